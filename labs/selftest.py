@@ -1,0 +1,80 @@
+"""The sandbox's own lab: one variant for each way a child run can end.
+
+Not listed by ``python -m labs list``; ``python -m labs run selftest`` runs it.
+tests/test_sandbox.py checks the Outcome of each.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+from labs import timeline
+from labs.registry import Lab
+
+
+def exit_normally():
+    timeline.state("working")
+    timeline.facts(answer=42)
+    timeline.state("done")
+
+
+def raise_error():
+    timeline.facts(before_error=True)
+    raise RuntimeError("an exception in the child")
+
+
+def die_by_signal():
+    timeline.facts(before_signal=True)  # must reach the parent although we die
+    os.kill(os.getpid(), signal.SIGTERM)
+    threading.Event().wait()  # not reached: SIGTERM's default action ends us
+
+
+def hang():
+    blocked = threading.Event()
+    never = threading.Event()
+
+    def stuck():
+        timeline.state("blocked")
+        blocked.set()
+        never.wait()
+
+    t = threading.Thread(target=stuck, name="stuck-worker")
+    t.start()
+    blocked.wait()
+    timeline.facts(started=True)
+    t.join()
+
+
+def hang_at_exit():
+    """The variant returns, but a non-daemon thread keeps the interpreter from
+    exiting: the hang is in interpreter shutdown, which the sandbox also sees."""
+    never = threading.Event()
+    threading.Thread(target=never.wait, name="keeps-process-alive").start()
+    timeline.facts(returned=True)
+
+
+def leave_grandchild():
+    """Start a process of our own and hang: the sandbox must kill both."""
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    timeline.facts(grandchild_pid=proc.pid)
+    threading.Event().wait()
+
+
+def skip_here():
+    timeline.skip("this variant never runs: it tests the skip path")
+
+
+LAB = Lab(
+    id="selftest",
+    title="The sandbox's own test lab",
+    hazard="none: each variant ends a child run in a different way",
+    variants={"exit": exit_normally, "raise": raise_error, "signal": die_by_signal,
+              "hang": hang, "hang-at-exit": hang_at_exit,
+              "grandchild": leave_grandchild, "skip": skip_here},
+    judge=lambda facts, outcome: False,
+    volatile=frozenset({"grandchild_pid"}),
+    deadline_s=2.0,
+)

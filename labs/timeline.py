@@ -1,0 +1,168 @@
+"""Timeline events: recorded in the child as they happen, drawn in the parent.
+
+In the child, every event is one JSON line written with a single ``os.write``
+to the stream the sandbox reads (writes of less than PIPE_BUF bytes to a pipe
+are atomic, so threads need no lock, and a thread killed mid-run cannot leave
+one held). Because each line leaves the child at once, a child killed by a
+signal still leaves its story.
+
+Event kinds:
+  state  a thread enters a state ("working", "holding lock", ...) until its next
+  mark   a point in time worth a vertical line ("forced stop")
+  facts  measured facts of the lab (merged by the sandbox, later wins)
+  skip   the variant cannot run here; the reason says why
+  start / end   written by the sandbox around the variant
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+
+_T0 = time.monotonic()
+_fd: int | None = None  # set in the child by the sandbox
+
+
+class Skip(Exception):
+    """Raised by a variant that cannot run on this interpreter or machine."""
+
+
+def open_stream(fd: int) -> None:
+    global _fd
+    _fd = fd
+
+
+def event(kind: str, thread: threading.Thread | None = None, **data) -> None:
+    """Record one event of the calling thread (or of ``thread``, for a thread
+    that cannot speak for itself any more, such as a killed one)."""
+    thread = thread or threading.current_thread()
+    record = {
+        "t": round(time.monotonic() - _T0, 6),
+        "kind": kind,
+        "thread": thread.name,
+        "ident": thread.ident,
+        **data,
+    }
+    if _fd is None:  # outside a sandbox (e.g. a unit test calling a helper)
+        return
+    os.write(_fd, (json.dumps(record, default=str) + "\n").encode())
+
+
+def state(name: str, thread: threading.Thread | None = None) -> None:
+    """The calling thread (or ``thread``) enters state ``name``."""
+    event("state", thread=thread, state=name)
+
+
+def finished_threads(events: list[dict]) -> list[str]:
+    """Names of the threads whose last recorded state is "done"."""
+    last = {}
+    for e in events:
+        if e.get("kind") == "state":
+            last[e["thread"]] = e["state"]
+    return sorted(name for name, st in last.items() if st == "done")
+
+
+def mark(label: str) -> None:
+    """A moment worth marking on the figure, such as the forced stop."""
+    event("mark", label=label)
+
+
+def facts(**measured) -> None:
+    """Report measured facts. Reported early, they survive a later hang."""
+    event("facts", facts=measured)
+
+
+def skip(reason: str) -> None:
+    raise Skip(reason)
+
+
+# ---------------------------------------------------------------- parent side
+
+STATE_COLORS = {
+    "working": "#4c72b0",
+    "holding lock": "#dd8452",
+    "waiting for lock": "#c44e52",
+    "blocked": "#c44e52",
+    "waiting": "#8c8c8c",
+    "idle": "#c7c7c7",
+    "stopping": "#937860",
+    "killed": "#222222",
+    "killed, lock still held": "#7f0000",
+    "done": "#55a868",
+}
+_EXTRA_COLORS = ["#8172b3", "#da8bc3", "#ccb974", "#64b5cd", "#937860"]
+
+
+def segments(events: list[dict], end_t: float) -> dict[str, list[tuple]]:
+    """thread name -> [(start, duration, state)], each state lasting until the
+    thread's next state, or until ``end_t`` (the end of the run)."""
+    rows: dict[str, list[list]] = {}
+    for e in events:
+        if e.get("kind") != "state":
+            continue
+        row = rows.setdefault(e["thread"], [])
+        if row:
+            row[-1][1] = e["t"]
+        row.append([e["t"], None, e["state"]])
+    out = {}
+    for name, row in rows.items():
+        out[name] = [
+            (start, (stop if stop is not None else end_t) - start, st)
+            for start, stop, st in row
+        ]
+    return out
+
+
+def draw(outcome, ax=None):
+    """Draw an outcome's timeline: one row per thread, coloured by state, with
+    the marks (forced stop, deadline) as vertical lines. Returns the axes."""
+    import matplotlib.pyplot as plt
+
+    events = outcome.timeline
+    end_t = max([e["t"] for e in events] + [outcome.child_elapsed_s or 0.0])
+    rows = segments(events, end_t)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.6 * max(len(rows), 1) + 1.4))
+    colors = dict(STATE_COLORS)
+    extra = iter(_EXTRA_COLORS * 4)
+    names = list(rows)
+    for y, name in enumerate(names):
+        for start, length, st in rows[name]:
+            if st not in colors:
+                colors[st] = next(extra)
+            ax.broken_barh([(start, max(length, end_t / 400))], (y - 0.35, 0.7),
+                           color=colors[st], label=st)
+    for e in events:
+        if e.get("kind") == "mark":
+            ax.axvline(e["t"], color="black", linestyle="--", linewidth=1)
+            ax.annotate(e["label"], (e["t"], len(names) - 0.4), rotation=0,
+                        fontsize=8, xytext=(3, 0), textcoords="offset points")
+    if outcome.exit.get("timed_out"):
+        ax.axvline(end_t, color="#c44e52", linewidth=2)
+        ax.annotate("deadline: still running", (end_t, -0.6), fontsize=8,
+                    ha="right", color="#c44e52")
+    ax.set_yticks(range(len(names)), names)
+    ax.set_ylim(-0.8, len(names) + 0.2)
+    ax.invert_yaxis()
+    ax.set_xlabel("seconds since the child started")
+    verdict = "hazard seen" if outcome.hazard_observed else "no hazard"
+    if outcome.skipped:
+        verdict = "skipped"
+    ax.set_title(f"{outcome.lab} / {outcome.variant}: {verdict}")
+    handles, labels = ax.get_legend_handles_labels()
+    unique = dict(zip(labels, handles))
+    if unique:
+        ax.legend(unique.values(), unique.keys(), loc="lower right", fontsize=8)
+    return ax
+
+
+def save(outcome, path) -> None:
+    """Write the outcome's timeline figure as a PNG."""
+    from matplotlib.figure import Figure  # no pyplot: no backend, no global state
+
+    rows = {e["thread"] for e in outcome.timeline if e.get("kind") == "state"}
+    fig = Figure(figsize=(8, 0.6 * max(len(rows), 1) + 1.4))
+    draw(outcome, fig.subplots())
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
