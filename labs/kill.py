@@ -5,6 +5,8 @@ None of them is safe. They are here so the labs can show what they break.
 from __future__ import annotations
 
 import ctypes
+import os
+import signal
 import threading
 
 _set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
@@ -43,3 +45,37 @@ def async_raise(thread: threading.Thread, exc: type = SystemExit) -> int:
         _set_async_exc(ident, None)  # undo: "call it again with exc=NULL"
         raise SystemError(f"PyThreadState_SetAsyncExc modified {modified} thread states")
     return modified
+
+
+def os_kill_tid(thread: threading.Thread, sig: int) -> None:
+    """``os.kill`` on a thread's kernel id, as people try it. On Linux kill(2)
+    addresses the thread's whole process (its thread group), so this is a
+    signal to the process: with SIGTERM's default action, everyone dies.
+    Use only inside a sandboxed child, on its own threads."""
+    if thread.native_id is None or not thread.is_alive():
+        raise ValueError(f"thread {thread.name!r} is not running")
+    os.kill(thread.native_id, sig)
+
+
+def pthread_kill(thread: threading.Thread, sig: int) -> None:
+    """``signal.pthread_kill``: the C-level signal reaches this one thread,
+    but a Python handler still runs in the main thread (signal docs). Its one
+    use is to make a system call in that thread fail with EINTR, which PEP 475
+    then retries unless the handler raised."""
+    if not thread.is_alive():
+        raise ValueError(f"thread {thread.name!r} is not running")
+    signal.pthread_kill(thread.ident, sig)
+
+
+def pthread_cancel(thread: threading.Thread) -> int:
+    """glibc's ``pthread_cancel`` on a Python thread, through ctypes; on Linux a
+    Python thread's ident is its pthread_t. Returns pthread_cancel's result
+    (0: the request was queued). The interpreter does not know: the thread
+    state stays, ``is_alive()`` stays True, its locks stay held, and shutdown
+    may hang waiting for it. Only ever inside a sandboxed child."""
+    if not thread.is_alive():
+        raise ValueError(f"thread {thread.name!r} is not running")
+    libc = ctypes.CDLL(None)
+    libc.pthread_cancel.argtypes = [ctypes.c_ulong]
+    libc.pthread_cancel.restype = ctypes.c_int
+    return libc.pthread_cancel(thread.ident)

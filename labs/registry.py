@@ -20,7 +20,11 @@ LAB_MODULES = {
 }
 
 # Runnable by id but not listed, not in the demo: the sandbox's own test lab.
-HIDDEN_MODULES = {"selftest": "labs.selftest"}
+HIDDEN_MODULES = {
+    "selftest": "labs.selftest",
+    "anatomy": "labs.anatomy",  # the opening notebook's runs (00-why-not-kill-threads)
+    "matrix": "labs.matrix",    # the kill matrix's scenarios (05-kill-matrix)
+}
 
 
 class UnknownName(LookupError):
