@@ -1,0 +1,96 @@
+"""Run every lab variant many times and check that its facts never change.
+
+  python scripts/repeat.py [--lab ID ...] [--runs 20] [--load] [--python PATH]
+
+For each variant, a run's signature is: hazard seen or not, how it ended (exit
+code, signal, hung), the skip reason, and every fact that is not volatile
+(timings and ids). The script prints how many runs share the most common
+signature, and the odd ones out. --load keeps every core busy with spinning
+processes for the whole check (they are this script's children and end with
+it). Exit status: 0 when every variant gave identical runs, 1 otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from labs import registry, sandbox  # noqa: E402
+
+SPIN = "import time\nend = time.monotonic() + 3600\nwhile time.monotonic() < end: pass\n"
+
+
+def signature(lab, outcome) -> str:
+    stable = {k: v for k, v in outcome.facts.items() if not lab.is_volatile(k)}
+    ex = outcome.exit
+    return json.dumps({"hazard": outcome.hazard_observed, "skipped": outcome.skipped,
+                       "exit": [ex["code"], ex["signal"], ex["timed_out"]],
+                       "error": (outcome.error or "").splitlines()[-1:],
+                       "facts": stable}, sort_keys=True, default=str)
+
+
+def start_load():
+    return [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(os.cpu_count() or 2)]
+
+
+def check(lab, variant, runs, python, deadline) -> bool:
+    seen = collections.Counter()
+    for i in range(runs):
+        outcome = sandbox.run(lab.id, variant, deadline=deadline, python=python)
+        seen[signature(lab, outcome)] += 1
+        print(f"\r  {lab.id} / {variant}: run {i + 1}/{runs}", end="", file=sys.stderr, flush=True)
+    print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    common, count = seen.most_common(1)[0]
+    hazard = json.loads(common)["hazard"]
+    verdict = "skipped" if hazard is None else ("hazard SEEN" if hazard else "no hazard")
+    print(f"{lab.id:<14} {variant:<22} {count}/{runs} identical ({verdict})")
+    for sig, n in seen.most_common()[1:]:
+        print(f"    {n} run(s) differed: {sig}")
+    return count == runs
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--lab", action="append", help="a lab id (default: every lab)")
+    p.add_argument("--variant", help="one variant (default: all)")
+    p.add_argument("--runs", type=int, default=20)
+    p.add_argument("--load", action="store_true", help="keep every core busy meanwhile")
+    p.add_argument("--python", help="interpreter for the children")
+    p.add_argument("--deadline", type=float, help="override each lab's deadline")
+    args = p.parse_args(argv)
+    if args.runs < 1:
+        p.error("--runs must be at least 1")
+    try:
+        labs = [registry.get_lab(i) for i in args.lab] if args.lab else registry.all_labs()
+        for lab in labs:
+            if args.variant:
+                lab.variant(args.variant)
+        if args.deadline is not None:
+            sandbox.check_deadline(args.deadline)
+    except (registry.UnknownName, sandbox.BadDeadline) as problem:
+        print(f"repeat: error: {problem}", file=sys.stderr)
+        return 2
+    load = start_load() if args.load else []
+    python = args.python or sys.executable
+    version = subprocess.run([python, "-c", "import platform; print(platform.python_version())"],
+                             capture_output=True, text=True).stdout.strip()
+    print(f"Python {version}, {args.runs} runs per variant"
+          + (f", {len(load)} spinning processes loading the cores" if load else ""))
+    try:
+        results = [check(lab, v, args.runs, python, args.deadline)
+                   for lab in labs for v in ([args.variant] if args.variant else lab.variants)]
+    finally:
+        for proc in load:
+            proc.kill()
+            proc.wait()
+    print(f"{sum(results)} of {len(results)} variants identical over {args.runs} runs")
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
