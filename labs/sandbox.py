@@ -271,8 +271,30 @@ def _kill_group_and_reap(proc) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+    # SIGKILL is delivered asynchronously: wait (bounded) until every process
+    # of the group is really gone, so that none outlives the run.
+    give_up = time.monotonic() + DUMP_GRACE_S
+    while processes_in_group(proc.pid, exclude=proc.pid) and time.monotonic() < give_up:
+        time.sleep(0.01)
     proc.wait()
     proc.stdout.close()
+
+
+def processes_in_group(pgid: int, exclude: int | None = None) -> list[int]:
+    """Pids of live (not zombie) processes in process group ``pgid``."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == exclude:
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[2]) == pgid and fields[0] not in "ZX":
+            found.append(int(entry))
+    return found
 
 
 def _outcome(lab, variant, proc, events, timed_out, elapsed, stderr) -> Outcome:

@@ -1,0 +1,31 @@
+"""Shared fixtures. A sandbox run of a bad variant waits out its deadline, so
+each (lab, variant) is run once per test session and its Outcome shared."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from labs import sandbox
+
+_runs: dict = {}
+
+
+@pytest.fixture(scope="session")
+def run_once():
+    """run_once(lab, variant, deadline=None) -> Outcome, cached for the session."""
+    def run(lab, variant, deadline=None):
+        key = (lab, variant, deadline)
+        if key not in _runs:
+            _runs[key] = sandbox.run(lab, variant, deadline=deadline)
+        return _runs[key]
+    return run
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            stat = f.read()
+    except OSError:
+        return False
+    return stat[stat.rindex(")") + 2] != "Z"

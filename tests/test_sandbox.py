@@ -1,0 +1,108 @@
+"""The sandbox: every way a child run can end gives an Outcome, nothing
+outlives a run, and a lab can signal only its own child."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from conftest import alive
+from labs import sandbox
+from labs.sandbox import processes_in_group
+
+
+def test_normal_exit(run_once):
+    o = run_once("selftest", "exit")
+    assert o.exit == {"code": 0, "signal": None, "timed_out": False}
+    assert o.facts["answer"] == 42
+    assert o.error is None and o.stacks is None and o.skipped is None
+    assert o.python and o.python.count(".") == 2
+
+
+def test_exception_in_child_is_reported(run_once):
+    o = run_once("selftest", "raise")
+    assert o.exit["code"] == 1 and not o.exit["timed_out"]
+    assert "RuntimeError: an exception in the child" in o.error
+    assert o.facts["before_error"] is True  # facts reported before the error survive
+
+
+def test_death_by_signal_keeps_the_timeline(run_once):
+    o = run_once("selftest", "signal")
+    assert o.exit == {"code": None, "signal": "SIGTERM", "timed_out": False}
+    assert o.facts["before_signal"] is True
+    assert o.error is None  # dying by a signal is an observation, not a failure
+
+
+def test_hang_gives_named_stacks(run_once):
+    o = run_once("selftest", "hang", deadline=1.0)
+    assert o.exit["timed_out"] is True
+    assert o.facts["started"] is True
+    assert o.facts["stuck_threads"] == ["stuck-worker"]
+    assert "[stuck-worker]" in o.stacks and "[MainThread]" in o.stacks
+    assert o.where_stuck()["stuck-worker"] == "selftest.py, in stuck: never.wait()"
+
+
+def test_hang_at_interpreter_exit_is_seen(run_once):
+    o = run_once("selftest", "hang-at-exit", deadline=1.0)
+    assert o.exit["timed_out"] is True
+    assert o.facts["stuck_threads"] == ["keeps-process-alive"]  # named from the end event
+
+
+def test_no_process_outlives_a_run(run_once):
+    o = run_once("selftest", "grandchild", deadline=1.0)
+    pid = o.facts["grandchild_pid"]
+    assert o.exit["timed_out"] is True
+    assert not alive(pid), "the grandchild outlived the run"
+    child_pid = next(e["pid"] for e in o.timeline if e["kind"] == "start")
+    assert processes_in_group(child_pid) == []
+
+
+def test_skip_is_not_an_error(run_once):
+    o = run_once("selftest", "skip")
+    assert o.skipped == "this variant never runs: it tests the skip path"
+    assert o.hazard_observed is None and o.error is None
+
+
+@pytest.mark.parametrize("bad", [0, -1, "abc", float("nan"), float("inf"), None])
+def test_bad_deadline_is_refused(bad):
+    with pytest.raises(sandbox.BadDeadline):
+        sandbox.check_deadline(bad)
+
+
+def test_unknown_variant_fails_in_the_parent():
+    from labs.registry import UnknownName
+    with pytest.raises(UnknownName):
+        sandbox.run("selftest", "no-such-variant")
+
+
+def test_child_refuses_to_signal_anything_else():
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"],
+                            start_new_session=True)
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        child = sandbox.Child(proc)
+        for target in (os.getpid(), 1, other.pid):  # this test, init, a stranger
+            with pytest.raises(PermissionError):
+                child.signal(signal.SIGTERM, tid=target)
+        assert other.poll() is None  # nothing was sent
+        child.signal(signal.SIGTERM, tid=proc.pid)  # its own child: allowed
+        assert proc.wait(timeout=10) == -signal.SIGTERM
+    finally:
+        for p in (proc, other):
+            p.kill()
+            p.wait()
+
+
+def test_parse_dump_names_threads():
+    dump = ('Thread 0x00007f0000000001 (most recent call first):\n'
+            '  File "/x/labs/lock_leak.py", line 3 in work\n\n'
+            'Current thread 0x00007f0000000002 (most recent call first):\n'
+            '  File "/x/y.py", line 9 in main\n')
+    named = sandbox.name_threads(dump, {1 + 0x7f0000000000: "worker-1"})
+    assert "Thread 0x00007f0000000001 [worker-1] (most" in named
+    threads = sandbox.parse_dump(named, {1 + 0x7f0000000000: "worker-1"})
+    assert [t["name"] for t in threads] == ["worker-1", "0x00007f0000000002"]
+    assert threads[0]["frames"] == [("/x/labs/lock_leak.py", 3, "work")]
