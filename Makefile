@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-NBVAL  := -p no:cacheprovider --nbval --nbval-current-env --sanitize-with notebooks/sanitize.cfg
+NBVAL  := -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
 .PHONY: demo test lab notebooks bench repeat clean
 

@@ -62,3 +62,36 @@ def save_figures(outcomes, directory: Path) -> list[Path]:
         timeline.save(o, path)
         paths.append(path)
     return paths
+
+
+def facts_table(outcomes) -> str:
+    """The facts that hold on every run (no timings, no ids), one column per
+    outcome: what a notebook can print and nbval can compare."""
+    from labs import registry
+
+    columns = [o.variant for o in outcomes]
+    keys: list[str] = []
+    for o in outcomes:
+        lab = registry.get_lab(o.lab)
+        keys += [k for k in o.facts if not lab.is_volatile(k) and k not in keys]
+    rows = [["", *columns], ["hazard seen", *[fmt(o.hazard_observed) for o in outcomes]],
+            ["ended", *[ending(o) for o in outcomes]]]
+    rows += [[k, *[fmt(o.facts.get(k, "-")) for o in outcomes]] for k in keys]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+
+
+def timelines(outcomes):
+    """Several outcomes' timelines, one under the other, on one time axis.
+    Returns the figure (call plt.show() in a notebook)."""
+    import matplotlib.pyplot as plt
+
+    heights = [len({e["thread"] for e in o.timeline if e.get("kind") == "state"}) for o in outcomes]
+    fig, axes = plt.subplots(len(outcomes), 1, squeeze=False, layout="constrained",
+                             figsize=(9, sum(0.5 * h + 1.1 for h in heights)),
+                             gridspec_kw={"height_ratios": [max(h, 1) + 1 for h in heights]})
+    for ax, o in zip(axes[:, 0], outcomes):
+        timeline.draw(o, ax)
+    for ax in axes[:-1, 0]:
+        ax.set_xlabel("")
+    return fig

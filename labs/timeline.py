@@ -114,16 +114,26 @@ def segments(events: list[dict], end_t: float) -> dict[str, list[tuple]]:
     return out
 
 
+LINEAR_UNTIL_S = 1e-3  # the x axis is linear up to 1 ms, logarithmic after
+
+
 def draw(outcome, ax=None):
     """Draw an outcome's timeline: one row per thread, coloured by state, with
-    the marks (forced stop, deadline) as vertical lines. Returns the axes."""
+    the marks (forced stop, deadline) as vertical lines. Time runs from the
+    first thread state on a symlog axis: linear over the first millisecond,
+    where the interleaving happens, logarithmic after, where a hang lasts
+    until the deadline. Returns the axes."""
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
-    events = outcome.timeline
-    end_t = max([e["t"] for e in events] + [outcome.child_elapsed_s or 0.0])
-    rows = segments(events, end_t)
+    events = [e for e in outcome.timeline if e.get("t") is not None]
+    rows = segments(events, 0.0)
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, 0.6 * max(len(rows), 1) + 1.4))
+        _, ax = plt.subplots(figsize=(9, 0.5 * max(len(rows), 1) + 1.5), layout="constrained")
+    starts = [e["t"] for e in events if e["kind"] == "state"]
+    t0 = min(starts, default=0.0)
+    end_t = max([e["t"] for e in events] + [outcome.child_elapsed_s or 0.0]) - t0
+    rows = segments([dict(e, t=e["t"] - t0) for e in events], end_t)
     colors = dict(STATE_COLORS)
     extra = iter(_EXTRA_COLORS * 4)
     names = list(rows)
@@ -131,29 +141,33 @@ def draw(outcome, ax=None):
         for start, length, st in rows[name]:
             if st not in colors:
                 colors[st] = next(extra)
-            ax.broken_barh([(start, max(length, end_t / 400))], (y - 0.35, 0.7),
+            ax.broken_barh([(start, max(length, 1.5e-5))], (y - 0.35, 0.7),
                            color=colors[st], label=st)
     for e in events:
-        if e.get("kind") == "mark":
-            ax.axvline(e["t"], color="black", linestyle="--", linewidth=1)
-            ax.annotate(e["label"], (e["t"], len(names) - 0.4), rotation=0,
-                        fontsize=8, xytext=(3, 0), textcoords="offset points")
+        if e["kind"] == "mark":
+            ax.axvline(e["t"] - t0, color="black", linestyle="--", linewidth=1)
+            ax.annotate(e["label"], (e["t"] - t0, -0.5), fontsize=8, xytext=(3, 0),
+                        textcoords="offset points", va="bottom")
     if outcome.exit.get("timed_out"):
         ax.axvline(end_t, color="#c44e52", linewidth=2)
-        ax.annotate("deadline: still running", (end_t, -0.6), fontsize=8,
+        ax.annotate("deadline: still running", (end_t, len(names) - 0.4), fontsize=8,
                     ha="right", color="#c44e52")
+    ax.set_xscale("symlog", linthresh=LINEAR_UNTIL_S, linscale=1.5)
+    ax.set_xlim(0, max(end_t, LINEAR_UNTIL_S) * 1.05)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x * 1000:g} ms"))
     ax.set_yticks(range(len(names)), names)
-    ax.set_ylim(-0.8, len(names) + 0.2)
+    ax.set_ylim(-0.8, len(names) - 0.2)
     ax.invert_yaxis()
-    ax.set_xlabel("seconds since the child started")
+    ax.set_xlabel("time since the first thread started (linear to 1 ms, then log)")
     verdict = "hazard seen" if outcome.hazard_observed else "no hazard"
     if outcome.skipped:
         verdict = "skipped"
-    ax.set_title(f"{outcome.lab} / {outcome.variant}: {verdict}")
+    ax.set_title(f"{outcome.lab} / {outcome.variant}: {verdict}", fontsize=10)
     handles, labels = ax.get_legend_handles_labels()
     unique = dict(zip(labels, handles))
     if unique:
-        ax.legend(unique.values(), unique.keys(), loc="lower right", fontsize=8)
+        ax.legend(unique.values(), unique.keys(), loc="upper left",
+                  bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     return ax
 
 
@@ -162,7 +176,6 @@ def save(outcome, path) -> None:
     from matplotlib.figure import Figure  # no pyplot: no backend, no global state
 
     rows = {e["thread"] for e in outcome.timeline if e.get("kind") == "state"}
-    fig = Figure(figsize=(8, 0.6 * max(len(rows), 1) + 1.4))
+    fig = Figure(figsize=(9, 0.5 * max(len(rows), 1) + 1.5), layout="constrained")
     draw(outcome, fig.subplots())
-    fig.tight_layout()
     fig.savefig(path, dpi=100)
