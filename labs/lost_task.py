@@ -1,0 +1,380 @@
+"""Lab 2: a consumer killed mid-task loses the task.
+
+A producer puts numbered tasks on a ``queue.Queue``; three consumers take
+them and do them. A ledger records every task as it is produced, taken,
+done (or put back), as timeline events, so the parent can rebuild it from
+the stream even when the child hung or ended abruptly. Events force the
+moment that matters, so it comes on every run; no sleep decides anything.
+
+- ``bad``: the consumer people write (get, work, task_done). consumer-1 is
+  stopped with ``async_raise`` while it holds task 1. The task is never
+  done, nobody calls its ``task_done()``, and ``Queue.join()`` waits
+  forever.
+- ``bad-daemon``: the same consumers as daemon threads, "stopped" by letting
+  the program end. It ends while every consumer holds a task: those tasks,
+  and the ones still queued, vanish without an error.
+- ``fixed``: each consumer has a stop Event, checked between tasks, and
+  calls ``task_done()`` in ``finally``. Asked to stop mid-task, consumer-1
+  finishes the task it holds, then leaves; one sentinel per consumer still
+  running drains the queue. Every task is done once; ``join()`` returns.
+- ``fixed-shutdown``: the same with ``Queue.shutdown()`` (Python 3.13+)
+  instead of sentinels; asked to stop, consumer-1 puts its task back, and
+  another consumer does it.
+"""
+from __future__ import annotations
+
+import queue
+import threading
+import time
+
+from labs import timeline
+from labs.kill import async_raise
+from labs.registry import Lab
+
+TASKS = 12
+CONSUMERS = 3
+QUICK = 6  # bad-daemon: tasks 1..6 are quick; each later one outlasts the program
+SENTINEL = None  # "no more tasks for you"
+
+
+# ------------------------------------------------------------------ the ledger
+
+def record(n: int, step: str) -> None:
+    """One line of the ledger: task n was produced, taken, done or put back
+    by the calling thread. The parent rebuilds the ledger from these events."""
+    timeline.event("task", id=n, step=step)
+
+
+class Scene:
+    """What every variant shares: the queue, and the moment of the stop.
+
+    consumer-1 takes the first task alone (the others wait until it holds
+    it), so the task held at the stop is task 1 on every run."""
+
+    def __init__(self):
+        self.q = queue.Queue()
+        self.holding = threading.Event()  # consumer-1 holds task 1, mid-task
+        self.resume = threading.Event()   # the stopper has acted: go on
+
+    def may_start(self):
+        """Called by each consumer before its first get()."""
+        if threading.current_thread().name != "consumer-1":
+            self.holding.wait()
+
+    def midway(self, n):
+        """Called in the middle of every task. consumer-1 pauses here, once."""
+        if threading.current_thread().name == "consumer-1" and not self.holding.is_set():
+            timeline.state("holding task")
+            self.holding.set()
+            self.resume.wait()  # a forced stop lands as this call returns
+
+
+class ProgramEnds(Scene):
+    """bad-daemon: every task after the first QUICK ones takes longer than the
+    program lives. Each consumer is stuck in one of them (tasks 7, 8, 9, as
+    the queue is FIFO); tasks 1..6 are all done, since each consumer
+    finished its earlier tasks before taking a slow one."""
+
+    def __init__(self):
+        super().__init__()
+        self.all_busy = threading.Barrier(CONSUMERS + 1)  # the consumers and main
+
+    def may_start(self):
+        pass  # all consumers take tasks from the start
+
+    def midway(self, n):
+        if n > QUICK:
+            timeline.state("holding task")
+            self.all_busy.wait()
+            self.resume.wait()  # nobody sets it: the program ends first
+
+
+def produce(scene):
+    timeline.state("producing")
+    for n in range(1, TASKS + 1):
+        record(n, "produced")  # before put(): a consumer may take it at once
+        scene.q.put(n)
+    timeline.state("done")
+
+
+def work(scene, n):
+    """The task itself. Its effect, "done", comes after the midway point."""
+    timeline.state("working")
+    scene.midway(n)
+    record(n, "done")
+
+
+def start(scene, consume, *, daemon, stops=None):
+    """Start the producer and CONSUMERS threads running consume(scene[, stop])."""
+    def run(*args):
+        scene.may_start()
+        consume(*args)
+
+    consumers = []
+    for i in range(CONSUMERS):
+        args = (scene,) if stops is None else (scene, stops[i])
+        consumers.append(threading.Thread(target=run, args=args, daemon=daemon,
+                                          name=f"consumer-{i + 1}"))
+    for t in consumers:
+        t.start()
+    producer = threading.Thread(target=produce, args=(scene,), name="producer")
+    producer.start()
+    return producer, consumers
+
+
+# ------------------------------------------------------------------ bad
+
+def consume_naively(scene):
+    """The consumer people write (the queue docs' worker): take, work, ack."""
+    while True:
+        timeline.state("waiting")
+        n = scene.q.get()
+        record(n, "taken")
+        work(scene, n)
+        scene.q.task_done()
+
+
+def bad():
+    """consumer-1 is killed while it holds task 1; then the program waits
+    for the queue to be done, as the queue docs' example does."""
+    scene = Scene()
+    producer, consumers = start(scene, consume_naively, daemon=True)
+    victim = consumers[0]
+    scene.holding.wait()
+    timeline.mark("forced stop")
+    async_raise(victim, SystemExit)
+    scene.resume.set()
+    victim.join()  # SystemExit ends a thread silently
+    timeline.state("killed", thread=victim)
+    timeline.facts(victim_alive=victim.is_alive())
+    producer.join()
+    timeline.state("in q.join()")
+    scene.q.join()  # never returns: task 1 will never be marked done
+    timeline.facts(join_returned=True)
+
+
+def bad_daemon():
+    """The consumers are daemon threads; to stop them, the program just ends.
+    It ends while each consumer holds a task."""
+    scene = ProgramEnds()
+    producer, consumers = start(scene, consume_naively, daemon=True)
+    scene.all_busy.wait()  # every consumer is in the middle of a task
+    producer.join()
+    timeline.mark("program ends")
+    timeline.facts(daemon_consumers=sum(t.daemon for t in consumers))
+    # Returning ends the child's program: the interpreter joins non-daemon
+    # threads only; the daemon consumers are stopped wherever they are.
+
+
+# ------------------------------------------------------------------ fixed
+
+def consume_cooperatively(scene, stop):
+    """A stop Event checked between tasks; task_done() in finally, so every
+    get() is matched by one task_done() whatever happens in between. A task
+    taken is always finished: a stop is seen only before the next get()."""
+    while not stop.is_set():
+        timeline.state("waiting")
+        n = scene.q.get()
+        try:
+            if n is SENTINEL:
+                break
+            record(n, "taken")
+            work(scene, n)
+        finally:
+            scene.q.task_done()
+    timeline.state("done")
+
+
+def fixed():
+    """The same moment as in bad: consumer-1 holds task 1. It is asked to
+    stop, finishes task 1, and leaves. Then one sentinel per consumer still
+    running drains the queue, and join() returns."""
+    scene = Scene()
+    stops = [threading.Event() for _ in range(CONSUMERS)]
+    producer, consumers = start(scene, consume_cooperatively, daemon=False, stops=stops)
+    victim = consumers[0]
+    scene.holding.wait()
+    timeline.mark("stop requested")
+    asked = time.monotonic()
+    stops[0].set()
+    scene.resume.set()
+    victim.join()
+    latency = time.monotonic() - asked
+    producer.join()
+    running = [t for t in consumers if t.is_alive()]
+    for _ in running:
+        scene.q.put(SENTINEL)  # after every task: FIFO, so the queue drains first
+    timeline.state("in q.join()")
+    scene.q.join()
+    timeline.state("done")
+    timeline.facts(join_returned=True, stop_latency_s=round(latency, 6))
+    for t in consumers:
+        t.join()
+
+
+def consume_until_shutdown(scene, stop):
+    """As consume_cooperatively, with Queue.shutdown() in place of sentinels.
+    A consumer stopped before its task's effect puts the task back instead
+    of finishing it (safe only because nothing of it was done yet)."""
+    while not stop.is_set():
+        timeline.state("waiting")
+        try:
+            n = scene.q.get()
+        except queue.ShutDown:  # shut down and drained: no more tasks
+            break
+        try:
+            record(n, "taken")
+            timeline.state("working")
+            scene.midway(n)
+            if stop.is_set():
+                scene.q.put(n)  # before task_done(): join() cannot return in between
+                record(n, "put back")
+            else:
+                record(n, "done")
+        finally:
+            scene.q.task_done()
+    timeline.state("done")
+
+
+def fixed_shutdown():
+    if not hasattr(queue.Queue, "shutdown"):
+        import platform
+        timeline.skip(f"Queue.shutdown() is new in Python 3.13; this is {platform.python_version()}")
+    scene = Scene()
+    stops = [threading.Event() for _ in range(CONSUMERS)]
+    producer, consumers = start(scene, consume_until_shutdown, daemon=False, stops=stops)
+    victim = consumers[0]
+    scene.holding.wait()
+    timeline.mark("stop requested")
+    stops[0].set()
+    scene.resume.set()
+    victim.join()
+    producer.join()
+    scene.q.shutdown()  # no more put(); get() drains the queue, then raises ShutDown
+    timeline.state("in q.join()")
+    scene.q.join()
+    timeline.state("done")
+    timeline.facts(join_returned=True)
+    for t in consumers:
+        t.join()
+
+
+# ------------------------------------------------------------------ measure
+
+def ledger(events: list[dict]) -> dict[int, list[tuple]]:
+    """Task id -> its steps in order: [(t, step, thread name)]."""
+    book: dict[int, list[tuple]] = {}
+    for e in events:
+        if e.get("kind") == "task":
+            book.setdefault(e["id"], []).append((e["t"], e["step"], e["thread"]))
+    return book
+
+
+def ledger_facts(book: dict[int, list[tuple]]) -> dict:
+    def count(n, step):
+        return sum(1 for _, s, _ in book[n] if s == step)
+
+    produced = sorted(n for n in book if count(n, "produced"))
+    return {
+        "tasks_total": len(produced),
+        "tasks_done": sum(1 for n in produced if count(n, "done")),
+        "tasks_lost": [n for n in produced if not count(n, "done")],
+        "tasks_duplicated": [n for n in produced if count(n, "done") > 1],
+        "tasks_taken_not_done": [n for n in produced
+                                 if count(n, "taken") > count(n, "done") + count(n, "put back")],
+        "tasks_put_back": [n for n in produced if count(n, "put back")],
+    }
+
+
+def summarize(outcome):
+    """The ledger's facts, read off the whole run, even one that hung or
+    ended with daemon threads mid-task."""
+    facts = ledger_facts(ledger(outcome.timeline))
+    facts["join_returned"] = bool(outcome.facts.get("join_returned", False))
+    return facts
+
+
+def judge(facts, outcome):
+    return bool(facts["tasks_lost"] or facts["tasks_duplicated"]
+                or not facts["join_returned"] or outcome.exit["timed_out"])
+
+
+# ------------------------------------------------------------------ draw (parent)
+
+CONSUMER_COLORS = {"consumer-1": "#4c72b0", "consumer-2": "#dd8452", "consumer-3": "#8172b3"}
+LOST_COLOR = "#c44e52"
+
+
+def draw_ledger(outcome, ax=None):
+    """One row per task: produced (dot), held by a consumer (a bar in its
+    colour), then done (check), put back (arrow) or lost (red cross)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    book = ledger(outcome.timeline)
+    end_t = max([e["t"] for e in outcome.timeline if e.get("t") is not None]
+                + [outcome.child_elapsed_s or 0.0])
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 0.3 * max(len(book), 1) + 1.6))
+    ids = sorted(book)
+    for n in ids:
+        steps = book[n]
+        produced = [t for t, s, _ in steps if s == "produced"]
+        if produced:
+            ax.plot(produced[0], n, "o", color="black", markersize=3)
+        held_since = {}
+        for t, step, who in steps:
+            if step == "taken":
+                held_since[who] = t
+            elif step in ("done", "put back") and who in held_since:
+                start = held_since.pop(who)
+                ax.broken_barh([(start, max(t - start, end_t / 300))], (n - 0.3, 0.6),
+                               color=CONSUMER_COLORS.get(who, "#8c8c8c"))
+                ax.plot(t, n, "^" if step == "put back" else "P",
+                        color="black" if step == "put back" else "#55a868", markersize=6)
+        for who, start in held_since.items():  # taken, never done: held to the end
+            ax.broken_barh([(start, end_t - start)], (n - 0.3, 0.6),
+                           color=CONSUMER_COLORS.get(who, "#8c8c8c"), hatch="//", alpha=0.6)
+        if not any(s == "done" for _, s, _ in steps):
+            ax.plot(end_t, n, "X", color=LOST_COLOR, markersize=8)
+            never = not any(s == "taken" for _, s, _ in steps)
+            ax.annotate("lost, never taken" if never else "lost, taken never done",
+                        (end_t, n), xytext=(-6, 0), textcoords="offset points",
+                        ha="right", va="center", fontsize=7, color=LOST_COLOR)
+    ax.set_yticks(ids, [f"task {n}" for n in ids])
+    ax.set_ylim(max(ids, default=1) + 0.7, min(ids, default=1) - 0.7)
+    ax.set_xlabel("seconds since the child started")
+    lost = [n for n in ids if not any(s == "done" for _, s, _ in book[n])]
+    ax.set_title(f"ledger: {len(ids) - len(lost)} of {len(ids)} done, {len(lost)} lost")
+    handles = [Patch(color=c, label=f"held by {name}") for name, c in CONSUMER_COLORS.items()]
+    handles += [Line2D([], [], marker="o", color="black", linestyle="", markersize=3, label="produced"),
+                Line2D([], [], marker="P", color="#55a868", linestyle="", label="done"),
+                Line2D([], [], marker="^", color="black", linestyle="", label="put back"),
+                Line2D([], [], marker="X", color=LOST_COLOR, linestyle="", label="lost")]
+    ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=7)
+    return ax
+
+
+def figure(outcome):
+    """The timeline (left) beside the ledger (right), on the same time axis."""
+    import matplotlib.pyplot as plt
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(13, 4.6), sharex=True,
+                                      gridspec_kw={"width_ratios": [1, 1]})
+    timeline.draw(outcome, ax=left)
+    draw_ledger(outcome, ax=right)
+    fig.tight_layout()
+    return fig
+
+
+LAB = Lab(
+    id="lost-task",
+    title="A consumer killed mid-task loses the task",
+    hazard="a consumer stopped after get() and before task_done() loses its task; join() never returns",
+    variants={"bad": bad, "bad-daemon": bad_daemon,
+              "fixed": fixed, "fixed-shutdown": fixed_shutdown},
+    judge=judge,
+    summarize=summarize,
+    deadline_s=3.0,
+)
