@@ -131,7 +131,7 @@ def main(argv=None):
     try:
         {"list": cmd_list, "run": cmd_run, "demo": cmd_demo,
          "bench": cmd_bench, "matrix": cmd_matrix}[args.command](args)
-    except (registry.UnknownName, sandbox.BadDeadline) as problem:
+    except (registry.UnknownName, sandbox.BadDeadline, sandbox.Unsupported) as problem:
         fail(str(problem))
     except KeyboardInterrupt:
         print("labs: interrupted", file=sys.stderr)

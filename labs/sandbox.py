@@ -37,6 +37,10 @@ LABS_DIR = Path(__file__).resolve().parent
 DUMP_GRACE_S = 5.0  # how long the child may take to write its stacks and die
 
 
+class Unsupported(RuntimeError):
+    """The sandbox needs Linux: pidfd_open(2) and /proc."""
+
+
 class BadDeadline(ValueError):
     """A deadline that is not a positive finite number of seconds."""
 
@@ -161,6 +165,9 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
         python: str | None = None) -> Outcome:
     """Run ``variant`` of lab ``lab_id`` in a fresh interpreter; never hangs
     longer than the deadline plus a few seconds to collect the stacks."""
+    if not hasattr(os, "pidfd_open") or not os.path.isdir("/proc/self/task"):
+        raise Unsupported("the sandbox needs Linux (pidfd_open and /proc); this is "
+                          f"{sys.platform}")
     lab = registry.get_lab(lab_id)
     lab.variant(variant)  # unknown names fail here, in the parent
     deadline = check_deadline(lab.deadline_s if deadline is None else deadline)
