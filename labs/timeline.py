@@ -117,6 +117,27 @@ def segments(events: list[dict], end_t: float) -> dict[str, list[tuple]]:
 LINEAR_UNTIL_S = 1e-3  # the x axis is linear up to 1 ms, logarithmic after
 
 
+def time_span(outcome) -> tuple[float, float]:
+    """(t0, end): a figure's time origin (the first thread state, in child
+    seconds) and the end of the run measured from it. Figures that sit beside
+    a timeline plot ``e["t"] - t0`` and call ``time_axis(ax, end)``."""
+    events = [e for e in outcome.timeline if e.get("t") is not None]
+    t0 = min((e["t"] for e in events if e["kind"] == "state"), default=0.0)
+    end = max([e["t"] for e in events] + [outcome.child_elapsed_s or 0.0]) - t0
+    return t0, end
+
+
+def time_axis(ax, end: float) -> None:
+    """The shared time axis: symlog, linear over the first millisecond, where
+    the interleaving happens, logarithmic after, where a hang lasts."""
+    from matplotlib.ticker import FuncFormatter
+
+    ax.set_xscale("symlog", linthresh=LINEAR_UNTIL_S, linscale=1.5)
+    ax.set_xlim(0, max(end, LINEAR_UNTIL_S) * 1.05)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x * 1000:g} ms"))
+    ax.set_xlabel("time since the first thread started (linear to 1 ms, then log)")
+
+
 def draw(outcome, ax=None):
     """Draw an outcome's timeline: one row per thread, coloured by state, with
     the marks (forced stop, deadline) as vertical lines. Time runs from the
@@ -124,15 +145,12 @@ def draw(outcome, ax=None):
     where the interleaving happens, logarithmic after, where a hang lasts
     until the deadline. Returns the axes."""
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter
 
     events = [e for e in outcome.timeline if e.get("t") is not None]
     rows = segments(events, 0.0)
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 0.5 * max(len(rows), 1) + 1.5), layout="constrained")
-    starts = [e["t"] for e in events if e["kind"] == "state"]
-    t0 = min(starts, default=0.0)
-    end_t = max([e["t"] for e in events] + [outcome.child_elapsed_s or 0.0]) - t0
+    t0, end_t = time_span(outcome)
     rows = segments([dict(e, t=e["t"] - t0) for e in events], end_t)
     colors = dict(STATE_COLORS)
     extra = iter(_EXTRA_COLORS * 4)
@@ -152,13 +170,10 @@ def draw(outcome, ax=None):
         ax.axvline(end_t, color="#c44e52", linewidth=2)
         ax.annotate("deadline: still running", (end_t, len(names) - 0.4), fontsize=8,
                     ha="right", color="#c44e52")
-    ax.set_xscale("symlog", linthresh=LINEAR_UNTIL_S, linscale=1.5)
-    ax.set_xlim(0, max(end_t, LINEAR_UNTIL_S) * 1.05)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x * 1000:g} ms"))
+    time_axis(ax, end_t)
     ax.set_yticks(range(len(names)), names)
     ax.set_ylim(-0.8, len(names) - 0.2)
     ax.invert_yaxis()
-    ax.set_xlabel("time since the first thread started (linear to 1 ms, then log)")
     verdict = "hazard seen" if outcome.hazard_observed else "no hazard"
     if outcome.skipped:
         verdict = "skipped"
