@@ -1,0 +1,333 @@
+"""Lab 4: a thread blocked in IO cannot be interrupted.
+
+A worker checks a stop Event, but only between calls. While it waits inside
+one (``sock.recv``, ``time.sleep``, ``Queue.get()``, ``Lock.acquire()``),
+nothing reaches it: not the flag, and not an exception raised into it by force,
+which CPython delivers only when the thread runs Python code again.
+
+- ``bad-recv``, ``bad-sleep``, ``bad-queue-get``, ``bad-lock-acquire``: one
+  blocking call each. Once the worker is seen inside its call, the main thread
+  sets the stop flag and raises SystemExit into it with ``async_raise``. The
+  call to ``async_raise`` succeeds (it returns 1), the flag is set, and the
+  worker is still there at the deadline, where the stack dump shows the call.
+- ``fixed-timeout``: every call gets a timeout, inside a loop that checks the
+  flag: the stop is seen within one timeout (the lab uses 50 ms).
+- ``fixed-wakeup``: the worker waits with ``selectors`` on its socket and on a
+  wake-up socket pair; the stopper writes one byte and the worker returns at
+  once, with no polling.
+- ``fixed-shutdown``: the same worker as ``bad-recv``; the stopper calls
+  ``sock.shutdown(SHUT_RDWR)`` and ``recv`` returns b"" at once (Linux).
+
+The stop is requested only once the worker is provably inside its call: its
+innermost frame is on the line of that call (see ``wait_until_inside``), so
+the outcome never depends on timing. Sockets are loopback TCP connections.
+"""
+from __future__ import annotations
+
+import inspect
+import linecache
+import queue
+import selectors
+import socket
+import sys
+import threading
+import time
+
+from labs import timeline
+from labs.kill import async_raise
+from labs.registry import Lab
+
+DEADLINE_S = 2.0  # the bad variants hang by design: each costs this long
+FOREVER = 3600.0  # a sleep that no deadline outlives
+TICK = 0.05  # fixed-timeout's polling period
+
+
+def tcp_pair() -> tuple[socket.socket, socket.socket]:
+    """A connected TCP pair on 127.0.0.1: (the worker's end, the peer's end)."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        mine = socket.create_connection(listener.getsockname())
+        try:
+            theirs, _ = listener.accept()
+        except BaseException:
+            mine.close()
+            raise
+    return mine, theirs
+
+
+# ------------------------------------------------------------------ bad
+# Each worker watches a stop flag, as it should; but it looks at the flag only
+# between calls, and each call below waits for something that never comes.
+
+def wait_for_data(sock, stop):
+    """Serve a connection until stopped, or until the peer closes it."""
+    while not stop.is_set():
+        data = sock.recv(1)  # the peer never sends
+        if not data:
+            return
+
+
+def nap_between_jobs(stop):
+    while not stop.is_set():
+        time.sleep(FOREVER)  # a long pause between rounds of work
+
+
+def take_jobs(jobs, stop):
+    while not stop.is_set():
+        jobs.get()  # no job ever comes
+
+
+def wait_for_lock(lock, stop):
+    while not stop.is_set():
+        lock.acquire()  # another thread holds it and keeps it
+        lock.release()
+
+
+def forced_stop(name, worker_fn, *args):
+    """Start the worker, wait until it is inside its blocking call, then stop
+    it both ways people try: set its flag and raise SystemExit into it."""
+    stop = threading.Event()
+    worker = threading.Thread(target=worker_fn, args=(*args, stop), name=name)
+    worker.start()
+    blocked_in = wait_until_inside(worker, BLOCKING_CALLS[worker_fn])
+    timeline.state("blocked", thread=worker)
+    timeline.mark("stop flag + async_raise")
+    stop.set()
+    accepted = async_raise(worker, SystemExit)
+    # Reported now: the join below never returns, and the deadline ends the run.
+    timeline.facts(stop_requested=True, stop_flag_set=stop.is_set(),
+                   async_raise_returned=accepted, blocked_in=[blocked_in])
+    worker.join()
+
+
+def bad_recv():
+    mine, theirs = tcp_pair()
+    with mine, theirs:
+        forced_stop("worker-recv", wait_for_data, mine)
+
+
+def bad_sleep():
+    forced_stop("worker-sleep", nap_between_jobs)
+
+
+def bad_queue_get():
+    forced_stop("worker-queue", take_jobs, queue.Queue())
+
+
+def bad_lock_acquire():
+    lock = threading.Lock()
+    with lock:  # held by the main thread for the whole run
+        forced_stop("worker-lock", wait_for_lock, lock)
+
+
+# ------------------------------------------------------------------ fixed
+# 1. A timeout on every call, in a loop that checks the flag. The stop is seen
+#    within one timeout; meanwhile the worker wakes up once per timeout.
+
+def wait_for_data_polling(sock, stop, tick=TICK):
+    sock.settimeout(tick)
+    while not stop.is_set():
+        try:
+            data = sock.recv(1)
+        except TimeoutError:  # socket.timeout is TimeoutError since 3.10
+            continue
+        if not data:
+            return
+
+
+def nap_polling(stop, tick=TICK):
+    while not stop.is_set():
+        stop.wait(tick)  # a sleep that also ends as soon as the flag is set
+
+
+def take_jobs_polling(jobs, stop, tick=TICK):
+    while not stop.is_set():
+        try:
+            jobs.get(timeout=tick)
+        except queue.Empty:
+            continue
+
+
+def wait_for_lock_polling(lock, stop, tick=TICK):
+    while not stop.is_set():
+        if lock.acquire(timeout=tick):
+            lock.release()
+
+
+# 2. A wake-up: wait on the socket and on a wake-up socket pair at once. The
+#    stopper sets the flag, then writes one byte; no timeout, no polling.
+
+def wait_for_data_or_wakeup(sock, wake, stop):
+    with selectors.DefaultSelector() as sel:
+        sel.register(sock, selectors.EVENT_READ)
+        sel.register(wake, selectors.EVENT_READ)
+        while not stop.is_set():
+            for key, _ in sel.select():  # sleeps until data or a wake-up byte
+                if key.fileobj is wake:
+                    wake.recv(1)  # the flag is checked as the loop goes round
+                elif not sock.recv(4096):
+                    return
+
+
+def wake_up(stop, wake_w):
+    stop.set()
+    wake_w.send(b"\0")
+
+
+# 3. Shut the socket down under the worker: its blocked recv returns b"" at
+#    once (on Linux; Windows differs, cpython#91913). The worker is unchanged.
+
+def shut_down(stop, sock):
+    stop.set()
+    sock.shutdown(socket.SHUT_RDWR)
+
+
+def cooperative_stop(workers, request_stop):
+    """Start the workers ``[(name, fn, args)]``, wait until each is inside its
+    blocking call, request the stop, and measure how long until all ended."""
+    stop = threading.Event()
+    threads = [threading.Thread(target=fn, args=(*args, stop), name=name)
+               for name, fn, args in workers]
+    for t in threads:
+        t.start()
+    blocked_in = [wait_until_inside(t, BLOCKING_CALLS[fn])
+                  for t, (_, fn, _) in zip(threads, workers)]
+    for t in threads:
+        timeline.state("waiting", thread=t)
+    timeline.mark("stop requested")
+    asked = time.perf_counter()
+    request_stop(stop)
+    for t in threads:
+        t.join()
+    latency = time.perf_counter() - asked
+    for t in threads:
+        timeline.state("done", thread=t)
+    timeline.facts(stop_requested=True, blocked_in=blocked_in,
+                   stop_latency_s=round(latency, 6))
+
+
+def fixed_timeout():
+    mine, theirs = tcp_pair()
+    lock = threading.Lock()
+    with mine, theirs, lock:
+        cooperative_stop([("worker-recv", wait_for_data_polling, (mine,)),
+                          ("worker-sleep", nap_polling, ()),
+                          ("worker-queue", take_jobs_polling, (queue.Queue(),)),
+                          ("worker-lock", wait_for_lock_polling, (lock,))],
+                         lambda stop: stop.set())
+
+
+def fixed_wakeup():
+    mine, theirs = tcp_pair()
+    wake_r, wake_w = socket.socketpair()
+    with mine, theirs, wake_r, wake_w:
+        cooperative_stop([("worker-recv", wait_for_data_or_wakeup, (mine, wake_r))],
+                         lambda stop: wake_up(stop, wake_w))
+
+
+def fixed_shutdown():
+    mine, theirs = tcp_pair()
+    with mine, theirs:
+        cooperative_stop([("worker-recv", wait_for_data, (mine,))],
+                         lambda stop: shut_down(stop, mine))
+
+
+# ------------------------------------------------------------------ where a thread waits
+
+def _spot(fn, text: str) -> tuple:
+    """(code object, line number) of the last line of ``fn`` reading ``text``."""
+    lines, first = inspect.getsourcelines(fn)
+    hits = [first + i for i, line in enumerate(lines) if line.split("  #")[0].strip() == text]
+    if not hits:
+        raise LookupError(f"no line {text!r} in {fn.__qualname__}")
+    return fn.__code__, hits[-1]
+
+
+def _blocking_calls() -> dict:
+    # Queue.get(), Event.wait() and get(timeout=) wait inside Condition.wait;
+    # selectors' select inside its poll. The innermost Python frame is there.
+    untimed = _spot(threading.Condition.wait, "waiter.acquire()")
+    timed = _spot(threading.Condition.wait, "gotit = waiter.acquire(True, timeout)")
+    poll = _spot(selectors.DefaultSelector.select,
+                 "fd_event_list = self._selector.poll(timeout, max_ev)")
+    return {
+        wait_for_data: {_spot(wait_for_data, "data = sock.recv(1)")},
+        nap_between_jobs: {_spot(nap_between_jobs, "time.sleep(FOREVER)")},
+        take_jobs: {untimed},
+        wait_for_lock: {_spot(wait_for_lock, "lock.acquire()")},
+        wait_for_data_polling: {_spot(wait_for_data_polling, "data = sock.recv(1)")},
+        nap_polling: {timed},
+        take_jobs_polling: {timed},
+        wait_for_lock_polling: {_spot(wait_for_lock_polling, "if lock.acquire(timeout=tick):")},
+        wait_for_data_or_wakeup: {poll},
+    }
+
+
+BLOCKING_CALLS = _blocking_calls()
+EVENT_WAIT = {_spot(threading.Condition.wait, "waiter.acquire()")}  # Event.wait() untimed
+
+
+def wait_until_inside(thread: threading.Thread, spots: set, poll: float = 0.0005) -> str:
+    """Wait until ``thread`` is inside one of its blocking calls; return the
+    line of lab code it is on.
+
+    A thread blocked in C cannot say so, but its innermost Python frame can:
+    it sits on the line of the call. The interpreter hands over the GIL and
+    delivers a pending exception only between calls or after one returns, so a
+    thread seen on that line, from a thread that holds the GIL, is inside the
+    call (the calls here never return before the stop)."""
+    while True:
+        frame = sys._current_frames().get(thread.ident)
+        if frame is None:
+            raise RuntimeError(f"{thread.name} ended before it blocked")
+        if (frame.f_code, frame.f_lineno) in spots:
+            return lab_line(frame)
+        del frame
+        time.sleep(poll)  # not synchronisation: the condition is checked again
+
+
+def lab_line(frame) -> str:
+    """The text of the innermost line of this module in ``frame``'s stack."""
+    while frame is not None and frame.f_code.co_filename != __file__:
+        frame = frame.f_back
+    if frame is None:
+        return "?"
+    return linecache.getline(__file__, frame.f_lineno).split("  #")[0].strip()
+
+
+# ------------------------------------------------------------------ measure
+
+def summarize(outcome):
+    """Which workers were still there at the end, from the run's own record:
+    the stack dump when it hung, the child's closing thread list otherwise."""
+    workers = sorted({e["thread"] for e in outcome.timeline
+                      if e.get("thread", "").startswith("worker")})
+    stuck = {name: where.split(": ", 1)[1]
+             for name, where in outcome.where_stuck().items() if name in workers}
+    if outcome.exit["timed_out"]:
+        alive = {t["name"] for t in outcome.threads_in_dump()}
+    else:
+        end = [e for e in outcome.timeline if e["kind"] == "end"]
+        alive = {t["name"] for t in end[-1]["threads"]} if end else set(workers)
+    facts = {"stopped_before_deadline": bool(workers) and not alive & set(workers),
+             "stuck_at_deadline": [stuck[w] for w in workers if w in stuck]}
+    if not facts["stopped_before_deadline"]:
+        facts["stop_latency_s"] = None  # it never stopped
+    return facts
+
+
+def judge(facts, outcome):
+    return bool(facts.get("stop_requested")) and not facts["stopped_before_deadline"]
+
+
+LAB = Lab(
+    id="blocking-io",
+    title="A thread blocked in IO cannot be interrupted",
+    hazard="a thread inside recv, sleep, Queue.get or Lock.acquire ignores its stop flag and async_raise",
+    variants={"bad-recv": bad_recv, "bad-sleep": bad_sleep,
+              "bad-queue-get": bad_queue_get, "bad-lock-acquire": bad_lock_acquire,
+              "fixed-timeout": fixed_timeout, "fixed-wakeup": fixed_wakeup,
+              "fixed-shutdown": fixed_shutdown},
+    judge=judge,
+    summarize=summarize,
+    deadline_s=DEADLINE_S,
+)
