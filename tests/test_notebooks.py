@@ -1,0 +1,58 @@
+"""Notebook hygiene: what nbval does not check. Notebooks are read by learners
+with their stored outputs, before anything runs."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from labs import registry
+from labs.sandbox import PROJECT_ROOT
+
+NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+
+
+def load(path):
+    return json.loads(path.read_text())
+
+
+def code_cells(nb):
+    return [c for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_with_outputs_and_no_errors(path):
+    nb = load(path)
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    counts = []
+    for cell in code_cells(nb):
+        assert cell["execution_count"] is not None, f"not executed: {cell['source'][:1]}"
+        counts.append(cell["execution_count"])
+        for out in cell["outputs"]:
+            assert out["output_type"] != "error", "".join(out.get("traceback", []))[-500:]
+            assert out.get("name") != "stderr" or "Warning" not in "".join(out["text"]), out
+    assert counts == sorted(counts), "cells were executed out of order"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_ignored_outputs_say_why(path):
+    for cell in code_cells(load(path)):
+        if "nbval-ignore-output" in cell["metadata"].get("tags", []):
+            source = "".join(cell["source"])
+            assert source.lstrip().startswith("#"), f"say why its output is ignored:\n{source}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_has_a_figure(path):
+    outputs = [o for c in code_cells(load(path)) for o in c["outputs"]]
+    assert any("image/png" in o.get("data", {}) for o in outputs)
+
+
+@pytest.mark.parametrize("lab_id", registry.lab_ids())
+def test_every_lab_has_a_notebook_that_runs_it(lab_id):
+    runs = [p.name for p in NOTEBOOKS if f'sandbox.run("{lab_id}"' in p.read_text()]
+    assert runs, f"no notebook runs lab {lab_id}"
