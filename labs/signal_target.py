@@ -1,0 +1,543 @@
+"""Lab 3: a signal aimed at one thread hits the whole process.
+
+A child process has a main thread and three named workers. Each worker
+handles ITEMS requests: it takes an item, waits for the item's reply on its
+own socket (a blocking recv), then finishes it. The main thread holds back
+the first replies until the signal has done whatever it does, so every
+worker has an item in hand, blocked in recv, when the signal comes. The
+kernel says when a thread is blocked in recv (/proc/self/task/TID/syscall),
+so no sleep decides anything.
+
+- ``bad``: the parent reads worker-2's kernel thread id and sends SIGTERM to
+  it with ``os.kill``, as people try it. kill(2) addresses a process: with
+  no handler, SIGTERM's default action ends the whole process, and every
+  worker's item in hand is lost.
+- ``bad-handler``: the same kill, with a Python SIGTERM handler. The process
+  survives; the handler runs in MainThread, not in the targeted worker; it
+  is given only a signal number and a frame (of the main thread), so it
+  cannot tell which thread was meant; the worker carries on to the end.
+- ``bad-pthread-kill``: ``signal.pthread_kill`` to worker-2 while it is in
+  recv. The C-level signal reaches that thread only (the kernel wakes it and
+  no other), the Python handler still runs in MainThread, and PEP 475 puts
+  the worker straight back into recv: it carries on to the end.
+- ``fixed``: the main thread owns signals and a control channel. Its SIGTERM
+  handler only sets a shutdown Event. A command "stop worker-2" on the
+  control channel sets that worker's own stop Event; worker-2 stops at its
+  next check, the others finish all their items, the process exits 0.
+- ``fixed-sigterm``: the same design, hit by the same kill as ``bad``: the
+  handler sets the shutdown Event and every worker finishes the item in
+  hand, then stops. Nothing is lost; the process exits 0.
+
+Everything here runs in the sandbox's child. The only signal from outside
+comes through ``Child.signal`` in the parent, which refuses any target that
+is not the child or one of its threads.
+"""
+from __future__ import annotations
+
+import os
+import re
+import selectors
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+
+from labs import timeline
+from labs.registry import Lab
+
+WORKERS = 3
+ITEMS = 3  # per worker
+NAMES = [f"worker-{i + 1}" for i in range(WORKERS)]
+TARGET = "worker-2"
+AIMED = "SIGTERM aimed here"  # the target's state once the signal is on its way
+HANDLER = "SIGTERM handler"   # the state of the thread that runs the Python handler
+
+
+# ------------------------------------------------------------------ the scene
+
+class Crew:
+    """The workers, their reply sockets, and the flags a fixed worker checks.
+
+    ``checks_stop`` is False for the code people write (a worker just works)
+    and True for the fixed design (a worker looks at its flags between items).
+    """
+
+    def __init__(self, checks_stop: bool = False):
+        self.checks_stop = checks_stop
+        self.shutdown = threading.Event()  # set by the fixed SIGTERM handler
+        self.stop_asked = {name: threading.Event() for name in NAMES}
+        self.pairs = {name: socket.socketpair() for name in NAMES}  # (main's end, worker's)
+        self.interrupted: list[str] = []  # workers whose recv failed with InterruptedError
+        self.threads = {name: threading.Thread(target=self.work, name=name) for name in NAMES}
+
+    def work(self):
+        me = threading.current_thread().name
+        sock = self.pairs[me][1]
+        for _ in range(ITEMS):
+            if self.checks_stop and (self.shutdown.is_set() or self.stop_asked[me].is_set()):
+                timeline.state("stopped")
+                return
+            timeline.state("waiting")  # an item in hand, waiting for its reply
+            try:
+                sock.recv(1)
+            except InterruptedError:  # PEP 475: only when the handler raised
+                self.interrupted.append(me)
+                raise
+            timeline.state("working")  # the reply is in: the item is finished
+        timeline.state("done")
+
+    def start(self):
+        """Start the workers; return once each one is blocked in recv."""
+        for t in self.threads.values():
+            t.start()
+        wait_until(lambda: all(self.in_recv(name) for name in NAMES))
+
+    def in_recv(self, name: str) -> bool:
+        t = self.threads[name]
+        return blocked_in_call(t.native_id, self.pairs[name][1].fileno())
+
+    def tid(self, name: str) -> int:
+        return self.threads[name].native_id
+
+    def switches(self) -> dict[str, int]:
+        return {name: context_switches(self.tid(name)) for name in NAMES}
+
+    def reply_all(self):
+        """Send every worker the replies for all its items."""
+        for main_end, _ in self.pairs.values():
+            main_end.sendall(b"r" * ITEMS)
+
+    def join(self):
+        for t in self.threads.values():
+            t.join()
+        for pair in self.pairs.values():
+            for sock in pair:
+                sock.close()
+
+
+# ------------------------------------------------------------------ what the kernel says
+
+def blocked_in_call(tid: int, fd: int) -> bool:
+    """True when thread ``tid`` of this process sits in a system call whose
+    first argument is ``fd`` (recv on that socket). /proc/.../syscall reads
+    "running" for a running thread, else the call number and its arguments."""
+    try:
+        with open(f"/proc/self/task/{tid}/syscall") as f:
+            fields = f.read().split()
+    except OSError:
+        return False
+    return len(fields) > 2 and fields[0] not in ("running", "-1") and fields[1] == hex(fd)
+
+
+def wait_until(condition) -> None:
+    """Wait for a condition that only /proc can tell. The pause is a polling
+    period, not a guess: the condition decides, however long it takes (the
+    sandbox's deadline bounds a run)."""
+    while not condition():
+        time.sleep(0.0005)
+
+
+def context_switches(tid: int) -> int:
+    """How often the kernel has switched thread ``tid`` out. A thread blocked
+    in recv adds one each time something wakes it."""
+    total = 0
+    with open(f"/proc/self/task/{tid}/status") as f:
+        for line in f:
+            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                total += int(line.split()[1])
+    return total
+
+
+def can_watch_threads() -> str | None:
+    """None when /proc shows this process's threads and their system calls;
+    otherwise why not (then the lab cannot force its interleaving)."""
+    me = threading.get_native_id()
+    for path in (f"/proc/self/task/{me}/syscall", f"/proc/self/task/{me}/status"):
+        try:
+            with open(path) as f:
+                f.read()
+        except OSError as e:
+            return f"cannot read {path} ({e.strerror}): this lab needs Linux's /proc"
+    return None
+
+
+# The command from the issue first. procps-ng 4.0.2 crashes (SIGSEGV) printing
+# WCHAN on some kernels, so the THREAD columns without WCHAN come next.
+PS_OPTIONS = (["-o", "THREAD,tid"], ["-o", "user,pcpu,pri,scnt,stat,tid"])
+
+
+def ps_threads(pid: int) -> tuple[str | None, str, list[str]]:
+    """``ps -mp PID ...`` on a process: (the command that worked, its output,
+    the commands that failed and how)."""
+    failed = []
+    for options in PS_OPTIONS:
+        command = ["ps", "-mp", str(pid), *options]
+        shown = " ".join(["ps", "-mp", "PID", *options])
+        try:
+            r = subprocess.run(command, capture_output=True, text=True)
+        except FileNotFoundError:
+            return None, "", ["ps is not installed"]
+        if r.returncode == 0:
+            return shown, r.stdout, failed
+        how = (f"killed by {signal.Signals(-r.returncode).name}" if r.returncode < 0
+               else f"exit {r.returncode}")
+        failed.append(f"{shown}: {how}")
+    return None, "", failed
+
+
+def list_threads(crew: Crew) -> None:
+    """Report the child's thread listing, three ways: threading's names and
+    native ids, /proc/PID/task, and ps."""
+    pid = os.getpid()
+    tasks = sorted(int(t) for t in os.listdir(f"/proc/{pid}/task"))
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    command, listing, failed = ps_threads(pid)
+    listed = [tid for tid in tasks if re.search(rf"\b{tid}\b", listing)]
+    # The listing itself is long and volatile: an event of its own, kept out
+    # of the facts table; summarize and the notebook read it back.
+    timeline.event("ps", command=command, output=listing, failed=failed)
+    timeline.facts(threads={names.get(tid, "?"): tid for tid in tasks},
+                   thread_names=[names.get(tid, "?") for tid in tasks],
+                   task_count=len(tasks), tids_match_proc=sorted(names) == tasks,
+                   ps_threads=len(listed), workers_total=WORKERS)
+
+
+# ------------------------------------------------------------------ the main thread
+
+def thread_of(frame) -> str | None:
+    """The name of the thread whose stack holds ``frame``."""
+    names = {t.ident: t.name for t in threading.enumerate()}
+    for ident, top in sys._current_frames().items():
+        f = top
+        while f is not None:
+            if f is frame:
+                return names.get(ident, str(ident))
+            f = f.f_back
+    return None
+
+
+def note_handler(signum, frame) -> None:
+    """What a Python signal handler can know, recorded where it runs."""
+    timeline.state(HANDLER)  # on the row of the thread running it
+    timeline.facts(handler_thread=threading.current_thread().name,
+                   handler_args=[type(signum).__name__, type(frame).__name__],
+                   handler_frame_thread=thread_of(frame))
+
+
+def records_only(crew, signum, frame) -> None:
+    """The bad variants' handler: it records where it ran, and that is all
+    it can do: nothing in its arguments names the thread that was aimed at."""
+    note_handler(signum, frame)
+
+
+def sets_shutdown(crew, signum, frame) -> None:
+    """The fixed handler: it only sets the shutdown Event, which every
+    worker checks between items (and records where it ran, for the lab)."""
+    note_handler(signum, frame)
+    crew.shutdown.set()
+
+
+class MainLoop:
+    """The main thread's one place to wait: a selector over the signal
+    wake-up fd (``signal.set_wakeup_fd``: the C-level handler writes to it,
+    whichever thread the kernel interrupted) and a control channel (a socket
+    pair; any thread may write a line "stop NAME" to it)."""
+
+    def __init__(self, crew: Crew, handler=None):
+        self.crew = crew
+        self.signalled = threading.Event()  # a Python handler has run
+        self.wake_r, self.wake_w = socket.socketpair()
+        self.ctl_r, self.ctl_w = socket.socketpair()
+        for sock in (self.wake_r, self.wake_w, self.ctl_r):
+            sock.setblocking(False)
+        self.sel = selectors.DefaultSelector()
+        self.sel.register(self.wake_r, selectors.EVENT_READ)
+        self.sel.register(self.ctl_r, selectors.EVENT_READ)
+        self.pending = b""
+        self.old_fd = signal.set_wakeup_fd(self.wake_w.fileno())
+        self.old_handler = None
+        if handler is not None:
+            def on_sigterm(signum, frame):
+                handler(crew, signum, frame)
+                self.signalled.set()
+            self.old_handler = signal.signal(signal.SIGTERM, on_sigterm)
+
+    def ask(self, command: str) -> None:
+        self.ctl_w.sendall(command.encode() + b"\n")
+
+    def serve(self, until) -> None:
+        """Wait, handling commands, until ``until()``. A Python handler runs
+        in this thread as soon as select returns, before ``until`` is asked."""
+        while not until():
+            for key, _ in self.sel.select():
+                data = key.fileobj.recv(4096)
+                if key.fileobj is self.ctl_r:
+                    self.pending += data
+                    *lines, self.pending = self.pending.split(b"\n")
+                    for line in lines:
+                        self.command(line.decode())
+
+    def command(self, line: str) -> None:
+        verb, _, name = line.partition(" ")
+        if verb == "stop" and name in self.crew.stop_asked:
+            self.crew.stop_asked[name].set()
+            timeline.state("stop asked", thread=self.crew.threads[name])
+
+    def close(self) -> None:
+        signal.set_wakeup_fd(self.old_fd)
+        if self.old_handler is not None:
+            signal.signal(signal.SIGTERM, self.old_handler)
+        self.sel.close()
+        for sock in (self.wake_r, self.wake_w, self.ctl_r, self.ctl_w):
+            sock.close()
+
+
+@contextmanager
+def scene(checks_stop: bool, handler=None):
+    """A started crew, blocked in recv, its threads listed; the main loop."""
+    reason = can_watch_threads()
+    if reason:
+        timeline.skip(reason)
+    timeline.state("working")
+    crew = Crew(checks_stop)
+    loop = MainLoop(crew, handler)
+    try:
+        crew.start()
+        list_threads(crew)
+        yield crew, loop
+    finally:
+        loop.close()
+
+
+def who_woke(crew: Crew, before: dict[str, int]) -> list[str]:
+    """Once every worker is back in recv: the workers the signal woke."""
+    wait_until(lambda: all(crew.in_recv(name) for name in NAMES))
+    after = crew.switches()
+    return [name for name in NAMES if after[name] != before[name]]
+
+
+def finish(crew: Crew) -> None:
+    """Release the items in hand, then wait for the workers, as any program
+    would."""
+    timeline.state("waiting")
+    crew.reply_all()
+    crew.join()
+    timeline.facts(interrupted_errors=len(crew.interrupted))
+    timeline.state("done")
+
+
+# ------------------------------------------------------------------ bad
+
+def aim_at_target(crew: Crew) -> None:
+    """Publish the target's kernel thread id: the parent's driver then sends
+    it SIGTERM with os.kill, as people write it."""
+    timeline.state(AIMED, thread=crew.threads[TARGET])
+    timeline.mark(f"kill({TARGET}'s tid, SIGTERM)")
+    timeline.facts(target_tid=crew.tid(TARGET))
+
+
+def signal_from_outside(handler=None):
+    with scene(checks_stop=False, handler=handler) as (crew, loop):
+        before = crew.switches()
+        aim_at_target(crew)
+        timeline.state("waiting")
+        loop.serve(until=loop.signalled.is_set)  # with no handler, we die in here
+        timeline.facts(signal_woke=who_woke(crew, before))
+        finish(crew)
+
+
+def bad():
+    """SIGTERM to a worker's thread id, no handler: the process dies."""
+    signal_from_outside(handler=None)
+
+
+def bad_handler():
+    """The same kill with a Python handler: the wrong thread handles it."""
+    signal_from_outside(handler=records_only)
+
+
+def bad_pthread_kill():
+    """signal.pthread_kill: the kernel wakes only the target; Python still
+    runs the handler in the main thread, and the target's recv resumes."""
+    with scene(checks_stop=False, handler=records_only) as (crew, loop):
+        before = crew.switches()
+        target = crew.threads[TARGET]
+        timeline.state(AIMED, thread=target)
+        timeline.mark(f"pthread_kill({TARGET}, SIGTERM)")
+        timeline.facts(target_tid=crew.tid(TARGET))
+        signal.pthread_kill(target.ident, signal.SIGTERM)
+        timeline.state("waiting")
+        loop.serve(until=loop.signalled.is_set)
+        # who_woke waits until the target is in recv again: PEP 475 retried it.
+        timeline.facts(signal_woke=who_woke(crew, before), target_call_resumed=True)
+        finish(crew)
+
+
+# ------------------------------------------------------------------ fixed
+
+def fixed():
+    """One worker stopped by name over the control channel; no signal."""
+    with scene(checks_stop=True, handler=sets_shutdown) as (crew, loop):
+        timeline.mark(f"control: stop {TARGET}")
+        timeline.facts(target_tid=crew.tid(TARGET), signal_woke=[])
+        loop.ask(f"stop {TARGET}")  # any thread, or a socket from outside, could send it
+        timeline.state("waiting")
+        loop.serve(until=crew.stop_asked[TARGET].is_set)
+        finish(crew)
+
+
+def fixed_sigterm():
+    """The fixed design hit by the same kill as bad: a graceful drain."""
+    with scene(checks_stop=True, handler=sets_shutdown) as (crew, loop):
+        before = crew.switches()
+        aim_at_target(crew)
+        timeline.state("waiting")
+        loop.serve(until=crew.shutdown.is_set)
+        timeline.facts(signal_woke=who_woke(crew, before))
+        finish(crew)
+
+
+# ------------------------------------------------------------------ parent side
+
+def send_sigterm_to_target(event: dict, child) -> None:
+    """Driver: once the child publishes the target's thread id, send SIGTERM
+    to that id. Child.signal refuses anything that is not the child or one
+    of its threads."""
+    if event.get("kind") == "facts" and "target_tid" in event["facts"]:
+        child.signal(signal.SIGTERM, tid=event["facts"]["target_tid"])
+
+
+def summarize(outcome):
+    """Facts read off the whole run, including a run that died by the signal."""
+    started, finished, last = {}, {}, {}
+    for e in outcome.timeline:
+        if e.get("kind") != "state" or not e["thread"].startswith("worker-"):
+            continue
+        name, st = e["thread"], e["state"]
+        last[name] = st
+        if st == "waiting":
+            started[name] = started.get(name, 0) + 1
+        elif st == "working":
+            finished[name] = finished.get(name, 0) + 1
+    lost = {n: started.get(n, 0) - finished.get(n, 0) for n in NAMES}
+    others = [n for n in NAMES if n != TARGET]
+    facts = {
+        "process_survived": outcome.exit["signal"] is None and not outcome.exit["timed_out"],
+        "target_stopped": last.get(TARGET) != "done",
+        "others_finished": all(last.get(n) in ("done", "stopped") and lost[n] == 0
+                               for n in others),
+        "items_done": {n: finished.get(n, 0) for n in NAMES},
+        "items_lost": sum(lost.values()),
+    }
+    for key in ("handler_thread", "handler_args", "handler_frame_thread", "signal_woke"):
+        facts[key] = outcome.facts.get(key)
+    return facts
+
+
+def judge(facts, outcome):
+    """The hazard: the signal did not stop exactly the one worker it was
+    aimed at, leaving the others' work whole."""
+    return not (facts["process_survived"] and facts["target_stopped"]
+                and facts["others_finished"] and facts["items_lost"] == 0)
+
+
+# ------------------------------------------------------------------ strace, optional
+
+def ps_listing(outcome) -> dict | None:
+    """The child's ``ps`` run: {"command", "output", "failed"}, or None."""
+    for e in outcome.timeline:
+        if e.get("kind") == "ps":
+            return {k: e[k] for k in ("command", "output", "failed")}
+    return None
+
+
+def strace_reason() -> str | None:
+    """None when strace can trace here; otherwise why not."""
+    strace = shutil.which("strace")
+    if strace is None:
+        return "strace is not installed"
+    r = subprocess.run([strace, "-o", os.devnull, "true"], capture_output=True, text=True)
+    if r.returncode != 0:
+        first = (r.stderr.strip().splitlines() or [f"exit {r.returncode}"])[0]
+        return f"strace cannot trace here (ptrace is forbidden?): {first}"
+    return None
+
+
+def strace_variant(variant: str = "bad-pthread-kill", timeout: float = 30.0):
+    """Run one variant's child under ``strace -f`` and return (lines, None),
+    the target's system calls and signals with thread ids replaced by names,
+    or (None, reason) where strace cannot run. Only for variants that need
+    no parent-side driver: the child runs to its end by itself."""
+    import json
+    import tempfile
+    from labs import registry, sandbox
+
+    lab = registry.get_lab("signal-target")
+    lab.variant(variant)
+    if variant in lab.drivers:
+        raise ValueError(f"{variant} needs the sandbox's driver; strace it by pid instead")
+    reason = strace_reason()
+    if reason:
+        return None, reason
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "strace.txt")
+        command = ["strace", "-f", "-qq", "-o", out, "-e", "trace=recvfrom,tgkill",
+                   "-e", "signal=SIGTERM",
+                   sys.executable, "-m", "labs.sandbox", lab.id, variant]
+        env = dict(os.environ, PYTHONPATH=str(sandbox.PROJECT_ROOT))
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL, env=env, start_new_session=True,
+                                cwd=sandbox.PROJECT_ROOT)
+        try:
+            events_text, _ = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # our own new session: strace and the child
+            proc.communicate()
+            return None, f"the traced run did not end within {timeout} s"
+        with open(out) as f:
+            trace = f.read().splitlines()
+    names = {}
+    for line in events_text.decode(errors="replace").splitlines():
+        try:
+            e = json.loads(line)
+        except ValueError:
+            continue
+        if e.get("kind") == "facts" and "threads" in e["facts"]:
+            names = {tid: name for name, tid in e["facts"]["threads"].items()}
+    return name_strace(trace, names), None
+
+
+def name_strace(trace: list[str], names: dict[int, str]) -> list[str]:
+    """Keep the lines about the target and the tgkill; thread ids to names."""
+    by_name = {name: tid for tid, name in names.items()}
+    target = by_name.get(TARGET)
+    kept = []
+    for line in trace:
+        tid_text, _, rest = line.partition(" ")
+        if not tid_text.isdigit():
+            continue
+        tid = int(tid_text)
+        if tid == target or "tgkill" in rest:
+            for other_tid, name in names.items():
+                rest = re.sub(rf"\b{other_tid}\b", name, rest)
+            kept.append(f"{names.get(tid, tid_text):<11} {rest.strip()}")
+    return kept
+
+
+LAB = Lab(
+    id="signal-target",
+    title="A signal aimed at one thread hits the whole process",
+    hazard="kill(tid) signals the whole process; a Python handler runs in the main thread",
+    variants={"bad": bad, "bad-handler": bad_handler, "bad-pthread-kill": bad_pthread_kill,
+              "fixed": fixed, "fixed-sigterm": fixed_sigterm},
+    judge=judge,
+    summarize=summarize,
+    volatile=frozenset({"target_tid", "threads"}),
+    drivers={"bad": send_sigterm_to_target, "bad-handler": send_sigterm_to_target,
+             "fixed-sigterm": send_sigterm_to_target},
+    deadline_s=5.0,
+)
