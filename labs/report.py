@@ -31,16 +31,24 @@ def ending(outcome) -> str:
     return f"exit {ex['code']}"
 
 
-def table(outcomes) -> str:
+def table(outcomes, width: int | None = None) -> str:
+    """One row per outcome; the facts wrap under their own column."""
+    import shutil
+    import textwrap
+
+    width = width or max(shutil.get_terminal_size((110, 24)).columns, 80)
     rows = [("lab", "variant", "hazard", "ended", "facts")]
     for o in outcomes:
         seen = "-" if o.hazard_observed is None else ("SEEN" if o.hazard_observed else "no")
         rows.append((o.lab, o.variant, seen, ending(o), key_facts(o)))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    indent = sum(widths) + 2 * 4
     lines = []
     for r in rows:
-        lines.append("  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4])
-    lines.insert(1, "-" * min(120, len(lines[0]) + 20))
+        facts = textwrap.wrap(r[4], max(width - indent, 30), break_on_hyphens=False) or [""]
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + facts[0])
+        lines += [" " * indent + more for more in facts[1:]]
+    lines.insert(1, "-" * min(width, indent + 40))
     return "\n".join(lines)
 
 
@@ -58,6 +66,8 @@ def save_figures(outcomes, directory: Path) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
     for o in outcomes:
+        if o.skipped:  # nothing ran: no figure
+            continue
         path = directory / f"{o.lab}-{o.variant}.png"
         timeline.save(o, path)
         paths.append(path)
