@@ -72,11 +72,13 @@ class Crew:
         self.stop_asked = {name: threading.Event() for name in NAMES}
         self.pairs = {name: socket.socketpair() for name in NAMES}  # (main's end, worker's)
         self.interrupted: list[str] = []  # workers whose recv failed with InterruptedError
+        self.begin = threading.Event()  # the threads are listed: take the first items
         self.threads = {name: threading.Thread(target=self.work, name=name) for name in NAMES}
 
     def work(self):
         me = threading.current_thread().name
         sock = self.pairs[me][1]
+        self.begin.wait()
         for _ in range(ITEMS):
             if self.checks_stop and (self.shutdown.is_set() or self.stop_asked[me].is_set()):
                 timeline.state("stopped")
@@ -91,9 +93,14 @@ class Crew:
         timeline.state("done")
 
     def start(self):
-        """Start the workers; return once each one is blocked in recv."""
         for t in self.threads.values():
             t.start()
+
+    def take_first_items(self):
+        """Let the workers go; return once each one is blocked in recv."""
+        for name in NAMES:  # one row per worker, in this order, on the figure
+            timeline.state("idle", thread=self.threads[name])
+        self.begin.set()
         wait_until(lambda: all(self.in_recv(name) for name in NAMES))
 
     def in_recv(self, name: str) -> bool:
@@ -138,7 +145,7 @@ def wait_until(condition) -> None:
     period, not a guess: the condition decides, however long it takes (the
     sandbox's deadline bounds a run)."""
     while not condition():
-        time.sleep(0.0005)
+        time.sleep(0.0001)
 
 
 def context_switches(tid: int) -> int:
@@ -302,12 +309,15 @@ def scene(checks_stop: bool, handler=None):
     reason = can_watch_threads()
     if reason:
         timeline.skip(reason)
-    timeline.state("working")
     crew = Crew(checks_stop)
     loop = MainLoop(crew, handler)
     try:
         crew.start()
+        # ps takes tens of milliseconds: list the threads before the first
+        # state, so that the figure starts where the story does.
         list_threads(crew)
+        timeline.state("working")
+        crew.take_first_items()
         yield crew, loop
     finally:
         loop.close()
@@ -343,8 +353,8 @@ def aim_at_target(crew: Crew) -> None:
 def signal_from_outside(handler=None):
     with scene(checks_stop=False, handler=handler) as (crew, loop):
         before = crew.switches()
-        aim_at_target(crew)
         timeline.state("waiting")
+        aim_at_target(crew)
         loop.serve(until=loop.signalled.is_set)  # with no handler, we die in here
         timeline.facts(signal_woke=who_woke(crew, before))
         finish(crew)
@@ -369,8 +379,8 @@ def bad_pthread_kill():
         timeline.state(AIMED, thread=target)
         timeline.mark(f"pthread_kill({TARGET}, SIGTERM)")
         timeline.facts(target_tid=crew.tid(TARGET))
-        signal.pthread_kill(target.ident, signal.SIGTERM)
         timeline.state("waiting")
+        signal.pthread_kill(target.ident, signal.SIGTERM)
         loop.serve(until=loop.signalled.is_set)
         # who_woke waits until the target is in recv again: PEP 475 retried it.
         timeline.facts(signal_woke=who_woke(crew, before), target_call_resumed=True)
@@ -384,8 +394,8 @@ def fixed():
     with scene(checks_stop=True, handler=sets_shutdown) as (crew, loop):
         timeline.mark(f"control: stop {TARGET}")
         timeline.facts(target_tid=crew.tid(TARGET), signal_woke=[])
-        loop.ask(f"stop {TARGET}")  # any thread, or a socket from outside, could send it
         timeline.state("waiting")
+        loop.ask(f"stop {TARGET}")  # any thread, or a socket from outside, could send it
         loop.serve(until=crew.stop_asked[TARGET].is_set)
         finish(crew)
 
@@ -394,8 +404,8 @@ def fixed_sigterm():
     """The fixed design hit by the same kill as bad: a graceful drain."""
     with scene(checks_stop=True, handler=sets_shutdown) as (crew, loop):
         before = crew.switches()
-        aim_at_target(crew)
         timeline.state("waiting")
+        aim_at_target(crew)
         loop.serve(until=crew.shutdown.is_set)
         timeline.facts(signal_woke=who_woke(crew, before))
         finish(crew)
