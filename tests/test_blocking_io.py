@@ -1,0 +1,121 @@
+"""Lab 4, blocking-io: each variant's measured facts."""
+from __future__ import annotations
+
+import queue
+import socket
+import threading
+
+import pytest
+
+from labs import blocking_io, registry
+
+BAD = {
+    "bad-recv": ("worker-recv", "data = sock.recv(1)"),
+    "bad-sleep": ("worker-sleep", "time.sleep(FOREVER)"),
+    "bad-queue-get": ("worker-queue", "jobs.get()"),
+    "bad-lock-acquire": ("worker-lock", "lock.acquire()"),
+}
+FIXED = {
+    "fixed-timeout": ["data = sock.recv(1)", "stop.wait(tick)", "jobs.get(timeout=tick)",
+                      "if lock.acquire(timeout=tick):"],
+    "fixed-wakeup": ["for key, _ in sel.select():"],
+    "fixed-shutdown": ["data = sock.recv(1)"],
+}
+
+
+def test_every_variant_is_tested():
+    assert set(registry.get_lab("blocking-io").variants) == set(BAD) | set(FIXED)
+
+
+@pytest.mark.parametrize("variant", sorted(BAD))
+def test_bad_accepts_the_stop_and_stays_blocked(run_once, variant):
+    worker, line = BAD[variant]
+    o = run_once("blocking-io", variant)
+    f = o.facts
+    assert o.hazard_observed is True
+    assert o.exit["timed_out"] is True
+    assert f["stop_requested"] is True and f["stop_flag_set"] is True
+    assert f["async_raise_returned"] == 1  # the forced stop was accepted ...
+    assert f["stopped_before_deadline"] is False  # ... and did nothing
+    assert f["blocked_in"] == [line]
+    assert f["stuck_at_deadline"] == [line]  # from the stack dump, at the deadline
+    assert f["stuck_threads"] == [worker]
+    assert f["stop_latency_s"] is None
+    assert o.where_stuck()["MainThread"] == "blocking_io.py, in forced_stop: worker.join()"
+
+
+@pytest.mark.parametrize("variant", sorted(FIXED))
+def test_fixed_stops_before_the_deadline(run_once, variant):
+    o = run_once("blocking-io", variant)
+    f = o.facts
+    assert o.hazard_observed is False
+    assert o.exit == {"code": 0, "signal": None, "timed_out": False}
+    assert f["stop_requested"] is True and f["stopped_before_deadline"] is True
+    assert f["blocked_in"] == FIXED[variant]
+    assert f["stuck_at_deadline"] == [] and f["stuck_threads"] == []
+    assert f["stop_latency_s"] > 0
+    assert "async_raise_returned" not in f  # no force: only the flag and a wake-up
+
+
+def test_the_timeline_shows_the_worker_blocked_past_the_stop(run_once):
+    o = run_once("blocking-io", "bad-recv")
+    states = [e["state"] for e in o.timeline
+              if e["kind"] == "state" and e["thread"] == "worker-recv"]
+    assert states == ["blocked"]
+    assert [e["label"] for e in o.timeline if e["kind"] == "mark"] == ["stop flag + async_raise"]
+
+
+def test_judge_reads_the_facts():
+    assert blocking_io.judge({"stop_requested": True, "stopped_before_deadline": False}, None)
+    assert not blocking_io.judge({"stop_requested": True, "stopped_before_deadline": True}, None)
+    assert not blocking_io.judge({"stopped_before_deadline": False}, None)  # never asked
+
+
+def test_wait_until_inside_names_the_blocking_line():
+    stop, jobs = threading.Event(), queue.Queue()
+    t = threading.Thread(target=blocking_io.take_jobs, args=(jobs, stop))
+    t.start()
+    try:
+        where = blocking_io.wait_until_inside(t, blocking_io.BLOCKING_CALLS[blocking_io.take_jobs])
+    finally:
+        stop.set()
+        jobs.put("wake up")  # what a real worker needs: its flag AND a job to end the wait
+        t.join()
+    assert where == "jobs.get()"
+
+
+def test_wait_until_inside_fails_for_a_thread_that_ended():
+    t = threading.Thread(target=lambda: None)
+    t.start()
+    t.join()
+    with pytest.raises(RuntimeError, match="ended before it blocked"):
+        blocking_io.wait_until_inside(t, blocking_io.EVENT_WAIT)
+
+
+def test_shutdown_wakes_a_blocked_recv_in_process():
+    mine, theirs = blocking_io.tcp_pair()
+    with mine, theirs:
+        assert mine.getpeername()[0] == "127.0.0.1"  # loopback only
+        stop = threading.Event()
+        t = threading.Thread(target=blocking_io.wait_for_data, args=(mine, stop))
+        t.start()
+        blocking_io.wait_until_inside(t, blocking_io.BLOCKING_CALLS[blocking_io.wait_for_data])
+        blocking_io.shut_down(stop, mine)
+        t.join(timeout=30)
+        assert not t.is_alive()
+    assert mine.fileno() == -1 and theirs.fileno() == -1
+
+
+def test_wakeup_byte_ends_the_select_loop_in_process():
+    mine, theirs = blocking_io.tcp_pair()
+    wake_r, wake_w = socket.socketpair()
+    with mine, theirs, wake_r, wake_w:
+        stop = threading.Event()
+        t = threading.Thread(target=blocking_io.wait_for_data_or_wakeup,
+                             args=(mine, wake_r, stop))
+        t.start()
+        blocking_io.wait_until_inside(
+            t, blocking_io.BLOCKING_CALLS[blocking_io.wait_for_data_or_wakeup])
+        blocking_io.wake_up(stop, wake_w)
+        t.join(timeout=30)
+        assert not t.is_alive()
