@@ -533,7 +533,9 @@ def name_strace(trace: list[str], names: dict[int, str]) -> list[str]:
         tid = int(tid_text)
         if tid == target or "tgkill" in rest:
             for other_tid, name in names.items():
-                rest = re.sub(rf"\b{other_tid}\b", name, rest)
+                # the main thread's id is the process id: tgkill's first argument
+                shown = "PID" if name == "MainThread" else name
+                rest = re.sub(rf"\b{other_tid}\b", shown, rest)
             kept.append(f"{names.get(tid, tid_text):<11} {rest.strip()}")
     return kept
 

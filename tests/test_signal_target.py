@@ -1,0 +1,196 @@
+"""Lab 3 (signal-target): the measured facts of every variant, the guard that
+keeps a lab from signalling anything but its own child, and the skip paths."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from labs import sandbox, signal_target, timeline
+from labs.signal_target import NAMES, TARGET
+
+VARIANTS = list(signal_target.LAB.variants)
+
+
+@pytest.fixture(scope="module")
+def outcomes():
+    return {v: sandbox.run("signal-target", v) for v in VARIANTS}
+
+
+@pytest.fixture
+def sleeper():
+    """A process of our own, in a session of its own, to aim a Child at."""
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
+                            start_new_session=True)
+    yield proc
+    proc.kill()
+    proc.wait()
+
+
+@pytest.fixture
+def kills(monkeypatch):
+    """Every os.kill the code under test makes, recorded and not sent."""
+    sent = []
+    monkeypatch.setattr(os, "kill", lambda pid, sig: sent.append((pid, sig)))
+    return sent
+
+
+# ------------------------------------------------------------------ facts
+
+def test_hazard_in_every_bad_variant_and_none_in_fixed(outcomes):
+    for name, o in outcomes.items():
+        assert o.skipped is None and o.error is None, (name, o.error, o.skipped)
+        assert o.hazard_observed is name.startswith("bad"), (name, o.facts)
+
+
+def test_kill_on_a_thread_id_ends_the_whole_process(outcomes):
+    o = outcomes["bad"]
+    assert o.exit == {"code": None, "signal": "SIGTERM", "timed_out": False}
+    f = o.facts
+    assert f["target_tid"] == f["threads"][TARGET]  # reported before the death
+    assert f["process_survived"] is False and f["others_finished"] is False
+    assert f["items_done"] == {n: 0 for n in NAMES} and f["items_lost"] == len(NAMES)
+    assert f["handler_thread"] is None
+
+
+def test_handler_runs_in_main_thread_and_target_carries_on(outcomes):
+    f = outcomes["bad-handler"].facts
+    assert outcomes["bad-handler"].exit["code"] == 0
+    assert f["handler_thread"] == "MainThread" != TARGET
+    assert f["handler_args"] == ["int", "frame"]
+    assert f["handler_frame_thread"] == "MainThread"
+    assert f["signal_woke"] == [TARGET]  # the kernel did deliver it to the worker
+    assert f["process_survived"] and not f["target_stopped"] and f["others_finished"]
+    assert f["items_done"] == {n: signal_target.ITEMS for n in NAMES}
+
+
+def test_pthread_kill_reaches_one_thread_and_its_call_resumes(outcomes):
+    f = outcomes["bad-pthread-kill"].facts
+    assert f["signal_woke"] == [TARGET]
+    assert f["handler_thread"] == "MainThread"
+    assert f["target_call_resumed"] is True and f["interrupted_errors"] == 0
+    assert not f["target_stopped"] and f["process_survived"]
+
+
+def test_fixed_stops_one_worker_by_name(outcomes):
+    o = outcomes["fixed"]
+    assert o.exit["code"] == 0 and o.facts["handler_thread"] is None
+    assert o.facts["items_done"] == {"worker-1": 3, "worker-2": 1, "worker-3": 3}
+    assert o.facts["target_stopped"] and o.facts["others_finished"]
+    assert o.facts["items_lost"] == 0
+
+
+def test_fixed_sigterm_drains_every_worker(outcomes):
+    o = outcomes["fixed-sigterm"]
+    assert o.exit["code"] == 0 and o.facts["handler_thread"] == "MainThread"
+    assert o.facts["items_done"] == {n: 1 for n in NAMES} and o.facts["items_lost"] == 0
+
+
+def test_thread_listing_of_the_child(outcomes):
+    for o in outcomes.values():
+        f = o.facts
+        assert f["thread_names"] == ["MainThread", *NAMES]
+        assert f["task_count"] == 4 and f["tids_match_proc"] is True
+        assert sorted(f["threads"].values()) == sorted(set(f["threads"].values()))
+        ps = signal_target.ps_listing(o)
+        assert ps is not None
+        if ps["command"] is not None:  # ps is installed
+            assert f["ps_threads"] == 4
+
+
+def test_the_figure_shows_where_the_handler_ran(outcomes):
+    handler_rows = {e["thread"] for e in outcomes["bad-handler"].timeline
+                    if e.get("kind") == "state" and e["state"] == signal_target.HANDLER}
+    assert handler_rows == {"MainThread"}
+
+
+# ------------------------------------------------------------------ the guard
+
+def test_child_signal_refuses_this_process_and_pid_1(sleeper, kills):
+    child = sandbox.Child(sleeper)
+    for target in (os.getpid(), 1, os.getppid()):
+        with pytest.raises(PermissionError):
+            child.signal(signal.SIGTERM, tid=target)
+    assert kills == []
+
+
+def test_driver_refuses_a_tid_that_is_not_the_childs(sleeper, kills):
+    child = sandbox.Child(sleeper)
+    forged = {"kind": "facts", "facts": {"target_tid": os.getpid()}}
+    with pytest.raises(PermissionError):
+        signal_target.send_sigterm_to_target(forged, child)
+    assert kills == []
+
+
+def test_driver_signals_the_child_and_nothing_else(sleeper, kills):
+    child = sandbox.Child(sleeper)
+    signal_target.send_sigterm_to_target({"kind": "mark", "label": "x"}, child)
+    signal_target.send_sigterm_to_target({"kind": "facts", "facts": {"other": 1}}, child)
+    assert kills == []
+    signal_target.send_sigterm_to_target(
+        {"kind": "facts", "facts": {"target_tid": sleeper.pid}}, child)
+    assert kills == [(sleeper.pid, signal.SIGTERM)]
+
+
+def test_this_process_is_not_signalled_by_a_run():
+    got = []
+    previous = signal.signal(signal.SIGTERM, lambda s, f: got.append(s))
+    try:
+        o = sandbox.run("signal-target", "bad")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert o.exit["signal"] == "SIGTERM" and got == []
+
+
+# ------------------------------------------------------------------ skips and helpers
+
+def test_skips_where_proc_cannot_show_threads(monkeypatch):
+    monkeypatch.setattr(signal_target, "can_watch_threads", lambda: "no /proc here")
+    before = threading.active_count()
+    with pytest.raises(timeline.Skip, match="no /proc here"):
+        signal_target.bad_handler()
+    assert threading.active_count() == before
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_can_watch_threads_here():
+    assert signal_target.can_watch_threads() is None
+
+
+def test_ps_falls_back_when_a_command_fails(monkeypatch):
+    monkeypatch.setattr(signal_target, "PS_OPTIONS",
+                        (["-o", "no-such-column"], ["-o", "tid"]))
+    if signal_target.shutil.which("ps") is None:
+        pytest.skip("ps is not installed")
+    command, output, failed = signal_target.ps_threads(os.getpid())
+    assert command == "ps -mp PID -o tid"
+    assert str(threading.get_native_id()) in output
+    assert failed == ["ps -mp PID -o no-such-column: exit 1"]
+
+
+def test_strace_skip_reason_without_strace(monkeypatch):
+    monkeypatch.setattr(signal_target.shutil, "which", lambda name: None)
+    assert signal_target.strace_reason() == "strace is not installed"
+    assert signal_target.strace_variant() == (None, "strace is not installed")
+
+
+def test_strace_refuses_a_variant_that_needs_the_driver():
+    with pytest.raises(ValueError):
+        signal_target.strace_variant("bad")
+
+
+def test_name_strace_keeps_the_target_and_names_threads():
+    names = {100: "MainThread", 102: "worker-2", 103: "worker-3"}
+    trace = ["103 recvfrom(8,  <unfinished ...>",
+             "102 recvfrom(7,  <unfinished ...>",
+             "100 tgkill(100, 102, SIGTERM)     = 0",
+             "102 --- SIGTERM {si_signo=SIGTERM, si_code=SI_TKILL, si_pid=100, si_uid=0} ---"]
+    assert signal_target.name_strace(trace, names) == [
+        "worker-2    recvfrom(7,  <unfinished ...>",
+        "MainThread  tgkill(PID, worker-2, SIGTERM)     = 0",
+        "worker-2    --- SIGTERM {si_signo=SIGTERM, si_code=SI_TKILL, si_pid=PID, si_uid=0} ---",
+    ]
