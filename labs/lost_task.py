@@ -286,6 +286,21 @@ def ledger_facts(book: dict[int, list[tuple]]) -> dict:
     }
 
 
+def fates(book: dict[int, list[tuple]]) -> dict[int, str]:
+    """Task id -> what became of it, without who did it (that changes from
+    run to run): "done", "put back, then done", "taken, never done", ..."""
+    out = {}
+    for n, steps in sorted(book.items()):
+        done = sum(1 for _, s, _ in steps if s == "done")
+        fate = ("never taken" if not any(s == "taken" for _, s, _ in steps)
+                else "taken, never done" if not done
+                else "done" if done == 1 else f"done {done} times")
+        if any(s == "put back" for _, s, _ in steps):
+            fate = "put back, then " + fate
+        out[n] = fate
+    return out
+
+
 def summarize(outcome):
     """The ledger's facts, read off the whole run, even one that hung or
     ended with daemon threads mid-task."""
@@ -297,6 +312,29 @@ def summarize(outcome):
 def judge(facts, outcome):
     return bool(facts["tasks_lost"] or facts["tasks_duplicated"]
                 or not facts["join_returned"] or outcome.exit["timed_out"])
+
+
+def python_with_queue_shutdown() -> str | None:
+    """An interpreter with Queue.shutdown() (3.13+) to run fixed-shutdown in:
+    this one, a python3.13+ on PATH, or pyenv's latest 3.13; None if none."""
+    import shutil
+    import subprocess
+    import sys
+
+    candidates = [sys.executable] + [shutil.which(f"python3.{minor}") for minor in (13, 14, 15)]
+    if shutil.which("pyenv"):
+        found = subprocess.run(["pyenv", "prefix", "3.13"], capture_output=True, text=True)
+        if found.returncode == 0:
+            candidates.append(found.stdout.strip().splitlines()[-1] + "/bin/python")
+    for exe in filter(None, candidates):
+        try:
+            ok = subprocess.run([exe, "-c", "import queue; queue.Queue.shutdown"],
+                                capture_output=True, timeout=30).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        if ok:
+            return exe
+    return None
 
 
 # ------------------------------------------------------------------ draw (parent)

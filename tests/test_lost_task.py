@@ -1,29 +1,11 @@
 """Lab 2, lost-task: the ledger, and each variant's measured facts."""
 from __future__ import annotations
 
-import platform
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
 
 from labs import lost_task, sandbox
 
 ALL = list(range(1, lost_task.TASKS + 1))
-
-
-def python313() -> str | None:
-    """A CPython 3.13+ for the child, when this machine has one (pyenv)."""
-    if tuple(map(int, platform.python_version_tuple()[:2])) >= (3, 13):
-        return None  # this interpreter will do
-    pyenv = shutil.which("pyenv")
-    if pyenv:
-        found = subprocess.run([pyenv, "prefix", "3.13.0"], capture_output=True, text=True)
-        exe = Path(found.stdout.strip()) / "bin" / "python"
-        if found.returncode == 0 and exe.is_file():
-            return str(exe)
-    pytest.skip("no Python 3.13 here to run fixed-shutdown")
 
 
 # ------------------------------------------------------------------ the ledger
@@ -137,7 +119,10 @@ def test_fixed_shutdown_is_skipped_before_313():
 
 
 def test_fixed_shutdown_puts_the_task_back_on_313():
-    o = sandbox.run("lost-task", "fixed-shutdown", python=python313())
+    python = lost_task.python_with_queue_shutdown()
+    if python is None:
+        pytest.skip("no Python 3.13+ here to run fixed-shutdown")
+    o = sandbox.run("lost-task", "fixed-shutdown", python=python)
     f = o.facts
     assert o.skipped is None and o.hazard_observed is False
     assert f["tasks_total"] == f["tasks_done"] == 12
@@ -169,3 +154,13 @@ def test_figure_shows_every_task_and_the_lost_ones(run_once):
         assert ledger_ax.get_title() == "ledger: 6 of 12 tasks done, 6 lost"
     finally:
         plt.close(fig)
+
+
+def test_fates_say_what_became_of_each_task_without_names():
+    events = [ev(n, "produced", "producer") for n in (1, 2, 3, 4, 5)]
+    events += [ev(1, "taken"), ev(1, "done"), ev(2, "taken"),
+               ev(3, "taken"), ev(3, "done"), ev(3, "taken", "consumer-2"), ev(3, "done"),
+               ev(4, "taken"), ev(4, "put back"), ev(4, "taken", "consumer-3"), ev(4, "done")]
+    assert lost_task.fates(lost_task.ledger(events)) == {
+        1: "done", 2: "taken, never done", 3: "done 2 times",
+        4: "put back, then done", 5: "never taken"}
