@@ -440,7 +440,7 @@ def summarize(outcome):
         "target_stopped": last.get(TARGET) != "done",
         "others_finished": all(last.get(n) in ("done", "stopped") and lost[n] == 0
                                for n in others),
-        "items_done": {n: finished.get(n, 0) for n in NAMES},
+        "items_done": [finished.get(n, 0) for n in NAMES],  # worker-1, -2, -3
         "items_lost": sum(lost.values()),
     }
     for key in ("handler_thread", "handler_args", "handler_frame_thread", "signal_woke"):
@@ -456,6 +456,48 @@ def judge(facts, outcome):
 
 
 # ------------------------------------------------------------------ strace, optional
+
+def annotate(outcome, ax) -> None:
+    """Point at what the lab is about on a drawn timeline: where the Python
+    handler ran, and the death of the whole process."""
+    t0, end = timeline.time_span(outcome)
+    rows = []
+    for e in outcome.timeline:
+        if e.get("kind") == "state" and e["thread"] not in rows:
+            rows.append(e["thread"])
+    for e in outcome.timeline:
+        if e.get("kind") == "state" and e["state"] == HANDLER:
+            ax.annotate(f"Python handler ran here, in {e['thread']}",
+                        (e["t"] - t0, rows.index(e["thread"])), xytext=(-12, 14),
+                        textcoords="offset points", ha="right", fontsize=8,
+                        arrowprops={"arrowstyle": "->", "color": "black"})
+    if outcome.exit.get("signal"):
+        ax.axvline(end, color="#7f0000", linewidth=2)
+        ax.annotate(f"the process is killed by {outcome.exit['signal']} ",
+                    (end, len(rows) - 0.4), fontsize=8, ha="right", color="#7f0000")
+
+
+def draw(outcome, ax=None):
+    """timeline.draw, annotated: the handler's thread, the process's death."""
+    ax = timeline.draw(outcome, ax)
+    annotate(outcome, ax)
+    return ax
+
+
+# What the side-by-side table shows: the facts that tell the story.
+KEY_FACTS = ("target_stopped", "others_finished", "process_survived", "items_done",
+             "items_lost", "handler_thread", "signal_woke")
+
+
+def key_facts_table(outcomes) -> str:
+    """report.facts_table over KEY_FACTS only, one column per outcome."""
+    import dataclasses
+    from labs import report
+
+    return report.facts_table([
+        dataclasses.replace(o, facts={k: o.facts.get(k) for k in KEY_FACTS})
+        for o in outcomes])
+
 
 def ps_listing(outcome) -> dict | None:
     """The child's ``ps`` run: {"command", "output", "failed"}, or None."""
