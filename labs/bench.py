@@ -152,11 +152,17 @@ def run_batch(make, listener, count, spread, rng) -> list[float]:
             s.stop()
     finally:
         for s in stops:  # after an error too: no thread may outlive the run
-            if math.isnan(s.asked):
-                s.stop()
-            s.thread.join()
-            s.close()
+            _finish(s)
     return [s.latency for s in stops]
+
+
+def _finish(s: Stop) -> None:
+    """Stop (if not yet asked), join and close one worker."""
+    if s.thread is not None:
+        if math.isnan(s.asked):
+            s.stop()
+        s.thread.join()
+    s.close()
 
 
 def idle_cost(table, listener, seconds) -> dict:
@@ -176,9 +182,7 @@ def idle_cost(table, listener, seconds) -> dict:
         waited = time.perf_counter() - began
     finally:
         for s in stops.values():
-            s.stop()
-            s.thread.join()
-            s.close()
+            _finish(s)
     return {name: {"idle_wakeups_per_s": (after[name][0] - before[name][0]) / waited,
                    "idle_cpu_s_per_s": (after[name][1] - before[name][1]) / waited}
             for name in stops}
