@@ -392,11 +392,13 @@ def bad_pthread_kill():
 def fixed():
     """One worker stopped by name over the control channel; no signal."""
     with scene(checks_stop=True, handler=sets_shutdown) as (crew, loop):
+        before = crew.switches()
         timeline.mark(f"control: stop {TARGET}")
-        timeline.facts(target_tid=crew.tid(TARGET), signal_woke=[])
+        timeline.facts(target_tid=crew.tid(TARGET))
         timeline.state("waiting")
         loop.ask(f"stop {TARGET}")  # any thread, or a socket from outside, could send it
         loop.serve(until=crew.stop_asked[TARGET].is_set)
+        timeline.facts(signal_woke=who_woke(crew, before))  # a stop request wakes no one
         finish(crew)
 
 
@@ -468,8 +470,9 @@ def annotate(outcome, ax) -> None:
     for e in outcome.timeline:
         if e.get("kind") == "state" and e["state"] == HANDLER:
             ax.annotate(f"Python handler ran here, in {e['thread']}",
-                        (e["t"] - t0, rows.index(e["thread"])), xytext=(-12, 14),
-                        textcoords="offset points", ha="right", fontsize=8,
+                        (e["t"] - t0, rows.index(e["thread"]) + 0.3), xytext=(-15, -20),
+                        textcoords="offset points", ha="right", va="top", fontsize=8,
+                        bbox={"boxstyle": "round", "fc": "white", "ec": "none", "alpha": 0.85},
                         arrowprops={"arrowstyle": "->", "color": "black"})
     if outcome.exit.get("signal"):
         ax.axvline(end, color="#7f0000", linewidth=2)
