@@ -86,7 +86,7 @@ class Crew:
             timeline.state("waiting")  # an item in hand, waiting for its reply
             try:
                 sock.recv(1)
-            except InterruptedError:  # PEP 475: only when the handler raised
+            except InterruptedError:  # never seen: PEP 475 retries recv in a worker
                 self.interrupted.append(me)
                 raise
             timeline.state("working")  # the reply is in: the item is finished
