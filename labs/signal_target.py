@@ -202,15 +202,18 @@ def list_threads(crew: Crew) -> None:
     pid = os.getpid()
     tasks = sorted(int(t) for t in os.listdir(f"/proc/{pid}/task"))
     names = {t.native_id: t.name for t in threading.enumerate()}
-    command, listing, failed = ps_threads(pid)
-    listed = [tid for tid in tasks if re.search(rf"\b{tid}\b", listing)]
-    # The listing itself is long and volatile: an event of its own, kept out
-    # of the facts table; summarize and the notebook read it back.
-    timeline.event("ps", command=command, output=listing, failed=failed)
-    timeline.facts(threads={names.get(tid, "?"): tid for tid in tasks},
-                   thread_names=[names.get(tid, "?") for tid in tasks],
+    command, ps_out, failed = ps_threads(pid)
+    # The ps output is long and volatile: an event of its own, kept out of
+    # the facts table (ps_listing reads it back).
+    timeline.event("ps", command=command, output=ps_out, failed=failed)
+    # Name order, MainThread first: thread ids wrap around at pid_max, so
+    # their order is not the order the threads were started in.
+    named = sorted(((names.get(tid, "?"), tid) for tid in tasks),
+                   key=lambda pair: (pair[0] != "MainThread", pair[0]))
+    timeline.facts(threads=dict(named), thread_names=[name for name, _ in named],
                    task_count=len(tasks), tids_match_proc=sorted(names) == tasks,
-                   ps_threads=len(listed), workers_total=WORKERS)
+                   ps_threads=sum(1 for tid in tasks if re.search(rf"\b{tid}\b", ps_out)),
+                   workers_total=WORKERS)
 
 
 # ------------------------------------------------------------------ the main thread
