@@ -412,11 +412,6 @@ def figure(outcome):
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(15, 5), layout="constrained")
     timeline.draw(outcome, ax=left)
-    xmax = left.get_xlim()[1]
-    for text in left.texts:  # a mark at the very end: put its label left of its line
-        if text.xy[0] > xmax / 2 and text.get_text() != "deadline: still running":
-            text.set_horizontalalignment("right")
-            text.set_position((-3, 0))
     draw_ledger(outcome, ax=right)
     return fig
 
@@ -429,5 +424,6 @@ LAB = Lab(
               "fixed": fixed, "fixed-shutdown": fixed_shutdown},
     judge=judge,
     summarize=summarize,
+    figure=figure,
     deadline_s=3.0,
 )

@@ -50,6 +50,9 @@ class Lab:
     # timeline, the stack dump), for what a hung child cannot report itself:
     # function(outcome) -> dict of facts.
     summarize: Callable | None = None
+    # Optional figure for `--figures` and the demo, in place of the plain
+    # timeline: function(outcome) -> matplotlib Figure.
+    figure: Callable | None = None
     deadline_s: float = 5.0  # default deadline for one run of a variant
 
     def variant(self, name: str) -> Callable[[], None]:

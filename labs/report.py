@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from labs import timeline
+from labs import registry, timeline
 
 
 def fmt(value) -> str:
@@ -69,7 +69,14 @@ def save_figures(outcomes, directory: Path) -> list[Path]:
         if o.skipped:  # nothing ran: no figure
             continue
         path = directory / f"{o.lab}-{o.variant}.png"
-        timeline.save(o, path)
+        lab = registry.get_lab(o.lab)
+        if lab.figure is None:
+            timeline.save(o, path)
+        else:
+            import matplotlib.pyplot as plt
+            fig = lab.figure(o)
+            fig.savefig(path, dpi=100)
+            plt.close(fig)
         paths.append(path)
     return paths
 
@@ -77,8 +84,6 @@ def save_figures(outcomes, directory: Path) -> list[Path]:
 def facts_table(outcomes) -> str:
     """The facts that hold on every run (no timings, no ids), one column per
     outcome: what a notebook can print and nbval can compare."""
-    from labs import registry
-
     columns = [o.variant for o in outcomes]
     keys: list[str] = []
     for o in outcomes:

@@ -163,9 +163,12 @@ def draw(outcome, ax=None):
                            color=colors[st], label=st)
     for e in events:
         if e["kind"] == "mark":
-            ax.axvline(e["t"] - t0, color="black", linestyle="--", linewidth=1)
-            ax.annotate(e["label"], (e["t"] - t0, -0.5), fontsize=8, xytext=(3, 0),
-                        textcoords="offset points", va="bottom")
+            at = e["t"] - t0
+            late = at > end_t / 2  # near the right edge: label on the left of the line
+            ax.axvline(at, color="black", linestyle="--", linewidth=1)
+            ax.annotate(e["label"], (at, -0.5), fontsize=8, xytext=(-3 if late else 3, 0),
+                        textcoords="offset points", va="bottom",
+                        ha="right" if late else "left")
     if outcome.exit.get("timed_out"):
         ax.axvline(end_t, color="#c44e52", linewidth=2)
         ax.annotate("deadline: still running", (end_t, len(names) - 0.4), fontsize=8,
