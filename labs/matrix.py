@@ -52,7 +52,7 @@ WINDOW_S = 0.5   # a worker still running this long after the stop request never
 TIMEOUT_S = 0.5  # the timeout given to stopit, func-timeout and pebble
 POLL_S = 0.05    # the stop-flag row's IO timeout: how often it looks at the flag
 AMOUNT = 10
-TASK = "task-1"
+TASK, NEXT = "task-1", "task-2"  # the stop lands midway through TASK
 
 
 # ------------------------------------------------------------ shared pieces
@@ -193,23 +193,25 @@ def apply_task_acquire(scene, task):
 
 
 def transfer(scene, apply=apply_task):
-    """A worker that takes one task from the queue and applies it."""
+    """A worker that takes its two tasks from the queue and applies them."""
     timeline.state("working")
-    task = scene.tasks.get()
-    apply(scene, task)
-    scene.tasks.task_done()
+    for _ in range(2):
+        task = scene.tasks.get()
+        apply(scene, task)
+        scene.tasks.task_done()
     timeline.state("done")
 
 
 def transfer_requeue(scene):
     """The same worker, written to give its task back when it is stopped."""
     timeline.state("working")
-    task = scene.tasks.get()
-    try:
-        apply_task(scene, task)
-    except BaseException:
-        scene.tasks.put(task)
-        raise
+    for _ in range(2):
+        task = scene.tasks.get()
+        try:
+            apply_task(scene, task)
+        except BaseException:
+            scene.tasks.put(task)
+            raise
     timeline.state("done")
 
 
@@ -364,6 +366,7 @@ def run_threads(mechanism, scenario, option=None):
     scene = SCENE = Scene(mechanism)
     if scenario == "midway":
         scene.tasks.put(TASK)
+        scene.tasks.put(NEXT)
     send_stop = start(scene, worker_for(mechanism, scenario, option), daemon=option == "daemon")
     scene.ready.wait()
     worker = scene.worker
@@ -384,7 +387,7 @@ def run_threads(mechanism, scenario, option=None):
     # The clean-up: answer the read, end the spin. Whatever still runs now was
     # not stopped; it may finish its task (that is not the mechanism's merit).
     scene.released = True
-    scene.peer.send(b"x")
+    scene.peer.send(b"xx")  # one reply per task
     wait_until(lambda: has_stopped(worker), time.monotonic() + WINDOW_S)
     key = "stopped_midway" if scenario == "midway" else "stopped"
     facts = {key: stopped, "stop_latency_s": latency and round(latency, 6),
@@ -394,7 +397,9 @@ def run_threads(mechanism, scenario, option=None):
         facts.update(lock_released=not scene.lock.locked(),
                      invariant_ok=scene.bank.invariant_ok(),
                      task_kept=TASK in scene.done or TASK in list(scene.tasks.queue),
-                     task_finished=TASK in scene.done)
+                     task_finished=TASK in scene.done,
+                     # The stop landed if the worker never went on to the next task.
+                     stop_landed=NEXT in list(scene.tasks.queue))
     timeline.facts(**facts)
     scene.close()
     timeline.facts(scenario_done=True)
@@ -517,7 +522,7 @@ def run_processes(mechanism, scenario, option=None):
             lock.release()
         facts.update(lock_released=released, invariant_ok=sum(accounts) == 2000,
                      task_kept=done.value == 1 or not tasks.empty(),
-                     task_finished=done.value == 1)
+                     task_finished=done.value == 1, stop_landed=stopped)
     answer.send_bytes(b"x")
     if pool is not None:
         pool.stop()
@@ -642,10 +647,11 @@ def cells(mechanism, runs) -> dict:
             row[column] = None
             notes[column] = (f"does not apply: the process was {midway.facts.get('ended')}, "
                              "and everything in it with the thread")
-    if midway.facts.get("task_finished") and mechanism not in COOPERATIVE:
+    if midway.facts.get("stop_landed") is False:
         for column in ("lock_released", "invariant_intact", "task_kept"):
-            notes.setdefault(column, "the worker was never stopped: it finished its task "
-                                     "once the window had passed")
+            row[column] = None
+            notes[column] = ("does not apply: the stop never landed; the worker finished "
+                             "its task, and the next one, once the window had passed")
     failed = {s: runs[s].facts["ended"] for s in SCENARIOS if not runs[s].facts["process_ok"]}
     row["process_survived"] = not failed
     if failed:
@@ -747,18 +753,60 @@ def fmt_cell(value) -> str:
     return f"{value:.3f}"
 
 
-def table(matrix) -> str:
+def table(matrix, latency=True) -> str:
+    """The matrix as text. ``latency=False`` leaves out the one column that
+    changes from run to run (the notebook prints that version)."""
+    columns = COLUMNS if latency else COLUMNS[:-1]
     heads = ["mechanism"] + [c.replace("_thread_stopped", " stopped").replace("_", " ")
-                             for c in COLUMNS]
-    rows = [heads] + [[r["mechanism"]] + [fmt_cell(r[c]) for c in COLUMNS]
+                             for c in columns]
+    rows = [heads] + [[r["mechanism"]] + [fmt_cell(r[c]) for c in columns]
                       for r in matrix["rows"]]
     widths = [max(len(r[i]) for r in rows) for i in range(len(heads))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     lines.insert(1, "-" * len(lines[0]))
     lines.append("")
-    lines.append("yes/NO: measured; -: does not apply (see notes, --json); latency in seconds")
+    lines.append("yes/NO: measured; -: does not apply (the reason is in the notes, --json)"
+                 + ("; latency in seconds" if latency else ""))
     lines += [r["summary"] for r in matrix["rows"]]
     return "\n".join(lines)
+
+
+CELL_COLORS = {True: "#55a868", False: "#c44e52", None: "#c7c7c7"}
+
+
+def draw(matrix, ax=None):
+    """The matrix as a coloured grid: green where nothing broke, red where
+    something did, grey where the cell does not apply. Returns the axes."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch, Rectangle
+
+    rows = matrix["rows"]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 0.45 * len(rows) + 1.8))
+    for y, row in enumerate(rows):
+        for x, column in enumerate(COLUMNS):
+            value = row[column]
+            if column == "stop_latency_s":
+                color = "#c7c7c7" if value is None else "#9ecae1"
+                text = "-" if value is None else f"{value * 1000:.0f} ms"
+            else:
+                color, text = CELL_COLORS[value], fmt_cell(value)
+            ax.add_patch(Rectangle((x, y), 1, 1, facecolor=color, edgecolor="white", lw=2))
+            ax.text(x + 0.5, y + 0.5, text, ha="center", va="center", fontsize=9)
+    ax.set_xlim(0, len(COLUMNS))
+    ax.set_ylim(len(rows), 0)
+    ax.set_xticks([x + 0.5 for x in range(len(COLUMNS))],
+                  [c.replace("_", "\n", 1).replace("_", " ") for c in COLUMNS], fontsize=8)
+    ax.xaxis.tick_top()
+    ax.set_yticks([y + 0.5 for y in range(len(rows))], [r["mechanism"] for r in rows])
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    ax.legend(handles=[Patch(color=CELL_COLORS[True], label="held up"),
+                       Patch(color=CELL_COLORS[False], label="broke"),
+                       Patch(color=CELL_COLORS[None], label="does not apply")],
+              loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=3, fontsize=8, frameon=False)
+    return ax
 
 
 def main(argv) -> None:

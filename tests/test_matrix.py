@@ -75,10 +75,16 @@ def test_a_killed_process_leaves_the_midway_cells_empty_with_a_reason(run_once):
     assert "in every scenario" in row["summary"]
 
 
-def test_pthread_kill_raises_in_the_main_thread(run_once):
-    o = run(run_once, "pthread-kill.busy")
-    assert o.facts["stopped"] is False and o.facts["main_interrupted"] is True
-    assert o.facts["process_ok"] is True
+def test_pthread_kill_raises_in_the_main_thread_and_never_lands(run_once):
+    runs = {s: run(run_once, f"pthread-kill.{s}") for s in matrix.SCENARIOS}
+    for o in runs.values():
+        assert o.facts["main_interrupted"] is True and o.facts["process_ok"] is True
+    assert runs["busy"].facts["stopped"] is False
+    assert runs["midway"].facts["stop_landed"] is False  # it went on to the next task
+    row = matrix.cells("pthread-kill", runs)
+    for column in ("lock_released", "invariant_intact", "task_kept"):
+        assert row[column] is None and "never landed" in row["notes"][column]
+    assert "main thread" in row["summary"]
 
 
 def test_process_rows_leave_the_lock_held_and_no_process_behind(run_once):
