@@ -490,6 +490,17 @@ def draw(outcome, ax=None):
     return ax
 
 
+def figure(outcome):
+    """The annotated timeline as a figure of its own (for --figures and the
+    demo). Returns the figure."""
+    import matplotlib.pyplot as plt
+
+    rows = {e["thread"] for e in outcome.timeline if e.get("kind") == "state"}
+    fig, ax = plt.subplots(figsize=(9, 0.5 * max(len(rows), 1) + 1.5), layout="constrained")
+    draw(outcome, ax)
+    return fig
+
+
 # What the side-by-side table shows: the facts that tell the story.
 KEY_FACTS = ("target_stopped", "others_finished", "process_survived", "items_done",
              "items_lost", "handler_thread", "signal_woke")
@@ -596,6 +607,7 @@ LAB = Lab(
               "fixed": fixed, "fixed-sigterm": fixed_sigterm},
     judge=judge,
     summarize=summarize,
+    figure=figure,
     volatile=frozenset({"target_tid", "threads"}),
     drivers={"bad": send_sigterm_to_target, "bad-handler": send_sigterm_to_target,
              "fixed-sigterm": send_sigterm_to_target},

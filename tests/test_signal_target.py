@@ -194,3 +194,11 @@ def test_name_strace_keeps_the_target_and_names_threads():
         "MainThread  tgkill(PID, worker-2, SIGTERM)     = 0",
         "worker-2    --- SIGTERM {si_signo=SIGTERM, si_code=SI_TKILL, si_pid=PID, si_uid=0} ---",
     ]
+
+
+def test_demo_figure_is_written_for_every_variant(outcomes, tmp_path):
+    from labs import report
+
+    paths = report.save_figures(list(outcomes.values()), tmp_path)
+    assert sorted(p.name for p in paths) == sorted(f"signal-target-{v}.png" for v in VARIANTS)
+    assert all(p.stat().st_size > 0 for p in paths)
