@@ -19,7 +19,9 @@ def key_facts(outcome) -> str:
         return f"skipped: {outcome.skipped}"
     if outcome.error:
         return "error: " + outcome.error.strip().splitlines()[-1]
-    return ", ".join(f"{k}={fmt(v)}" for k, v in outcome.facts.items())
+    lab = registry.get_lab(outcome.lab)
+    return ", ".join(f"{k}={fmt(v)}" for k, v in outcome.facts.items()
+                     if not lab.is_volatile(k) or k.endswith("_s"))
 
 
 def ending(outcome) -> str:

@@ -134,6 +134,15 @@ def name_threads(dump: str, names: dict[int, str]) -> str:
     return re.sub(r"^(Current thread|Thread) (0x[0-9a-f]+)", named, dump, flags=re.M)
 
 
+def running(proc: subprocess.Popen) -> bool:
+    """Has the child not exited yet? Unlike ``proc.poll()``, this never reaps
+    it: until the sandbox reaps it, its pid (and process group id) cannot be
+    reused by a process the lab did not start."""
+    if proc.returncode is not None:
+        return False
+    return os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+
+
 class Child:
     """The parent's handle on a running child, given to a lab's driver."""
 
@@ -153,7 +162,7 @@ class Child:
         ids (on Linux, kill(2) on a thread id addresses its whole process).
         Refuses any other target: a lab signals only processes it started."""
         target = self.pid if tid is None else tid
-        if self.proc.poll() is not None:
+        if not running(self.proc):
             raise ProcessLookupError(f"child {self.pid} has already ended")
         if target != self.pid and target not in self.tids():
             raise PermissionError(
@@ -206,7 +215,7 @@ def _read_events(proc, deadline_at, driver, child):
         for line in filter(bytes.strip, lines):
             ev = _parse(line)
             events.append(ev)
-            if driver is not None and proc.poll() is None:
+            if driver is not None and running(proc):
                 driver(ev, child)
 
     pidfd = os.pidfd_open(proc.pid)
@@ -266,7 +275,7 @@ def _wait_exit(proc, timeout: float) -> bool:
 
 
 def _ask_for_stacks(proc) -> None:
-    if proc.poll() is None:
+    if running(proc):
         os.kill(proc.pid, signal.SIGABRT)  # faulthandler dumps, then the child dies
         _wait_exit(proc, DUMP_GRACE_S)
 

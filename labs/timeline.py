@@ -88,6 +88,10 @@ STATE_COLORS = {
     "idle": "#c7c7c7",
     "stopping": "#937860",
     "killed": "#222222",
+    "stopped": "#55a868",
+    "stop asked": "#937860",
+    "SIGTERM aimed here": "#7f0000",
+    "SIGTERM handler": "#da8bc3",
     "killed, lock still held": "#7f0000",
     "done": "#55a868",
 }
