@@ -104,6 +104,15 @@ def in_read_of(thread, fd) -> bool:
     return len(fields) > 1 and fields[1] == hex(fd)
 
 
+def can_see_syscalls() -> bool:
+    """/proc/self/task/TID/syscall exists on Linux; some kernels hide it."""
+    try:
+        with open(f"/proc/self/task/{threading.get_native_id()}/syscall") as f:
+            return bool(f.read().split())
+    except OSError:
+        return False
+
+
 def os_thread_gone(thread) -> bool:
     """pthread_cancel ends the OS thread behind the interpreter's back:
     ``is_alive()`` stays True, so look at /proc."""
@@ -363,6 +372,8 @@ def wake(scene):
 def run_threads(mechanism, scenario, option=None):
     """One scenario of a thread row, in the sandbox's child."""
     global SCENE
+    if not can_see_syscalls():
+        timeline.skip("cannot see where a thread is blocked (/proc/self/task/TID/syscall)")
     scene = SCENE = Scene(mechanism)
     if scenario == "midway":
         scene.tasks.put(TASK)
@@ -468,6 +479,8 @@ def run_processes(mechanism, scenario, option=None):
     """One scenario of a process row. Spawn, never fork: this child has threads."""
     import multiprocessing
 
+    if not can_see_syscalls():
+        timeline.skip("cannot see where a process is blocked (/proc/PID/syscall)")
     ctx = multiprocessing.get_context("spawn")
     ready, lock = ctx.Event(), ctx.Lock()
     accounts = ctx.Array("i", [1000, 1000], lock=False)
@@ -558,13 +571,14 @@ VARIANTS.update({
 # child cannot report whether the worker's OS thread ended. The parent looks
 # at /proc/CHILD/task while the child is frozen.
 _WITNESS: dict[int, dict] = {}
+WATCH_S = 2.0  # how long the parent watches; the child's deadline must be longer
 
 
 def watch_tid(event, child):
     if event.get("kind") != "stop":
         return
     tid, asked = event["native_id"], time.monotonic()
-    until = asked + WINDOW_S
+    until = asked + WATCH_S
     while tid in child.tids() and time.monotonic() < until:
         time.sleep(0.001)
     gone = tid not in child.tids() and child.proc.poll() is None
