@@ -10,7 +10,10 @@ blocked on a loopback TCP connection that never sends:
 - wakeup: ``selectors`` over the socket and a wake-up socket pair;
 - shutdown: ``sock.shutdown(SHUT_RDWR)`` under the blocked ``recv``;
 - the floor: ``Event.set()`` to the moment a thread waiting in ``Event.wait()``
-  runs again. No stop can be faster than one thread waking another.
+  runs again: the everyday way one Python thread wakes another. (A shutdown can
+  beat it: its wake-up happens in the kernel, while the stopper is still in the
+  system call with the GIL released; ``Event.set()`` runs Python code under the
+  Condition's lock first.)
 
 A stop's latency runs from just before the stopper's first action to the
 moment the worker's function returns (its last act: the thread then ends).
