@@ -399,10 +399,14 @@ def run_threads(mechanism, scenario, option=None):
     # not stopped; it may finish its task (that is not the mechanism's merit).
     scene.released = True
     scene.peer.send(b"xx")  # one reply per task
-    wait_until(lambda: has_stopped(worker), time.monotonic() + WINDOW_S)
+    # Every worker ends now, or has no OS thread left: wait for that, so that a
+    # slow machine cannot change what is measured next. The deadline guards.
+    wait_until(lambda: has_stopped(worker), float("inf"))
+    gone = os_thread_gone(worker)  # before is_alive(): a thread that ends
+    # normally stops being alive before its OS thread goes, never after
     key = "stopped_midway" if scenario == "midway" else "stopped"
     facts = {key: stopped, "stop_latency_s": latency and round(latency, 6),
-             "python_thinks_alive": worker.is_alive() and os_thread_gone(worker),
+             "python_thinks_alive": gone and worker.is_alive(),
              "caught": scene.caught, "main_interrupted": scene.main_interrupted}
     if scenario == "midway":
         facts.update(lock_released=not scene.lock.locked(),
