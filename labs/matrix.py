@@ -48,7 +48,7 @@ THREAD_FORCE = ("async-exc", "stopit", "func-timeout", "pthread-cancel", "os-kil
 PROCESSES = ("process-terminate", "pebble")
 COOPERATIVE = ("event", "event-wakeup")
 
-WINDOW_S = 0.5   # a worker still running this long after the stop request never stopped
+WINDOW_S = 1.0   # a worker still running this long after the stop request never stopped
 TIMEOUT_S = 0.5  # the timeout given to stopit, func-timeout and pebble
 POLL_S = 0.05    # the stop-flag row's IO timeout: how often it looks at the flag
 AMOUNT = 10
