@@ -1,0 +1,448 @@
+"""The anatomy of a forced stop: the runs of the opening notebook (00).
+
+Not a bad/fixed lab: each variant shows one property of the two ways to stop
+a Python thread from outside, measured.
+
+The asynchronous exception (``kill.async_raise``, the ctypes recipe):
+
+- ``only-scheduled``: the call returns 1 and the thread is still alive; a
+  second call replaces the first exception; a thread that has ended gives 0.
+- ``pure-python-loop``: a thread running Python bytecode raises it at once.
+- ``blocked-in-acquire``, ``blocked-in-recv``, ``blocked-in-sleep``: a thread
+  inside a C call raises it only after the call returns, and then at once:
+  it dies holding the lock it just got, or dropping the bytes it just read.
+- ``caught-and-retried``: ``except BaseException`` in a retry loop swallows
+  every stop; the thread goes on.
+- ``lands-in-cleanup``: a second stop lands inside ``finally``, between two
+  cleanup steps; the second step (releasing a lock) never runs.
+
+glibc's ``pthread_cancel`` (``kill.pthread_cancel``):
+
+- ``pthread-cancel-sleeping``: the OS thread vanishes, ``is_alive()`` stays
+  True, its lock stays held, and the interpreter hangs at exit.
+- ``pthread-cancel-busy``: the cancel lands while the thread waits for the
+  GIL; the thread dies holding the GIL's mutex and the whole interpreter
+  freezes, the main thread included.
+
+Every moment that matters is forced with locks, never with sleep. The main
+thread learns that a worker is inside a blocking call from ``enter_blocking``,
+which makes the worker say so from C code, with no bytecode in between.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import socket
+import sys
+import threading
+import time
+from functools import partial
+from operator import methodcaller
+
+from labs import timeline
+from labs.kill import async_raise, pthread_cancel
+from labs.registry import Lab
+
+WAIT_S = 0.2     # how long a blocked thread is given to misbehave (it cannot move)
+SLEEP_S = 0.5    # the sleep of blocked-in-sleep
+ROUNDS = 3       # stops thrown at the stubborn thread of caught-and-retried
+GONE_S = 1.0     # bound on waiting for a cancelled OS thread to disappear
+
+_call = methodcaller("__call__")
+
+
+def enter_blocking(ready: threading.Lock, blocking):
+    """Release ``ready``, then call ``blocking()``, in one stretch of C code.
+
+    ``map`` calls both from C, so no Python bytecode runs between them, and
+    bytecode is the only place where a scheduled exception can fire, or where
+    the thread can hand over the GIL. So when the main thread, waiting on
+    ``ready``, gets the GIL back, this thread is inside ``blocking()``, on
+    every run. (Writing ``ready.release(); blocking()`` would leave a gap.)"""
+    return list(map(_call, (ready.release, blocking)))[-1]
+
+
+def held_lock() -> threading.Lock:
+    """A lock that starts held: the main thread waits on it, a worker releases
+    it. A plain lock, not an Event: Event.set() runs Python code, and an
+    exception landing inside it could leave the Event's own lock held."""
+    lock = threading.Lock()
+    lock.acquire()
+    return lock
+
+
+def start(target, name: str) -> threading.Thread:
+    t = threading.Thread(target=target, name=name)
+    t.start()
+    return t
+
+
+def needs_the_gil():
+    """enter_blocking's guarantee rests on the GIL."""
+    if not getattr(sys, "_is_gil_enabled", lambda: True)():
+        timeline.skip("a free-threaded build: these runs rely on the GIL")
+
+
+def set_async_exc_raw(ident: int, exc: type) -> int:
+    """The C function itself, without async_raise's checks."""
+    return ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(exc))
+
+
+# ------------------------------------------------ the asynchronous exception
+
+class FirstStop(Exception):
+    pass
+
+
+class SecondStop(Exception):
+    pass
+
+
+def only_scheduled():
+    """async_raise returns 1: one thread state was changed. It killed nothing."""
+    needs_the_gil()
+    gate, ready = held_lock(), held_lock()
+    raised = []
+
+    def worker():
+        timeline.state("blocked in acquire")
+        try:
+            enter_blocking(ready, gate.acquire)
+        except BaseException as exc:
+            raised.append(type(exc).__name__)
+            timeline.state(f"raised {type(exc).__name__}")
+
+    t = start(worker, "worker")
+    ready.acquire()  # the worker is inside gate.acquire()
+    timeline.mark("async_raise x2")
+    first = async_raise(t, FirstStop)
+    second = async_raise(t, SecondStop)
+    t.join(WAIT_S)
+    timeline.facts(returned=[first, second], alive_after_call=t.is_alive(),
+                   raised_while_blocked=list(raised))
+    gate.release()
+    t.join()
+    ended = start(lambda: None, "short-lived")
+    ended.join()
+    timeline.facts(raised=raised, returned_for_ended_thread=set_async_exc_raw(ended.ident, FirstStop))
+
+
+def spin_forever():
+    n = 0
+    while True:
+        n += 1
+
+
+def pure_python_loop():
+    """A thread running bytecode checks for pending exceptions on every loop
+    back-edge and after every call: it raises at once. The case the recipe
+    is demonstrated with."""
+    needs_the_gil()
+    spinning = held_lock()
+
+    def worker():
+        timeline.state("working")
+        try:
+            spinning.release()
+            spin_forever()
+        except SystemExit:
+            timeline.state("stopped")
+            raise
+
+    t = start(worker, "worker")
+    spinning.acquire()
+    timeline.mark("async_raise")
+    asked = time.monotonic()
+    returned = async_raise(t)
+    t.join()  # returns only because the exception fired; else the deadline sees it
+    timeline.facts(returned=returned, alive_after_call=t.is_alive(),
+                   stop_latency_s=round(time.monotonic() - asked, 6))
+
+
+def blocked_in_acquire():
+    """The worker waits for a lock the main thread holds. The exception waits
+    with it, then fires as acquire() returns: the worker dies holding the lock."""
+    needs_the_gil()
+    gate, ready = held_lock(), held_lock()
+
+    def worker():
+        timeline.state("blocked in acquire")
+        try:
+            enter_blocking(ready, gate.acquire)
+        except SystemExit:
+            timeline.state("stopped")
+            raise
+        timeline.state("went on")  # not reached
+        gate.release()
+
+    t = start(worker, "worker")
+    ready.acquire()
+    timeline.mark("async_raise")
+    returned = async_raise(t)
+    t.join(WAIT_S)  # the worker cannot leave acquire(): the main thread holds gate
+    timeline.facts(returned=returned, alive_after_call=t.is_alive())
+    timeline.mark("main releases the lock")
+    gate.release()
+    t.join()
+    timeline.facts(stopped_after_release=not t.is_alive(), lock_held_after=gate.locked())
+
+
+def blocked_in_recv():
+    """The worker waits in recv() for one byte. The exception fires as recv()
+    returns the byte: the byte is lost."""
+    needs_the_gil()
+    ours, theirs = socket.socketpair()
+    ready = held_lock()
+    received = []
+
+    def worker():
+        timeline.state("blocked in recv")
+        try:
+            received.append(enter_blocking(ready, partial(theirs.recv, 1)))
+        except SystemExit:
+            timeline.state("stopped")
+            raise
+
+    try:
+        t = start(worker, "worker")
+        ready.acquire()
+        timeline.mark("async_raise")
+        returned = async_raise(t)
+        t.join(WAIT_S)  # no byte has been sent: recv() cannot return
+        timeline.facts(returned=returned, alive_after_call=t.is_alive())
+        timeline.mark("main sends a byte")
+        ours.sendall(b"x")
+        t.join()
+        theirs.setblocking(False)
+        try:
+            left = len(theirs.recv(16))
+        except BlockingIOError:
+            left = 0
+        timeline.facts(stopped_after_data=not t.is_alive(),
+                       bytes_lost=1 - len(b"".join(received)) - left)
+    finally:
+        ours.close()
+        theirs.close()
+
+
+def blocked_in_sleep():
+    """The worker sleeps. The exception waits for the whole sleep."""
+    needs_the_gil()
+    ready = held_lock()
+    slept = []
+
+    def worker():
+        timeline.state("blocked in sleep")
+        began = time.monotonic()
+        try:
+            enter_blocking(ready, partial(time.sleep, SLEEP_S))
+        except SystemExit:
+            slept.append(time.monotonic() - began)
+            timeline.state("stopped")
+            raise
+
+    t = start(worker, "worker")
+    ready.acquire()
+    timeline.mark("async_raise")
+    returned = async_raise(t)
+    t.join()
+    timeline.facts(returned=returned, sleep_requested_s=SLEEP_S,
+                   slept_s=round(slept[0], 6), slept_full=slept[0] >= SLEEP_S)
+
+
+def caught_and_retried():
+    """A worker written never to crash: it retries whatever goes wrong, and
+    ``except BaseException`` (like a bare ``except:``) catches SystemExit."""
+    needs_the_gil()
+    stop = threading.Event()
+    working, caught_one = held_lock(), held_lock()
+    caught = []
+
+    def worker():
+        while not stop.is_set():
+            try:
+                timeline.state("working")
+                working.release()
+                while not stop.is_set():
+                    pass
+            except BaseException as exc:  # "never let the worker die"
+                caught.append(type(exc).__name__)
+                timeline.state("caught it, retrying")
+                caught_one.release()
+        timeline.state("done")
+
+    t = start(worker, "stubborn")
+    returned = []
+    for i in range(ROUNDS):
+        working.acquire()  # the worker is inside its try block
+        timeline.mark(f"async_raise #{i + 1}")
+        returned.append(async_raise(t))
+        caught_one.acquire()
+    timeline.facts(returned=returned, caught=list(caught), alive_after_call=t.is_alive())
+    timeline.mark("stop flag set")
+    stop.set()
+    t.join()
+    timeline.facts(ended_by_flag=not t.is_alive())
+
+
+def lands_in_cleanup():
+    """The first stop lands in the work and the worker's ``finally`` starts
+    cleaning up. A second stop (a retry, a watchdog that re-raises) lands
+    between the two cleanup steps. Step 2 was to release the lock."""
+    needs_the_gil()
+    lock = threading.Lock()
+    working, between, resume = held_lock(), held_lock(), held_lock()
+    steps = []
+
+    def worker():
+        lock.acquire()
+        try:
+            timeline.state("working, holding lock")
+            working.release()
+            spin_forever()
+        finally:
+            timeline.state("cleaning up")
+            steps.append("flush")  # cleanup step 1
+            between.release()      # the second stop lands as resume.acquire() returns,
+            resume.acquire()       # or, if it is quicker, as between.release() returns
+            steps.append("release")  # cleanup step 2: never runs
+            lock.release()
+
+    t = start(worker, "worker")
+    working.acquire()
+    timeline.mark("async_raise #1")
+    first = async_raise(t)
+    between.acquire()  # step 1 is done, step 2 is not
+    timeline.mark("async_raise #2")
+    second = async_raise(t)
+    resume.release()
+    t.join()
+    timeline.state("stopped, lock still held" if lock.locked() else "stopped", thread=t)
+    timeline.facts(returned=[first, second], cleanup_steps_done=steps,
+                   cleanup_finished="release" in steps, lock_held_after=lock.locked())
+
+
+# ------------------------------------------------ pthread_cancel
+
+def task_count() -> int:
+    """Kernel threads of this process."""
+    return len(os.listdir("/proc/self/task"))
+
+
+def wait_until_gone(native_id: int, bound_s: float = GONE_S) -> bool:
+    """Wait until a kernel thread has left /proc/self/task. The kernel gives no
+    event for a thread of ours ending, so poll, within a bound."""
+    end = time.monotonic() + bound_s
+    while os.path.exists(f"/proc/self/task/{native_id}"):
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.005)
+    return True
+
+
+def needs_pthread_cancel():
+    needs_the_gil()
+    if not sys.platform.startswith("linux") or not os.path.isdir("/proc/self/task"):
+        timeline.skip("pthread_cancel runs need Linux and /proc")
+
+
+def pthread_cancel_sleeping():
+    """Cancel a thread that sleeps inside ``with lock:``. The OS thread goes;
+    Python's record of it stays."""
+    needs_pthread_cancel()
+    lock = threading.Lock()
+    ready = held_lock()
+
+    def worker():
+        with lock:
+            timeline.state("sleeping, holding lock")
+            enter_blocking(ready, partial(time.sleep, 60))
+        timeline.state("done")  # not reached
+
+    t = start(worker, "sleeper")
+    ready.acquire()  # the sleeper is inside time.sleep(): a cancellation point
+    before = task_count()
+    timeline.mark("pthread_cancel")
+    returned = pthread_cancel(t)
+    gone = wait_until_gone(t.native_id)
+    timeline.state("cancelled: OS thread gone", thread=t)
+    timeline.facts(returned=returned, tasks_before=before, tasks_after=task_count(),
+                   os_thread_gone=gone, is_alive_after=t.is_alive(),
+                   listed_by_enumerate=t in threading.enumerate(),
+                   lock_held_after=lock.locked(), acquire_with_timeout=lock.acquire(timeout=WAIT_S))
+    # Return, as a program would: the interpreter's exit joins the sleeper,
+    # which can never end. The deadline sees the hang.
+
+
+def pthread_cancel_busy():
+    """Cancel a thread that runs Python code. It has no cancellation point of
+    its own; the first it meets is the wait for the GIL."""
+    needs_pthread_cancel()
+    stop = threading.Event()
+    spinning = held_lock()
+
+    def worker():
+        timeline.state("working")
+        spinning.release()
+        while not stop.is_set():
+            pass
+        timeline.state("done")
+
+    t = start(worker, "spinner")
+    spinning.acquire()
+    timeline.facts(tasks_before=task_count())
+    timeline.mark("pthread_cancel")
+    returned = pthread_cancel(t)
+    # From here on, anything may freeze: the next time this thread gives up or
+    # takes back the GIL, it may find the GIL's mutex held by the dead spinner.
+    timeline.mark("pthread_cancel returned")
+    stop.set()
+    t.join()
+    timeline.facts(returned=returned, main_finished=True)
+
+
+# ------------------------------------------------ measure
+
+def summarize(outcome):
+    """What the parent reads off the whole run, even one that froze."""
+    events = outcome.timeline
+    labels = [e["label"] for e in events if e.get("kind") == "mark"]
+    ended = [e for e in events if e.get("kind") == "end"]
+    facts = {"variant_returned": bool(ended)}
+    if ended:
+        facts["threads_at_end"] = [t["name"] for t in ended[0]["threads"]]
+    if "pthread_cancel" in labels:
+        facts["main_ran_after_cancel"] = "pthread_cancel returned" in labels
+    return facts
+
+
+def judge(facts, outcome):
+    """The stop did not stop the thread at once and cleanly."""
+    return bool(outcome.exit["timed_out"] or outcome.exit["signal"]
+                or not facts.get("variant_returned", True)
+                or facts.get("alive_after_call") or facts.get("slept_full")
+                or facts.get("lock_held_after") or facts.get("bytes_lost")
+                or facts.get("caught") or facts.get("cleanup_finished") is False)
+
+
+LAB = Lab(
+    id="anatomy",
+    title="The anatomy of a forced stop",
+    hazard="an async exception is only scheduled, waits for C calls, can be caught, "
+           "lands in cleanup; pthread_cancel leaves a ghost or freezes the interpreter",
+    variants={
+        "only-scheduled": only_scheduled,
+        "pure-python-loop": pure_python_loop,
+        "blocked-in-acquire": blocked_in_acquire,
+        "blocked-in-recv": blocked_in_recv,
+        "blocked-in-sleep": blocked_in_sleep,
+        "caught-and-retried": caught_and_retried,
+        "lands-in-cleanup": lands_in_cleanup,
+        "pthread-cancel-sleeping": pthread_cancel_sleeping,
+        "pthread-cancel-busy": pthread_cancel_busy,
+    },
+    judge=judge,
+    summarize=summarize,
+    volatile=frozenset({"main_ran_after_cancel"}),
+    deadline_s=3.0,
+)
