@@ -1,0 +1,138 @@
+"""The anatomy lab (notebook 00): each variant's measured facts."""
+from __future__ import annotations
+
+import sys
+import threading
+
+import pytest
+
+from conftest import alive
+from labs import anatomy, registry, sandbox, timeline
+
+
+def test_only_scheduled_kills_nothing(run_once):
+    f = run_once("anatomy", "only-scheduled").facts
+    assert f["returned"] == [1, 1]
+    assert f["alive_after_call"] is True and f["raised_while_blocked"] == []
+    assert f["raised"] == ["SecondStop"]  # the second call replaced the first
+    assert f["returned_for_ended_thread"] == 0
+
+
+def test_pure_python_loop_stops_at_once(run_once):
+    o = run_once("anatomy", "pure-python-loop")
+    assert o.hazard_observed is False
+    assert o.exit == {"code": 0, "signal": None, "timed_out": False}
+    assert o.facts["returned"] == 1 and o.facts["alive_after_call"] is False
+
+
+def test_acquire_delays_the_exception_and_then_leaks_the_lock(run_once):
+    o = run_once("anatomy", "blocked-in-acquire")
+    f = o.facts
+    assert o.hazard_observed is True
+    assert f["returned"] == 1 and f["alive_after_call"] is True
+    assert f["stopped_after_release"] is True and f["lock_held_after"] is True
+    labels = [(e.get("label") or e.get("state")) for e in o.timeline
+              if e["kind"] in ("mark", "state")]
+    assert labels.index("main releases the lock") < labels.index("stopped")
+
+
+def test_recv_delays_the_exception_and_then_loses_the_byte(run_once):
+    f = run_once("anatomy", "blocked-in-recv").facts
+    assert f["alive_after_call"] is True and f["stopped_after_data"] is True
+    assert f["bytes_lost"] == 1
+
+
+def test_sleep_delays_the_exception_for_the_whole_sleep(run_once):
+    f = run_once("anatomy", "blocked-in-sleep").facts
+    assert f["returned"] == 1 and f["slept_full"] is True
+    assert f["slept_s"] >= f["sleep_requested_s"]
+
+
+def test_caught_and_retried_survives_every_stop(run_once):
+    f = run_once("anatomy", "caught-and-retried").facts
+    assert f["returned"] == [1] * anatomy.ROUNDS
+    assert f["caught"] == ["SystemExit"] * anatomy.ROUNDS
+    assert f["alive_after_call"] is True and f["ended_by_flag"] is True
+
+
+def test_second_stop_cuts_the_cleanup(run_once):
+    f = run_once("anatomy", "lands-in-cleanup").facts
+    assert f["cleanup_steps_done"] == ["flush"]
+    assert f["cleanup_finished"] is False and f["lock_held_after"] is True
+
+
+def test_pthread_cancel_sleeping_leaves_a_ghost(run_once):
+    o = run_once("anatomy", "pthread-cancel-sleeping", deadline=2)
+    f = o.facts
+    assert o.hazard_observed is True and o.exit["timed_out"] is True
+    assert f["returned"] == 0
+    assert (f["tasks_before"], f["tasks_after"], f["os_thread_gone"]) == (2, 1, True)
+    assert f["is_alive_after"] is True and f["listed_by_enumerate"] is True
+    assert f["lock_held_after"] is True and f["acquire_with_timeout"] is False
+    assert f["variant_returned"] is True  # the hang is in the interpreter's exit
+    assert f["threads_at_end"] == ["MainThread", "sleeper"]
+    assert f["stuck_threads"] == ["sleeper"]  # the dump lists a thread that is gone
+
+
+def test_pthread_cancel_busy_freezes_the_interpreter(run_once):
+    o = run_once("anatomy", "pthread-cancel-busy", deadline=2)
+    f = o.facts
+    assert o.hazard_observed is True and o.exit["timed_out"] is True
+    assert f["tasks_before"] == 2
+    assert f["variant_returned"] is False and "main_finished" not in f
+    assert f["stuck_threads"] == ["spinner"]
+
+
+@pytest.mark.parametrize("variant", ["pthread-cancel-sleeping", "pthread-cancel-busy"])
+def test_no_process_outlives_a_frozen_run(run_once, variant):
+    o = run_once("anatomy", variant, deadline=2)
+    pid = next(e["pid"] for e in o.timeline if e["kind"] == "start")
+    assert not alive(pid)
+
+
+def test_enter_blocking_releases_then_calls():
+    ready = anatomy.held_lock()
+    assert anatomy.enter_blocking(ready, lambda: "result") == "result"
+    assert not ready.locked()
+
+
+def test_skips_without_the_gil(monkeypatch):
+    monkeypatch.setattr(sys, "_is_gil_enabled", lambda: False, raising=False)
+    with pytest.raises(timeline.Skip, match="free-threaded"):
+        anatomy.needs_the_gil()
+
+
+def test_pthread_cancel_skips_off_linux(monkeypatch):
+    monkeypatch.setattr(sys, "platform", "darwin")
+    with pytest.raises(timeline.Skip, match="Linux"):
+        anatomy.needs_pthread_cancel()
+
+
+def test_judge_reads_the_facts():
+    class Clean:
+        exit = {"timed_out": False, "signal": None}
+
+    class Hung:
+        exit = {"timed_out": True, "signal": "SIGABRT"}
+
+    clean = {"returned": 1, "alive_after_call": False, "variant_returned": True}
+    assert anatomy.judge(clean, Clean) is False
+    assert anatomy.judge(clean, Hung) is True
+    for change in ({"alive_after_call": True}, {"slept_full": True}, {"lock_held_after": True},
+                   {"bytes_lost": 1}, {"caught": ["SystemExit"]}, {"cleanup_finished": False},
+                   {"variant_returned": False}):
+        assert anatomy.judge({**clean, **change}, Clean) is True
+
+
+def test_registered_hidden_and_rejects_unknown_variants():
+    assert registry.get_lab("anatomy") is anatomy.LAB
+    assert "anatomy" not in registry.lab_ids()
+    with pytest.raises(registry.UnknownName, match="only-scheduled"):
+        sandbox.run("anatomy", "kill-it-properly")
+
+
+def test_every_variant_is_documented():
+    for name, fn in anatomy.LAB.variants.items():
+        assert fn.__doc__, name
+        assert f"``{name}``" in anatomy.__doc__
+    assert threading.active_count() == 1  # the helpers above left no thread behind
