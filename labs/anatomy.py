@@ -13,6 +13,9 @@ The asynchronous exception (``kill.async_raise``, the ctypes recipe):
   it dies holding the lock it just got, or dropping the bytes it just read.
 - ``caught-and-retried``: ``except BaseException`` in a retry loop swallows
   every stop; the thread goes on.
+- ``tight-loop-in-try``: on 3.13 an exception that fires on the back-edge
+  of a tight ``while`` loop inside ``try`` runs neither ``except`` nor
+  ``finally`` (gh-130279); 3.10 to 3.12 run both.
 - ``lands-in-cleanup``: a second stop lands inside ``finally``, between two
   cleanup steps; the second step (releasing a lock) never runs.
 
@@ -131,6 +134,15 @@ def spin_forever():
     n = 0
     while True:
         n += 1
+
+
+def spin_until(stop: threading.Event):
+    """Busy work, in a function of its own: on 3.13 an exception that fires on
+    the back-edge of a tight loop written inline in a ``try`` skips the
+    handlers (see tight_loop_in_try); raised in here, it reaches the caller's
+    ``try`` through the call, on every version."""
+    while not stop.is_set():
+        pass
 
 
 def pure_python_loop():
@@ -263,8 +275,7 @@ def caught_and_retried():
             try:
                 timeline.state("working")
                 working.release()
-                while not stop.is_set():
-                    pass
+                spin_until(stop)
             except BaseException as exc:  # "never let the worker die"
                 caught.append(type(exc).__name__)
                 timeline.state("caught it, retrying")
@@ -283,6 +294,43 @@ def caught_and_retried():
     stop.set()
     t.join()
     timeline.facts(ended_by_flag=not t.is_alive())
+
+
+class Flag:
+    """A stop flag read without a call, so the loop below has one checkpoint."""
+    stop = False
+    laps = 0
+
+
+def tight_loop_in_try():
+    """The loop's only checkpoint is its back-edge. CPython 3.13 lays the
+    back-edge jump out after the ``try`` block's range, so an exception that
+    fires there finds no handler in this frame: neither ``except`` nor
+    ``finally`` runs (gh-130279). 3.10 to 3.12 run both."""
+    needs_the_gil()
+    flag = Flag()
+    handled = []
+
+    def worker():
+        timeline.state("working")
+        try:
+            while not flag.stop:
+                flag.laps += 1
+        except SystemExit:
+            handled.append("except")
+        finally:
+            handled.append("finally")
+            timeline.state("cleaned up")
+
+    t = start(worker, "worker")
+    while not flag.laps:  # wait until the worker is in its loop, past any call
+        time.sleep(0.001)
+    timeline.mark("async_raise")
+    returned = async_raise(t)
+    t.join()
+    timeline.state("stopped", thread=t)
+    timeline.facts(returned=returned, alive_after_call=t.is_alive(), handlers_run=handled,
+                   cleanup_finished="finally" in handled)
 
 
 def lands_in_cleanup():
@@ -437,6 +485,7 @@ LAB = Lab(
         "blocked-in-recv": blocked_in_recv,
         "blocked-in-sleep": blocked_in_sleep,
         "caught-and-retried": caught_and_retried,
+        "tight-loop-in-try": tight_loop_in_try,
         "lands-in-cleanup": lands_in_cleanup,
         "pthread-cancel-sleeping": pthread_cancel_sleeping,
         "pthread-cancel-busy": pthread_cancel_busy,
