@@ -127,7 +127,8 @@ def only_scheduled():
     t.join()
     ended = start(lambda: None, "short-lived")
     ended.join()
-    timeline.facts(raised=raised, returned_for_ended_thread=set_async_exc_raw(ended.ident, FirstStop))
+    none_left = set_async_exc_raw(ended.ident, FirstStop)  # its thread state is gone
+    timeline.facts(raised=raised, returned_for_ended_thread=none_left)
 
 
 def spin_forever():
