@@ -11,13 +11,18 @@ from labs import sandbox
 _runs: dict = {}
 
 
+# LABS_CHILD_PYTHON=/path/to/python3.13 pytest tests/  runs the children on
+# another interpreter (stdlib-only labs), to check facts across versions.
+CHILD_PYTHON = os.environ.get("LABS_CHILD_PYTHON") or None
+
+
 @pytest.fixture(scope="session")
 def run_once():
     """run_once(lab, variant, deadline=None) -> Outcome, cached for the session."""
     def run(lab, variant, deadline=None):
         key = (lab, variant, deadline)
         if key not in _runs:
-            _runs[key] = sandbox.run(lab, variant, deadline=deadline)
+            _runs[key] = sandbox.run(lab, variant, deadline=deadline, python=CHILD_PYTHON)
         return _runs[key]
     return run
 
