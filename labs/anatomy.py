@@ -15,7 +15,7 @@ The asynchronous exception (``kill.async_raise``, the ctypes recipe):
   every stop; the thread goes on.
 - ``tight-loop-in-try``: on 3.13 an exception that fires on the back-edge
   of a tight ``while`` loop inside ``try`` runs neither ``except`` nor
-  ``finally`` (gh-130279); 3.10 to 3.12 run both.
+  ``finally`` (measured; the class of bug of gh-108214); 3.10 to 3.12 run both.
 - ``lands-in-cleanup``: a second stop lands inside ``finally``, between two
   cleanup steps; the second step (releasing a lock) never runs.
 
@@ -307,7 +307,8 @@ def tight_loop_in_try():
     """The loop's only checkpoint is its back-edge. CPython 3.13 lays the
     back-edge jump out after the ``try`` block's range, so an exception that
     fires there finds no handler in this frame: neither ``except`` nor
-    ``finally`` runs (gh-130279). 3.10 to 3.12 run both."""
+    ``finally`` runs (measured; the same class of bug as gh-108214).
+    3.10 to 3.12 run both."""
     needs_the_gil()
     flag = Flag()
     handled = []

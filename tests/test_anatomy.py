@@ -58,7 +58,7 @@ def test_caught_and_retried_survives_every_stop(run_once):
 def test_tight_loop_in_try_runs_its_handlers_except_on_313(run_once):
     f = run_once("anatomy", "tight-loop-in-try").facts
     assert f["returned"] == 1 and f["alive_after_call"] is False
-    if sys.version_info[:2] == (3, 13):  # gh-130279: the back-edge is outside the try
+    if sys.version_info[:2] == (3, 13):  # the back-edge lies outside the try (cf. gh-108214)
         assert f["handlers_run"] == [] and f["cleanup_finished"] is False
     else:
         assert f["handlers_run"] == ["except", "finally"] and f["cleanup_finished"] is True
