@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Callable
 
 from labs import blocking_io as bio
+from labs import procfs
 
 TIMEOUTS = (0.001, 0.01, 0.05, 0.1, 0.25)
 STOPS = 200
@@ -193,9 +194,7 @@ def idle_cost(table, listener, seconds) -> dict:
 
 def _usage(thread) -> tuple[int, float]:
     """(voluntary context switches, CPU seconds) of another thread."""
-    with open(f"/proc/self/task/{thread.native_id}/status") as f:
-        switches = next(int(line.split()[1]) for line in f
-                        if line.startswith("voluntary_ctxt_switches"))
+    switches = procfs.context_switches(thread.native_id, voluntary_only=True)
     cpu = time.clock_gettime(time.pthread_getcpuclockid(thread.ident))
     return switches, cpu
 

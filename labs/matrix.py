@@ -34,7 +34,7 @@ import sys
 import threading
 import time
 
-from labs import timeline
+from labs import procfs, timeline
 from labs.kill import async_raise, os_kill_tid, pthread_cancel, pthread_kill
 from labs.registry import Lab
 
@@ -90,18 +90,6 @@ class Scene:
     def close(self):
         for s in (self.conn, self.peer, self.wake_r, self.wake_w):
             s.close()
-
-
-def in_read_of(thread, fd) -> bool:
-    """True when ``thread`` is blocked in a system call on ``fd``: the first
-    argument of the call it sleeps in (``/proc/self/task/TID/syscall``) is the fd.
-    Waiting for this, not for a sleep, makes the stop land inside the read."""
-    try:
-        with open(f"/proc/self/task/{thread.native_id}/syscall") as f:
-            fields = f.read().split()
-    except OSError:
-        return False
-    return len(fields) > 1 and fields[1] == hex(fd)
 
 
 def can_see_syscalls() -> bool:
@@ -383,7 +371,8 @@ def run_threads(mechanism, scenario, option=None):
     worker = scene.worker
     if mechanism not in COOPERATIVE and scenario != "busy":
         # The stop must find the worker inside its read, not on its way there.
-        wait_until(lambda: in_read_of(worker, scene.conn.fileno()), float("inf"))
+        wait_until(lambda: procfs.in_syscall_on(scene.conn.fileno(), tid=worker.native_id),
+                   float("inf"))
     timeline.event("stop", native_id=worker.native_id)
     timeline.facts(stop_requested=True)  # kept even if the process dies now
     if send_stop is None:  # stopit, func-timeout: their timer sends it
@@ -449,19 +438,6 @@ def proc_transfer(ready, lock, accounts, tasks, done, reply, where):
     done.value = task
 
 
-def in_read_of_process(pid, fd) -> bool:
-    """in_read_of for another process's main thread."""
-    try:
-        with open(f"/proc/{pid}/syscall") as f:
-            fields = f.read().split()
-    except OSError:
-        return False
-    return len(fields) > 1 and fields[1] == hex(fd)
-
-
-_POOL_ARGS = ()  # set in a pebble worker process by its initializer
-
-
 def pool_init(*args):
     global _POOL_ARGS
     _POOL_ARGS = args
@@ -500,7 +476,7 @@ def run_processes(mechanism, scenario, option=None):
         # waits forever for the dead sleeper. A pipe read is, and /proc shows it.
         ready.wait()
         if scenario == "midway":
-            wait_until(lambda: in_read_of_process(where[0], where[1]), float("inf"))
+            wait_until(lambda: procfs.in_syscall_on(where[1], pid=where[0]), float("inf"))
 
     timeline.state("waiting for the worker")
     if mechanism == "process-terminate":

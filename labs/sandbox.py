@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from labs import registry, timeline
+from labs.procfs import processes_in_group
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LABS_DIR = Path(__file__).resolve().parent
@@ -294,23 +295,6 @@ def _kill_group_and_reap(proc) -> None:
         time.sleep(0.01)
     proc.wait()
     proc.stdout.close()
-
-
-def processes_in_group(pgid: int, exclude: int | None = None) -> list[int]:
-    """Pids of live (not zombie) processes in process group ``pgid``."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit() or int(entry) == exclude:
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                stat = f.read()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        if int(fields[2]) == pgid and fields[0] not in "ZX":
-            found.append(int(entry))
-    return found
 
 
 def _outcome(lab, variant, proc, events, timed_out, elapsed, stderr) -> Outcome:

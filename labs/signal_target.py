@@ -46,7 +46,7 @@ import threading
 import time
 from contextlib import contextmanager
 
-from labs import timeline
+from labs import procfs, timeline
 from labs.registry import Lab
 
 WORKERS = 3
@@ -105,13 +105,13 @@ class Crew:
 
     def in_recv(self, name: str) -> bool:
         t = self.threads[name]
-        return blocked_in_call(t.native_id, self.pairs[name][1].fileno())
+        return procfs.in_syscall_on(self.pairs[name][1].fileno(), tid=t.native_id)
 
     def tid(self, name: str) -> int:
         return self.threads[name].native_id
 
     def switches(self) -> dict[str, int]:
-        return {name: context_switches(self.tid(name)) for name in NAMES}
+        return {name: procfs.context_switches(self.tid(name)) for name in NAMES}
 
     def reply_all(self):
         """Send every worker the replies for all its items."""
@@ -128,35 +128,12 @@ class Crew:
 
 # ------------------------------------------------------------------ what the kernel says
 
-def blocked_in_call(tid: int, fd: int) -> bool:
-    """True when thread ``tid`` of this process sits in a system call whose
-    first argument is ``fd`` (recv on that socket). /proc/.../syscall reads
-    "running" for a running thread, else the call number and its arguments."""
-    try:
-        with open(f"/proc/self/task/{tid}/syscall") as f:
-            fields = f.read().split()
-    except OSError:
-        return False
-    return len(fields) > 2 and fields[0] not in ("running", "-1") and fields[1] == hex(fd)
-
-
 def wait_until(condition) -> None:
     """Wait for a condition that only /proc can tell. The pause is a polling
     period, not a guess: the condition decides, however long it takes (the
     sandbox's deadline bounds a run)."""
     while not condition():
         time.sleep(0.0001)
-
-
-def context_switches(tid: int) -> int:
-    """How often the kernel has switched thread ``tid`` out. A thread blocked
-    in recv adds one each time something wakes it."""
-    total = 0
-    with open(f"/proc/self/task/{tid}/status") as f:
-        for line in f:
-            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                total += int(line.split()[1])
-    return total
 
 
 def can_watch_threads() -> str | None:

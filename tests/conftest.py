@@ -25,12 +25,3 @@ def run_once():
             _runs[key] = sandbox.run(lab, variant, deadline=deadline, python=CHILD_PYTHON)
         return _runs[key]
     return run
-
-
-def alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            stat = f.read()
-    except OSError:
-        return False
-    return stat[stat.rindex(")") + 2] != "Z"

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from conftest import alive
+from labs.procfs import alive
 from labs import anatomy, registry, sandbox, timeline
 
 

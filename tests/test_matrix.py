@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from labs import matrix, registry, sandbox, timeline
+from labs import matrix, procfs, registry, sandbox, timeline
 
 
 def run(run_once, variant):
@@ -99,17 +99,9 @@ def test_process_rows_leave_the_lock_held_and_no_process_behind(run_once):
 
 
 def sessions_alive() -> set[int]:
-    sids = set()
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                stat = f.read()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        if fields[0] != "Z":
-            sids.add(int(fields[3]))  # state, ppid, pgrp, session
-    return sids
+    """Session ids of every live process."""
+    fields = [procfs.stat(int(pid)) for pid in filter(str.isdigit, os.listdir("/proc"))]
+    return {int(f[3]) for f in fields if f and f[0] != "Z"}  # state, ppid, pgrp, session
 
 
 def test_the_summary_is_composed_from_the_cells():

@@ -9,9 +9,8 @@ import sys
 
 import pytest
 
-from conftest import alive
 from labs import sandbox
-from labs.sandbox import processes_in_group
+from labs.procfs import alive, processes_in_group
 
 
 def test_normal_exit(run_once):

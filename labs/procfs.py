@@ -1,0 +1,62 @@
+"""What the Linux kernel says about our threads and our children, from /proc.
+
+The labs force interleavings on facts the kernel reports ("this thread is
+inside a read on that socket") instead of on sleeps, and the sandbox checks
+that no process of a run is left behind.
+"""
+from __future__ import annotations
+
+import os
+
+
+def in_syscall_on(fd: int, tid: int | None = None, pid: int | None = None) -> bool:
+    """True when a thread sits in a system call whose first argument is ``fd``
+    (a read or recv on that socket): thread ``tid`` of this process, or the
+    main thread of process ``pid``. The kernel's syscall file reads "running"
+    for a running thread, "-1 ..." for one blocked outside a system call, else
+    the call's number and its arguments."""
+    path = f"/proc/{pid}/syscall" if pid is not None else f"/proc/self/task/{tid}/syscall"
+    try:
+        with open(path) as f:
+            fields = f.read().split()
+    except OSError:
+        return False
+    return len(fields) > 2 and fields[0] not in ("running", "-1") and fields[1] == hex(fd)
+
+
+def context_switches(tid: int, voluntary_only: bool = False) -> int:
+    """How often the kernel has switched thread ``tid`` of this process out.
+    A thread blocked in a system call adds one each time something wakes it."""
+    kinds = ("voluntary_ctxt_switches",) if voluntary_only else (
+        "voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")
+    with open(f"/proc/self/task/{tid}/status") as f:
+        return sum(int(line.split()[1]) for line in f if line.startswith(kinds))
+
+
+def stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name: state, ppid, pgrp,
+    session, ... (the name may hold spaces, hence the split at its last ')').
+    None when there is no such process."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            text = f.read()
+    except OSError:
+        return None
+    return text[text.rindex(")") + 2:].split()
+
+
+def alive(pid: int) -> bool:
+    """The process exists and is not a zombie (a zombie has ended)."""
+    fields = stat(pid)
+    return fields is not None and fields[0] not in "ZX"
+
+
+def processes_in_group(pgid: int, exclude: int | None = None) -> list[int]:
+    """Pids of live (not zombie) processes in process group ``pgid``."""
+    found = []
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        pid = int(entry)
+        fields = None if pid == exclude else stat(pid)
+        if fields and int(fields[2]) == pgid and fields[0] not in "ZX":
+            found.append(pid)
+    return found
