@@ -79,6 +79,7 @@ def cmd_run(args):
     lab = registry.get_lab(args.lab)
     names = variants_of(lab, args.variant)
     deadline = None if args.deadline is None else sandbox.check_deadline(args.deadline)
+    sandbox.check_python(args.python)
     progress = None if args.json else (lambda msg: print(msg, file=sys.stderr, flush=True))
     outcomes = list(run_lab(lab.id, args.variant, deadline, args.python, progress))
     if args.figures:
@@ -131,7 +132,8 @@ def main(argv=None):
     try:
         {"list": cmd_list, "run": cmd_run, "demo": cmd_demo,
          "bench": cmd_bench, "matrix": cmd_matrix}[args.command](args)
-    except (registry.UnknownName, sandbox.BadDeadline, sandbox.Unsupported) as problem:
+    except (registry.UnknownName, sandbox.BadDeadline, sandbox.BadInterpreter,
+            sandbox.Unsupported) as problem:
         fail(str(problem))
     except KeyboardInterrupt:
         print("labs: interrupted", file=sys.stderr)

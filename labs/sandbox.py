@@ -21,6 +21,7 @@ import math
 import os
 import re
 import selectors
+import shutil
 import signal
 import subprocess
 import sys
@@ -42,6 +43,10 @@ class Unsupported(RuntimeError):
     """The sandbox needs Linux: pidfd_open(2) and /proc."""
 
 
+class BadInterpreter(ValueError):
+    """The interpreter asked for the child does not exist or cannot run."""
+
+
 class BadDeadline(ValueError):
     """A deadline that is not a positive finite number of seconds."""
 
@@ -54,6 +59,15 @@ def check_deadline(value) -> float:
     if not (seconds > 0 and math.isfinite(seconds)):
         raise BadDeadline(f"deadline must be a positive number of seconds, not {value!r}")
     return seconds
+
+
+def check_python(python: str | None) -> str:
+    """The interpreter for the child: ``python``, or this one when None."""
+    if python is None:
+        return sys.executable
+    if not shutil.which(python):
+        raise BadInterpreter(f"no such interpreter: {python!r}")
+    return python
 
 
 @dataclass
@@ -181,6 +195,7 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
     lab = registry.get_lab(lab_id)
     lab.variant(variant)  # unknown names fail here, in the parent
     deadline = check_deadline(lab.deadline_s if deadline is None else deadline)
+    python = check_python(python)
     driver = lab.drivers.get(variant)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
         [str(PROJECT_ROOT)] + [p for p in [os.environ.get("PYTHONPATH")] if p]),
@@ -188,7 +203,7 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
     started = time.monotonic()
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(
-            [python or sys.executable, "-m", "labs.sandbox", lab_id, variant],
+            [python, "-m", "labs.sandbox", lab_id, variant],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
             env=env, start_new_session=True, cwd=PROJECT_ROOT)
         child = Child(proc)
@@ -201,7 +216,7 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
         elapsed = time.monotonic() - started
         err.seek(0)
         stderr = err.read().decode(errors="replace")
-    return _outcome(lab, variant, proc, events, timed_out, elapsed, stderr)
+    return _outcome(lab, variant, proc, events, timed_out, elapsed, stderr, deadline)
 
 
 def _read_events(proc, deadline_at, driver, child):
@@ -297,7 +312,7 @@ def _kill_group_and_reap(proc) -> None:
     proc.stdout.close()
 
 
-def _outcome(lab, variant, proc, events, timed_out, elapsed, stderr) -> Outcome:
+def _outcome(lab, variant, proc, events, timed_out, elapsed, stderr, deadline) -> Outcome:
     facts: dict = {}
     python = skipped = None
     child_elapsed = max([e["t"] for e in events if e.get("t") is not None], default=0.0)
@@ -328,10 +343,15 @@ def _outcome(lab, variant, proc, events, timed_out, elapsed, stderr) -> Outcome:
                       exit=exit, elapsed_s=round(elapsed, 3), stacks=stacks,
                       timeline=events, python=python, skipped=skipped, error=error,
                       stderr=stderr, child_elapsed_s=child_elapsed)
-    if lab.summarize is not None and not skipped:
-        facts.update(lab.summarize(outcome))
-    if not skipped:
+    if skipped or error:
+        return outcome
+    try:
+        if lab.summarize is not None:
+            facts.update(lab.summarize(outcome))
         outcome.hazard_observed = bool(lab.judge(facts, outcome))
+    except KeyError as missing:  # the run ended before it measured what the lab needs
+        outcome.error = (f"the run ended before it reported {missing}; was the deadline "
+                         f"({deadline:g} s) too short?")
     return outcome
 
 

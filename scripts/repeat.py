@@ -81,11 +81,11 @@ def main(argv=None):
                 lab.variant(args.variant)
         if args.deadline is not None:
             sandbox.check_deadline(args.deadline)
-    except (registry.UnknownName, sandbox.BadDeadline) as problem:
+        python = sandbox.check_python(args.python)
+    except (registry.UnknownName, sandbox.BadDeadline, sandbox.BadInterpreter) as problem:
         print(f"repeat: error: {problem}", file=sys.stderr)
         return 2
     load = start_load() if args.load else []
-    python = args.python or sys.executable
     version = subprocess.run([python, "-c", "import platform; print(platform.python_version())"],
                              capture_output=True, text=True).stdout.strip()
     print(f"Python {version}, {args.runs} runs per variant"

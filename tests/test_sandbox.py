@@ -71,6 +71,13 @@ def test_bad_deadline_is_refused(bad):
         sandbox.check_deadline(bad)
 
 
+def test_a_run_cut_short_is_an_error_not_a_crash():
+    # 10 ms: the child cannot even start before the deadline, so no fact arrives.
+    o = sandbox.run("lock-leak", "bad", deadline=0.01)
+    assert o.exit["timed_out"] is True and o.hazard_observed is None
+    assert "the run ended before it reported" in o.error and "too short" in o.error
+
+
 def test_unknown_variant_fails_in_the_parent():
     from labs.registry import UnknownName
     with pytest.raises(UnknownName):
