@@ -107,6 +107,16 @@ def os_thread_gone(thread) -> bool:
     return not os.path.exists(f"/proc/self/task/{thread.native_id}")
 
 
+def still_alive(thread) -> bool:
+    """Does Python still count ``thread`` alive? Asked with a bounded join, not
+    a bare is_alive(): while another thread is joining it (func-timeout's own
+    JoinThread does, every 2 s), is_alive() can read True for a moment after
+    the thread has ended. A thread that ended is joined at once; one whose OS
+    thread was cancelled behind Python's back never is."""
+    thread.join(WINDOW_S)
+    return thread.is_alive()
+
+
 def has_stopped(thread) -> bool:
     return not thread.is_alive() or os_thread_gone(thread)
 
@@ -395,7 +405,7 @@ def run_threads(mechanism, scenario, option=None):
     # normally stops being alive before its OS thread goes, never after
     key = "stopped_midway" if scenario == "midway" else "stopped"
     facts = {key: stopped, "stop_latency_s": latency and round(latency, 6),
-             "python_thinks_alive": gone and worker.is_alive(),
+             "python_thinks_alive": gone and still_alive(worker),
              "caught": scene.caught, "main_interrupted": scene.main_interrupted}
     if scenario == "midway":
         facts.update(lock_released=not scene.lock.locked(),
