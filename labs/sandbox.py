@@ -105,7 +105,7 @@ class Outcome:
         where = {}
         for th in self.threads_in_dump():
             for path, lineno, func in th["frames"]:
-                p = Path(path)
+                p = PROJECT_ROOT / path  # project paths in the dump are relative
                 if p.parent == LABS_DIR and p.name not in ("sandbox.py", "timeline.py"):
                     text = linecache.getline(str(p), lineno).split("  #")[0].strip()
                     where[th["name"]] = f"{p.name}, in {func}: {text}"
@@ -139,6 +139,17 @@ def parse_dump(text: str, names: dict[int, str]) -> list[dict]:
             threads[-1]["frames"].append(
                 (frame.group(1), int(frame.group(2)), frame.group(3)))
     return threads
+
+
+def short_paths(dump: str, prefixes: dict[str, str]) -> str:
+    """Replace each directory of ``prefixes`` (label -> directory) at the start
+    of a frame's file name by its label, longest first, so that a stored dump
+    shows ``labs/lock_leak.py`` and ``<stdlib>/threading.py``, not a machine's
+    paths. The label "" makes a path relative."""
+    for label, directory in sorted(prefixes.items(), key=lambda kv: -len(kv[1])):
+        lead = f"{label}/" if label else ""
+        dump = dump.replace(f'File "{directory.rstrip("/")}/', f'File "{lead}')
+    return dump
 
 
 def name_threads(dump: str, names: dict[int, str]) -> str:
@@ -331,7 +342,9 @@ def _outcome(lab, variant, proc, events, timed_out, elapsed, stderr, deadline) -
     stacks = None
     if timed_out:
         child_elapsed = max(child_elapsed, elapsed)
-        stacks = name_threads(_dump_part(stderr), names)
+        start = next((e for e in events if e["kind"] == "start"), {})
+        prefixes = {**start.get("paths", {}), "": str(PROJECT_ROOT)}
+        stacks = short_paths(name_threads(_dump_part(stderr), names), prefixes)
         stuck = sorted({t["name"] for t in parse_dump(stacks, names)} - {"MainThread"})
         facts.setdefault("stuck_threads", stuck)
     else:
@@ -365,6 +378,7 @@ def _dump_part(stderr: str) -> str:
 def _child_main(lab_id: str, variant: str) -> None:
     import platform
     import resource
+    import sysconfig
 
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # SIGABRT must not dump core
     faulthandler.enable(file=sys.stderr, all_threads=True)
@@ -372,7 +386,9 @@ def _child_main(lab_id: str, variant: str) -> None:
     os.dup2(2, 1)  # a stray print() goes to stderr, not into the event stream
     os.set_inheritable(events_fd, False)
     timeline.open_stream(events_fd)
-    timeline.event("start", python=platform.python_version(), pid=os.getpid())
+    paths = sysconfig.get_paths()  # for the parent to shorten paths in a stack dump
+    timeline.event("start", python=platform.python_version(), pid=os.getpid(),
+                   paths={"<stdlib>": paths["stdlib"], "<site-packages>": paths["purelib"]})
     fn = registry.get_lab(lab_id).variant(variant)
     try:
         fn()
