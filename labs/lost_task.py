@@ -185,22 +185,29 @@ def consume_cooperatively(scene, stop):
     timeline.state("done")
 
 
-def fixed():
-    """The same moment as in bad: consumer-1 holds task 1. It is asked to
-    stop, finishes task 1, and leaves. Then one sentinel per consumer still
-    running drains the queue, and join() returns."""
+def ask_consumer_1_to_stop(consume):
+    """Start the producer and cooperative consumers; at the same moment as in
+    bad (consumer-1 holds task 1), ask consumer-1 to stop; wait until it has
+    left and the producer is done. Returns (scene, consumers, stop latency)."""
     scene = Scene()
     stops = [threading.Event() for _ in range(CONSUMERS)]
-    producer, consumers = start(scene, consume_cooperatively, daemon=False, stops=stops)
-    victim = consumers[0]
+    producer, consumers = start(scene, consume, daemon=False, stops=stops)
     scene.holding.wait()
     timeline.mark("stop requested")
     asked = time.monotonic()
     stops[0].set()
     scene.resume.set()
-    victim.join()
+    consumers[0].join()
     latency = time.monotonic() - asked
     producer.join()
+    return scene, consumers, latency
+
+
+def fixed():
+    """consumer-1, asked to stop while it holds task 1, finishes task 1 and
+    leaves. Then one sentinel per consumer still running drains the queue,
+    and join() returns."""
+    scene, consumers, latency = ask_consumer_1_to_stop(consume_cooperatively)
     running = [t for t in consumers if t.is_alive()]
     for _ in running:
         scene.q.put(SENTINEL)  # after every task: FIFO, so the queue drains first
@@ -240,16 +247,7 @@ def fixed_shutdown():
     if not hasattr(queue.Queue, "shutdown"):
         import platform
         timeline.skip(f"Queue.shutdown() is new in Python 3.13; this is {platform.python_version()}")
-    scene = Scene()
-    stops = [threading.Event() for _ in range(CONSUMERS)]
-    producer, consumers = start(scene, consume_until_shutdown, daemon=False, stops=stops)
-    victim = consumers[0]
-    scene.holding.wait()
-    timeline.mark("stop requested")
-    stops[0].set()
-    scene.resume.set()
-    victim.join()
-    producer.join()
+    scene, consumers, _ = ask_consumer_1_to_stop(consume_until_shutdown)
     scene.q.shutdown()  # no more put(); get() drains the queue, then raises ShutDown
     timeline.state("in q.join()")
     scene.q.join()
