@@ -58,17 +58,6 @@ def variants_of(lab: registry.Lab, wanted: str) -> list[str]:
     return [wanted]
 
 
-def run_lab(lab_id, variant="all", deadline=None, python=None, progress=None):
-    """Run the chosen variants of one lab; yields each Outcome as it ends."""
-    lab = registry.get_lab(lab_id)
-    if deadline is not None:
-        deadline = sandbox.check_deadline(deadline)
-    for name in variants_of(lab, variant):
-        if progress:
-            progress(f"running {lab.id} / {name} ...")
-        yield sandbox.run(lab.id, name, deadline=deadline, python=python)
-
-
 def cmd_list(args):
     for lab in registry.all_labs():
         print(f"{lab.id:<14} {lab.hazard}")
@@ -77,11 +66,14 @@ def cmd_list(args):
 
 def cmd_run(args):
     lab = registry.get_lab(args.lab)
-    names = variants_of(lab, args.variant)
+    names = variants_of(lab, args.variant)  # every argument is checked before any run
     deadline = None if args.deadline is None else sandbox.check_deadline(args.deadline)
     sandbox.check_python(args.python)
-    progress = None if args.json else (lambda msg: print(msg, file=sys.stderr, flush=True))
-    outcomes = list(run_lab(lab.id, args.variant, deadline, args.python, progress))
+    outcomes = []
+    for name in names:
+        if not args.json:
+            print(f"running {lab.id} / {name} ...", file=sys.stderr, flush=True)
+        outcomes.append(sandbox.run(lab.id, name, deadline=deadline, python=args.python))
     if args.figures:
         report.save_figures(outcomes, Path(args.figures))
     if args.json:
@@ -90,7 +82,6 @@ def cmd_run(args):
         print(report.table(outcomes))
         for o in outcomes:
             print(report.details(o))
-    del names
 
 
 def cmd_demo(args):

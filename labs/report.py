@@ -103,7 +103,7 @@ def timelines(outcomes):
     Returns the figure (call plt.show() in a notebook)."""
     import matplotlib.pyplot as plt
 
-    heights = [len({e["thread"] for e in o.timeline if e.get("kind") == "state"}) for o in outcomes]
+    heights = [timeline.thread_rows(o) for o in outcomes]
     fig, axes = plt.subplots(len(outcomes), 1, squeeze=False, layout="constrained",
                              figsize=(9, sum(0.5 * h + 1.1 for h in heights)),
                              gridspec_kw={"height_ratios": [max(h, 1) + 1 for h in heights]})

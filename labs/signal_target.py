@@ -472,8 +472,7 @@ def figure(outcome):
     demo). Returns the figure."""
     import matplotlib.pyplot as plt
 
-    rows = {e["thread"] for e in outcome.timeline if e.get("kind") == "state"}
-    fig, ax = plt.subplots(figsize=(9, 0.5 * max(len(rows), 1) + 1.5), layout="constrained")
+    fig, ax = plt.subplots(figsize=timeline.figure_size(outcome), layout="constrained")
     draw(outcome, ax)
     return fig
 

@@ -142,6 +142,16 @@ def time_axis(ax, end: float) -> None:
     ax.set_xlabel("time since the first thread started (linear to 1 ms, then log)")
 
 
+def thread_rows(outcome) -> int:
+    """How many threads have a row in the outcome's timeline."""
+    return len({e["thread"] for e in outcome.timeline if e.get("kind") == "state"})
+
+
+def figure_size(outcome) -> tuple[float, float]:
+    """Width and height (inches) of a timeline figure: half an inch a thread."""
+    return 9, 0.5 * max(thread_rows(outcome), 1) + 1.5
+
+
 def draw(outcome, ax=None):
     """Draw an outcome's timeline: one row per thread, coloured by state, with
     the marks (forced stop, deadline) as vertical lines. Time runs from the
@@ -151,11 +161,10 @@ def draw(outcome, ax=None):
     import matplotlib.pyplot as plt
 
     events = [e for e in outcome.timeline if e.get("t") is not None]
-    rows = segments(events, 0.0)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(9, 0.5 * max(len(rows), 1) + 1.5), layout="constrained")
     t0, end_t = time_span(outcome)
     rows = segments([dict(e, t=e["t"] - t0) for e in events], end_t)
+    if ax is None:
+        _, ax = plt.subplots(figsize=figure_size(outcome), layout="constrained")
     colors = dict(STATE_COLORS)
     extra = iter(_EXTRA_COLORS * 4)
     names = list(rows)
@@ -197,7 +206,6 @@ def save(outcome, path) -> None:
     """Write the outcome's timeline figure as a PNG."""
     from matplotlib.figure import Figure  # no pyplot: no backend, no global state
 
-    rows = {e["thread"] for e in outcome.timeline if e.get("kind") == "state"}
-    fig = Figure(figsize=(9, 0.5 * max(len(rows), 1) + 1.5), layout="constrained")
+    fig = Figure(figsize=figure_size(outcome), layout="constrained")
     draw(outcome, fig.subplots())
     fig.savefig(path, dpi=100)
