@@ -42,7 +42,7 @@ import time
 from functools import partial
 from operator import methodcaller
 
-from labs import timeline
+from labs import procfs, timeline
 from labs.kill import async_raise, pthread_cancel
 from labs.registry import Lab
 
@@ -376,7 +376,7 @@ def lands_in_cleanup():
 
 def task_count() -> int:
     """Kernel threads of this process."""
-    return len(os.listdir("/proc/self/task"))
+    return len(procfs.tids(os.getpid()))
 
 
 def wait_until_gone(native_id: int, bound_s: float = GONE_S) -> bool:

@@ -24,6 +24,14 @@ def in_syscall_on(fd: int, tid: int | None = None, pid: int | None = None) -> bo
     return len(fields) > 2 and fields[0] not in ("running", "-1") and fields[1] == hex(fd)
 
 
+def tids(pid: int) -> list[int]:
+    """Kernel thread ids of process ``pid`` (/proc/PID/task); [] once it is gone."""
+    try:
+        return sorted(int(t) for t in os.listdir(f"/proc/{pid}/task"))
+    except FileNotFoundError:
+        return []
+
+
 def context_switches(tid: int, voluntary_only: bool = False) -> int:
     """How often the kernel has switched thread ``tid`` of this process out.
     A thread blocked in a system call adds one each time something wakes it."""

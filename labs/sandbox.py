@@ -31,8 +31,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from labs import registry, timeline
-from labs.procfs import processes_in_group
+from labs import procfs, registry, timeline
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LABS_DIR = Path(__file__).resolve().parent
@@ -178,10 +177,7 @@ class Child:
 
     def tids(self) -> list[int]:
         """Kernel thread ids of the child, from /proc/PID/task."""
-        try:
-            return sorted(int(t) for t in os.listdir(f"/proc/{self.pid}/task"))
-        except FileNotFoundError:
-            return []
+        return procfs.tids(self.pid)
 
     def signal(self, sig: int, tid: int | None = None) -> None:
         """Send ``sig`` to the child, or with ``os.kill`` to one of its thread
@@ -317,7 +313,7 @@ def _kill_group_and_reap(proc) -> None:
     # SIGKILL is delivered asynchronously: wait (bounded) until every process
     # of the group is really gone, so that none outlives the run.
     give_up = time.monotonic() + DUMP_GRACE_S
-    while processes_in_group(proc.pid, exclude=proc.pid) and time.monotonic() < give_up:
+    while procfs.processes_in_group(proc.pid, exclude=proc.pid) and time.monotonic() < give_up:
         time.sleep(0.01)
     proc.wait()
     proc.stdout.close()

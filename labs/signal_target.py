@@ -177,7 +177,7 @@ def list_threads(crew: Crew) -> None:
     """Report the child's thread listing, three ways: threading's names and
     native ids, /proc/PID/task, and ps."""
     pid = os.getpid()
-    tasks = sorted(int(t) for t in os.listdir(f"/proc/{pid}/task"))
+    tasks = procfs.tids(pid)
     names = {t.native_id: t.name for t in threading.enumerate()}
     command, ps_out, failed = ps_threads(pid)
     # The ps output is long and volatile: an event of its own, kept out of
