@@ -44,7 +44,7 @@ from operator import methodcaller
 
 from labs import procfs, timeline
 from labs.kill import async_raise, pthread_cancel
-from labs.registry import Lab
+from labs.lab import Lab
 
 WAIT_S = 0.2     # how long a blocked thread is given to misbehave (it cannot move)
 SLEEP_S = 0.5    # the sleep of blocked-in-sleep

@@ -35,7 +35,7 @@ import time
 
 from labs import timeline
 from labs.kill import async_raise
-from labs.registry import Lab
+from labs.lab import Lab
 
 DEADLINE_S = 2.0  # the bad variants hang by design: each costs this long
 FOREVER = 3600.0  # a sleep that no deadline outlives

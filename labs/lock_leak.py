@@ -20,7 +20,7 @@ import time
 
 from labs import timeline
 from labs.kill import async_raise
-from labs.registry import Lab
+from labs.lab import Lab
 
 WORKERS = 3
 TRANSFERS = 5  # per worker in the bad variants

@@ -29,7 +29,7 @@ import time
 
 from labs import timeline
 from labs.kill import async_raise
-from labs.registry import Lab
+from labs.lab import Lab
 
 TASKS = 12
 CONSUMERS = 3

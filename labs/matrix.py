@@ -36,7 +36,7 @@ import time
 
 from labs import procfs, timeline
 from labs.kill import async_raise, os_kill_tid, pthread_cancel, pthread_kill
-from labs.registry import Lab
+from labs.lab import Lab
 
 MECHANISMS = ("async-exc", "stopit", "func-timeout", "pthread-cancel", "os-kill-tid",
               "pthread-kill", "process-terminate", "pebble", "event", "event-wakeup")

@@ -12,7 +12,7 @@ import sys
 import threading
 
 from labs import timeline
-from labs.registry import Lab
+from labs.lab import Lab
 
 
 def exit_normally():

@@ -47,7 +47,7 @@ import time
 from contextlib import contextmanager
 
 from labs import procfs, timeline
-from labs.registry import Lab
+from labs.lab import Lab
 
 WORKERS = 3
 ITEMS = 3  # per worker
