@@ -192,10 +192,24 @@ class Child:
         os.kill(target, sig)
 
 
+PAYLOAD_ENV = "LABS_PAYLOAD"  # the child reads its payload from the file this names
+
+
+def payload():
+    """In the child: the JSON value the parent passed to ``run(payload=...)``
+    (a learner's code, an exercise's settings), or None."""
+    path = os.environ.get(PAYLOAD_ENV)
+    if not path:
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
 def run(lab_id: str, variant: str, deadline: float | None = None,
-        python: str | None = None) -> Outcome:
+        python: str | None = None, payload=None) -> Outcome:
     """Run ``variant`` of lab ``lab_id`` in a fresh interpreter; never hangs
-    longer than the deadline plus a few seconds to collect the stacks."""
+    longer than the deadline plus a few seconds to collect the stacks.
+    ``payload``, any JSON value, reaches the child through ``payload()``."""
     if not hasattr(os, "pidfd_open") or not os.path.isdir("/proc/self/task"):
         raise Unsupported("the sandbox needs Linux (pidfd_open and /proc); this is "
                           f"{sys.platform}")
@@ -208,7 +222,11 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
         [str(PROJECT_ROOT)] + [p for p in [os.environ.get("PYTHONPATH")] if p]),
         PYTHONUNBUFFERED="1")
     started = time.monotonic()
-    with tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("w", suffix=".json") as pay:
+        if payload is not None:
+            json.dump(payload, pay)
+            pay.flush()
+            env[PAYLOAD_ENV] = pay.name
         proc = subprocess.Popen(
             [python, "-m", "labs.sandbox", lab_id, variant],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
