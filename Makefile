@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 NBVAL  := -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: demo test lab notebooks bench repeat clean
+.PHONY: demo test versions lab notebooks bench repeat clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
@@ -23,6 +23,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -p no:cacheprovider tests
 	$(PY) -m pytest $(NBVAL) notebooks
+
+# Every listed lab's verdicts on each CPython 3.10-3.13 that pyenv has (a table).
+versions: $(STAMP)
+	$(PY) scripts/versions.py --runs 2
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks

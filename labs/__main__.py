@@ -6,7 +6,10 @@
   python -m labs bench stop-latency [--json]
   python -m labs matrix [--json]
 
-Bad input gets one line on stderr and exit status 2.
+Exit status: 0 when every run gave a verdict (whatever it was); 2 for bad
+input (one line on stderr); 3 when a run ended before it reported the facts
+its lab needs (an error outcome, e.g. a deadline too short); 130 when
+interrupted (Ctrl-C, SIGTERM or SIGHUP: the running child is killed first).
 """
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ import argparse
 import importlib
 import importlib.util
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -25,9 +30,35 @@ class Parser(argparse.ArgumentParser):
         fail(message)
 
 
+EXIT_BAD_INPUT = 2
+EXIT_RUN_ERROR = 3
+EXIT_INTERRUPTED = 130
+
+
 def fail(message: str):
     print(f"labs: error: {message}", file=sys.stderr)
-    sys.exit(2)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+def writable_dir(path: str) -> Path:
+    """A directory for figures, created now: a bad path fails before any run."""
+    directory = Path(path)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as why:
+        fail(f"cannot create the figures directory {path!r}: {why.strerror}")
+    if not os.access(directory, os.W_OK):
+        fail(f"cannot write to the figures directory {path!r}")
+    return directory
+
+
+def interrupt_on_hangup_and_term() -> dict:
+    """SIGTERM (``timeout``, CI cancelling) and SIGHUP (a closed terminal) act
+    as Ctrl-C does: KeyboardInterrupt unwinds through the sandbox, which kills
+    the running child's group on the way out. Returns the handlers replaced."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+    return {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
 
 
 def build_parser() -> Parser:
@@ -69,23 +100,31 @@ def cmd_run(args):
     names = variants_of(lab, args.variant)  # every argument is checked before any run
     deadline = None if args.deadline is None else sandbox.check_deadline(args.deadline)
     sandbox.check_python(args.python)
+    figures = writable_dir(args.figures) if args.figures else None
     outcomes = []
     for name in names:
         if not args.json:
             print(f"running {lab.id} / {name} ...", file=sys.stderr, flush=True)
         outcomes.append(sandbox.run(lab.id, name, deadline=deadline, python=args.python))
-    if args.figures:
-        report.save_figures(outcomes, Path(args.figures))
+    if figures:
+        report.save_figures(outcomes, figures)
     if args.json:
         print(json.dumps([o.to_json() for o in outcomes], indent=2, default=str))
     else:
         print(report.table(outcomes))
         for o in outcomes:
             print(report.details(o))
+    errors = [o for o in outcomes if o.error]
+    if errors:
+        print(f"labs: {len(errors)} of {len(outcomes)} runs ended as errors, with no verdict "
+              f"(first: {errors[0].variant}: {errors[0].error.strip().splitlines()[-1]})",
+              file=sys.stderr)
+        return EXIT_RUN_ERROR
+    return 0
 
 
 def cmd_demo(args):
-    figures = Path(args.figures)
+    figures = writable_dir(args.figures)
     outcomes = []
     labs = registry.all_labs()
     total = sum(len(lab.variants) for lab in labs)
@@ -120,16 +159,22 @@ def main(argv=None):
     args = build_parser().parse_args(argv)
     if args.command is None:
         fail("a command is needed: list, run, demo, bench or matrix (see --help)")
+    replaced = interrupt_on_hangup_and_term()
     try:
-        {"list": cmd_list, "run": cmd_run, "demo": cmd_demo,
-         "bench": cmd_bench, "matrix": cmd_matrix}[args.command](args)
+        status = {"list": cmd_list, "run": cmd_run, "demo": cmd_demo,
+                  "bench": cmd_bench, "matrix": cmd_matrix}[args.command](args)
     except (registry.UnknownName, sandbox.BadDeadline, sandbox.BadInterpreter,
             sandbox.Unsupported) as problem:
         fail(str(problem))
-    except KeyboardInterrupt:
-        print("labs: interrupted", file=sys.stderr)
-        sys.exit(130)
+    except KeyboardInterrupt as how:
+        why = f" by {how.args[0]}" if how.args else ""
+        print(f"labs: interrupted{why}; the running child was stopped", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        for sig, handler in replaced.items():
+            signal.signal(sig, handler)
+    return status or 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -328,6 +328,8 @@ LAB = Lab(
               "fixed-timeout": fixed_timeout, "fixed-wakeup": fixed_wakeup,
               "fixed-shutdown": fixed_shutdown},
     judge=judge,
+    requires=lambda variant: ("stop_requested", "async_raise_returned" if variant.startswith("bad")
+                              else "stop_latency_s"),
     summarize=summarize,
     deadline_s=DEADLINE_S,
 )

@@ -176,6 +176,7 @@ LAB = Lab(
     hazard="a thread killed holding a lock deadlocks the rest; `with` frees the lock, not the data",
     variants={"bad": bad, "bad-with": bad_with, "fixed": fixed},
     judge=judge,
+    requires=("lock_held_after_stop", "invariant_ok", "workers_total"),
     summarize=summarize,
     deadline_s=4.0,
 )

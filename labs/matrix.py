@@ -602,12 +602,18 @@ def _deadline(variant_name):
     return 6.0 if variant_name.split(".")[0] in PROCESSES else 3.0
 
 
+# The process dies (os-kill-tid) or freezes (a cancelled busy thread) by
+# design once the stop is sent: the rest of those runs is the parent's to see.
+DIES_OR_FREEZES = ("os-kill-tid.", "pthread-cancel.busy")
+
 LAB = Lab(
     id="matrix",
     title="The kill matrix",
     hazard="every way to stop a thread by force breaks something; a stop flag breaks nothing",
     variants=VARIANTS,
     judge=judge,
+    requires=lambda variant: ("stop_requested",) if variant.startswith(DIES_OR_FREEZES)
+    else ("stop_requested", "scenario_done"),
     summarize=summarize,
     drivers={"pthread-cancel.busy": watch_tid},
     volatile=frozenset({"parent_latency_s"}),

@@ -1,8 +1,10 @@
 """Run one lab variant in a fresh interpreter with a deadline.
 
-The contract (see the project's DESIGN.md):
-- the variant runs in a child started with ``python -m labs.sandbox LAB VARIANT``
-  in a session (and process group) of its own; the notebook kernel is never forked;
+The contract (CONTRIBUTING.md, "The sandbox"):
+- the variant runs in a child started with ``python -m labs.child LAB VARIANT``
+  in a session (and process group) of its own; the notebook kernel is never forked.
+  The child's side of the story is in ``labs/child.py``: its watchdog kills
+  the whole group when this process dies, however it dies;
 - the child streams timeline events on its stdout, one JSON line each;
 - past the deadline the parent sends SIGABRT to the child: faulthandler, enabled
   in the child with ``all_threads=True``, writes every thread's stack and the
@@ -10,11 +12,13 @@ The contract (see the project's DESIGN.md):
   wait for (a dump asked for with another signal has no end the parent can see);
 - then the child's whole process group gets SIGKILL, before the child is
   reaped, so the group id cannot have been reused by a process we did not start;
-- every way a run ends gives an Outcome. A hang is an observation, not an error.
+- every way a run ends gives an Outcome. A hang is an observation, not an error;
+  a run that ended before it reported the facts its lab requires is an error
+  outcome (``hazard_observed`` None, ``error`` naming the missing facts), never
+  a verdict.
 """
 from __future__ import annotations
 
-import faulthandler
 import json
 import linecache
 import math
@@ -26,12 +30,12 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from labs import procfs, registry, timeline
+from labs import child as child_side
+from labs import procfs, registry
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LABS_DIR = Path(__file__).resolve().parent
@@ -105,7 +109,7 @@ class Outcome:
         for th in self.threads_in_dump():
             for path, lineno, func in th["frames"]:
                 p = PROJECT_ROOT / path  # project paths in the dump are relative
-                if p.parent == LABS_DIR and p.name not in ("sandbox.py", "timeline.py"):
+                if p.parent == LABS_DIR and p.name not in ("sandbox.py", "child.py", "timeline.py"):
                     text = linecache.getline(str(p), lineno).split("  #")[0].strip()
                     where[th["name"]] = f"{p.name}, in {func}: {text}"
                     break
@@ -152,11 +156,15 @@ def short_paths(dump: str, prefixes: dict[str, str]) -> str:
 
 
 def name_threads(dump: str, names: dict[int, str]) -> str:
-    """Put thread names, as the child reported them, into a faulthandler dump."""
+    """Put thread names, as the child reported them, into a faulthandler dump.
+    From 3.14 faulthandler writes the OS thread name itself
+    (``Thread 0x... [name] (most recent call first):``, gh-125434), cut by
+    Linux to 15 bytes: the full name the child reported replaces it."""
     def named(m):
         name = names.get(int(m.group(2), 16))
         return f"{m.group(1)} {m.group(2)} [{name}]" if name else m.group(0)
-    return re.sub(r"^(Current thread|Thread) (0x[0-9a-f]+)", named, dump, flags=re.M)
+    return re.sub(r"^(Current thread|Thread) (0x[0-9a-f]+)(?: \[[^\]\n]*\])?", named, dump,
+                  flags=re.M)
 
 
 def running(proc: subprocess.Popen) -> bool:
@@ -192,24 +200,11 @@ class Child:
         os.kill(target, sig)
 
 
-PAYLOAD_ENV = "LABS_PAYLOAD"  # the child reads its payload from the file this names
-
-
-def payload():
-    """In the child: the JSON value the parent passed to ``run(payload=...)``
-    (a learner's code, an exercise's settings), or None."""
-    path = os.environ.get(PAYLOAD_ENV)
-    if not path:
-        return None
-    with open(path) as f:
-        return json.load(f)
-
-
 def run(lab_id: str, variant: str, deadline: float | None = None,
         python: str | None = None, payload=None) -> Outcome:
     """Run ``variant`` of lab ``lab_id`` in a fresh interpreter; never hangs
     longer than the deadline plus a few seconds to collect the stacks.
-    ``payload``, any JSON value, reaches the child through ``payload()``."""
+    ``payload``, any JSON value, reaches the child through ``child.payload()``."""
     if not hasattr(os, "pidfd_open") or not os.path.isdir("/proc/self/task"):
         raise Unsupported("the sandbox needs Linux (pidfd_open and /proc); this is "
                           f"{sys.platform}")
@@ -226,18 +221,29 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
         if payload is not None:
             json.dump(payload, pay)
             pay.flush()
-            env[PAYLOAD_ENV] = pay.name
-        proc = subprocess.Popen(
-            [python, "-m", "labs.sandbox", lab_id, variant],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
-            env=env, start_new_session=True, cwd=PROJECT_ROOT)
+            env[child_side.PAYLOAD_ENV] = pay.name
+        # The lifeline: the child's watchdog reads the end we pass it; when
+        # this process dies, however it dies, the kernel closes our end and
+        # the watchdog kills the child's whole process group (labs/child.py).
+        lifeline_r, lifeline_w = os.pipe()
+        env[child_side.WATCH_FD_ENV] = str(lifeline_r)
+        try:
+            proc = subprocess.Popen(
+                [python, "-m", "labs.child", lab_id, variant],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
+                env=env, start_new_session=True, cwd=PROJECT_ROOT, pass_fds=(lifeline_r,))
+        finally:
+            os.close(lifeline_r)
         child = Child(proc)
         try:
             events, timed_out = _read_events(proc, started + deadline, driver, child)
-            if timed_out:
+            # Stacks only from a child that has turned faulthandler on (it
+            # says "start" after): before that, SIGABRT would just abort it.
+            if timed_out and any(e["kind"] == "start" for e in events):
                 _ask_for_stacks(proc)
         finally:
             _kill_group_and_reap(proc)
+            os.close(lifeline_w)
         elapsed = time.monotonic() - started
         err.seek(0)
         stderr = err.read().decode(errors="replace")
@@ -372,47 +378,24 @@ def _outcome(lab, variant, proc, events, timed_out, elapsed, stderr, deadline) -
                       stderr=stderr, child_elapsed_s=child_elapsed)
     if skipped or error:
         return outcome
+    missing = [f for f in lab.required_facts(variant) if f not in facts]
+    if missing:
+        outcome.error = incomplete(missing, deadline)
+        return outcome
     try:
         if lab.summarize is not None:
             facts.update(lab.summarize(outcome))
         outcome.hazard_observed = bool(lab.judge(facts, outcome))
-    except KeyError as missing:  # the run ended before it measured what the lab needs
-        outcome.error = (f"the run ended before it reported {missing}; was the deadline "
-                         f"({deadline:g} s) too short?")
+    except KeyError as missing:  # a fact the lab's judge needs and did not declare
+        outcome.error = incomplete([missing.args[0]], deadline)
     return outcome
+
+
+def incomplete(missing: list[str], deadline: float) -> str:
+    return (f"the run ended before it reported {', '.join(missing)}: no verdict "
+            f"(was the deadline of {deadline:g} s too short?)")
 
 
 def _dump_part(stderr: str) -> str:
     start = stderr.find("Fatal Python error: Aborted")
     return stderr[start:] if start >= 0 else stderr
-
-
-# ---------------------------------------------------------------- child side
-
-def _child_main(lab_id: str, variant: str) -> None:
-    import platform
-    import resource
-    import sysconfig
-
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # SIGABRT must not dump core
-    faulthandler.enable(file=sys.stderr, all_threads=True)
-    events_fd = os.dup(1)
-    os.dup2(2, 1)  # a stray print() goes to stderr, not into the event stream
-    os.set_inheritable(events_fd, False)
-    timeline.open_stream(events_fd)
-    paths = sysconfig.get_paths()  # for the parent to shorten paths in a stack dump
-    timeline.event("start", python=platform.python_version(), pid=os.getpid(),
-                   paths={"<stdlib>": paths["stdlib"], "<site-packages>": paths["purelib"]})
-    fn = registry.get_lab(lab_id).variant(variant)
-    try:
-        fn()
-    except timeline.Skip as why:
-        timeline.event("skip", reason=str(why))
-    alive = [{"name": t.name, "ident": t.ident} for t in threading.enumerate()]
-    timeline.event("end", threads=alive)
-    # Returning lets the interpreter exit as any program would: it joins the
-    # non-daemon threads first, and that join may hang. The deadline sees it.
-
-
-if __name__ == "__main__":
-    _child_main(sys.argv[1], sys.argv[2])

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import threading
 
@@ -58,9 +57,26 @@ def hang_at_exit():
 
 def leave_grandchild():
     """Start a process of our own and hang: the sandbox must kill both."""
+    import subprocess  # here, not at the top: every child imports this module's top
     proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
     timeline.facts(grandchild_pid=proc.pid)
     threading.Event().wait()
+
+
+def hang_before_facts():
+    """Reports one fact, then hangs before the one the lab requires."""
+    timeline.facts(started=True)
+    threading.Event().wait()
+    timeline.facts(finished=True)  # never reached
+
+
+def report_signals():
+    """The signal state the child starts lab code with."""
+    def name(handler):
+        return getattr(handler, "__name__", None) or signal.Handlers(handler).name
+    timeline.facts(sigint=name(signal.getsignal(signal.SIGINT)),
+                   sigterm=name(signal.getsignal(signal.SIGTERM)),
+                   blocked=sorted(s.name for s in signal.pthread_sigmask(signal.SIG_BLOCK, [])))
 
 
 def skip_here():
@@ -73,8 +89,13 @@ LAB = Lab(
     hazard="none: each variant ends a child run in a different way",
     variants={"exit": exit_normally, "raise": raise_error, "signal": die_by_signal,
               "hang": hang, "hang-at-exit": hang_at_exit,
-              "grandchild": leave_grandchild, "skip": skip_here},
+              "grandchild": leave_grandchild, "skip": skip_here,
+              "hang-before-facts": hang_before_facts, "signals": report_signals},
     judge=lambda facts, outcome: False,
+    requires=lambda variant: {"exit": ("answer",), "signal": ("before_signal",), "hang": ("started",),
+                              "hang-at-exit": ("returned",), "grandchild": ("grandchild_pid",),
+                              "hang-before-facts": ("finished",), "signals": ("blocked",),
+                              }.get(variant, ()),
     volatile=frozenset({"grandchild_pid"}),
     deadline_s=2.0,
 )

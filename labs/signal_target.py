@@ -582,6 +582,8 @@ LAB = Lab(
     variants={"bad": bad, "bad-handler": bad_handler, "bad-pthread-kill": bad_pthread_kill,
               "fixed": fixed, "fixed-sigterm": fixed_sigterm},
     judge=judge,
+    # bad dies by the signal by design, once it has published its target.
+    requires=lambda variant: ("target_tid",) if variant == "bad" else ("target_tid", "interrupted_errors"),
     summarize=summarize,
     figure=figure,
     volatile=frozenset({"target_tid", "threads"}),

@@ -27,7 +27,8 @@ def refresh(path: Path) -> None:
 
 
 def main(argv) -> int:
-    paths = [Path(p) for p in argv] or sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    paths = [Path(p) for p in argv] or (sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+                                        + sorted(NOTEBOOKS.glob("template/*.ipynb")))
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         print(f"refresh_notebooks: error: no such notebook: {', '.join(missing)}", file=sys.stderr)

@@ -1,0 +1,140 @@
+"""Every lab's verdicts on every CPython the suite promises (3.10 to 3.13).
+
+  python scripts/versions.py [--runs 2] [--lab ID ...] [--jobs 2]
+
+Finds each interpreter with pyenv (the newest installed 3.10.x, 3.11.x, ...),
+runs every variant of every listed lab on it, ``--runs`` times, and prints a
+table, version by lab: "ok" when every bad variant showed its hazard and
+every fixed one did not, on every run; otherwise what differed. A version it
+cannot find is listed as skipped, with the reason. A variant that skips
+itself (``fixed-shutdown`` before 3.13) counts as ok when it says why.
+
+The children run the labs from this checkout on that interpreter with its own
+standard library only: the listed labs need nothing else. (The kill matrix,
+which studies third-party libraries, is checked per version with
+``scripts/repeat.py --lab matrix --python ...`` in a venv of that version.)
+Exit status: 0 when every version found gave the expected verdicts, 1 if not,
+2 for bad arguments.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from labs import registry, report, sandbox  # noqa: E402
+
+PROMISED = ("3.10", "3.11", "3.12", "3.13")
+
+
+def find(minor: str) -> tuple[str | None, str]:
+    """(interpreter path, version) of the newest pyenv CPython ``minor``.x,
+    or (None, why not)."""
+    if not shutil.which("pyenv"):
+        return None, "pyenv is not installed"
+    bare = subprocess.run(["pyenv", "versions", "--bare"], capture_output=True, text=True)
+    found = [v.strip() for v in bare.stdout.splitlines()
+             if v.strip().startswith(minor + ".") and v.strip()[len(minor) + 1:].isdigit()]
+    if not found:
+        return None, f"no CPython {minor}.x in pyenv"
+    version = max(found, key=lambda v: int(v.split(".")[2]))
+    prefix = subprocess.run(["pyenv", "prefix", version], capture_output=True, text=True)
+    python = Path(prefix.stdout.strip()) / "bin" / "python"
+    if prefix.returncode != 0 or not python.exists():
+        return None, f"pyenv has no interpreter for {version}"
+    return str(python), version
+
+
+def expected(variant: str) -> bool | None:
+    return True if variant.startswith("bad") else False if variant.startswith("fixed") else None
+
+
+def verdict_problem(outcome) -> str | None:
+    """None when the run gave its variant's expected verdict; else what it gave."""
+    if outcome.error:
+        return f"error: {outcome.error.strip().splitlines()[-1]}"
+    if outcome.skipped:
+        return None if outcome.variant.startswith("fixed") else f"skipped: {outcome.skipped}"
+    if outcome.hazard_observed is not expected(outcome.variant):
+        seen = "hazard seen" if outcome.hazard_observed else "no hazard"
+        return f"{seen}, facts {report.fmt(outcome.facts)}"
+    return None
+
+
+def check_version(python: str, labs, runs: int, jobs: int, progress) -> dict[str, list[str]]:
+    """lab id -> the problems found (empty: as expected)."""
+    work = [(lab, v) for lab in labs for v in lab.variants for _ in range(runs)]
+    problems: dict[str, list[str]] = {lab.id: [] for lab in labs}
+    done = 0
+
+    def one(item):
+        lab, variant = item
+        return lab, variant, sandbox.run(lab.id, variant, python=python)
+
+    with ThreadPoolExecutor(jobs) as pool:
+        for lab, variant, outcome in pool.map(one, work):
+            done += 1
+            progress(f"{done}/{len(work)} {lab.id} / {variant}")
+            problem = verdict_problem(outcome)
+            if problem:
+                problems[lab.id].append(f"{variant}: {problem}")
+    return problems
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--runs", type=int, default=2, help="runs of each variant (default 2)")
+    p.add_argument("--lab", action="append", help="a lab id (default: every listed lab)")
+    p.add_argument("--jobs", type=int, default=2, help="runs side by side (default 2)")
+    args = p.parse_args(argv)
+    if args.runs < 1 or args.jobs < 1:
+        print("versions: error: --runs and --jobs must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        labs = [registry.get_lab(i) for i in args.lab] if args.lab else registry.all_labs()
+    except registry.UnknownName as problem:
+        print(f"versions: error: {problem}", file=sys.stderr)
+        return 2
+    progress = (lambda msg: print(f"\r  {msg:<60}", end="", file=sys.stderr, flush=True)) \
+        if sys.stderr.isatty() else (lambda msg: None)
+    started = time.monotonic()
+    rows, failed = [], False
+    for minor in PROMISED:
+        python, version = find(minor)
+        if python is None:
+            print(f"{minor}: skipped ({version})", file=sys.stderr)
+            rows.append((minor, {lab.id: f"skipped: {version}" for lab in labs}))
+            continue
+        print(f"Python {version}: {sum(len(lab.variants) for lab in labs) * args.runs} runs ...",
+              file=sys.stderr, flush=True)
+        problems = check_version(python, labs, args.runs, args.jobs, progress)
+        if sys.stderr.isatty():
+            print("\r" + " " * 64 + "\r", end="", file=sys.stderr)
+        cells = {}
+        for lab in labs:
+            if problems[lab.id]:
+                failed = True
+                cells[lab.id] = "DIFFERS: " + "; ".join(problems[lab.id])
+            else:
+                cells[lab.id] = f"ok ({len(lab.variants)} variants x {args.runs})"
+        rows.append((version, cells))
+    print(f"\nExpected verdicts (every bad variant shows its hazard, no fixed one does), "
+          f"{args.runs} runs each, {time.monotonic() - started:.0f} s:\n")
+    table = [["Python"] + [lab.id for lab in labs]] + \
+            [[version] + ["ok" if c.startswith("ok") else c.split(":")[0]
+                          for c in (cells[lab.id] for lab in labs)] for version, cells in rows]
+    print(report.grid(table))
+    for version, cells in rows:
+        for lab_id, cell in cells.items():
+            if not cell.startswith("ok"):
+                print(f"{version} {lab_id}: {cell}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
