@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import sys
 from dataclasses import dataclass
 
@@ -60,11 +61,8 @@ class Build:
 
 def version_of(text: str) -> tuple:
     """(3, 14, 0) from "3.14.0", "3.14.0rc1" or "3.14"."""
-    parts = []
-    for piece in text.split(".")[:3]:
-        digits = "".join(c for c in piece if c.isdigit()) if not piece.isdigit() else piece
-        parts.append(int(digits or 0))
-    return tuple(parts + [0] * (3 - len(parts)))
+    parts = [int(n) for n in re.match(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?", text).groups(0)]
+    return tuple(parts)
 
 
 @dataclass(frozen=True)
