@@ -145,8 +145,8 @@ DIFFERENCES = (
 
 # ---------------------------------------------------------------- platform
 
-WAY_OUT = ("run it on Linux: Binder (the README's badge), WSL on Windows, or a Linux "
-           "container (docker run -it python:3.13 ...)")
+WAY_OUT = ("run it on Linux: on Binder (it reads environment.yml), in WSL on Windows, or "
+           "in a Linux container")
 
 
 def platform_problem(build: Build) -> str | None:
@@ -175,6 +175,9 @@ def applying(build: Build, lab: str | None = None) -> list[Difference]:
 def banner(build: Build, lab: str | None = None) -> str:
     """What the first cell of a notebook prints (see check_here)."""
     lines = []
+    problem = platform_problem(build)
+    if problem and tuple(build.version[:2]) in CHECKED:
+        return f"{build.label}: a version this notebook was checked on, on Linux only.\n{problem}"
     if build.checked:
         lines.append(f"{build.label}: one of the versions this notebook was checked on "
                      f"(CPython 3.10 to 3.13 on Linux).")
@@ -188,7 +191,6 @@ def banner(build: Build, lab: str | None = None) -> str:
         else:
             lines.append("No known difference applies to this notebook here.")
         lines.append("Where a run disagrees with the text, a note under it says so.")
-    problem = platform_problem(build)
     if problem:
         lines.append(problem)
     return "\n".join(lines)
@@ -233,11 +235,12 @@ def disagreement(outcome, expected: dict, build: Build | None = None) -> str | N
     return "\n".join(lines)
 
 
-def expect(outcome, **expected) -> bool:
+def expect(outcome, **expected) -> None:
     """Under a notebook run: print nothing when the measured facts are the
     ones the text expects, else a short note naming the known difference that
-    explains it, or asking the learner to report it. Returns whether they matched."""
+    explains it, or asking the learner to report it. (It returns None, so a
+    notebook cell that ends with it shows nothing more; ``disagreement``
+    gives the note as a value.)"""
     note = disagreement(outcome, expected)
     if note:
         print(note)
-    return note is None

@@ -91,7 +91,7 @@ def test_banner_without_a_difference_for_the_lab():
 @pytest.mark.parametrize("plat, words", [("darwin", "macOS"), ("win32", "Windows")])
 def test_banner_off_linux_says_so_with_the_way_out(plat, words):
     text = versions.banner(build((3, 12, 1), plat=plat))
-    assert words in text and "needs Linux" in text
+    assert words in text and "needs Linux" in text and "on Linux only" in text
     assert "Binder" in text and "WSL" in text and "container" in text
 
 
@@ -102,6 +102,11 @@ def test_banner_in_the_browser():
 
 def test_banner_without_pidfd_open():
     assert "pidfd_open" in versions.banner(build((3, 12, 1), pidfd=False))
+
+
+def test_banner_off_linux_on_an_unchecked_version_lists_both():
+    text = versions.banner(build((3, 14, 0), plat="darwin"), "anatomy")
+    assert "gh-148874" in text and "macOS" in text
 
 
 def test_check_here_simulated(monkeypatch, capsys):
@@ -121,13 +126,14 @@ def test_check_here_on_this_machine(capsys):
 
 def test_expect_is_silent_when_the_facts_match(capsys):
     run = outcome("stop-entering-with", lock_held_after=False)
-    assert versions.expect(run, lock_held_after=False) is True
+    assert versions.expect(run, lock_held_after=False) is None  # a cell shows nothing
     assert capsys.readouterr().out == ""
+    assert versions.disagreement(run, {"lock_held_after": False}) is None
 
 
 def test_expect_names_the_known_difference_on_314(capsys):
     run = outcome("stop-entering-with", python="3.14.0", lock_held_after=True)
-    assert versions.expect(run, lock_held_after=False) is False
+    versions.expect(run, lock_held_after=False)
     out = capsys.readouterr().out
     assert "lock_held_after=True" in out and "lock_held_after=False" in out
     assert "known difference: gh-148874" in out and "report" not in out
