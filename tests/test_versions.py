@@ -160,3 +160,14 @@ def test_expect_on_a_missing_fact_and_a_skipped_run(capsys):
     assert "slept_full='missing'" in capsys.readouterr().out
     versions.expect(outcome("blocked-in-sleep", skipped="a free-threaded build"), slept_full=True)
     assert "skipped here: a free-threaded build" in capsys.readouterr().out
+
+
+def test_a_skipped_run_shows_its_reason_in_the_facts_table():
+    from labs import report
+    from labs.sandbox import Outcome
+    skipped = Outcome(lab="anatomy", variant="only-scheduled", hazard_observed=None, facts={},
+                      exit={"code": 0, "signal": None, "timed_out": False}, elapsed_s=0.1,
+                      stacks=None, timeline=[], python="3.14.0",
+                      skipped="a free-threaded build: these runs rely on the GIL")
+    assert "skipped      a free-threaded build: these runs rely on the GIL" in \
+        report.facts_table([skipped])
