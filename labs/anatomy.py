@@ -15,7 +15,18 @@ The asynchronous exception (``kill.async_raise``, the ctypes recipe):
   every stop; the thread goes on.
 - ``tight-loop-in-try``: on 3.13 an exception that fires on the back-edge
   of a tight ``while`` loop inside ``try`` runs neither ``except`` nor
-  ``finally`` (measured; the class of bug of gh-108214); 3.10 to 3.12 run both.
+  ``finally`` (measured on 3.13.0; gh-130279 reports 3.13.1 and 3.13.2);
+  3.10 to 3.12 run both.
+- ``stop-entering-with``: the stop is scheduled while the worker waits to
+  enter ``with lock:``; on 3.10 to 3.13 (measured) ``__exit__`` still runs and
+  the lock comes back. On 3.14 an exception that fires as ``__enter__``
+  returns skips ``__exit__`` and the lock stays locked (gh-148874: cited, not
+  measured here).
+- ``seed-recipe``: the recipe as it is usually copied (``isAlive()``,
+  ``ctypes.c_long(tid)``, an undo call with a bare int), run as printed: it
+  fails with AttributeError (``isAlive`` was removed in 3.9); ``c_long``
+  passes the same bits; the bare-int undo is truncated to a C ``int`` and
+  finds no thread.
 - ``lands-in-cleanup``: a second stop lands inside ``finally``, between two
   cleanup steps; the second step (releasing a lock) never runs.
 
@@ -30,10 +41,14 @@ glibc's ``pthread_cancel`` (``kill.pthread_cancel``):
 Every moment that matters is forced with locks, never with sleep. The main
 thread learns that a worker is inside a blocking call from ``enter_blocking``,
 which makes the worker say so from C code, with no bytecode in between.
+
+Every variant relies on the GIL: on a free-threaded build each one is skipped,
+with the reason in its outcome (``needs_the_gil``).
 """
 from __future__ import annotations
 
 import ctypes
+import inspect
 import os
 import socket
 import sys
@@ -43,6 +58,7 @@ from functools import partial
 from operator import methodcaller
 
 from labs import procfs, timeline
+from labs.blocking_io import wait_until_inside
 from labs.kill import async_raise, pthread_cancel
 from labs.lab import Lab
 
@@ -57,11 +73,15 @@ _call = methodcaller("__call__")
 def enter_blocking(ready: threading.Lock, blocking):
     """Release ``ready``, then call ``blocking()``, in one stretch of C code.
 
-    ``map`` calls both from C, so no Python bytecode runs between them, and
-    bytecode is the only place where a scheduled exception can fire, or where
-    the thread can hand over the GIL. So when the main thread, waiting on
-    ``ready``, gets the GIL back, this thread is inside ``blocking()``, on
-    every run. (Writing ``ready.release(); blocking()`` would leave a gap.)"""
+    ``map`` calls both from C, so no Python bytecode runs between them. That
+    matters twice. A scheduled exception fires only at an eval-breaker check,
+    and Python code makes those checks (at a loop's back-edge, on entering a
+    function, when a call returns), C code does not. And this thread holds
+    the GIL until it reaches such a check or until C code lets go of the GIL,
+    as ``blocking()`` does when it starts to wait. So when the main thread,
+    waiting on ``ready``, gets the GIL back, this thread is waiting inside
+    ``blocking()``, on every run. (``ready.release(); blocking()`` would put a
+    check between the two calls.) With the GIL only: see ``needs_the_gil``."""
     return list(map(_call, (ready.release, blocking)))[-1]
 
 
@@ -81,7 +101,9 @@ def start(target, name: str) -> threading.Thread:
 
 
 def needs_the_gil():
-    """enter_blocking's guarantee rests on the GIL."""
+    """enter_blocking's guarantee rests on the GIL: without it the main thread
+    runs at the same time as the worker, and "the worker is inside the call"
+    is no longer known when ``ready`` is released. Skip, saying why."""
     if not getattr(sys, "_is_gil_enabled", lambda: True)():
         timeline.skip("a free-threaded build: these runs rely on the GIL")
 
@@ -89,6 +111,79 @@ def needs_the_gil():
 def set_async_exc_raw(ident: int, exc: type) -> int:
     """The C function itself, without async_raise's checks."""
     return ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(exc))
+
+
+# ------------------------------------------------ the recipe, as people copy it
+# The shape of the ctypes recipe found in answers, gists and blog posts since
+# the Python 2 days, kept as it is printed: isAlive(), ctypes.c_long(tid), and
+# an undo call that passes the bare int. Only the names are ours.
+
+def _async_raise(tid, exctype):
+    """raises the exception, performs cleanup if needed"""
+    if not inspect.isclass(exctype):
+        raise TypeError("Only types can be raised (not instances)")
+    res = ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_long(tid),
+                                                     ctypes.py_object(exctype))
+    if res == 0:
+        raise ValueError("invalid thread id")
+    elif res != 1:
+        # "if it returns a number greater than one, you're in trouble,
+        # and you should call it again with exc=NULL to revert the effect"
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(tid, None)
+        raise SystemError("PyThreadState_SetAsyncExc failed")
+
+
+class ThreadWithExc(threading.Thread):
+    def _get_my_tid(self):
+        if not self.isAlive():
+            raise threading.ThreadError("the thread is not active")
+        return self.ident
+
+    def raise_exc(self, exctype):
+        _async_raise(self._get_my_tid(), exctype)
+
+
+def seed_recipe():
+    """Run the recipe as printed, then each of its three type choices alone,
+    on a worker that waits in ``acquire()`` (so nothing fires until we say)."""
+    needs_the_gil()
+    gate, ready = held_lock(), held_lock()
+    raised = []
+
+    def worker():
+        timeline.state("blocked in acquire")
+        try:
+            enter_blocking(ready, gate.acquire)
+        except BaseException as exc:
+            raised.append(type(exc).__name__)
+            timeline.state(f"raised {type(exc).__name__}")
+
+    t = ThreadWithExc(target=worker, name="worker")
+    t.start()
+    ready.acquire()
+    timeline.mark("t.raise_exc(SystemExit)")
+    try:
+        t.raise_exc(SystemExit)
+        as_printed = "returned"
+    except Exception as exc:  # what the copied recipe does today
+        as_printed = type(exc).__name__
+    set_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    # c_long: the same 64 bits as the unsigned long C expects (idents are
+    # addresses, far below 2**63 on 64-bit Linux), so the call works.
+    as_long = ctypes.c_long(t.ident)
+    timeline.mark("schedule with c_long, undo with a bare int")
+    scheduled = set_exc(as_long, ctypes.py_object(SystemExit))
+    bare_undo = set_exc(t.ident, None)  # ctypes passes a bare int as a C int
+    timeline.mark("undo with c_ulong")
+    real_undo = set_exc(ctypes.c_ulong(t.ident), None)
+    gate.release()
+    t.join()
+    timeline.facts(as_printed=as_printed,
+                   has_isAlive=hasattr(threading.Thread, "isAlive"),
+                   ident_below_2_63=t.ident < 2**63,
+                   c_long_same_bits=as_long.value % 2**64 == t.ident,
+                   c_long_call_returned=scheduled, bare_int_undo_returned=bare_undo,
+                   c_ulong_undo_returned=real_undo, raised=raised)
 
 
 # ------------------------------------------------ the asynchronous exception
@@ -304,11 +399,12 @@ class Flag:
 
 
 def tight_loop_in_try():
-    """The loop's only checkpoint is its back-edge. CPython 3.13 lays the
-    back-edge jump out after the ``try`` block's range, so an exception that
-    fires there finds no handler in this frame: neither ``except`` nor
-    ``finally`` runs (measured; the same class of bug as gh-108214).
-    3.10 to 3.12 run both."""
+    """The loop's only eval-breaker check is its back-edge (the jump back to
+    the loop's test). CPython 3.13 places that jump just after the range of
+    instructions the ``try`` protects, so an exception that fires there finds
+    no handler in this frame: neither ``except`` nor ``finally`` runs
+    (measured on 3.13.0; gh-130279 reports it on 3.13.1 and 3.13.2).
+    3.10 to 3.12 run both (measured)."""
     needs_the_gil()
     flag = Flag()
     handled = []
@@ -370,6 +466,51 @@ def lands_in_cleanup():
     timeline.state("stopped, lock still held" if lock.locked() else "stopped", thread=t)
     timeline.facts(returned=[first, second], cleanup_steps_done=steps,
                    cleanup_finished="release" in steps, lock_held_after=lock.locked())
+
+
+def stop_entering_with():
+    """The worker waits to enter ``with lock:`` while the main thread holds
+    the lock. The stop is scheduled while it waits, then the main thread lets
+    go. The exception fires as soon as the worker runs Python code again:
+    just after ``__enter__`` returned. Does ``__exit__`` run?"""
+    needs_the_gil()
+    lock = held_lock()  # the main thread holds it
+    entered = []
+
+    def worker():
+        timeline.state("waiting to enter with lock:")
+        try:
+            with lock:
+                entered.append(True)
+                timeline.state("inside the block")
+        except SystemExit:
+            timeline.state("stopped")
+            raise
+
+    t = start(worker, "worker")
+    # The worker's frame sits on the `with` line only while __enter__, a C
+    # call, waits for the lock: no check comes before it on that line.
+    wait_until_inside(t, {on_line(worker, "with lock:")})
+    timeline.mark("async_raise")
+    returned = async_raise(t)
+    t.join(WAIT_S)  # it cannot leave __enter__: the main thread holds the lock
+    timeline.facts(returned=returned, alive_after_call=t.is_alive())
+    timeline.mark("main releases the lock")
+    lock.release()
+    t.join()
+    held = lock.locked()
+    timeline.state("stopped, lock still held" if held else "stopped, lock released", thread=t)
+    timeline.facts(stopped_after_release=not t.is_alive(), block_entered=bool(entered),
+                   lock_held_after=held)
+
+
+def on_line(fn, text: str) -> tuple:
+    """(code, line number) of the first line of ``fn`` that starts with ``text``."""
+    lines, first = inspect.getsourcelines(fn)
+    for offset, line in enumerate(lines):
+        if line.strip().startswith(text):
+            return fn.__code__, first + offset
+    raise ValueError(f"no line starting with {text!r} in {fn.__qualname__}")
 
 
 # ------------------------------------------------ pthread_cancel
@@ -472,7 +613,9 @@ def judge(facts, outcome):
                 or not facts.get("variant_returned", True)
                 or facts.get("alive_after_call") or facts.get("slept_full")
                 or facts.get("lock_held_after") or facts.get("bytes_lost")
-                or facts.get("caught") or facts.get("cleanup_finished") is False)
+                or facts.get("caught") or facts.get("cleanup_finished") is False
+                or facts.get("as_printed", "returned") != "returned"
+                or facts.get("bare_int_undo_returned", 1) == 0)
 
 
 REPORTS_LAST = {
@@ -502,6 +645,8 @@ LAB = Lab(
         "caught-and-retried": caught_and_retried,
         "tight-loop-in-try": tight_loop_in_try,
         "lands-in-cleanup": lands_in_cleanup,
+        "stop-entering-with": stop_entering_with,
+        "seed-recipe": seed_recipe,
         "pthread-cancel-sleeping": pthread_cancel_sleeping,
         "pthread-cancel-busy": pthread_cancel_busy,
     },

@@ -20,15 +20,25 @@ def async_raise(thread: threading.Thread, exc: type = SystemExit) -> int:
 
     Returns the number of thread states modified, which is 1 on success.
     That means an exception was *scheduled*, not that a thread was killed:
-    the thread raises it only when it next checks the interpreter's eval
-    breaker, which it does between bytecodes of Python code, not while it is
-    inside a C call such as ``time.sleep``, ``sock.recv`` or ``lock.acquire``.
-    The thread may also catch it (``except BaseException``) and go on.
+    the thread raises it at its next eval-breaker check. Python code makes
+    those checks at a loop's back-edge, on entering a function and when a call
+    returns (since 3.10, gh-18334); C code makes none, so a thread inside
+    ``time.sleep``, ``sock.recv`` or ``lock.acquire`` raises it only once the
+    call returns (3.10 to 3.14; on 3.15 a signal that interrupts the call
+    also delivers it, gh-144748). The thread may also catch it
+    (``except BaseException``) and go on.
 
     Fixed against the copies found online: ``is_alive()`` (``isAlive`` was
-    removed in 3.9); the ident passed as unsigned long (the C signature since
-    3.7; ``c_long`` overflows for idents above 2**63); the call undone when it
-    hit more than one thread state, as the C-API docs require.
+    removed in 3.9); the ident passed as ``c_ulong``, the C signature since
+    3.7 (the copies' ``c_long`` passes the same 64 bits, so it works on
+    64-bit Linux, but it is the wrong type); and no bare int anywhere: the
+    copies' undo call passes ``tid`` bare, which ctypes truncates to a C
+    ``int``, so it matches no thread and undoes nothing.
+
+    CPython stops at the first thread state whose id matches, so the result
+    is 0 or 1 (Python/pystate.c; the docs: "normally 1 if id is found"). The
+    undo below, for a result above 1, follows the 2.x-era advice; it is kept
+    only as a defensive guard and never runs on today's CPython.
 
     Raises ValueError for a thread that is not running, TypeError when
     ``exc`` is not an exception class.
@@ -41,8 +51,8 @@ def async_raise(thread: threading.Thread, exc: type = SystemExit) -> int:
     modified = _set_async_exc(ident, ctypes.py_object(exc))
     if modified == 0:  # it ended between is_alive() and the call
         raise ValueError(f"thread {thread.name!r} is not running")
-    if modified > 1:
-        _set_async_exc(ident, None)  # undo: "call it again with exc=NULL"
+    if modified > 1:  # defensive only: today's CPython returns 0 or 1
+        _set_async_exc(ident, None)  # undo, with the same c_ulong
         raise SystemError(f"PyThreadState_SetAsyncExc modified {modified} thread states")
     return modified
 
@@ -51,6 +61,9 @@ def os_kill_tid(thread: threading.Thread, sig: int) -> None:
     """``os.kill`` on a thread's kernel id, as people try it. On Linux kill(2)
     addresses the thread's whole process (its thread group), so this is a
     signal to the process: with SIGTERM's default action, everyone dies.
+    (Linux tries the named thread first when it picks which thread takes the
+    signal, kernel/signal.c complete_signal; the action is still the
+    process's.)
     Use only inside a sandboxed child, on its own threads."""
     if thread.native_id is None or not thread.is_alive():
         raise ValueError(f"thread {thread.name!r} is not running")
@@ -60,8 +73,10 @@ def os_kill_tid(thread: threading.Thread, sig: int) -> None:
 def pthread_kill(thread: threading.Thread, sig: int) -> None:
     """``signal.pthread_kill``: the C-level signal reaches this one thread,
     but a Python handler still runs in the main thread (signal docs). Its one
-    use is to make a system call in that thread fail with EINTR, which PEP 475
-    then retries unless the handler raised."""
+    use is to make a system call in that thread fail with EINTR. CPython
+    installs its handlers without SA_RESTART, so the kernel does not restart
+    the call: Python retries it itself (PEP 475), unless the handler raised,
+    and on 3.15 also unless an async exception is pending (gh-144748)."""
     if not thread.is_alive():
         raise ValueError(f"thread {thread.name!r} is not running")
     signal.pthread_kill(thread.ident, sig)

@@ -93,6 +93,8 @@ def facts_table(outcomes) -> str:
         keys += [k for k in o.facts if not lab.is_volatile(k) and k not in keys]
     rows = [["", *columns], ["hazard seen", *[fmt(o.hazard_observed) for o in outcomes]],
             ["ended", *[ending(o) for o in outcomes]]]
+    if any(o.skipped for o in outcomes):  # say why, where the run would have been
+        rows.append(["skipped", *[o.skipped or "-" for o in outcomes]])
     rows += [[k, *[fmt(o.facts.get(k, "-")) for o in outcomes]] for k in keys]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)

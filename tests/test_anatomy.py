@@ -55,10 +55,21 @@ def test_caught_and_retried_survives_every_stop(run_once):
     assert f["alive_after_call"] is True and f["ended_by_flag"] is True
 
 
+def child_version() -> tuple:
+    """The version the sandbox's children run (LABS_CHILD_PYTHON, or this one)."""
+    from tests.conftest import CHILD_PYTHON
+    if CHILD_PYTHON is None:
+        return sys.version_info[:2]
+    import subprocess
+    out = subprocess.run([CHILD_PYTHON, "-c", "import sys; print(*sys.version_info[:2])"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    return tuple(map(int, out))
+
+
 def test_tight_loop_in_try_runs_its_handlers_except_on_313(run_once):
     f = run_once("anatomy", "tight-loop-in-try").facts
     assert f["returned"] == 1 and f["alive_after_call"] is False
-    if sys.version_info[:2] == (3, 13):  # the back-edge lies outside the try (cf. gh-108214)
+    if child_version() == (3, 13):  # the back-edge lies outside the try (gh-130279)
         assert f["handlers_run"] == [] and f["cleanup_finished"] is False
     else:
         assert f["handlers_run"] == ["except", "finally"] and f["cleanup_finished"] is True
@@ -68,6 +79,48 @@ def test_second_stop_cuts_the_cleanup(run_once):
     f = run_once("anatomy", "lands-in-cleanup").facts
     assert f["cleanup_steps_done"] == ["flush"]
     assert f["cleanup_finished"] is False and f["lock_held_after"] is True
+
+
+def test_stop_entering_with_still_releases_the_lock(run_once):
+    """Measured on 3.10 to 3.13. On 3.14 gh-148874 leaves the lock held: this
+    test then fails, and versions.expect names the difference in the notebook."""
+    o = run_once("anatomy", "stop-entering-with")
+    f = o.facts
+    assert f["returned"] == 1 and f["alive_after_call"] is True  # waits in __enter__
+    assert f["stopped_after_release"] is True
+    assert f["block_entered"] is True  # it fired at the body's first check, inside the with
+    assert f["lock_held_after"] is False
+    labels = [(e.get("label") or e.get("state")) for e in o.timeline
+              if e["kind"] in ("mark", "state")]
+    assert labels.index("main releases the lock") < labels.index("stopped")
+
+
+def test_stop_entering_with_finds_the_with_line():
+    code, line = anatomy.on_line(anatomy.on_line, "lines, first")
+    assert code is anatomy.on_line.__code__
+    import inspect
+    lines, first = inspect.getsourcelines(anatomy.on_line)
+    assert lines[line - first].strip().startswith("lines, first")
+    with pytest.raises(ValueError, match="no line"):
+        anatomy.on_line(anatomy.on_line, "not there")
+
+
+def test_seed_recipe_as_printed(run_once):
+    o = run_once("anatomy", "seed-recipe")
+    f = o.facts
+    assert o.hazard_observed is True
+    assert f["as_printed"] == "AttributeError" and f["has_isAlive"] is False  # gone in 3.9
+    assert f["ident_below_2_63"] is True and f["c_long_same_bits"] is True
+    assert f["c_long_call_returned"] == 1  # c_long is the wrong type, harmless here
+    assert f["bare_int_undo_returned"] == 0  # truncated to a C int: matches no thread
+    assert f["c_ulong_undo_returned"] == 1 and f["raised"] == []  # the real undo worked
+
+
+def test_seed_recipe_is_shown_as_printed():
+    import inspect
+    source = inspect.getsource(anatomy._async_raise) + inspect.getsource(anatomy.ThreadWithExc)
+    assert "ctypes.c_long(tid)" in source and "isAlive()" in source
+    assert "PyThreadState_SetAsyncExc(tid, None)" in source
 
 
 def test_pthread_cancel_sleeping_leaves_a_ghost(run_once):
@@ -129,7 +182,8 @@ def test_judge_reads_the_facts():
     assert anatomy.judge(clean, Hung) is True
     for change in ({"alive_after_call": True}, {"slept_full": True}, {"lock_held_after": True},
                    {"bytes_lost": 1}, {"caught": ["SystemExit"]}, {"cleanup_finished": False},
-                   {"variant_returned": False}):
+                   {"variant_returned": False}, {"as_printed": "AttributeError"},
+                   {"bare_int_undo_returned": 0}):
         assert anatomy.judge({**clean, **change}, Clean) is True
 
 

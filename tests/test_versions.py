@@ -1,0 +1,173 @@
+"""labs.versions: the table of known differences, the banner every notebook
+prints first, and the note under a run that disagrees with the text. No 3.14,
+3.15 or free-threaded interpreter can be installed here, so these simulate them."""
+from __future__ import annotations
+
+import os
+import sys
+from types import SimpleNamespace
+
+import pytest
+
+from labs import anatomy, versions
+from labs.versions import Build
+
+
+def build(version=(3, 11, 7), free=False, plat="linux", pidfd=True):
+    return Build(version=version, free_threaded=free, gil_enabled=not free,
+                 platform=plat, has_pidfd=pidfd)
+
+
+def outcome(variant, python="3.11.7", lab="anatomy", skipped=None, **facts):
+    return SimpleNamespace(lab=lab, variant=variant, python=python, facts=facts,
+                           skipped=skipped)
+
+
+def keys(build_, lab=None):
+    return [d.key for d in versions.applying(build_, lab)]
+
+
+def test_the_table_has_the_known_differences_each_with_a_source():
+    table = {d.key: d for d in versions.DIFFERENCES}
+    assert {"gh-130279", "gh-148874", "gh-144748", "gh-125434", "free-threaded"} <= set(table)
+    for d in versions.DIFFERENCES:
+        assert d.source.startswith("https://") and d.what and d.versions and d.affects
+        for lab, variant in d.affects:
+            if variant != "*" and lab == "anatomy":
+                assert variant in anatomy.LAB.variants, (d.key, variant)
+
+
+@pytest.mark.parametrize("version", [(3, 10, 13), (3, 11, 7), (3, 12, 1)])
+def test_nothing_applies_on_the_checked_versions_before_313(version):
+    assert keys(build(version)) == []
+
+
+def test_lookup_by_version_and_build():
+    assert keys(build((3, 13, 0))) == ["gh-130279"]
+    assert {"gh-148874", "gh-125434"} <= set(keys(build((3, 14, 0))))
+    assert "gh-144748" not in keys(build((3, 14, 2)))
+    assert "gh-144748" in keys(build((3, 15, 0)))
+    assert "free-threaded" in keys(build((3, 14, 0), free=True))
+    assert "free-threaded" not in keys(build((3, 14, 0)))
+
+
+def test_lookup_by_lab():
+    assert "gh-148874" in keys(build((3, 14, 0)), "anatomy")
+    assert "gh-148874" not in keys(build((3, 14, 0)), "lost-task")
+
+
+def test_version_of_reads_release_strings():
+    assert versions.version_of("3.14.0") == (3, 14, 0)
+    assert versions.version_of("3.15.0rc1") == (3, 15, 0)
+    assert versions.version_of("3.13") == (3, 13, 0)
+
+
+def test_banner_on_a_checked_version_is_one_line():
+    text = versions.banner(build((3, 12, 1)), "anatomy")
+    assert text.splitlines() == [
+        "Python 3.12.1 (CPython, with the GIL): one of the versions this notebook was "
+        "checked on (CPython 3.10 to 3.13 on Linux)."]
+
+
+def test_banner_on_314_lists_what_applies_to_the_lab():
+    text = versions.banner(build((3, 14, 0)), "anatomy")
+    assert "not one of the versions this notebook was checked on" in text
+    assert "gh-148874" in text and "gh-125434" in text and "gh-144748" not in text
+    assert "cited, not measured" in text
+
+
+def test_banner_on_a_free_threaded_build():
+    text = versions.banner(build((3, 14, 0), free=True), "anatomy")
+    assert "free-threaded" in text.splitlines()[0]
+    assert "skipped" in text
+
+
+def test_banner_without_a_difference_for_the_lab():
+    text = versions.banner(build((3, 15, 0)), "lost-task")
+    assert "gh-144748" not in text and "gh-125434" in text
+    assert "No known difference" in versions.banner(build((3, 14, 0)), "signal-target")
+
+
+@pytest.mark.parametrize("plat, words", [("darwin", "macOS"), ("win32", "Windows")])
+def test_banner_off_linux_says_so_with_the_way_out(plat, words):
+    text = versions.banner(build((3, 12, 1), plat=plat))
+    assert words in text and "needs Linux" in text and "on Linux only" in text
+    assert "Binder" in text and "WSL" in text and "container" in text
+
+
+def test_banner_in_the_browser():
+    text = versions.banner(build((3, 12, 1), plat="emscripten"))
+    assert "JupyterLite/Pyodide" in text and "cannot start threads" in text
+
+
+def test_banner_without_pidfd_open():
+    assert "pidfd_open" in versions.banner(build((3, 12, 1), pidfd=False))
+
+
+def test_banner_off_linux_on_an_unchecked_version_lists_both():
+    text = versions.banner(build((3, 14, 0), plat="darwin"), "anatomy")
+    assert "gh-148874" in text and "macOS" in text
+
+
+def test_check_here_simulated(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.delattr(os, "pidfd_open", raising=False)
+    versions.check_here("lock-leak")
+    out = capsys.readouterr().out
+    assert "macOS" in out and "Binder" in out
+
+
+def test_check_here_on_this_machine(capsys):
+    versions.check_here("anatomy")
+    out = capsys.readouterr().out
+    assert out.startswith(f"Python {sys.version_info.major}.{sys.version_info.minor}.")
+    assert "needs Linux" not in out
+
+
+def test_expect_is_silent_when_the_facts_match(capsys):
+    run = outcome("stop-entering-with", lock_held_after=False)
+    assert versions.expect(run, lock_held_after=False) is None  # a cell shows nothing
+    assert capsys.readouterr().out == ""
+    assert versions.disagreement(run, {"lock_held_after": False}) is None
+
+
+def test_expect_names_the_known_difference_on_314(capsys):
+    run = outcome("stop-entering-with", python="3.14.0", lock_held_after=True)
+    versions.expect(run, lock_held_after=False)
+    out = capsys.readouterr().out
+    assert "lock_held_after=True" in out and "lock_held_after=False" in out
+    assert "known difference: gh-148874" in out and "report" not in out
+
+
+def test_expect_names_gh_130279_on_313(capsys):
+    run = outcome("tight-loop-in-try", python="3.13.0", handlers_run=[],
+                  cleanup_finished=False)
+    versions.expect(run, handlers_run=["except", "finally"], cleanup_finished=True)
+    assert "gh-130279" in capsys.readouterr().out
+
+
+def test_expect_asks_for_a_report_when_nothing_explains_it(capsys):
+    # The same facts on 3.12, where gh-148874 does not apply: unexplained.
+    run = outcome("stop-entering-with", python="3.12.1", lock_held_after=True)
+    versions.expect(run, lock_held_after=False)
+    out = capsys.readouterr().out
+    assert "No known difference" in out and "gh-148874" not in out
+    assert "python -m labs run anatomy --variant stop-entering-with --json" in out
+
+
+def test_expect_on_a_missing_fact_and_a_skipped_run(capsys):
+    versions.expect(outcome("blocked-in-sleep"), slept_full=True)
+    assert "slept_full='missing'" in capsys.readouterr().out
+    versions.expect(outcome("blocked-in-sleep", skipped="a free-threaded build"), slept_full=True)
+    assert "skipped here: a free-threaded build" in capsys.readouterr().out
+
+
+def test_a_skipped_run_shows_its_reason_in_the_facts_table():
+    from labs import report
+    from labs.sandbox import Outcome
+    skipped = Outcome(lab="anatomy", variant="only-scheduled", hazard_observed=None, facts={},
+                      exit={"code": 0, "signal": None, "timed_out": False}, elapsed_s=0.1,
+                      stacks=None, timeline=[], python="3.14.0",
+                      skipped="a free-threaded build: these runs rely on the GIL")
+    assert "skipped      a free-threaded build: these runs rely on the GIL" in \
+        report.facts_table([skipped])
