@@ -629,6 +629,8 @@ REPORTS_LAST = {
     "lands-in-cleanup": "cleanup_finished",
     "pthread-cancel-sleeping": "acquire_with_timeout",
     "pthread-cancel-busy": "tasks_before",
+    "stop-entering-with": "stopped_after_release",
+    "seed-recipe": "as_printed",
 }
 
 LAB = Lab(
