@@ -264,10 +264,10 @@ def what_breaks(stem: str) -> str:
     return ""
 
 
-def run_times() -> dict[str, str]:
-    """Measured run times, from the table scripts/time_notebooks.py writes."""
-    guide = ROOT / "INSTRUCTORS.md"
-    block = TIMINGS.search(guide.read_text()) if guide.is_file() else None
+def run_times(guide_text: str) -> dict[str, str]:
+    """Measured run times, from the table scripts/time_notebooks.py writes
+    into INSTRUCTORS.md: {notebook stem: "42 s"}."""
+    block = TIMINGS.search(guide_text)
     times = {}
     for line in (block.group(1).splitlines() if block else []):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -283,7 +283,8 @@ def inline(markdown: str) -> str:
 
 
 def write_index(out: Path, entries: list[dict], guide: str | None) -> None:
-    times = run_times()
+    guide_file = ROOT / "INSTRUCTORS.md"
+    times = run_times(guide_file.read_text() if guide_file.is_file() else "")
     rows = []
     for e in entries:
         stem = e["path"].stem

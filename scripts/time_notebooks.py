@@ -28,7 +28,7 @@ from nbclient.exceptions import CellExecutionError
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "INSTRUCTORS.md"
 START, END = "<!-- timings:start -->", "<!-- timings:end -->"
-SLOW_S = 3.0
+SLOW_S = 1.5  # a cell this long is a wait worth naming (the shortest deadline is 2 s)
 
 
 def seconds(cell) -> float:
@@ -51,8 +51,8 @@ def time_notebook(path: Path) -> dict:
     slow, section, prompt = [], "", 0
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            heading = re.search(r"^#+\s+(.+)$", cell.source, re.M)
-            section = heading.group(1).strip() if heading else section
+            headings = re.findall(r"^#+\s+(.+)$", cell.source, re.M)
+            section = headings[-1].strip() if headings else section  # the nearest above
         elif cell.source.strip():
             prompt += 1
             took = seconds(cell)
@@ -76,7 +76,7 @@ def machine() -> str:
 def table(results: list[dict], measured_on: str) -> str:
     lines = [f"Measured by `python scripts/time_notebooks.py` on {datetime.date.today()}: "
              f"{measured_on}. Each notebook ran top to bottom in a fresh kernel.", "",
-             f"| notebook | top to bottom | code cells | cells of {SLOW_S:.0f} s or more "
+             f"| notebook | top to bottom | code cells | cells of {SLOW_S} s or more "
              "(prompt after Run All: time, section) |",
              "|---|---|---|---|"]
     for r in results:
@@ -106,13 +106,13 @@ def main(argv) -> int:
     measured_on = machine()
     results = []
     for i, path in enumerate(paths, 1):
-        print(f"[{i}/{len(paths)}] {path.name} ...", end=" ", flush=True)
+        print(f"[{i}/{len(paths)}] {path.name}", flush=True)
         try:
             results.append(time_notebook(path))
         except CellExecutionError as error:
-            print(f"failed: {str(error).strip().splitlines()[-1]}")
+            print(f"    failed: {str(error).strip().splitlines()[-1]}")
             return 1
-        print(f"{results[-1]['total']:.0f} s")
+        print(f"    {results[-1]['total']:.0f} s")
     text = table(results, measured_on)
     if argv:
         print(text)
