@@ -15,7 +15,9 @@ with its notebook. Pages:
 nbconvert's lab template does the converting (it ships with jupyter, which
 the project already needs). The page template below drops the template's
 scripts that load from the web (require.js, MathJax, mermaid: no notebook
-uses them), so a page loads offline and prints as it shows.
+uses them), so a page loads offline, and adds its own style last (a
+navigation bar; on paper: no prompts, code small enough for 100 columns,
+wrapped rather than cut off).
 """
 from __future__ import annotations
 
@@ -60,16 +62,22 @@ img { max-width: 100%; height: auto; }
   pre, .jp-RenderedText pre, .highlight pre, .cm-editor pre {
     white-space: pre-wrap !important; overflow-wrap: anywhere; }
   .jp-InputArea, .jp-InputArea-editor, .jp-OutputArea-output { overflow: visible !important; }
+  /* 100 columns fit the width of A4: tables of results stay tables */
+  .jp-InputPrompt, .jp-OutputPrompt { display: none !important; }
+  .jp-RenderedText pre, .highlight pre, .cm-editor pre, .handout pre { font-size: 8pt !important; }
   img, figure { break-inside: avoid; }
   .jp-RenderedHTMLCommon table { display: table; }
 }
 """
 
+# No icon file: a browser asks every site for /favicon.ico, and a 404 is a console error.
+ICON = '<link rel="icon" href="data:,">'
+
 PAGE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-{%- block extra_css -%}<style type="text/css">{{ resources.handout.style }}</style>{%- endblock extra_css -%}
+{%- block html_head_css -%}{{ resources.handout.head }}<style type="text/css">{{ resources.handout.style }}</style>{%- endblock html_head_css -%}
 {%- block body_header -%}
 {{ super() }}
 {{ resources.handout.nav }}
@@ -182,6 +190,7 @@ def simple_page(title: str, body: str, navigation: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>{html.escape(title)}</title>
+{ICON}
 <style>{STYLE}</style>
 </head>
 <body>
@@ -224,7 +233,7 @@ def write_notebook_page(links: Links, entry: dict, previous: dict | None,
                      ("next", following and following["page"],
                       following and f"{following['title']} →"))
     body, _ = convert.from_notebook_node(
-        nb, resources={"handout": {"nav": navigation, "style": STYLE}})
+        nb, resources={"handout": {"nav": navigation, "style": STYLE, "head": ICON}})
     exercises = re.search(r'<h\d id="([^"]*Exercise[^"]*)"', body, re.I)
     entry["exercise_anchor"] = exercises.group(1) if exercises else ""
     (links.out / entry["page"]).write_text(body)

@@ -182,14 +182,21 @@ def check_page(browser: Browser, url: str) -> tuple[list[str], dict]:
     return problems, page
 
 
-def screenshot(browser: Browser, url: str, path: Path, height: int) -> None:
+def screenshot(browser: Browser, url: str, path: Path, height: int,
+               from_first_figure: bool = False) -> None:
+    """The top of the page, or the stretch that starts just above its first figure."""
     browser.send("Emulation.setEmulatedMedia", media="screen")
-    browser.send("Emulation.setDeviceMetricsOverride", width=WIDTH, height=height,
+    browser.send("Emulation.setDeviceMetricsOverride", width=WIDTH, height=HEIGHT,
                  deviceScaleFactor=1, mobile=False)
     browser.events.clear()
     browser.send("Page.navigate", url=url)
     browser.wait_for("Page.loadEventFired")
-    shot = browser.send("Page.captureScreenshot", format="png")
+    top = 0
+    if from_first_figure:
+        top = browser.evaluate("JSON.stringify(document.images.length ? Math.max(0, "
+                               "document.images[0].getBoundingClientRect().top + scrollY - 300) : 0)")
+    shot = browser.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                        clip={"x": 0, "y": top, "width": WIDTH, "height": height, "scale": 1})
     path.write_bytes(base64.b64decode(shot["data"]))
 
 
@@ -253,6 +260,8 @@ def check(site: Path, binary: str) -> int:
         problems += broken_links(site, base, seen)
         screenshot(browser, base + "index.html", site / "screenshot-index.png", HEIGHT)
         screenshot(browser, base + lab_page(names), site / "screenshot-lab.png", 2 * HEIGHT)
+        screenshot(browser, base + lab_page(names), site / "screenshot-lab-figure.png", HEIGHT,
+                   from_first_figure=True)
     finally:
         browser.close()
         server.shutdown()
@@ -260,8 +269,7 @@ def check(site: Path, binary: str) -> int:
         print(f"{name}: {problem}")
     print(f"{len(names) - len({n for n, _ in problems})} passed, "
           f"{len({n for n, _ in problems})} failed: pages in headless Chromium "
-          f"({time.monotonic() - started:.0f} s); screenshots: {site}/screenshot-index.png, "
-          f"{site}/screenshot-lab.png")
+          f"({time.monotonic() - started:.0f} s); screenshots: {site}/screenshot-*.png")
     return 1 if problems else 0
 
 
