@@ -55,6 +55,8 @@ img { max-width: 100%; height: auto; }
 .handout code, .handout pre { font-family: ui-monospace, monospace; font-size: 90%; }
 .handout pre { background: #f6f6f6; padding: 8px 12px; white-space: pre-wrap; }
 .handout figure { margin: 1.5em 0; }
+.handout a.anchor-link { visibility: hidden; margin-left: 0.3em; text-decoration: none; }
+.handout :hover > a.anchor-link { visibility: visible; }
 .handout figcaption { font-weight: 600; margin-bottom: 0.3em; }
 @media print {
   nav.handout-nav { display: none; }

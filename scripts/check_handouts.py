@@ -123,6 +123,12 @@ class Browser:
         return json.loads(result["result"]["value"])
 
     def close(self) -> None:
+        """Ask Chromium to quit, then kill its process group whatever it did."""
+        try:
+            self.socket.send(json.dumps({"id": 0, "method": "Browser.close"}))
+            self.process.wait(timeout=5)
+        except (OSError, websocket.WebSocketException, subprocess.TimeoutExpired):
+            pass
         try:
             self.socket.close()
         finally:
