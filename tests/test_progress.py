@@ -6,9 +6,12 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 import nbformat
 import pytest
+from jupyter_client.manager import start_new_kernel
 from nbclient import NotebookClient
 
 from labs.progress import BLANK, Progress, Stopped, stoppable
@@ -131,3 +134,47 @@ def test_in_a_real_kernel_output_is_stable_and_a_stop_is_one_line():
     (error,) = nb.cells[1].outputs
     assert error.output_type == "error"
     assert error.traceback == ["stopped: a long run; nothing left running"]
+
+
+def children_running_labs(pid: int) -> list[int]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            stat = (proc / "stat").read_text()
+            cmdline = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if ppid == pid and b"labs.sandbox" in cmdline:
+            found.append(int(proc.name))
+    return found
+
+
+def test_stop_button_in_a_real_kernel_leaves_one_line_and_no_child():
+    """Jupyter's stop button (a kernel interrupt) while a lab hangs in its
+    sandbox: one line of output, and the hung child is gone."""
+    km, kc = start_new_kernel(kernel_name="python3", cwd=str(PROJECT_ROOT))
+    try:
+        kc.execute("from labs import sandbox\nfrom labs.progress import Progress\n"
+                   "with Progress('the hung lab') as progress:\n"
+                   "    progress(1, 1, 'lock-leak bad')\n"
+                   "    sandbox.run('lock-leak', 'bad', deadline=60)")
+        kernel = km.provisioner.process.pid
+        deadline = time.monotonic() + 30
+        while not children_running_labs(kernel):
+            assert time.monotonic() < deadline, "the lab never started"
+            time.sleep(0.1)
+        km.interrupt_kernel()
+        errors = []
+        while True:
+            msg = kc.get_iopub_msg(timeout=30)
+            if msg["msg_type"] == "error":
+                errors.append(msg["content"]["traceback"])
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle" \
+                    and msg["parent_header"].get("msg_type") == "execute_request":
+                break
+        assert errors == [["stopped: the hung lab; nothing left running"]]
+        assert children_running_labs(kernel) == []
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
