@@ -1,13 +1,14 @@
 # Two commands do all of the set-up on a fresh machine with Python 3.10+:
 #   make demo    every lab, every variant: a table, and figures in build/figures/
 #   make test    pytest over tests/ and nbval over notebooks/
+# and: make lab (JupyterLab), make handouts / check-handouts (the static site).
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 NBVAL  := -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: demo test versions lab notebooks bench repeat clean
+.PHONY: demo test versions lab notebooks bench repeat handouts check-handouts chromium clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
@@ -28,8 +29,22 @@ test: $(STAMP)
 versions: $(STAMP)
 	$(PY) scripts/versions.py --runs 2
 
+
+# JupyterLab on the learner's own copies of the notebooks (my-notebooks/, ignored
+# by git), so that running them never rewrites a tracked file and `git pull`
+# never conflicts; a copy that exists is kept. No browser is opened (a workshop
+# machine often has none): JupyterLab prints the URL with its token. As root
+# (a container) it needs --allow-root. LAB_IP=0.0.0.0 listens on every
+# interface (a container with a published port); the default is this machine only.
+LAB_IP   ?= 127.0.0.1
+LAB_PORT ?= 8888
+LAB_DIR  ?= my-notebooks
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks
+	@mkdir -p $(LAB_DIR)
+	@cp -n notebooks/*.ipynb $(LAB_DIR)/ 2>/dev/null || true
+	@echo "JupyterLab on $(LAB_DIR)/ (your copies); open the http://...token=... URL it prints below"
+	$(VENV)/bin/jupyter lab --no-browser --ip=$(LAB_IP) --port=$(LAB_PORT) \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) --ServerApp.root_dir=$(LAB_DIR)
 
 # Re-execute every notebook and store its outputs (after changing a lab).
 notebooks: $(STAMP)
@@ -42,6 +57,24 @@ bench: $(STAMP)
 # Every variant's facts over 20 runs, on this Python; LOAD=1 keeps both cores busy.
 repeat: $(STAMP)
 	$(PY) scripts/repeat.py --runs 20 $(if $(LOAD),--load,)
+
+# The notebooks as stored, as a static site: build/handouts/index.html.
+handouts: $(STAMP)
+	$(PY) scripts/build_handouts.py
+
+# Every handout page in headless Chromium (Debian's chromium); screenshots too.
+check-handouts: handouts chromium
+	$(PY) scripts/check_handouts.py
+
+# Debian's chromium, installed with apt-get when it is missing and we are root.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "make: check-handouts needs Debian's chromium: sudo apt-get install chromium" >&2; exit 2; \
+	fi
 
 clean:
 	rm -rf build .pytest_cache
