@@ -22,6 +22,7 @@ HIDDEN_MODULES = {
     "selftest": "labs.selftest",
     "anatomy": "labs.anatomy",  # the opening notebook's runs (00-why-not-kill-threads)
     "matrix": "labs.matrix",    # the kill matrix's scenarios (05-kill-matrix)
+    "practice": "labs.practice.child",  # graded exercises (labs/practice)
 }
 
 
