@@ -19,8 +19,7 @@ from typing import Callable
 
 from labs.lab import UnknownName
 
-MODULES = ("labs.practice.ex_lock_leak", "labs.practice.ex_lost_task")  # TEMP
-_ALL = (
+MODULES = ("labs.practice.ex_lock_leak", "labs.practice.ex_lost_task",
            "labs.practice.ex_signal_target", "labs.practice.ex_blocking_io")
 ANSWERS = Path(__file__).resolve().parent / "answers"
 
