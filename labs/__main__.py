@@ -5,6 +5,7 @@
   python -m labs demo [--figures DIR]
   python -m labs bench stop-latency [--json]
   python -m labs matrix [--json]
+  python -m labs practice list|check EXERCISE FILE.py|solution EXERCISE
 
 Bad input gets one line on stderr and exit status 2.
 """
@@ -48,6 +49,7 @@ def build_parser() -> Parser:
     bench.add_argument("--json", action="store_true")
     matrix = sub.add_parser("matrix", help="every way to stop a thread, measured")
     matrix.add_argument("--json", action="store_true")
+    importlib.import_module("labs.practice.cli").add_parser(sub)
     return p
 
 
@@ -122,7 +124,9 @@ def main(argv=None):
         fail("a command is needed: list, run, demo, bench or matrix (see --help)")
     try:
         {"list": cmd_list, "run": cmd_run, "demo": cmd_demo,
-         "bench": cmd_bench, "matrix": cmd_matrix}[args.command](args)
+         "bench": cmd_bench, "matrix": cmd_matrix,
+         "practice": lambda a: importlib.import_module("labs.practice.cli").main(a, fail),
+         }[args.command](args)
     except (registry.UnknownName, sandbox.BadDeadline, sandbox.BadInterpreter,
             sandbox.Unsupported) as problem:
         fail(str(problem))

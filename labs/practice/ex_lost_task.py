@@ -153,10 +153,7 @@ CONSUMER = Exercise(
         "def consumer(tasks, stop, do):\n"
         "    while not stop.is_set():\n"
         "        n = tasks.get()\n"
-        "        if n is None or stop.is_set():  # asked to stop: leave at once\n"
-        "            return\n"
-        "        do(n)\n"
-        "        tasks.task_done()\n"),
+        "        do(n)\n"),
     modes=("midway", "midway-2nd", "before-first", "no-stop", "random"),
     harness=consumer_harness,
     checks=(
@@ -266,8 +263,7 @@ SHUTDOWN = Exercise(
     signatures=(("tasks", "consumers"),),
     skeleton=(
         "def shutdown(tasks, consumers):\n"
-        "    tasks.put(None)  # one None, for 'the consumers'\n"
-        "    for t in consumers:\n"
+        "    for t in consumers:  # each consumer waits for its None\n"
         "        t.join()\n"),
     modes=("busy", "idle", "random"),
     harness=shutdown_harness,
