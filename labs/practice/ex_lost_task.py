@@ -205,7 +205,7 @@ def shutdown_harness(rep, shutdown):
 
     def gate(me):  # every consumer holds its first task until shutdown() puts
         busy.wait(1.0)
-        tasks.first_put.wait(1.0)
+        tasks.first_put.wait(3.0)  # longer than the check waits for a stuck thread
 
     do = Work(gate=gate if busy else None)
     for n in range(1, TASKS + 1):

@@ -100,8 +100,8 @@ def stuck_text(stuck: dict) -> str:
         if w["frames"]:
             line, func, text = w["frames"][-1]
             parts.append(f"{name} in {func}, line {line}: {text}")
-        else:
-            parts.append(f"{name} in {w['inside']}")
+        else:  # outside the learner's code: where exactly is the harness's business
+            parts.append(name)
     return "; ".join(parts)
 
 

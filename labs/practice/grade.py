@@ -146,7 +146,7 @@ class Result:
             out += ["", table]
         layers = self.hints()
         if layers:
-            more = "  (.hint() for the next one)" if len(layers) > 1 else ""
+            more = "  (result.hint() for the next one)" if len(layers) > 1 else ""
             out += ["", f"hint 1 of {len(layers)}: {layers[0]}{more}"]
         return "\n".join(out)
 
