@@ -95,8 +95,8 @@ def consumer_kills_process(tasks, stop, do):
 def test_wrong_signature_is_one_line():
     p = check("lost-task/consumer", consumer_wrong_signature)
     assert isinstance(p, Problem)
-    assert repr(p) == ("FAIL lost-task/consumer: consumer must take 3 argument(s) "
-                       "(tasks, stop, do); yours takes (tasks, stop)")
+    assert repr(p) == ("FAIL lost-task/consumer: consumer_wrong_signature must take 3 "
+                       "argument(s) (tasks, stop, do); yours takes (tasks, stop)")
 
 
 def test_name_never_defined():

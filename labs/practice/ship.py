@@ -135,7 +135,7 @@ def static_check(source: str, functions, signatures, filename="your code") -> No
     for name, params in zip(functions, signatures):
         if name not in defined:
             raise BadAnswer(f"{filename} has no function named {name!r}")
-        node = defs.get(name)
+        node = defs.get(name) or defs.get(_aliases(tree).get(name))
         if node is not None:
             _check_arguments(node, params)
     for name in sorted(global_names(source)):
@@ -159,6 +159,13 @@ def _module_names(tree) -> set[str]:
         elif isinstance(node, ast.Global):
             names.update(node.names)
     return names
+
+
+def _aliases(tree) -> dict[str, str]:
+    """``name = other`` at module level (how a notebook function is renamed)."""
+    return {n.targets[0].id: n.value.id for n in tree.body
+            if isinstance(n, ast.Assign) and len(n.targets) == 1
+            and isinstance(n.targets[0], ast.Name) and isinstance(n.value, ast.Name)}
 
 
 def _check_arguments(node, params) -> None:
