@@ -117,7 +117,9 @@ SIGTERM = Exercise(
         "Write `run(start_workers)`, the main function of a program with workers. Create "
         "a `threading.Event` for the stop, install a SIGTERM handler (`signal.signal`) "
         "that only sets it, then call `start_workers(stop)`: it starts the workers and "
-        "returns their threads. Wait for every worker, then return.\n\n"
+        "returns their threads. Wait for every worker, then return. Wait with a timeout "
+        "(`t.join(0.1)` in a loop): the handler runs in the main thread, and a signal "
+        "that lands just as an untimed wait begins waits with it.\n\n"
         "The check sends SIGTERM to the whole process from outside, as a service manager "
         "does: while every worker is in the middle of an item, or before the workers "
         "start, or after a random delay. The process must survive, every worker must "
@@ -153,7 +155,8 @@ SIGTERM = Exercise(
     lab_cell="Notebook 03, the `fixed-sigterm` variant (`sets_shutdown`)",
     ended_hints=(
         "Your run() never returned: the workers never saw a stop.",
-        "The handler must set the Event you passed to start_workers.",
+        "The handler must set the Event you passed to start_workers, and the main thread "
+        "must wake up to run it: `while t.is_alive(): t.join(0.1)`.",
         "Notebook 03, `sets_shutdown`."),
     sends_sigterm=True,
 )
