@@ -34,8 +34,7 @@ def cell_id(*parts) -> str:
 
 
 def lines(text: str) -> list[str]:
-    out = text.splitlines(keepends=True)
-    return out
+    return text.splitlines(keepends=True)
 
 
 def markdown(text, *key):

@@ -6,7 +6,7 @@ import threading
 import time
 
 from labs import timeline
-from labs.practice.exercises import Check, Exercise, ms, stuck_text
+from labs.practice.exercises import Check, Exercise, ms
 
 AMOUNT = 10
 WORKERS = 3

@@ -13,7 +13,7 @@ Its reference solution and known-wrong answers are files under
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
