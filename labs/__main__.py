@@ -5,6 +5,7 @@
   python -m labs demo [--figures DIR]
   python -m labs bench stop-latency [--json]
   python -m labs matrix [--json]
+  python -m labs practice list|check EXERCISE FILE.py|solution EXERCISE
 
 Exit status: 0 when every run gave a verdict (whatever it was); 2 for bad
 input (one line on stderr); 3 when a run ended before it reported the facts
@@ -79,6 +80,7 @@ def build_parser() -> Parser:
     bench.add_argument("--json", action="store_true")
     matrix = sub.add_parser("matrix", help="every way to stop a thread, measured")
     matrix.add_argument("--json", action="store_true")
+    importlib.import_module("labs.practice.cli").add_parser(sub)
     return p
 
 
@@ -162,7 +164,9 @@ def main(argv=None):
     replaced = interrupt_on_hangup_and_term()
     try:
         status = {"list": cmd_list, "run": cmd_run, "demo": cmd_demo,
-                  "bench": cmd_bench, "matrix": cmd_matrix}[args.command](args)
+                  "bench": cmd_bench, "matrix": cmd_matrix,
+                  "practice": lambda a: importlib.import_module("labs.practice.cli").main(a, fail),
+                  }[args.command](args)
     except (registry.UnknownName, sandbox.BadDeadline, sandbox.BadInterpreter,
             sandbox.Unsupported) as problem:
         fail(str(problem))

@@ -1,0 +1,59 @@
+"""Practice: the learner writes the fix, and the sandbox grades it.
+
+In a notebook::
+
+    from labs.practice import check
+    def consumer(tasks, stop, do): ...
+    check("lost-task/consumer", consumer)      # pass/fail, checks, timeline, hint
+    _.hint()                                   # the next, more concrete hint
+
+From a terminal: ``python -m labs practice list|check|solution`` (labs.practice.cli).
+"""
+from __future__ import annotations
+
+from labs.practice.exercises import all_exercises, get  # noqa: F401
+from labs.practice.grade import DEFAULT_RUNS, Result  # noqa: F401
+from labs.practice.ship import BadAnswer  # noqa: F401
+
+
+class Problem:
+    """An answer that could not run at all: one line, no traceback."""
+
+    def __init__(self, exercise_id: str, message: str):
+        self.exercise_id, self.message = exercise_id, message
+        self.passed = False
+
+    def __repr__(self) -> str:
+        return f"FAIL {self.exercise_id}: {self.message}"
+
+    def __bool__(self) -> bool:
+        return False
+
+    def hint(self) -> None:
+        print("fix the problem above first, then run the check again")
+
+
+def check(exercise_id: str, *functions, runs: int = DEFAULT_RUNS, python=None):
+    """Grade the learner's ``functions`` (defined in a notebook cell) on
+    exercise ``exercise_id``: ``runs`` repetitions in one sandboxed child.
+    Returns a Result (displayed as text plus the timeline of the first
+    failing run), or a Problem when the code cannot run at all."""
+    from labs.practice import ship
+
+    ex = get(exercise_id)
+    try:
+        source = ship.from_functions(list(functions), ex.functions)
+        ship.static_check(source, ex.functions, ex.signatures)
+    except ship.BadAnswer as bad:
+        return Problem(ex.id, str(bad))
+    from labs.practice.grade import grade
+
+    result = grade(ex.id, source, runs=runs, python=python)
+    if result.problem:
+        return Problem(ex.id, result.problem)
+    return result
+
+
+def source_of(exercise_id: str, kind: str = "reference") -> str:
+    """The reference solution's source (instructors)."""
+    return get(exercise_id).reference().read_text()

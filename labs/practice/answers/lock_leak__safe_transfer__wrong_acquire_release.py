@@ -1,0 +1,6 @@
+# expect: the lock is free: still held after the workers ended
+def transfer(bank, lock, src, dst, amount):
+    lock.acquire()
+    bank.debit(src, amount)
+    bank.credit(dst, amount)  # raises: release() never runs
+    lock.release()

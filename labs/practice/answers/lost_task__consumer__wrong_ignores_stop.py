@@ -1,0 +1,9 @@
+# expect: consumer-1 took no task after its stop: consumer-1 took
+def consumer(tasks, stop, do):
+    while True:  # the queue docs' worker: it never looks at stop
+        n = tasks.get()
+        if n is None:
+            tasks.task_done()
+            return
+        do(n)
+        tasks.task_done()

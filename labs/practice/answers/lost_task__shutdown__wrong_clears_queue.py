@@ -1,0 +1,8 @@
+# expect: every task done exactly once: task(s)
+def shutdown(tasks, consumers):
+    with tasks.mutex:
+        tasks.queue.clear()  # throws the queued tasks away
+    for _ in consumers:
+        tasks.put(None)
+    for t in consumers:
+        t.join()

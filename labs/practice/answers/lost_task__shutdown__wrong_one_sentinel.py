@@ -1,0 +1,5 @@
+# expect: shutdown() returned: did not return
+def shutdown(tasks, consumers):
+    tasks.put(None)  # only one consumer gets it
+    for t in consumers:
+        t.join()

@@ -1,0 +1,11 @@
+# expect: your code ended the whole process during run 1: ended with exit status 0
+import os
+import signal
+import threading
+
+
+def run(start_workers):
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda signum, frame: os._exit(0))  # every item in hand is lost
+    for t in start_workers(stop):
+        t.join()

@@ -1,0 +1,62 @@
+"""python -m labs practice: grade answers from a terminal or a classroom's CI.
+
+  python -m labs practice list
+  python -m labs practice check EXERCISE FILE.py [--runs N] [--json] [--python PATH]
+  python -m labs practice solution EXERCISE
+
+Exit status: 0 pass; 1 fail (the code ran and a check failed, a hang or a
+crash included); 2 bad input (one line on stderr).
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+from labs.practice import exercises, grade, ship
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("practice", help="graded exercises: list, check FILE, solution")
+    cmds = p.add_subparsers(dest="practice_command", parser_class=type(p), metavar="ACTION")
+    cmds.add_parser("list", help="every exercise")
+    c = cmds.add_parser("check", help="grade a file's answer")
+    c.add_argument("exercise")
+    c.add_argument("file")
+    c.add_argument("--runs", type=int, default=grade.DEFAULT_RUNS)
+    c.add_argument("--json", action="store_true")
+    c.add_argument("--python", help="interpreter for the child (default: this one)")
+    s = cmds.add_parser("solution", help="print the reference solution (instructors)")
+    s.add_argument("exercise")
+
+
+def main(args, fail) -> None:
+    """Run the action; ``fail(message)`` prints one line and exits 2."""
+    if args.practice_command is None:
+        fail("practice needs an action: list, check or solution")
+    if args.practice_command == "list":
+        for ex in exercises.all_exercises():
+            print(f"{ex.id:<30} {ex.title}")
+        return
+    ex = exercises.get(args.exercise)
+    if args.practice_command == "solution":
+        print(ex.reference().read_text(), end="")
+        return
+    if not 1 <= args.runs <= grade.MAX_RUNS:
+        fail(f"--runs must be between 1 and {grade.MAX_RUNS}, not {args.runs}")
+    try:
+        source = ship.from_file(args.file)
+        ship.static_check(source, ex.functions, ex.signatures, filename=args.file)
+    except ship.BadAnswer as bad:
+        fail(str(bad))
+    result = grade.grade(ex.id, source, runs=args.runs, python=args.python)
+    if result.bad_input:
+        fail(f"{args.file}: {result.problem}")
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2))
+    else:
+        print(result.text())
+        if not result.passed:
+            print("\nhints, from general to concrete:")
+            for i, layer in enumerate(result.hints(), 1):
+                print(f"  {i}. {layer}")
+    sys.exit(0 if result.passed else 1)

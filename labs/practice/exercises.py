@@ -1,0 +1,114 @@
+"""What an exercise is, and the table of them.
+
+An exercise module (``ex_<lab>.py``) defines ``EXERCISES``, a list of
+``Exercise``. Each has two halves:
+- child side: ``harness(rep, *learner_functions) -> facts``, run once per
+  repetition in the sandbox's child, forcing the interleaving of its
+  ``rep.mode`` (see labs.practice.child.Rep);
+- parent side: ``checks``, each computing pass/fail and a measured text from
+  one repetition's facts, with hints in layers.
+Its reference solution and known-wrong answers are files under
+``labs/practice/answers/`` (see ``answers()``).
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from labs.lab import UnknownName
+
+MODULES = ("labs.practice.ex_lock_leak", "labs.practice.ex_lost_task",
+           "labs.practice.ex_signal_target", "labs.practice.ex_blocking_io")
+ANSWERS = Path(__file__).resolve().parent / "answers"
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str      # what is checked, e.g. "every task done exactly once"
+    expect: str    # what a correct answer gives
+    # facts of one repetition -> (passed, what was measured), or None when the
+    # check does not apply to that repetition's mode.
+    measure: Callable[[dict], tuple | None]
+    hints: tuple = ()  # one sentence; more concrete; where the lab shows it
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str              # "lab-id/what", e.g. "lost-task/consumer"
+    lab: str
+    title: str
+    statement: str       # markdown: what to write, and what the check does to it
+    functions: tuple     # names of the learner's functions, in check() order
+    signatures: tuple    # for each, the argument names the harness passes
+    skeleton: str        # the notebook's starting code (fails its check)
+    modes: tuple         # the interleavings, cycled over the repetitions
+    harness: Callable    # (rep, *functions) -> facts, in the child
+    checks: tuple        # of Check, in the order they are shown
+    lab_cell: str        # where the lab shows the pattern (the last hint)
+    ended_hints: tuple = ()  # hints for "every thread ended", when it fails
+    budget_s: float = 4.0    # one repetition, at most (the child's watchdog)
+    sends_sigterm: bool = False  # the parent SIGTERMs the child when asked
+
+    @property
+    def slug(self) -> str:
+        return self.id.replace("/", "__").replace("-", "_")
+
+    def reference(self) -> Path:
+        return ANSWERS / f"{self.slug}.py"
+
+    def wrong_answers(self) -> list[Path]:
+        return sorted(ANSWERS.glob(f"{self.slug}__wrong_*.py"))
+
+
+def expected_message(path: Path) -> str:
+    """A known-wrong answer's first line: ``# expect: TEXT``, the text its
+    feedback must contain."""
+    first = path.read_text().splitlines()[0]
+    if not first.startswith("# expect: "):
+        raise ValueError(f"{path.name}: first line must be '# expect: ...'")
+    return first[len("# expect: "):]
+
+
+_TABLE: dict[str, Exercise] = {}
+
+
+def all_exercises() -> list[Exercise]:
+    if not _TABLE:
+        for module in MODULES:
+            for ex in importlib.import_module(module).EXERCISES:
+                _TABLE[ex.id] = ex
+    return list(_TABLE.values())
+
+
+def get(exercise_id: str) -> Exercise:
+    all_exercises()
+    try:
+        return _TABLE[exercise_id]
+    except KeyError:
+        raise UnknownName(f"unknown exercise {exercise_id!r} (known: "
+                          f"{', '.join(_TABLE)})") from None
+
+
+# ---------------------------------------------------------------- helpers for checks
+
+def stuck_text(stuck: dict) -> str:
+    """{name: where} -> "worker-1 at line 4: while True:"."""
+    parts = []
+    for name, w in sorted(stuck.items()):
+        if w["frames"]:
+            line, func, text = w["frames"][-1]
+            parts.append(f"{name} in {func}, line {line}: {text}")
+        else:  # outside the learner's code: where exactly is the harness's business
+            parts.append(name)
+    return "; ".join(parts)
+
+
+def ms(seconds: float | None) -> str:
+    return "never" if seconds is None else f"{seconds * 1000:.1f} ms"
+
+
+def names(items) -> str:
+    items = list(items)
+    return ", ".join(map(str, items[:6])) + (" ..." if len(items) > 6 else "")

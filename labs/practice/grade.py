@@ -1,0 +1,324 @@
+"""Grade an answer: run it in the sandbox, repeatedly, and turn what each
+repetition measured into checks, a verdict, a timeline and hints."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from labs import sandbox
+from labs.practice import exercises
+from labs.practice.child import LEARNER_FILE
+from labs.practice.exercises import Check, Exercise, stuck_text
+
+DEFAULT_RUNS = 10
+MAX_RUNS = 200
+
+
+def _no_exception(f):
+    if not f["errors"]:
+        return True, "none"
+    e = min(f["errors"], key=lambda e: e["thread"])  # by name: the same on every run
+    where = ""
+    if e["frames"]:
+        line, func, text = e["frames"][-1]
+        where = f" in {func}, line {line}: {text}"
+    return False, f"{e['thread']} raised {e['type']}: {e['message']}{where}"
+
+
+def _all_ended(f):
+    if not f["stuck"]:
+        return True, "all ended"
+    return False, f"still running 1 s after the stop: {stuck_text(f['stuck'])}"
+
+
+def checks_of(ex: Exercise) -> tuple:
+    """The checks of every exercise, then the exercise's own."""
+    return (
+        Check("your code raised no exception", "none", _no_exception,
+              ("Your code raised an exception: read its line above.",
+               "Run the function by hand on simple arguments to see the error in full.",
+               ex.lab_cell)),
+        Check("every thread ended", "all ended", _all_ended,
+              ex.ended_hints or ("A thread never ended after the stop was requested.",
+                                 "Every wait needs a way out: a stop check, a timeout or a wake-up.",
+                                 ex.lab_cell)),
+    ) + tuple(ex.checks)
+
+
+@dataclass
+class Run:
+    n: int
+    mode: str
+    facts: dict
+    results: list  # [(Check, passed, measured)] for the checks that apply
+
+    @property
+    def passed(self) -> bool:
+        return all(ok for _, ok, _ in self.results)
+
+    def first_failure(self):
+        return next(((c, m) for c, ok, m in self.results if not ok), None)
+
+
+@dataclass
+class Result:
+    exercise: Exercise
+    planned: int
+    runs: list = field(default_factory=list)
+    problem: str | None = None   # the answer could not be loaded at all
+    bad_input: bool = False      # ... and that is the learner's input, not a failure
+    fatal: str | None = None     # what ended the repetitions early
+    fatal_hints: tuple = ()
+    outcome: object = None
+    hints_shown: int = 1
+
+    # ---------------------------------------------------------- verdict
+    @property
+    def passed(self) -> bool:
+        return (not self.problem and not self.fatal and len(self.runs) == self.planned
+                and all(r.passed for r in self.runs))
+
+    @property
+    def runs_passed(self) -> int:
+        return sum(r.passed for r in self.runs)
+
+    def first_failing(self) -> Run | None:
+        return next((r for r in self.runs if not r.passed), None)
+
+    def failures(self) -> list[str]:
+        """Every failure as one line, "check: what was measured", then what
+        ended the runs early: what a known-wrong answer's message is matched to."""
+        out = [f"{c.name}: {m}" for r in self.runs for c, ok, m in r.results if not ok]
+        return out + [x for x in (self.problem, self.fatal) if x]
+
+    def summary(self) -> str:
+        head = f"{'PASS' if self.passed else 'FAIL'} {self.exercise.id}"
+        if self.problem:
+            return f"{head}: {self.problem}"
+        text = f"{head}: {self.runs_passed} of {self.planned} runs passed"
+        bad = self.first_failing()
+        if bad is not None:
+            check, measured = bad.first_failure()
+            text += f"; run {bad.n} ({bad.mode}): {check.name}: {measured}"
+        if self.fatal:
+            text += f"; {self.fatal}"
+        return text
+
+    # ---------------------------------------------------------- the table
+    def table(self) -> str:
+        if not self.runs:
+            return ""
+        shown = self.first_failing() or self.runs[0]
+        rows = [("check", "expected", f"measured (run {shown.n})", "runs passed")]
+        for check in checks_of(self.exercise):
+            tried = [(ok, m) for r in self.runs for c, ok, m in r.results if c.name == check.name]
+            if not tried:
+                continue
+            here = next((m for c, ok, m in shown.results if c.name == check.name), "(does not apply)")
+            rows.append((check.name, check.expect, here,
+                         f"{sum(ok for ok, _ in tried)}/{len(tried)}"))
+        widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate((30, 30, 60, 11))]
+        return "\n".join("  ".join(_cut(c, w).ljust(w) for c, w in zip(r, widths)).rstrip()
+                         for r in rows)
+
+    # ---------------------------------------------------------- hints
+    def hints(self) -> tuple:
+        if self.fatal_hints:
+            return self.fatal_hints
+        bad = self.first_failing()
+        if bad is None:
+            return ()
+        return bad.first_failure()[0].hints
+
+    def hint(self) -> None:
+        """Print the next, more concrete hint."""
+        layers = self.hints()
+        if not layers:
+            print("no hint: every check passed" if self.passed else "no hint for this failure")
+            return
+        self.hints_shown = min(self.hints_shown + 1, len(layers))
+        print(f"hint {self.hints_shown} of {len(layers)}: {layers[self.hints_shown - 1]}")
+
+    def text(self) -> str:
+        out = [self.summary()]
+        table = self.table()
+        if table:
+            out += ["", table]
+        layers = self.hints()
+        if layers:
+            more = "  (result.hint() for the next one)" if len(layers) > 1 else ""
+            out += ["", f"hint 1 of {len(layers)}: {layers[0]}{more}"]
+        return "\n".join(out)
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+    # ---------------------------------------------------------- the timeline
+    def shown_run(self) -> Run | None:
+        return self.first_failing() or (self.runs[0] if self.runs else None)
+
+    def run_outcome(self, n: int):
+        """The Outcome of repetition ``n`` alone (its slice of the timeline)."""
+        events, inside = [], False
+        for e in self.outcome.timeline:
+            if e.get("kind") == "rep":
+                inside = e["n"] == n
+            if inside:
+                events.append(e)
+        end = max((e["t"] for e in events if e.get("t") is not None), default=0.0)
+        last = self.outcome.timeline[-1] if self.outcome.timeline else {}
+        timed_out = self.outcome.exit["timed_out"] and last in events
+        return dataclasses.replace(self.outcome, timeline=events, child_elapsed_s=end,
+                                   exit=dict(self.outcome.exit, timed_out=timed_out))
+
+    def figure(self):
+        """The timeline of the first failing run (or of run 1); None when
+        nothing ran. Returns a matplotlib Figure: call plt.show()."""
+        import matplotlib.pyplot as plt
+        from labs import timeline
+
+        run = self.shown_run()
+        if run is None or self.outcome is None:
+            return None
+        o = self.run_outcome(run.n)
+        fig, ax = plt.subplots(figsize=timeline.figure_size(o), layout="constrained")
+        timeline.draw(o, ax)
+        ax.set_title(f"{self.exercise.id}, run {run.n} ({run.mode}): "
+                     f"{'passed' if run.passed else 'failed'}", fontsize=10)
+        return fig
+
+    def _ipython_display_(self):
+        import matplotlib.pyplot as plt
+
+        print(self.text())
+        if self.figure() is not None:
+            plt.show()
+
+    def to_json(self) -> dict:
+        return {"exercise": self.exercise.id, "passed": self.passed,
+                "runs_planned": self.planned, "runs_passed": self.runs_passed,
+                "problem": self.problem, "fatal": self.fatal, "summary": self.summary(),
+                "runs": [{"n": r.n, "mode": r.mode, "passed": r.passed,
+                          "checks": [{"check": c.name, "expected": c.expect,
+                                      "passed": ok, "measured": m} for c, ok, m in r.results]}
+                         for r in self.runs],
+                "hints": list(self.hints())}
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+# ---------------------------------------------------------------- running
+
+def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
+          python: str | None = None, seed: int = 0) -> Result:
+    """Run ``source`` (a module defining the exercise's functions) ``runs``
+    times in one sandboxed child; return the Result."""
+    ex = exercises.get(exercise_id)
+    if not 1 <= runs <= MAX_RUNS:
+        raise ValueError(f"runs must be between 1 and {MAX_RUNS}, not {runs}")
+    deadline = runs * ex.budget_s + 10
+    outcome = sandbox.run("practice", ex.id, deadline=deadline, python=python,
+                          payload={"source": source, "runs": runs, "seed": seed})
+    return read_outcome(ex, runs, outcome, source)
+
+
+def read_outcome(ex: Exercise, planned: int, outcome, source: str) -> Result:
+    result = Result(exercise=ex, planned=planned, outcome=outcome)
+    checks = checks_of(ex)
+    started, done, stuck_event = 0, False, None
+    for e in outcome.timeline:
+        kind = e.get("kind")
+        if kind == "practice-setup":
+            result.problem, result.bad_input = setup_problem(e["problem"])
+            return result
+        if kind == "rep":
+            started = e["n"]
+        elif kind == "rep-facts":
+            result.runs.append(Run(e["n"], e["facts"]["mode"], e["facts"],
+                                   _measure(checks, e["facts"])))
+        elif kind == "stuck":
+            stuck_event = e
+        elif kind == "practice-done":
+            done = True
+    if done:
+        last = result.runs[-1] if result.runs else None
+        if last is not None and last.facts["stuck"] and len(result.runs) < planned:
+            left = f"{last.n + 1}-{planned}" if last.n + 1 < planned else f"{planned}"
+            result.fatal = f"run(s) {left} not run: a thread of run {last.n} never ended"
+        return result
+    if not started and outcome.error:
+        raise RuntimeError(f"the practice child failed before running any code:\n{outcome.error}")
+    result.fatal, result.fatal_hints = ended_early(ex, outcome, started, stuck_event, source)
+    return result
+
+
+def _measure(checks, facts) -> list:
+    results = []
+    for check in checks:
+        try:
+            got = check.measure(facts)
+        except KeyError:
+            got = None
+        if got is not None:
+            results.append((check, bool(got[0]), got[1]))
+    return results
+
+
+def setup_problem(p: dict) -> tuple[str, bool]:
+    kind = p["kind"]
+    if kind == "syntax":
+        return f"not valid Python {p['python']}: line {p['line']}: {p['message']}", True
+    if kind == "missing":
+        return f"no function named {p['function']!r}", True
+    if kind == "signature":
+        return (f"{p['function']} must take {len(p['params'])} argument(s) "
+                f"({', '.join(p['params'])}); yours is {p['function']}{p['got']}"), True
+    where = ""
+    if p.get("frames"):
+        line, func, text = p["frames"][-1]
+        where = f" (line {line}: {text})"
+    return f"loading your code raised {p['type']}: {p['message']}{where}", False
+
+
+def ended_early(ex, outcome, started, stuck_event, source) -> tuple[str, tuple]:
+    """What ended the child before every repetition ran: the watchdog, the
+    sandbox's deadline, or the learner's code ending its own process."""
+    if stuck_event is not None:
+        where = {k: v for k, v in stuck_event["where"].items() if v["frames"]} \
+            or stuck_event["where"]
+        return (f"run {stuck_event['n']} did not finish within {stuck_event['budget_s']:g} s: "
+                f"{stuck_text(where)}", _stuck_hints(ex))
+    ex_ = outcome.exit
+    if ex_["timed_out"]:
+        lines = source.splitlines()
+        spots = []
+        for th in sandbox.parse_dump(outcome.stacks or "", outcome.thread_names()):
+            mine = [(ln, fn) for path, ln, fn in th["frames"] if path == LEARNER_FILE]
+            if mine:
+                ln, fn = mine[0]  # faulthandler lists the innermost frame first
+                spots.append(f"{th['name']} in {fn}, line {ln}: "
+                             f"{lines[ln - 1].strip() if ln <= len(lines) else '?'}")
+        return (f"run {started} never finished (the sandbox's deadline ended it): "
+                + ("; ".join(spots) or "stuck outside your code"), _stuck_hints(ex))
+    if ex_["signal"]:
+        why = f"killed by {ex_['signal']}"
+        if ex_["signal"] == "SIGTERM" and ex.sends_sigterm:
+            why += " (the parent's SIGTERM: no handler caught it, and its default action ends the process)"
+    else:
+        why = f"ended with exit status {ex_['code']} (os._exit or sys.exit outside a thread?)"
+    return (f"your code ended the whole process during run {started}: {why}",
+            ("A thread must return to stop; ending the process stops every thread, mid-work.",
+             "Never call os._exit, os.kill or sys.exit from a worker or a handler; set an Event.",
+             ex.lab_cell))
+
+
+def _stuck_hints(ex):
+    return ex.ended_hints or ("Your code never returned.",
+                              "Every wait needs a way out: a stop check, a timeout or a wake-up.",
+                              ex.lab_cell)
+

@@ -1,0 +1,251 @@
+"""Practice: every reference solution passes, every known-wrong answer is
+caught with its message, every learner mistake gets one clear message, and
+the command line's exit codes."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from labs.practice import Problem, check, exercises, grade, ship
+from labs.practice.exercises import expected_message
+
+EXERCISES = exercises.all_exercises()
+WRONG = [(ex, path) for ex in EXERCISES for path in ex.wrong_answers()]
+CHILD_PYTHON = os.environ.get("LABS_CHILD_PYTHON") or None
+
+
+def test_enough_exercises_with_enough_wrong_answers():
+    assert len(EXERCISES) >= 8
+    for lab in ("lock-leak", "lost-task", "signal-target", "blocking-io"):
+        assert sum(ex.lab == lab for ex in EXERCISES) >= 2
+    for ex in EXERCISES:
+        assert ex.reference().is_file(), ex.id
+        assert len(ex.wrong_answers()) >= 2, ex.id
+
+
+@pytest.mark.parametrize("ex", EXERCISES, ids=lambda ex: ex.id)
+def test_reference_passes_20_of_20(ex):
+    r = grade.grade(ex.id, ex.reference().read_text(), runs=20, python=CHILD_PYTHON)
+    assert r.passed, r.text()
+    assert r.runs_passed == 20
+
+
+@pytest.mark.parametrize("ex,path", WRONG, ids=[p.stem for _, p in WRONG])
+def test_known_wrong_answer_is_caught_with_its_message(ex, path):
+    source = path.read_text()
+    ship.static_check(source, ex.functions, ex.signatures)
+    r = grade.grade(ex.id, source, runs=10, python=CHILD_PYTHON)
+    assert not r.passed
+    want = expected_message(path)
+    assert any(want in line for line in r.failures()), (want, r.failures())
+
+
+@pytest.mark.parametrize("ex", EXERCISES, ids=lambda ex: ex.id)
+def test_skeleton_fails_the_same_way_every_time(ex):
+    first = grade.grade(ex.id, ex.skeleton, runs=2)
+    again = grade.grade(ex.id, ex.skeleton, runs=2)
+    assert not first.passed
+    assert first.summary().split(";")[:2] == again.summary().split(";")[:2]
+
+
+# ---------------------------------------------------------------- learner mistakes
+# Functions defined here stand for a notebook cell's: check() ships their source.
+
+def consumer_wrong_signature(tasks, stop):
+    pass
+
+
+def consumer_undefined_name(tasks, stop, do):
+    while not stop.is_set():
+        n = tasks.get()
+        do(n)
+        tasks.task_done()
+        sleeep(0.1)  # noqa: F821 - the mistake under test
+
+
+def consumer_raises(tasks, stop, do):
+    n = tasks.get()
+    total = {}
+    do(total[n])  # KeyError in the learner's own line
+
+
+def consumer_spins(tasks, stop, do):
+    while True:
+        pass
+
+
+def run_never_returns(start_workers):
+    import threading
+    threading.Event().wait()  # blocks the main thread: only the watchdog ends it
+
+
+def consumer_os_exit(tasks, stop, do):
+    os._exit(0)
+
+
+def consumer_kills_process(tasks, stop, do):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_wrong_signature_is_one_line():
+    p = check("lost-task/consumer", consumer_wrong_signature)
+    assert isinstance(p, Problem)
+    assert repr(p) == ("FAIL lost-task/consumer: consumer_wrong_signature must take 3 "
+                       "argument(s) (tasks, stop, do); yours takes (tasks, stop)")
+
+
+def test_name_never_defined():
+    p = check("lost-task/consumer", consumer_undefined_name)
+    assert isinstance(p, Problem)
+    assert "the name 'sleeep' is used but never defined" in repr(p)
+    assert "sleeep(0.1)" in repr(p)
+
+
+def test_exception_shows_the_learners_line_only():
+    r = check("lost-task/consumer", consumer_raises, runs=2)
+    assert not r.passed
+    line = next(x for x in r.failures() if x.startswith("your code raised no exception"))
+    assert "raised KeyError: 1 in consumer_raises, line" in line
+    assert "do(total[n])" in line
+    assert "threading.py" not in r.text() and "Traceback" not in r.text()
+
+
+def test_infinite_loop_says_where():
+    r = check("lost-task/consumer", consumer_spins, runs=3)
+    assert not r.passed
+    assert any("consumer-1 in consumer_spins, line" in x and "while True:" in x
+               for x in r.failures())
+    assert r.fatal and "not run" in r.fatal
+
+
+def test_function_that_never_returns_in_the_main_thread():
+    r = check("signal-target/sigterm", run_never_returns, runs=2)
+    assert not r.passed
+    assert r.fatal.startswith("run 1 did not finish within")
+    assert "MainThread in run_never_returns, line" in r.fatal
+    assert "threading.Event().wait()" in r.fatal
+
+
+@pytest.mark.parametrize("fn,why", [(consumer_os_exit, "ended with exit status 0"),
+                                    (consumer_kills_process, "killed by SIGKILL")])
+def test_code_that_ends_its_own_process(fn, why):
+    r = check("lost-task/consumer", fn, runs=3)
+    assert not r.passed
+    assert r.fatal.startswith("your code ended the whole process during run 1")
+    assert why in r.fatal
+
+
+def test_lambda_and_closures_are_refused():
+    assert "lambda" in repr(check("lost-task/shutdown", lambda tasks, consumers: None))
+
+    def outer():
+        k = 3
+
+        def shutdown(tasks, consumers):
+            return k
+        return shutdown
+    assert "from an enclosing function" in repr(check("lost-task/shutdown", outer()))
+
+
+def test_syntax_error_in_a_file():
+    with pytest.raises(ship.BadAnswer, match=r"answer.py, line 1: "):
+        ship.static_check("def consumer(tasks, stop, do)\n    pass\n",
+                          ("consumer",), (("tasks", "stop", "do"),), filename="answer.py")
+
+
+def test_hints_come_in_layers(capsys):
+    ex = exercises.get("lost-task/consumer")
+    r = grade.grade(ex.id, ex.skeleton, runs=2)
+    layers = r.hints()
+    assert len(layers) == 3 and layers[0] in r.text()
+    r.hint()
+    r.hint()
+    r.hint()  # stays on the last layer
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"hint 2 of 3: {layers[1]}", f"hint 3 of 3: {layers[2]}",
+                   f"hint 3 of 3: {layers[2]}"]
+    assert layers[2].startswith("Notebook 02")
+
+
+def test_helpers_and_imports_are_shipped():
+    import queue as q_module  # noqa: F401 - shipped under its alias
+
+    src = ship.from_functions([_uses_helper], ("shutdown",))
+    assert "def _helper" in src and "shutdown = _uses_helper" in src
+    r = check("lost-task/shutdown", _uses_helper, runs=3)
+    assert r.passed, r.text()
+
+
+def _helper(tasks, consumers):
+    for _ in consumers:
+        tasks.put(None)
+
+
+def _uses_helper(tasks, consumers):
+    _helper(tasks, consumers)
+    for t in consumers:
+        t.join()
+
+
+# ---------------------------------------------------------------- the command line
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "labs", "practice", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_cli_list_and_solution():
+    r = cli("list")
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == len(EXERCISES)
+    r = cli("solution", "lost-task/shutdown")
+    assert r.returncode == 0 and "def shutdown(tasks, consumers):" in r.stdout
+
+
+def test_cli_pass_and_fail():
+    ex = exercises.get("lost-task/shutdown")
+    ok = cli("check", ex.id, str(ex.reference()), "--runs", "3", "--json")
+    assert ok.returncode == 0, ok.stderr
+    assert '"passed": true' in ok.stdout
+    bad = cli("check", ex.id, str(ex.wrong_answers()[0]), "--runs", "3")
+    assert bad.returncode == 1 and bad.stdout.startswith("FAIL lost-task/shutdown")
+
+
+@pytest.mark.parametrize("args,message", [
+    (("check", "no/such", "x.py"), "unknown exercise 'no/such'"),
+    (("check", "lost-task/shutdown", "/no/such/file.py"), "cannot read /no/such/file.py"),
+    (("check", "lost-task/shutdown", "{syntax}"), "line 1: "),
+    (("check", "lost-task/shutdown", "{nofunc}"), "has no function named 'shutdown'"),
+    (("check", "lost-task/shutdown", "{nofunc}", "--runs", "0"), "--runs must be between"),
+    (("solution", "nope"), "unknown exercise 'nope'"),
+    ((), "practice needs an action"),
+])
+def test_cli_bad_input_is_one_line_and_status_2(tmp_path, args, message):
+    files = {"{syntax}": "def shutdown(tasks, consumers)\n    pass\n",
+             "{nofunc}": "def other(tasks, consumers):\n    pass\n"}
+    real = []
+    for a in args:
+        if a in files:
+            path = tmp_path / "answer.py"
+            path.write_text(files[a])
+            a = str(path)
+        real.append(a)
+    r = cli(*real)
+    assert r.returncode == 2
+    assert len(r.stderr.strip().splitlines()) == 1 and message in r.stderr, r.stderr
+
+
+def test_a_hanging_file_is_a_failure_not_bad_input(tmp_path):
+    path = tmp_path / "answer.py"
+    path.write_text(textwrap.dedent("""
+        def shutdown(tasks, consumers):
+            while True:
+                pass
+    """))
+    r = cli("check", "lost-task/shutdown", str(path), "--runs", "2")
+    assert r.returncode == 1
+    assert "shutdown in shutdown, line 4: pass" in r.stdout or "line 3: while True:" in r.stdout
