@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Callable
 
 from labs import blocking_io as bio
-from labs import procfs
+from labs import procfs, scenes
 
 TIMEOUTS = (0.001, 0.01, 0.05, 0.1, 0.25)
 STOPS = 200
@@ -92,15 +92,15 @@ class Stop:
 
 def floor_stop(_listener) -> Stop:
     stop = threading.Event()
-    return Stop(stop.wait, (), bio.EVENT_WAIT, stop.set)
+    return Stop(stop.wait, (), bio.blocking_spots(threading.Event.wait), stop.set)
 
 
 def polling_stop(tick):
     def make(listener) -> Stop:
         mine, theirs = _connect(listener)
         stop = threading.Event()
-        return Stop(bio.wait_for_data_polling, (mine, stop, tick),
-                    bio.BLOCKING_CALLS[bio.wait_for_data_polling], stop.set, [mine, theirs])
+        return Stop(scenes.wait_for_data_polling, (mine, stop, tick),
+                    bio.blocking_spots(scenes.wait_for_data_polling), stop.set, [mine, theirs])
     return make
 
 
@@ -108,15 +108,15 @@ def wakeup_stop(listener) -> Stop:
     mine, theirs = _connect(listener)
     wake_r, wake_w = socket.socketpair()
     stop = threading.Event()
-    return Stop(bio.wait_for_data_or_wakeup, (mine, wake_r, stop),
-                bio.BLOCKING_CALLS[bio.wait_for_data_or_wakeup],
-                lambda: bio.wake_up(stop, wake_w), [mine, theirs, wake_r, wake_w])
+    return Stop(scenes.wait_for_data_or_wakeup, (mine, wake_r, stop),
+                bio.blocking_spots(scenes.wait_for_data_or_wakeup),
+                lambda: scenes.wake_up(stop, wake_w), [mine, theirs, wake_r, wake_w])
 
 
 def shutdown_stop(listener) -> Stop:
     mine, theirs = _connect(listener)
     stop = threading.Event()
-    return Stop(bio.wait_for_data, (mine, stop), bio.BLOCKING_CALLS[bio.wait_for_data],
+    return Stop(scenes.wait_for_data, (mine, stop), bio.blocking_spots(scenes.wait_for_data),
                 lambda: bio.shut_down(stop, mine), [mine, theirs])
 
 
