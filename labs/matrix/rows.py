@@ -23,7 +23,8 @@ CITED = {
     "async-exc+signal": (
         "3.15 changes this row (cited, not measured here): PyErr_CheckSignals raises the "
         "exception scheduled by PyThreadState_SetAsyncExc, so the EINTR retry of a blocked "
-        "call breaks out (gh-144748, PR #145178)"),
+        "call breaks out (gh-144748, 'PEP 475 EINTR retry paths don't check "
+        "`tstate->async_exc`', fixed by PR #145178)"),
 }
 
 
