@@ -20,6 +20,8 @@ def cell_text(row, column) -> str:
     if column == "stop_latency_s":
         return report.fmt(row[column], seconds=True)
     star = "*" if column in row.get("caveats", {}) else ""
+    if column in GOOD and row[column] is not None:  # where yes is the bad answer: YES/no
+        return ("YES" if row[column] else "no") + star
     return report.fmt(row[column], yes_no=True) + star
 
 
@@ -31,7 +33,7 @@ def table(matrix, latency=True, columns: int | None = None) -> str:
     shown = COLUMNS if latency else COLUMNS[:-1]
     rows = [[r["mechanism"]] + [cell_text(r, c) for c in shown] for r in matrix["rows"]]
     lines = [report.grid(["mechanism"] + [HEADS[c] for c in shown], rows), ""]
-    legend = ("yes/NO: measured; -: does not apply (the reason is in the notes, --json); "
+    legend = ("yes/NO: measured, capitals where something broke; -: does not apply (the reason is in the notes, --json); "
               "*: stopped only because the whole process died or froze, or is_alive() "
               "lies about it")
     lines.append(report.wrap(legend, columns=columns))
