@@ -3,7 +3,7 @@
   python -m labs list
   python -m labs run LAB [--variant NAME|all] [--deadline SECONDS] [--json]
   python -m labs demo [--figures DIR]
-  python -m labs bench stop-latency [--json]
+  python -m labs bench stop-latency [--json] [--stops N] [--idle SECONDS] [--figure PATH]
   python -m labs matrix [--json]
   python -m labs practice list|check EXERCISE FILE.py|solution EXERCISE
 
@@ -15,15 +15,14 @@ interrupted (Ctrl-C, SIGTERM or SIGHUP: the running child is killed first).
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import json
 import os
 import signal
 import sys
 from pathlib import Path
 
-from labs import registry, report, sandbox
+from labs import bench, registry, report, sandbox
+from labs.matrix import show as matrix_show
 
 
 class Parser(argparse.ArgumentParser):
@@ -75,9 +74,9 @@ def build_parser() -> Parser:
     run.add_argument("--python", help="interpreter for the child (default: this one)")
     demo = sub.add_parser("demo", help="every lab, every variant: a table and figures")
     demo.add_argument("--figures", metavar="DIR", default="build/figures")
-    bench = sub.add_parser("bench", help="benchmarks (stop-latency)")
-    bench.add_argument("name")
-    bench.add_argument("--json", action="store_true")
+    bench_cmd = sub.add_parser("bench", help="benchmarks (stop-latency)")
+    bench_cmd.add_argument("name")
+    bench.add_arguments(bench_cmd)
     matrix = sub.add_parser("matrix", help="every way to stop a thread, measured")
     matrix.add_argument("--json", action="store_true")
     importlib.import_module("labs.practice.cli").add_parser(sub)
@@ -92,9 +91,12 @@ def variants_of(lab: registry.Lab, wanted: str) -> list[str]:
 
 
 def cmd_list(args):
+    columns = report.width()
     for lab in registry.all_labs():
-        print(f"{lab.id:<14} {lab.hazard}")
-        print(f"{'':<14} variants: {', '.join(lab.variants)}")
+        print(report.wrap(lab.hazard, indent=" " * 15, first=f"{lab.id:<14} ",
+                          columns=columns))
+        print(report.wrap("variants: " + ", ".join(lab.variants), indent=" " * 15,
+                          columns=columns))
 
 
 def cmd_run(args):
@@ -137,24 +139,19 @@ def cmd_demo(args):
     paths = report.save_figures(outcomes, figures)
     print(report.table(outcomes))
     print(f"\n{len(paths)} timeline figures written under {figures}/")
-    if importlib.util.find_spec("labs.matrix"):
-        print()
-        importlib.import_module("labs.matrix").main([])
+    print()
+    matrix_show.main()
 
 
 def cmd_bench(args):
-    benches = {"stop-latency": "labs.bench"}
+    benches = {"stop-latency": bench.run}
     if args.name not in benches:
         fail(f"unknown benchmark {args.name!r} (known: {', '.join(benches)})")
-    if not importlib.util.find_spec(benches[args.name]):
-        fail(f"benchmark {args.name!r} is not built yet")
-    importlib.import_module(benches[args.name]).main(["--json"] if args.json else [])
+    benches[args.name](args)
 
 
 def cmd_matrix(args):
-    if not importlib.util.find_spec("labs.matrix"):
-        fail("the kill matrix is not built yet")
-    importlib.import_module("labs.matrix").main(["--json"] if args.json else [])
+    matrix_show.main(as_json=args.json)
 
 
 def main(argv=None):

@@ -61,6 +61,7 @@ from labs import procfs, timeline
 from labs.blocking_io import wait_until_inside
 from labs.kill import async_raise, pthread_cancel
 from labs.lab import Lab
+from labs.scenes import spin_forever, spin_until  # noqa: F401 - shown by notebook 00
 
 WAIT_S = 0.2     # how long a blocked thread is given to misbehave (it cannot move)
 SLEEP_S = 0.5    # the sleep of blocked-in-sleep
@@ -226,21 +227,6 @@ def only_scheduled():
     timeline.facts(raised=raised, returned_for_ended_thread=none_left)
 
 
-def spin_forever():
-    n = 0
-    while True:
-        n += 1
-
-
-def spin_until(stop: threading.Event):
-    """Busy work, in a function of its own: on 3.13 an exception that fires on
-    the back-edge of a tight loop written inline in a ``try`` skips the
-    handlers (see tight_loop_in_try); raised in here, it reaches the caller's
-    ``try`` through the call, on every version."""
-    while not stop.is_set():
-        pass
-
-
 def pure_python_loop():
     """A thread running bytecode checks for pending exceptions on every loop
     back-edge and after every call: it raises at once. The case the recipe
@@ -292,7 +278,7 @@ def blocked_in_acquire():
     timeline.mark("main releases the lock")
     gate.release()
     t.join()
-    timeline.facts(stopped_after_release=not t.is_alive(), lock_held_after=gate.locked())
+    timeline.facts(stopped_after_release=not t.is_alive(), lock_held_after_stop=gate.locked())
 
 
 def blocked_in_recv():
@@ -465,7 +451,7 @@ def lands_in_cleanup():
     t.join()
     timeline.state("stopped, lock still held" if lock.locked() else "stopped", thread=t)
     timeline.facts(returned=[first, second], cleanup_steps_done=steps,
-                   cleanup_finished="release" in steps, lock_held_after=lock.locked())
+                   cleanup_finished="release" in steps, lock_held_after_stop=lock.locked())
 
 
 def stop_entering_with():
@@ -501,7 +487,7 @@ def stop_entering_with():
     held = lock.locked()
     timeline.state("stopped, lock still held" if held else "stopped, lock released", thread=t)
     timeline.facts(stopped_after_release=not t.is_alive(), block_entered=bool(entered),
-                   lock_held_after=held)
+                   lock_held_after_stop=held)
 
 
 def on_line(fn, text: str) -> tuple:
@@ -518,17 +504,6 @@ def on_line(fn, text: str) -> tuple:
 def task_count() -> int:
     """Kernel threads of this process."""
     return len(procfs.tids(os.getpid()))
-
-
-def wait_until_gone(native_id: int, bound_s: float = GONE_S) -> bool:
-    """Wait until a kernel thread has left /proc/self/task. The kernel gives no
-    event for a thread of ours ending, so poll, within a bound."""
-    end = time.monotonic() + bound_s
-    while os.path.exists(f"/proc/self/task/{native_id}"):
-        if time.monotonic() > end:
-            return False
-        time.sleep(0.005)
-    return True
 
 
 def needs_pthread_cancel():
@@ -555,12 +530,12 @@ def pthread_cancel_sleeping():
     before = task_count()
     timeline.mark("pthread_cancel")
     returned = pthread_cancel(t)
-    gone = wait_until_gone(t.native_id)
+    gone = procfs.wait_until_thread_gone(t.native_id, GONE_S)
     timeline.state("cancelled: OS thread gone", thread=t)
     timeline.facts(returned=returned, tasks_before=before, tasks_after=task_count(),
                    os_thread_gone=gone, is_alive_after=t.is_alive(),
                    listed_by_enumerate=t in threading.enumerate(),
-                   lock_held_after=lock.locked(), acquire_with_timeout=lock.acquire(timeout=WAIT_S))
+                   lock_held_after_stop=lock.locked(), acquire_with_timeout=lock.acquire(timeout=WAIT_S))
     # Return, as a program would: the interpreter's exit joins the sleeper,
     # which can never end. The deadline sees the hang.
 
@@ -612,7 +587,7 @@ def judge(facts, outcome):
     return bool(outcome.exit["timed_out"] or outcome.exit["signal"]
                 or not facts.get("variant_returned", True)
                 or facts.get("alive_after_call") or facts.get("slept_full")
-                or facts.get("lock_held_after") or facts.get("bytes_lost")
+                or facts.get("lock_held_after_stop") or facts.get("bytes_lost")
                 or facts.get("caught") or facts.get("cleanup_finished") is False
                 or facts.get("as_printed", "returned") != "returned"
                 or facts.get("bare_int_undo_returned", 1) == 0)

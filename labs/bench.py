@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Callable
 
 from labs import blocking_io as bio
-from labs import procfs
+from labs import procfs, report, scenes
 
 TIMEOUTS = (0.001, 0.01, 0.05, 0.1, 0.25)
 STOPS = 200
@@ -92,15 +92,15 @@ class Stop:
 
 def floor_stop(_listener) -> Stop:
     stop = threading.Event()
-    return Stop(stop.wait, (), bio.EVENT_WAIT, stop.set)
+    return Stop(stop.wait, (), bio.blocking_spots(threading.Event.wait), stop.set)
 
 
 def polling_stop(tick):
     def make(listener) -> Stop:
         mine, theirs = _connect(listener)
         stop = threading.Event()
-        return Stop(bio.wait_for_data_polling, (mine, stop, tick),
-                    bio.BLOCKING_CALLS[bio.wait_for_data_polling], stop.set, [mine, theirs])
+        return Stop(scenes.wait_for_data_polling, (mine, stop, tick),
+                    bio.blocking_spots(scenes.wait_for_data_polling), stop.set, [mine, theirs])
     return make
 
 
@@ -108,15 +108,15 @@ def wakeup_stop(listener) -> Stop:
     mine, theirs = _connect(listener)
     wake_r, wake_w = socket.socketpair()
     stop = threading.Event()
-    return Stop(bio.wait_for_data_or_wakeup, (mine, wake_r, stop),
-                bio.BLOCKING_CALLS[bio.wait_for_data_or_wakeup],
-                lambda: bio.wake_up(stop, wake_w), [mine, theirs, wake_r, wake_w])
+    return Stop(scenes.wait_for_data_or_wakeup, (mine, wake_r, stop),
+                bio.blocking_spots(scenes.wait_for_data_or_wakeup),
+                lambda: scenes.wake_up(stop, wake_w), [mine, theirs, wake_r, wake_w])
 
 
 def shutdown_stop(listener) -> Stop:
     mine, theirs = _connect(listener)
     stop = threading.Event()
-    return Stop(bio.wait_for_data, (mine, stop), bio.BLOCKING_CALLS[bio.wait_for_data],
+    return Stop(scenes.wait_for_data, (mine, stop), bio.blocking_spots(scenes.wait_for_data),
                 lambda: bio.shut_down(stop, mine), [mine, theirs])
 
 
@@ -295,32 +295,24 @@ def save_figure(results, path=FIGURE) -> Path:
     return path
 
 
-def fmt_s(seconds: float) -> str:
-    if seconds < 1e-3:
-        return f"{seconds * 1e6:.0f} µs"
-    return f"{seconds * 1e3:.3g} ms"
-
-
 def table(results) -> str:
     head = ("mechanism", "median", "p99", "max", "x floor", "idle wake-ups/s", "idle CPU")
     floor = results["baseline_event_wake_s"]
-    rows = [head]
+    rows = []
     for name, row in [("floor: Event.set", floor), *results["mechanisms"].items()]:
-        rows.append((name, fmt_s(row["median"]), fmt_s(row["p99"]), fmt_s(row["max"]),
+        rows.append((name, *(report.fmt(row[k], seconds=True) for k in ("median", "p99", "max")),
                      f"{row['median'] / floor['median']:.1f}",
                      f"{row['idle_wakeups_per_s']:.1f}",
                      f"{row['idle_cpu_s_per_s'] * 100:.3f} %"))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    lines = ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths)))
-             for r in rows]
-    lines.insert(1, "-" * len(lines[0]))
+    lines = [report.grid(head, rows, right=range(1, len(head)))]
     goal = results["goal"]
     lines += ["",
               f"{results['stops']} stops per mechanism, Python {results['python']}, "
               f"run time {results['run_time_s']:.0f} s",
-              f"goal, wake-up and shutdown within {goal['within_x_floor']:g}x of the floor "
-              f"at the median: {'met' if goal['met'] else 'NOT met'} "
-              f"(wake-up {goal['wakeup_x_floor']:.1f}x, shutdown {goal['shutdown_x_floor']:.1f}x)"]
+              report.wrap(f"goal, wake-up and shutdown within {goal['within_x_floor']:g}x of "
+                          f"the floor at the median: {'met' if goal['met'] else 'NOT met'} "
+                          f"(wake-up {goal['wakeup_x_floor']:.1f}x, shutdown "
+                          f"{goal['shutdown_x_floor']:.1f}x)")]
     if "figure" in results:
         lines.append(f"figure: {results['figure']}")
     return "\n".join(lines)
@@ -351,16 +343,19 @@ def _positive(kind):
     return parse
 
 
-def main(argv=None):
-    p = argparse.ArgumentParser(prog="python -m labs bench stop-latency",
-                                description="Stop latency and idle cost of each way to stop a blocked thread.")
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The benchmark's options, for its own command line and for
+    ``python -m labs bench stop-latency``."""
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p.add_argument("--stops", type=_positive(int), default=STOPS,
                    help=f"stops per mechanism (default {STOPS})")
     p.add_argument("--idle", type=_positive(float), default=IDLE_S, metavar="SECONDS",
                    help=f"how long the idle cost is measured (default {IDLE_S:g})")
     p.add_argument("--figure", type=Path, default=FIGURE, help=f"PNG to write (default {FIGURE})")
-    args = p.parse_args(argv)
+
+
+def run(args) -> int:
+    """Measure, write the figure, print the table (or JSON)."""
     say, tty = _progress_printer()
     results = measure(args.stops, args.idle, progress=say)
     if tty:
@@ -371,6 +366,13 @@ def main(argv=None):
     else:
         print(table(results))
     return 0
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(prog="python -m labs.bench",
+                                description="Stop latency and idle cost of each way to stop a blocked thread.")
+    add_arguments(p)
+    return run(p.parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -24,8 +24,10 @@ the outcome never depends on timing. Sockets are loopback TCP connections.
 """
 from __future__ import annotations
 
+import functools
 import inspect
 import linecache
+import os
 import queue
 import selectors
 import socket
@@ -36,10 +38,11 @@ import time
 from labs import timeline
 from labs.kill import async_raise
 from labs.lab import Lab
+from labs.scenes import (TICK, wait_for_data, wait_for_data_or_wakeup,
+                         wait_for_data_polling, wake_up)
 
 DEADLINE_S = 2.0  # the bad variants hang by design: each costs this long
 FOREVER = 3600.0  # a sleep that no deadline outlives
-TICK = 0.05  # fixed-timeout's polling period
 
 
 def tcp_pair() -> tuple[socket.socket, socket.socket]:
@@ -57,14 +60,8 @@ def tcp_pair() -> tuple[socket.socket, socket.socket]:
 # ------------------------------------------------------------------ bad
 # Each worker watches a stop flag, as it should; but it looks at the flag only
 # between calls, and each call below waits for something that never comes.
-
-def wait_for_data(sock, stop):
-    """Serve a connection until stopped, or until the peer closes it."""
-    while not stop.is_set():
-        data = sock.recv(1)  # the peer never sends
-        if not data:
-            return
-
+# The socket reader, wait_for_data, lives in labs.scenes (the kill matrix
+# blocks its workers in the same one).
 
 def nap_between_jobs(stop):
     while not stop.is_set():
@@ -85,10 +82,11 @@ def wait_for_lock(lock, stop):
 def forced_stop(name, worker_fn, *args):
     """Start the worker, wait until it is inside its blocking call, then stop
     it both ways people try: set its flag and raise SystemExit into it."""
+    spots = spots_or_skip(worker_fn)  # before any thread starts
     stop = threading.Event()
     worker = threading.Thread(target=worker_fn, args=(*args, stop), name=name)
     worker.start()
-    blocked_in = wait_until_inside(worker, BLOCKING_CALLS[worker_fn])
+    blocked_in = wait_until_inside(worker, spots)
     timeline.state("blocked", thread=worker)
     timeline.mark("stop flag + async_raise")
     stop.set()
@@ -121,18 +119,8 @@ def bad_lock_acquire():
 
 # ------------------------------------------------------------------ fixed
 # 1. A timeout on every call, in a loop that checks the flag. The stop is seen
-#    within one timeout; meanwhile the worker wakes up once per timeout.
-
-def wait_for_data_polling(sock, stop, tick=TICK):
-    sock.settimeout(tick)
-    while not stop.is_set():
-        try:
-            data = sock.recv(1)
-        except TimeoutError:  # socket.timeout is TimeoutError since 3.10
-            continue
-        if not data:
-            return
-
+#    within one timeout; meanwhile the worker wakes up once per timeout. The
+#    socket reader, wait_for_data_polling, lives in labs.scenes.
 
 def nap_polling(stop, tick=TICK):
     while not stop.is_set():
@@ -154,24 +142,8 @@ def wait_for_lock_polling(lock, stop, tick=TICK):
 
 
 # 2. A wake-up: wait on the socket and on a wake-up socket pair at once. The
-#    stopper sets the flag, then writes one byte; no timeout, no polling.
-
-def wait_for_data_or_wakeup(sock, wake, stop):
-    with selectors.DefaultSelector() as sel:
-        sel.register(sock, selectors.EVENT_READ)
-        sel.register(wake, selectors.EVENT_READ)
-        while not stop.is_set():
-            for key, _ in sel.select():  # sleeps until data or a wake-up byte
-                if key.fileobj is wake:
-                    wake.recv(1)  # the flag is checked as the loop goes round
-                elif not sock.recv(4096):
-                    return
-
-
-def wake_up(stop, wake_w):
-    stop.set()
-    wake_w.send(b"\0")
-
+#    stopper sets the flag, then writes one byte; no timeout, no polling:
+#    wait_for_data_or_wakeup and wake_up, in labs.scenes.
 
 # 3. Shut the socket down under the worker: its blocked recv returns b"" at
 #    once (on Linux; Windows differs, cpython#91913). The worker is unchanged.
@@ -184,13 +156,13 @@ def shut_down(stop, sock):
 def cooperative_stop(workers, request_stop):
     """Start the workers ``[(name, fn, args)]``, wait until each is inside its
     blocking call, request the stop, and measure how long until all ended."""
+    spots = [spots_or_skip(fn) for _, fn, _ in workers]  # before any thread starts
     stop = threading.Event()
     threads = [threading.Thread(target=fn, args=(*args, stop), name=name)
                for name, fn, args in workers]
     for t in threads:
         t.start()
-    blocked_in = [wait_until_inside(t, BLOCKING_CALLS[fn])
-                  for t, (_, fn, _) in zip(threads, workers)]
+    blocked_in = [wait_until_inside(t, where) for t, where in zip(threads, spots)]
     for t in threads:
         timeline.state("waiting", thread=t)
     timeline.mark("stop requested")
@@ -233,37 +205,54 @@ def fixed_shutdown():
 
 # ------------------------------------------------------------------ where a thread waits
 
+# Where each worker waits: (a function, the text of the line it waits on).
+# Found in the source when first needed, never at import: the stdlib lines
+# below may read differently in a future CPython, and that must cost only the
+# variants that wait there (they are skipped with the reason), not the suite.
+# Queue.get(), Event.wait() and get(timeout=) wait inside Condition.wait;
+# selectors' select inside its poll.
+UNTIMED_WAIT = (threading.Condition.wait, "waiter.acquire()")
+TIMED_WAIT = (threading.Condition.wait, "gotit = waiter.acquire(True, timeout)")
+SELECT_POLL = (selectors.DefaultSelector.select,
+               "fd_event_list = self._selector.poll(timeout, max_ev)")
+
+
+def waits_at(worker) -> tuple:
+    """(function, line text) of the call ``worker`` blocks in."""
+    stdlib = {take_jobs: UNTIMED_WAIT, threading.Event.wait: UNTIMED_WAIT,
+              nap_polling: TIMED_WAIT, take_jobs_polling: TIMED_WAIT,
+              wait_for_data_or_wakeup: SELECT_POLL}
+    own = {wait_for_data: "data = sock.recv(1)",
+           nap_between_jobs: "time.sleep(FOREVER)",
+           wait_for_lock: "lock.acquire()",
+           wait_for_data_polling: "data = sock.recv(1)",
+           wait_for_lock_polling: "if lock.acquire(timeout=tick):"}
+    return stdlib[worker] if worker in stdlib else (worker, own[worker])
+
+
+def blocking_spots(worker) -> set:
+    """{(code object, line number)} where ``worker`` waits; LookupError when
+    the line is not in the source (see ``waits_at``)."""
+    return {_spot(*waits_at(worker))}
+
+
+def spots_or_skip(worker) -> set:
+    """``blocking_spots`` in the child: a variant that cannot tell when its
+    worker is inside the call is skipped, with the reason."""
+    try:
+        return blocking_spots(worker)
+    except LookupError as why:
+        timeline.skip(f"cannot tell when the worker is inside its call: {why}")
+
+
+@functools.lru_cache(maxsize=None)
 def _spot(fn, text: str) -> tuple:
     """(code object, line number) of the last line of ``fn`` reading ``text``."""
     lines, first = inspect.getsourcelines(fn)
     hits = [first + i for i, line in enumerate(lines) if line.split("  #")[0].strip() == text]
     if not hits:
-        raise LookupError(f"no line {text!r} in {fn.__qualname__}")
+        raise LookupError(f"no line {text!r} in {fn.__module__}.{fn.__qualname__}")
     return fn.__code__, hits[-1]
-
-
-def _blocking_calls() -> dict:
-    # Queue.get(), Event.wait() and get(timeout=) wait inside Condition.wait;
-    # selectors' select inside its poll. The innermost Python frame is there.
-    untimed = _spot(threading.Condition.wait, "waiter.acquire()")
-    timed = _spot(threading.Condition.wait, "gotit = waiter.acquire(True, timeout)")
-    poll = _spot(selectors.DefaultSelector.select,
-                 "fd_event_list = self._selector.poll(timeout, max_ev)")
-    return {
-        wait_for_data: {_spot(wait_for_data, "data = sock.recv(1)")},
-        nap_between_jobs: {_spot(nap_between_jobs, "time.sleep(FOREVER)")},
-        take_jobs: {untimed},
-        wait_for_lock: {_spot(wait_for_lock, "lock.acquire()")},
-        wait_for_data_polling: {_spot(wait_for_data_polling, "data = sock.recv(1)")},
-        nap_polling: {timed},
-        take_jobs_polling: {timed},
-        wait_for_lock_polling: {_spot(wait_for_lock_polling, "if lock.acquire(timeout=tick):")},
-        wait_for_data_or_wakeup: {poll},
-    }
-
-
-BLOCKING_CALLS = _blocking_calls()
-EVENT_WAIT = {_spot(threading.Condition.wait, "waiter.acquire()")}  # Event.wait() untimed
 
 
 def wait_until_inside(thread: threading.Thread, spots: set, poll: float = 0.0005) -> str:
@@ -285,13 +274,17 @@ def wait_until_inside(thread: threading.Thread, spots: set, poll: float = 0.0005
         time.sleep(poll)  # not synchronisation: the condition is checked again
 
 
+LABS_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
 def lab_line(frame) -> str:
-    """The text of the innermost line of this module in ``frame``'s stack."""
-    while frame is not None and frame.f_code.co_filename != __file__:
+    """The text of the innermost line of the labs' own code in ``frame``'s
+    stack (this module, or labs.scenes where the socket readers live)."""
+    while frame is not None and os.path.dirname(frame.f_code.co_filename) != LABS_DIR:
         frame = frame.f_back
     if frame is None:
         return "?"
-    return linecache.getline(__file__, frame.f_lineno).split("  #")[0].strip()
+    return linecache.getline(frame.f_code.co_filename, frame.f_lineno).split("  #")[0].strip()
 
 
 # ------------------------------------------------------------------ measure

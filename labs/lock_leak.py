@@ -21,27 +21,10 @@ import time
 from labs import timeline
 from labs.kill import async_raise
 from labs.lab import Lab
+from labs.scenes import Bank, transfer_unsafely, transfer_with
 
 WORKERS = 3
 TRANSFERS = 5  # per worker in the bad variants
-AMOUNT = 10
-
-
-class Bank:
-    """Two accounts; their total is the invariant the lock protects."""
-
-    def __init__(self, balance=1000):
-        self.accounts = {"alice": balance, "bob": balance}
-        self.total = sum(self.accounts.values())
-
-    def debit(self, who, amount):
-        self.accounts[who] -= amount
-
-    def credit(self, who, amount):
-        self.accounts[who] += amount
-
-    def invariant_ok(self):
-        return sum(self.accounts.values()) == self.total
 
 
 class Scene:
@@ -62,29 +45,8 @@ class Scene:
 
 
 # ------------------------------------------------------------------ bad
-
-def transfer_unsafely(scene: Scene):
-    """The code people write: acquire, work, release. No try/finally."""
-    timeline.state("waiting for lock")
-    scene.lock.acquire()
-    timeline.state("holding lock")
-    scene.bank.debit("alice", AMOUNT)
-    scene.midway()
-    scene.bank.credit("bob", AMOUNT)
-    scene.lock.release()
-    timeline.state("working")
-
-
-def transfer_with(scene: Scene):
-    """The same transfer under ``with lock:``."""
-    timeline.state("waiting for lock")
-    with scene.lock:
-        timeline.state("holding lock")
-        scene.bank.debit("alice", AMOUNT)
-        scene.midway()
-        scene.bank.credit("bob", AMOUNT)
-    timeline.state("working")
-
+# The transfers themselves (labs.scenes): transfer_unsafely takes the lock
+# with acquire()/release() and no try/finally; transfer_with uses ``with``.
 
 def forced_stop(transfer):
     """worker-1 starts transferring; it is stopped by force midway through
@@ -98,7 +60,7 @@ def forced_stop(transfer):
             victim_down.wait()
         timeline.state("working")
         for _ in range(TRANSFERS):
-            transfer(scene)
+            transfer(scene.bank, scene.lock, scene.midway)
         timeline.state("done")
 
     threads = [threading.Thread(target=work, name=f"worker-{i + 1}") for i in range(WORKERS)]
@@ -137,7 +99,7 @@ def fixed():
     def work():
         timeline.state("working")
         while not stop.is_set():
-            transfer_with(scene)
+            transfer_with(scene.bank, scene.lock, scene.midway)
         timeline.state("done")
 
     threads = [threading.Thread(target=work, name=f"worker-{i + 1}") for i in range(WORKERS)]

@@ -7,6 +7,8 @@ that no process of a run is left behind.
 from __future__ import annotations
 
 import os
+import threading
+import time
 
 
 def in_syscall_on(fd: int, tid: int | None = None, pid: int | None = None) -> bool:
@@ -68,3 +70,37 @@ def processes_in_group(pgid: int, exclude: int | None = None) -> list[int]:
         if fields and int(fields[2]) == pgid and fields[0] not in "ZX":
             found.append(pid)
     return found
+
+
+def cannot_watch_threads() -> str | None:
+    """None when /proc shows this process's threads: each one's system call
+    and its status. Otherwise why not (a lab that forces its interleaving on
+    what the kernel says is then skipped with that reason)."""
+    me = threading.get_native_id()
+    for name in ("syscall", "status"):
+        path = f"/proc/self/task/{me}/{name}"
+        try:
+            with open(path) as f:
+                if not f.read().split():
+                    return f"{path} is empty here: this lab needs Linux's /proc"
+        except OSError as e:
+            return f"cannot read {path} ({e.strerror}): this lab needs Linux's /proc"
+    return None
+
+
+def thread_gone(native_id: int) -> bool:
+    """Has kernel thread ``native_id`` of this process ended? (pthread_cancel
+    ends one behind the interpreter's back: ``is_alive()`` stays True.)"""
+    return not os.path.exists(f"/proc/self/task/{native_id}")
+
+
+def wait_until_thread_gone(native_id: int, bound_s: float) -> bool:
+    """Wait until a kernel thread of this process has ended; False when it is
+    still there after ``bound_s``. The kernel gives no event for a thread of
+    ours ending, so poll, within a bound."""
+    end = time.monotonic() + bound_s
+    while not thread_gone(native_id):
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.005)
+    return True

@@ -28,16 +28,18 @@ so no sleep decides anything.
   handler sets the shutdown Event and every worker finishes the item in
   hand, then stops. Nothing is lost; the process exits 0.
 
-Everything here runs in the sandbox's child. The only signal from outside
-comes through ``Child.signal`` in the parent, which refuses any target that
-is not the child or one of its threads.
+The scene and the variants run in the sandbox's child. The last section,
+the driver that sends the signal from outside and the facts read off a whole
+run, runs in the parent, called by the sandbox; the only signal from outside
+goes through ``Child.signal``, which refuses any target that is not the child
+or one of its threads. What the notebook shows beside the runs (the key
+facts, ps and strace listings) is in ``labs.signal_target_view``.
 """
 from __future__ import annotations
 
 import os
 import re
 import selectors
-import shutil
 import signal
 import socket
 import subprocess
@@ -139,14 +141,7 @@ def wait_until(condition) -> None:
 def can_watch_threads() -> str | None:
     """None when /proc shows this process's threads and their system calls;
     otherwise why not (then the lab cannot force its interleaving)."""
-    me = threading.get_native_id()
-    for path in (f"/proc/self/task/{me}/syscall", f"/proc/self/task/{me}/status"):
-        try:
-            with open(path) as f:
-                f.read()
-        except OSError as e:
-            return f"cannot read {path} ({e.strerror}): this lab needs Linux's /proc"
-    return None
+    return procfs.cannot_watch_threads()
 
 
 # The command from the issue first. procps-ng 4.0.2 crashes (SIGSEGV) printing
@@ -210,6 +205,7 @@ def thread_of(frame) -> str | None:
 def note_handler(signum, frame) -> None:
     """What a Python signal handler can know, recorded where it runs."""
     timeline.state(HANDLER)  # on the row of the thread running it
+    timeline.note(f"Python handler ran here, in {threading.current_thread().name}")
     timeline.facts(handler_thread=threading.current_thread().name,
                    handler_args=[type(signum).__name__, type(frame).__name__],
                    handler_frame_thread=thread_of(frame))
@@ -393,7 +389,7 @@ def fixed_sigterm():
         finish(crew)
 
 
-# ------------------------------------------------------------------ parent side
+# ------------------------------------------------------------------ in the parent, called by the sandbox
 
 def send_sigterm_to_target(event: dict, child) -> None:
     """Driver: once the child publishes the target's thread id, send SIGTERM
@@ -437,144 +433,6 @@ def judge(facts, outcome):
                 and facts["others_finished"] and facts["items_lost"] == 0)
 
 
-# ------------------------------------------------------------------ strace, optional
-
-def annotate(outcome, ax) -> None:
-    """Point at what the lab is about on a drawn timeline: where the Python
-    handler ran, and the death of the whole process."""
-    t0, end = timeline.time_span(outcome)
-    rows = []
-    for e in outcome.timeline:
-        if e.get("kind") == "state" and e["thread"] not in rows:
-            rows.append(e["thread"])
-    for e in outcome.timeline:
-        if e.get("kind") == "state" and e["state"] == HANDLER:
-            ax.annotate(f"Python handler ran here, in {e['thread']}",
-                        (e["t"] - t0, rows.index(e["thread"]) + 0.3), xytext=(-15, -20),
-                        textcoords="offset points", ha="right", va="top", fontsize=8,
-                        bbox={"boxstyle": "round", "fc": "white", "ec": "none", "alpha": 0.85},
-                        arrowprops={"arrowstyle": "->", "color": "black"})
-    if outcome.exit.get("signal"):
-        ax.axvline(end, color="#7f0000", linewidth=2)
-        ax.annotate(f"the process is killed by {outcome.exit['signal']} ",
-                    (end, len(rows) - 0.4), fontsize=8, ha="right", color="#7f0000")
-
-
-def draw(outcome, ax=None):
-    """timeline.draw, annotated: the handler's thread, the process's death."""
-    ax = timeline.draw(outcome, ax)
-    annotate(outcome, ax)
-    return ax
-
-
-def figure(outcome):
-    """The annotated timeline as a figure of its own (for --figures and the
-    demo). Returns the figure."""
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=timeline.figure_size(outcome), layout="constrained")
-    draw(outcome, ax)
-    return fig
-
-
-# What the side-by-side table shows: the facts that tell the story.
-KEY_FACTS = ("target_stopped", "others_finished", "process_survived", "items_done",
-             "items_lost", "handler_thread", "signal_woke")
-
-
-def key_facts_table(outcomes) -> str:
-    """report.facts_table over KEY_FACTS only, one column per outcome."""
-    import dataclasses
-    from labs import report
-
-    return report.facts_table([
-        dataclasses.replace(o, facts={k: o.facts.get(k) for k in KEY_FACTS})
-        for o in outcomes])
-
-
-def ps_listing(outcome) -> dict | None:
-    """The child's ``ps`` run: {"command", "output", "failed"}, or None."""
-    for e in outcome.timeline:
-        if e.get("kind") == "ps":
-            return {k: e[k] for k in ("command", "output", "failed")}
-    return None
-
-
-def strace_reason() -> str | None:
-    """None when strace can trace here; otherwise why not."""
-    strace = shutil.which("strace")
-    if strace is None:
-        return "strace is not installed"
-    r = subprocess.run([strace, "-o", os.devnull, "true"], capture_output=True, text=True)
-    if r.returncode != 0:
-        first = (r.stderr.strip().splitlines() or [f"exit {r.returncode}"])[0]
-        return f"strace cannot trace here (ptrace is forbidden?): {first}"
-    return None
-
-
-def strace_variant(variant: str = "bad-pthread-kill", timeout: float = 30.0):
-    """Run one variant's child under ``strace -f`` and return (lines, None),
-    the target's system calls and signals with thread ids replaced by names,
-    or (None, reason) where strace cannot run. Only for variants that need
-    no parent-side driver: the child runs to its end by itself."""
-    import json
-    import tempfile
-    from labs import registry, sandbox
-
-    lab = registry.get_lab("signal-target")
-    lab.variant(variant)
-    if variant in lab.drivers:
-        raise ValueError(f"{variant} needs the sandbox's driver; strace it by pid instead")
-    reason = strace_reason()
-    if reason:
-        return None, reason
-    with tempfile.TemporaryDirectory() as tmp:
-        out = os.path.join(tmp, "strace.txt")
-        command = ["strace", "-f", "-qq", "-o", out, "-e", "trace=recvfrom,tgkill",
-                   "-e", "signal=SIGTERM",
-                   sys.executable, "-m", "labs.sandbox", lab.id, variant]
-        env = dict(os.environ, PYTHONPATH=str(sandbox.PROJECT_ROOT))
-        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                stdin=subprocess.DEVNULL, env=env, start_new_session=True,
-                                cwd=sandbox.PROJECT_ROOT)
-        try:
-            events_text, _ = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)  # our own new session: strace and the child
-            proc.communicate()
-            return None, f"the traced run did not end within {timeout} s"
-        with open(out) as f:
-            trace = f.read().splitlines()
-    names = {}
-    for line in events_text.decode(errors="replace").splitlines():
-        try:
-            e = json.loads(line)
-        except ValueError:
-            continue
-        if e.get("kind") == "facts" and "threads" in e["facts"]:
-            names = {tid: name for name, tid in e["facts"]["threads"].items()}
-    return name_strace(trace, names), None
-
-
-def name_strace(trace: list[str], names: dict[int, str]) -> list[str]:
-    """Keep the lines about the target and the tgkill; thread ids to names."""
-    by_name = {name: tid for tid, name in names.items()}
-    target = by_name.get(TARGET)
-    kept = []
-    for line in trace:
-        tid_text, _, rest = line.partition(" ")
-        if not tid_text.isdigit():
-            continue
-        tid = int(tid_text)
-        if tid == target or "tgkill" in rest:
-            for other_tid, name in names.items():
-                # the main thread's id is the process id: tgkill's first argument
-                shown = "PID" if name == "MainThread" else name
-                rest = re.sub(rf"\b{other_tid}\b", shown, rest)
-            kept.append(f"{names.get(tid, tid_text):<11} {rest.strip()}")
-    return kept
-
-
 LAB = Lab(
     id="signal-target",
     title="A signal aimed at one thread hits the whole process",
@@ -585,7 +443,6 @@ LAB = Lab(
     # bad dies by the signal by design, once it has published its target.
     requires=lambda variant: ("target_tid",) if variant == "bad" else ("target_tid", "interrupted_errors"),
     summarize=summarize,
-    figure=figure,
     volatile=frozenset({"target_tid", "threads"}),
     drivers={"bad": send_sigterm_to_target, "bad-handler": send_sigterm_to_target,
              "fixed-sigterm": send_sigterm_to_target},

@@ -9,6 +9,7 @@ signal still leaves its story.
 Event kinds:
   state  a thread enters a state ("working", "holding lock", ...) until its next
   mark   a point in time worth a vertical line ("forced stop")
+  note   a point on one thread's row worth a word ("Python handler ran here")
   facts  measured facts of the lab (merged by the sandbox, later wins)
   skip   the variant cannot run here; the reason says why
   start / end   written by the sandbox around the variant
@@ -66,6 +67,11 @@ def finished_threads(events: list[dict]) -> list[str]:
 def mark(label: str) -> None:
     """A moment worth marking on the figure, such as the forced stop."""
     event("mark", label=label)
+
+
+def note(text: str, thread: threading.Thread | None = None) -> None:
+    """A word on the calling thread's row (or ``thread``'s), at this moment."""
+    event("note", thread=thread, text=text)
 
 
 def facts(**measured) -> None:
@@ -182,10 +188,20 @@ def draw(outcome, ax=None):
             ax.annotate(e["label"], (at, -0.5), fontsize=8, xytext=(-3 if late else 3, 0),
                         textcoords="offset points", va="bottom",
                         ha="right" if late else "left")
+    for e in events:
+        if e["kind"] == "note" and e["thread"] in names:
+            ax.annotate(e["text"], (e["t"] - t0, names.index(e["thread"]) + 0.3),
+                        xytext=(-15, -20), textcoords="offset points", ha="right",
+                        va="top", fontsize=8, arrowprops={"arrowstyle": "->", "color": "black"},
+                        bbox={"boxstyle": "round", "fc": "white", "ec": "none", "alpha": 0.85})
     if outcome.exit.get("timed_out"):
         ax.axvline(end_t, color="#c44e52", linewidth=2)
         ax.annotate("deadline: still running", (end_t, len(names) - 0.4), fontsize=8,
                     ha="right", color="#c44e52")
+    elif outcome.exit.get("signal"):
+        ax.axvline(end_t, color="#7f0000", linewidth=2)
+        ax.annotate(f"the process is killed by {outcome.exit['signal']} ",
+                    (end_t, len(names) - 0.4), fontsize=8, ha="right", color="#7f0000")
     time_axis(ax, end_t)
     ax.set_yticks(range(len(names)), names)
     ax.set_ylim(-0.8, len(names) - 0.2)

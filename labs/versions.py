@@ -114,7 +114,7 @@ DIFFERENCES = (
              "`__enter__` returns skips `__exit__`: the lock stays locked forever",
         affects=(("anatomy", "stop-entering-with"),),
         source=GH + "148874",
-        facts=(("anatomy", "stop-entering-with", {"lock_held_after": True}),)),
+        facts=(("anatomy", "stop-entering-with", {"lock_held_after_stop": True}),)),
     Difference(
         key="gh-144748", versions="3.15 and later",
         since=(3, 15), until=None,

@@ -30,7 +30,7 @@ def test_acquire_delays_the_exception_and_then_leaks_the_lock(run_once):
     f = o.facts
     assert o.hazard_observed is True
     assert f["returned"] == 1 and f["alive_after_call"] is True
-    assert f["stopped_after_release"] is True and f["lock_held_after"] is True
+    assert f["stopped_after_release"] is True and f["lock_held_after_stop"] is True
     labels = [(e.get("label") or e.get("state")) for e in o.timeline
               if e["kind"] in ("mark", "state")]
     assert labels.index("main releases the lock") < labels.index("stopped")
@@ -78,7 +78,7 @@ def test_tight_loop_in_try_runs_its_handlers_except_on_313(run_once):
 def test_second_stop_cuts_the_cleanup(run_once):
     f = run_once("anatomy", "lands-in-cleanup").facts
     assert f["cleanup_steps_done"] == ["flush"]
-    assert f["cleanup_finished"] is False and f["lock_held_after"] is True
+    assert f["cleanup_finished"] is False and f["lock_held_after_stop"] is True
 
 
 def test_stop_entering_with_still_releases_the_lock(run_once):
@@ -89,7 +89,7 @@ def test_stop_entering_with_still_releases_the_lock(run_once):
     assert f["returned"] == 1 and f["alive_after_call"] is True  # waits in __enter__
     assert f["stopped_after_release"] is True
     assert f["block_entered"] is True  # it fired at the body's first check, inside the with
-    assert f["lock_held_after"] is False
+    assert f["lock_held_after_stop"] is False
     labels = [(e.get("label") or e.get("state")) for e in o.timeline
               if e["kind"] in ("mark", "state")]
     assert labels.index("main releases the lock") < labels.index("stopped")
@@ -130,7 +130,7 @@ def test_pthread_cancel_sleeping_leaves_a_ghost(run_once):
     assert f["returned"] == 0
     assert (f["tasks_before"], f["tasks_after"], f["os_thread_gone"]) == (2, 1, True)
     assert f["is_alive_after"] is True and f["listed_by_enumerate"] is True
-    assert f["lock_held_after"] is True and f["acquire_with_timeout"] is False
+    assert f["lock_held_after_stop"] is True and f["acquire_with_timeout"] is False
     assert f["variant_returned"] is True  # the hang is in the interpreter's exit
     assert f["threads_at_end"] == ["MainThread", "sleeper"]
     assert f["stuck_threads"] == ["sleeper"]  # the dump lists a thread that is gone
@@ -153,9 +153,11 @@ def test_no_process_outlives_a_frozen_run(run_once, variant):
 
 
 def test_enter_blocking_releases_then_calls():
+    before = threading.active_count()
     ready = anatomy.held_lock()
     assert anatomy.enter_blocking(ready, lambda: "result") == "result"
     assert not ready.locked()
+    assert threading.active_count() == before  # it started no thread
 
 
 def test_skips_without_the_gil(monkeypatch):
@@ -180,7 +182,7 @@ def test_judge_reads_the_facts():
     clean = {"returned": 1, "alive_after_call": False, "variant_returned": True}
     assert anatomy.judge(clean, Clean) is False
     assert anatomy.judge(clean, Hung) is True
-    for change in ({"alive_after_call": True}, {"slept_full": True}, {"lock_held_after": True},
+    for change in ({"alive_after_call": True}, {"slept_full": True}, {"lock_held_after_stop": True},
                    {"bytes_lost": 1}, {"caught": ["SystemExit"]}, {"cleanup_finished": False},
                    {"variant_returned": False}, {"as_printed": "AttributeError"},
                    {"bare_int_undo_returned": 0}):
@@ -198,4 +200,3 @@ def test_every_variant_is_documented():
     for name, fn in anatomy.LAB.variants.items():
         assert fn.__doc__, name
         assert f"``{name}``" in anatomy.__doc__
-    assert threading.active_count() == 1  # the helpers above left no thread behind

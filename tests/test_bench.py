@@ -92,13 +92,16 @@ def test_bad_input_exits_2(args, capsys):
         bench.main(args)
     assert stop.value.code == 2
     assert "error" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:  # the same options through python -m labs
+        cli.main(["bench", "stop-latency", *args])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("labs: error:") and err.count("\n") == 1
 
 
-def test_cli_dispatches_to_the_benchmark(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(bench, "STOPS", 1)
-    monkeypatch.setattr(bench, "IDLE_S", 0.02)
-    monkeypatch.setattr(bench, "FIGURE", tmp_path / "f.png")
-    cli.main(["bench", "stop-latency", "--json"])
+def test_cli_dispatches_to_the_benchmark_with_its_options(tmp_path, capsys):
+    cli.main(["bench", "stop-latency", "--json", "--stops", "1", "--idle", "0.02",
+              "--figure", str(tmp_path / "f.png")])
     captured = capsys.readouterr()
     doc = json.loads(captured.out)
     assert list(doc["mechanisms"]) == MECHANISMS

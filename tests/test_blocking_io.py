@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import queue
+import subprocess
+import sys
 import socket
 import threading
 
 import pytest
 
-from labs import blocking_io, registry
+from labs import blocking_io, registry, sandbox, scenes, timeline
 
 BAD = {
     "bad-recv": ("worker-recv", "data = sock.recv(1)"),
@@ -76,7 +78,7 @@ def test_wait_until_inside_names_the_blocking_line():
     t = threading.Thread(target=blocking_io.take_jobs, args=(jobs, stop))
     t.start()
     try:
-        where = blocking_io.wait_until_inside(t, blocking_io.BLOCKING_CALLS[blocking_io.take_jobs])
+        where = blocking_io.wait_until_inside(t, blocking_io.blocking_spots(blocking_io.take_jobs))
     finally:
         stop.set()
         jobs.put("wake up")  # what a real worker needs: its flag AND a job to end the wait
@@ -89,7 +91,7 @@ def test_wait_until_inside_fails_for_a_thread_that_ended():
     t.start()
     t.join()
     with pytest.raises(RuntimeError, match="ended before it blocked"):
-        blocking_io.wait_until_inside(t, blocking_io.EVENT_WAIT)
+        blocking_io.wait_until_inside(t, blocking_io.blocking_spots(threading.Event.wait))
 
 
 def test_shutdown_wakes_a_blocked_recv_in_process():
@@ -97,9 +99,9 @@ def test_shutdown_wakes_a_blocked_recv_in_process():
     with mine, theirs:
         assert mine.getpeername()[0] == "127.0.0.1"  # loopback only
         stop = threading.Event()
-        t = threading.Thread(target=blocking_io.wait_for_data, args=(mine, stop))
+        t = threading.Thread(target=scenes.wait_for_data, args=(mine, stop))
         t.start()
-        blocking_io.wait_until_inside(t, blocking_io.BLOCKING_CALLS[blocking_io.wait_for_data])
+        blocking_io.wait_until_inside(t, blocking_io.blocking_spots(scenes.wait_for_data))
         blocking_io.shut_down(stop, mine)
         t.join(timeout=30)
         assert not t.is_alive()
@@ -111,11 +113,52 @@ def test_wakeup_byte_ends_the_select_loop_in_process():
     wake_r, wake_w = socket.socketpair()
     with mine, theirs, wake_r, wake_w:
         stop = threading.Event()
-        t = threading.Thread(target=blocking_io.wait_for_data_or_wakeup,
+        t = threading.Thread(target=scenes.wait_for_data_or_wakeup,
                              args=(mine, wake_r, stop))
         t.start()
         blocking_io.wait_until_inside(
-            t, blocking_io.BLOCKING_CALLS[blocking_io.wait_for_data_or_wakeup])
-        blocking_io.wake_up(stop, wake_w)
+            t, blocking_io.blocking_spots(scenes.wait_for_data_or_wakeup))
+        scenes.wake_up(stop, wake_w)
         t.join(timeout=30)
         assert not t.is_alive()
+
+
+# ------------------------------------------------------------------ a CPython that rewrote a line
+
+def test_a_missing_stdlib_line_costs_only_the_variants_that_wait_there(monkeypatch):
+    monkeypatch.setattr(blocking_io, "UNTIMED_WAIT",
+                        (threading.Condition.wait, "a line a future CPython rewrote"))
+    with pytest.raises(LookupError, match="a line a future CPython rewrote"):
+        blocking_io.blocking_spots(blocking_io.take_jobs)
+    with pytest.raises(timeline.Skip, match="cannot tell when the worker is inside"):
+        blocking_io.spots_or_skip(blocking_io.take_jobs)
+    assert blocking_io.blocking_spots(scenes.wait_for_data)  # the others are found
+
+
+def test_import_and_list_read_no_source(tmp_path):
+    """Neither importing the lab nor `python -m labs list` looks for a line:
+    run with every source read failing."""
+    code = ("import inspect\n"
+            "def gone(*a, **k): raise OSError('no source here')\n"
+            "inspect.getsourcelines = gone\n"
+            "from labs.__main__ import main\n"
+            "main(['list'])\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       cwd=sandbox.PROJECT_ROOT, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "blocking-io" in r.stdout
+
+
+def test_a_sandboxed_run_skips_the_variant_whose_line_is_gone(tmp_path, monkeypatch):
+    # The child imports sitecustomize at start: there the stdlib line is "rewritten".
+    (tmp_path / "sitecustomize.py").write_text(
+        "import threading\n"
+        "import labs.blocking_io as bio\n"
+        "bio.UNTIMED_WAIT = (threading.Condition.wait, 'a line a future CPython rewrote')\n")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    skipped = sandbox.run("blocking-io", "bad-queue-get")
+    assert skipped.skipped.startswith("cannot tell when the worker is inside its call")
+    assert "a line a future CPython rewrote" in skipped.skipped
+    assert skipped.error is None and skipped.exit["timed_out"] is False
+    works = sandbox.run("blocking-io", "fixed-wakeup")
+    assert works.skipped is None and works.hazard_observed is False

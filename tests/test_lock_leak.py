@@ -1,7 +1,7 @@
 """Lab 1, lock-leak: each variant's measured facts."""
 from __future__ import annotations
 
-from labs import lock_leak, timeline
+from labs import lock_leak, scenes, timeline
 
 
 def test_bad_leaks_the_lock_and_hangs(run_once):
@@ -14,7 +14,7 @@ def test_bad_leaks_the_lock_and_hangs(run_once):
     assert f["workers_finished"] == 0 and f["workers_total"] == 3
     assert f["stuck_threads"] == ["worker-2", "worker-3"]
     where = o.where_stuck()
-    assert where["worker-2"] == "lock_leak.py, in transfer_unsafely: scene.lock.acquire()"
+    assert where["worker-2"] == "scenes.py, in transfer_unsafely: lock.acquire()"
     assert where["MainThread"].startswith("lock_leak.py, in forced_stop: t.join()")
 
 
@@ -59,7 +59,7 @@ def test_judge_reads_the_facts():
 
 
 def test_bank_invariant():
-    bank = lock_leak.Bank()
+    bank = scenes.Bank()
     bank.debit("alice", 10)
     assert not bank.invariant_ok()
     bank.credit("bob", 10)

@@ -3,6 +3,7 @@ keeps a lab from signalling anything but its own child, and the skip paths."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -10,15 +11,17 @@ import threading
 
 import pytest
 
-from labs import sandbox, signal_target, timeline
+from labs import report, sandbox, signal_target, signal_target_view, timeline
 from labs.signal_target import NAMES, TARGET
 
 VARIANTS = list(signal_target.LAB.variants)
 
 
 @pytest.fixture(scope="module")
-def outcomes():
-    return {v: sandbox.run("signal-target", v) for v in VARIANTS}
+def outcomes(run_once):
+    """Each variant once per session (shared with the CLI tests), on
+    LABS_CHILD_PYTHON when it is set."""
+    return {v: run_once("signal-target", v) for v in VARIANTS}
 
 
 @pytest.fixture
@@ -96,16 +99,29 @@ def test_thread_listing_of_the_child(outcomes):
         assert f["thread_names"] == ["MainThread", *NAMES]
         assert f["task_count"] == 4 and f["tids_match_proc"] is True
         assert sorted(f["threads"].values()) == sorted(set(f["threads"].values()))
-        ps = signal_target.ps_listing(o)
+        ps = signal_target_view.ps_listing(o)
         assert ps is not None
         if ps["command"] is not None:  # ps is installed
             assert f["ps_threads"] == 4
 
 
-def test_the_figure_shows_where_the_handler_ran(outcomes):
-    handler_rows = {e["thread"] for e in outcomes["bad-handler"].timeline
-                    if e.get("kind") == "state" and e["state"] == signal_target.HANDLER}
-    assert handler_rows == {"MainThread"}
+def drawn_texts(outcome) -> list[str]:
+    from matplotlib.figure import Figure
+
+    ax = timeline.draw(outcome, Figure().subplots())
+    return [t.get_text() for t in ax.texts]
+
+
+def test_the_figure_says_where_the_handler_ran(outcomes):
+    texts = drawn_texts(outcomes["bad-handler"])
+    assert "Python handler ran here, in MainThread" in texts
+    assert not any("killed by" in t for t in texts)  # it survived
+
+
+def test_the_figure_says_the_whole_process_died(outcomes):
+    texts = drawn_texts(outcomes["bad"])
+    assert "the process is killed by SIGTERM " in texts
+    assert not any("handler ran" in t for t in texts)  # no handler: none ran
 
 
 # ------------------------------------------------------------------ the guard
@@ -164,7 +180,7 @@ def test_can_watch_threads_here():
 def test_ps_falls_back_when_a_command_fails(monkeypatch):
     monkeypatch.setattr(signal_target, "PS_OPTIONS",
                         (["-o", "no-such-column"], ["-o", "tid"]))
-    if signal_target.shutil.which("ps") is None:
+    if shutil.which("ps") is None:
         pytest.skip("ps is not installed")
     command, output, failed = signal_target.ps_threads(os.getpid())
     assert command == "ps -mp PID -o tid"
@@ -173,14 +189,14 @@ def test_ps_falls_back_when_a_command_fails(monkeypatch):
 
 
 def test_strace_skip_reason_without_strace(monkeypatch):
-    monkeypatch.setattr(signal_target.shutil, "which", lambda name: None)
-    assert signal_target.strace_reason() == "strace is not installed"
-    assert signal_target.strace_variant() == (None, "strace is not installed")
+    monkeypatch.setattr(signal_target_view.shutil, "which", lambda name: None)
+    assert signal_target_view.strace_reason() == "strace is not installed"
+    assert signal_target_view.strace_variant() == (None, "strace is not installed")
 
 
 def test_strace_refuses_a_variant_that_needs_the_driver():
     with pytest.raises(ValueError):
-        signal_target.strace_variant("bad")
+        signal_target_view.strace_variant("bad")
 
 
 def test_name_strace_keeps_the_target_and_names_threads():
@@ -189,7 +205,7 @@ def test_name_strace_keeps_the_target_and_names_threads():
              "102 recvfrom(7,  <unfinished ...>",
              "100 tgkill(100, 102, SIGTERM)     = 0",
              "102 --- SIGTERM {si_signo=SIGTERM, si_code=SI_TKILL, si_pid=100, si_uid=0} ---"]
-    assert signal_target.name_strace(trace, names) == [
+    assert signal_target_view.name_strace(trace, names) == [
         "worker-2    recvfrom(7,  <unfinished ...>",
         "MainThread  tgkill(PID, worker-2, SIGTERM)     = 0",
         "worker-2    --- SIGTERM {si_signo=SIGTERM, si_code=SI_TKILL, si_pid=PID, si_uid=0} ---",
@@ -197,8 +213,6 @@ def test_name_strace_keeps_the_target_and_names_threads():
 
 
 def test_demo_figure_is_written_for_every_variant(outcomes, tmp_path):
-    from labs import report
-
     paths = report.save_figures(list(outcomes.values()), tmp_path)
     assert sorted(p.name for p in paths) == sorted(f"signal-target-{v}.png" for v in VARIANTS)
     assert all(p.stat().st_size > 0 for p in paths)

@@ -125,17 +125,17 @@ def test_check_here_on_this_machine(capsys):
 
 
 def test_expect_is_silent_when_the_facts_match(capsys):
-    run = outcome("stop-entering-with", lock_held_after=False)
-    assert versions.expect(run, lock_held_after=False) is None  # a cell shows nothing
+    run = outcome("stop-entering-with", lock_held_after_stop=False)
+    assert versions.expect(run, lock_held_after_stop=False) is None  # a cell shows nothing
     assert capsys.readouterr().out == ""
-    assert versions.disagreement(run, {"lock_held_after": False}) is None
+    assert versions.disagreement(run, {"lock_held_after_stop": False}) is None
 
 
 def test_expect_names_the_known_difference_on_314(capsys):
-    run = outcome("stop-entering-with", python="3.14.0", lock_held_after=True)
-    versions.expect(run, lock_held_after=False)
+    run = outcome("stop-entering-with", python="3.14.0", lock_held_after_stop=True)
+    versions.expect(run, lock_held_after_stop=False)
     out = capsys.readouterr().out
-    assert "lock_held_after=True" in out and "lock_held_after=False" in out
+    assert "lock_held_after_stop=True" in out and "lock_held_after_stop=False" in out
     assert "known difference: gh-148874" in out and "report" not in out
 
 
@@ -148,8 +148,8 @@ def test_expect_names_gh_130279_on_313(capsys):
 
 def test_expect_asks_for_a_report_when_nothing_explains_it(capsys):
     # The same facts on 3.12, where gh-148874 does not apply: unexplained.
-    run = outcome("stop-entering-with", python="3.12.1", lock_held_after=True)
-    versions.expect(run, lock_held_after=False)
+    run = outcome("stop-entering-with", python="3.12.1", lock_held_after_stop=True)
+    versions.expect(run, lock_held_after_stop=False)
     out = capsys.readouterr().out
     assert "No known difference" in out and "gh-148874" not in out
     assert "python -m labs run anatomy --variant stop-entering-with --json" in out
