@@ -15,6 +15,7 @@ interrupted (Ctrl-C, SIGTERM or SIGHUP: the running child is killed first).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import signal
@@ -167,6 +168,9 @@ def main(argv=None):
     except (registry.UnknownName, sandbox.BadDeadline, sandbox.BadInterpreter,
             sandbox.Unsupported) as problem:
         fail(str(problem))
+    except BrokenPipeError:  # `python -m labs list | head`: the reader left, fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt as how:
         why = f" by {how.args[0]}" if how.args else ""
         print(f"labs: interrupted{why}; the running child was stopped", file=sys.stderr)

@@ -161,10 +161,3 @@ def timelines(outcomes):
         ax.set_xlabel("")
     return fig
 
-
-def grid(rows: list[list[str]]) -> str:
-    """Rows of cells as aligned text, the first row a header, a rule under it."""
-    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-    lines.insert(1, "-" * len(lines[0]))
-    return "\n".join(lines)

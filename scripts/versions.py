@@ -128,7 +128,7 @@ def main(argv=None) -> int:
     table = [["Python"] + [lab.id for lab in labs]] + \
             [[version] + ["ok" if c.startswith("ok") else c.split(":")[0]
                           for c in (cells[lab.id] for lab in labs)] for version, cells in rows]
-    print(report.grid(table))
+    print(report.grid(table[0], table[1:]))
     for version, cells in rows:
         for lab_id, cell in cells.items():
             if not cell.startswith("ok"):

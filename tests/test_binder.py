@@ -12,7 +12,7 @@ import re
 import yaml
 
 from labs.sandbox import PROJECT_ROOT
-from test_packaging import normal, pyproject_deps
+from test_packaging import pyproject_deps, requirement
 
 MACHINE_PATH = re.compile(r"(/work/|/home/|/root/|/Users/|/tmp/|[A-Z]:\\\\)")
 
@@ -39,10 +39,12 @@ def test_binder_reads_environment_yml_and_nothing_overrides_it():
 
 def test_environment_yml_dependencies_are_pyprojects():
     env = environment()
-    names = {normal(d) for d in env["dependencies"] if isinstance(d, str)}
-    names |= {normal(d) for section in env["dependencies"] if isinstance(section, dict)
-              for d in section["pip"]}
-    assert names - {"python", "pip", "-e"} == pyproject_deps()
+    deps = dict(requirement(d) for d in env["dependencies"] if isinstance(d, str))
+    deps.update(requirement(d) for section in env["dependencies"] if isinstance(section, dict)
+                for d in section["pip"])
+    for local in ("python", "pip", "-e"):
+        deps.pop(local, None)
+    assert deps == pyproject_deps()
 
 
 def test_nothing_needs_a_path_on_one_machine():
