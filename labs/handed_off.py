@@ -58,7 +58,7 @@ UNIT_S = 0.01  # one unit of work: a pause standing in for IO
 TIMEOUT_S = 0.05  # the timeout given to wait_for and join
 STOP_BOUND_S = 1.0  # a cooperative stop must have ended every task within this
 DEADLINE_S = 2.5  # bad-exit and bad-ctrl-c hang by design: each costs this long
-CTRL_C = "Ctrl-C: the parent sends SIGINT"
+CTRL_C = "press ctrl-c"  # the child's request to the driver: an event of this kind
 
 
 # ------------------------------------------------------------------ the ledger
@@ -186,6 +186,7 @@ def bad_cancel():
     pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="pool")
     timeline.state("submitting")
     futures = [pool.submit(scene.task, n) for n in range(1, TASKS + 1)]
+    timeline.state("waiting")
     scene.gate.wait_all()  # tasks 1 and 2 are running; 3 to 6 wait in the queue
     timeline.state("cancelling")
     returned = cancel_everything(pool, futures)
@@ -216,6 +217,7 @@ def bad_exit():
     pool = ThreadPoolExecutor(1, thread_name_prefix="pool")
     timeline.state("submitting")
     pool.submit(scene.task, 1)
+    timeline.state("waiting")
     scene.gate.wait_all()
     # "Don't wait for it." The docs: whatever the value of wait, the program
     # will not exit until all pending futures are done executing.
@@ -253,8 +255,9 @@ def noting_interrupt():
 
 
 def ask_for_ctrl_c():
-    """The driver sends SIGINT when it reads this mark."""
-    timeline.mark(CTRL_C)
+    """The driver sends SIGINT when it reads this event. (Not a mark: the
+    figure marks where the interrupt landed, a moment later.)"""
+    timeline.event(CTRL_C)
 
 
 def run_pool_until_done(scene, on_ctrl_c=contextlib.nullcontext):
@@ -265,6 +268,7 @@ def run_pool_until_done(scene, on_ctrl_c=contextlib.nullcontext):
     timeline.state("submitting")
     with ThreadPoolExecutor(WORKERS, thread_name_prefix="pool") as pool:
         futures = [pool.submit(scene.task, n) for n in range(1, WORKERS + 1)]
+        timeline.state("waiting")
         everyone_running.wait()
         timeline.state("waiting for results")
         with on_ctrl_c():
@@ -401,6 +405,7 @@ def fixed_shutdown():
     pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="pool")
     timeline.state("submitting")
     futures = [pool.submit(scene.task, n) for n in range(1, TASKS + 1)]
+    timeline.state("waiting")
     scene.gate.wait_all()  # the same moment as in bad-cancel
     timeline.state("shutting down")
     shut_down(pool, scene.stop)
@@ -417,7 +422,7 @@ def fixed_shutdown():
 def send_ctrl_c(event: dict, child) -> None:
     """Driver: press Ctrl-C (SIGINT to the child) when the child asks.
     Child.signal refuses any process that is not the lab's child."""
-    if event.get("kind") == "mark" and event.get("label") == CTRL_C:
+    if event.get("kind") == CTRL_C:
         child.signal(signal.SIGINT)
 
 
@@ -544,3 +549,23 @@ LAB = Lab(
     drivers={"bad-ctrl-c": send_ctrl_c, "fixed-ctrl-c": send_ctrl_c},
     deadline_s=DEADLINE_S,
 )
+
+
+# ------------------------------------------------------------------ for the notebook
+
+def facts_table(outcomes, keys) -> str:
+    """report.facts_table over ``keys`` only, one column per outcome."""
+    import dataclasses
+    from labs import report
+
+    return report.facts_table([
+        dataclasses.replace(o, facts={k: o.facts[k] for k in keys if k in o.facts})
+        for o in outcomes])
+
+
+def ledger_table(outcome) -> str:
+    """Every task of a run and how it ended, one line each."""
+    lines = [f"{outcome.variant}:"]
+    for n, state in enumerate(outcome.facts["ledger"], start=1):
+        lines.append(f"  task {n}: {state}")
+    return "\n".join(lines)
