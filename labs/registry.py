@@ -15,6 +15,7 @@ LAB_MODULES = {
     "lost-task": "labs.lost_task",
     "signal-target": "labs.signal_target",
     "blocking-io": "labs.blocking_io",
+    "handed-off": "labs.handed_off",
 }
 
 # Runnable by id but not listed, not in the demo: the sandbox's own test lab.
