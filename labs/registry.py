@@ -22,7 +22,7 @@ LAB_MODULES = {
 HIDDEN_MODULES = {
     "selftest": "labs.selftest",
     "anatomy": "labs.anatomy",  # the opening notebook's runs (00-why-not-kill-threads)
-    "matrix": "labs.matrix.lab",  # the kill matrix's scenarios (05-kill-matrix)
+    "matrix": "labs.matrix.lab",  # the kill matrix's scenarios (06-kill-matrix)
     "template": "labs.template",  # the lab to copy (CONTRIBUTING.md)
     "practice": "labs.practice.child",  # graded exercises (labs/practice)
 }

@@ -87,9 +87,9 @@ def test_exercises_are_counted_from_the_exercise_section():
 
 def test_index_run_times_come_from_the_guide_table():
     results = [{"name": "01-lock", "total": 5.2, "cells": 13, "slow": [(5, 3.04, "Run it")]},
-               {"name": "05-kill-matrix", "total": 41.0, "cells": 15, "slow": []}]
+               {"name": "06-kill-matrix", "total": 41.0, "cells": 15, "slow": []}]
     guide = f"{time_notebooks.START}\n{time_notebooks.table(results, 'a test')}\n{time_notebooks.END}"
-    assert build_handouts.run_times(guide) == {"01-lock": "5 s", "05-kill-matrix": "41 s"}
+    assert build_handouts.run_times(guide) == {"01-lock": "5 s", "06-kill-matrix": "41 s"}
     assert "In [5]: 3.0 s, Run it" in guide
 
 
