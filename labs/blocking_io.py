@@ -303,8 +303,8 @@ def summarize(outcome):
         alive = {t["name"] for t in end[-1]["threads"]} if end else set(workers)
     facts = {"stopped_before_deadline": bool(workers) and not alive & set(workers),
              "stuck_at_deadline": [stuck[w] for w in workers if w in stuck]}
-    if not facts["stopped_before_deadline"]:
-        facts["stop_latency_s"] = None  # it never stopped
+    if not facts["stopped_before_deadline"] and "async_raise_returned" in outcome.facts:
+        facts["stop_latency_s"] = None  # the forced stop was sent and it never stopped
     return facts
 
 

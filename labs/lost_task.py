@@ -303,8 +303,20 @@ def summarize(outcome):
     """The ledger's facts, read off the whole run, even one that hung or
     ended with daemon threads mid-task."""
     facts = ledger_facts(ledger(outcome.timeline))
-    facts["join_returned"] = bool(outcome.facts.get("join_returned", False))
+    if "join_returned" not in outcome.facts and join_never_returned(outcome):
+        facts["join_returned"] = False
     return facts
+
+
+def join_never_returned(outcome) -> bool:
+    """Measured, not assumed: the main thread was still in ``q.join()`` at the
+    deadline, or the program ended by itself without a join that returned. A
+    run cut short elsewhere gets no ``join_returned`` (and so no verdict)."""
+    main = [e["state"] for e in outcome.timeline
+            if e.get("kind") == "state" and e["thread"] == "MainThread"]
+    if outcome.exit["timed_out"]:
+        return bool(main) and main[-1] == "in q.join()"
+    return any(e.get("kind") == "end" for e in outcome.timeline)
 
 
 def judge(facts, outcome):
@@ -423,7 +435,8 @@ LAB = Lab(
     judge=judge,
     # bad hangs in join() by design: it must have reported the kill first.
     requires=lambda variant: {"bad": ("victim_alive",),
-                              "bad-daemon": ("daemon_consumers",)}.get(variant, ("join_returned",)),
+                              "bad-daemon": ("daemon_consumers",)}.get(variant, ())
+    + ("join_returned",),
     summarize=summarize,
     figure=figure,
     deadline_s=3.0,

@@ -378,13 +378,15 @@ def _outcome(lab, variant, proc, events, timed_out, elapsed, stderr, deadline) -
                       stderr=stderr, child_elapsed_s=child_elapsed)
     if skipped or error:
         return outcome
-    missing = [f for f in lab.required_facts(variant) if f not in facts]
-    if missing:
-        outcome.error = incomplete(missing, deadline)
-        return outcome
     try:
         if lab.summarize is not None:
             facts.update(lab.summarize(outcome))
+        # Checked after summarize: a lab may require a fact the parent derives
+        # (a summarize must then never make up a fact it could not read).
+        missing = [f for f in lab.required_facts(variant) if f not in facts]
+        if missing:
+            outcome.error = incomplete(missing, deadline)
+            return outcome
         outcome.hazard_observed = bool(lab.judge(facts, outcome))
     except KeyError as missing:  # a fact the lab's judge needs and did not declare
         outcome.error = incomplete([missing.args[0]], deadline)

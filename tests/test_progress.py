@@ -145,7 +145,7 @@ def children_running_labs(pid: int) -> list[int]:
         except OSError:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        if ppid == pid and b"labs.sandbox" in cmdline:
+        if ppid == pid and b"labs.child" in cmdline:
             found.append(int(proc.name))
     return found
 

@@ -32,7 +32,6 @@ def test_every_variant_cut_short_is_an_error_not_a_verdict(lab_id):
             continue
         assert o.hazard_observed is None, f"{lab_id}/{name} gave a verdict: {o.facts}"
         assert o.error and "no verdict" in o.error, f"{lab_id}/{name}: {o.error}"
-        assert required[0] in o.error
 
 
 def test_a_run_missing_its_last_fact_is_an_error():
