@@ -207,21 +207,24 @@ def percentiles(latencies) -> dict:
 
 def measure(stops=STOPS, idle_s=IDLE_S, timeouts=TIMEOUTS, progress=None, seed=None) -> dict:
     """Run the whole benchmark in this process; returns the results (see main)."""
-    say = progress or (lambda msg, finished=True: None)
+    say = progress or (lambda done, total, label: None)  # labs.progress's convention
     rng = random.Random(seed)
     table = mechanisms(timeouts)
+    total, done = stops * len(table), 0
     started = time.perf_counter()
     results = {"python": platform.python_version(), "stops": stops, "idle_window_s": idle_s,
                "baseline_event_wake_s": None, "mechanisms": {}}
     with socket.create_server(("127.0.0.1", 0), backlog=BATCH * 2) as listener:
-        say(f"idle cost: every worker waits {idle_s:g} s unstopped ...")
+        say(0, total, f"idle cost: every worker waits {idle_s:g} s unstopped ...")
         idle = idle_cost(table, listener, idle_s)
         for name, (make, spread, batch) in table.items():
             latencies = []
             while len(latencies) < stops:
-                latencies += run_batch(make, listener, min(batch, stops - len(latencies)),
+                batch_done = run_batch(make, listener, min(batch, stops - len(latencies)),
                                        spread, rng)
-                say(f"{name}: {len(latencies)}/{stops} stops", len(latencies) == stops)
+                latencies += batch_done
+                done += len(batch_done)
+                say(done, total, f"{name}: {len(latencies)}/{stops} stops")
             row = {**percentiles(latencies), "stops": len(latencies), **idle[name]}
             if name == "floor":
                 results["baseline_event_wake_s"] = row
@@ -319,15 +322,21 @@ def table(results) -> str:
 
 
 def _progress_printer():
-    """Progress on stderr: one line rewritten in place on a terminal; else a
-    line per finished step."""
+    """Progress on stderr, ``(done, total, label)``: one line rewritten in
+    place on a terminal; else the last line of each mechanism (a log file)."""
     tty = sys.stderr.isatty()
+    last = {"name": None, "label": None}
 
-    def say(msg, finished=True):
+    def say(done, total, label):
         if tty:
-            print(f"\r\033[K{msg}", end="", file=sys.stderr, flush=True)
-        elif finished:
-            print(msg, file=sys.stderr, flush=True)
+            print(f"\r\033[K[{done}/{total}] {label}", end="", file=sys.stderr, flush=True)
+            return
+        name = label.split(":")[0]
+        if last["name"] not in (None, name):
+            print(last["label"], file=sys.stderr, flush=True)
+        last.update(name=name, label=label)
+        if done == total:
+            print(label, file=sys.stderr, flush=True)
     return say, tty
 
 

@@ -201,10 +201,12 @@ class Child:
 
 
 def run(lab_id: str, variant: str, deadline: float | None = None,
-        python: str | None = None, payload=None) -> Outcome:
+        python: str | None = None, payload=None, on_event=None) -> Outcome:
     """Run ``variant`` of lab ``lab_id`` in a fresh interpreter; never hangs
     longer than the deadline plus a few seconds to collect the stacks.
-    ``payload``, any JSON value, reaches the child through ``child.payload()``."""
+    ``payload``, any JSON value, reaches the child through ``child.payload()``.
+    ``on_event(event)``, if given, is called in this process for each timeline
+    event as it arrives (to show progress; a lab's drivers act on the child)."""
     if not hasattr(os, "pidfd_open") or not os.path.isdir("/proc/self/task"):
         raise Unsupported("the sandbox needs Linux (pidfd_open and /proc); this is "
                           f"{sys.platform}")
@@ -236,7 +238,7 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
             os.close(lifeline_r)
         child = Child(proc)
         try:
-            events, timed_out = _read_events(proc, started + deadline, driver, child)
+            events, timed_out = _read_events(proc, started + deadline, driver, child, on_event)
             # Stacks only from a child that has turned faulthandler on (it
             # says "start" after): before that, SIGABRT would just abort it.
             if timed_out and any(e["kind"] == "start" for e in events):
@@ -250,7 +252,7 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
     return _outcome(lab, variant, proc, events, timed_out, elapsed, stderr, deadline)
 
 
-def _read_events(proc, deadline_at, driver, child):
+def _read_events(proc, deadline_at, driver, child, on_event=None):
     """Read JSON lines from the child until it exits or the deadline passes.
     Returns (events, timed_out)."""
     events: list[dict] = []
@@ -262,6 +264,8 @@ def _read_events(proc, deadline_at, driver, child):
         for line in filter(bytes.strip, lines):
             ev = _parse(line)
             events.append(ev)
+            if on_event is not None:
+                on_event(ev)
             if driver is not None and running(proc):
                 driver(ev, child)
 

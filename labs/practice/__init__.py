@@ -47,8 +47,10 @@ def check(exercise_id: str, *functions, runs: int = DEFAULT_RUNS, python=None):
     except ship.BadAnswer as bad:
         return Problem(ex.id, str(bad))
     from labs.practice.grade import grade
+    from labs.progress import Progress
 
-    result = grade(ex.id, source, runs=runs, python=python)
+    with Progress(f"checking {ex.id}") as progress:  # a wrong answer may take seconds
+        result = grade(ex.id, source, runs=runs, python=python, progress=progress)
     if result.problem:
         return Problem(ex.id, result.problem)
     return result

@@ -215,15 +215,22 @@ def _cut(text: str, width: int) -> str:
 # ---------------------------------------------------------------- running
 
 def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
-          python: str | None = None, seed: int = 0) -> Result:
+          python: str | None = None, seed: int = 0, progress=None) -> Result:
     """Run ``source`` (a module defining the exercise's functions) ``runs``
-    times in one sandboxed child; return the Result."""
+    times in one sandboxed child; return the Result. ``progress(done, total,
+    label)`` (labs.progress's convention) hears of each run as it starts."""
     ex = exercises.get(exercise_id)
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(f"runs must be between 1 and {MAX_RUNS}, not {runs}")
     deadline = runs * ex.budget_s + 10
+    def on_event(e):
+        if progress is not None and e.get("kind") == "rep":
+            progress(e["n"] - 1, runs, f"run {e['n']} of {runs} ({e['mode']})")
     outcome = sandbox.run("practice", ex.id, deadline=deadline, python=python,
-                          payload={"source": source, "runs": runs, "seed": seed})
+                          payload={"source": source, "runs": runs, "seed": seed},
+                          on_event=on_event)
+    if progress is not None:
+        progress(runs, runs, "done")
     return read_outcome(ex, runs, outcome, source)
 
 
