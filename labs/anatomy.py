@@ -144,13 +144,9 @@ class ThreadWithExc(threading.Thread):
         _async_raise(self._get_my_tid(), exctype)
 
 
-def seed_recipe():
-    """Run the recipe as printed, then each of its three type choices alone,
-    on a worker that waits in ``acquire()`` (so nothing fires until we say)."""
-    needs_the_gil()
-    gate, ready = held_lock(), held_lock()
-    raised = []
-
+def blocked_in_acquire_recording(gate, ready, raised):
+    """A worker that waits in ``gate.acquire()`` (``ready`` released from C,
+    see enter_blocking) and records the name of whatever it raises."""
     def worker():
         timeline.state("blocked in acquire")
         try:
@@ -158,7 +154,16 @@ def seed_recipe():
         except BaseException as exc:
             raised.append(type(exc).__name__)
             timeline.state(f"raised {type(exc).__name__}")
+    return worker
 
+
+def seed_recipe():
+    """Run the recipe as printed, then each of its three type choices alone,
+    on a worker that waits in ``acquire()`` (so nothing fires until we say)."""
+    needs_the_gil()
+    gate, ready = held_lock(), held_lock()
+    raised = []
+    worker = blocked_in_acquire_recording(gate, ready, raised)
     t = ThreadWithExc(target=worker, name="worker")
     t.start()
     ready.acquire()
@@ -202,16 +207,7 @@ def only_scheduled():
     needs_the_gil()
     gate, ready = held_lock(), held_lock()
     raised = []
-
-    def worker():
-        timeline.state("blocked in acquire")
-        try:
-            enter_blocking(ready, gate.acquire)
-        except BaseException as exc:
-            raised.append(type(exc).__name__)
-            timeline.state(f"raised {type(exc).__name__}")
-
-    t = start(worker, "worker")
+    t = start(blocked_in_acquire_recording(gate, ready, raised), "worker")
     ready.acquire()  # the worker is inside gate.acquire()
     timeline.mark("async_raise x2")
     first = async_raise(t, FirstStop)

@@ -3,6 +3,8 @@ each (lab, variant) is run once per test session and its Outcome shared."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -25,3 +27,21 @@ def run_once():
             _runs[key] = sandbox.run(lab, variant, deadline=deadline, python=CHILD_PYTHON)
         return _runs[key]
     return run
+
+
+@pytest.fixture
+def sleeper():
+    """A process of our own, in a session of its own, to aim a Child at."""
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
+                            start_new_session=True)
+    yield proc
+    proc.kill()
+    proc.wait()
+
+
+@pytest.fixture
+def kills(monkeypatch):
+    """Every os.kill the code under test makes, recorded and not sent."""
+    sent = []
+    monkeypatch.setattr(os, "kill", lambda pid, sig: sent.append((pid, sig)))
+    return sent

@@ -21,24 +21,6 @@ def outcomes(run_once):
     return {v: run_once("handed-off", v) for v in VARIANTS}
 
 
-@pytest.fixture
-def sleeper():
-    """A process of our own, in a session of its own, to aim a Child at."""
-    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
-                            start_new_session=True)
-    yield proc
-    proc.kill()
-    proc.wait()
-
-
-@pytest.fixture
-def kills(monkeypatch):
-    """Every os.kill the code under test makes, recorded and not sent."""
-    sent = []
-    monkeypatch.setattr(os, "kill", lambda pid, sig: sent.append((pid, sig)))
-    return sent
-
-
 # ------------------------------------------------------------------ every variant
 
 def test_hazard_in_every_bad_variant_and_none_in_fixed(outcomes):
