@@ -553,16 +553,6 @@ LAB = Lab(
 
 # ------------------------------------------------------------------ for the notebook
 
-def facts_table(outcomes, keys) -> str:
-    """report.facts_table over ``keys`` only, one column per outcome."""
-    import dataclasses
-    from labs import report
-
-    return report.facts_table([
-        dataclasses.replace(o, facts={k: o.facts[k] for k in keys if k in o.facts})
-        for o in outcomes])
-
-
 def ledger_table(outcome) -> str:
     """Every task of a run and how it ended, one line each."""
     lines = [f"{outcome.variant}:"]

@@ -130,14 +130,17 @@ def save_figures(outcomes, directory: Path) -> list[Path]:
     return paths
 
 
-def facts_table(outcomes) -> str:
+def facts_table(outcomes, keys=None) -> str:
     """The facts that hold on every run (no timings, no ids), one column per
-    outcome: what a notebook can print and nbval can compare."""
+    outcome: what a notebook can print and nbval can compare. ``keys`` picks
+    the facts that tell a story, in that order ("-" where a run has none)."""
+    outcomes = list(outcomes)
     columns = [o.variant for o in outcomes]
-    keys: list[str] = []
-    for o in outcomes:
-        lab = registry.get_lab(o.lab)
-        keys += [k for k in o.facts if not lab.is_volatile(k) and k not in keys]
+    if keys is None:
+        keys = []
+        for o in outcomes:
+            lab = registry.get_lab(o.lab)
+            keys += [k for k in o.facts if not lab.is_volatile(k) and k not in keys]
     rows = [["hazard seen", *[fmt(o.hazard_observed) for o in outcomes]],
             ["ended", *[ending(o) for o in outcomes]]]
     if any(o.skipped for o in outcomes):  # say why, where the run would have been

@@ -12,7 +12,6 @@ death of the whole process.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -32,9 +31,7 @@ KEY_FACTS = ("target_stopped", "others_finished", "process_survived", "items_don
 
 def key_facts_table(outcomes) -> str:
     """report.facts_table over KEY_FACTS only, one column per outcome."""
-    return report.facts_table([
-        dataclasses.replace(o, facts={k: o.facts.get(k) for k in KEY_FACTS})
-        for o in outcomes])
+    return report.facts_table(outcomes, keys=KEY_FACTS)
 
 
 def ps_listing(outcome) -> dict | None:
