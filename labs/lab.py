@@ -9,6 +9,12 @@ from __future__ import annotations
 
 
 
+def expected_hazard(variant: str) -> bool | None:
+    """What a variant's run must show, by the naming contract: the hazard for
+    ``bad*``, none for ``fixed*``; None for the hidden labs' other names."""
+    return True if variant.startswith("bad") else False if variant.startswith("fixed") else None
+
+
 class UnknownName(LookupError):
     """An unknown lab or variant; its message is one line for the user."""
 

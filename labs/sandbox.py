@@ -103,15 +103,16 @@ class Outcome:
 
     def where_stuck(self) -> dict[str, str]:
         """Thread name -> the innermost line of lab code it was stuck on, e.g.
-        "lock_leak.py, in worker: lock.acquire()". Line text, not numbers, so
-        that the answer is the same on every Python version."""
+        "lock_leak.py, in worker: lock.acquire()" or "matrix/scenarios.py, ...".
+        Line text, not numbers, so that the answer is the same on every Python
+        version. The child's own machinery (child.py, timeline.py) is not lab code."""
         where = {}
         for th in self.threads_in_dump():
             for path, lineno, func in th["frames"]:
                 p = PROJECT_ROOT / path  # project paths in the dump are relative
-                if p.parent == LABS_DIR and p.name not in ("sandbox.py", "child.py", "timeline.py"):
+                if p.is_relative_to(LABS_DIR) and p.name not in ("child.py", "timeline.py"):
                     text = linecache.getline(str(p), lineno).split("  #")[0].strip()
-                    where[th["name"]] = f"{p.name}, in {func}: {text}"
+                    where[th["name"]] = f"{p.relative_to(LABS_DIR).as_posix()}, in {func}: {text}"
                     break
         return where
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from labs import registry, sandbox  # noqa: E402
+from labs.lab import expected_hazard  # noqa: E402
 
 SPIN = "import time\nend = time.monotonic() + 3600\nwhile time.monotonic() < end: pass\n"
 
@@ -51,7 +52,7 @@ def check(lab, variant, runs, python, deadline, verbose=False) -> bool:
     verdict = "skipped" if hazard is None else ("hazard SEEN" if hazard else "no hazard")
     # Identical is not enough: a bad variant must show its hazard, a fixed one must not
     # (hidden labs such as the matrix name their variants otherwise and are not checked).
-    expected = True if variant.startswith("bad") else False if variant.startswith("fixed") else None
+    expected = expected_hazard(variant)
     wrong = hazard is not None and expected is not None and hazard is not expected
     print(f"{lab.id:<14} {variant:<22} {count}/{runs} identical ({verdict})"
           + ("  UNEXPECTED: a bad variant must show its hazard, a fixed one must not" if wrong else ""))

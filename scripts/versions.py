@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from labs import registry, report, sandbox  # noqa: E402
+from labs.lab import expected_hazard  # noqa: E402
 
 PROMISED = ("3.10", "3.11", "3.12", "3.13")
 
@@ -50,17 +51,13 @@ def find(minor: str) -> tuple[str | None, str]:
     return str(python), version
 
 
-def expected(variant: str) -> bool | None:
-    return True if variant.startswith("bad") else False if variant.startswith("fixed") else None
-
-
 def verdict_problem(outcome) -> str | None:
     """None when the run gave its variant's expected verdict; else what it gave."""
     if outcome.error:
         return f"error: {outcome.error.strip().splitlines()[-1]}"
     if outcome.skipped:
         return None if outcome.variant.startswith("fixed") else f"skipped: {outcome.skipped}"
-    if outcome.hazard_observed is not expected(outcome.variant):
+    if outcome.hazard_observed is not expected_hazard(outcome.variant):
         seen = "hazard seen" if outcome.hazard_observed else "no hazard"
         return f"{seen}, facts {report.fmt(outcome.facts)}"
     return None

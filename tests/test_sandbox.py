@@ -115,3 +115,17 @@ def test_parse_dump_names_threads():
     threads = sandbox.parse_dump(named, {1 + 0x7f0000000000: "worker-1"})
     assert [t["name"] for t in threads] == ["worker-1", "0x00007f0000000002"]
     assert threads[0]["frames"] == [("/x/labs/lock_leak.py", 3, "work")]
+
+
+def test_where_stuck_names_lab_code_in_subpackages_by_its_path():
+    """The matrix and practice live in packages: their frames count as lab
+    code too, named by their path under labs/; the child's machinery does not."""
+    lines = (sandbox.LABS_DIR / "matrix" / "threads.py").read_text().splitlines()
+    at = next(i for i, line in enumerate(lines, 1) if line.startswith("def run_threads("))
+    dump = ('Thread 0x0000000000000001 (most recent call first):\n'
+            f'  File "labs/matrix/threads.py", line {at} in run_threads\n'
+            '  File "labs/child.py", line 1 in main\n')
+    o = sandbox.Outcome(lab="matrix", variant="x", hazard_observed=None, facts={},
+                        exit={"code": None, "signal": "SIGABRT", "timed_out": True},
+                        elapsed_s=0.0, stacks=dump, timeline=[], python=None)
+    assert o.where_stuck() == {"0x0000000000000001": f"matrix/threads.py, in run_threads: {lines[at - 1].strip()}"}
