@@ -234,8 +234,8 @@ def consume_until_shutdown(scene, stop):
             timeline.state("working")
             scene.midway(n)
             if stop.is_set():
+                record(n, "put back")  # before put(): another consumer may take it at once
                 scene.q.put(n)  # before task_done(): join() cannot return in between
-                record(n, "put back")
             else:
                 record(n, "done")
         finally:
