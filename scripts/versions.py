@@ -29,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from labs import registry, report, sandbox  # noqa: E402
 from labs.lab import expected_hazard  # noqa: E402
+from labs.progress import Progress  # noqa: E402
 
 PROMISED = ("3.10", "3.11", "3.12", "3.13")
 
@@ -76,7 +77,7 @@ def check_version(python: str, labs, runs: int, jobs: int, progress) -> dict[str
     with ThreadPoolExecutor(jobs) as pool:
         for lab, variant, outcome in pool.map(one, work):
             done += 1
-            progress(f"{done}/{len(work)} {lab.id} / {variant}")
+            progress(done, len(work), f"{lab.id} / {variant}")
             problem = verdict_problem(outcome)
             if problem:
                 problems[lab.id].append(f"{variant}: {problem}")
@@ -97,8 +98,6 @@ def main(argv=None) -> int:
     except registry.UnknownName as problem:
         print(f"versions: error: {problem}", file=sys.stderr)
         return 2
-    progress = (lambda msg: print(f"\r  {msg:<60}", end="", file=sys.stderr, flush=True)) \
-        if sys.stderr.isatty() else (lambda msg: None)
     started = time.monotonic()
     rows, failed = [], False
     for minor in PROMISED:
@@ -109,9 +108,8 @@ def main(argv=None) -> int:
             continue
         print(f"Python {version}: {sum(len(lab.variants) for lab in labs) * args.runs} runs ...",
               file=sys.stderr, flush=True)
-        problems = check_version(python, labs, args.runs, args.jobs, progress)
-        if sys.stderr.isatty():
-            print("\r" + " " * 64 + "\r", end="", file=sys.stderr)
+        with Progress(f"Python {version}") as progress:  # one rewritten line on a terminal
+            problems = check_version(python, labs, args.runs, args.jobs, progress)
         cells = {}
         for lab in labs:
             if problems[lab.id]:
