@@ -165,6 +165,12 @@ def check_page(browser: Browser, url: str) -> tuple[list[str], dict]:
     browser.send("Emulation.setEmulatedMedia", media="screen")
     browser.send("Emulation.setDeviceMetricsOverride", width=WIDTH, height=HEIGHT,
                  deviceScaleFactor=1, mobile=False)
+    # The previous page's late events (a console message can be delivered
+    # after its load event) must not count against this one: load a blank
+    # page first, reading everything that arrives until it has loaded.
+    browser.events.clear()
+    browser.send("Page.navigate", url="about:blank")
+    browser.wait_for("Page.loadEventFired")
     browser.events.clear()
     navigation = browser.send("Page.navigate", url=url)
     if navigation.get("errorText"):
