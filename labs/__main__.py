@@ -22,8 +22,11 @@ import signal
 import sys
 from pathlib import Path
 
-from labs import bench, registry, report, sandbox
-from labs.matrix import show as matrix_show
+from labs import sandbox
+from labs.contract import registry
+from labs.lessons.blocking_io import bench
+from labs.lessons.kill_matrix import figures as matrix_show
+from labs.show import tables
 
 
 class Parser(argparse.ArgumentParser):
@@ -92,11 +95,11 @@ def variants_of(lab: registry.Lab, wanted: str) -> list[str]:
 
 
 def cmd_list(args):
-    columns = report.width()
+    columns = tables.width()
     for lab in registry.all_labs():
-        print(report.wrap(lab.hazard, indent=" " * 15, first=f"{lab.id:<14} ",
+        print(tables.wrap(lab.hazard, indent=" " * 15, first=f"{lab.id:<14} ",
                           columns=columns))
-        print(report.wrap("variants: " + ", ".join(lab.variants), indent=" " * 15,
+        print(tables.wrap("variants: " + ", ".join(lab.variants), indent=" " * 15,
                           columns=columns))
 
 
@@ -112,13 +115,13 @@ def cmd_run(args):
             print(f"running {lab.id} / {name} ...", file=sys.stderr, flush=True)
         outcomes.append(sandbox.run(lab.id, name, deadline=deadline, python=args.python))
     if figures:
-        report.save_figures(outcomes, figures)
+        tables.save_figures(outcomes, figures)
     if args.json:
         print(json.dumps([o.to_json() for o in outcomes], indent=2, default=str))
     else:
-        print(report.table(outcomes))
+        print(tables.table(outcomes))
         for o in outcomes:
-            print(report.details(o))
+            print(tables.details(o))
     errors = [o for o in outcomes if o.error]
     if errors:
         print(f"labs: {len(errors)} of {len(outcomes)} runs ended as errors, with no verdict "
@@ -137,8 +140,8 @@ def cmd_demo(args):
         for name in lab.variants:
             print(f"[{len(outcomes) + 1}/{total}] {lab.id} / {name} ...", file=sys.stderr, flush=True)
             outcomes.append(sandbox.run(lab.id, name))
-    paths = report.save_figures(outcomes, figures)
-    print(report.table(outcomes))
+    paths = tables.save_figures(outcomes, figures)
+    print(tables.table(outcomes))
     print(f"\n{len(paths)} timeline figures written under {figures}/")
     print()
     matrix_show.main()

@@ -11,11 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from labs.practice import exercises, grade  # noqa: E402
+from labs.practice import exercises, grade
 
 
 def main(argv=None) -> int:

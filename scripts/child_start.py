@@ -22,9 +22,9 @@ import sys
 import time
 from pathlib import Path
 
+from labs import sandbox
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from labs import sandbox  # noqa: E402
 
 GOAL = 1.5
 

@@ -17,14 +17,13 @@ import json
 import sys
 from pathlib import Path
 
+from labs.practice import exercises
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from labs.practice import exercises  # noqa: E402
-
-NOTEBOOKS = {"lock-leak": "01-lock-held-by-killed-thread.ipynb",
+NOTEBOOKS = {"lock-leak": "01-lock-leak.ipynb",
              "lost-task": "02-lost-task.ipynb",
-             "signal-target": "03-signal-to-a-thread.ipynb",
+             "signal-target": "03-signal-target.ipynb",
              "blocking-io": "04-blocking-io.ipynb"}
 TAG = "exercise"
 

@@ -18,11 +18,10 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from labs import registry, sandbox  # noqa: E402
-from labs.lab import expected_hazard  # noqa: E402
+from labs import sandbox
+from labs.contract import registry
+from labs.contract.lab import expected_hazard
 
 SPIN = "import time\nend = time.monotonic() + 3600\nwhile time.monotonic() < end: pass\n"
 

@@ -37,7 +37,8 @@ def seconds(cell) -> float:
     start, end = stamps.get("iopub.execute_input"), stamps.get("shell.execute_reply")
     if not (start and end):
         return 0.0
-    parse = lambda s: datetime.datetime.fromisoformat(s.replace("Z", "+00:00"))
+    def parse(s):
+        return datetime.datetime.fromisoformat(s.replace("Z", "+00:00"))
     return (parse(end) - parse(start)).total_seconds()
 
 

@@ -26,10 +26,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from labs import registry, report, sandbox  # noqa: E402
-from labs.lab import expected_hazard  # noqa: E402
-from labs.progress import Progress  # noqa: E402
+from labs import sandbox
+from labs.contract import registry
+from labs.contract.lab import expected_hazard
+from labs.show import tables as report
+from labs.show.progress import Progress
 
 PROMISED = ("3.10", "3.11", "3.12", "3.13")
 

@@ -6,8 +6,12 @@ import threading
 
 import pytest
 
-from labs.procfs import alive
-from labs import anatomy, registry, sandbox, timeline
+from labs import sandbox
+from labs.child import record as timeline
+from labs.child.procfs import alive
+from labs.contract import registry
+from labs.lessons.anatomy import measure as anatomy_measure
+from labs.lessons.anatomy import scene as anatomy
 
 
 def test_only_scheduled_kills_nothing(run_once):
@@ -180,23 +184,23 @@ def test_judge_reads_the_facts():
         exit = {"timed_out": True, "signal": "SIGABRT"}
 
     clean = {"returned": 1, "alive_after_call": False, "variant_returned": True}
-    assert anatomy.judge(clean, Clean) is False
-    assert anatomy.judge(clean, Hung) is True
+    assert anatomy_measure.judge(clean, Clean) is False
+    assert anatomy_measure.judge(clean, Hung) is True
     for change in ({"alive_after_call": True}, {"slept_full": True}, {"lock_held_after_stop": True},
                    {"bytes_lost": 1}, {"caught": ["SystemExit"]}, {"cleanup_finished": False},
                    {"variant_returned": False}, {"as_printed": "AttributeError"},
                    {"bare_int_undo_returned": 0}):
-        assert anatomy.judge({**clean, **change}, Clean) is True
+        assert anatomy_measure.judge({**clean, **change}, Clean) is True
 
 
 def test_registered_hidden_and_rejects_unknown_variants():
-    assert registry.get_lab("anatomy") is anatomy.LAB
+    assert registry.get_lab("anatomy") is anatomy_measure.LAB
     assert "anatomy" not in registry.lab_ids()
     with pytest.raises(registry.UnknownName, match="only-scheduled"):
         sandbox.run("anatomy", "kill-it-properly")
 
 
 def test_every_variant_is_documented():
-    for name, fn in anatomy.LAB.variants.items():
+    for name, fn in anatomy_measure.LAB.variants.items():
         assert fn.__doc__, name
         assert f"``{name}``" in anatomy.__doc__

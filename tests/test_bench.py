@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from labs import __main__ as cli
-from labs import bench
+from labs.lessons.blocking_io import bench
 
 MECHANISMS = ["timeout-0.001", "timeout-0.01", "timeout-0.05", "timeout-0.1", "timeout-0.25",
               "wakeup", "shutdown"]

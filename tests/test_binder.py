@@ -10,9 +10,9 @@ import json
 import re
 
 import yaml
+from test_packaging import pyproject_deps, requirement
 
 from labs.sandbox import PROJECT_ROOT
-from test_packaging import pyproject_deps, requirement
 
 MACHINE_PATH = re.compile(r"(/work/|/home/|/root/|/Users/|/tmp/|[A-Z]:\\\\)")
 

@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import queue
+import socket
 import subprocess
 import sys
-import socket
 import threading
 
 import pytest
 
-from labs import blocking_io, registry, sandbox, scenes, timeline
+from labs import sandbox
+from labs.child import record as timeline
+from labs.child import scenes
+from labs.contract import registry
+from labs.lessons.blocking_io import measure as blocking_io_measure
+from labs.lessons.blocking_io import scene as blocking_io
 
 BAD = {
     "bad-recv": ("worker-recv", "data = sock.recv(1)"),
@@ -43,7 +48,7 @@ def test_bad_accepts_the_stop_and_stays_blocked(run_once, variant):
     assert f["stuck_at_deadline"] == [line]  # from the stack dump, at the deadline
     assert f["stuck_threads"] == [worker]
     assert f["stop_latency_s"] is None
-    assert o.where_stuck()["MainThread"] == "blocking_io.py, in forced_stop: worker.join()"
+    assert o.where_stuck()["MainThread"] == "lessons/blocking_io/scene.py, in forced_stop: worker.join()"
 
 
 @pytest.mark.parametrize("variant", sorted(FIXED))
@@ -68,9 +73,9 @@ def test_the_timeline_shows_the_worker_blocked_past_the_stop(run_once):
 
 
 def test_judge_reads_the_facts():
-    assert blocking_io.judge({"stop_requested": True, "stopped_before_deadline": False}, None)
-    assert not blocking_io.judge({"stop_requested": True, "stopped_before_deadline": True}, None)
-    assert not blocking_io.judge({"stopped_before_deadline": False}, None)  # never asked
+    assert blocking_io_measure.judge({"stop_requested": True, "stopped_before_deadline": False}, None)
+    assert not blocking_io_measure.judge({"stop_requested": True, "stopped_before_deadline": True}, None)
+    assert not blocking_io_measure.judge({"stopped_before_deadline": False}, None)  # never asked
 
 
 def test_wait_until_inside_names_the_blocking_line():
@@ -153,7 +158,7 @@ def test_a_sandboxed_run_skips_the_variant_whose_line_is_gone(tmp_path, monkeypa
     # The child imports sitecustomize at start: there the stdlib line is "rewritten".
     (tmp_path / "sitecustomize.py").write_text(
         "import threading\n"
-        "import labs.blocking_io as bio\n"
+        "import labs.lessons.blocking_io.scene as bio\n"
         "bio.UNTIMED_WAIT = (threading.Condition.wait, 'a line a future CPython rewrote')\n")
     monkeypatch.setenv("PYTHONPATH", str(tmp_path))
     skipped = sandbox.run("blocking-io", "bad-queue-get")

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from labs import registry
+from labs.contract import registry
 from labs.sandbox import PROJECT_ROOT
 
 
@@ -45,7 +45,7 @@ def test_run_table_says_where_threads_were_stuck(tmp_path):
                    "--figures", str(tmp_path))
     assert out.returncode == 0, out.stderr
     assert "SEEN" in out.stdout and "hung" in out.stdout
-    assert "scenes.py, in transfer_unsafely: lock.acquire()" in out.stdout
+    assert "child/scenes.py, in transfer_unsafely: lock.acquire()" in out.stdout
     assert (tmp_path / "lock-leak-bad.png").stat().st_size > 1000
 
 

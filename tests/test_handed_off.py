@@ -3,17 +3,17 @@ parent derives from the ledger and the stack dump, and the Ctrl-C driver's
 guard (it signals only the lab's own child)."""
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 
 import pytest
 
-from labs import handed_off, sandbox
-from labs.handed_off import CTRL_C, TASKS, WORKERS
+from labs import sandbox
+from labs.contract.outcome import MissingFact
+from labs.lessons.handed_off import measure as handed_off_measure
+from labs.lessons.handed_off import scene as handed_off
+from labs.lessons.handed_off.scene import CTRL_C, TASKS, WORKERS
 
-VARIANTS = list(handed_off.LAB.variants)
+VARIANTS = list(handed_off_measure.LAB.variants)
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def test_hazard_in_every_bad_variant_and_none_in_fixed(outcomes):
 
 def test_every_run_reported_what_its_verdict_requires(outcomes):
     for name, o in outcomes.items():
-        missing = [k for k in handed_off.LAB.required_facts(name) if k not in o.facts]
+        missing = [k for k in handed_off_measure.LAB.required_facts(name) if k not in o.facts]
         assert missing == [], name
 
 
@@ -72,7 +72,7 @@ def test_a_task_that_never_ends_keeps_the_program_from_exiting(outcomes):
     assert f["ledger"] == ["cut off"] and f["tasks_half_done"] == 1
     assert f["main_waits_in"] == ("threading._shutdown > concurrent.futures.thread._python_exit"
                                   " > threading.join")
-    assert f["workers_in"] == ["handed_off.task > handed_off.work"]
+    assert f["workers_in"] == ["lessons.handed_off.scene.task > lessons.handed_off.scene.work"]
 
 
 # ------------------------------------------------------------------ Ctrl-C
@@ -110,10 +110,10 @@ def test_this_process_is_not_signalled_by_a_ctrl_c_run():
 
 def test_driver_signals_only_on_its_event(sleeper, kills):
     child = sandbox.Child(sleeper)
-    handed_off.send_ctrl_c({"kind": "mark", "label": CTRL_C, "stop": True}, child)
-    handed_off.send_ctrl_c({"kind": "facts", "facts": {CTRL_C: True}}, child)
+    handed_off_measure.send_ctrl_c({"kind": "mark", "label": CTRL_C, "stop": True}, child)
+    handed_off_measure.send_ctrl_c({"kind": "facts", "facts": {CTRL_C: True}}, child)
     assert kills == []
-    handed_off.send_ctrl_c({"kind": CTRL_C}, child)
+    handed_off_measure.send_ctrl_c({"kind": CTRL_C}, child)
     assert kills == [(sleeper.pid, signal.SIGINT)]
 
 
@@ -152,30 +152,30 @@ def task_events(n, steps):
 def test_one_unit_in_hand_after_the_stop_is_not_running_on():
     events = (task_events(1, [(0.0, "started"), (0.1, "unit"), (0.3, "unit"), (0.31, "stopped")])
               + [{"kind": "mark", "label": "stop", "stop": True, "t": 0.2}])
-    f = handed_off.summarize(fake_outcome(sorted(events, key=lambda e: e["t"])))
+    f = handed_off_measure.summarize(fake_outcome(sorted(events, key=lambda e: e["t"])))
     assert f["running_task_stopped"] and f["tasks_ran_on"] == 0
-    assert not handed_off.judge(f, None)
+    assert not handed_off_measure.judge(f, None)
 
 
 def test_two_units_after_the_stop_are_running_on():
     events = (task_events(1, [(0.0, "started"), (0.3, "unit"), (0.4, "unit"), (0.5, "stopped")])
               + [{"kind": "mark", "label": "stop", "stop": True, "t": 0.2}])
-    f = handed_off.summarize(fake_outcome(events))
+    f = handed_off_measure.summarize(fake_outcome(events))
     assert not f["running_task_stopped"] and f["tasks_ran_on"] == 1
-    assert handed_off.judge(f, None)
+    assert handed_off_measure.judge(f, None)
 
 
 def test_a_task_cut_off_is_half_done_and_judged_a_hazard():
     events = (task_events(1, [(0.0, "started"), (0.1, "unit")])
               + [{"kind": "mark", "label": "stop", "stop": True, "t": 0.2}])
-    f = handed_off.summarize(fake_outcome(events, code=None, timed_out=True))
+    f = handed_off_measure.summarize(fake_outcome(events, code=None, timed_out=True))
     assert f["ledger"] == ["cut off"] and f["tasks_half_done"] == 1
-    assert handed_off.judge(f, None)
+    assert handed_off_measure.judge(f, None)
 
 
 def test_a_run_without_a_stop_cannot_be_judged():
-    with pytest.raises(KeyError):
-        handed_off.summarize(fake_outcome(task_events(1, [(0.0, "started")])))
+    with pytest.raises(MissingFact):
+        handed_off_measure.summarize(fake_outcome(task_events(1, [(0.0, "started")])))
 
 
 DUMP_310 = """\
@@ -199,7 +199,7 @@ def test_where_waits_reads_the_same_story_on_every_version(dump):
     events = [{"kind": "state", "thread": "MainThread", "ident": 0x7F56E6FEDB80, "t": 0},
               {"kind": "state", "thread": "MainThread", "ident": 0x7F1D77850C40, "t": 0}]
     o = fake_outcome(events, timed_out=True, stacks=dump)
-    assert handed_off.where_waits(o) == {
+    assert handed_off_measure.where_waits(o) == {
         "MainThread": "threading._shutdown > concurrent.futures.thread._python_exit > threading.join"}
 
 

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from labs.kill import async_raise
+from labs.child.kill import async_raise
 
 
 class Stop(Exception):

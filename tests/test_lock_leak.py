@@ -1,7 +1,9 @@
 """Lab 1, lock-leak: each variant's measured facts."""
 from __future__ import annotations
 
-from labs import lock_leak, scenes, timeline
+from labs.child import scenes
+from labs.lessons.lock_leak import measure as lock_leak_measure
+from labs.show import timeline as show_timeline
 
 
 def test_bad_leaks_the_lock_and_hangs(run_once):
@@ -14,8 +16,8 @@ def test_bad_leaks_the_lock_and_hangs(run_once):
     assert f["workers_finished"] == 0 and f["workers_total"] == 3
     assert f["stuck_threads"] == ["worker-2", "worker-3"]
     where = o.where_stuck()
-    assert where["worker-2"] == "scenes.py, in transfer_unsafely: lock.acquire()"
-    assert where["MainThread"].startswith("lock_leak.py, in forced_stop: t.join()")
+    assert where["worker-2"] == "child/scenes.py, in transfer_unsafely: lock.acquire()"
+    assert where["MainThread"].startswith("lessons/lock_leak/scene.py, in forced_stop: t.join()")
 
 
 def test_bad_with_frees_the_lock_but_not_the_data(run_once):
@@ -40,7 +42,7 @@ def test_fixed_stops_cleanly(run_once):
 
 def test_timeline_shows_the_victim_killed_holding_the_lock(run_once):
     o = run_once("lock-leak", "bad")
-    rows = timeline.segments(o.timeline, end_t=10.0)
+    rows = show_timeline.segments(o.timeline, end_t=10.0)
     assert rows["worker-1"][-1][2] == "killed, lock still held"
     assert rows["worker-2"][-1][2] == "waiting for lock"
     assert any(e["kind"] == "mark" and e["label"] == "forced stop" for e in o.timeline)
@@ -52,10 +54,10 @@ def test_judge_reads_the_facts():
 
     class Ended:
         exit = {"timed_out": False}
-    assert lock_leak.judge(clean, Ended) is False
+    assert lock_leak_measure.judge(clean, Ended) is False
     for change in ({"lock_held_after_stop": True}, {"invariant_ok": False},
                    {"workers_finished": 2}):
-        assert lock_leak.judge({**clean, **change}, Ended) is True
+        assert lock_leak_measure.judge({**clean, **change}, Ended) is True
 
 
 def test_bank_invariant():

@@ -6,20 +6,21 @@ import os
 
 import pytest
 
-import subprocess
-import sys
-
-from labs import matrix, procfs, registry, sandbox, timeline
-from labs.matrix import rows as matrix_rows
+from labs import sandbox
+from labs.child import procfs
+from labs.child import record as timeline
+from labs.contract import registry
+from labs.lessons.kill_matrix import figures, measure, mechanisms, rows, scene, threads
+from labs.lessons.kill_matrix import rows as matrix_rows
 
 
 def run(run_once, variant):
-    return run_once("matrix", variant, matrix.deadline(variant))
+    return run_once("kill-matrix", variant, scene.deadline(variant))
 
 
 def row_of(run_once, mechanism):
-    return matrix.cells(mechanism, {s: run(run_once, f"{mechanism}.{s}")
-                                    for s in matrix.SCENARIOS})
+    return rows.cells(mechanism, {s: run(run_once, f"{mechanism}.{s}")
+                                    for s in scene.SCENARIOS})
 
 
 # ------------------------------------------------ changing the scenario changes the cell
@@ -64,19 +65,19 @@ def test_pthread_cancel_hangs_exit_only_for_a_non_daemon_thread(run_once):
 # ------------------------------------------------ rows and cells
 
 def test_stop_flag_rows_break_nothing(run_once):
-    for mech in matrix.COOPERATIVE:
-        runs = {s: run(run_once, f"{mech}.{s}") for s in matrix.SCENARIOS}
-        row = matrix.cells(mech, runs)
-        assert [row[c] for c in matrix.COLUMNS[:-1]] == [True, True, False, True, True, True]
+    for mech in threads.COOPERATIVE:
+        runs = {s: run(run_once, f"{mech}.{s}") for s in scene.SCENARIOS}
+        row = rows.cells(mech, runs)
+        assert [row[c] for c in rows.COLUMNS[:-1]] == [True, True, False, True, True, True]
         assert row["stop_latency_s"] >= 0
         assert "nothing went wrong" in row["summary"]
 
 
 def test_a_killed_process_leaves_the_midway_cells_empty_with_a_reason(run_once):
-    runs = {s: run(run_once, f"os-kill-tid.{s}") for s in matrix.SCENARIOS}
+    runs = {s: run(run_once, f"os-kill-tid.{s}") for s in scene.SCENARIOS}
     for o in runs.values():
         assert o.exit["signal"] == "SIGTERM" and o.facts["stop_requested"] is True
-    row = matrix.cells("os-kill-tid", runs)
+    row = rows.cells("os-kill-tid", runs)
     assert row["process_survived"] is False
     for column in ("lock_held_after_stop", "invariant_intact", "task_kept", "stop_latency_s"):
         assert row[column] is None and row["notes"][column]
@@ -85,12 +86,12 @@ def test_a_killed_process_leaves_the_midway_cells_empty_with_a_reason(run_once):
 
 
 def test_pthread_kill_raises_in_the_main_thread_and_never_lands(run_once):
-    runs = {s: run(run_once, f"pthread-kill.{s}") for s in matrix.SCENARIOS}
+    runs = {s: run(run_once, f"pthread-kill.{s}") for s in scene.SCENARIOS}
     for o in runs.values():
         assert o.facts["main_interrupted"] is True and o.facts["process_ok"] is True
     assert runs["busy"].facts["stopped"] is False
     assert runs["midway"].facts["stop_landed"] is False  # it went on to the next task
-    row = matrix.cells("pthread-kill", runs)
+    row = rows.cells("pthread-kill", runs)
     for column in ("lock_held_after_stop", "invariant_intact", "task_kept"):
         assert row[column] is None and "never landed" in row["notes"][column]
     assert "main thread" in row["summary"]
@@ -117,11 +118,11 @@ def test_the_summary_is_composed_from_the_cells():
     row = {"mechanism": "x", "busy_thread_stopped": True, "blocked_thread_stopped": False,
            "lock_held_after_stop": False, "invariant_intact": False, "task_kept": None,
            "process_survived": True}
-    assert matrix.summary(row) == ("x: it did not stop the thread blocked in a C call, "
+    assert rows.summary(row) == ("x: it did not stop the thread blocked in a C call, "
                                    "and left the data half-updated.")
     row.update(blocked_thread_stopped=True, invariant_intact=True)
-    assert "nothing went wrong" in matrix.summary(row)
-    assert "froze the whole process with the busy worker" in matrix.summary(
+    assert "nothing went wrong" in rows.summary(row)
+    assert "froze the whole process with the busy worker" in rows.summary(
         row, failed={"busy": "froze"})
 
 
@@ -129,10 +130,10 @@ def test_judge_reads_the_facts():
     class Ended:
         exit = {"timed_out": False}
     clean = {"stopped": True, "process_ok": True}
-    assert matrix.judge(clean, Ended) is False
+    assert measure.judge(clean, Ended) is False
     for change in ({"stopped": False}, {"process_ok": False}, {"lock_held_after_stop": True},
                    {"invariant_ok": False}, {"task_kept": False}):
-        assert matrix.judge({**clean, **change}, Ended) is True
+        assert measure.judge({**clean, **change}, Ended) is True
 
 
 # ------------------------------------------------ the recipes people still copy
@@ -201,7 +202,7 @@ def test_the_figure_says_a_thread_stopped_only_because_the_process_died(run_once
     killed = row_of(run_once, "os-kill-tid")
     assert killed["caveats"]["busy_thread_stopped"] == "process died"
     flag = row_of(run_once, "event")
-    ax = matrix.draw({"rows": [killed, flag]}, Figure().subplots())
+    ax = figures.draw({"rows": [killed, flag]}, Figure().subplots())
     texts = [t.get_text() for t in ax.texts]
     assert texts.count("yes:\nprocess died") == 2  # busy and blocked
     assert "stop\nlatency (ms)" in [t.get_text() for t in ax.get_xticklabels()]
@@ -212,7 +213,7 @@ def test_the_figure_says_a_thread_stopped_only_because_the_process_died(run_once
 def test_the_table_fits_80_columns(run_once, monkeypatch):
     rows = [row_of(run_once, m) for m in ("os-kill-tid", "event", "pthread-kill")]
     monkeypatch.setenv("COLUMNS", "80")
-    text = matrix.table({"rows": rows})
+    text = figures.table({"rows": rows})
     assert max(map(len, text.splitlines())) <= 80
     assert "os-kill-tid" in text and "yes*" in text
     words = set(" ".join(r["summary"] for r in rows).split())
@@ -222,7 +223,7 @@ def test_the_table_fits_80_columns(run_once, monkeypatch):
 def test_progress_is_called_with_done_total_label(monkeypatch):
     seen = []
     monkeypatch.setattr(matrix_rows.sandbox, "run", lambda lab, name, **kw: fake(name))
-    matrix.run_matrix(progress=lambda *a: seen.append(a), mechanisms=("event", "stopit"))
+    rows.run_matrix(progress=lambda *a: seen.append(a), mechanisms=("event", "stopit"))
     assert seen == [(0, 6, "event.busy"), (1, 6, "event.blocked"), (2, 6, "event.midway"),
                     (3, 6, "stopit.busy"), (4, 6, "stopit.blocked"), (5, 6, "stopit.midway"),
                     (6, 6, "done")]
@@ -232,39 +233,28 @@ def fake(name):
     facts = {"stopped": True, "stop_latency_s": 0.01, "ended": "exit 0", "process_ok": True}
     if name.endswith("midway"):
         facts.update(lock_held_after_stop=False, invariant_ok=True, task_kept=True)
-    return sandbox.Outcome(lab="matrix", variant=name, hazard_observed=False, facts=facts,
+    return sandbox.Outcome(lab="kill-matrix", variant=name, hazard_observed=False, facts=facts,
                            exit={"code": 0, "signal": None, "timed_out": False}, elapsed_s=0,
                            stacks=None, timeline=[], python=None)
-
-
-def test_the_child_side_never_imports_the_parent_side():
-    code = ("import sys, labs.matrix.lab, labs.lock_leak, labs.lost_task, labs.blocking_io, "
-            "labs.anatomy, labs.signal_target\n"
-            "print(sorted(m for m in sys.modules if m.startswith('labs')))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=sandbox.PROJECT_ROOT, check=True).stdout
-    for presentation in ("labs.report", "labs.matrix.rows", "labs.matrix.show",
-                         "labs.signal_target_view", "labs.bench", "labs.__main__"):
-        assert f"'{presentation}'" not in out
 
 
 # ------------------------------------------------ the command, skips, bad input
 
 def test_json_has_every_column_for_every_row(monkeypatch, capsys):
     monkeypatch.setattr(matrix_rows, "MECHANISMS", ("event-wakeup", "os-kill-tid"))
-    matrix.main(as_json=True)
+    figures.main(as_json=True)
     out = json.loads(capsys.readouterr().out)
     assert [r["mechanism"] for r in out["rows"]] == ["event-wakeup", "os-kill-tid"]
     for r in out["rows"]:
-        assert set(r) == {"mechanism", *matrix.COLUMNS, "notes", "caveats", "measured",
+        assert set(r) == {"mechanism", *rows.COLUMNS, "notes", "caveats", "measured",
                           "summary"}
-        for column in matrix.COLUMNS:  # a null cell always says why
+        for column in rows.COLUMNS:  # a null cell always says why
             assert r[column] is not None or column in r["notes"]
 
 
 def test_text_table_names_every_row(monkeypatch, capsys):
     monkeypatch.setattr(matrix_rows, "MECHANISMS", ("event-wakeup",))
-    matrix.main()
+    figures.main()
     captured = capsys.readouterr()
     assert "event-wakeup" in captured.out and "stopped" in captured.out
     assert "matrix [0/3] event-wakeup.busy" in captured.err
@@ -272,22 +262,22 @@ def test_text_table_names_every_row(monkeypatch, capsys):
 
 def test_a_missing_library_skips_the_row():
     with pytest.raises(timeline.Skip, match="no_such_library"):
-        matrix.need("no_such_library")
-    row = matrix.skipped_row("stopit", "stopit cannot be imported here")
-    assert all(row[c] is None for c in matrix.COLUMNS) and row["notes"]["skipped"]
+        mechanisms.need("no_such_library")
+    row = rows.skipped_row("stopit", "stopit cannot be imported here")
+    assert all(row[c] is None for c in rows.COLUMNS) and row["notes"]["skipped"]
 
 
 def test_unknown_variant_is_refused():
     with pytest.raises(registry.UnknownName):
-        sandbox.run("matrix", "async-exc.nowhere")
+        sandbox.run("kill-matrix", "async-exc.nowhere")
 
 
 def test_a_row_comes_from_its_runs_not_its_name(run_once):
     """The same mechanism's cells, from the plain and the changed scenario:
     only the runs differ, and so do the cells."""
-    runs = {s: run(run_once, f"async-exc.{s}") for s in matrix.SCENARIOS}
-    plain = matrix.cells("async-exc", runs)
-    changed = matrix.cells("async-exc", {**runs, "busy": run(run_once, "async-exc.busy.catching"),
+    runs = {s: run(run_once, f"async-exc.{s}") for s in scene.SCENARIOS}
+    plain = rows.cells("async-exc", runs)
+    changed = rows.cells("async-exc", {**runs, "busy": run(run_once, "async-exc.busy.catching"),
                                          "midway": run(run_once, "async-exc.midway.acquire")})
     assert (plain["busy_thread_stopped"], changed["busy_thread_stopped"]) == (True, False)
     assert (plain["lock_held_after_stop"], changed["lock_held_after_stop"]) == (False, True)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from labs import registry
+from labs.contract import registry
 from labs.sandbox import PROJECT_ROOT
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))

@@ -1,4 +1,4 @@
-"""labs.progress: "k of n: label" while a long run goes, one line when stopped."""
+"""labs.show.progress: "k of n: label" while a long run goes, one line when stopped."""
 from __future__ import annotations
 
 import io
@@ -14,8 +14,8 @@ import pytest
 from jupyter_client.manager import start_new_kernel
 from nbclient import NotebookClient
 
-from labs.progress import BLANK, Progress, Stopped, stoppable
 from labs.sandbox import PROJECT_ROOT
+from labs.show.progress import BLANK, Progress, Stopped, stoppable
 
 
 class Terminal(io.StringIO):
@@ -89,7 +89,7 @@ def test_ctrl_c_in_a_terminal_says_one_line_and_exits_130():
     """A real SIGINT to a real process, in the middle of a run."""
     script = textwrap.dedent("""
         import os, signal, sys
-        from labs.progress import Progress
+        from labs.show.progress import Progress
         with Progress("the kill matrix") as progress:
             progress(1, 30, "async-exc")
             print("running", flush=True)
@@ -117,7 +117,7 @@ def test_in_a_real_kernel_output_is_stable_and_a_stop_is_one_line():
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_code_cell(
-            "from labs.progress import Progress\n"
+            "from labs.show.progress import Progress\n"
             "with Progress('three steps') as progress:\n"
             "    for k in range(1, 4):\n"
             "        progress(k, 3, f'step {k}')\n"
@@ -155,7 +155,7 @@ def test_stop_button_in_a_real_kernel_leaves_one_line_and_no_child():
     sandbox: one line of output, and the hung child is gone."""
     km, kc = start_new_kernel(kernel_name="python3", cwd=str(PROJECT_ROOT))
     try:
-        kc.execute("from labs import sandbox\nfrom labs.progress import Progress\n"
+        kc.execute("from labs import sandbox\nfrom labs.show.progress import Progress\n"
                    "with Progress('the hung lab') as progress:\n"
                    "    progress(1, 1, 'lock-leak bad')\n"
                    "    sandbox.run('lock-leak', 'bad', deadline=60)")

@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from labs import sandbox
-from labs.procfs import alive, processes_in_group
+from labs.child.procfs import alive, processes_in_group
+from labs.contract import outcome as dumps
 
 
 def test_normal_exit(run_once):
@@ -42,9 +43,9 @@ def test_hang_gives_named_stacks(run_once):
     assert o.facts["stuck_threads"] == ["stuck-worker"]
     assert "[stuck-worker]" in o.stacks and "[MainThread]" in o.stacks
     # no machine paths in a dump that notebooks store: the project's are relative
-    assert 'File "labs/selftest.py"' in o.stacks and 'File "<stdlib>/threading.py"' in o.stacks
+    assert 'File "labs/child/selftest.py"' in o.stacks and 'File "<stdlib>/threading.py"' in o.stacks
     assert str(sandbox.PROJECT_ROOT) not in o.stacks and sys.prefix not in o.stacks
-    assert o.where_stuck()["stuck-worker"] == "selftest.py, in stuck: never.wait()"
+    assert o.where_stuck()["stuck-worker"] == "child/selftest.py, in stuck: never.wait()"
 
 
 def test_hang_at_interpreter_exit_is_seen(run_once):
@@ -82,7 +83,7 @@ def test_a_run_cut_short_is_an_error_not_a_crash():
 
 
 def test_unknown_variant_fails_in_the_parent():
-    from labs.registry import UnknownName
+    from labs.contract.registry import UnknownName
     with pytest.raises(UnknownName):
         sandbox.run("selftest", "no-such-variant")
 
@@ -110,9 +111,9 @@ def test_parse_dump_names_threads():
             '  File "/x/labs/lock_leak.py", line 3 in work\n\n'
             'Current thread 0x00007f0000000002 (most recent call first):\n'
             '  File "/x/y.py", line 9 in main\n')
-    named = sandbox.name_threads(dump, {1 + 0x7f0000000000: "worker-1"})
+    named = dumps.name_threads(dump, {1 + 0x7f0000000000: "worker-1"})
     assert "Thread 0x00007f0000000001 [worker-1] (most" in named
-    threads = sandbox.parse_dump(named, {1 + 0x7f0000000000: "worker-1"})
+    threads = dumps.parse_dump(named, {1 + 0x7f0000000000: "worker-1"})
     assert [t["name"] for t in threads] == ["worker-1", "0x00007f0000000002"]
     assert threads[0]["frames"] == [("/x/labs/lock_leak.py", 3, "work")]
 
@@ -120,12 +121,13 @@ def test_parse_dump_names_threads():
 def test_where_stuck_names_lab_code_in_subpackages_by_its_path():
     """The matrix and practice live in packages: their frames count as lab
     code too, named by their path under labs/; the child's machinery does not."""
-    lines = (sandbox.LABS_DIR / "matrix" / "threads.py").read_text().splitlines()
+    lines = (sandbox.LABS_DIR / "lessons" / "kill_matrix" / "threads.py").read_text().splitlines()
     at = next(i for i, line in enumerate(lines, 1) if line.startswith("def run_threads("))
     dump = ('Thread 0x0000000000000001 (most recent call first):\n'
-            f'  File "labs/matrix/threads.py", line {at} in run_threads\n'
+            f'  File "labs/lessons/kill_matrix/threads.py", line {at} in run_threads\n'
             '  File "labs/child.py", line 1 in main\n')
     o = sandbox.Outcome(lab="matrix", variant="x", hazard_observed=None, facts={},
                         exit={"code": None, "signal": "SIGABRT", "timed_out": True},
                         elapsed_s=0.0, stacks=dump, timeline=[], python=None)
-    assert o.where_stuck() == {"0x0000000000000001": f"matrix/threads.py, in run_threads: {lines[at - 1].strip()}"}
+    expected = f"lessons/kill_matrix/threads.py, in run_threads: {lines[at - 1].strip()}"
+    assert o.where_stuck() == {"0x0000000000000001": expected}

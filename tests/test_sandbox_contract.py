@@ -13,10 +13,13 @@ import time
 
 import pytest
 
-from labs import procfs, registry, sandbox
+from labs import sandbox
+from labs.child import procfs
+from labs.contract import outcome as dumps
+from labs.contract import registry
 from labs.sandbox import PROJECT_ROOT
 
-HIDDEN_AND_LISTED = registry.lab_ids() + list(registry.HIDDEN_MODULES)
+HIDDEN_AND_LISTED = [lesson.id for lesson in registry.LESSONS]
 
 
 @pytest.mark.parametrize("lab_id", HIDDEN_AND_LISTED)
@@ -157,10 +160,10 @@ DUMP_314 = ('Thread 0x00007f0000000001 [worker-with-a-l] (most recent call first
 @pytest.mark.parametrize("dump", [DUMP_313, DUMP_314], ids=["3.10-3.13", "3.14"])
 def test_dump_headers_of_both_forms_get_the_full_name_once(dump):
     names = {1 + 0x7f0000000000: "worker-with-a-long-name"}
-    named = sandbox.name_threads(dump, names)
+    named = dumps.name_threads(dump, names)
     assert "Thread 0x00007f0000000001 [worker-with-a-long-name] (most recent" in named
     assert named.count("worker-with") == 1
-    threads = sandbox.parse_dump(named, names)
+    threads = dumps.parse_dump(named, names)
     assert [t["name"] for t in threads] == ["worker-with-a-long-name", "0x00007f0000000002"]
     assert threads[0]["frames"] == [("/x/labs/lock_leak.py", 3, "work")]
 

@@ -5,16 +5,20 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import threading
 
 import pytest
 
-from labs import report, sandbox, signal_target, signal_target_view, timeline
-from labs.signal_target import NAMES, TARGET
+from labs import sandbox
+from labs.child import record as timeline
+from labs.lessons.signal_target import measure as signal_target_measure
+from labs.lessons.signal_target import scene as signal_target
+from labs.lessons.signal_target import view as signal_target_view
+from labs.lessons.signal_target.scene import NAMES, TARGET
+from labs.show import tables as report
+from labs.show import timeline as show_timeline
 
-VARIANTS = list(signal_target.LAB.variants)
+VARIANTS = list(signal_target_measure.LAB.variants)
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +94,7 @@ def test_thread_listing_of_the_child(outcomes):
 def drawn_texts(outcome) -> list[str]:
     from matplotlib.figure import Figure
 
-    ax = timeline.draw(outcome, Figure().subplots())
+    ax = show_timeline.draw(outcome, Figure().subplots())
     return [t.get_text() for t in ax.texts]
 
 
@@ -120,16 +124,16 @@ def test_driver_refuses_a_tid_that_is_not_the_childs(sleeper, kills):
     child = sandbox.Child(sleeper)
     forged = {"kind": "facts", "facts": {"target_tid": os.getpid()}}
     with pytest.raises(PermissionError):
-        signal_target.send_sigterm_to_target(forged, child)
+        signal_target_measure.send_sigterm_to_target(forged, child)
     assert kills == []
 
 
 def test_driver_signals_the_child_and_nothing_else(sleeper, kills):
     child = sandbox.Child(sleeper)
-    signal_target.send_sigterm_to_target({"kind": "mark", "label": "x"}, child)
-    signal_target.send_sigterm_to_target({"kind": "facts", "facts": {"other": 1}}, child)
+    signal_target_measure.send_sigterm_to_target({"kind": "mark", "label": "x"}, child)
+    signal_target_measure.send_sigterm_to_target({"kind": "facts", "facts": {"other": 1}}, child)
     assert kills == []
-    signal_target.send_sigterm_to_target(
+    signal_target_measure.send_sigterm_to_target(
         {"kind": "facts", "facts": {"target_tid": sleeper.pid}}, child)
     assert kills == [(sleeper.pid, signal.SIGTERM)]
 

@@ -2,7 +2,7 @@
 the contract (a verdict only from measured facts, the hazard in bad only)."""
 from __future__ import annotations
 
-from labs import registry
+from labs.contract import registry
 
 
 def test_the_template_lab_shows_its_hazard_in_bad_only(run_once):

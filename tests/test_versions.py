@@ -1,4 +1,4 @@
-"""labs.versions: the table of known differences, the banner every notebook
+"""labs.contract.versions: the table of known differences, the banner every notebook
 prints first, and the note under a run that disagrees with the text. No 3.14,
 3.15 or free-threaded interpreter can be installed here, so these simulate them."""
 from __future__ import annotations
@@ -9,8 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from labs import anatomy, versions
-from labs.versions import Build
+from labs.contract import versions
+from labs.contract.versions import Build
+from labs.lessons.anatomy import measure as anatomy_measure
 
 
 def build(version=(3, 11, 7), free=False, plat="linux", pidfd=True):
@@ -34,7 +35,7 @@ def test_the_table_has_the_known_differences_each_with_a_source():
         assert d.source.startswith("https://") and d.what and d.versions and d.affects
         for lab, variant in d.affects:
             if variant != "*" and lab == "anatomy":
-                assert variant in anatomy.LAB.variants, (d.key, variant)
+                assert variant in anatomy_measure.LAB.variants, (d.key, variant)
 
 
 @pytest.mark.parametrize("version", [(3, 10, 13), (3, 11, 7), (3, 12, 1)])
@@ -163,8 +164,8 @@ def test_expect_on_a_missing_fact_and_a_skipped_run(capsys):
 
 
 def test_a_skipped_run_shows_its_reason_in_the_facts_table():
-    from labs import report
     from labs.sandbox import Outcome
+    from labs.show import tables as report
     skipped = Outcome(lab="anatomy", variant="only-scheduled", hazard_observed=None, facts={},
                       exit={"code": 0, "signal": None, "timed_out": False}, elapsed_s=0.1,
                       stacks=None, timeline=[], python="3.14.0",

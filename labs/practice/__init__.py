@@ -11,9 +11,10 @@ From a terminal: ``python -m labs practice list|check|solution`` (labs.practice.
 """
 from __future__ import annotations
 
-from labs.practice.exercises import all_exercises, get  # noqa: F401
-from labs.practice.grade import DEFAULT_RUNS, Result  # noqa: F401
-from labs.practice.ship import BadAnswer  # noqa: F401
+# The grader (labs.practice.grade, which imports the sandbox) is imported by
+# check() when it runs: the child imports this package too, and must not load
+# the parent's side (tests/test_layout.py).
+from labs.practice.exercises import DEFAULT_RUNS, all_exercises, get  # noqa: F401
 
 
 class Problem:
@@ -47,7 +48,7 @@ def check(exercise_id: str, *functions, runs: int = DEFAULT_RUNS, python=None):
     except ship.BadAnswer as bad:
         return Problem(ex.id, str(bad))
     from labs.practice.grade import grade
-    from labs.progress import Progress
+    from labs.show.progress import Progress
 
     with Progress(f"checking {ex.id}") as progress:  # a wrong answer may take seconds
         result = grade(ex.id, source, runs=runs, python=python, progress=progress)

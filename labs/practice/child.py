@@ -26,8 +26,9 @@ import threading
 import time
 import traceback
 
-from labs import child, timeline
-from labs.lab import Lab
+from labs.child import record
+from labs.child import runtime as child
+from labs.contract.lab import Lab
 from labs.practice import exercises
 
 LEARNER_FILE = "<your code>"
@@ -134,7 +135,7 @@ class Watchdog:
             if self.rep is not None and time.monotonic() - self.started > self.budget_s:
                 stuck = {t.name: where(self.learner, t) for t in threading.enumerate()
                          if t.name != "practice-watchdog"}
-                timeline.event("stuck", n=self.rep.n, where=stuck, budget_s=self.budget_s)
+                record.event("stuck", n=self.rep.n, where=stuck, budget_s=self.budget_s)
                 os._exit(3)
 
 
@@ -142,8 +143,8 @@ def run_exercise(exercise_id: str) -> None:
     ex = exercises.get(exercise_id)
     job = child.payload() or {}
     runs = int(job.get("runs", 10))
-    timeline.facts(runs_planned=runs)
-    timeline.event("practice-start", runs=runs)
+    record.facts(runs_planned=runs)
+    record.event("practice-start", runs=runs)
     problem = None
     try:
         learner = Learner(job["source"])
@@ -158,7 +159,7 @@ def run_exercise(exercise_id: str) -> None:
     if problem is None:
         problem = _missing_functions(ex, learner.namespace)
     if problem is not None:
-        timeline.event("practice-setup", problem=problem)
+        record.event("practice-setup", problem=problem)
         return
     fns = [learner.namespace[name] for name in ex.functions]
     dog = Watchdog(learner, ex.budget_s)
@@ -166,16 +167,16 @@ def run_exercise(exercise_id: str) -> None:
         mode = ex.modes[(n - 1) % len(ex.modes)]
         rep = Rep(learner, n, mode, int(job.get("seed", 0)))
         dog.begin(rep)
-        timeline.event("rep", n=n, mode=mode)
-        timeline.mark(f"run {n}")
+        record.event("rep", n=n, mode=mode)
+        record.mark(f"run {n}")
         facts = ex.harness(rep, *fns) or {}
         facts.update(mode=mode, errors=rep.errors,
                      stuck=facts.get("stuck") or rep.join(rep.threads, 0.0))
-        timeline.event("rep-facts", n=n, facts=facts)
+        record.event("rep-facts", n=n, facts=facts)
         if facts["stuck"]:  # a thread of this run still runs: the next would share it
             break
     dog.rep = None
-    timeline.event("practice-done", runs_done=n)
+    record.event("practice-done", runs_done=n)
     # Daemon threads that never ended must not be waited for, nor run past
     # our own end; every event is already written.
     sys.stderr.flush()
@@ -209,11 +210,14 @@ def _send_sigterm(event: dict, child) -> None:
         child.signal(__import__("signal").SIGTERM)
 
 
+# What the child runs, by exercise id.
+VARIANTS = {ex.id: _variant(ex.id) for ex in exercises.all_exercises()}
+
 LAB = Lab(
     id="practice",
     title="Practice: the learner's code, graded in the sandbox",
     hazard="none: each variant runs an exercise's harness on the learner's code",
-    variants={ex.id: _variant(ex.id) for ex in exercises.all_exercises()},
+    variants=VARIANTS,
     judge=lambda facts, outcome: False,  # grade.py judges, from every repetition
     requires=("runs_planned",),
     drivers={ex.id: _send_sigterm for ex in exercises.all_exercises() if ex.sends_sigterm},

@@ -11,7 +11,7 @@ import socket
 import threading
 import time
 
-from labs import procfs, timeline
+from labs.child import procfs, record
 from labs.practice.exercises import Check, Exercise, ms
 
 IDLE_WINDOW_S = 0.06  # how long the idle thread is watched
@@ -43,7 +43,7 @@ def watch_idle(thread) -> dict:
 
 
 def stop_and_time(rep, thread, request) -> dict:
-    timeline.mark("stop requested")
+    record.mark("stop requested")
     asked = time.perf_counter()
     request()
     stuck = rep.join([thread])
@@ -96,7 +96,7 @@ def reader_harness(rep, reader):
         if rep.mode == "before-first":
             wake_w.send(b"!")
         t = rep.thread("reader", lambda: got.setdefault("data", reader(sock, wake)))
-        timeline.state("waiting", thread=t)
+        record.state("waiting", thread=t)
         if rep.mode != "before-first":
             for i in range(0, len(sent), 1000):
                 peer.sendall(sent[i:i + 1000])
@@ -205,7 +205,7 @@ def consumer_harness(rep, consumer):
     if rep.mode == "before-first":
         stop.set()
     t = rep.thread("consumer", consumer, jobs, stop, did.append)
-    timeline.state("waiting", thread=t)
+    record.state("waiting", thread=t)
     facts = {"alive_at_stop": True, "wakeups_per_s": None, "cpu_share": None}
     if rep.mode == "before-first":
         facts.update(stuck=rep.join([t]), latency_s=None)

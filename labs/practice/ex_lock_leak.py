@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from labs import timeline
+from labs.child import record
 from labs.practice.exercises import Check, Exercise, ms
 
 AMOUNT = 10
@@ -36,7 +36,7 @@ class Bank:
         me = threading.current_thread().name
         self.debits[me] = self.debits.get(me, 0) + 1
         if self.pause_on == (me, self.debits[me]):
-            timeline.state("midway")
+            record.state("midway")
             self.midway.set()
             self.resume.wait(2.0)  # the stop is requested now
 
@@ -65,13 +65,13 @@ def stop_harness(rep, worker):
         stop.set()
     threads = [rep.thread(f"worker-{i + 1}", worker, bank, lock, stop) for i in range(WORKERS)]
     for t in threads:
-        timeline.state("working", thread=t)
+        record.state("working", thread=t)
     reached = True
     if rep.mode.startswith("midway"):
         reached = bank.midway.wait(1.0)
     elif rep.mode == "random":
         rep.pause()
-    timeline.mark("stop requested")
+    record.mark("stop requested")
     asked = time.monotonic()
     stop.set()
     bank.resume.set()
@@ -167,13 +167,13 @@ def safe_harness(rep, transfer):
     seen = []
 
     def caller():
-        timeline.state("working")
+        record.state("working")
         for _ in range(4):
             try:
                 transfer(bank, lock, "alice", "bob", AMOUNT)
             except Bank.Frozen:
                 seen.append(threading.current_thread().name)
-        timeline.state("done")
+        record.state("done")
 
     threads = [threading.Thread(target=rep.call, args=(caller,), name=f"worker-{i + 1}",
                                 daemon=True) for i in range(2)]

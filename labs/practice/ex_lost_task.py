@@ -6,7 +6,7 @@ import queue
 import threading
 import time
 
-from labs import timeline
+from labs.child import record
 from labs.practice.exercises import Check, Exercise, names
 
 TASKS = 12
@@ -61,15 +61,15 @@ class Work:
             raise ValueError("None is not a task: it means 'no more tasks'")
         me = threading.current_thread().name
         self.mine[me] = self.mine.get(me, 0) + 1
-        timeline.state("working")
+        record.state("working")
         if self.pause_on == (me, self.mine[me]):
-            timeline.state("holding task")
+            record.state("holding task")
             self.holding.set()
             self.resume.wait(2.0)  # the stop is requested now
         if self.gate is not None and self.mine[me] == 1:
             self.gate(me)
         self.done[n] = self.done.get(n, 0) + 1
-        timeline.state("waiting")
+        record.state("waiting")
 
     def fates(self) -> dict:
         return {"lost": [n for n in range(1, TASKS + 1) if n not in self.done],
@@ -108,16 +108,16 @@ def consumer_harness(rep, consumer):
     if rep.mode == "random":
         rep.pause()
     if rep.mode != "no-stop":
-        timeline.mark("stop consumer-1")
+        record.mark("stop consumer-1")
         stops["consumer-1"].set()
     do.resume.set()
-    timeline.state("in q.join()")
+    record.state("in q.join()")
     joined = tasks.wait_join(0.5)
-    timeline.state("sentinels")
+    record.state("sentinels")
     for _ in threads:
         tasks.put(None)
     stuck = rep.join(threads)
-    timeline.state("done")
+    record.state("done")
     return {"stuck": stuck, "joined": joined, **do.fates(),
             "taken_after_stop": sum(1 for n, who, after in tasks.taken
                                     if who == "consumer-1" and after and n is not None)}
@@ -222,12 +222,12 @@ def shutdown_harness(rep, shutdown):
     alive_at_return = []
 
     def run_shutdown():
-        timeline.state("shutdown")
+        record.state("shutdown")
         shutdown(tasks, consumers)
         alive_at_return.extend(t.name for t in consumers if t.is_alive())
-        timeline.state("done")
+        record.state("done")
 
-    timeline.mark("shutdown()")
+    record.mark("shutdown()")
     caller = rep.thread("shutdown", run_shutdown)
     stuck = rep.join([caller] + consumers)
     return {"stuck": stuck, "returned": not caller.is_alive() and not rep.errors,

@@ -7,7 +7,7 @@ import signal
 import threading
 import time
 
-from labs import timeline
+from labs.child import record
 from labs.practice.exercises import Check, Exercise, ms, names
 
 WORKERS = 3
@@ -27,14 +27,14 @@ def sigterm_harness(rep, run):
 
     def ask_for_sigterm():
         box["asked"] = time.monotonic()
-        timeline.mark("SIGTERM from the parent")
-        timeline.event("practice-signal")  # the parent's driver sends it
+        record.mark("SIGTERM from the parent")
+        record.event("practice-signal")  # the parent's driver sends it
 
     def work(stop):
         me = threading.current_thread().name
         first = True
         while not stop.is_set():
-            timeline.state("working")
+            record.state("working")
             box["taken"][me] = box["taken"].get(me, 0) + 1
             if first and rep.mode == "midway":
                 in_hand.wait(1.0)
@@ -43,7 +43,7 @@ def sigterm_harness(rep, run):
                 time.sleep(0.0005)  # the item's work
             first = False
             box["finished"][me] = box["finished"].get(me, 0) + 1
-        timeline.state("stopped")
+        record.state("stopped")
 
     def sender():
         if rep.mode == "midway":
@@ -70,12 +70,12 @@ def sigterm_harness(rep, run):
         return threads
 
     previous = signal.getsignal(signal.SIGTERM)
-    timeline.state("run()")
+    record.state("run()")
     ok, _ = rep.call(run, start_workers)
     returned_at = time.monotonic()
     threads = box.get("threads", [])
     alive = [t.name for t in threads if t.is_alive()]
-    timeline.state("done")
+    record.state("done")
     stuck = rep.join(threads)
     signal.signal(signal.SIGTERM, previous)  # each run starts with no handler of yours
     asked = box["asked"]
@@ -179,14 +179,14 @@ def stop_one_harness(rep, control):
         me = threading.current_thread().name
         for i in range(3):
             if stops[me].is_set():
-                timeline.state("stopped")
+                record.state("stopped")
                 return
-            timeline.state("working")
+            record.state("working")
             if i == 0:
                 in_hand.wait(1.0)
                 released.wait(1.0)
             done[me] += 1
-        timeline.state("done")
+        record.state("done")
 
     workers = [threading.Thread(target=work, name=n, daemon=True) for n in NAMES]
     rep.threads += workers
@@ -197,7 +197,7 @@ def stop_one_harness(rep, control):
     if rep.mode == "noise":
         commands.put("stop nobody")
         commands.put("hello")
-    timeline.mark("stop worker-2")
+    record.mark("stop worker-2")
     commands.put("stop worker-2")
     if rep.mode == "twice":
         commands.put("stop worker-2")

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from labs.lab import UnknownName
+from labs.contract.lab import UnknownName
 
 MODULES = ("labs.practice.ex_lock_leak", "labs.practice.ex_lost_task",
            "labs.practice.ex_signal_target", "labs.practice.ex_blocking_io")
 ANSWERS = Path(__file__).resolve().parent / "answers"
+DEFAULT_RUNS = 10  # repetitions of a check
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from labs import sandbox
 from labs.practice import exercises
 from labs.practice.child import LEARNER_FILE
-from labs.practice.exercises import Check, Exercise, stuck_text
+from labs.practice.exercises import DEFAULT_RUNS, Check, Exercise, stuck_text
 
-DEFAULT_RUNS = 10
 MAX_RUNS = 200
 
 
@@ -178,7 +177,8 @@ class Result:
         """The timeline of the first failing run (or of run 1); None when
         nothing ran. Returns a matplotlib Figure: call plt.show()."""
         import matplotlib.pyplot as plt
-        from labs import timeline
+
+        from labs.show import timeline
 
         run = self.shown_run()
         if run is None or self.outcome is None:

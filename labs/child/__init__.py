@@ -1,0 +1,8 @@
+"""What runs in the sandboxed child: the runtime and the pieces the scenes use.
+
+``runtime`` (the entry point: watchdog, signals, faulthandler, the variant),
+``record`` (timeline events as they happen), ``kill`` (the forced stops people
+write), ``procfs`` (what the kernel says, from /proc), ``wait`` (waits on
+observed state), ``scenes`` (the scenario pieces lessons share), ``selftest``
+(the sandbox's own test lab). Nothing here imports the parent's side.
+"""

@@ -1,0 +1,246 @@
+"""Which Pythons the notebooks were checked on, and what is known to differ on others.
+
+The labs were measured on CPython 3.10 to 3.13 on Linux. Learners in late 2026
+install 3.14 or 3.15, sometimes a free-threaded build, and none of those can be
+installed on the machines this suite is built on. So for them the suite can
+only *cite* what changes. This module keeps that knowledge in one table,
+``DIFFERENCES``, and uses it twice:
+
+- ``check_here(lab)``, the first cell of every notebook, prints the learner's
+  Python and build, whether the notebook was checked on it, the known
+  differences that apply, and what stops the sandbox from running here at all
+  (it needs Linux, and threads);
+- ``expect(outcome, **facts)``, under a run whose facts the notebook's text
+  relies on, prints nothing when the run agrees with the text, and otherwise a
+  short note: the known difference that explains it, or a request to report it.
+"""
+from __future__ import annotations
+
+import os
+import platform
+import re
+import sys
+from dataclasses import dataclass
+
+CHECKED = ((3, 10), (3, 11), (3, 12), (3, 13))  # the minor versions measured
+CHECKED_RELEASES = "CPython 3.10.13, 3.11.7, 3.12.1 and 3.13.0 on Linux"
+NOT_INSTALLABLE = ("3.14, 3.15 and free-threaded builds could not be installed where the "
+                   "suite is built: what is said of them is cited, not measured")
+
+
+@dataclass(frozen=True)
+class Build:
+    """The facts about an interpreter that decide which differences apply."""
+    version: tuple          # (major, minor, micro)
+    free_threaded: bool     # built with --disable-gil (the "t" builds, PEP 703)
+    gil_enabled: bool       # a free-threaded build can run with the GIL turned back on
+    platform: str           # sys.platform
+    has_pidfd: bool         # os.pidfd_open exists (Linux 5.3+, Python 3.9+)
+
+    @classmethod
+    def here(cls) -> "Build":
+        free = bool(__import__("sysconfig").get_config_var("Py_GIL_DISABLED"))
+        return cls(version=tuple(sys.version_info[:3]), free_threaded=free,
+                   gil_enabled=getattr(sys, "_is_gil_enabled", lambda: True)(),
+                   platform=sys.platform, has_pidfd=hasattr(os, "pidfd_open"))
+
+    @property
+    def label(self) -> str:
+        v = ".".join(map(str, self.version))
+        if not self.free_threaded:
+            kind = "with the GIL"
+        else:
+            kind = "free-threaded" + ("" if not self.gil_enabled else ", GIL turned back on")
+        return f"Python {v} ({platform.python_implementation()}, {kind})"
+
+    @property
+    def checked(self) -> bool:
+        return (tuple(self.version[:2]) in CHECKED and not self.free_threaded
+                and self.platform.startswith("linux"))
+
+
+def version_of(text: str) -> tuple:
+    """(3, 14, 0) from "3.14.0", "3.14.0rc1" or "3.14"."""
+    parts = [int(n) for n in re.match(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?", text).groups(0)]
+    return tuple(parts)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One known change of behaviour, outside the versions measured here."""
+    key: str            # the issue that documents it, e.g. "gh-148874"
+    versions: str       # the range, in words
+    since: tuple        # first (major, minor) it applies to
+    until: tuple | None  # first (major, minor) it no longer applies to, when known
+    what: str           # what changes, in one sentence
+    affects: tuple      # (lab, variant or "*") whose facts or prose it touches
+    source: str         # where it is documented
+    free_threaded_only: bool = False
+    facts: tuple = ()   # (lab, variant, {fact: value}) the difference predicts
+
+    def applies_to(self, build: Build) -> bool:
+        if self.free_threaded_only:
+            return build.free_threaded
+        v = tuple(build.version[:2])
+        return v >= self.since and (self.until is None or v < self.until)
+
+    def touches(self, lab: str | None) -> bool:
+        return lab is None or any(a_lab == lab for a_lab, _ in self.affects)
+
+    def predicts(self, lab: str, variant: str, measured: dict) -> bool:
+        """Does this difference predict these measured facts for this run?"""
+        return any(lab == f_lab and variant == f_variant
+                   and all(measured.get(k) == v for k, v in expected.items())
+                   for f_lab, f_variant, expected in self.facts)
+
+
+GH = "https://github.com/python/cpython/issues/"
+
+DIFFERENCES = (
+    Difference(
+        key="gh-130279",
+        versions="3.13 (3.13.0 measured here, 3.13.1 and 3.13.2 reported); the issue is "
+                 "open, so 3.14 and later are not known to be free of it",
+        since=(3, 13), until=None,
+        what="an exception that fires on the back-edge of a tight `while` loop written "
+             "inline in a `try` runs neither `except` nor `finally`",
+        affects=(("anatomy", "tight-loop-in-try"),),
+        source=GH + "130279",
+        facts=(("anatomy", "tight-loop-in-try", {"handlers_run": [], "cleanup_finished": False}),)),
+    Difference(
+        key="gh-148874", versions="3.14 (and 3.15 before its fix; PR #150911 fixes later releases)",
+        since=(3, 14), until=None,
+        what="`with lock:` compiles to LOAD_SPECIAL + CALL, and an exception that fires as "
+             "`__enter__` returns skips `__exit__`: the lock stays locked forever",
+        affects=(("anatomy", "stop-entering-with"),),
+        source=GH + "148874",
+        facts=(("anatomy", "stop-entering-with", {"lock_held_after_stop": True}),)),
+    Difference(
+        key="gh-144748", versions="3.15 and later",
+        since=(3, 15), until=None,
+        what="PyErr_CheckSignals raises the exception scheduled by PyThreadState_SetAsyncExc, "
+             "so an async exception plus a signal that interrupts a blocked call (sleep, recv, "
+             "select) breaks the thread out of it; without a signal nothing changes",
+        affects=(("anatomy", "*"), ("blocking-io", "*"), ("kill-matrix", "*")),
+        source=GH + "144748"),
+    Difference(
+        key="gh-125434", versions="3.14 and later",
+        since=(3, 14), until=None,
+        what="faulthandler's stack dumps name each thread: `Thread 0x... [worker-1] (most "
+             "recent call first):`; the sandbox reads both forms",
+        affects=(("anatomy", "*"), ("lock-leak", "*"), ("lost-task", "*"),
+                 ("blocking-io", "*"), ("kill-matrix", "*")),
+        source=GH + "125434"),
+    Difference(
+        key="free-threaded", versions="free-threaded builds (3.13t, 3.14t, ...)",
+        since=(3, 13), until=None, free_threaded_only=True,
+        what="the anatomy runs that rely on the GIL are skipped (their reports say so); "
+             "the busy pthread_cancel explanation (a thread cancelled while it waits for the "
+             "GIL) does not apply; a fatal-error dump may show only the current thread "
+             "(gh-128400)",
+        affects=(("anatomy", "*"), ("kill-matrix", "*")),
+        source="https://peps.python.org/pep-0703/"),
+)
+
+
+# ---------------------------------------------------------------- platform
+
+WAY_OUT = ("run it on Linux: on Binder (it reads environment.yml), in WSL on Windows, or "
+           "in a Linux container")
+
+
+def platform_problem(build: Build) -> str | None:
+    """Why the sandbox cannot run here, in one sentence, or None."""
+    if build.platform in ("emscripten", "wasi"):
+        return ("This is Python in the browser (JupyterLite/Pyodide), which cannot start "
+                "threads or processes, so no lab can run here; " + WAY_OUT + ".")
+    if not build.platform.startswith("linux"):
+        name = {"darwin": "macOS", "win32": "Windows", "cygwin": "Cygwin"}.get(
+            build.platform, build.platform)
+        return (f"The sandbox needs Linux (pidfd_open and /proc) and this is {name}, so the "
+                f"runs below will not start; you can still read the stored outputs, or "
+                + WAY_OUT + ".")
+    if not build.has_pidfd:
+        return ("The sandbox needs os.pidfd_open (Linux 5.3 or later, Python 3.9 or later), "
+                "which this Python lacks, so the runs below will not start; " + WAY_OUT + ".")
+    return None
+
+
+# ---------------------------------------------------------------- the banner
+
+def applying(build: Build, lab: str | None = None) -> list[Difference]:
+    return [d for d in DIFFERENCES if d.applies_to(build) and d.touches(lab)]
+
+
+def banner(build: Build, lab: str | None = None) -> str:
+    """What the first cell of a notebook prints (see check_here)."""
+    lines = []
+    problem = platform_problem(build)
+    if problem and tuple(build.version[:2]) in CHECKED:
+        return f"{build.label}: a version this notebook was checked on, on Linux only.\n{problem}"
+    if build.checked:
+        lines.append(f"{build.label}: one of the versions this notebook was checked on "
+                     f"(CPython 3.10 to 3.13 on Linux).")
+    else:
+        lines.append(f"{build.label}: not one of the versions this notebook was checked on "
+                     f"({CHECKED_RELEASES}).")
+        known = applying(build, lab)
+        if known:
+            lines.append("Known differences that apply, or may apply, here (cited, not measured):")
+            lines += [f"  - {d.key} [{d.versions}]: {d.what}. {d.source}" for d in known]
+        else:
+            lines.append("No known difference applies to this notebook here.")
+        lines.append("Where a run disagrees with the text, a note under it says so.")
+    if problem:
+        lines.append(problem)
+    return "\n".join(lines)
+
+
+def check_here(lab: str | None = None) -> None:
+    """Print the learner's Python, whether the notebook was checked on it, the
+    known differences that apply to lab ``lab`` (all labs when None), and what
+    keeps the sandbox from running here, if anything."""
+    print(banner(Build.here(), lab))
+
+
+# ---------------------------------------------------------------- under a run
+
+REPORT = ("please report it, with the output of `python -m labs run {lab} --variant "
+          "{variant} --json` and this Python's version")
+
+
+def disagreement(outcome, expected: dict, build: Build | None = None) -> str | None:
+    """The note for a run whose facts differ from ``expected``, or None."""
+    if outcome.skipped:
+        return f"{outcome.lab} / {outcome.variant} was skipped here: {outcome.skipped}."
+    differ = {k: v for k, v in expected.items() if outcome.facts.get(k, "missing") != v}
+    if not differ:
+        return None
+    build = build or Build.here()
+    if outcome.python:  # the child's version, which may not be the notebook's
+        build = Build(version_of(outcome.python), build.free_threaded, build.gil_enabled,
+                      build.platform, build.has_pidfd)
+    measured = ", ".join(f"{k}={outcome.facts.get(k, 'missing')!r}" for k in differ)
+    wanted = ", ".join(f"{k}={v!r}" for k, v in differ.items())
+    lines = [f"Note: on Python {'.'.join(map(str, build.version))} this run measured "
+             f"{measured}; the text above expects {wanted} (measured on 3.10 to 3.13)."]
+    known = [d for d in DIFFERENCES
+             if d.applies_to(build) and d.predicts(outcome.lab, outcome.variant, outcome.facts)]
+    if known:
+        lines += [f"That is a known difference: {d.key} [{d.versions}]: {d.what}. {d.source}"
+                  for d in known]
+    else:
+        lines.append("No known difference explains it: "
+                     + REPORT.format(lab=outcome.lab, variant=outcome.variant) + ".")
+    return "\n".join(lines)
+
+
+def expect(outcome, **expected) -> None:
+    """Under a notebook run: print nothing when the measured facts are the
+    ones the text expects, else a short note naming the known difference that
+    explains it, or asking the learner to report it. (It returns None, so a
+    notebook cell that ends with it shows nothing more; ``disagreement``
+    gives the note as a value.)"""
+    note = disagreement(outcome, expected)
+    if note:
+        print(note)

@@ -1,0 +1,140 @@
+"""Lesson 5 in the parent: the Ctrl-C driver, the task ledger, the verdict.
+"""
+from __future__ import annotations
+
+import signal
+
+from labs.contract.lab import Lab
+from labs.contract.outcome import MissingFact
+from labs.lessons.handed_off import scene
+
+# ------------------------------------------------------------------ parent side
+
+def send_ctrl_c(event: dict, child) -> None:
+    """Driver: press Ctrl-C (SIGINT to the child) when the child asks.
+    Child.signal refuses any process that is not the lab's child."""
+    if event.get("kind") == scene.CTRL_C:
+        child.signal(signal.SIGINT)
+
+
+def ledger(events: list[dict]) -> dict[int, dict]:
+    """Task -> {"started": t, "units": [t, ...], "end": step or None, "end_t"}."""
+    tasks: dict[int, dict] = {}
+    for e in events:
+        if e.get("kind") != "task":
+            continue
+        rec = tasks.setdefault(e["id"], {"started": None, "units": [], "end": None, "end_t": None})
+        if e["step"] == "started":
+            rec["started"] = e["t"]
+        elif e["step"] == "unit":
+            rec["units"].append(e["t"])
+        else:
+            rec["end"], rec["end_t"] = e["step"], e["t"]
+    return tasks
+
+
+def task_state(rec: dict) -> str:
+    """How a task ended: done, stopped (at a check), cancelled (never ran),
+    or cut off: started and never finished, i.e. half done."""
+    if rec["end"] in ("done", "stopped", "cancelled"):
+        return rec["end"]
+    return "cut off" if rec["started"] is not None else "never ran"
+
+
+def stop_time(events: list[dict]) -> float:
+    for e in events:
+        if e.get("kind") == "mark" and e.get("stop"):
+            return e["t"]
+    # The run ended before it asked its tasks to stop: no verdict.
+    raise MissingFact("stop_requested")
+
+
+# The frames that tell where a thread waits, whatever the Python version
+# (the frames around them differ from one version to the next).
+STORY_FRAMES = {"_shutdown", "_python_exit", "__exit__", "shutdown", "join",
+                "run_pool_until_done", "task", "work", "work_until_stopped"}
+
+
+def where_waits(outcome) -> dict[str, str]:
+    """Thread name -> its story frames in the stack dump, outermost first,
+    e.g. "threading._shutdown > concurrent.futures.thread._python_exit >
+    threading.join"."""
+    chains = {}
+    for th in outcome.threads_in_dump():
+        names = []
+        for path, _, func in reversed(th["frames"]):
+            if func in STORY_FRAMES:
+                module = path.split("/", 1)[-1].removesuffix(".py").replace("/", ".")
+                names.append(f"{module}.{func}")
+        chains[th["name"]] = " > ".join(names)
+    return chains
+
+
+def summarize(outcome):
+    events = outcome.timeline
+    stop_t = stop_time(events)
+    tasks = ledger(events)
+    running = [n for n, r in tasks.items() if r["started"] is not None and r["started"] < stop_t
+               and (r["end_t"] is None or r["end_t"] > stop_t)]
+    after = {n: sum(t > stop_t for t in tasks[n]["units"]) for n in running}
+    # A cooperative task may finish the unit it had in hand: one unit, no more.
+    ran_on = [n for n in running if after[n] > 1]
+    stopped = bool(running) and all(task_state(tasks[n]) == "stopped" and after[n] <= 1
+                                    for n in running)
+    facts = {
+        "ledger": [task_state(tasks[n]) for n in sorted(tasks)],
+        "running_at_stop": len(running),
+        "running_task_stopped": stopped,
+        "tasks_ran_on": len(ran_on),
+        "tasks_half_done": sum(task_state(r) == "cut off" for r in tasks.values()),
+        "pending_cancelled": sum(r["end"] == "cancelled" for r in tasks.values()),
+        "keyboard_interrupt_in": sorted({e["thread"] for e in events
+                                         if e.get("kind") == "interrupt"}),
+        "process_exited": outcome.exit["code"] == 0 and not outcome.exit["timed_out"],
+        "main_returned": any(e.get("kind") == "end" for e in events),
+    }
+    if stopped:
+        latency = max(tasks[n]["end_t"] for n in running) - stop_t
+        facts["stop_latency_s"] = round(latency, 6)
+        facts["stopped_within_bound"] = latency <= scene.STOP_BOUND_S
+    else:
+        facts["stopped_within_bound"] = False
+    if outcome.exit["timed_out"]:
+        chains = where_waits(outcome)
+        facts["main_waits_in"] = chains.pop("MainThread", None)
+        facts["workers_in"] = sorted(set(chains.values()))
+    return facts
+
+
+def judge(facts, outcome):
+    """The hazard: a task that was asked to stop did not stop (it ran on, or
+    was cut off half done), or the program could not end by itself."""
+    return not (facts["running_task_stopped"] and facts["tasks_half_done"] == 0
+                and facts["process_exited"])
+
+
+REQUIRES = {
+    "bad-cancel": ("cancel_running_returned", "running_cancelled"),
+    "bad-wait-for": ("await_timed_out", "run_waited_for_thread"),
+    "fixed-wait-for": ("await_timed_out", "run_waited_for_thread"),
+    "bad-join-timeout": ("join_returned", "alive_after_join"),
+    "fixed-join": ("join_returned", "alive_after_join"),
+}
+
+
+def requires(variant: str) -> tuple:
+    return ("ledger", "running_task_stopped", "tasks_half_done", "process_exited",
+            *REQUIRES.get(variant, ()))
+
+
+LAB = Lab(
+    id="handed-off",
+    title="Work handed to a pool, a future or asyncio cannot be taken back",
+    hazard="cancel(), a timeout, join(timeout) or Ctrl-C stop the waiting, not the work",
+    variants=scene.VARIANTS,
+    judge=judge,
+    requires=requires,
+    summarize=summarize,
+    drivers={"bad-ctrl-c": send_ctrl_c, "fixed-ctrl-c": send_ctrl_c},
+    deadline_s=scene.DEADLINE_S,
+)

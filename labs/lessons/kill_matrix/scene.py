@@ -1,0 +1,41 @@
+"""The kill matrix's variants: one per row (mechanism) and scenario, in the child.
+
+A variant ``MECHANISM.SCENARIO`` runs in the sandbox's child: thread rows in
+``threads``, process rows in ``processes``. A few changed scenarios
+(``.catching``, ``.acquire``, ``.requeue``, ``.daemon``) let the tests show
+that a cell comes from the run. The judge is in ``measure`` (the parent).
+"""
+from __future__ import annotations
+
+from labs.lessons.kill_matrix.processes import PROCESSES, run_processes
+from labs.lessons.kill_matrix.threads import COOPERATIVE, run_threads
+
+# Rows, in the order of the table: the thread recipes people copy, then the
+# process rows, then the stop flags.
+MECHANISMS = ("async-exc", "async-exc+signal", "settrace", "stopit", "func-timeout",
+              "sigalrm", "join-timeout", "thread-_stop", "pthread-cancel", "os-kill-tid",
+              "pthread-kill", *PROCESSES, *COOPERATIVE)
+SCENARIOS = ("busy", "blocked", "midway")
+
+
+def variant(mechanism, scenario, option=None):
+    runner = run_processes if mechanism in PROCESSES else run_threads
+    fn = lambda: runner(mechanism, scenario, option)  # noqa: E731
+    fn.__name__ = f"{mechanism}.{scenario}" + (f".{option}" if option else "")
+    return fn
+
+
+VARIANTS = {f"{m}.{s}": variant(m, s) for m in MECHANISMS for s in SCENARIOS}
+# Changed scenarios: the tests run them to prove that a cell comes from the run.
+VARIANTS.update({
+    "async-exc.busy.catching": variant("async-exc", "busy", "catching"),
+    "func-timeout.busy.catching": variant("func-timeout", "busy", "catching"),
+    "settrace.busy.catching": variant("settrace", "busy", "catching"),
+    "async-exc.midway.acquire": variant("async-exc", "midway", "acquire"),
+    "async-exc.midway.requeue": variant("async-exc", "midway", "requeue"),
+    "pthread-cancel.blocked.daemon": variant("pthread-cancel", "blocked", "daemon"),
+})
+
+
+def deadline(variant_name) -> float:
+    return 6.0 if variant_name.split(".")[0] in PROCESSES else 3.0

@@ -1,0 +1,264 @@
+"""Spawn a child, watch it, stop it: one lab variant in a fresh interpreter.
+
+The contract (CONTRIBUTING.md, "The sandbox"):
+- the variant runs in a child started with ``python -m labs.child LAB VARIANT``
+  in a session (and process group) of its own; the notebook kernel is never forked.
+  The child's side of the story is in ``labs/child/runtime.py``: its watchdog kills
+  the whole group when this process dies, however it dies;
+- the child streams timeline events on its stdout, one JSON line each;
+- past the deadline the parent sends SIGABRT to the child: faulthandler, enabled
+  in the child with ``all_threads=True``, writes every thread's stack and the
+  child dies. The dump is complete when the child has died, which the parent can
+  wait for (a dump asked for with another signal has no end the parent can see);
+- then the child's whole process group gets SIGKILL, before the child is
+  reaped, so the group id cannot have been reused by a process we did not start;
+- every way a run ends gives an Outcome. A hang is an observation, not an error;
+  a run that ended before it reported the facts its lab requires is an error
+  outcome (``hazard_observed`` None, ``error`` naming the missing facts), never
+  a verdict.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+from labs.child import procfs
+from labs.contract import events as ev
+from labs.contract import registry
+from labs.contract.outcome import PROJECT_ROOT, Outcome
+from labs.sandbox.verdict import outcome_of
+
+DUMP_GRACE_S = 5.0  # how long the child may take to write its stacks and die
+
+
+class Unsupported(RuntimeError):
+    """The sandbox needs Linux: pidfd_open(2) and /proc."""
+
+
+class BadInterpreter(ValueError):
+    """The interpreter asked for the child does not exist or cannot run."""
+
+
+class BadDeadline(ValueError):
+    """A deadline that is not a positive finite number of seconds."""
+
+
+def check_deadline(value) -> float:
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise BadDeadline(f"deadline must be a number of seconds, not {value!r}") from None
+    if not (seconds > 0 and math.isfinite(seconds)):
+        raise BadDeadline(f"deadline must be a positive number of seconds, not {value!r}")
+    return seconds
+
+
+def check_python(python: str | None) -> str:
+    """The interpreter for the child: ``python``, or this one when None."""
+    if python is None:
+        return sys.executable
+    if not shutil.which(python):
+        raise BadInterpreter(f"no such interpreter: {python!r}")
+    return python
+
+
+def running(proc: subprocess.Popen) -> bool:
+    """Has the child not exited yet? Unlike ``proc.poll()``, this never reaps
+    it: until the sandbox reaps it, its pid (and process group id) cannot be
+    reused by a process the lab did not start."""
+    if proc.returncode is not None:
+        return False
+    return os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+
+
+class Child:
+    """The parent's handle on a running child, given to a lab's driver."""
+
+    def __init__(self, proc: subprocess.Popen):
+        self.proc = proc
+        self.pid = proc.pid
+
+    def tids(self) -> list[int]:
+        """Kernel thread ids of the child, from /proc/PID/task."""
+        return procfs.tids(self.pid)
+
+    def signal(self, sig: int, tid: int | None = None) -> None:
+        """Send ``sig`` to the child, or with ``os.kill`` to one of its thread
+        ids (on Linux, kill(2) on a thread id addresses its whole process).
+        Refuses any other target: a lab signals only processes it started."""
+        target = self.pid if tid is None else tid
+        if not running(self.proc):
+            raise ProcessLookupError(f"child {self.pid} has already ended")
+        if target != self.pid and target not in self.tids():
+            raise PermissionError(
+                f"refusing to signal {target}: not the lab's child {self.pid} nor one of its threads")
+        os.kill(target, sig)
+
+
+def run(lab_id: str, variant: str, deadline: float | None = None,
+        python: str | None = None, payload=None, on_event=None) -> Outcome:
+    """Run ``variant`` of lab ``lab_id`` in a fresh interpreter; never hangs
+    longer than the deadline plus a few seconds to collect the stacks.
+    ``payload``, any JSON value, reaches the child through ``labs.child.runtime.payload()``.
+    ``on_event(event)``, if given, is called in this process for each timeline
+    event as it arrives (to show progress; a lab's drivers act on the child)."""
+    if not hasattr(os, "pidfd_open") or not os.path.isdir("/proc/self/task"):
+        raise Unsupported("the sandbox needs Linux (pidfd_open and /proc); this is "
+                          f"{sys.platform}")
+    lab = registry.get_lab(lab_id)
+    lab.variant(variant)  # unknown names fail here, in the parent
+    deadline = check_deadline(lab.deadline_s if deadline is None else deadline)
+    python = check_python(python)
+    driver = lab.drivers.get(variant)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [str(PROJECT_ROOT)] + [p for p in [os.environ.get("PYTHONPATH")] if p]),
+        PYTHONUNBUFFERED="1")
+    started = time.monotonic()
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("w", suffix=".json") as pay:
+        if payload is not None:
+            json.dump(payload, pay)
+            pay.flush()
+            env[ev.PAYLOAD_ENV] = pay.name
+        # The lifeline: the child's watchdog reads the end we pass it; when
+        # this process dies, however it dies, the kernel closes our end and
+        # the watchdog kills the child's whole process group (labs/child/runtime.py).
+        lifeline_r, lifeline_w = os.pipe()
+        env[ev.WATCH_FD_ENV] = str(lifeline_r)
+        try:
+            proc = subprocess.Popen(
+                [python, "-m", "labs.child", lab_id, variant],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
+                env=env, start_new_session=True, cwd=PROJECT_ROOT, pass_fds=(lifeline_r,))
+        finally:
+            os.close(lifeline_r)
+        child = Child(proc)
+        try:
+            events, timed_out = _read_events(proc, started + deadline, driver, child, on_event)
+            # Stacks only from a child that has turned faulthandler on (it
+            # says "start" after): before that, SIGABRT would just abort it.
+            if timed_out and any(e["kind"] == ev.START for e in events):
+                _ask_for_stacks(proc)
+        finally:
+            _kill_group_and_reap(proc)
+            os.close(lifeline_w)
+        elapsed = time.monotonic() - started
+        err.seek(0)
+        stderr = err.read().decode(errors="replace")
+    return outcome_of(lab, variant, proc.returncode, events, timed_out, elapsed, stderr,
+                      deadline)
+
+
+def _read_events(proc, deadline_at, driver, child, on_event=None):
+    """Read JSON lines from the child until it exits or the deadline passes.
+    Returns (events, timed_out)."""
+    events: list[dict] = []
+    buf = [b""]
+    out = proc.stdout.fileno()
+
+    def feed(chunk: bytes) -> None:
+        *lines, buf[0] = (buf[0] + chunk).split(b"\n")
+        for line in filter(bytes.strip, lines):
+            ev = _parse(line)
+            events.append(ev)
+            if on_event is not None:
+                on_event(ev)
+            if driver is not None and running(proc):
+                driver(ev, child)
+
+    pidfd = os.pidfd_open(proc.pid)
+    try:
+        with selectors.DefaultSelector() as sel:
+            sel.register(out, selectors.EVENT_READ, "out")
+            sel.register(pidfd, selectors.EVENT_READ, "exit")
+            while True:
+                remaining = deadline_at - time.monotonic()
+                if remaining <= 0:
+                    return events, True
+                for key, _ in sel.select(remaining):
+                    if key.data == "exit":
+                        # Take what is left in the pipe, without waiting for a
+                        # grandchild that may still hold it open.
+                        feed(_drain(out))
+                        return events, False
+                    chunk = os.read(out, 65536)
+                    if chunk:
+                        feed(chunk)
+                    else:  # stdout closed; keep waiting for the exit itself
+                        sel.unregister(out)
+    finally:
+        os.close(pidfd)
+
+
+def _drain(fd: int) -> bytes:
+    os.set_blocking(fd, False)
+    data = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except (BlockingIOError, OSError):
+            return data
+        if not chunk:
+            return data
+        data += chunk
+
+
+def _parse(line: bytes) -> dict:
+    """One event; anything that is not a JSON object with a kind, a number
+    ``t`` (or none) and string names is kept as a "garbled" event, never
+    trusted as another kind."""
+    try:
+        e = json.loads(line)
+    except ValueError:
+        e = None
+    if (isinstance(e, dict) and isinstance(e.get("kind"), str)
+            and isinstance(e.get("t", 0.0), (int, float, type(None)))
+            and not isinstance(e.get("t"), bool)
+            and isinstance(e.get("thread", ""), str)
+            and isinstance(e.get("ident", 0), (int, type(None)))
+            and isinstance(e.get("facts", {}), dict)):
+        return e
+    return {"t": None, "kind": ev.GARBLED, "text": line.decode(errors="replace")[:200]}
+
+
+def _wait_exit(proc, timeout: float) -> bool:
+    """Wait until the child has exited, without reaping it (so its pid and
+    process group id stay ours). True when it exited in time."""
+    pidfd = os.pidfd_open(proc.pid)
+    try:
+        with selectors.DefaultSelector() as sel:
+            sel.register(pidfd, selectors.EVENT_READ)
+            return bool(sel.select(timeout))
+    finally:
+        os.close(pidfd)
+
+
+def _ask_for_stacks(proc) -> None:
+    if running(proc):
+        os.kill(proc.pid, signal.SIGABRT)  # faulthandler dumps, then the child dies
+        _wait_exit(proc, DUMP_GRACE_S)
+
+
+def _kill_group_and_reap(proc) -> None:
+    # The child is not reaped yet, so its pid is still the id of its process
+    # group: killpg reaches only processes that the child started.
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    # SIGKILL is delivered asynchronously: wait (bounded) until every process
+    # of the group is really gone, so that none outlives the run.
+    give_up = time.monotonic() + DUMP_GRACE_S
+    while procfs.processes_in_group(proc.pid, exclude=proc.pid) and time.monotonic() < give_up:
+        time.sleep(0.01)
+    proc.wait()
+    proc.stdout.close()
+
+
