@@ -27,6 +27,11 @@ The asynchronous exception (``kill.async_raise``, the ctypes recipe):
   fails with AttributeError (``isAlive`` was removed in 3.9); ``c_long``
   passes the same bits; the bare-int undo is truncated to a C ``int`` and
   finds no thread.
+- ``stop-after-keyword-call``: a stop pending while the worker waits in
+  ``lk.acquire(timeout=...)`` fires as the call returns on 3.10 to 3.13, and
+  one statement later, at the next plain call, on 3.14.10 and 3.15.2 (a
+  keyword call makes no check there); ``lk.acquire(True, ...)`` fires as it
+  returns on every version measured.
 - ``lands-in-cleanup``: a second stop lands inside ``finally``, between two
   cleanup steps; the second step (releasing a lock) never runs.
 
@@ -486,6 +491,62 @@ def stop_entering_with():
                    lock_held_after_stop=held)
 
 
+KW_TIMEOUT_S = 2.0  # the acquire's timeout: longer than any wait here (main releases first)
+
+
+def stop_after_call(form: str) -> list:
+    """One worker waits in ``lk.acquire(...)``, called in ``form``
+    ("keyword": ``lk.acquire(timeout=...)``, "positional": ``lk.acquire(True, ...)``),
+    while the main thread holds ``lk``. The stop is scheduled while it waits;
+    then the main thread releases ``lk`` and the call returns. Which
+    statements after the call ran before the exception fired? An empty list:
+    it fired as the call returned, on the call's line."""
+    lk = held_lock()  # the main thread holds it
+    ran = []
+
+    def keyword():
+        try:
+            lk.acquire(timeout=KW_TIMEOUT_S)
+            ran.append("next statement")  # a plain call: its return is a check
+            ran.append("one more")
+        except SystemExit:
+            timeline.state(f"stopped ({form} call)")
+
+    def positional():
+        try:
+            lk.acquire(True, KW_TIMEOUT_S)
+            ran.append("next statement")
+            ran.append("one more")
+        except SystemExit:
+            timeline.state(f"stopped ({form} call)")
+
+    worker = keyword if form == "keyword" else positional
+    t = start(worker, f"{form}-call")
+    # The frame sits on the acquire line only while acquire, a C call, waits:
+    # nothing before the call on that line is a check.
+    wait_until_inside(t, {on_line(worker, "lk.acquire(")})
+    timeline.mark(f"async_raise ({form} call waiting)")
+    async_raise(t)
+    timeline.mark("main releases the lock")
+    lk.release()
+    t.join()
+    return ran
+
+
+def stop_after_keyword_call():
+    """Where a stop that is pending during a C call fires when the call
+    returns, for a call with keyword arguments and for the same call with
+    positional ones. Measured: on 3.14.10 and 3.15.2 the keyword call's return
+    is no check, and the exception fires at the next plain call, one statement
+    later; the positional call fires on its own line. On 3.10 to 3.13 both
+    fire on the call's line. (3.14's Python/bytecodes.c: CALL_KW has no
+    _CHECK_PERIODIC; CALL_KW_NON_PY and CALL_FUNCTION_EX do.)"""
+    needs_the_gil()
+    positional = stop_after_call("positional")
+    keyword = stop_after_call("keyword")
+    timeline.facts(ran_after_positional_call=positional, ran_after_keyword_call=keyword)
+
+
 def on_line(fn, text: str) -> tuple:
     """(code, line number) of the first line of ``fn`` that starts with ``text``."""
     lines, first = inspect.getsourcelines(fn)
@@ -586,7 +647,9 @@ def judge(facts, outcome):
                 or facts.get("lock_held_after_stop") or facts.get("bytes_lost")
                 or facts.get("caught") or facts.get("cleanup_finished") is False
                 or facts.get("as_printed", "returned") != "returned"
-                or facts.get("bare_int_undo_returned", 1) == 0)
+                or facts.get("bare_int_undo_returned", 1) == 0
+                or bool(facts.get("ran_after_keyword_call"))
+                or bool(facts.get("ran_after_positional_call")))
 
 
 REPORTS_LAST = {
@@ -602,6 +665,7 @@ REPORTS_LAST = {
     "pthread-cancel-busy": "tasks_before",
     "stop-entering-with": "stopped_after_release",
     "seed-recipe": "as_printed",
+    "stop-after-keyword-call": "ran_after_keyword_call",
 }
 
 LAB = Lab(
@@ -619,6 +683,7 @@ LAB = Lab(
         "tight-loop-in-try": tight_loop_in_try,
         "lands-in-cleanup": lands_in_cleanup,
         "stop-entering-with": stop_entering_with,
+        "stop-after-keyword-call": stop_after_keyword_call,
         "seed-recipe": seed_recipe,
         "pthread-cancel-sleeping": pthread_cancel_sleeping,
         "pthread-cancel-busy": pthread_cancel_busy,
