@@ -16,12 +16,13 @@ The asynchronous exception (``kill.async_raise``, the ctypes recipe):
 - ``tight-loop-in-try``: on 3.13 an exception that fires on the back-edge
   of a tight ``while`` loop inside ``try`` runs neither ``except`` nor
   ``finally`` (measured on 3.13.0; gh-130279 reports 3.13.1 and 3.13.2);
-  3.10 to 3.12 run both.
+  3.10 to 3.12 run both, and so do 3.14.10 and 3.15.2 (measured with
+  Debian's builds).
 - ``stop-entering-with``: the stop is scheduled while the worker waits to
   enter ``with lock:``; on 3.10 to 3.13 (measured) ``__exit__`` still runs and
   the lock comes back. On 3.14 an exception that fires as ``__enter__``
-  returns skips ``__exit__`` and the lock stays locked (gh-148874: cited, not
-  measured here).
+  returns skips ``__exit__`` and the lock stays locked (gh-148874; measured
+  on 3.14.10 with Debian's build; 3.15.2 releases it).
 - ``seed-recipe``: the recipe as it is usually copied (``isAlive()``,
   ``ctypes.c_long(tid)``, an undo call with a bare int), run as printed: it
   fails with AttributeError (``isAlive`` was removed in 3.9); ``c_long``
@@ -79,15 +80,17 @@ _call = methodcaller("__call__")
 def enter_blocking(ready: threading.Lock, blocking):
     """Release ``ready``, then call ``blocking()``, in one stretch of C code.
 
-    ``map`` calls both from C, so no Python bytecode runs between them. That
-    matters twice. A scheduled exception fires only at an eval-breaker check,
-    and Python code makes those checks (at a loop's back-edge, on entering a
-    function, when a call returns), C code does not. And this thread holds
-    the GIL until it reaches such a check or until C code lets go of the GIL,
-    as ``blocking()`` does when it starts to wait. So when the main thread,
+    ``map`` is written in C: it calls ``ready.release`` and then
+    ``blocking`` itself, so no Python bytecode runs between the two calls.
+    That matters twice. A scheduled exception fires only at an eval-breaker
+    check, and only Python code makes those checks (at a loop's back-edge, as
+    a call returns); C code does not. And this thread holds the GIL until it
+    reaches such a check or until C code lets go of the GIL, as
+    ``blocking()`` does when it starts to wait. So when the main thread,
     waiting on ``ready``, gets the GIL back, this thread is waiting inside
     ``blocking()``, on every run. (``ready.release(); blocking()`` would put a
-    check between the two calls.) With the GIL only: see ``needs_the_gil``."""
+    check between the two calls: the return of ``ready.release()``.) With the
+    GIL only: see ``needs_the_gil``."""
     return list(map(_call, (ready.release, blocking)))[-1]
 
 
@@ -230,7 +233,7 @@ def only_scheduled():
 
 def pure_python_loop():
     """A thread running bytecode checks for pending exceptions on every loop
-    back-edge and after every call: it raises at once. The case the recipe
+    back-edge: it raises at once. The case the recipe
     is demonstrated with."""
     needs_the_gil()
     spinning = held_lock()
@@ -391,7 +394,8 @@ def tight_loop_in_try():
     instructions the ``try`` protects, so an exception that fires there finds
     no handler in this frame: neither ``except`` nor ``finally`` runs
     (measured on 3.13.0; gh-130279 reports it on 3.13.1 and 3.13.2).
-    3.10 to 3.12 run both (measured)."""
+    3.10 to 3.12 run both (measured), and so do 3.14.10 and 3.15.2, where the
+    jump lies inside the try's range (measured with Debian's builds)."""
     needs_the_gil()
     flag = Flag()
     handled = []
