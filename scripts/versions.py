@@ -1,11 +1,16 @@
-"""Every lab's verdicts on every CPython the suite promises (3.10 to 3.13).
+"""Every lab's verdicts and key facts on every CPython the suite promises (3.10 to 3.13).
 
   python scripts/versions.py [--runs 2] [--lab ID ...] [--jobs 2]
 
 Finds each interpreter with pyenv (the newest installed 3.10.x, 3.11.x, ...),
-runs every variant of every listed lab on it, ``--runs`` times, and prints a
-table, version by lab: "ok" when every bad variant showed its hazard and
-every fixed one did not, on every run; otherwise what differed. A version it
+runs every variant of every listed lab on it, and the anatomy runs whose facts
+the notebooks rely on (``labs.contract.versions.KEY_FACTS``), ``--runs`` times, and
+prints a table, version by lab: "ok" when every bad variant showed its hazard,
+every fixed one did not, and every key fact is the one expected on that
+version (the reference, or what a known difference in ``labs.contract.versions``
+predicts there), on every run; otherwise what differed. The verdict alone is
+not enough: anatomy's ``stop-entering-with`` reads "hazard seen" whether the
+lock leaked (3.14.10) or not (3.15.2). A version it
 cannot find is listed as skipped, with the reason. A variant that skips
 itself (``fixed-shutdown`` before 3.13) counts as ok when it says why.
 
@@ -27,7 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from labs import sandbox
-from labs.contract import registry
+from labs.contract import registry, versions
 from labs.contract.lab import expected_hazard
 from labs.show import tables as report
 from labs.show.progress import Progress
@@ -54,20 +59,33 @@ def find(minor: str) -> tuple[str | None, str]:
 
 
 def verdict_problem(outcome) -> str | None:
-    """None when the run gave its variant's expected verdict; else what it gave."""
+    """None when the run gave its variant's expected verdict and key facts;
+    else what it gave. (A variant with no expected verdict, as the anatomy's,
+    is judged by its key facts alone.)"""
     if outcome.error:
         return f"error: {outcome.error.strip().splitlines()[-1]}"
     if outcome.skipped:
         return None if outcome.variant.startswith("fixed") else f"skipped: {outcome.skipped}"
+    facts = versions.fact_problem(outcome)
+    if facts:
+        return f"facts differ: {facts}"
+    if expected_hazard(outcome.variant) is None:
+        return None
     if outcome.hazard_observed is not expected_hazard(outcome.variant):
         seen = "hazard seen" if outcome.hazard_observed else "no hazard"
         return f"{seen}, facts {report.fmt(outcome.facts)}"
     return None
 
 
+def checked_variants(lab) -> list[str]:
+    """The variants with an expected verdict or key facts."""
+    return [v for v in lab.variants
+            if expected_hazard(v) is not None or (lab.id, v) in versions.KEY_FACTS]
+
+
 def check_version(python: str, labs, runs: int, jobs: int, progress) -> dict[str, list[str]]:
     """lab id -> the problems found (empty: as expected)."""
-    work = [(lab, v) for lab in labs for v in lab.variants for _ in range(runs)]
+    work = [(lab, v) for lab in labs for v in checked_variants(lab) for _ in range(runs)]
     problems: dict[str, list[str]] = {lab.id: [] for lab in labs}
     done = 0
 
@@ -95,7 +113,8 @@ def main(argv=None) -> int:
         print("versions: error: --runs and --jobs must be at least 1", file=sys.stderr)
         return 2
     try:
-        labs = [registry.get_lab(i) for i in args.lab] if args.lab else registry.all_labs()
+        labs = ([registry.get_lab(i) for i in args.lab] if args.lab
+                else registry.all_labs() + [registry.get_lab("anatomy")])
     except registry.UnknownName as problem:
         print(f"versions: error: {problem}", file=sys.stderr)
         return 2
@@ -107,7 +126,7 @@ def main(argv=None) -> int:
             print(f"{minor}: skipped ({version})", file=sys.stderr)
             rows.append((minor, {lab.id: f"skipped: {version}" for lab in labs}))
             continue
-        print(f"Python {version}: {sum(len(lab.variants) for lab in labs) * args.runs} runs ...",
+        print(f"Python {version}: {sum(len(checked_variants(lab)) for lab in labs) * args.runs} runs ...",
               file=sys.stderr, flush=True)
         with Progress(f"Python {version}") as progress:  # one rewritten line on a terminal
             problems = check_version(python, labs, args.runs, args.jobs, progress)
@@ -117,9 +136,10 @@ def main(argv=None) -> int:
                 failed = True
                 cells[lab.id] = "DIFFERS: " + "; ".join(problems[lab.id])
             else:
-                cells[lab.id] = f"ok ({len(lab.variants)} variants x {args.runs})"
+                cells[lab.id] = f"ok ({len(checked_variants(lab))} variants x {args.runs})"
         rows.append((version, cells))
-    print(f"\nExpected verdicts (every bad variant shows its hazard, no fixed one does), "
+    print(f"\nExpected verdicts and key facts (every bad variant shows its hazard, no fixed "
+          f"one does; anatomy: the facts of labs.contract.versions.KEY_FACTS), "
           f"{args.runs} runs each, {time.monotonic() - started:.0f} s:\n")
     table = [["Python"] + [lab.id for lab in labs]] + \
             [[version] + ["ok" if c.startswith("ok") else c.split(":")[0]

@@ -99,6 +99,21 @@ def test_stop_entering_with_still_releases_the_lock(run_once):
     assert labels.index("main releases the lock") < labels.index("stopped")
 
 
+def test_a_keyword_call_is_no_check_from_314(run_once):
+    """Measured on 3.10 to 3.13 (here) and on 3.14.10 and 3.15.2 (issue 21):
+    the stop pending in lk.acquire(True, t) fires as the call returns; in
+    lk.acquire(timeout=t) it fires there up to 3.13, one statement later from
+    3.14 (CALL_KW makes no eval-breaker check)."""
+    o = run_once("anatomy", "stop-after-keyword-call")
+    f = o.facts
+    assert f["ran_after_positional_call"] == []
+    late = ["next statement"] if child_version() >= (3, 14) else []
+    assert f["ran_after_keyword_call"] == late
+    assert o.hazard_observed is bool(late)
+    states = [e.get("state") for e in o.timeline if e["kind"] == "state"]
+    assert "stopped (positional call)" in states and "stopped (keyword call)" in states
+
+
 def test_stop_entering_with_finds_the_with_line():
     code, line = anatomy.on_line(anatomy.on_line, "lines, first")
     assert code is anatomy.on_line.__code__
@@ -189,7 +204,7 @@ def test_judge_reads_the_facts():
     for change in ({"alive_after_call": True}, {"slept_full": True}, {"lock_held_after_stop": True},
                    {"bytes_lost": 1}, {"caught": ["SystemExit"]}, {"cleanup_finished": False},
                    {"variant_returned": False}, {"as_printed": "AttributeError"},
-                   {"bare_int_undo_returned": 0}):
+                   {"bare_int_undo_returned": 0}, {"ran_after_keyword_call": ["next statement"]}):
         assert anatomy_measure.judge({**clean, **change}, Clean) is True
 
 

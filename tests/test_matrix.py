@@ -281,3 +281,12 @@ def test_a_row_comes_from_its_runs_not_its_name(run_once):
                                          "midway": run(run_once, "async-exc.midway.acquire")})
     assert (plain["busy_thread_stopped"], changed["busy_thread_stopped"]) == (True, False)
     assert (plain["lock_held_after_stop"], changed["lock_held_after_stop"]) == (False, True)
+
+
+def test_the_table_without_latency_keeps_the_settrace_cost(run_once):
+    """Issue 21 item 16: notebook 06 promises the slowdown in the row's note."""
+    row = row_of(run_once, "settrace")
+    text = figures.table({"rows": [row]}, latency=False, columns=200)
+    assert "more than twice as slow" in text and "figures.table(m)" in text
+    assert f"{row['measured']['trace_slowdown_x']:g}x slower" in figures.table(
+        {"rows": [row]}, columns=200)

@@ -19,9 +19,10 @@ def build(version=(3, 11, 7), free=False, plat="linux", pidfd=True):
                  platform=plat, has_pidfd=pidfd)
 
 
-def outcome(variant, python="3.11.7", lab="anatomy", skipped=None, **facts):
+def outcome(variant, python="3.11.7", lab="anatomy", skipped=None, error=None, **facts):
     return SimpleNamespace(lab=lab, variant=variant, python=python, facts=facts,
-                           skipped=skipped)
+                           skipped=skipped, error=error,
+                           exit={"code": 0, "signal": None, "timed_out": False})
 
 
 def keys(build_, lab=None):
@@ -30,7 +31,8 @@ def keys(build_, lab=None):
 
 def test_the_table_has_the_known_differences_each_with_a_source():
     table = {d.key: d for d in versions.DIFFERENCES}
-    assert {"gh-130279", "gh-148874", "gh-144748", "gh-125434", "free-threaded"} <= set(table)
+    assert {"gh-130279", "gh-148874", "gh-144748", "gh-125434", "keyword-call",
+            "free-threaded"} <= set(table)
     for d in versions.DIFFERENCES:
         assert d.source.startswith("https://") and d.what and d.versions and d.affects
         for lab, variant in d.affects:
@@ -45,11 +47,23 @@ def test_nothing_applies_on_the_checked_versions_before_313(version):
 
 def test_lookup_by_version_and_build():
     assert keys(build((3, 13, 0))) == ["gh-130279"]
-    assert {"gh-148874", "gh-125434"} <= set(keys(build((3, 14, 0))))
+    assert {"gh-148874", "gh-125434", "keyword-call"} <= set(keys(build((3, 14, 10))))
+    assert "gh-130279" not in keys(build((3, 14, 10)))  # measured: 3.14.10 runs both handlers
     assert "gh-144748" not in keys(build((3, 14, 2)))
-    assert "gh-144748" in keys(build((3, 15, 0)))
+    assert {"gh-144748", "keyword-call", "gh-125434"} <= set(keys(build((3, 15, 2))))
+    assert "gh-148874" not in keys(build((3, 15, 2)))  # measured: 3.15.2 releases the lock
     assert "free-threaded" in keys(build((3, 14, 0), free=True))
     assert "free-threaded" not in keys(build((3, 14, 0)))
+    gil_back_on = Build(version=(3, 14, 0), free_threaded=True, gil_enabled=True,
+                        platform="linux", has_pidfd=True)  # PYTHON_GIL=1
+    assert "free-threaded" not in keys(gil_back_on)
+
+
+def test_each_measured_difference_records_where_it_was_measured():
+    for d in versions.DIFFERENCES:
+        if d.key != "free-threaded":
+            assert d.measured_on, d.key
+            assert all(any(c.isdigit() for c in m) for m in d.measured_on)
 
 
 def test_lookup_by_lab():
@@ -63,6 +77,11 @@ def test_version_of_reads_release_strings():
     assert versions.version_of("3.13") == (3, 13, 0)
 
 
+def test_banner_on_313_names_the_tight_loop():
+    text = versions.banner(build((3, 13, 0)), "anatomy")
+    assert "one of the versions" in text and "gh-130279" in text and "(measured)" in text
+
+
 def test_banner_on_a_checked_version_is_one_line():
     text = versions.banner(build((3, 12, 1)), "anatomy")
     assert text.splitlines() == [
@@ -71,22 +90,24 @@ def test_banner_on_a_checked_version_is_one_line():
 
 
 def test_banner_on_314_lists_what_applies_to_the_lab():
-    text = versions.banner(build((3, 14, 0)), "anatomy")
+    text = versions.banner(build((3, 14, 10)), "anatomy")
     assert "not one of the versions this notebook was checked on" in text
+    assert "Debian's builds" in text
     assert "gh-148874" in text and "gh-125434" in text and "gh-144748" not in text
-    assert "cited, not measured" in text
+    assert "gh-148874 [3.14 (3.14.10 measured" in text and "(measured)" in text
 
 
 def test_banner_on_a_free_threaded_build():
     text = versions.banner(build((3, 14, 0), free=True), "anatomy")
     assert "free-threaded" in text.splitlines()[0]
-    assert "skipped" in text
+    assert "skipped" in text and "(cited)" in text and "Debian" not in text
 
 
 def test_banner_without_a_difference_for_the_lab():
     text = versions.banner(build((3, 15, 0)), "lost-task")
     assert "gh-144748" not in text and "gh-125434" in text
     assert "No known difference" in versions.banner(build((3, 14, 0)), "signal-target")
+    assert "gh-144748" in versions.banner(build((3, 15, 2)), "signal-target")
 
 
 @pytest.mark.parametrize("plat, words", [("darwin", "macOS"), ("win32", "Windows")])
@@ -156,8 +177,28 @@ def test_expect_asks_for_a_report_when_nothing_explains_it(capsys):
     assert "python -m labs run anatomy --variant stop-entering-with --json" in out
 
 
+def test_expect_refuses_a_fact_the_run_does_not_have():
+    """Notebook 00 once expected `lock_held_after`, a fact no variant reports:
+    every run printed a note asking the learner to report it."""
+    run = outcome("stop-entering-with", block_entered=True, lock_held_after_stop=False)
+    with pytest.raises(ValueError, match="no fact 'lock_held_after' "
+                                         r"\(did you mean 'lock_held_after_stop'\?\)"):
+        versions.expect(run, lock_held_after=False)
+    with pytest.raises(ValueError, match="its facts: block_entered, lock_held_after_stop"):
+        versions.disagreement(run, {"block_entered": True, "lock_held": False})
+
+
+def test_expect_refuses_the_wrong_name_on_the_real_run(run_once):
+    run = run_once("anatomy", "stop-entering-with")
+    with pytest.raises(ValueError, match="lock_held_after_stop"):
+        versions.expect(run, lock_held_after=False)
+    assert versions.disagreement(run, {"block_entered": True}) is None
+
+
 def test_expect_on_a_missing_fact_and_a_skipped_run(capsys):
-    versions.expect(outcome("blocked-in-sleep"), slept_full=True)
+    # A run that ended early (an error outcome) misses facts: a note, not a refusal.
+    versions.expect(outcome("blocked-in-sleep", error="ended before it reported slept_full"),
+                    slept_full=True)
     assert "slept_full='missing'" in capsys.readouterr().out
     versions.expect(outcome("blocked-in-sleep", skipped="a free-threaded build"), slept_full=True)
     assert "skipped here: a free-threaded build" in capsys.readouterr().out
@@ -172,3 +213,29 @@ def test_a_skipped_run_shows_its_reason_in_the_facts_table():
                       skipped="a free-threaded build: these runs rely on the GIL")
     assert "skipped      a free-threaded build: these runs rely on the GIL" in \
         report.facts_table([skipped])
+
+
+def test_the_version_check_compares_the_key_facts():
+    """The verdict cannot tell 3.14's regression: the facts can."""
+    leaked = outcome("stop-entering-with", python="3.14.10", block_entered=False,
+                     lock_held_after_stop=True)
+    released = outcome("stop-entering-with", python="3.15.2", block_entered=True,
+                       lock_held_after_stop=False)
+    assert versions.fact_problem(leaked) == "block_entered=False (expected True)"
+    assert versions.fact_problem(released) is None
+    assert "lock_held_after_stop=True (expected False)" in versions.fact_problem(
+        outcome("stop-entering-with", python="3.15.2", block_entered=True,
+                lock_held_after_stop=True))
+    assert versions.fact_problem(outcome("tight-loop-in-try", python="3.13.0", handlers_run=[],
+                                         cleanup_finished=False)) is None
+    assert "handlers_run" in versions.fact_problem(
+        outcome("tight-loop-in-try", python="3.14.10", handlers_run=[], cleanup_finished=False))
+    late = {"ran_after_keyword_call": ["next statement"], "ran_after_positional_call": []}
+    assert versions.fact_problem(outcome("stop-after-keyword-call", python="3.15.2", **late)) is None
+    assert versions.fact_problem(outcome("stop-after-keyword-call", python="3.13.0", **late))
+    assert versions.fact_problem(outcome("only-scheduled", python="3.15.2")) is None  # no key facts
+
+
+def test_key_facts_name_real_variants():
+    for (lab, variant) in versions.KEY_FACTS:
+        assert lab == "anatomy" and variant in anatomy_measure.LAB.variants

@@ -20,12 +20,15 @@ def async_raise(thread: threading.Thread, exc: type = SystemExit) -> int:
 
     Returns the number of thread states modified, which is 1 on success.
     That means an exception was *scheduled*, not that a thread was killed:
-    the thread raises it at its next eval-breaker check. Python code makes
-    those checks at a loop's back-edge, on entering a function and when a call
-    returns (since 3.10, gh-18334); C code makes none, so a thread inside
-    ``time.sleep``, ``sock.recv`` or ``lock.acquire`` raises it only once the
-    call returns (3.10 to 3.14; on 3.15 a signal that interrupts the call
-    also delivers it, gh-144748). The thread may also catch it
+    the thread raises it at its next eval-breaker check. Since 3.10 Python
+    code makes those checks at a loop's back-edge and as a call returns (PR
+    #18334, "bpo-29988: Only check evalbreaker after calls and on backwards
+    egdes."); on 3.14 and 3.15 a call with keyword arguments makes none as it
+    returns (measured: the exception fires at the next plain call). C code
+    makes none, so a thread inside ``time.sleep``, ``sock.recv`` or
+    ``lock.acquire`` raises it only once the call returns (3.10 to 3.14; on
+    3.15 a signal that interrupts ``sleep``, ``recv`` or ``select`` also
+    delivers it, gh-144748). The thread may also catch it
     (``except BaseException``) and go on.
 
     Fixed against the copies found online: ``is_alive()`` (``isAlive`` was

@@ -1,10 +1,13 @@
 """Which Pythons the notebooks were checked on, and what is known to differ on others.
 
-The labs were measured on CPython 3.10 to 3.13 on Linux. Learners in late 2026
-install 3.14 or 3.15, sometimes a free-threaded build, and none of those can be
-installed on the machines this suite is built on. So for them the suite can
-only *cite* what changes. This module keeps that knowledge in one table,
-``DIFFERENCES``, and uses it twice:
+The labs are checked on CPython 3.10 to 3.13 on Linux (pyenv, ``make versions``).
+Learners in late 2026 install 3.14 or 3.15, sometimes a free-threaded build.
+3.14.10 and 3.15.2 were measured with Debian's builds in a sid root (see
+FACTS.md, "Python versions"); free-threaded builds cannot be installed here,
+so what the suite says of them is cited. This module keeps what differs in
+one table, ``DIFFERENCES`` (each entry with the releases it was measured on
+and the facts measured there), and the facts the notebooks rely on in
+``KEY_FACTS``. It uses them three times:
 
 - ``check_here(lab)``, the first cell of every notebook, prints the learner's
   Python and build, whether the notebook was checked on it, the known
@@ -13,6 +16,11 @@ only *cite* what changes. This module keeps that knowledge in one table,
 - ``expect(outcome, **facts)``, under a run whose facts the notebook's text
   relies on, prints nothing when the run agrees with the text, and otherwise a
   short note: the known difference that explains it, or a request to report it.
+  A fact name the run does not have is a mistake in the notebook: it raises;
+- ``fact_problem(outcome)``, for ``scripts/versions.py``: the key facts of a
+  run that differ from what is expected on its Python (the reference, changed
+  only where a known difference applies), so a version check sees a changed
+  fact even when the verdict stays the same.
 """
 from __future__ import annotations
 
@@ -24,8 +32,10 @@ from dataclasses import dataclass
 
 CHECKED = ((3, 10), (3, 11), (3, 12), (3, 13))  # the minor versions measured
 CHECKED_RELEASES = "CPython 3.10.13, 3.11.7, 3.12.1 and 3.13.0 on Linux"
-NOT_INSTALLABLE = ("3.14, 3.15 and free-threaded builds could not be installed where the "
-                   "suite is built: what is said of them is cited, not measured")
+MEASURED = ((3, 14), (3, 15))  # measured once, with Debian's builds (FACTS.md)
+MEASURED_ELSEWHERE = ("3.14.10 and 3.15.2 (Debian's builds in a sid root) were measured for "
+                      "the differences listed here; free-threaded builds could not be "
+                      "installed where the suite is built: what is said of them is cited")
 
 
 @dataclass(frozen=True)
@@ -69,7 +79,7 @@ def version_of(text: str) -> tuple:
 class Difference:
     """One known change of behaviour, outside the versions measured here."""
     key: str            # the issue that documents it, e.g. "gh-148874"
-    versions: str       # the range, in words
+    versions: str       # the range, in words, with what was measured
     since: tuple        # first (major, minor) it applies to
     until: tuple | None  # first (major, minor) it no longer applies to, when known
     what: str           # what changes, in one sentence
@@ -77,10 +87,13 @@ class Difference:
     source: str         # where it is documented
     free_threaded_only: bool = False
     facts: tuple = ()   # (lab, variant, {fact: value}) the difference predicts
+    # The releases it was measured on (where it applies, and where it no longer
+    # does), and how: () when it is only cited.
+    measured_on: tuple = ()
 
     def applies_to(self, build: Build) -> bool:
-        if self.free_threaded_only:
-            return build.free_threaded
+        if self.free_threaded_only:  # the GIL can be turned back on (PYTHON_GIL=1)
+            return build.free_threaded and not build.gil_enabled
         v = tuple(build.version[:2])
         return v >= self.since and (self.until is None or v < self.until)
 
@@ -95,46 +108,86 @@ class Difference:
 
 
 GH = "https://github.com/python/cpython/issues/"
+HERE = "pyenv builds, on this suite's machines"
+DEBIAN = ("Debian's builds in a sid root (issue 21 and FACTS.md; 5 runs each; those "
+          "interpreters are not re-run by make versions)")
 
 DIFFERENCES = (
     Difference(
         key="gh-130279",
-        versions="3.13 (3.13.0 measured here, 3.13.1 and 3.13.2 reported); the issue is "
-                 "open, so 3.14 and later are not known to be free of it",
-        since=(3, 13), until=None,
+        versions="3.13 (3.13.0 measured; 3.13.1 and 3.13.2 reported; the issue is open and "
+                 "labelled 3.13 only); 3.14.10 and 3.15.2 run both handlers (measured: "
+                 "their JUMP_BACKWARD lies inside the try's exception-table range)",
+        since=(3, 13), until=(3, 14),
         what="an exception that fires on the back-edge of a tight `while` loop written "
              "inline in a `try` runs neither `except` nor `finally`",
         affects=(("anatomy", "tight-loop-in-try"),),
         source=GH + "130279",
-        facts=(("anatomy", "tight-loop-in-try", {"handlers_run": [], "cleanup_finished": False}),)),
+        facts=(("anatomy", "tight-loop-in-try", {"handlers_run": [], "cleanup_finished": False}),),
+        measured_on=("3.13.0: handlers_run=[], cleanup_finished=False (" + HERE + ")",
+                     "3.14.10, 3.15.2: handlers_run=['except', 'finally'] (" + DEBIAN + ")")),
     Difference(
-        key="gh-148874", versions="3.14 (and 3.15 before its fix; PR #150911 fixes later releases)",
-        since=(3, 14), until=None,
+        key="gh-148874",
+        versions="3.14 (3.14.10 measured; the fix, PR #150911, has a 3.15 backport, PR "
+                 "#154830, and no 3.14 backport was found, so every 3.14 release up to "
+                 "3.14.10 is affected); 3.15.2 releases the lock (measured)",
+        since=(3, 14), until=(3, 15),
         what="`with lock:` compiles to LOAD_SPECIAL + CALL, and an exception that fires as "
              "`__enter__` returns skips `__exit__`: the lock stays locked forever",
         affects=(("anatomy", "stop-entering-with"),),
         source=GH + "148874",
-        facts=(("anatomy", "stop-entering-with", {"lock_held_after_stop": True}),)),
+        facts=(("anatomy", "stop-entering-with", {"lock_held_after_stop": True}),),
+        measured_on=("3.14.10: lock_held_after_stop=True; 3.15.2: lock_held_after_stop=False, "
+                     "with the same bytecode: the fix is in the interpreter (" + DEBIAN + ")",)),
     Difference(
-        key="gh-144748", versions="3.15 and later",
+        key="keyword-call",
+        versions="3.14 and later (3.14.10 and 3.15.2 measured; no tracker issue found); "
+                 "3.10 to 3.13 check as a keyword call returns (measured)",
+        since=(3, 14), until=None,
+        what="a call with keyword arguments makes no eval-breaker check as it returns: an "
+             "exception pending while `lk.acquire(timeout=0.3)` waits fires one statement "
+             "later, at the next plain call; `lk.acquire(True, 0.3)` still fires on its line",
+        affects=(("anatomy", "stop-after-keyword-call"),),
+        source="https://github.com/python/cpython/blob/3.14/Python/bytecodes.c (CALL_KW has "
+               "no _CHECK_PERIODIC; CALL_KW_NON_PY and CALL_FUNCTION_EX do)",
+        facts=(("anatomy", "stop-after-keyword-call",
+                {"ran_after_keyword_call": ["next statement"], "ran_after_positional_call": []}),),
+        measured_on=("3.10.13 to 3.13.0: both calls fire on their line (" + HERE + ")",
+                     "3.14.10, 3.15.2: the keyword call fires one statement later, first "
+                     "unspecialised execution (" + DEBIAN + ")")),
+    Difference(
+        key="gh-144748", versions="3.15 and later (3.15.2 measured; 3.11.7 and 3.14.10 "
+                                  "measured without it)",
         since=(3, 15), until=None,
         what="PyErr_CheckSignals raises the exception scheduled by PyThreadState_SetAsyncExc, "
-             "so an async exception plus a signal that interrupts a blocked call (sleep, recv, "
-             "select) breaks the thread out of it; without a signal nothing changes",
-        affects=(("anatomy", "*"), ("blocking-io", "*"), ("kill-matrix", "*")),
-        source=GH + "144748"),
+             "so an async exception plus a signal (`signal.pthread_kill`, with a Python "
+             "handler) breaks a thread out of `time.sleep`, `sock.recv` or `select.select`; "
+             "not out of `Lock.acquire(timeout)`, `Queue.get` or `Event.wait`; without a "
+             "signal nothing changes",
+        affects=(("anatomy", "*"), ("signal-target", "*"), ("blocking-io", "*"),
+                 ("kill-matrix", "*")),
+        source=GH + "144748",
+        measured_on=("3.15.2: sleep, recv, select break out at the signal; Lock.acquire"
+                     "(timeout), Queue.get, Event.wait do not; the matrix's async-exc+signal "
+                     "row stops its blocked worker (" + DEBIAN + ")",
+                     "3.11.7, 3.14.10: none breaks out")),
     Difference(
-        key="gh-125434", versions="3.14 and later",
+        key="gh-125434", versions="3.14 and later (3.14.10 and 3.15.2 measured)",
         since=(3, 14), until=None,
-        what="faulthandler's stack dumps name each thread: `Thread 0x... [worker-1] (most "
-             "recent call first):`; the sandbox reads both forms",
+        what="faulthandler's stack dumps name each thread with its OS-level name, cut to 15 "
+             "bytes (`Thread 0x... [worker-1] (most recent call first):`; the main thread "
+             "reads `[python3.14]`), and a fatal-signal dump adds the C stack; the sandbox "
+             "reads every form",
         affects=(("anatomy", "*"), ("lock-leak", "*"), ("lost-task", "*"),
                  ("blocking-io", "*"), ("kill-matrix", "*")),
-        source=GH + "125434"),
+        source=GH + "125434",
+        measured_on=("3.14.10, 3.15.2 (" + DEBIAN + ")",)),
     Difference(
         key="free-threaded", versions="free-threaded builds (3.13t, 3.14t, ...)",
         since=(3, 13), until=None, free_threaded_only=True,
-        what="the anatomy runs that rely on the GIL are skipped (their reports say so); "
+        what="(cited, not measured: no free-threaded build could be installed) with the GIL "
+             "off (`sys._is_gil_enabled()` False; `PYTHON_GIL=1` turns it back on), the "
+             "anatomy runs that rely on the GIL are skipped (their reports say so); "
              "the busy pthread_cancel explanation (a thread cancelled while it waits for the "
              "GIL) does not apply; a fatal-error dump may show only the current thread "
              "(gh-128400)",
@@ -184,12 +237,18 @@ def banner(build: Build, lab: str | None = None) -> str:
     else:
         lines.append(f"{build.label}: not one of the versions this notebook was checked on "
                      f"({CHECKED_RELEASES}).")
-        known = applying(build, lab)
-        if known:
-            lines.append("Known differences that apply, or may apply, here (cited, not measured):")
-            lines += [f"  - {d.key} [{d.versions}]: {d.what}. {d.source}" for d in known]
-        else:
-            lines.append("No known difference applies to this notebook here.")
+        if tuple(build.version[:2]) in MEASURED and not build.free_threaded:
+            lines.append("3.14.10 and 3.15.2 were measured with Debian's builds: every lab "
+                         "gave the facts of 3.10 to 3.13, except where a difference below "
+                         "says otherwise.")
+    known = applying(build, lab)
+    if known:
+        lines.append("Known differences that apply here:")
+        lines += [f"  - {d.key} [{d.versions}] ({'measured' if d.measured_on else 'cited'}): "
+                  f"{d.what}. {d.source}" for d in known]
+    elif not build.checked:
+        lines.append("No known difference applies to this notebook here.")
+    if known or not build.checked:
         lines.append("Where a run disagrees with the text, a note under it says so.")
     if problem:
         lines.append(problem)
@@ -209,10 +268,38 @@ REPORT = ("please report it, with the output of `python -m labs run {lab} --vari
           "{variant} --json` and this Python's version")
 
 
+def ended_normally(outcome) -> bool:
+    """The variant returned and the child exited on its own: every fact the
+    variant reports was reported."""
+    exit_ = getattr(outcome, "exit", None) or {}
+    return not (getattr(outcome, "error", None) or outcome.skipped
+                or exit_.get("timed_out") or exit_.get("signal"))
+
+
+def unknown_facts(outcome, names) -> list[str]:
+    """The names, among ``names``, that a run which ended normally did not
+    report: names its variant does not have (a typo), not missing measurements."""
+    if not ended_normally(outcome):
+        return []
+    return [n for n in names if n not in outcome.facts]
+
+
+def refuse_unknown(outcome, names) -> None:
+    unknown = unknown_facts(outcome, names)
+    if unknown:
+        import difflib
+        hints = [f"{n!r} (did you mean {m[0]!r}?)" if (m := difflib.get_close_matches(
+            n, list(outcome.facts), n=1)) else repr(n) for n in unknown]
+        raise ValueError(f"{outcome.lab} / {outcome.variant} reports no fact "
+                         f"{', '.join(hints)}; its facts: {', '.join(sorted(outcome.facts))}")
+
+
 def disagreement(outcome, expected: dict, build: Build | None = None) -> str | None:
-    """The note for a run whose facts differ from ``expected``, or None."""
+    """The note for a run whose facts differ from ``expected``, or None.
+    ValueError for a fact name that the run, which ended normally, does not have."""
     if outcome.skipped:
         return f"{outcome.lab} / {outcome.variant} was skipped here: {outcome.skipped}."
+    refuse_unknown(outcome, expected)
     differ = {k: v for k, v in expected.items() if outcome.facts.get(k, "missing") != v}
     if not differ:
         return None
@@ -244,3 +331,52 @@ def expect(outcome, **expected) -> None:
     note = disagreement(outcome, expected)
     if note:
         print(note)
+
+
+# ---------------------------------------------------------------- the version check
+
+# The facts the notebooks' text relies on, per run, as measured on 3.10 to 3.12
+# (the reference). A known difference that applies replaces some of them with
+# the values it predicts (its ``facts``). The verdict alone cannot tell these
+# apart: stop-entering-with reads "hazard seen" on 3.14.10 (lock leaked) and on
+# 3.15.2 (lock released) alike, because the worker is alive after the call.
+KEY_FACTS = {
+    ("anatomy", "blocked-in-acquire"): {"alive_after_call": True, "lock_held_after_stop": True},
+    ("anatomy", "blocked-in-recv"): {"alive_after_call": True, "bytes_lost": 1},
+    ("anatomy", "blocked-in-sleep"): {"slept_full": True},
+    ("anatomy", "tight-loop-in-try"): {"handlers_run": ["except", "finally"],
+                                       "cleanup_finished": True},
+    ("anatomy", "stop-entering-with"): {"block_entered": True, "lock_held_after_stop": False},
+    ("anatomy", "stop-after-keyword-call"): {"ran_after_keyword_call": [],
+                                             "ran_after_positional_call": []},
+    ("anatomy", "lands-in-cleanup"): {"cleanup_steps_done": ["flush"],
+                                      "lock_held_after_stop": True},
+}
+
+
+def expected_facts(lab: str, variant: str, build: Build) -> dict:
+    """The key facts of ``lab``/``variant`` expected on ``build``."""
+    expected = dict(KEY_FACTS.get((lab, variant), {}))
+    for d in DIFFERENCES:
+        if d.applies_to(build):
+            for f_lab, f_variant, predicted in d.facts:
+                if (f_lab, f_variant) == (lab, variant):
+                    expected.update(predicted)
+    return expected
+
+
+def fact_problem(outcome, build: Build | None = None) -> str | None:
+    """None when the run's key facts are those expected on its Python; else
+    which differ, measured against expected."""
+    if outcome.skipped or (outcome.lab, outcome.variant) not in KEY_FACTS:
+        return None
+    build = build or Build.here()
+    if outcome.python:
+        build = Build(version_of(outcome.python), build.free_threaded, build.gil_enabled,
+                      build.platform, build.has_pidfd)
+    expected = expected_facts(outcome.lab, outcome.variant, build)
+    differ = {k: v for k, v in expected.items() if outcome.facts.get(k, "missing") != v}
+    if not differ:
+        return None
+    return ", ".join(f"{k}={outcome.facts.get(k, 'missing')!r} (expected {v!r})"
+                     for k, v in differ.items())

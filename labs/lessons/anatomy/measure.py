@@ -29,7 +29,9 @@ def judge(facts, outcome):
                 or facts.get("lock_held_after_stop") or facts.get("bytes_lost")
                 or facts.get("caught") or facts.get("cleanup_finished") is False
                 or facts.get("as_printed", "returned") != "returned"
-                or facts.get("bare_int_undo_returned", 1) == 0)
+                or facts.get("bare_int_undo_returned", 1) == 0
+                or bool(facts.get("ran_after_keyword_call"))
+                or bool(facts.get("ran_after_positional_call")))
 
 
 REPORTS_LAST = {
@@ -45,6 +47,7 @@ REPORTS_LAST = {
     "pthread-cancel-busy": "tasks_before",
     "stop-entering-with": "stopped_after_release",
     "seed-recipe": "as_printed",
+    "stop-after-keyword-call": "ran_after_keyword_call",
 }
 
 LAB = Lab(

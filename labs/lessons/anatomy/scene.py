@@ -16,17 +16,23 @@ The asynchronous exception (``kill.async_raise``, the ctypes recipe):
 - ``tight-loop-in-try``: on 3.13 an exception that fires on the back-edge
   of a tight ``while`` loop inside ``try`` runs neither ``except`` nor
   ``finally`` (measured on 3.13.0; gh-130279 reports 3.13.1 and 3.13.2);
-  3.10 to 3.12 run both.
+  3.10 to 3.12 run both, and so do 3.14.10 and 3.15.2 (measured with
+  Debian's builds).
 - ``stop-entering-with``: the stop is scheduled while the worker waits to
   enter ``with lock:``; on 3.10 to 3.13 (measured) ``__exit__`` still runs and
   the lock comes back. On 3.14 an exception that fires as ``__enter__``
-  returns skips ``__exit__`` and the lock stays locked (gh-148874: cited, not
-  measured here).
+  returns skips ``__exit__`` and the lock stays locked (gh-148874; measured
+  on 3.14.10 with Debian's build; 3.15.2 releases it).
 - ``seed-recipe``: the recipe as it is usually copied (``isAlive()``,
   ``ctypes.c_long(tid)``, an undo call with a bare int), run as printed: it
   fails with AttributeError (``isAlive`` was removed in 3.9); ``c_long``
   passes the same bits; the bare-int undo is truncated to a C ``int`` and
   finds no thread.
+- ``stop-after-keyword-call``: a stop pending while the worker waits in
+  ``lk.acquire(timeout=...)`` fires as the call returns on 3.10 to 3.13, and
+  one statement later, at the next plain call, on 3.14.10 and 3.15.2 (a
+  keyword call makes no check there); ``lk.acquire(True, ...)`` fires as it
+  returns on every version measured.
 - ``lands-in-cleanup``: a second stop lands inside ``finally``, between two
   cleanup steps; the second step (releasing a lock) never runs.
 
@@ -73,15 +79,17 @@ _call = methodcaller("__call__")
 def enter_blocking(ready: threading.Lock, blocking):
     """Release ``ready``, then call ``blocking()``, in one stretch of C code.
 
-    ``map`` calls both from C, so no Python bytecode runs between them. That
-    matters twice. A scheduled exception fires only at an eval-breaker check,
-    and Python code makes those checks (at a loop's back-edge, on entering a
-    function, when a call returns), C code does not. And this thread holds
-    the GIL until it reaches such a check or until C code lets go of the GIL,
-    as ``blocking()`` does when it starts to wait. So when the main thread,
+    ``map`` is written in C: it calls ``ready.release`` and then
+    ``blocking`` itself, so no Python bytecode runs between the two calls.
+    That matters twice. A scheduled exception fires only at an eval-breaker
+    check, and only Python code makes those checks (at a loop's back-edge, as
+    a call returns); C code does not. And this thread holds the GIL until it
+    reaches such a check or until C code lets go of the GIL, as
+    ``blocking()`` does when it starts to wait. So when the main thread,
     waiting on ``ready``, gets the GIL back, this thread is waiting inside
     ``blocking()``, on every run. (``ready.release(); blocking()`` would put a
-    check between the two calls.) With the GIL only: see ``needs_the_gil``."""
+    check between the two calls: the return of ``ready.release()``.) With the
+    GIL only: see ``needs_the_gil``."""
     return list(map(_call, (ready.release, blocking)))[-1]
 
 
@@ -224,7 +232,7 @@ def only_scheduled():
 
 def pure_python_loop():
     """A thread running bytecode checks for pending exceptions on every loop
-    back-edge and after every call: it raises at once. The case the recipe
+    back-edge: it raises at once. The case the recipe
     is demonstrated with."""
     needs_the_gil()
     spinning = held_lock()
@@ -385,7 +393,8 @@ def tight_loop_in_try():
     instructions the ``try`` protects, so an exception that fires there finds
     no handler in this frame: neither ``except`` nor ``finally`` runs
     (measured on 3.13.0; gh-130279 reports it on 3.13.1 and 3.13.2).
-    3.10 to 3.12 run both (measured)."""
+    3.10 to 3.12 run both (measured), and so do 3.14.10 and 3.15.2, where the
+    jump lies inside the try's range (measured with Debian's builds)."""
     needs_the_gil()
     flag = Flag()
     handled = []
@@ -485,6 +494,62 @@ def stop_entering_with():
                    lock_held_after_stop=held)
 
 
+KW_TIMEOUT_S = 2.0  # the acquire's timeout: longer than any wait here (main releases first)
+
+
+def stop_after_call(form: str) -> list:
+    """One worker waits in ``lk.acquire(...)``, called in ``form``
+    ("keyword": ``lk.acquire(timeout=...)``, "positional": ``lk.acquire(True, ...)``),
+    while the main thread holds ``lk``. The stop is scheduled while it waits;
+    then the main thread releases ``lk`` and the call returns. Which
+    statements after the call ran before the exception fired? An empty list:
+    it fired as the call returned, on the call's line."""
+    lk = held_lock()  # the main thread holds it
+    ran = []
+
+    def keyword():
+        try:
+            lk.acquire(timeout=KW_TIMEOUT_S)
+            ran.append("next statement")  # a plain call: its return is a check
+            ran.append("one more")
+        except SystemExit:
+            record.state(f"stopped ({form} call)")
+
+    def positional():
+        try:
+            lk.acquire(True, KW_TIMEOUT_S)
+            ran.append("next statement")
+            ran.append("one more")
+        except SystemExit:
+            record.state(f"stopped ({form} call)")
+
+    worker = keyword if form == "keyword" else positional
+    t = start(worker, f"{form}-call")
+    # The frame sits on the acquire line only while acquire, a C call, waits:
+    # nothing before the call on that line is a check.
+    wait_until_inside(t, {on_line(worker, "lk.acquire(")})
+    record.mark(f"async_raise ({form} call waiting)")
+    async_raise(t)
+    record.mark("main releases the lock")
+    lk.release()
+    t.join()
+    return ran
+
+
+def stop_after_keyword_call():
+    """Where a stop that is pending during a C call fires when the call
+    returns, for a call with keyword arguments and for the same call with
+    positional ones. Measured: on 3.14.10 and 3.15.2 the keyword call's return
+    is no check, and the exception fires at the next plain call, one statement
+    later; the positional call fires on its own line. On 3.10 to 3.13 both
+    fire on the call's line. (3.14's Python/bytecodes.c: CALL_KW has no
+    _CHECK_PERIODIC; CALL_KW_NON_PY and CALL_FUNCTION_EX do.)"""
+    needs_the_gil()
+    positional = stop_after_call("positional")
+    keyword = stop_after_call("keyword")
+    record.facts(ran_after_positional_call=positional, ran_after_keyword_call=keyword)
+
+
 def on_line(fn, text: str) -> tuple:
     """(code, line number) of the first line of ``fn`` that starts with ``text``."""
     lines, first = inspect.getsourcelines(fn)
@@ -573,6 +638,7 @@ VARIANTS = {
         "tight-loop-in-try": tight_loop_in_try,
         "lands-in-cleanup": lands_in_cleanup,
         "stop-entering-with": stop_entering_with,
+        "stop-after-keyword-call": stop_after_keyword_call,
         "seed-recipe": seed_recipe,
         "pthread-cancel-sleeping": pthread_cancel_sleeping,
         "pthread-cancel-busy": pthread_cancel_busy,

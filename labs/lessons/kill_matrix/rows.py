@@ -19,11 +19,14 @@ GOOD = {"lock_held_after_stop": False}  # the value of a cell where nothing brok
 RECIPE_FACTS = ("trace_slowdown_x", "alive_after_join_timeout", "alarm_raised", "alarm_message",
                 "private_stop_raised", "private_stop_message", "is_alive_after_private_stop")
 
+# What another version does to a row, measured there (see labs/contract/versions.py),
+# said under the row on every version. (The key "cited" is the notes' name.)
 CITED = {
     "async-exc+signal": (
-        "3.15 changes this row (cited, not measured here): PyErr_CheckSignals raises the "
-        "exception scheduled by PyThreadState_SetAsyncExc, so the EINTR retry of a blocked "
-        "call breaks out (gh-144748, 'PEP 475 EINTR retry paths don't check "
+        "on 3.15 this row changes (measured on 3.15.2 with Debian's build; 3.11.7 and "
+        "3.14.10 as here): PyErr_CheckSignals raises the exception scheduled by "
+        "PyThreadState_SetAsyncExc, so the EINTR retry of the blocked recv breaks out and "
+        "the blocked worker stops (gh-144748, 'PEP 475 EINTR retry paths don't check "
         "`tstate->async_exc`', fixed by PR #145178)"),
 }
 
