@@ -15,15 +15,18 @@ $(STAMP): pyproject.toml
 	  { echo "make: $(PYTHON) is older than 3.10; run: make PYTHON=python3.12 ..." >&2; exit 2; }
 	@test -x $(PY) || { echo "creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -e '.[test,docs]'
 	@touch $(STAMP)
 
 demo: $(STAMP)
 	$(PY) -m labs demo --figures build/figures
 
+# Both cores (pytest-xdist); a notebook's cells stay together on one worker.
+# The lint runs first: it takes a second and names the line.
 test: $(STAMP)
-	$(PY) -m pytest -p no:cacheprovider tests
-	$(PY) -m pytest $(NBVAL) notebooks
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -p no:cacheprovider -n 2 tests
+	$(PY) -m pytest $(NBVAL) -n 2 --dist loadfile notebooks
 
 # Every listed lab's verdicts on each CPython 3.10-3.13 that pyenv has (a table).
 versions: $(STAMP)

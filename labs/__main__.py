@@ -59,10 +59,13 @@ def writable_dir(path: str) -> Path:
 def interrupt_on_hangup_and_term() -> dict:
     """SIGTERM (``timeout``, CI cancelling) and SIGHUP (a closed terminal) act
     as Ctrl-C does: KeyboardInterrupt unwinds through the sandbox, which kills
-    the running child's group on the way out. Returns the handlers replaced."""
+    the running child's group on the way out. A signal the command was started
+    ignoring stays ignored: ``nohup`` asks a program to survive its terminal.
+    Returns the handlers replaced."""
     def interrupt(signum, frame):
         raise KeyboardInterrupt(signal.Signals(signum).name)
-    return {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    return {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)
+            if signal.getsignal(sig) is not signal.SIG_IGN}
 
 
 def build_parser() -> Parser:

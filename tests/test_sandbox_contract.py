@@ -59,12 +59,22 @@ PARENT = textwrap.dedent("""
 """)
 
 
+def as_from_a_terminal():
+    """The signals a program started from a terminal has. The test runner may
+    itself ignore SIGHUP and SIGINT (``nohup make test``, ``make test &``), and
+    a child inherits what its parent ignores."""
+    for sig in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def start_parent(code_or_cli):
     """A parent process that runs a hanging variant with its grandchild."""
     argv = ([sys.executable, "-c", code_or_cli] if isinstance(code_or_cli, str)
             else [sys.executable, "-m", "labs", *code_or_cli])
     return subprocess.Popen(argv, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=as_from_a_terminal)
 
 
 def child_group_of(parent) -> list[int]:
@@ -116,6 +126,27 @@ def test_the_command_line_treats_term_and_hup_like_ctrl_c(sig):
         assert parent.wait(timeout=10) == 130
         assert "interrupted" in parent.stderr.read().decode()
         assert gone_within(group, 2.0)
+    finally:
+        parent.kill()
+        parent.wait()
+
+
+def test_the_command_line_started_under_nohup_survives_a_hangup():
+    """``nohup python -m labs ...``: SIGHUP was ignored when the command
+    started, and it stays ignored (the run goes on)."""
+    def under_nohup():
+        as_from_a_terminal()
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    parent = subprocess.Popen([sys.executable, "-m", "labs", "run", "selftest", "--variant",
+                               "grandchild", "--deadline", "60"], cwd=PROJECT_ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              start_new_session=True, preexec_fn=under_nohup)
+    try:
+        group = child_group_of(parent)
+        parent.send_signal(signal.SIGHUP)
+        with pytest.raises(subprocess.TimeoutExpired):
+            parent.wait(timeout=1.0)
+        assert all(procfs.alive(p) for p in group)
     finally:
         parent.kill()
         parent.wait()
