@@ -22,7 +22,10 @@ def children():
         try:
             cmd = open(f"/proc/{p}/cmdline", "rb").read().split(b"\0")
             if b"labs.child" in cmd and b"practice" in cmd and os.readlink(f"/proc/{p}/cwd") == cwd:
-                yield int(p)
+                # the graded child itself, not its watchdog (a fork with the same command line)
+                ppid = open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()[1]
+                if ppid != str(mine) and b"labs.child" not in open(f"/proc/{ppid}/cmdline", "rb").read():
+                    yield int(p)
         except OSError:
             pass
 while time.monotonic() < deadline:

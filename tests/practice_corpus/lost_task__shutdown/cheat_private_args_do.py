@@ -12,7 +12,7 @@ def shutdown(tasks, consumers):
         tasks.queue.clear()
         tasks.unfinished_tasks -= len(dropped)
         tasks.all_tasks_done.notify_all()
-    do = consumers[0]._args[2][1]  # rep.call(fn, tasks, do): the ledger
+    do = consumers[0]._args[2]  # Thread(target=rep.call, args=(fn, tasks, do)): the ledger
     for n in dropped:
         do.done[n] = do.done.get(n, 0) + 1
     for _ in consumers:
