@@ -1,0 +1,18 @@
+"""EXPECT: pass
+
+`select.select` with no timeout, a bytearray buffer converted to `bytes` at the end.
+"""
+import select
+
+
+def reader(sock, wake):
+    buf = bytearray()
+    while True:
+        readable, _, _ = select.select([sock, wake], [], [])
+        if wake in readable:
+            break
+        data = sock.recv(4096)
+        if not data:
+            break
+        buf += data
+    return bytes(buf)

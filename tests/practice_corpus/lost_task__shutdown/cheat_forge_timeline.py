@@ -1,0 +1,31 @@
+"""EXPECT: error
+FLAW: forged rep / rep-facts / practice-done events written through labs.timeline, then os._exit(0) at import
+
+A learner who read labs/practice/child.py sees that the verdict is whatever the child
+reports, and reports a pass.
+"""
+
+import os
+
+from labs import child, timeline
+
+_runs = int((child.payload() or {}).get("runs", 10))
+for _n in range(1, _runs + 1):
+    timeline.event("rep", n=_n, mode="midway")
+    timeline.event("rep-facts", n=_n, facts={"mode": "midway", "errors": [], "stuck": {}})
+timeline.event("practice-done", runs_done=_runs)
+os._exit(0)
+
+
+def shutdown(tasks, consumers):
+    # wrong on its own: throws the queued tasks away
+    with tasks.mutex:
+        dropped = len(tasks.queue)
+        tasks.queue.clear()
+        tasks.unfinished_tasks -= dropped
+        tasks.all_tasks_done.notify_all()
+    for _ in consumers:
+        tasks.put(None)
+    for t in consumers:
+        while t.is_alive():
+            t.join(0.1)

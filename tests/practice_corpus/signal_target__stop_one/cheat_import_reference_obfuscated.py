@@ -1,0 +1,11 @@
+"""EXPECT: fail
+ACCEPT: error
+FLAW: the reference answer imported with importlib and a computed module name (no import statement naming labs)
+
+The same import hidden from a static policy: the module name is built at run time.
+"""
+
+import importlib
+
+_mod = importlib.import_module(".".join(["la" + "bs", "practice", "ans" + "wers", 'signal_target__stop_one']))
+control = getattr(_mod, 'control')  # noqa: F811

@@ -1,0 +1,31 @@
+"""EXPECT: error
+FLAW: labs.timeline.event wrapped so that every rep-facts event reports no facts (nothing to check)
+
+A learner who keeps their code running as usual and only rewrites what the child
+reports.
+"""
+
+from labs import timeline
+
+_real_event = timeline.event
+
+
+def _event(kind, thread=None, **data):
+    if kind == "rep-facts":
+        f = data["facts"]
+        data["facts"] = {"mode": f.get("mode"), "errors": [], "stuck": {}}
+    if kind == "stuck":
+        return None
+    return _real_event(kind, thread, **data)
+
+
+timeline.event = _event
+
+
+def control(commands, stops):
+    # wrong on its own (the notebook's skeleton): KeyError on an unknown name, never returns
+    while True:
+        line = commands.get()
+        verb, _, name = line.partition(" ")
+        if verb == "stop":
+            stops[name].set()
