@@ -24,6 +24,13 @@ from dataclasses import dataclass
 
 CHECKED = ((3, 10), (3, 11), (3, 12), (3, 13))  # the minor versions measured
 CHECKED_RELEASES = "CPython 3.10.13, 3.11.7, 3.12.1 and 3.13.0 on Linux"
+# Every version `make test` must pass on as the main interpreter: the versions
+# check (scripts/versions.py) runs each one it finds here (3.10-3.13 from pyenv,
+# 3.14 and 3.15 from Debian's builds, scripts/debian_pythons.sh), and the hosted
+# workflow (.github/workflows/test.yml) runs them all, plus the free-threaded
+# builds that cannot be installed here.
+SUPPORTED = ("3.10", "3.11", "3.12", "3.13", "3.14", "3.15")
+SUPPORTED_FREE_THREADED = ("3.14t",)
 NOT_INSTALLABLE = ("3.14, 3.15 and free-threaded builds could not be installed where the "
                    "suite is built: what is said of them is cited, not measured")
 
