@@ -2,7 +2,8 @@
 # CPython 3.14 and 3.15 from Debian's packages, in a minimal Debian sid root.
 #
 #   scripts/debian_pythons.sh            set up (once) and print the wrappers' directory
-#   scripts/debian_pythons.sh --check    exit 0 when set up, 1 when not (never changes anything)
+#   scripts/debian_pythons.sh --check    when set up: print that directory, exit 0; else exit 1
+#                                        (never changes anything)
 #
 # Needs Debian with apt, and root. The first run: `apt-get install debootstrap`
 # if missing, `debootstrap --variant=minbase sid` from the mirror this
@@ -26,7 +27,9 @@
 #
 # The binaries need glibc 2.38 or later (bookworm has 2.36): they run only in
 # the root, which is why the wrappers exist.
-# Exit status: 0 set up; 2 with one line on stderr when it cannot be done here.
+# Exit status: 0 set up; 2 with one line on stderr when it cannot be done here
+# (not Linux, not Debian, no apt-get, not root), or for a bad argument; 1 with
+# one line (and the log) when a step of the set-up failed.
 set -euo pipefail
 
 CACHE=${THREAD_KILL_LABS_CACHE:-/var/cache/thread-kill-labs}
@@ -36,11 +39,13 @@ PACKAGES="python3.14 python3.14-venv python3.15 python3.15-venv make procps"
 STAMP=$ROOT/.thread-kill-labs-ready
 LOG=$CACHE/setup.log
 
-die() { echo "debian_pythons: $*" >&2; exit 2; }
+die() { echo "debian_pythons: $*" >&2; exit 2; }    # cannot be done here
+fail() { echo "debian_pythons: $*" >&2; exit 1; }   # could, and it failed
 
 case "${1:-}" in
   "") ;;
-  --check) [ -f "$STAMP" ] && [ -x "$WRAP/python3.14" ] && [ -x "$WRAP/python3.15" ]; exit $? ;;
+  --check) [ -f "$STAMP" ] && [ -x "$WRAP/python3.14" ] && [ -x "$WRAP/python3.15" ] || exit 1
+           echo "$WRAP"; exit 0 ;;
   *) die "unknown argument ${1@Q} (use no argument, or --check)" ;;
 esac
 
@@ -81,7 +86,7 @@ fi
 
 step() { echo "debian_pythons: $*" >&2; }
 : >"$LOG"
-run_logged() { "$@" >>"$LOG" 2>&1 || die "failed: $* (see $LOG)"; }
+run_logged() { "$@" >>"$LOG" 2>&1 || fail "failed: $* (see $LOG)"; }
 
 if ! command -v debootstrap >/dev/null; then
   step "installing debootstrap with apt-get"
@@ -145,7 +150,7 @@ DEBIAN_FRONTEND=noninteractive run_logged "$IN" apt-get -o Acquire::Check-Valid-
 [ -r /etc/ssl/certs/ca-certificates.crt ] && cp /etc/ssl/certs/ca-certificates.crt "$ROOT/etc/ssl/certs/ca-certificates.crt"
 
 for v in 3.14 3.15; do
-  [ -x "$ROOT/usr/bin/python$v" ] || die "python$v missing in the root after apt-get (see $LOG)"
+  [ -x "$ROOT/usr/bin/python$v" ] || fail "python$v missing in the root after apt-get (see $LOG)"
   printf '#!/bin/sh\nexec "%s/in-root" /usr/bin/python%s "$@"\n' "$WRAP" "$v" >"$WRAP/python$v"
   chmod +x "$WRAP/python$v"
 done

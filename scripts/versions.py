@@ -1,8 +1,10 @@
-"""Every lab's verdicts on every CPython the suite promises (3.10 to 3.13).
+"""Every lab's verdicts on every CPython the suite promises (3.10 to 3.15).
 
   python scripts/versions.py [--runs 2] [--lab ID ...] [--jobs 2]
 
-Finds each interpreter with pyenv (the newest installed 3.10.x, 3.11.x, ...),
+Finds each interpreter of ``labs.versions.SUPPORTED``: the newest pyenv
+CPython of that minor version (3.10.x, 3.11.x, ...), else Debian's build
+that ``scripts/debian_pythons.sh`` set up (3.14, 3.15: ``make pythons``), and
 runs every variant of every listed lab on it, ``--runs`` times, and prints a
 table, version by lab: "ok" when every bad variant showed its hazard and
 every fixed one did not, on every run; otherwise what differed. A version it
@@ -27,14 +29,43 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from labs import registry, report, sandbox  # noqa: E402
+from labs import registry, report, sandbox, versions  # noqa: E402
 from labs.lab import expected_hazard  # noqa: E402
 from labs.progress import Progress  # noqa: E402
 
-PROMISED = ("3.10", "3.11", "3.12", "3.13")
+PROMISED = versions.SUPPORTED
+DEBIAN_PYTHONS = Path(__file__).resolve().parent / "debian_pythons.sh"
 
 
 def find(minor: str) -> tuple[str | None, str]:
+    """(interpreter path, version) of the newest pyenv CPython ``minor``.x,
+    else of Debian's build in the sid root, or (None, why not)."""
+    python, version = find_pyenv(minor)
+    if python is None:
+        debian, why = find_debian(minor)
+        if debian is not None:
+            return debian, why
+        version = f"{version}; {why}"
+    return python, version
+
+
+def find_debian(minor: str) -> tuple[str | None, str]:
+    """Debian's python``minor`` wrapper from scripts/debian_pythons.sh, if set up."""
+    ready = subprocess.run(["bash", str(DEBIAN_PYTHONS), "--check"], capture_output=True,
+                           text=True)
+    if ready.returncode != 0:
+        return None, "no Debian build set up (make pythons)"
+    python = Path(ready.stdout.strip()) / f"python{minor}"
+    if not python.exists():
+        return None, f"no Debian build of {minor} in {python.parent}"
+    asked = subprocess.run([str(python), "-c", "import platform; print(platform.python_version())"],
+                           capture_output=True, text=True, timeout=60)
+    if asked.returncode != 0 or not asked.stdout.strip().startswith(minor + "."):
+        return None, f"{python} does not run: {(asked.stderr.strip() or '?').splitlines()[-1]}"
+    return str(python), asked.stdout.strip()
+
+
+def find_pyenv(minor: str) -> tuple[str | None, str]:
     """(interpreter path, version) of the newest pyenv CPython ``minor``.x,
     or (None, why not)."""
     if not shutil.which("pyenv"):
