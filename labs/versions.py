@@ -107,21 +107,23 @@ DIFFERENCES = (
     Difference(
         key="gh-130279",
         versions="3.13 (3.13.0 measured here, 3.13.1 and 3.13.2 reported); the issue is "
-                 "open, so 3.14 and later are not known to be free of it",
-        since=(3, 13), until=None,
+                 "open, but 3.14.10 and 3.15.2 run both handlers (measured)",
+        since=(3, 13), until=(3, 14),
         what="an exception that fires on the back-edge of a tight `while` loop written "
              "inline in a `try` runs neither `except` nor `finally`",
         affects=(("anatomy", "tight-loop-in-try"),),
         source=GH + "130279",
         facts=(("anatomy", "tight-loop-in-try", {"handlers_run": [], "cleanup_finished": False}),)),
     Difference(
-        key="gh-148874", versions="3.14 (and 3.15 before its fix; PR #150911 fixes later releases)",
-        since=(3, 14), until=None,
+        key="gh-148874", versions="3.14 (3.14.10 measured: the lock stays held); 3.15 has the "
+                                  "fix (PR #154830; 3.15.2 measured: released)",
+        since=(3, 14), until=(3, 15),
         what="`with lock:` compiles to LOAD_SPECIAL + CALL, and an exception that fires as "
              "`__enter__` returns skips `__exit__`: the lock stays locked forever",
         affects=(("anatomy", "stop-entering-with"),),
         source=GH + "148874",
-        facts=(("anatomy", "stop-entering-with", {"lock_held_after_stop": True}),)),
+        facts=(("anatomy", "stop-entering-with",
+                {"lock_held_after_stop": True, "block_entered": False}),)),
     Difference(
         key="gh-144748", versions="3.15 and later",
         since=(3, 15), until=None,
@@ -129,7 +131,8 @@ DIFFERENCES = (
              "so an async exception plus a signal that interrupts a blocked call (sleep, recv, "
              "select) breaks the thread out of it; without a signal nothing changes",
         affects=(("anatomy", "*"), ("blocking-io", "*"), ("matrix", "*")),
-        source=GH + "144748"),
+        source=GH + "144748",
+        facts=(("matrix", "async-exc+signal.blocked", {"stopped": True}),)),
     Difference(
         key="gh-125434", versions="3.14 and later",
         since=(3, 14), until=None,
@@ -148,6 +151,20 @@ DIFFERENCES = (
         affects=(("anatomy", "*"), ("matrix", "*")),
         source="https://peps.python.org/pep-0703/"),
 )
+
+
+def predicted(lab: str, variant: str, version: tuple, free_threaded: bool = False) -> dict:
+    """The facts that the known differences applying to ``version`` predict
+    for this run ({} when none does: it should measure what 3.10-3.12 do).
+    Tests that assert version-dependent facts ask this, not sys.version_info."""
+    build = Build(tuple(version), free_threaded, not free_threaded, "linux", True)
+    facts: dict = {}
+    for d in DIFFERENCES:
+        if d.applies_to(build):
+            for f_lab, f_variant, expected in d.facts:
+                if (f_lab, f_variant) == (lab, variant):
+                    facts.update(expected)
+    return facts
 
 
 # ---------------------------------------------------------------- platform
