@@ -26,9 +26,12 @@ test: $(STAMP)
 	$(PY) -m pytest $(NBVAL) notebooks
 
 # Every listed lab's verdicts on each CPython 3.10-3.15 it finds (a table):
-# pyenv's, and Debian's 3.14 and 3.15 that `make pythons` sets up.
+# pyenv's, and Debian's 3.14 and 3.15 that `make pythons` sets up; then the
+# notebooks under nbval with a venv of each of NB_VERSIONS (.venv-3.14, ...),
+# where a cell may differ only if it declares it (scripts/notebook_versions.py).
+NB_VERSIONS ?= 3.14,3.15
 versions: $(STAMP) pythons
-	$(PY) scripts/versions.py --runs 2
+	$(PY) scripts/versions.py --runs 2 --notebooks $(NB_VERSIONS)
 
 # CPython 3.14 and 3.15 from Debian's packages, in a Debian sid root under
 # /var/cache/thread-kill-labs (THREAD_KILL_LABS_CACHE): the first time about

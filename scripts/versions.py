@@ -15,8 +15,11 @@ The children run the labs from this checkout on that interpreter with its own
 standard library only: the listed labs need nothing else. (The kill matrix,
 which studies third-party libraries, is checked per version with
 ``scripts/repeat.py --lab matrix --python ...`` in a venv of that version.)
-Exit status: 0 when every version found gave the expected verdicts, 1 if not,
-2 for bad arguments.
+With ``--notebooks 3.14,3.15`` it then runs the notebooks under nbval with a
+venv of each of those versions (scripts/notebook_versions.py): a cell may differ
+from its stored output only where it declares the difference.
+Exit status: 0 when every version found gave the expected verdicts (and every
+notebook difference was declared), 1 if not, 2 for bad arguments.
 """
 from __future__ import annotations
 
@@ -32,6 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from labs import registry, report, sandbox, versions  # noqa: E402
 from labs.lab import expected_hazard  # noqa: E402
 from labs.progress import Progress  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import notebook_versions  # noqa: E402
 
 PROMISED = versions.SUPPORTED
 DEBIAN_PYTHONS = Path(__file__).resolve().parent / "debian_pythons.sh"
@@ -120,7 +126,15 @@ def main(argv=None) -> int:
     p.add_argument("--runs", type=int, default=2, help="runs of each variant (default 2)")
     p.add_argument("--lab", action="append", help="a lab id (default: every listed lab)")
     p.add_argument("--jobs", type=int, default=2, help="runs side by side (default 2)")
+    p.add_argument("--notebooks", default="", metavar="3.14,3.15",
+                   help="also run the notebooks under nbval with a venv of these versions "
+                        "(scripts/notebook_versions.py; only declared cells may differ)")
     args = p.parse_args(argv)
+    nb_minors = [m for m in args.notebooks.split(",") if m]
+    if any(m not in PROMISED for m in nb_minors):
+        print(f"versions: error: --notebooks takes versions of {', '.join(PROMISED)}, "
+              f"not {args.notebooks!r}", file=sys.stderr)
+        return 2
     if args.runs < 1 or args.jobs < 1:
         print("versions: error: --runs and --jobs must be at least 1", file=sys.stderr)
         return 2
@@ -159,6 +173,15 @@ def main(argv=None) -> int:
         for lab_id, cell in cells.items():
             if not cell.startswith("ok"):
                 print(f"{version} {lab_id}: {cell}")
+    for minor in nb_minors:
+        python, version = find(minor)
+        if python is None:
+            print(f"\nPython {minor} notebooks: skipped ({version})")
+            continue
+        print(f"Python {version}: nbval over the notebooks ...", file=sys.stderr, flush=True)
+        result = notebook_versions.run(minor, python, version)
+        print("\n" + "\n".join(notebook_versions.describe(result)))
+        failed |= not result.ok
     return 1 if failed else 0
 
 
