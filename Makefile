@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 NBVAL  := -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: demo test versions lab notebooks bench repeat handouts check-handouts chromium clean
+.PHONY: demo test versions pythons lab notebooks bench repeat handouts check-handouts chromium clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
@@ -28,9 +28,21 @@ test: $(STAMP)
 	$(PY) -m pytest -p no:cacheprovider -n 2 tests
 	$(PY) -m pytest $(NBVAL) -n 2 --dist loadfile notebooks
 
-# Every listed lab's verdicts on each CPython 3.10-3.13 that pyenv has (a table).
-versions: $(STAMP)
-	$(PY) scripts/versions.py --runs 2
+# Every listed lab's verdicts on each CPython 3.10-3.15 it finds (a table):
+# pyenv's, and Debian's 3.14 and 3.15 that `make pythons` sets up; then the
+# notebooks under nbval with a venv of each of NB_VERSIONS (.venv-3.14, ...),
+# where a cell may differ only if it declares it (scripts/notebook_versions.py).
+NB_VERSIONS ?= 3.14,3.15
+versions: $(STAMP) pythons
+	$(PY) scripts/versions.py --runs 2 --notebooks $(NB_VERSIONS)
+
+# CPython 3.14 and 3.15 from Debian's packages, in a Debian sid root under
+# /var/cache/thread-kill-labs (THREAD_KILL_LABS_CACHE): the first time about
+# a minute and a half as root on Debian, then nothing. Elsewhere it says why
+# and skips; make versions then lists 3.14 and 3.15 as skipped.
+pythons:
+	@bash scripts/debian_pythons.sh >/dev/null || \
+	  { rc=$$?; [ $$rc = 2 ] && echo "make pythons: skipped (see the line above)"; [ $$rc = 2 ]; }
 
 
 # JupyterLab on the learner's own copies of the notebooks (my-notebooks/, ignored

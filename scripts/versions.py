@@ -1,8 +1,10 @@
-"""Every lab's verdicts and key facts on every CPython the suite promises (3.10 to 3.13).
+"""Every lab's verdicts and key facts on every CPython the suite promises (3.10 to 3.15).
 
   python scripts/versions.py [--runs 2] [--lab ID ...] [--jobs 2]
 
-Finds each interpreter with pyenv (the newest installed 3.10.x, 3.11.x, ...),
+Finds each interpreter of ``labs.contract.versions.SUPPORTED``: the newest pyenv
+CPython of that minor version (3.10.x, 3.11.x, ...), else Debian's build
+that ``scripts/debian_pythons.sh`` set up (3.14, 3.15: ``make pythons``), and
 runs every variant of every listed lab on it, and the anatomy runs whose facts
 the notebooks rely on (``labs.contract.versions.KEY_FACTS``), ``--runs`` times, and
 prints a table, version by lab: "ok" when every bad variant showed its hazard,
@@ -18,8 +20,11 @@ The children run the labs from this checkout on that interpreter with its own
 standard library only: the listed labs need nothing else. (The kill matrix,
 which studies third-party libraries, is checked per version with
 ``scripts/repeat.py --lab matrix --python ...`` in a venv of that version.)
-Exit status: 0 when every version found gave the expected verdicts, 1 if not,
-2 for bad arguments.
+With ``--notebooks 3.14,3.15`` it then runs the notebooks under nbval with a
+venv of each of those versions (scripts/notebook_versions.py): a cell may differ
+from its stored output only where it declares the difference.
+Exit status: 0 when every version found gave the expected verdicts (and every
+notebook difference was declared), 1 if not, 2 for bad arguments.
 """
 from __future__ import annotations
 
@@ -31,16 +36,47 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import notebook_versions  # a sibling script: python puts scripts/ on sys.path
+
 from labs import sandbox
 from labs.contract import registry, versions
 from labs.contract.lab import expected_hazard
 from labs.show import tables as report
 from labs.show.progress import Progress
 
-PROMISED = ("3.10", "3.11", "3.12", "3.13")
+PROMISED = versions.SUPPORTED
+DEBIAN_PYTHONS = Path(__file__).resolve().parent / "debian_pythons.sh"
 
 
 def find(minor: str) -> tuple[str | None, str]:
+    """(interpreter path, version) of the newest pyenv CPython ``minor``.x,
+    else of Debian's build in the sid root, or (None, why not)."""
+    python, version = find_pyenv(minor)
+    if python is None:
+        debian, why = find_debian(minor)
+        if debian is not None:
+            return debian, why
+        version = f"{version}; {why}"
+    return python, version
+
+
+def find_debian(minor: str) -> tuple[str | None, str]:
+    """Debian's python``minor`` wrapper from scripts/debian_pythons.sh, if set up."""
+    ready = subprocess.run(["bash", str(DEBIAN_PYTHONS), "--check"], capture_output=True,
+                           text=True)
+    if ready.returncode != 0:
+        return None, "no Debian build set up (make pythons)"
+    python = Path(ready.stdout.strip()) / f"python{minor}"
+    if not python.exists():
+        return None, f"no Debian build of {minor} in {python.parent}"
+    asked = subprocess.run([str(python), "-c", "import platform; print(platform.python_version())"],
+                           capture_output=True, text=True, timeout=60)
+    if asked.returncode != 0 or not asked.stdout.strip().startswith(minor + "."):
+        return None, f"{python} does not run: {(asked.stderr.strip() or '?').splitlines()[-1]}"
+    return str(python), asked.stdout.strip()
+
+
+def find_pyenv(minor: str) -> tuple[str | None, str]:
     """(interpreter path, version) of the newest pyenv CPython ``minor``.x,
     or (None, why not)."""
     if not shutil.which("pyenv"):
@@ -108,7 +144,15 @@ def main(argv=None) -> int:
     p.add_argument("--runs", type=int, default=2, help="runs of each variant (default 2)")
     p.add_argument("--lab", action="append", help="a lab id (default: every listed lab)")
     p.add_argument("--jobs", type=int, default=2, help="runs side by side (default 2)")
+    p.add_argument("--notebooks", default="", metavar="3.14,3.15",
+                   help="also run the notebooks under nbval with a venv of these versions "
+                        "(scripts/notebook_versions.py; only declared cells may differ)")
     args = p.parse_args(argv)
+    nb_minors = [m for m in args.notebooks.split(",") if m]
+    if any(m not in PROMISED for m in nb_minors):
+        print(f"versions: error: --notebooks takes versions of {', '.join(PROMISED)}, "
+              f"not {args.notebooks!r}", file=sys.stderr)
+        return 2
     if args.runs < 1 or args.jobs < 1:
         print("versions: error: --runs and --jobs must be at least 1", file=sys.stderr)
         return 2
@@ -149,6 +193,15 @@ def main(argv=None) -> int:
         for lab_id, cell in cells.items():
             if not cell.startswith("ok"):
                 print(f"{version} {lab_id}: {cell}")
+    for minor in nb_minors:
+        python, version = find(minor)
+        if python is None:
+            print(f"\nPython {minor} notebooks: skipped ({version})")
+            continue
+        print(f"Python {version}: nbval over the notebooks ...", file=sys.stderr, flush=True)
+        result = notebook_versions.run(minor, python, version)
+        print("\n" + "\n".join(notebook_versions.describe(result)))
+        failed |= not result.ok
     return 1 if failed else 0
 
 

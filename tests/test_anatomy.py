@@ -9,7 +9,7 @@ import pytest
 from labs import sandbox
 from labs.child import record as timeline
 from labs.child.procfs import alive
-from labs.contract import registry
+from labs.contract import registry, versions
 from labs.lessons.anatomy import measure as anatomy_measure
 from labs.lessons.anatomy import scene as anatomy
 
@@ -59,24 +59,14 @@ def test_caught_and_retried_survives_every_stop(run_once):
     assert f["alive_after_call"] is True and f["ended_by_flag"] is True
 
 
-def child_version() -> tuple:
-    """The version the sandbox's children run (LABS_CHILD_PYTHON, or this one)."""
-    from tests.conftest import CHILD_PYTHON
-    if CHILD_PYTHON is None:
-        return sys.version_info[:2]
-    import subprocess
-    out = subprocess.run([CHILD_PYTHON, "-c", "import sys; print(*sys.version_info[:2])"],
-                         capture_output=True, text=True, check=True).stdout.split()
-    return tuple(map(int, out))
-
-
 def test_tight_loop_in_try_runs_its_handlers_except_on_313(run_once):
-    f = run_once("anatomy", "tight-loop-in-try").facts
+    o = run_once("anatomy", "tight-loop-in-try")
+    f = o.facts
     assert f["returned"] == 1 and f["alive_after_call"] is False
-    if child_version() == (3, 13):  # the back-edge lies outside the try (gh-130279)
-        assert f["handlers_run"] == [] and f["cleanup_finished"] is False
-    else:
-        assert f["handlers_run"] == ["except", "finally"] and f["cleanup_finished"] is True
+    # 3.13: the back-edge lies outside the try (gh-130279): labs/contract/versions.py says where
+    expected = {"handlers_run": ["except", "finally"], "cleanup_finished": True,
+                **versions.predicted("anatomy", "tight-loop-in-try", versions.version_of(o.python))}
+    assert {k: f[k] for k in expected} == expected
 
 
 def test_second_stop_cuts_the_cleanup(run_once):
@@ -86,14 +76,18 @@ def test_second_stop_cuts_the_cleanup(run_once):
 
 
 def test_stop_entering_with_still_releases_the_lock(run_once):
-    """Measured on 3.10 to 3.13. On 3.14 gh-148874 leaves the lock held: this
-    test then fails, and versions.expect names the difference in the notebook."""
+    """Measured on 3.10 to 3.13 and 3.15: it fires at the body's first check,
+    inside the with, and __exit__ releases the lock. On 3.14 (gh-148874) it fires
+    as __enter__ returns, outside the block, and the lock stays held: what
+    labs/contract/versions.py predicts for the child's version is what is asserted."""
     o = run_once("anatomy", "stop-entering-with")
     f = o.facts
     assert f["returned"] == 1 and f["alive_after_call"] is True  # waits in __enter__
     assert f["stopped_after_release"] is True
-    assert f["block_entered"] is True  # it fired at the body's first check, inside the with
-    assert f["lock_held_after_stop"] is False
+    expected = {"block_entered": True, "lock_held_after_stop": False,
+                **versions.predicted("anatomy", "stop-entering-with",
+                                     versions.version_of(o.python))}
+    assert {k: f[k] for k in expected} == expected
     labels = [(e.get("label") or e.get("state")) for e in o.timeline
               if e["kind"] in ("mark", "state")]
     assert labels.index("main releases the lock") < labels.index("stopped")
@@ -107,7 +101,8 @@ def test_a_keyword_call_is_no_check_from_314(run_once):
     o = run_once("anatomy", "stop-after-keyword-call")
     f = o.facts
     assert f["ran_after_positional_call"] == []
-    late = ["next statement"] if child_version() >= (3, 14) else []
+    late = versions.predicted("anatomy", "stop-after-keyword-call",
+                              versions.version_of(o.python)).get("ran_after_keyword_call", [])
     assert f["ran_after_keyword_call"] == late
     assert o.hazard_observed is bool(late)
     states = [e.get("state") for e in o.timeline if e["kind"] == "state"]

@@ -14,15 +14,13 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import build_handouts
+import check_handouts
 import nbformat
 import pytest
+import time_notebooks
 
 from labs.sandbox import PROJECT_ROOT
-
-sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
-import build_handouts  # noqa: E402
-import check_handouts  # noqa: E402
-import time_notebooks  # noqa: E402
 
 NOTEBOOKS = build_handouts.notebooks()
 CHROMIUM = shutil.which("chromium")

@@ -3,6 +3,7 @@ caught with its message, every learner mistake gets one clear message, and
 the command line's exit codes."""
 from __future__ import annotations
 
+import inspect
 import os
 import signal
 import subprocess
@@ -118,8 +119,14 @@ def test_exception_shows_the_learners_line_only():
 def test_infinite_loop_says_where():
     r = check("lost-task/consumer", consumer_spins, runs=3)
     assert not r.passed
-    assert any("consumer-1 in consumer_spins, line" in x and "while True:" in x
-               for x in r.failures())
+    # The loop's back-edge belongs to `while True:` up to 3.13 and to `pass` on
+    # 3.14 and 3.15 (measured): either line of the loop is where it spins.
+    lines, first = inspect.getsourcelines(consumer_spins)
+    loop = [f"line {first + i}: {text.strip()}" for i, text in enumerate(lines)
+            if text.strip() in ("while True:", "pass")]
+    assert len(loop) == 2
+    assert any("consumer-1 in consumer_spins, " + where in x
+               for x in r.failures() for where in loop), r.failures()
     assert r.fatal and "not run" in r.fatal
 
 

@@ -8,6 +8,7 @@ KeyError that could be mistaken for something else.
 from __future__ import annotations
 
 import linecache
+import os
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -171,6 +172,45 @@ def short_paths(dump: str, prefixes: dict[str, str]) -> str:
         lead = f"{label}/" if label else ""
         dump = dump.replace(f'File "{directory.rstrip("/")}/', f'File "{lead}')
     return dump
+
+
+_C_STACK_HEADER = "Current thread's C stack trace (most recent call first):"
+_C_FRAME = re.compile(r'^\s+Binary file "([^"]*)"(?:, at ([^\s+\[]*)(?:\+0x[0-9a-f]+)?)? \[0x[0-9a-f]+\]$')
+C_STACK_NOTE = ("  (shortened by the sandbox: each binary by its file name, symbols without "
+                "offsets, no addresses; frames without a symbol counted)")
+
+
+def short_c_stack(dump: str) -> str:
+    """From 3.14 a fatal-signal dump ends with the current thread's C stack,
+    ``Binary file "/abs/path/python", at _Py_DumpStack+0x4a [0x49b2f9]``:
+    machine paths, and addresses that change on every run (ASLR). Keep what
+    reads the same everywhere: the binary's file name and the symbol; runs of
+    frames without a symbol become one counted line; a note says so. Lines of
+    that block that are not frames (``<truncated rest of calls>``) are kept."""
+    if _C_STACK_HEADER not in dump:
+        return dump
+    head, _, block = dump.partition(_C_STACK_HEADER)
+    body, blank, rest = block.partition("\n\n")  # the block ends at a blank line, if any
+    rest = blank[1:] + rest  # "\n" + what follows, or ""
+    out, unnamed = [_C_STACK_HEADER, C_STACK_NOTE], 0
+
+    def flush():
+        nonlocal unnamed
+        if unnamed:
+            out.append(f"  ... {unnamed} frame{'s' * (unnamed > 1)} without a symbol")
+            unnamed = 0
+    for line in body.splitlines()[1:]:
+        frame = _C_FRAME.match(line)
+        if frame and not frame.group(2):
+            unnamed += 1
+            continue
+        flush()
+        if frame:
+            out.append(f'  Binary file "{os.path.basename(frame.group(1))}", at {frame.group(2)}')
+        elif line.strip():
+            out.append(line)
+    flush()
+    return head + "\n".join(out) + "\n" + rest
 
 
 def name_threads(dump: str, names: dict[int, str]) -> str:

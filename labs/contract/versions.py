@@ -32,6 +32,13 @@ from dataclasses import dataclass
 
 CHECKED = ((3, 10), (3, 11), (3, 12), (3, 13))  # the minor versions measured
 CHECKED_RELEASES = "CPython 3.10.13, 3.11.7, 3.12.1 and 3.13.0 on Linux"
+# Every version `make test` must pass on as the main interpreter: the versions
+# check (scripts/versions.py) runs each one it finds here (3.10-3.13 from pyenv,
+# 3.14 and 3.15 from Debian's builds, scripts/debian_pythons.sh), and the hosted
+# workflow (.github/workflows/test.yml) runs them all, plus the free-threaded
+# builds that cannot be installed here.
+SUPPORTED = ("3.10", "3.11", "3.12", "3.13", "3.14", "3.15")
+SUPPORTED_FREE_THREADED = ("3.14t",)
 MEASURED = ((3, 14), (3, 15))  # measured once, with Debian's builds (FACTS.md)
 MEASURED_ELSEWHERE = ("3.14.10 and 3.15.2 (Debian's builds in a sid root) were measured for "
                       "the differences listed here; free-threaded builds could not be "
@@ -136,7 +143,8 @@ DIFFERENCES = (
              "`__enter__` returns skips `__exit__`: the lock stays locked forever",
         affects=(("anatomy", "stop-entering-with"),),
         source=GH + "148874",
-        facts=(("anatomy", "stop-entering-with", {"lock_held_after_stop": True}),),
+        facts=(("anatomy", "stop-entering-with",
+                {"lock_held_after_stop": True, "block_entered": False}),),
         measured_on=("3.14.10: lock_held_after_stop=True; 3.15.2: lock_held_after_stop=False, "
                      "with the same bytecode: the fix is in the interpreter (" + DEBIAN + ")",)),
     Difference(
@@ -167,6 +175,7 @@ DIFFERENCES = (
         affects=(("anatomy", "*"), ("signal-target", "*"), ("blocking-io", "*"),
                  ("kill-matrix", "*")),
         source=GH + "144748",
+        facts=(("kill-matrix", "async-exc+signal.blocked", {"stopped": True}),),
         measured_on=("3.15.2: sleep, recv, select break out at the signal; Lock.acquire"
                      "(timeout), Queue.get, Event.wait do not; the matrix's async-exc+signal "
                      "row stops its blocked worker (" + DEBIAN + ")",
@@ -352,6 +361,20 @@ KEY_FACTS = {
     ("anatomy", "lands-in-cleanup"): {"cleanup_steps_done": ["flush"],
                                       "lock_held_after_stop": True},
 }
+
+
+def predicted(lab: str, variant: str, version: tuple, free_threaded: bool = False) -> dict:
+    """The facts that the known differences applying to ``version`` predict
+    for this run ({} when none does: it should measure what 3.10-3.12 do).
+    Tests that assert version-dependent facts ask this, not sys.version_info."""
+    build = Build(tuple(version), free_threaded, not free_threaded, "linux", True)
+    facts: dict = {}
+    for d in DIFFERENCES:
+        if d.applies_to(build):
+            for f_lab, f_variant, expected in d.facts:
+                if (f_lab, f_variant) == (lab, variant):
+                    facts.update(expected)
+    return facts
 
 
 def expected_facts(lab: str, variant: str, build: Build) -> dict:

@@ -17,6 +17,7 @@ from labs.contract.outcome import (
     Outcome,
     name_threads,
     parse_dump,
+    short_c_stack,
     short_paths,
     thread_names,
 )
@@ -44,7 +45,7 @@ def outcome_of(lab, variant, returncode, events, timed_out, elapsed, stderr,
         child_elapsed = max(child_elapsed, elapsed)
         start = next((e for e in events if e["kind"] == ev.START), {})
         prefixes = {**start.get("paths", {}), "": str(PROJECT_ROOT)}
-        stacks = short_paths(name_threads(dump_part(stderr), names), prefixes)
+        stacks = short_c_stack(short_paths(name_threads(dump_part(stderr), names), prefixes))
         stuck = sorted({t["name"] for t in parse_dump(stacks, names)} - {"MainThread"})
         facts.setdefault("stuck_threads", stuck)
     else:
