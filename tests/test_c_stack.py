@@ -4,7 +4,6 @@ The sample is the shape 3.14.10 writes (measured in the sid root), with a made-u
 home directory."""
 import pytest
 
-from labs import sandbox
 from labs.contract import outcome as dumps
 from labs.contract import versions
 
@@ -36,7 +35,7 @@ def test_the_c_stack_is_kept_without_paths_offsets_or_addresses():
     head, block = short.split("Current thread's C stack trace (most recent call first):\n")
     assert head == DUMP.split("Current thread's C stack")[0]  # the Python frames untouched
     assert block.splitlines() == [
-        sandbox.C_STACK_NOTE,
+        dumps.C_STACK_NOTE,
         '  Binary file "python", at _Py_DumpStack',
         "  ... 3 frames without a symbol",
         '  Binary file "python", at PyEvent_WaitTimed',
@@ -67,4 +66,4 @@ def test_a_real_hang_on_314_has_a_short_c_stack(run_once):
         pytest.skip(f"faulthandler writes a C stack from 3.14; the child ran {o.python}")
     if "C stack trace" not in o.stacks:
         pytest.skip("this build wrote no C stack (no backtrace support)")
-    assert sandbox.C_STACK_NOTE in o.stacks and " [0x" not in o.stacks
+    assert dumps.C_STACK_NOTE in o.stacks and " [0x" not in o.stacks

@@ -192,6 +192,19 @@ DIFFERENCES = (
         source=GH + "125434",
         measured_on=("3.14.10, 3.15.2 (" + DEBIAN + ")",)),
     Difference(
+        key="thread-_stop", versions="3.13 and later (3.13.0, 3.14.10 and 3.15.2 measured)",
+        since=(3, 13), until=None,
+        what="the private `Thread._stop()` is gone: calling it raises AttributeError (before "
+             "3.13 it raises AssertionError on a live thread); either way it stops nothing",
+        affects=(("kill-matrix", "thread-_stop.busy"), ("kill-matrix", "thread-_stop.blocked"),
+                 ("kill-matrix", "thread-_stop.midway")),
+        # A private method: no CPython issue announces its removal; the 3.13
+        # threading.py has no _stop, and the matrix row measures it.
+        source="https://github.com/python/cpython/blob/3.13/Lib/threading.py",
+        measured_on=("3.10.13 to 3.12.1: AssertionError (" + HERE + ")",
+                     "3.13.0: AttributeError (" + HERE + ")",
+                     "3.14.10, 3.15.2: AttributeError (" + DEBIAN + ")")),
+    Difference(
         key="free-threaded", versions="free-threaded builds (3.13t, 3.14t, ...)",
         since=(3, 13), until=None, free_threaded_only=True,
         what="(cited, not measured: no free-threaded build could be installed) with the GIL "

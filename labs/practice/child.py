@@ -42,6 +42,12 @@ class Learner:
         self.lines = source.splitlines()
         self.namespace = {"__name__": "answer", "__builtins__": __builtins__}
         exec(compile(source, LEARNER_FILE, "exec"), self.namespace)
+        self.loops = _loops(source)
+
+    def loop_around(self, lineno: int) -> int | None:
+        """The header line of the innermost loop whose body holds ``lineno``."""
+        inside = [(first, last) for first, last in self.loops if first < lineno <= last]
+        return max(inside)[0] if inside else None
 
     def text(self, lineno: int) -> str:
         return self.lines[lineno - 1].strip() if 0 < lineno <= len(self.lines) else "?"
@@ -50,6 +56,13 @@ class Learner:
         """[[line, function, text]] of the learner's own frames, outermost first."""
         return [[line, func, self.text(line)] for filename, line, func in frames
                 if filename == LEARNER_FILE]
+
+
+def _loops(source: str) -> list[tuple]:
+    """(header line, last line) of every ``while`` and ``for`` in the source."""
+    import ast
+    return [(node.lineno, node.end_lineno) for node in ast.walk(ast.parse(source))
+            if isinstance(node, (ast.While, ast.For))]
 
 
 def _stack_of(frame) -> list[tuple]:
@@ -66,7 +79,15 @@ def where(learner: Learner, thread: threading.Thread) -> dict:
     stack = _stack_of(frame) if frame is not None else []
     del frame
     inner = stack[-1] if stack else None
-    return {"frames": learner.frames(stack),
+    frames = learner.frames(stack)
+    if frames and inner and inner[0] == LEARNER_FILE:
+        # Running the learner's own Python, not waiting in a call: which line
+        # of its loop it was on is luck (it differs from dump to dump), so it
+        # is named by the loop it spins in.
+        header = learner.loop_around(frames[-1][0])
+        if header is not None:
+            frames[-1] = [header, frames[-1][1], learner.text(header)]
+    return {"frames": frames,
             "inside": f"{os.path.basename(inner[0])}, in {inner[2]}" if inner else "?"}
 
 
