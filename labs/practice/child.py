@@ -80,10 +80,10 @@ def where(learner: Learner, thread: threading.Thread) -> dict:
     del frame
     inner = stack[-1] if stack else None
     frames = learner.frames(stack)
-    if frames and inner and inner[0] == LEARNER_FILE:
-        # Running the learner's own Python, not waiting in a call: which line
-        # of its loop it was on is luck (it differs from dump to dump), so it
-        # is named by the loop it spins in.
+    if frames:
+        # Which line of its loop a looping thread was on at the dump is luck
+        # (inside the lock, in a call the harness made, between the two): it
+        # is named by the loop it is in, the same on every grading.
         header = learner.loop_around(frames[-1][0])
         if header is not None:
             frames[-1] = [header, frames[-1][1], learner.text(header)]
