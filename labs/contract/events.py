@@ -22,12 +22,11 @@ TASK = "task"        # {id, step}: one step of a task's life (a ledger line)
 INTERRUPT = "interrupt"  # {exc}: an interrupt reached a thread (lab 5)
 PS = "ps"            # {command, output, failed}: what ps said about the threads (lab 3)
 
-# The child asks the parent to act on it: one kind, an ``action`` says which.
-REQUEST = "request"
-#   action "signal":       {signal: "SIGTERM", tid?: kernel thread id} the parent
-#                          sends it (to one thread of the child with tid)
-#   action "watch-thread": {native_id}: the parent watches /proc for that thread
-#                          (the child may be frozen and unable to tell)
+# The child asks the parent to act on it (each lesson with its own kind, for now):
+CTRL_C = "press ctrl-c"            # lab 5's driver sends SIGINT
+STOP = "stop"                      # {native_id}: the kill matrix's driver watches /proc
+PRACTICE_SIGNAL = "practice-signal"  # the practice driver sends SIGTERM
+# (lab 3's driver acts on a FACTS event carrying target_tid)
 
 # Written by the practice child (labs.practice.child).
 PRACTICE_START = "practice-start"  # {runs}
