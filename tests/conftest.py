@@ -3,6 +3,7 @@ each (lab, variant) is run once per test session and its Outcome shared."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -45,3 +46,12 @@ def kills(monkeypatch):
     sent = []
     monkeypatch.setattr(os, "kill", lambda pid, sig: sent.append((pid, sig)))
     return sent
+
+
+def as_from_a_terminal():
+    """The signals a program started from a terminal has. The test runner may
+    itself ignore SIGHUP and SIGINT (``nohup make test``, ``make test &``), and
+    a child inherits what its parent ignores."""
+    for sig in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)

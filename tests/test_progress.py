@@ -16,6 +16,7 @@ from nbclient import NotebookClient
 
 from labs.sandbox import PROJECT_ROOT
 from labs.show.progress import BLANK, Progress, Stopped, stoppable
+from tests.conftest import as_from_a_terminal
 
 
 class Terminal(io.StringIO):
@@ -98,7 +99,7 @@ def test_ctrl_c_in_a_terminal_says_one_line_and_exits_130():
     """)
     child = subprocess.Popen([sys.executable, "-c", script], cwd=PROJECT_ROOT,
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+                             stderr=subprocess.PIPE, text=True, preexec_fn=as_from_a_terminal)
     try:
         assert child.stdout.readline() == "running\n"
         child.send_signal(signal.SIGINT)

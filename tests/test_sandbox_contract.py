@@ -18,6 +18,7 @@ from labs.child import procfs
 from labs.contract import outcome as dumps
 from labs.contract import registry
 from labs.sandbox import PROJECT_ROOT
+from tests.conftest import as_from_a_terminal
 
 HIDDEN_AND_LISTED = [lesson.id for lesson in registry.LESSONS]
 
@@ -57,15 +58,6 @@ PARENT = textwrap.dedent("""
     from labs import sandbox
     sandbox.run("selftest", "grandchild", deadline=60)
 """)
-
-
-def as_from_a_terminal():
-    """The signals a program started from a terminal has. The test runner may
-    itself ignore SIGHUP and SIGINT (``nohup make test``, ``make test &``), and
-    a child inherits what its parent ignores."""
-    for sig in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def start_parent(code_or_cli):
