@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -47,6 +48,7 @@ class CellResult:
     declared: list      # the keys its version-dependent tags name
     allowed: bool
     why: str
+    detail: str = ""    # for a cell that is not allowed: the lines of nbval's diff
 
 
 @dataclass
@@ -96,8 +98,15 @@ def judge(notebook: Path, cell_num: int, kind: str, version: tuple) -> CellResul
     return CellResult(name, cell_num, kind, keys, False, "not declared version-dependent")
 
 
-def parse_junit(path: Path) -> tuple[int, list[tuple[str, int, str]]]:
-    """(passed, [(notebook path, cell number, "differs" | "raises")]) from pytest's XML."""
+def diff_lines(text: str, limit: int = 8) -> str:
+    """The changed lines of nbval's report ("- ..." / "+ ..."), colours removed."""
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    lines = [ln for ln in plain.splitlines() if re.match(r"\s*[-+] ", ln)]
+    return "\n".join(lines[:limit])
+
+
+def parse_junit(path: Path) -> tuple[int, list[tuple[str, int, str, str]]]:
+    """(passed, [(notebook path, cell number, "differs" | "raises", diff)]) from pytest's XML."""
     failing, passed = [], 0
     for case in ET.parse(path).iter("testcase"):
         problem = case.find("failure")
@@ -108,13 +117,13 @@ def parse_junit(path: Path) -> tuple[int, list[tuple[str, int, str]]]:
             continue
         name = case.get("name", "")
         if not name.startswith("Cell "):
-            failing.append((case.get("classname", "?"), -1, "raises"))
+            failing.append((case.get("classname", "?"), -1, "raises", ""))
             continue
         text = (problem.get("message") or "") + (problem.text or "")
         kind = "differs" if "Cell outputs differ" in text else "raises"
         # classname "notebooks.00-why-not-kill-threads.ipynb" -> the file
         nb = case.get("classname", "").split(".", 1)[-1]
-        failing.append((nb, int(name.split()[1]), kind))
+        failing.append((nb, int(name.split()[1]), kind, diff_lines(text)))
     return passed, failing
 
 
@@ -152,12 +161,13 @@ def run(minor: str, python: str, version: str, notebooks: list[Path] | None = No
             return result
         result.passed, failing = parse_junit(xml)
     vt = versions.version_of(version)
-    for nb, cell, kind in failing:
+    for nb, cell, kind, diff in failing:
         path = ROOT / "notebooks" / Path(nb).name
         if cell < 0 or not path.exists():
             result.cells.append(CellResult(nb, cell, kind, [], False, "collection failed"))
         else:
             result.cells.append(judge(path, cell, kind, vt))
+        result.cells[-1].detail = diff
     result.elapsed_s = time.monotonic() - started
     return result
 
@@ -172,6 +182,8 @@ def describe(r: NotebookRun) -> list[str]:
     for c in r.cells:
         mark = "allowed" if c.allowed else "DIFFERS"
         lines.append(f"  {mark}: {c.notebook} code cell {c.cell} ({c.kind}): {c.why}")
+        if not c.allowed and c.detail:  # what differed, so that a CI log says it
+            lines += ["      " + ln for ln in c.detail.splitlines()]
     return lines
 
 

@@ -27,6 +27,9 @@ def refresh(path: Path) -> None:
 
 
 def main(argv) -> int:
+    if any(a in ("-h", "--help") for a in argv):
+        print(__doc__.strip())
+        return 0
     paths = [Path(p) for p in argv] or (sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
                                         + sorted(NOTEBOOKS.glob("template/*.ipynb")))
     missing = [str(p) for p in paths if not p.is_file()]

@@ -72,7 +72,7 @@ def test_a_task_that_never_ends_keeps_the_program_from_exiting(outcomes):
     assert f["ledger"] == ["cut off"] and f["tasks_half_done"] == 1
     assert f["main_waits_in"] == ("threading._shutdown > concurrent.futures.thread._python_exit"
                                   " > threading.join")
-    assert f["workers_in"] == ["lessons.handed_off.scene.task > lessons.handed_off.scene.work"]
+    assert "workers_in" not in f  # a running thread's dump is best effort: not a fact
 
 
 # ------------------------------------------------------------------ Ctrl-C
@@ -217,3 +217,22 @@ def test_gate_lets_the_main_thread_act_while_tasks_hold():
     for t in threads:
         t.join()
     assert gate.here == 2
+
+
+# ------------------------------------------------------------------ the lost Ctrl-C
+
+def test_ctrl_c_race_script_runs_and_the_timed_wait_loses_none(capsys):
+    """scripts/ctrl_c_race.py, which the notebook cites: a short run of both
+    waits; the timed one must never lose the Ctrl-C (the untimed one rarely
+    does, so its count is only printed)."""
+    import ctrl_c_race
+    assert ctrl_c_race.main(["--runs", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "timed    Ctrl-C lost in 0 of 3 runs" in out and "untimed" in out
+
+
+def test_ctrl_c_race_script_refuses_bad_arguments(capsys):
+    import ctrl_c_race
+    assert ctrl_c_race.main(["--runs", "0"]) == 2
+    assert ctrl_c_race.main(["--python", "/nonexistent/python"]) == 2
+    assert capsys.readouterr().err.count("ctrl_c_race: error:") == 2

@@ -46,16 +46,26 @@ def test_junit_report_is_read_per_cell(tmp_path):
         '<testsuites><testsuite>'
         '<testcase classname="notebooks.00-x.ipynb" name="Cell 0"/>'
         '<testcase classname="notebooks.00-x.ipynb" name="Cell 1">'
-        '<failure message="#x1B[91mCell outputs differ#x1B[0m">diff</failure></testcase>'
+        '<failure message="#x1B[91mCell outputs differ#x1B[0m">  same\n'
+        '  - in       []\n  + in       [a > b]\n</failure></testcase>'
         '<testcase classname="notebooks.00-x.ipynb" name="Cell 2">'
         '<failure message="Cell execution caused an exception">boom</failure></testcase>'
         '</testsuite></testsuites>')
     passed, failing = nv.parse_junit(xml)
     assert passed == 1
-    assert failing == [("00-x.ipynb", 1, "differs"), ("00-x.ipynb", 2, "raises")]
+    assert failing == [("00-x.ipynb", 1, "differs", "  - in       []\n  + in       [a > b]"),
+                       ("00-x.ipynb", 2, "raises", "")]
 
 
 @pytest.mark.parametrize("argv", [["3.9"], ["3.16"]])
 def test_bad_versions_exit_2(argv, capsys):
     assert nv.main(argv) == 2
     assert "not a supported version" in capsys.readouterr().err
+
+
+def test_an_undeclared_difference_is_shown_with_its_diff():
+    cell = nv.CellResult("05-x.ipynb", 8, "differs", [], False, "not declared version-dependent",
+                         detail="- a\n+ b")
+    lines = nv.describe(nv.NotebookRun(version="3.14.10", elapsed_s=1.0, cells=[cell]))
+    assert lines[-3:] == ["  DIFFERS: 05-x.ipynb code cell 8 (differs): not declared version-dependent",
+                          "      - a", "      + b"]

@@ -45,7 +45,7 @@ import contextlib
 import signal
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed, wait
+from concurrent.futures import ThreadPoolExecutor, wait
 
 from labs.child import record
 
@@ -56,6 +56,7 @@ FOREVER = None  # a task that runs until it is stopped (a poller, a consumer)
 UNIT_S = 0.01  # one unit of work: a pause standing in for IO
 TIMEOUT_S = 0.05  # the timeout given to wait_for and join
 STOP_BOUND_S = 1.0  # a cooperative stop must have ended every task within this
+WAIT_STEP_S = 0.05  # the main thread waits for results in steps this long
 DEADLINE_S = 2.5  # bad-exit and bad-ctrl-c hang by design: each costs this long
 CTRL_C = "press ctrl-c"  # the child's request to the driver: an event of this kind
 
@@ -272,9 +273,23 @@ def run_pool_until_done(scene, on_ctrl_c=contextlib.nullcontext):
         record.state("waiting for results")
         with on_ctrl_c():
             ask_for_ctrl_c()
-            for f in as_completed(futures):
-                f.result()
+            wait_for_results(futures)
     record.state("done")
+
+
+def wait_for_results(futures, step=WAIT_STEP_S):
+    """Wait for every future, in steps of ``step`` seconds, not in one
+    untimed wait. A Python signal handler runs only when the main thread
+    runs Python code: a timed wait returns within ``step``, and the handler
+    runs then, at the latest. An untimed wait (``for f in
+    as_completed(futures)``) is almost always woken by the signal, but not
+    always: a signal that lands just before the main thread blocks leaves it
+    asleep, the handler never runs (scripts/ctrl_c_race.py measures it)."""
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, timeout=step)
+        for f in done:
+            f.result()
 
 
 def bad_ctrl_c():
