@@ -38,6 +38,17 @@ def test_committed_with_outputs_and_no_errors(path):
     assert counts == sorted(counts), "cells were executed out of order"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS + sorted((PROJECT_ROOT / "notebooks" / "template").glob("*.ipynb")),
+                         ids=lambda p: p.name)
+def test_stored_kernelspec_is_the_one_jupyter_writes(path):
+    """Opening a notebook must not mark it unsaved: JupyterLab rewrites the
+    kernelspec to the installed kernel's own (display name included)."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    stored = load(path)["metadata"]["kernelspec"]
+    assert stored == {"display_name": spec.display_name, "language": spec.language, "name": "python3"}
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_ignored_outputs_say_why(path):
     for cell in code_cells(load(path)):
@@ -55,5 +66,6 @@ def test_has_a_figure(path):
 @pytest.mark.parametrize("lab_id", registry.lab_ids())
 def test_every_lab_has_a_notebook_that_runs_it(lab_id):
     runs = [p.name for p in NOTEBOOKS
-            if any(f'sandbox.run("{lab_id}"' in "".join(c["source"]) for c in code_cells(load(p)))]
+            if any(f'sandbox.{run}("{lab_id}"' in "".join(c["source"])
+                   for c in code_cells(load(p)) for run in ("run", "run_many"))]
     assert runs, f"no notebook runs lab {lab_id}"

@@ -131,3 +131,19 @@ def test_where_stuck_names_lab_code_in_subpackages_by_its_path():
                         elapsed_s=0.0, stacks=dump, timeline=[], python=None)
     expected = f"lessons/kill_matrix/threads.py, in run_threads: {lines[at - 1].strip()}"
     assert o.where_stuck() == {"0x0000000000000001": expected}
+
+
+def test_run_many_runs_each_variant_in_turn_and_shows_progress_on_a_terminal(monkeypatch):
+    import io
+
+    from labs.show import progress as progress_module
+    screen = io.StringIO()
+    screen.isatty = lambda: True
+    monkeypatch.setattr(progress_module.sys, "stderr", screen)
+    outcomes = sandbox.run_many("selftest", ["exit", "raise"])
+    assert list(outcomes) == ["exit", "raise"]
+    assert [o.variant for o in outcomes.values()] == ["exit", "raise"]
+    assert outcomes["raise"].error and not outcomes["exit"].error
+    shown = screen.getvalue()
+    assert "selftest, 2 runs: 1 of 2: exit" in shown and "2 of 2: raise" in shown
+    assert shown.endswith("\r")  # and blanked at the end

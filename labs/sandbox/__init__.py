@@ -3,6 +3,7 @@
     from labs import sandbox
     outcome = sandbox.run("lock-leak", "bad")   # an Outcome (labs.contract.outcome)
     outcome.verdict, outcome.facts, outcome.where_stuck()
+    outcomes = sandbox.run_many("handed-off", ["bad-exit", "fixed-join"])  # with progress
 
 ``supervise`` spawns and watches the child (the deadline, the stack dump, the
 group kill); ``verdict`` turns what the child left into an Outcome and asks
@@ -17,5 +18,6 @@ from labs.sandbox.supervise import (  # noqa: F401
                                    check_deadline,
                                    check_python,
                                    run,
+                                   run_many,
                                    running,
 )

@@ -35,6 +35,7 @@ from labs.contract import events as ev
 from labs.contract import registry
 from labs.contract.outcome import PROJECT_ROOT, Outcome
 from labs.sandbox.verdict import outcome_of
+from labs.show.progress import Progress, Stopped, in_jupyter
 
 DUMP_GRACE_S = 5.0  # how long the child may take to write its stacks and die
 
@@ -146,6 +147,13 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
             # says "start" after): before that, SIGABRT would just abort it.
             if timed_out and any(e["kind"] == ev.START for e in events):
                 _ask_for_stacks(proc)
+        except KeyboardInterrupt as stop:
+            # Jupyter's stop button: the finally below kills the child's group
+            # first, then the cell ends with one line, not a traceback through
+            # selectors. A terminal's caller gets its KeyboardInterrupt as is.
+            if in_jupyter() and not isinstance(stop, Stopped):
+                raise Stopped(f"the run of {lab_id} / {variant}") from None
+            raise
         finally:
             _kill_group_and_reap(proc)
             os.close(lifeline_w)
@@ -154,6 +162,18 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
         stderr = err.read().decode(errors="replace")
     return outcome_of(lab, variant, proc.returncode, events, timed_out, elapsed, stderr,
                       deadline)
+
+
+def run_many(lab_id: str, variants: list[str], **options) -> dict[str, Outcome]:
+    """Run each of ``variants`` of lab ``lab_id`` in turn, as ``run`` does
+    (``options`` are run's), showing "k of n: variant" while they run, in
+    Jupyter or on a terminal; stopped, one line. Returns {variant: Outcome}."""
+    outcomes = {}
+    with Progress(f"{lab_id}, {len(variants)} runs") as progress:
+        for k, name in enumerate(variants, 1):
+            progress(k, len(variants), name)
+            outcomes[name] = run(lab_id, name, **options)
+    return outcomes
 
 
 def _read_events(proc, deadline_at, driver, child, on_event=None):

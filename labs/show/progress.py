@@ -60,9 +60,7 @@ def stoppable(what: str, jupyter: bool | None = None, stream=None):
     and the program exits with status 130, the shell's code for Ctrl-C."""
     try:
         yield
-    except Stopped:
-        raise  # an inner block already said what was stopped
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a Stopped from an inner run too: the outer block says what it was
         if in_jupyter() if jupyter is None else jupyter:
             raise Stopped(what) from None
         print(Stopped(what).line, file=stream or sys.stderr, flush=True)
