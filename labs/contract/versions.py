@@ -1,10 +1,10 @@
 """Which Pythons the notebooks were checked on, and what is known to differ on others.
 
-The labs are checked on CPython 3.10 to 3.13 on Linux (pyenv, ``make versions``).
-Learners in late 2026 install 3.14 or 3.15, sometimes a free-threaded build.
-3.14.10 and 3.15.2 were measured with Debian's builds in a sid root (see
-FACTS.md, "Python versions"); free-threaded builds cannot be installed here,
-so what the suite says of them is cited. This module keeps what differs in
+The labs are checked on CPython 3.10 to 3.15 on Linux (``make versions``):
+3.10 to 3.13 from pyenv, 3.14.10 and 3.15.2 from Debian's builds in a sid root
+(FACTS.md, "Python versions"). Learners in late 2026 install 3.14 or 3.15,
+sometimes a free-threaded build; free-threaded builds cannot be installed
+here, so what the suite says of them is cited. This module keeps what differs in
 one table, ``DIFFERENCES`` (each entry with the releases it was measured on
 and the facts measured there), and the facts the notebooks rely on in
 ``KEY_FACTS``. It uses them three times:
@@ -30,8 +30,8 @@ import re
 import sys
 from dataclasses import dataclass
 
-CHECKED = ((3, 10), (3, 11), (3, 12), (3, 13))  # the minor versions measured
-CHECKED_RELEASES = "CPython 3.10.13, 3.11.7, 3.12.1 and 3.13.0 on Linux"
+CHECKED = ((3, 10), (3, 11), (3, 12), (3, 13), (3, 14), (3, 15))  # the minor versions measured
+CHECKED_RELEASES = "CPython 3.10.13, 3.11.7, 3.12.1, 3.13.0, 3.14.10 and 3.15.2 on Linux"
 # Every version `make test` must pass on as the main interpreter: the versions
 # check (scripts/versions.py) runs each one it finds here (3.10-3.13 from pyenv,
 # 3.14 and 3.15 from Debian's builds, scripts/debian_pythons.sh), and the hosted
@@ -39,10 +39,6 @@ CHECKED_RELEASES = "CPython 3.10.13, 3.11.7, 3.12.1 and 3.13.0 on Linux"
 # builds that cannot be installed here.
 SUPPORTED = ("3.10", "3.11", "3.12", "3.13", "3.14", "3.15")
 SUPPORTED_FREE_THREADED = ("3.14t",)
-MEASURED = ((3, 14), (3, 15))  # measured once, with Debian's builds (FACTS.md)
-MEASURED_ELSEWHERE = ("3.14.10 and 3.15.2 (Debian's builds in a sid root) were measured for "
-                      "the differences listed here; free-threaded builds could not be "
-                      "installed where the suite is built: what is said of them is cited")
 
 
 @dataclass(frozen=True)
@@ -257,14 +253,10 @@ def banner(build: Build, lab: str | None = None) -> str:
         return f"{build.label}: a version this notebook was checked on, on Linux only.\n{problem}"
     if build.checked:
         lines.append(f"{build.label}: one of the versions this notebook was checked on "
-                     f"(CPython 3.10 to 3.13 on Linux).")
+                     f"(CPython 3.10 to 3.15 on Linux).")
     else:
         lines.append(f"{build.label}: not one of the versions this notebook was checked on "
                      f"({CHECKED_RELEASES}).")
-        if tuple(build.version[:2]) in MEASURED and not build.free_threaded:
-            lines.append("3.14.10 and 3.15.2 were measured with Debian's builds: every lab "
-                         "gave the facts of 3.10 to 3.13, except where a difference below "
-                         "says otherwise.")
     known = applying(build, lab)
     if known:
         lines.append("Known differences that apply here:")
