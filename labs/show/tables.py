@@ -6,6 +6,7 @@ the benchmark's use them too.
 """
 from __future__ import annotations
 
+import html
 import shutil
 import textwrap
 from pathlib import Path
@@ -35,7 +36,34 @@ def fmt(value, *, yes_no: bool = False, seconds: bool = False) -> str:
     return str(value)
 
 
-def grid(head, rows, right=(), rule: bool = True) -> str:
+class Table(str):
+    """A text table that Jupyter shows as an HTML table. It is the text
+    (``print()``, a terminal, ``--json`` callers and nbval's text/plain see
+    today's columns); a notebook cell that ends with one, or ``display()``s
+    it, gets ``_repr_html_``: the display protocol pandas and matplotlib use.
+    Cells wrap only at spaces, never inside a word."""
+
+    def __new__(cls, text: str, head, rows, right=()):
+        table = super().__new__(cls, text)
+        table.head, table.rows, table.right = list(head), [list(r) for r in rows], set(right)
+        return table
+
+    def __repr__(self) -> str:  # what Jupyter shows as text/plain: the table itself
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        def cell(tag, value, i):
+            align = "right" if i in self.right else "left"
+            text = html.escape(str(value)).replace("\n", "<br>")
+            return (f'<{tag} style="text-align: {align}; vertical-align: top; '
+                    f'overflow-wrap: normal; word-break: normal">{text}</{tag}>')
+        head = "".join(cell("th", h, i) for i, h in enumerate(self.head))
+        body = "".join("<tr>" + "".join(cell("th" if i == 0 and not self.head[0] else "td", v, i)
+                                        for i, v in enumerate(r)) + "</tr>" for r in self.rows)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def grid(head, rows, right=(), rule: bool = True) -> Table:
     """Columns two spaces apart, under a rule. A header wraps at its spaces
     onto lines of its own (so a column is as wide as its widest value or
     header word); a cell holding newlines spans lines. Columns whose index is
@@ -57,7 +85,7 @@ def grid(head, rows, right=(), rule: bool = True) -> str:
     for r in cells:
         for k in range(max(map(len, r))):
             lines.append(line([c[k] if k < len(c) else "" for c in r]))
-    return "\n".join(lines)
+    return Table("\n".join(lines), head, rows, right)
 
 
 def wrap(text: str, indent: str = "", columns: int | None = None, first: str | None = None) -> str:
@@ -88,7 +116,7 @@ def ending(outcome) -> str:
     return f"exit {ex['code']}"
 
 
-def table(outcomes, columns: int | None = None) -> str:
+def table(outcomes, columns: int | None = None) -> Table:
     """One row per outcome; the facts wrap under their own column."""
     head = ("lab", "variant", "hazard", "ended", "facts")
     rows = []
@@ -131,7 +159,7 @@ def save_figures(outcomes, directory: Path) -> list[Path]:
     return paths
 
 
-def facts_table(outcomes, keys=None) -> str:
+def facts_table(outcomes, keys=None) -> Table:
     """The facts that hold on every run (no timings, no ids), one column per
     outcome: what a notebook can print and nbval can compare. ``keys`` picks
     the facts that tell a story, in that order ("-" where a run has none)."""
