@@ -179,7 +179,8 @@ def facts_table(outcomes, keys=None) -> Table:
 
 
 def timelines(outcomes):
-    """Several outcomes' timelines, one under the other, on one time axis.
+    """Several outcomes' timelines, one under the other, on one time scale
+    (the longest run's), so that bars of the same length mean the same time.
     Returns the figure (call plt.show() in a notebook)."""
     import matplotlib.pyplot as plt
 
@@ -187,8 +188,9 @@ def timelines(outcomes):
     fig, axes = plt.subplots(len(outcomes), 1, squeeze=False, layout="constrained",
                              figsize=(9, sum(0.5 * h + 1.1 for h in heights)),
                              gridspec_kw={"height_ratios": [max(h, 1) + 1 for h in heights]})
+    until = max(timeline.time_span(o)[1] for o in outcomes)
     for ax, o in zip(axes[:, 0], outcomes):
-        timeline.draw(o, ax)
+        timeline.draw(o, ax, until=until)
     for ax in axes[:-1, 0]:
         ax.set_xlabel("")
     return fig

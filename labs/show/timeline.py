@@ -14,7 +14,7 @@ STATE_COLORS = {
     "idle": "#c7c7c7",
     "stopping": "#937860",
     "killed": "#222222",
-    "stopped": "#55a868",
+    "stopped": "#1b7f79",
     "stop asked": "#937860",
     "SIGTERM aimed here": "#7f0000",
     "SIGTERM handler": "#da8bc3",
@@ -78,12 +78,13 @@ def figure_size(outcome) -> tuple[float, float]:
     return 9, 0.5 * max(thread_rows(outcome), 1) + 1.5
 
 
-def draw(outcome, ax=None):
+def draw(outcome, ax=None, until: float | None = None):
     """Draw an outcome's timeline: one row per thread, coloured by state, with
     the marks (forced stop, deadline) as vertical lines. Time runs from the
     first thread state on a symlog axis: linear over the first millisecond,
     where the interleaving happens, logarithmic after, where a hang lasts
-    until the deadline. Returns the axes."""
+    until the deadline; ``until`` stretches the axis to that time (figures
+    that stack timelines give them one scale). Returns the axes."""
     import matplotlib.pyplot as plt
 
     events = [e for e in outcome.timeline if e.get("t") is not None]
@@ -91,6 +92,7 @@ def draw(outcome, ax=None):
     rows = segments([dict(e, t=e["t"] - t0) for e in events], end_t)
     if ax is None:
         _, ax = plt.subplots(figsize=figure_size(outcome), layout="constrained")
+    time_axis(ax, max(end_t, until or 0.0))  # first: the labels below are placed on it
     colors = dict(STATE_COLORS)
     extra = iter(_EXTRA_COLORS * 4)
     names = list(rows)
@@ -103,7 +105,9 @@ def draw(outcome, ax=None):
     for e in events:
         if e["kind"] == "mark":
             at = e["t"] - t0
-            late = at > end_t / 2  # near the right edge: label on the left of the line
+            # In the right half of the axes, the label goes on the left of the
+            # line, so that it never runs into the legend beside the axes.
+            late = ax.transAxes.inverted().transform(ax.transData.transform((at, 0)))[0] > 0.5
             ax.axvline(at, color="black", linestyle="--", linewidth=1)
             ax.annotate(e["label"], (at, -0.5), fontsize=8, xytext=(-3 if late else 3, 0),
                         textcoords="offset points", va="bottom",
@@ -122,7 +126,6 @@ def draw(outcome, ax=None):
         ax.axvline(end_t, color="#7f0000", linewidth=2)
         ax.annotate(f"the process is killed by {outcome.exit['signal']} ",
                     (end_t, len(names) - 0.4), fontsize=8, ha="right", color="#7f0000")
-    time_axis(ax, end_t)
     ax.set_yticks(range(len(names)), names)
     ax.set_ylim(-0.8, len(names) - 0.2)
     ax.invert_yaxis()
