@@ -69,3 +69,41 @@ def test_an_undeclared_difference_is_shown_with_its_diff():
     lines = nv.describe(nv.NotebookRun(version="3.14.10", elapsed_s=1.0, cells=[cell]))
     assert lines[-3:] == ["  DIFFERS: 05-x.ipynb code cell 8 (differs): not declared version-dependent",
                           "      - a", "      + b"]
+
+
+def test_a_declared_cell_is_not_compared_where_its_difference_applies():
+    """notebooks/conftest.py's rule, so that make test passes on every version."""
+    def cell(*keys):
+        return {"cell_type": "code", "metadata": {"tags": [f"version-dependent:{k}" for k in keys]}}
+
+    assert not nv.compared_here(cell("gh-148874"), "3.11.7", (3, 14, 10))
+    assert nv.compared_here(cell("gh-148874"), "3.11.7", (3, 15, 2))
+    assert nv.compared_here(cell("banner"), "3.11.7", (3, 11, 9))   # the stored minor version
+    assert not nv.compared_here(cell("banner"), "3.11.7", (3, 14, 10))
+    assert nv.compared_here(cell(), "3.11.7", (3, 14, 10))  # undeclared: always compared
+    assert nv.not_compared(cell("banner", "gh-144748"), "3.11.7", (3, 15, 2)) == ["banner", "gh-144748"]
+
+
+def test_the_notebooks_conftest_applies_the_rule_under_nbval(tmp_path):
+    """A real nbval run: a declared cell that differs passes, an undeclared one fails."""
+    import shutil
+    import subprocess
+    import sys
+
+    import nbformat
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["language_info"] = {"name": "python", "version": "3.0.0"}  # another version
+    nb.cells = [nbformat.v4.new_code_cell("print('banner of today')", execution_count=1,
+                                          metadata={"tags": ["version-dependent:banner"]}),
+                nbformat.v4.new_code_cell("print(1)", execution_count=2)]
+    for cell, stored in zip(nb.cells, ["banner of 3.0.0\n", "2\n"]):
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=stored)]
+    nbformat.write(nb, tmp_path / "x.ipynb")
+    shutil.copy(nv.ROOT / "notebooks" / "conftest.py", tmp_path)
+    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--nbval",
+                          "--nbval-current-env", "-c", str(nv.ROOT / "pyproject.toml"),
+                          str(tmp_path / "x.ipynb")],
+                         capture_output=True, text=True, timeout=120, cwd=nv.ROOT)
+    assert "1 failed, 1 passed" in run.stdout, run.stdout[-2000:]
+    summary = run.stdout.split("short test summary")[-1]
+    assert "Cell 1 - " in summary and "Cell 0" not in summary

@@ -1,0 +1,26 @@
+"""nbval over the notebooks, on whatever Python runs the tests.
+
+The stored outputs were made on one version (the notebook's
+``metadata.language_info.version``). A code cell whose output depends on the
+version declares it with a tag ``version-dependent:KEY``, where KEY is a key of
+``labs.contract.versions.DIFFERENCES`` or ``banner`` (the first cell's text,
+which names the version). When KEY applies to the running Python, the cell is
+run, and must not raise, but its output is not compared: so ``make test``
+passes on every supported version, and any other difference still fails.
+``scripts/notebook_versions.py`` lists those cells for each version.
+"""
+from __future__ import annotations
+
+import sys
+
+from notebook_versions import compared_here  # scripts/, on pytest's pythonpath
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        cell, options = getattr(item, "cell", None), getattr(item, "options", None)
+        if cell is None or options is None:  # not an nbval cell
+            continue
+        stored = item.parent.nb.metadata.get("language_info", {}).get("version", "")
+        if not compared_here(cell, stored, sys.version_info[:3]):
+            options["check"] = False
