@@ -191,7 +191,7 @@ def test_async_exc_plus_signal_still_waits_in_recv(run_once):
     busy, blocked = (run(run_once, f"async-exc+signal.{s}") for s in ("busy", "blocked"))
     assert busy.facts["stopped"] is True
     expected = {"stopped": False, **versions.predicted(
-        "matrix", "async-exc+signal.blocked", versions.version_of(blocked.python))}
+        "kill-matrix", "async-exc+signal.blocked", versions.version_of(blocked.python))}
     assert blocked.facts["stopped"] is expected["stopped"]
     assert blocked.facts["signal_handler_ran"] is True
     row = row_of(run_once, "async-exc+signal")

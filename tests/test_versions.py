@@ -1,6 +1,7 @@
 """labs.contract.versions: the table of known differences, the banner every notebook
-prints first, and the note under a run that disagrees with the text. No 3.14,
-3.15 or free-threaded interpreter can be installed here, so these simulate them."""
+prints first, and the note under a run that disagrees with the text. These
+simulate each build (3.9 to 3.16, free-threaded, other platforms), so they run
+on any interpreter; make versions runs the real 3.10 to 3.15."""
 from __future__ import annotations
 
 import os
@@ -9,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from labs.contract import versions
+from labs.contract import registry, versions
 from labs.contract.versions import Build
 from labs.lessons.anatomy import measure as anatomy_measure
 
@@ -76,6 +77,8 @@ def test_predicted_facts_follow_the_measured_ranges():
     assert versions.predicted("anatomy", "tight-loop-in-try", (3, 14, 10)) == {}
     assert versions.predicted("kill-matrix", "async-exc+signal.blocked", (3, 15, 2)) == {"stopped": True}
     assert versions.predicted("kill-matrix", "async-exc+signal.blocked", (3, 14, 10)) == {}
+    with pytest.raises(registry.UnknownName):  # a stale id would predict nothing
+        versions.predicted("matrix", "async-exc+signal.blocked", (3, 15, 2))
 
 
 def test_lookup_by_lab():

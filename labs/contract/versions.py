@@ -30,6 +30,8 @@ import re
 import sys
 from dataclasses import dataclass
 
+from labs.contract import registry
+
 CHECKED = ((3, 10), (3, 11), (3, 12), (3, 13), (3, 14), (3, 15))  # the minor versions measured
 CHECKED_RELEASES = "CPython 3.10.13, 3.11.7, 3.12.1, 3.13.0, 3.14.10 and 3.15.2 on Linux"
 # Every version `make test` must pass on as the main interpreter: the versions
@@ -373,7 +375,9 @@ KEY_FACTS = {
 def predicted(lab: str, variant: str, version: tuple, free_threaded: bool = False) -> dict:
     """The facts that the known differences applying to ``version`` predict
     for this run ({} when none does: it should measure what 3.10-3.12 do).
-    Tests that assert version-dependent facts ask this, not sys.version_info."""
+    Tests that assert version-dependent facts ask this, not sys.version_info.
+    An unknown lab id raises UnknownName: a stale id would predict nothing."""
+    registry.lesson(lab)
     build = Build(tuple(version), free_threaded, not free_threaded, "linux", True)
     facts: dict = {}
     for d in DIFFERENCES:
