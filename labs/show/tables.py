@@ -52,15 +52,15 @@ class Table(str):
         return str(self)
 
     def _repr_html_(self) -> str:
-        def cell(tag, value, i):
+        def cell(tag, value, i):  # JupyterLab right-aligns cells unless told
             align = "right" if i in self.right else "left"
             text = html.escape(str(value)).replace("\n", "<br>")
-            return (f'<{tag} style="text-align: {align}; vertical-align: top; '
-                    f'overflow-wrap: normal; word-break: normal">{text}</{tag}>')
+            return f'<{tag} style="text-align:{align}">{text}</{tag}>'
         head = "".join(cell("th", h, i) for i, h in enumerate(self.head))
         body = "".join("<tr>" + "".join(cell("th" if i == 0 and not self.head[0] else "td", v, i)
                                         for i, v in enumerate(r)) + "</tr>" for r in self.rows)
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        return (f'<table style="overflow-wrap:normal; word-break:normal">'
+                f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def grid(head, rows, right=(), rule: bool = True) -> Table:
