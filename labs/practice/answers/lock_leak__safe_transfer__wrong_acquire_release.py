@@ -1,4 +1,4 @@
-# expect: the lock is free: still held after the workers ended
+# expect: the lock is free: still held by worker-
 def transfer(bank, lock, src, dst, amount):
     lock.acquire()
     bank.debit(src, amount)

@@ -1,4 +1,4 @@
-# expect: the lock is free: still held after the workers ended
+# expect: the lock is free: still held by worker-
 def worker(bank, lock, stop):
     while True:
         lock.acquire()
