@@ -48,10 +48,14 @@ class GGrader(GObject):
         self.loaded = False
         self.load_problem = None
         self.spec = None          # the next repetition's spec, False when done
+        self.on_loading = lambda: None
         self.waiting = False      # the child's main thread is inside next()
 
     def op_loading(self, rec):
+        """Before the learner's module runs: what the kernel shows now is
+        the baseline every repetition is compared with."""
         self.loading = True
+        self.on_loading()
 
     def op_loaded(self, rec):
         self.loaded = True
@@ -214,9 +218,7 @@ class Rep:
         self.reports = a.add(GRep(self.n, [t["name"] for t in self.threads]))
         self.reports.expected = {t["name"]: t["calls"] for t in self.threads}
         a.wait_for(lambda: s.grader.waiting, STARTUP_S)
-        self.base_tids = set(procfs.tids(s.pid))
-        self.base_fds = fds_of(s.pid)
-        self.base_procs = set(s.processes())
+        self.base_tids, self.base_fds, self.base_procs = s.base
         self.started = time.monotonic()
         with a.cond:
             s.grader.spec = {"rep": self.reports.id, "threads": self.threads}
@@ -246,6 +248,10 @@ class Rep:
         done = a.wait_for(self.reports.ended, self.left())
         facts = {"calls_ended": done, "pending": self.reports.pending(),
                  "not_reached": list(self.not_reached)}
+        facts["anomalies"] = [t for n, t in a.anomalies if n == self.n]
+        if not done and s.gone:
+            self.fatal = "gone"
+            return facts
         if not done:
             facts["stuck"] = s.stuck_where(self)
             self.fatal = "stuck"
@@ -390,6 +396,11 @@ class Session:
         self.grader = self.arena.add(GGrader())
         self.outcome = None
         self.started_child = threading.Event()
+        self.base = (set(), {}, set())
+        self.grader.on_loading = self._baseline
+
+    def _baseline(self) -> None:
+        self.base = (set(procfs.tids(self.pid)), fds_of(self.pid), set(self.processes()))
 
     def _tids(self):
         return set(procfs.tids(self.pid)) if self.pid else None
@@ -450,7 +461,7 @@ class Session:
         for name in sorted(pending):
             where = spots.get(name)
             inside = f" waiting in {waiting[name]}" if name in waiting else ""
-            parts.append(f"{name}{inside}" + (f", at {where}" if where else ""))
+            parts.append(f"{name}{inside}" + (f" {where}" if where else ""))
         return "; ".join(parts) or "your function never returned"
 
     def ask_for_stacks(self) -> None:
@@ -477,7 +488,7 @@ class Session:
             if mine:
                 ln, fn = mine[0]  # faulthandler lists the innermost frame first
                 text = lines[ln - 1].strip() if 0 < ln <= len(lines) else "?"
-                spots.setdefault(th["name"], f"line {ln}: {text}")
+                spots.setdefault(th["name"], f"in {fn}, line {ln}: {text}")
         return spots
 
     def run(self) -> Result:
@@ -502,6 +513,8 @@ class Session:
                 rep = Rep(self, n, mode)
                 facts = ex.scenario(rep)
                 facts["mode"] = mode
+                if rep.fatal == "gone":  # the learner's code ended its own process
+                    break
                 run = Run(n, mode, facts, measure(checks, facts))
                 result.runs.append(run)
                 if rep.fatal == "stuck":
@@ -535,13 +548,15 @@ class Session:
         ex_ = o.exit
         if ex_["code"] == 0 and not ex_["timed_out"] and len(result.runs) == self.runs:
             return
-        n = len(result.runs)
+        n = len(result.runs) + (len(result.runs) < self.runs)
         if ex_["timed_out"]:
             why = "the sandbox's deadline ended it"
         elif ex_["signal"]:
             why = f"killed by {ex_['signal']}"
         else:
             why = f"ended with exit status {ex_['code']} (os._exit or sys.exit?)"
+        if self.arena.anomalies:  # what it sent the grader before it ended
+            why += f"; before that, {self.arena.anomalies[0][1]}"
         result.fatal = f"your code ended the whole process during run {max(n, 1)}: {why}"
         result.fatal_hints = (
             "A thread must return to stop; ending the process stops every thread, mid-work.",

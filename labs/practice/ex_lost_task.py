@@ -117,6 +117,10 @@ class GDo(GObject):
             self.held = rec
             self.changed()
             self.block(lambda: self.released)
+        elif self.hold_on is not None and rec.who != self.hold_on[0]:
+            # the others wait here until the held one is held: it always
+            # gets as many tasks as the moment needs
+            self.block(lambda: self.held is not None or self.released)
         self.done[n] = self.done.get(n, 0) + 1
         self.changed()
 

@@ -57,6 +57,11 @@ def forget_labs() -> None:
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     sys.path[:] = [p for p in sys.path if p not in ("", ".", root)
                    and os.path.abspath(p) != root]
+    # an editable install (pip install -e .) finds the package with a finder
+    sys.meta_path[:] = [f for f in sys.meta_path
+                        if "editable" not in (getattr(f, "__module__", "") or "")
+                        and "editable" not in type(f).__module__]
+    sys.path_importer_cache.clear()
     for name, module in list(sys.modules.items()):
         if name == "labs" or name.startswith("labs."):
             if hasattr(module, "__path__"):

@@ -134,8 +134,10 @@ def static_check(source: str, functions, signatures, filename="your code",
         tree = ast.parse(source, filename)
         compile(tree, filename, "exec")
     except SyntaxError as e:
+        text = (e.text or "").strip()
         raise BadAnswer(f"{filename}, line {e.lineno}: {e.msg}"
-                        + (f": {e.text.strip()}" if e.text else "")) from None
+                        + (f": {text[:80]}" + ("..." if len(text) > 80 else "") if text else "")
+                        ) from None
     except (RecursionError, MemoryError, ValueError, OverflowError) as e:
         raise BadAnswer(f"{filename}: too deeply nested or too large to compile "
                         f"({type(e).__name__})") from None
