@@ -360,7 +360,7 @@ def generic_checks(ex) -> tuple:
 def _returned(f):
     if f["calls_ended"]:
         return True, "every call returned"
-    return False, f"still running at the end of the run: {f.get('stuck') or ', '.join(f['pending'])}"
+    return False, f"still running at the end of the run: {', '.join(f['pending'])}"
 
 
 def measure(checks, facts) -> list:
@@ -518,7 +518,8 @@ class Session:
                 run = Run(n, mode, facts, measure(checks, facts))
                 result.runs.append(run)
                 if rep.fatal == "stuck":
-                    result.fatal = (f"run {n} did not finish within {ex.budget_s:g} s"
+                    result.fatal = (f"run {n} did not finish within {ex.budget_s:g} s: "
+                                    f"{facts['stuck']}"
                                     + (f"; run(s) {n + 1}-{self.runs} not run"
                                        if n < self.runs else ""))
                     result.fatal_hints = ex.ended_hints or LEFT_HINTS
