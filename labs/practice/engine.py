@@ -86,6 +86,7 @@ class GRep(GObject):
         self.calls = {n: [] for n in names}  # name -> [{"k", "start", "end", "outcome"}]
         self.expected = {}                   # name -> number of calls
         self.over = False
+        self.main_waiting = False            # the child's main thread waits for the end
 
     def _mine(self, rec, k, opening):
         calls = self.calls.get(rec.who)
@@ -117,6 +118,8 @@ class GRep(GObject):
         self.changed()
 
     def op_wait(self, rec):
+        self.main_waiting = True
+        self.changed()
         self.block(lambda: self.over, None)
 
     def ended(self) -> bool:
@@ -230,8 +233,9 @@ class Rep:
     def until(self, predicate, what: str) -> bool:
         """Wait on observed state (never a sleep); False, and noted, when
         the repetition's budget ran out or the child died first."""
-        ok = self.arena.wait_for(predicate, self.left())
-        if not ok:
+        ok = self.arena.wait_for(lambda: predicate() or bool(self.arena.anomalies), self.left())
+        ok = ok and not self.arena.anomalies
+        if not ok and not self.arena.anomalies:
             self.not_reached.append(what)
         return ok
 
@@ -245,14 +249,25 @@ class Rep:
     def finish(self) -> dict:
         """Every call ended within the budget? Then what was left behind."""
         a, s = self.arena, self.session
-        done = a.wait_for(self.reports.ended, self.left())
+        # the child's main thread must be inside its ``wait`` before the run ends
+        # (else its wait would arrive after the end, as a late operation)
+        done = a.wait_for(lambda: (self.reports.ended() and self.reports.main_waiting)
+                          or bool(a.anomalies), self.left())
+        done = done and self.reports.ended()
         facts = {"calls_ended": done, "pending": self.reports.pending(),
                  "not_reached": list(self.not_reached)}
-        facts["anomalies"] = [t for n, t in a.anomalies if n == self.n]
+        facts["anomalies"] = [t for n, t in a.anomalies]
+        if a.anomalies:  # not an operation: the check ends here, the same way every time
+            self.fatal = "anomaly"
+            s.kill_child()
+            return facts
         if not done and s.gone:
             self.fatal = "gone"
             return facts
         if not done:
+            held = [o.owner_name for o in a.objects.values()
+                    if isinstance(o, arena_mod.GLock) and o.rep == self.n and o.owner_name]
+            facts["held"] = held
             facts["stuck"] = s.stuck_where(self)
             self.fatal = "stuck"
             return facts
@@ -360,7 +375,8 @@ def generic_checks(ex) -> tuple:
 def _returned(f):
     if f["calls_ended"]:
         return True, "every call returned"
-    return False, f"still running at the end of the run: {', '.join(f['pending'])}"
+    held = f" (the lock is held by {f['held'][0]})" if f.get("held") else ""
+    return False, f"still running at the end of the run: {', '.join(f['pending'])}{held}"
 
 
 def measure(checks, facts) -> list:
@@ -369,6 +385,10 @@ def measure(checks, facts) -> list:
     fails, and says where its calls were stuck."""
     out = []
     stuck = not facts.get("calls_ended", False)
+    if facts.get("anomalies"):  # the check ended at the first thing that is not an operation
+        checks = [c for c in checks if c.measure is _only_operations]
+    elif stuck:  # what the ledger says of a run cut off midway depends on where it was cut
+        checks = [c for c in checks if c.measure is _returned]
     for check in checks:
         try:
             got = check.measure(facts)
@@ -464,6 +484,11 @@ class Session:
             parts.append(f"{name}{inside}" + (f" {where}" if where else ""))
         return "; ".join(parts) or "your function never returned"
 
+    def kill_child(self) -> None:
+        if self.child is not None and sandbox.running(self.child.proc):
+            _kill(self.pid)
+            self.arena.wait_for(lambda: self.gone, sandbox.DUMP_GRACE_S)
+
     def ask_for_stacks(self) -> None:
         if self.child is not None and sandbox.running(self.child.proc):
             try:
@@ -513,7 +538,7 @@ class Session:
                 rep = Rep(self, n, mode)
                 facts = ex.scenario(rep)
                 facts["mode"] = mode
-                if rep.fatal == "gone":  # the learner's code ended its own process
+                if rep.fatal == "gone" and not facts["anomalies"]:  # it ended its own process
                     break
                 run = Run(n, mode, facts, measure(checks, facts))
                 result.runs.append(run)
@@ -523,6 +548,10 @@ class Session:
                                     + (f"; run(s) {n + 1}-{self.runs} not run"
                                        if n < self.runs else ""))
                     result.fatal_hints = ex.ended_hints or LEFT_HINTS
+                    break
+                if rep.fatal == "anomaly":
+                    result.fatal = f"the check ended at run {n}: {facts['anomalies'][0]}"
+                    result.fatal_hints = checks[3].hints
                     break
                 if self.gone:
                     break
