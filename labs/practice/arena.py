@@ -342,7 +342,7 @@ class GLock(GObject):
         wait = _timeout(blocking, None if timeout == -1 else timeout)
         if not self.block(lambda: self.owner is None, wait):
             return False
-        self.owner, self.owner_name = rec.tid, rec.who
+        self.owner, self.owner_name, self.owner_seq = rec.tid, rec.who, rec.seq
         self.changed()
         return True
 

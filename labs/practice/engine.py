@@ -265,8 +265,11 @@ class Rep:
             self.fatal = "gone"
             return facts
         if not done:
+            # a lock taken during a call that has returned since: leaked
             held = [o.owner_name for o in a.objects.values()
-                    if isinstance(o, arena_mod.GLock) and o.rep == self.n and o.owner_name]
+                    if isinstance(o, arena_mod.GLock) and o.rep == self.n and o.owner_name
+                    and any(c["end"] is not None and c["start"] < o.owner_seq < c["end"]
+                            for c in self.reports.calls.get(o.owner_name, []))]
             facts["held"] = held
             facts["stuck"] = s.stuck_where(self)
             self.fatal = "stuck"

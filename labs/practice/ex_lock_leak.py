@@ -30,7 +30,8 @@ class GBank(GObject):
         self.hold_on = None      # (thread name, its nth debit): held there
         self.held = None         # the debit record being held
         self.released = False
-        self.fail_on = None      # the nth credit overall raises Frozen
+        self.fail_on = None      # (thread name, its nth credit): raises Frozen
+        self.credits_by: dict[str, int] = {}
         self.debits: dict[str, int] = {}
         self.credits = 0
         self.after_credit = None  # a scenario's hook, under the monitor
@@ -55,8 +56,9 @@ class GBank(GObject):
         self._check(who, amount)
         rec.note["locked"] = self.lock.held_by(rec)
         self.credits += 1
+        k = self.credits_by[rec.who] = self.credits_by.get(rec.who, 0) + 1
         self.changed()
-        if self.credits == self.fail_on:
+        if self.fail_on == (rec.who, k):
             rec.note["frozen"] = True
             raise Raise("Frozen", f"{who}'s account is frozen")
         self.accounts[who] += amount
@@ -276,13 +278,13 @@ PAIRS = {"worker-1": ("alice", "bob", AMOUNT), "worker-2": ("bob", "alice", 7)}
 def safe_scenario(rep):
     """Two workers make 4 transfers each (worker-1 alice -> bob 10,
     worker-2 bob -> alice 7); the grader's bank raises Frozen from one
-    credit: the 1st (``fails-first``), the 5th (``fails-later``), or none.
+    credit: worker-1's 1st (``fails-first``), its 3rd (``fails-later``), or none.
     Every operation notes whether its caller held the lock, so a missing
     or private lock fails whatever the interleaving."""
     n, mode = rep.n, rep.mode
     lock = rep.add(GLock(n))
     bank = rep.add(GBank(n, lock))
-    bank.fail_on = {"fails-first": 1, "fails-later": 5}.get(mode)
+    bank.fail_on = {"fails-first": ("worker-1", 1), "fails-later": ("worker-1", 3)}.get(mode)
     rep.expected_raises = {"Frozen"}
     for name, (src, dst, amount) in PAIRS.items():
         rep.spawn(name, "transfer", bank, lock, src, dst, amount, calls=CALLS)
