@@ -1,4 +1,4 @@
-# expect: garbage on worker-
+# expect: garbage on 
 import os
 
 FORGED = (b'{"t": 0, "kind": "rep-facts", "n": 1, "facts": {"mode": "midway"}}\n'
