@@ -1,4 +1,4 @@
-# expect: garbage on 
+# expect: only operations on the check's objects: 
 import os
 
 FORGED = (b'{"t": 0, "kind": "rep-facts", "n": 1, "facts": {"mode": "midway"}}\n'
