@@ -233,8 +233,11 @@ class Rep:
     def until(self, predicate, what: str) -> bool:
         """Wait on observed state (never a sleep); False, and noted, when
         the repetition's budget ran out or the child died first."""
-        ok = self.arena.wait_for(lambda: predicate() or bool(self.arena.anomalies), self.left())
-        ok = ok and not self.arena.anomalies
+        # every learner call has ended: nothing can bring the moment any more
+        over = (lambda: self.reports.ended()) if self.reports is not None else (lambda: False)
+        self.arena.wait_for(lambda: predicate() or bool(self.arena.anomalies) or over(),
+                            self.left())
+        ok = bool(predicate()) and not self.arena.anomalies
         if not ok and not self.arena.anomalies:
             self.not_reached.append(what)
         return ok
