@@ -191,7 +191,7 @@ def consumer_scenario(rep):
                 for t in range(first, first + 4):
                     q.put_now(t)
     since = dict(q.empties)  # every task done, or nothing moves any more (a task was lost)
-    a.wait_for(lambda: len(do.done) == TASKS or bool(a.anomalies)
+    a.wait_for(lambda: len(do.done) == TASKS or bool(a.anomalies) or rep.reports.ended()
                or (not q.items and quiet(since)), rep.left())
     if mode in ("after-last", "trickle"):
         since = dict(q.empties)
