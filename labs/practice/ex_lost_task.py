@@ -470,13 +470,17 @@ def shutdown_scenario(rep):
     with a.cond:
         alive_at_return = [c.name for c in consumers if not c.ended]
         took = [r.value for r in a.of(q, "get") if r.ok and r.who == "shutdown"]
-        left = list(q.items)
         shared["open"] = True
         for c in consumers:
             c.let_go = True
         a.cond.notify_all()
+    # then the consumers drain what is left: each ends, or waits on an empty queue
+    a.wait_for(lambda: all(c.ended or c.stuck() for c in consumers) or bool(a.anomalies),
+               max(rep.left(), 1.0))
+    with a.cond:
+        left = list(q.items)
     facts = rep.finish()
-    thrown = [x for x in took if x is not None] + [x for x in left if x is not None]
+    thrown = [x for x in took if x is not None]
     facts.update(do.fates())
     facts.update(alive_at_return=alive_at_return, consumers=k,
                  nones_left=sum(1 for x in left if x is None),
