@@ -182,9 +182,14 @@ class Arena:
                     self.anomaly(f"more than {MAX_CONNECTIONS} connections")
                     continue
                 known = self.tids_of_child()
+                if known is not None and not known or self.child_gone:
+                    sock.close()  # the process is gone: a hello it sent as it died
+                    continue
                 if known is not None and tid not in known:
+                    # refused, not an anomaly: a thread of a dying process (os._exit)
+                    # can say hello after the kernel has removed it; a forged id
+                    # gets a closed channel, and its call fails in the learner's code
                     sock.close()
-                    self.anomaly(f"a connection for thread id {tid}, not a thread of your process")
                     continue
                 conn = Conn(len(self.conns) + 1, sock, name, tid)
                 conn.ident = ident
