@@ -26,7 +26,6 @@ booleans and lists of them are accepted as values.
 """
 from __future__ import annotations
 
-import array
 import json
 import socket
 import threading

@@ -298,7 +298,7 @@ def safe_scenario(rep):
 def _call_facts(rep, bank) -> dict:
     """Per learner call (between its reports on its thread's channel): its
     bank operations, whether its credit raised Frozen, how it ended."""
-    swallowed, retried, undone_late, not_undone, double, extra = [], [], [], [], [], []
+    swallowed, retried, not_undone, double, extra = [], [], [], [], []
     for name, calls in sorted(rep.reports.calls.items()):
         src, dst, amount = PAIRS[name]
         for c in calls:

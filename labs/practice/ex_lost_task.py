@@ -484,7 +484,7 @@ def shutdown_scenario(rep):
     facts.update(do.fates())
     facts.update(alive_at_return=alive_at_return, consumers=k,
                  nones_left=sum(1 for x in left if x is None),
-                 thrown=(f"shutdown() took them off the queue" if thrown else ""),
+                 thrown=("shutdown() took them off the queue" if thrown else ""),
                  unfinished=q.unfinished - len(left))
     return facts
 
