@@ -51,7 +51,7 @@ def _unchecked(ex_id, source, runs=4):
 
 
 @pytest.mark.parametrize("source", [
-    "import labs.timeline\ndef worker(bank, lock, stop):\n    pass\n",
+    "import labs.child.record\ndef worker(bank, lock, stop):\n    pass\n",
     "from labs.practice.answers.lock_leak__stop_worker import worker\n",
 ])
 def test_without_the_policy_the_grader_is_out_of_reach(source):
