@@ -144,9 +144,9 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
         finally:
             os.close(lifeline_r)
         child = Child(proc)
-        if on_start is not None:
-            on_start(child)
         try:
+            if on_start is not None:  # inside the try: if it raises, the group is still killed
+                on_start(child)
             events, timed_out = _read_events(proc, started + deadline, driver, child, on_event)
             # Stacks only from a child that has turned faulthandler on (it
             # says "start" after): before that, SIGABRT would just abort it.
