@@ -29,6 +29,7 @@ from labs.child import procfs
 from labs.contract.outcome import parse_dump
 from labs.practice import arena as arena_mod
 from labs.practice.arena import GObject, Raise
+from labs.practice.child import _loops
 from labs.practice.exercises import Check, stuck_text  # noqa: F401
 from labs.practice.grade import Result, Run
 from labs.sandbox import supervise
@@ -488,8 +489,9 @@ class Session:
         spots = self.learner_spots()
         parts = []
         for name in sorted(pending):
-            where = spots.get(name)
-            inside = f" waiting in {waiting[name]}" if name in waiting else ""
+            where, looping = spots.get(name, (None, False))
+            # A looping thread's operation at the dump is luck, as its line is.
+            inside = f" waiting in {waiting[name]}" if name in waiting and not looping else ""
             parts.append(f"{name}{inside}" + (f" {where}" if where else ""))
         return "; ".join(parts) or "your function never returned"
 
@@ -507,22 +509,30 @@ class Session:
             self.arena.wait_for(lambda: self.gone, supervise.DUMP_GRACE_S)
 
     def learner_spots(self) -> dict:
-        """{thread name: "line N: text"}: the innermost learner frame of each
-        thread in the child's stack dump (thread names as their channels'
-        hellos gave them: for display only)."""
+        """{thread name: ("in F, line N: text", looping)}: the innermost learner
+        frame of each thread in the child's stack dump (thread names as their
+        channels' hellos gave them: for display only). A thread inside a loop
+        is named by the loop's header line (``looping``): which line of the
+        loop the dump caught is luck, as in labs.practice.child.where."""
         self.sandbox_thread.join(supervise.DUMP_GRACE_S + 5)
         o = self.outcome
         if o is None:
             return {}
         lines = self.source.splitlines()
+        try:
+            loops = _loops(self.source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            loops = []  # the answer loaded in the child; a spot is then named by its line
         names = {getattr(c, "ident", 0): c.name for c in self.arena.conns}
         spots = {}
         for th in parse_dump(dump_part(o.stderr), names):
             mine = [(ln, fn) for path, ln, fn in th["frames"] if path == "<your code>"]
             if mine:
                 ln, fn = mine[0]  # faulthandler lists the innermost frame first
+                header = loop_around(loops, ln)
+                ln = header or ln
                 text = lines[ln - 1].strip() if 0 < ln <= len(lines) else "?"
-                spots.setdefault(th["name"], f"in {fn}, line {ln}: {text}")
+                spots.setdefault(th["name"], (f"in {fn}, line {ln}: {text}", header is not None))
         return spots
 
     def run(self) -> Result:
@@ -683,3 +693,9 @@ def grade(ex, source: str, runs: int, python=None, progress=None) -> Result:
     except ship.BadAnswer as bad:
         return Result(exercise=ex, planned=runs, problem=str(bad), bad_input=True)
     return Session(ex, source, runs, python=python, progress=progress).run()
+
+
+def loop_around(loops, lineno: int) -> int | None:
+    """The header line of the innermost loop whose body holds ``lineno``."""
+    inside = [(first, last) for first, last in loops if first < lineno <= last]
+    return max(inside)[0] if inside else None
