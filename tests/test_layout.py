@@ -20,7 +20,13 @@ from labs.contract.outcome import LABS_DIR, PROJECT_ROOT
 # What a child may load: its runtime, the contract, the scenes, its own exercise code.
 CHILD_MAY_LOAD = ("labs", "labs.child", "labs.child.", "labs.contract", "labs.contract.",
                   "labs.lessons", "labs.practice", "labs.practice.child", "labs.practice.exercises",
-                  "labs.practice.ex_")
+                  "labs.practice.ex_",
+                  # the trusted engine's learner process: it runs in the child, stdlib only
+                  "labs.practice.jail", "labs.practice.wire",
+                  # the ex_ modules' grader-side classes and allowed modules; stdlib only, unused in the child
+                  "labs.practice.arena", "labs.practice.policy")
+# The practice child's own code (the rest of labs.practice is the parent's or both's).
+PRACTICE_CHILD = ("labs.practice.child", "labs.practice.jail", "labs.practice.wire")
 CHILD_MUST_NOT_LOAD = ("labs.sandbox", "labs.show", "labs.__main__", "labs.practice.grade",
                        "labs.practice.ship", "labs.practice.cli", "labs.practice.answers")
 
@@ -49,6 +55,16 @@ def test_a_child_loads_only_the_child_side(lesson):
         assert allowed_in_child(name), f"{lesson.scene} loads {name}, which is not child-side"
 
 
+def test_the_practice_jail_loads_only_the_child_side():
+    """An exercise on the trusted engine runs labs.practice.jail in the child
+    (imported when the payload asks for it, so the test above misses it)."""
+    loaded = loaded_by("labs.child.runtime, labs.practice.child, labs.practice.jail")
+    assert "labs.practice.jail" in loaded and "labs.practice.wire" in loaded
+    for name in loaded:
+        assert not name.startswith(CHILD_MUST_NOT_LOAD), f"the jail loads {name}"
+        assert allowed_in_child(name), f"the jail loads {name}, which is not child-side"
+
+
 def imports_of(path) -> set[str]:
     tree = ast.parse(path.read_text())
     found = set()
@@ -72,7 +88,7 @@ def test_imports_go_one_way():
         name, imported = module_name(path), imports_of(path)
         if name.startswith("labs.contract"):
             assert all(m.startswith("labs.contract") for m in imported), (name, imported)
-        if name.startswith("labs.child") or name.endswith(".scene"):
+        if name.startswith("labs.child") or name.endswith(".scene") or name in PRACTICE_CHILD:
             bad = [m for m in imported if m.startswith(CHILD_MUST_NOT_LOAD)]
             assert not bad, f"{name} imports {bad}"
 

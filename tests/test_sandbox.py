@@ -69,6 +69,36 @@ def test_skip_is_not_an_error(run_once):
     assert o.hazard_observed is None and o.error is None
 
 
+def test_the_child_inherits_pass_fds_and_on_start_gets_it():
+    r, w = os.pipe()
+    seen = {}
+
+    def on_start(child):
+        seen["pid"] = child.pid
+        seen["fd"] = os.readlink(f"/proc/{child.pid}/fd/{r}")
+
+    try:
+        o = sandbox.run("selftest", "exit", pass_fds=(r,), on_start=on_start)
+        assert seen["fd"] == os.readlink(f"/proc/self/fd/{r}")  # the same pipe
+        assert o.exit["code"] == 0 and not alive(seen["pid"])
+    finally:
+        os.close(r)
+        os.close(w)
+
+
+def test_a_failing_on_start_still_ends_the_child():
+    seen = {}
+
+    def on_start(child):
+        seen["pid"] = child.pid
+        raise RuntimeError("on_start failed")
+
+    with pytest.raises(RuntimeError, match="on_start failed"):
+        sandbox.run("selftest", "hang", deadline=30.0, on_start=on_start)
+    assert not alive(seen["pid"])
+    assert processes_in_group(seen["pid"]) == []
+
+
 @pytest.mark.parametrize("bad", [0, -1, "abc", float("nan"), float("inf"), None])
 def test_bad_deadline_is_refused(bad):
     with pytest.raises(sandbox.BadDeadline):

@@ -44,7 +44,7 @@ def check(exercise_id: str, *functions, runs: int = DEFAULT_RUNS, python=None):
     ex = get(exercise_id)
     try:
         source = ship.from_functions(list(functions), ex.functions)
-        ship.static_check(source, ex.functions, ex.signatures)
+        ship.static_check(source, ex.functions, ex.signatures, modules=ex.modules)
     except ship.BadAnswer as bad:
         return Problem(ex.id, str(bad))
     from labs.practice.grade import grade

@@ -219,6 +219,11 @@ def _missing_functions(ex, namespace) -> dict | None:
 
 def _variant(exercise_id: str):
     def variant():
+        job = child.payload() or {}
+        if job.get("engine") == "arena":  # the trusted engine (labs.practice.engine)
+            from labs.practice import jail
+            jail.main(job)
+            return
         run_exercise(exercise_id)
     variant.__name__ = exercise_id
     return variant

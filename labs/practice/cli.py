@@ -45,7 +45,8 @@ def main(args, fail) -> None:
         fail(f"--runs must be between 1 and {grade.MAX_RUNS}, not {args.runs}")
     try:
         source = ship.from_file(args.file)
-        ship.static_check(source, ex.functions, ex.signatures, filename=args.file)
+        ship.static_check(source, ex.functions, ex.signatures, filename=args.file,
+                          modules=ex.modules)
     except ship.BadAnswer as bad:
         fail(str(bad))
     result = grade.grade(ex.id, source, runs=args.runs, python=args.python)

@@ -1,108 +1,195 @@
 """Exercises for lab 1, lock-leak: stop a transfer worker without cutting a
-transfer; keep the lock and the data whole when a transfer fails midway."""
+transfer; keep the lock and the data whole when a transfer fails midway.
+
+Graded by the trusted engine (labs.practice.engine): the bank, the lock and
+the stop Event live in the grader; the learner's workers reach them through
+proxies, and every verdict is read from the grader's ledger of operations."""
 from __future__ import annotations
 
-import threading
-import time
-
-from labs.child import record
-from labs.practice.exercises import Check, Exercise, ms
+from labs.practice.arena import GEvent, GLock, GObject, Raise, _number
+from labs.practice.exercises import Check, Exercise
+from labs.practice.policy import COMMON_MODULES
 
 AMOUNT = 10
 WORKERS = 3
+START = {"alice": 1000, "bob": 1000}
 
 
-class Bank:
-    """Two accounts whose total is the invariant. ``debit`` can pause (the
-    harness's forced moment: midway through a transfer) and ``credit`` can
-    fail (an account is frozen), as the repetition's mode asks."""
+class GBank(GObject):
+    """Two accounts whose total is the invariant, on the grader's side.
+    ``debit`` can hold its caller (the forced moment: midway through a
+    transfer) and ``credit`` can raise Frozen, as the repetition asks. Each
+    operation notes whether its caller held ``lock`` then."""
+    kind = "Bank"
 
-    class Frozen(Exception):
-        """The account cannot be credited right now."""
-
-    def __init__(self, pause_on=None, fail_on=None):
-        self.accounts = {"alice": 1000, "bob": 1000}
-        self.total = 2000
-        self.pause_on = pause_on  # (thread name, nth debit of that thread)
-        self.fail_on = fail_on    # nth credit overall raises Frozen
-        self.midway = threading.Event()
-        self.resume = threading.Event()
+    def __init__(self, rep, lock: GLock, accounts=None):
+        super().__init__(rep, "bank")
+        self.lock = lock
+        self.accounts = dict(accounts or START)
+        self.total = sum(self.accounts.values())
+        self.hold_on = None      # (thread name, its nth debit): held there
+        self.held = None         # the debit record being held
+        self.released = False
+        self.fail_on = None      # (thread name, its nth credit): raises Frozen
+        self.credits_by: dict[str, int] = {}
         self.debits: dict[str, int] = {}
         self.credits = 0
-        self.frozen_raised = 0
+        self.after_credit = None  # a scenario's hook, under the monitor
 
-    def debit(self, who, amount):
+    def _check(self, who, amount):
+        if not isinstance(who, str) or who not in self.accounts:
+            raise Raise("KeyError", repr(who))
+        _number(amount)
+
+    def op_debit(self, rec, who, amount):
+        self._check(who, amount)
+        rec.note["locked"] = self.lock.held_by(rec)
         self.accounts[who] -= amount
-        me = threading.current_thread().name
-        self.debits[me] = self.debits.get(me, 0) + 1
-        if self.pause_on == (me, self.debits[me]):
-            record.state("midway")
-            self.midway.set()
-            self.resume.wait(2.0)  # the stop is requested now
+        k = self.debits[rec.who] = self.debits.get(rec.who, 0) + 1
+        self.changed()
+        if self.hold_on == (rec.who, k):
+            self.held = rec
+            self.changed()
+            self.block(lambda: self.released)
 
-    def credit(self, who, amount):
+    def op_credit(self, rec, who, amount):
+        self._check(who, amount)
+        rec.note["locked"] = self.lock.held_by(rec)
         self.credits += 1
-        if self.credits == self.fail_on:
-            self.frozen_raised += 1
-            raise Bank.Frozen(f"{who}'s account is frozen")
+        k = self.credits_by[rec.who] = self.credits_by.get(rec.who, 0) + 1
+        self.changed()
+        if self.fail_on == (rec.who, k):
+            rec.note["frozen"] = True
+            raise Raise("Frozen", f"{who}'s account is frozen")
         self.accounts[who] += amount
+        if self.after_credit is not None:
+            self.after_credit(rec)
 
     def missing(self) -> int:
         return self.total - sum(self.accounts.values())
 
 
-# ---------------------------------------------------------------- stop between transfers
-
-def stop_harness(rep, worker):
-    """Three workers transfer until stopped. ``midway``: the stop is
-    requested while worker-1 is midway through its 1st (or 3rd) transfer,
-    holding the lock; ``before-first``: before any worker starts;
-    ``random``: after a random small delay."""
-    nth = 1 if rep.mode == "midway" else 3
-    bank = Bank(pause_on=("worker-1", nth) if rep.mode.startswith("midway") else None)
-    lock, stop = threading.Lock(), threading.Event()
-    if rep.mode == "before-first":
-        stop.set()
-    threads = [rep.thread(f"worker-{i + 1}", worker, bank, lock, stop) for i in range(WORKERS)]
-    for t in threads:
-        record.state("working", thread=t)
-    reached = True
-    if rep.mode.startswith("midway"):
-        reached = bank.midway.wait(1.0)
-    elif rep.mode == "random":
-        rep.pause()
-    record.mark("stop requested")
-    asked = time.monotonic()
-    stop.set()
-    bank.resume.set()
-    stuck = rep.join(threads)
-    latency = None if stuck else time.monotonic() - asked
-    return {"stuck": stuck, "latency_s": latency, "reached_midway": reached,
-            "lock_free": not lock.locked(), "missing": bank.missing(),
-            "transfers": bank.credits}
+def _bank_ops(rep, bank):
+    return [r for r in rep.arena.of(bank) if r.op in ("debit", "credit")]
 
 
-def _worked(f):
-    if not f["mode"].startswith("midway"):
-        return None
-    return (f["reached_midway"], "worker-1 started a transfer" if f["reached_midway"]
-            else "worker-1 started no transfer within 1 s")
+def _lock_facts(rep, bank, lock) -> dict:
+    """Facts every lock-leak exercise needs: the lock around every bank
+    operation, the lock at the end, the money."""
+    unlocked = sorted({r.who: r for r in reversed(_bank_ops(rep, bank))
+                       if not r.note.get("locked")}.values(), key=lambda r: r.who)
+    return {"unlocked": [f"{r.who}'s {r.op}" for r in unlocked],
+            "lock_holder_at_end": lock.owner_name,
+            "missing": bank.missing(), "total": bank.total}
+
+
+def _lock_used(f):
+    u = f["unlocked"]
+    return not u, ("held by the caller around every debit and credit" if not u else
+                   f"{u[0]} ran without holding `lock` (the lock you were given)")
 
 
 def _lock_free(f):
-    return f["lock_free"], "free" if f["lock_free"] else "still held after the workers ended"
+    h = f["lock_holder_at_end"]
+    return h is None, "free" if h is None else f"still held by {h} after it returned"
 
 
 def _invariant(f):
-    return f["missing"] == 0, ("alice + bob = 2000" if f["missing"] == 0 else
-                               f"alice + bob = {2000 - f['missing']}: "
-                               f"{f['missing']} vanished")
+    m, t = f["missing"], f["total"]
+    return m == 0, (f"alice + bob = {t}" if m == 0 else
+                    f"alice + bob = {t - m}: {m} vanished" if m > 0 else
+                    f"alice + bob = {t - m}: {-m} appeared")
 
 
-def _stopped_fast(f):
-    if f["stuck"]:
-        return None
-    return f["latency_s"] <= 0.1, f"stopped {ms(f['latency_s'])} after the request"
+# ---------------------------------------------------------------- stop between transfers
+
+def stop_scenario(rep):
+    """Three workers transfer until stopped; the grader sets ``stop``
+    ``before-first``: before any worker starts; ``midway``: while worker-1
+    is held inside its 1st debit (holding the lock, if it took it);
+    ``midway-3rd``: inside its 3rd; ``between``: as the 6th transfer's lock
+    is released, before anyone can take it again."""
+    n, mode = rep.n, rep.mode
+    lock = rep.add(GLock(n))
+    stop = rep.add(GEvent(n, "stop"))
+    bank = rep.add(GBank(n, lock))
+    if mode in ("midway", "midway-3rd"):
+        bank.hold_on = ("worker-1", 1 if mode == "midway" else 3)
+    if mode == "before-first":
+        stop.set_now()
+    if mode == "between":  # after the 6th transfer, before the next can start
+        def after_release(rec):
+            if sum(1 for r in rep.arena.of(bank, "credit") if r.ok) >= 6:
+                stop.set_now()
+        lock.after_release = after_release
+        bank.after_credit = lambda rec: lock.owner is None and after_release(rec)
+    for i in range(WORKERS):
+        rep.spawn(f"worker-{i + 1}", "worker", bank, lock, stop)
+    rep.go()
+    if bank.hold_on:
+        k = bank.hold_on[1]
+        rep.until(lambda: bank.held is not None,
+                  f"worker-1 inside its {'1st' if k == 1 else '3rd'} debit")
+        stop.set_now()
+        with rep.arena.cond:
+            bank.released = True
+            rep.arena.cond.notify_all()
+    elif mode == "between":
+        rep.until(lambda: stop.flag, "6 transfers done")
+    facts = rep.finish()
+    facts.update(_lock_facts(rep, bank, lock))
+    facts.update(_stop_facts(rep, bank, stop))
+    return facts
+
+
+def _stop_facts(rep, bank, stop) -> dict:
+    """For each worker, in its own order: every debit follows a look at
+    ``stop`` that said "not set" since its previous debit, and is followed
+    by its credit; nothing follows a look that said "set"."""
+    reads = ("is_set", "wait")
+    blind, after, halves = {}, {}, {}
+    for name in sorted(rep.reports.calls):
+        looked, saw = False, False
+        mine = [r for r in rep.arena.ledger if r.who == name and r.obj in (bank.id, stop.id)]
+        for i, r in enumerate(mine):
+            if r.obj == stop.id and r.op in reads and r.ok:
+                looked, saw = (not r.value), saw or bool(r.value)
+            elif r.op == "debit":
+                if saw:
+                    after.setdefault(name, r)
+                elif not looked:
+                    blind.setdefault(name, r)
+                looked = False
+                nxt = next((x for x in mine[i + 1:] if x.op in ("debit", "credit")), None)
+                if nxt is None or nxt.op != "credit":
+                    halves.setdefault(name, r)
+    transfers = len(rep.arena.of(bank, "debit"))
+    return {"blind": sorted(blind), "after_stop": sorted(after), "halves": sorted(halves),
+            "transfers": transfers, "stop_set": stop.flag}
+
+
+def _looked(f):
+    if f["after_stop"]:
+        return False, f"{f['after_stop'][0]} made a transfer after it saw `stop` set"
+    if f["blind"]:
+        return False, (f"{f['blind'][0]} made a transfer without looking at `stop` first "
+                       "(a stop set then would be missed)")
+    return True, "every transfer followed a look at stop"
+
+
+def _whole(f):
+    h = f["halves"]
+    return not h, ("every debit followed by its credit" if not h else
+                   f"{h[0]} debited and never credited: a transfer cut in half")
+
+
+def _worked(f):
+    if f["mode"] == "before-first":
+        ok = f["transfers"] == 0
+        return ok, "no transfer (stop was set before they started)" if ok else \
+            "transfers although stop was set before they started"
+    return f["transfers"] > 0, ("the workers transferred" if f["transfers"] else
+                                "no transfer was started")
 
 
 STOP_WORKER = Exercise(
@@ -111,13 +198,18 @@ STOP_WORKER = Exercise(
     title="A transfer worker that stops without cutting a transfer",
     statement=(
         "Write `worker(bank, lock, stop)`. It repeats transfers of 10 from alice to bob: "
-        "`bank.debit(\"alice\", 10)` then `bank.credit(\"bob\", 10)`, both under `lock`, "
-        "until `stop` (a `threading.Event`) is set; then it returns.\n\n"
-        "The check runs three of your workers. In most runs it asks them to stop while "
-        "worker-1 is midway through a transfer (the bank pauses inside `debit` until the "
-        "stop is requested); in others before they start, or after a random small delay. "
-        "A stop must never cut a transfer: the lock is free afterwards, no money vanishes, "
-        "and every worker ends within 100 ms."),
+        "`bank.debit(\"alice\", 10)` then `bank.credit(\"bob\", 10)`, both under `lock` "
+        "(the lock it was given), until `stop` (a `threading.Event`: `is_set()`, "
+        "`wait(timeout)`) is set; then it returns. Look at `stop` before every transfer, "
+        "never between the debit and the credit. You may import `threading`, `time`, "
+        "`logging`, `collections`.\n\n"
+        "The check runs three of your workers on the grader's bank, lock and Event, and "
+        "sets the stop before they start, while worker-1 is midway through its 1st or 3rd "
+        "transfer (the bank holds it inside `debit`), or between two transfers. Every "
+        "debit and credit must run with `lock` held by the worker; no transfer may start "
+        "after a worker saw the stop, or without a look at it; no transfer is cut; the "
+        "lock is free and no money vanished when every worker has returned; and nothing "
+        "is left running."),
     functions=("worker",),
     signatures=(("bank", "lock", "stop"),),
     skeleton=(
@@ -126,77 +218,146 @@ STOP_WORKER = Exercise(
         "        with lock:\n"
         "            bank.debit(\"alice\", 10)\n"
         "            bank.credit(\"bob\", 10)\n"),
-    modes=("midway", "midway-3rd", "before-first", "random"),
-    harness=stop_harness,
+    modes=("midway", "before-first", "midway-3rd", "between"),
+    harness=None,
+    scenario=stop_scenario,
+    modules=COMMON_MODULES,
+    budget_s=3.0,
     checks=(
-        Check("the workers transferred", "worker-1 starts a transfer", _worked,
-              ("The check waits for worker-1 to start a transfer; yours never did.",
-               "Call bank.debit and bank.credit inside the loop, under `with lock:`.",
+        Check("the workers transferred until the stop", "transfers, none if stopped first",
+              _worked,
+              ("Your workers made no transfer, or made some although the stop was set first.",
+               "Loop `while not stop.is_set():` around one transfer.",
                "Notebook 01, the `fixed` variant: `while not stop.is_set(): transfer(...)`.")),
+        Check("the lock held around every debit and credit", "held by the caller",
+              _lock_used,
+              ("A debit or a credit ran without the lock held: another worker could "
+               "interleave with it.",
+               "Take the `lock` you were given (not a new one) with `with lock:` around "
+               "both the debit and the credit.",
+               "Notebook 01, `transfer_with`.")),
         Check("the lock is free", "free", _lock_free,
               ("A worker left the lock held: it returned between acquire() and release().",
                "Take the lock with `with lock:`, which releases it however the block ends.",
                "Notebook 01 shows the leaked lock (`bad`) and `with lock:` (`bad-with`).")),
-        Check("no money vanished", "alice + bob = 2000", _invariant,
+        Check("no transfer cut in half", "every debit followed by its credit", _whole,
               ("A transfer was cut in half: a debit without its credit.",
                "Look at `stop` only between transfers, never between debit and credit.",
                "Notebook 01, `fixed`: the stop Event is checked at the top of the loop.")),
-        Check("stopped quickly", "within 100 ms of the request", _stopped_fast,
-              ("A worker took long to notice the stop.",
-               "Check `stop.is_set()` once per transfer, and never sleep while holding the lock.",
-               "Notebook 01, `fixed`: its stop latency is printed under the side-by-side table.")),
+        Check("no money vanished", "alice + bob = 2000", _invariant,
+              ("Money vanished: a transfer was cut in half.",
+               "Look at `stop` only between transfers, never between debit and credit.",
+               "Notebook 01, `fixed`: the stop Event is checked at the top of the loop.")),
+        Check("no transfer after the stop", "every transfer followed a look at stop",
+              _looked,
+              ("A worker made a transfer the stop should have prevented.",
+               "Look at `stop` right before each transfer: `while not stop.is_set():`, "
+               "one transfer per turn of the loop.",
+               "Notebook 01, `fixed`: `while not stop.is_set(): transfer_with(scene)`.")),
     ),
     lab_cell="Notebook 01, the `fixed` variant",
     ended_hints=(
-        "A worker never ended after the stop was requested: it never looks at `stop`.",
-        "Loop with `while not stop.is_set():` instead of `while True:`.",
+        "A worker never ended after the stop was requested: it never looks at `stop`, or "
+        "waits for a lock nobody releases.",
+        "Loop with `while not stop.is_set():` instead of `while True:`; take the lock "
+        "with `with lock:`.",
         "Notebook 01, `fixed`: `while not stop.is_set(): transfer_with(scene)`."),
+    moment_hints=(
+        "worker-1 never started the transfer the check waits for.",
+        "Call `bank.debit(\"alice\", 10)` then `bank.credit(\"bob\", 10)` in a loop.",
+        "Notebook 01, `transfer_with`."),
 )
 
 
 # ---------------------------------------------------------------- a transfer that fails midway
 
-def safe_harness(rep, transfer):
-    """Two workers make 4 transfers each; in ``fails-first`` and
-    ``fails-later`` modes the bank freezes bob's account for one credit:
-    that transfer must be undone, its error must reach the caller, and the
-    lock must be free for the other worker."""
-    fail_on = {"fails-first": 1, "fails-later": rep.rng.randint(2, 6)}.get(rep.mode)
-    bank = Bank(fail_on=fail_on)
-    lock = threading.Lock()
-    seen = []
+CALLS = 4
+PAIRS = {"worker-1": ("alice", "bob", AMOUNT), "worker-2": ("bob", "alice", 7)}
 
-    def caller():
-        record.state("working")
-        for _ in range(4):
-            try:
-                transfer(bank, lock, "alice", "bob", AMOUNT)
-            except Bank.Frozen:
-                seen.append(threading.current_thread().name)
-        record.state("done")
 
-    threads = [threading.Thread(target=rep.call, args=(caller,), name=f"worker-{i + 1}",
-                                daemon=True) for i in range(2)]
-    rep.threads += threads
-    for t in threads:
-        t.start()
-    stuck = rep.join(threads)
-    moved = bank.accounts["bob"] - 1000
-    return {"stuck": stuck, "lock_free": not lock.locked(), "missing": bank.missing(),
-            "frozen_raised": bank.frozen_raised, "frozen_seen": len(seen),
-            "moved": moved, "expected_moved": AMOUNT * (8 - bank.frozen_raised)}
+def safe_scenario(rep):
+    """Two workers make 4 transfers each (worker-1 alice -> bob 10,
+    worker-2 bob -> alice 7); the grader's bank raises Frozen from one
+    credit: worker-1's 1st (``fails-first``), its 3rd (``fails-later``), or none.
+    Every operation notes whether its caller held the lock, so a missing
+    or private lock fails whatever the interleaving."""
+    n, mode = rep.n, rep.mode
+    lock = rep.add(GLock(n))
+    bank = rep.add(GBank(n, lock))
+    bank.fail_on = {"fails-first": ("worker-1", 1), "fails-later": ("worker-1", 3)}.get(mode)
+    rep.expected_raises = {"Frozen"}
+    for name, (src, dst, amount) in PAIRS.items():
+        rep.spawn(name, "transfer", bank, lock, src, dst, amount, calls=CALLS)
+    rep.go()
+    facts = rep.finish()
+    facts.update(_lock_facts(rep, bank, lock))
+    facts.update(_call_facts(rep, bank))
+    return facts
+
+
+def _call_facts(rep, bank) -> dict:
+    """Per learner call (between its reports on its thread's channel): its
+    bank operations, whether its credit raised Frozen, how it ended."""
+    swallowed, retried, not_undone, double, extra = [], [], [], [], []
+    for name, calls in sorted(rep.reports.calls.items()):
+        src, dst, amount = PAIRS[name]
+        for c in calls:
+            if c["end"] is None:
+                continue
+            ops = [r for r in rep.arena.ledger if r.who == name and r.obj == bank.id
+                   and c["start"] < r.seq < c["end"]]
+            frozen = any(r.note.get("frozen") for r in ops)
+            raised = c["outcome"][0] == "raised" and c["outcome"][1] == "Frozen"
+            net = {}
+            for r in ops:
+                if r.ok:
+                    sign = -1 if r.op == "debit" else 1
+                    net[r.args[0]] = net.get(r.args[0], 0) + sign * r.args[1]
+            net = {k: v for k, v in net.items() if v}
+            label = f"{name}'s transfer {c['k'] + 1}"
+            if frozen:
+                after = ops[[r.note.get("frozen") for r in ops].index(True) + 1:]
+                if not raised:
+                    swallowed.append(label)
+                    if any(r.op == "credit" and r.args[0] == dst for r in after):
+                        retried.append(label)
+                if net:
+                    not_undone.append(f"{label} failed and left {net}")
+            else:
+                if net != {src: -amount, dst: amount}:
+                    credits_back = [r for r in ops if r.op == "credit" and r.args[0] == src]
+                    if credits_back:
+                        double.append(f"{label} did not fail, yet credited {src} back: an "
+                                      "undo that runs on success too (`finally:`?)")
+                    else:
+                        extra.append(f"{label} moved {net or 'nothing'}, not {amount} "
+                                     f"from {src} to {dst}")
+    return {"swallowed": swallowed, "retried": retried, "not_undone": not_undone,
+            "undo_on_success": double, "wrong_amounts": extra,
+            "frozen_raised": sum(1 for r in rep.arena.of(bank, "credit") if r.note.get("frozen"))}
 
 
 def _error_reached(f):
-    if not f["frozen_raised"]:
-        return None
-    ok = f["frozen_seen"] == f["frozen_raised"]
-    return ok, "the caller saw Frozen" if ok else "the caller never saw Frozen: it was swallowed"
+    if f["swallowed"]:
+        how = " (the failed credit was retried)" if f["retried"] else ""
+        return False, f"the caller never saw Frozen from {f['swallowed'][0]}{how}"
+    if f["mode"] != "no-failure" and not f["frozen_raised"]:
+        return False, "no credit was made, so none could fail"
+    return True, "the caller saw Frozen" if f["frozen_raised"] else "no failure this run"
+
+
+def _undone(f):
+    if f["not_undone"]:
+        return False, f["not_undone"][0] + ": the debit was never undone"
+    return True, "the failed transfer was undone" if f["frozen_raised"] else "nothing to undo"
 
 
 def _all_moved(f):
-    ok = f["moved"] == f["expected_moved"]
-    return ok, f"bob received {f['moved']}" + ("" if ok else f", not {f['expected_moved']}")
+    if f["undo_on_success"]:
+        return False, f["undo_on_success"][0]
+    if f["wrong_amounts"]:
+        return False, f["wrong_amounts"][0]
+    return True, "each moved its amount once"
 
 
 SAFE_TRANSFER = Exercise(
@@ -204,13 +365,18 @@ SAFE_TRANSFER = Exercise(
     lab="lock-leak",
     title="A transfer that stays whole when it fails midway",
     statement=(
-        "Write `transfer(bank, lock, src, dst, amount)`: under `lock`, "
-        "`bank.debit(src, amount)` then `bank.credit(dst, amount)`.\n\n"
+        "Write `transfer(bank, lock, src, dst, amount)`: under `lock` (the lock you are "
+        "given), `bank.debit(src, amount)` then `bank.credit(dst, amount)`.\n\n"
         "The credit can fail: in most runs the bank raises `Frozen` from one `credit` "
         "call, midway through a transfer, as a forced stop would. Then the transfer must "
-        "be undone (credit `src` back), the error must reach the caller (re-raise it), "
-        "and the lock must be free for the other worker. An exception between two steps "
-        "is what a thread killed by `async_raise` gets: this is the fix for `bad-with`."),
+        "be undone (credit `src` back) while the lock is still held, the error must "
+        "reach the caller (re-raise it), and the lock must be free for the other worker. "
+        "A transfer that does not fail moves its amount once, and nothing else. An "
+        "exception between two steps is what a thread killed by `async_raise` gets: this "
+        "is the fix for `bad-with`. You may import `threading`, `time`, `logging`.\n\n"
+        "The check runs two workers (alice to bob, and bob to alice) making 4 transfers "
+        "each with your function on the grader's bank and lock; every debit and credit "
+        "must run with `lock` held by the caller."),
     functions=("transfer",),
     signatures=(("bank", "lock", "src", "dst", "amount"),),
     skeleton=(
@@ -220,24 +386,39 @@ SAFE_TRANSFER = Exercise(
         "    bank.credit(dst, amount)\n"
         "    lock.release()\n"),
     modes=("fails-first", "fails-later", "no-failure"),
-    harness=safe_harness,
+    harness=None,
+    scenario=safe_scenario,
+    modules=COMMON_MODULES,
+    budget_s=3.0,
     checks=(
+        Check("the lock held around every debit and credit", "held by the caller",
+              _lock_used,
+              ("A debit or a credit ran without the lock held: the other worker could "
+               "interleave with it.",
+               "Take the `lock` you were given with `with lock:` around the debit, the "
+               "credit and the undo.",
+               "Notebook 01, `transfer_with`.")),
         Check("the lock is free", "free", _lock_free,
               ("The lock stayed held after `credit` raised: `release()` never ran.",
                "Use `with lock:`: it releases the lock however the block ends.",
                "Notebook 01, `bad` (the leaked lock) against `bad-with`.")),
-        Check("no money vanished", "alice + bob = 2000", _invariant,
+        Check("the failed transfer was undone", "the failed transfer was undone", _undone,
               ("The failed transfer left its debit in place.",
                "Catch the error around `credit`, `bank.credit(src, amount)` to undo the "
                "debit, then `raise` to pass the error on.",
                "Notebook 01, `bad-with`: `with` frees the lock, not the data.")),
+        Check("no money vanished", "alice + bob = 2000", _invariant,
+              ("Money vanished or appeared: a transfer was left half done.",
+               "Undo the debit only when the credit failed, inside the `with lock:`.",
+               "Notebook 01, `bad-with`: `with` frees the lock, not the data.")),
         Check("the error reached the caller", "the caller saw Frozen", _error_reached,
               ("The error was swallowed: the caller believes the transfer happened.",
-               "After undoing the debit, re-raise with a bare `raise`.",
+               "After undoing the debit, re-raise with a bare `raise`; never retry the credit.",
                "Notebook 01's takeaways: a half-done update must be undone or finished.")),
-        Check("every other transfer went through", "bob received 10 per transfer", _all_moved,
-              ("Some transfers that did not fail did not move their money.",
-               "Debit then credit, once each, for every transfer.",
+        Check("every other transfer went through", "each moved its amount once", _all_moved,
+              ("A transfer that did not fail did not move exactly its amount.",
+               "Undo in `except`, not in `finally:` (which runs on success too); debit then "
+               "credit, once each.",
                "Notebook 01, `transfer_with`.")),
     ),
     lab_cell="Notebook 01, `bad-with`",

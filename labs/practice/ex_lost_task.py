@@ -1,77 +1,135 @@
 """Exercises for lab 2, lost-task: a consumer that never loses a task and
-lets ``Queue.join()`` return; a shutdown that drains N consumers."""
+lets ``Queue.join()`` return; a shutdown that drains N consumers.
+
+Graded by the trusted engine (labs.practice.engine): the queue, ``do``, the
+stop Events and (for shutdown) the consumer threads live in the grader; the
+learner's code reaches them through proxies, and every verdict is read from
+the grader's ledger."""
 from __future__ import annotations
 
-import queue
-import threading
-import time
+from collections import deque
 
-from labs.child import record
+from labs.practice.arena import GEvent, GObject, Raise, _plain, _timeout
 from labs.practice.exercises import Check, Exercise, names
+from labs.practice.policy import COMMON_MODULES
 
 TASKS = 12
 CONSUMERS = 3
 
 
-class Tasks(queue.Queue):
-    """A queue.Queue that keeps a ledger: who took which task, and when."""
+class GQueue(GObject):
+    """queue.Queue on the grader's side (unbounded): get, put, task_done,
+    join, qsize, empty, full, shutdown (3.13). It knows who waits in get()."""
+    kind = "Queue"
 
-    def __init__(self):
-        super().__init__()
-        self.taken: list[tuple] = []  # (task, thread name, its stop was set)
-        self.stops: dict[str, threading.Event] = {}
-        self.first_put = threading.Event()
+    def __init__(self, rep, name="tasks"):
+        super().__init__(rep, name)
+        self.items: deque = deque()
+        self.unfinished = 0
+        self.down = False
+        self.waiting: dict[str, float | None] = {}   # who -> timeout of its pending get()
+        self.empties: dict[str, int] = {}             # who -> Empty raised to it
+        self.on_wait = None                           # hook: a learner call that waits
 
-    def get(self, block=True, timeout=None):
-        n = super().get(block, timeout)
-        me = threading.current_thread().name
-        stop = self.stops.get(me)
-        self.taken.append((n, me, bool(stop and stop.is_set())))
-        return n
+    def put_now(self, item) -> None:
+        """The grader puts (under the monitor)."""
+        with self.arena.cond:
+            self.items.append(item)
+            self.unfinished += 1
+            self.changed()
 
-    def put(self, item, block=True, timeout=None):
-        super().put(item, block, timeout)
-        self.first_put.set()
+    def op_get(self, rec, block=True, timeout=None):
+        t = _timeout(block, timeout)
+        if t != 0.0 and self.on_wait is not None:
+            self.on_wait(rec)
+        self.waiting[rec.who] = t
+        self.changed()
+        try:
+            self.block(lambda: self.items or self.down, t)
+        finally:
+            self.waiting.pop(rec.who, None)
+        if not self.items:
+            if self.down:
+                raise Raise("ShutDown", "")
+            self.empties[rec.who] = self.empties.get(rec.who, 0) + 1
+            self.changed()
+            raise Raise("Empty", "")
+        return self.items.popleft()
 
-    def wait_join(self, timeout: float) -> bool:
-        """Queue.join() with a timeout: True when every task was marked done."""
-        end = time.monotonic() + timeout
-        with self.all_tasks_done:
-            while self.unfinished_tasks:
-                left = end - time.monotonic()
-                if left <= 0 or not self.all_tasks_done.wait(left):
-                    return False
-        return True
+    def op_put(self, rec, item, block=True, timeout=None):
+        if not _plain(item) or isinstance(item, list):
+            raise Raise("TypeError", "the check's queue carries None, numbers and strings")
+        if self.down:
+            raise Raise("ShutDown", "")
+        self.items.append(item)
+        self.unfinished += 1
+        if self.on_wait is not None:
+            self.on_wait(rec)
+        self.changed()
+
+    def op_task_done(self, rec):
+        if self.unfinished <= 0:
+            raise Raise("ValueError", "task_done() called too many times")
+        self.unfinished -= 1
+        self.changed()
+
+    def op_join(self, rec):
+        if self.on_wait is not None:
+            self.on_wait(rec)
+        self.block(lambda: self.unfinished == 0)
+
+    def op_qsize(self, rec):
+        return len(self.items)
+
+    def op_empty(self, rec):
+        return not self.items
+
+    def op_full(self, rec):
+        return False
+
+    def op_shutdown(self, rec, immediate=False):
+        self.down = True
+        if immediate:
+            self.unfinished -= len(self.items)
+            self.items.clear()
+        self.changed()
 
 
-class Work:
-    """``do(n)``: the work of task n. It records who did it, and can pause
-    the thread ``pause_on`` names in its nth task (the forced moment)."""
+class GDo(GObject):
+    """``do(n)``: the work of task n, on the grader's side. It can hold its
+    caller inside a task (the forced moment) until released."""
+    kind = "Do"
 
-    def __init__(self, pause_on=None, gate=None):
+    def __init__(self, rep, name="do"):
+        super().__init__(rep, name)
         self.done: dict[int, int] = {}
-        self.pause_on = pause_on
         self.mine: dict[str, int] = {}
-        self.holding = threading.Event()
-        self.resume = threading.Event()
-        self.gate = gate  # shutdown: every consumer waits here mid-task
+        self.hold_on = None
+        self.held = None
+        self.released = False
 
-    def __call__(self, n):
-        if n is None:
-            raise ValueError("None is not a task: it means 'no more tasks'")
-        me = threading.current_thread().name
-        self.mine[me] = self.mine.get(me, 0) + 1
-        record.state("working")
-        if self.pause_on == (me, self.mine[me]):
-            record.state("holding task")
-            self.holding.set()
-            self.resume.wait(2.0)  # the stop is requested now
-        if self.gate is not None and self.mine[me] == 1:
-            self.gate(me)
+    def op_do(self, rec, n):
+        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= TASKS:
+            raise Raise("ValueError", f"{n!r} is not a task" + (
+                ": it means 'no more tasks'" if n is None else ""))
+        k = self.mine[rec.who] = self.mine.get(rec.who, 0) + 1
+        if self.hold_on == (rec.who, k):
+            self.held = rec
+            self.changed()
+            self.block(lambda: self.released)
+        elif self.hold_on is not None and rec.who != self.hold_on[0]:
+            # the others wait here until the held one is held: it always
+            # gets as many tasks as the moment needs
+            self.block(lambda: self.held is not None or self.released)
         self.done[n] = self.done.get(n, 0) + 1
-        record.state("waiting")
+        self.changed()
 
-    def fates(self) -> dict:
+    def release(self) -> None:
+        with self.arena.cond:
+            self.released = True
+            self.changed()
+
+    def fates(self, thrown=()) -> dict:
         return {"lost": [n for n in range(1, TASKS + 1) if n not in self.done],
                 "duplicated": [n for n, k in sorted(self.done.items()) if k > 1]}
 
@@ -81,57 +139,136 @@ def _each_once(f):
     if not lost and not dup:
         return True, f"{TASKS} of {TASKS} done once"
     parts = [f"task(s) {names(lost)} never done"] if lost else []
+    if f.get("thrown"):
+        parts[0] += f" ({f['thrown']})"
     parts += [f"task(s) {names(dup)} done twice or more"] if dup else []
     return False, "; ".join(parts)
 
 
 # ---------------------------------------------------------------- the consumer
 
-def consumer_harness(rep, consumer):
-    """Three consumers share 12 tasks; consumer-1 is asked to stop midway
-    through its 1st or 2nd task, or before it starts, or after a random
-    delay, or never. Then Queue.join() must return, and one None per
-    consumer ends the ones still running."""
-    midway = {"midway": 1, "midway-2nd": 2}.get(rep.mode)
-    tasks = Tasks()
-    do = Work(pause_on=("consumer-1", midway) if midway else None)
-    stops = {f"consumer-{i + 1}": threading.Event() for i in range(CONSUMERS)}
-    tasks.stops = stops
-    for n in range(1, TASKS + 1):
-        tasks.put(n)
-    if rep.mode == "before-first":
-        stops["consumer-1"].set()
-    threads = [rep.thread("consumer-1", consumer, tasks, stops["consumer-1"], do)]
-    if midway:  # the others start once consumer-1 holds its task
-        do.holding.wait(1.0)
-    threads += [rep.thread(name, consumer, tasks, stops[name], do) for name in list(stops)[1:]]
-    if rep.mode == "random":
-        rep.pause()
-    if rep.mode != "no-stop":
-        record.mark("stop consumer-1")
-        stops["consumer-1"].set()
-    do.resume.set()
-    record.state("in q.join()")
-    joined = tasks.wait_join(0.5)
-    record.state("sentinels")
-    for _ in threads:
-        tasks.put(None)
-    stuck = rep.join(threads)
-    record.state("done")
-    return {"stuck": stuck, "joined": joined, **do.fates(),
-            "taken_after_stop": sum(1 for n, who, after in tasks.taken
-                                    if who == "consumer-1" and after and n is not None)}
+def consumer_scenario(rep):
+    """Three consumers share 12 tasks. consumer-1's stop is set
+    ``midway``: while do() holds it inside its 1st task (``midway-2nd``: its
+    2nd); ``before-first``: before it starts; ``after-last``: once every task
+    is done and every consumer is idle; ``trickle``: the tasks come one at a
+    time (three batches), each after a quiet period in which every consumer waits in get()
+    or has been told Empty, and the stop comes after the last. Before the
+    None's, one more quiet period: then one None per consumer still running."""
+    n, mode = rep.n, rep.mode
+    q, do = rep.add(GQueue(n)), rep.add(GDo(n))
+    names_ = [f"consumer-{i + 1}" for i in range(CONSUMERS)]
+    stops = {c: rep.add(GEvent(n, f"stop{i + 1}")) for i, c in enumerate(names_)}
+    if mode != "trickle":
+        for t in range(1, TASKS + 1):
+            q.put_now(t)
+    if mode in ("midway", "midway-2nd"):
+        do.hold_on = ("consumer-1", 1 if mode == "midway" else 2)
+    if mode == "before-first":
+        stops["consumer-1"].set_now()
+    for c in names_:
+        rep.spawn(c, "consumer", q, stops[c], do)
+    rep.go()
+    a = rep.arena
+
+    def quiet(since):
+        """Every consumer still running waits in an untimed get(), or was
+        told Empty after ``since`` (its count then)."""
+        return all(rep.ended(c) or (c in q.waiting and q.waiting[c] is None and not q.items)
+                   or q.empties.get(c, 0) > since.get(c, 0) for c in names_)
+
+    if do.hold_on:
+        rep.until(lambda: do.held is not None, f"consumer-1 inside its "
+                  f"{'1st' if do.hold_on[1] == 1 else '2nd'} task")
+        stops["consumer-1"].set_now()
+        do.release()
+    elif mode == "trickle":  # three batches of four, each after a quiet period
+        for first in range(1, TASKS + 1, 4):
+            since = dict(q.empties)
+            if not rep.until(lambda: quiet(since), "a quiet period"):
+                break
+            with a.cond:
+                for t in range(first, first + 4):
+                    q.put_now(t)
+    since = dict(q.empties)  # every task done, or nothing moves any more (a task was lost)
+    a.wait_for(lambda: len(do.done) == TASKS or bool(a.anomalies) or rep.reports.ended()
+               or (not q.items and quiet(since)), rep.left())
+    if mode in ("after-last", "trickle"):
+        since = dict(q.empties)
+        rep.until(lambda: quiet(since), "a quiet period after the last task")
+        stops["consumer-1"].set_now()
+    since = dict(q.empties)
+    rep.until(lambda: quiet(since), "a quiet period before the None's")
+    if stops["consumer-1"].flag:  # a stopped consumer-1 returns, or shows it never will
+        since = dict(q.empties)
+        rep.until(lambda: rep.ended("consumer-1") or q.waiting.get("consumer-1", 0) is None
+                  or q.empties.get("consumer-1", 0) > since.get("consumer-1", 0) + 1,
+                  "consumer-1 returned after its stop")
+    with a.cond:
+        running = [c for c in names_ if not rep.ended(c)]
+        for _ in running:
+            q.put_now(None)
+    facts = rep.finish()
+    facts.update(do.fates())
+    facts.update(_consumer_facts(rep, q, do, stops))
+    return facts
+
+
+def _consumer_facts(rep, q, do, stops) -> dict:
+    early_done, never_done, after_stop, early_return = [], [], [], []
+    for c in sorted(stops):
+        mine = [r for r in rep.arena.ledger if r.who == c and r.obj in (q.id, do.id, stops[c].id)]
+        held, finished = deque(), set()
+        looked, saw, got_none = False, False, False
+        for r in mine:
+            if r.obj == stops[c].id and r.op in ("is_set", "wait") and r.ok:
+                looked, saw = not r.value, saw or bool(r.value)
+            elif r.obj == q.id and r.op == "get" and r.ok:
+                item = r.value
+                held.append(item)
+                got_none = got_none or item is None
+                if stops[c].set_at is not None and item is not None \
+                        and (saw or (r.seq > stops[c].set_at and not looked)):
+                    after_stop.append(f"{c} took task {item} after its stop")
+                looked = False
+            elif r.obj == do.id and r.op == "do" and r.ok:
+                finished.add(r.args[0])
+            elif r.obj == q.id and r.op == "task_done" and r.ok and held:
+                item = held.popleft()
+                if item is not None and item not in finished:
+                    early_done.append(f"{c} called task_done() for task {item} before "
+                                      f"do({item}) finished")
+        for item in held:
+            never_done.append(f"{c}'s get() of {'None' if item is None else f'task {item}'}")
+        stopped = stops[c].set_at is not None
+        if rep.ended(c) and not got_none and not stopped:
+            early_return.append(f"{c} returned before it got None, with no stop set "
+                                "(the queue was only quiet)")
+    return {"early_done": early_done, "never_done": never_done, "after_stop": after_stop,
+            "early_return": early_return, "unfinished": q.unfinished - len(q.items)}
+
+
+def _done_after_work(f):
+    e = f["early_done"]
+    return not e, "after the work" if not e else e[0]
 
 
 def _joined(f):
-    return f["joined"], "returned" if f["joined"] else "did not return within 0.5 s"
+    nd = f["never_done"]
+    if not nd and f["unfinished"] == 0:
+        return True, "one task_done() per get(): tasks.join() returns"
+    return False, ("tasks.join() would wait for ever: no task_done() for "
+                   + (", ".join(nd[:3]) if nd else f"{f['unfinished']} get(s)"))
 
 
 def _no_task_after_stop(f):
-    if f["mode"] not in ("midway", "midway-2nd", "before-first"):
-        return None
-    k = f["taken_after_stop"]
-    return k == 0, "none" if k == 0 else f"consumer-1 took {k} task(s) after its stop"
+    a = f["after_stop"]
+    return not a, "none" if not a else a[0]
+
+
+def _kept_running(f):
+    e = f["early_return"]
+    return not e, "until None or its stop" if not e else e[0]
 
 
 CONSUMER = Exercise(
@@ -139,14 +276,20 @@ CONSUMER = Exercise(
     lab="lost-task",
     title="A consumer that never loses a task",
     statement=(
-        "Write `consumer(tasks, stop, do)`. It takes tasks from `tasks` (a `queue.Queue`) "
-        "and does each with `do(n)`, calling `tasks.task_done()` once for every `get()`. "
+        "Write `consumer(tasks, stop, do)`. It takes tasks from `tasks` (a `queue.Queue`: "
+        "`get`, `get_nowait`, `put`, `task_done`, `join`, `qsize`, `empty`) and does each "
+        "with `do(n)`, calling `tasks.task_done()` once for every `get()`, after the work. "
         "The task `None` means \"no more tasks\": mark it done too, and return. Between "
-        "tasks, if `stop` (this consumer's own `threading.Event`) is set, return.\n\n"
-        "The check runs three of your consumers on 12 tasks and asks consumer-1 to stop "
-        "while it is in the middle of a task (or before it starts, or after a random "
-        "delay). Every task must be done exactly once, consumer-1 must take no task after "
-        "its stop, and `tasks.join()` must return."),
+        "tasks, if `stop` (this consumer's own `threading.Event`: `is_set()`, "
+        "`wait(timeout)`) is set, return; a queue that is empty for a while is not a "
+        "reason to return. You may import `threading`, `queue`, `time`, `logging`, "
+        "`collections`.\n\n"
+        "The check runs three of your consumers on 12 tasks (the grader's queue, `do` and "
+        "Events) and sets consumer-1's stop while it is in the middle of a task (or "
+        "before it starts, or after the last task); in some runs the tasks come one at a "
+        "time after quiet periods. Every task must be done exactly once; `task_done()` "
+        "comes after `do(n)` has finished, once per `get()`, `None` included; consumer-1 "
+        "takes no task after its stop; a consumer returns only on its `None` or its stop."),
     functions=("consumer",),
     signatures=(("tasks", "stop", "do"),),
     skeleton=(
@@ -154,22 +297,34 @@ CONSUMER = Exercise(
         "    while not stop.is_set():\n"
         "        n = tasks.get()\n"
         "        do(n)\n"),
-    modes=("midway", "midway-2nd", "before-first", "no-stop", "random"),
-    harness=consumer_harness,
+    modes=("midway", "trickle", "before-first", "midway-2nd", "after-last"),
+    harness=None,
+    scenario=consumer_scenario,
+    modules=COMMON_MODULES,
+    budget_s=3.0,
     checks=(
         Check("every task done exactly once", f"{TASKS} of {TASKS} done once", _each_once,
               ("A task your consumer took was never done: it was lost with the consumer.",
                "Check `stop` before `get()`, never between `get()` and `do(n)`: a task "
                "taken must be finished.",
                "Notebook 02, `consume_cooperatively` (the `fixed` variant).")),
-        Check("join() returned", "returned", _joined,
+        Check("task_done() after the work", "after the work", _done_after_work,
+              ("`task_done()` told the queue a task was finished before it was.",
+               "Call `tasks.task_done()` after `do(n)` returns: in a `finally:` around it.",
+               "Notebook 02, `consume_cooperatively`: `try: ... finally: scene.q.task_done()`.")),
+        Check("one task_done() per get()", "tasks.join() returns", _joined,
               ("`tasks.join()` waits for one `task_done()` per `get()`; one is missing.",
                "Call `tasks.task_done()` in a `finally:` right after the `get()`, so every "
                "path out of a task (None, an exception) marks it done.",
                "Notebook 02, `consume_cooperatively`: `try: ... finally: scene.q.task_done()`.")),
         Check("consumer-1 took no task after its stop", "none", _no_task_after_stop,
               ("consumer-1 went on taking tasks after it was asked to stop.",
-               "Loop with `while not stop.is_set():` around the `get()`.",
+               "Look at `stop` before every `get()`: `while not stop.is_set():` around it.",
+               "Notebook 02, `consume_cooperatively`.")),
+        Check("kept running through quiet periods", "until None or its stop", _kept_running,
+              ("A consumer returned because the queue was empty for a moment.",
+               "Return only on `None` or when `stop` is set; wait with `get()` or "
+               "`get(timeout=...)` and loop on `queue.Empty`.",
                "Notebook 02, `consume_cooperatively`.")),
     ),
     lab_cell="Notebook 02, `consume_cooperatively` (the `fixed` variant)",
@@ -178,72 +333,173 @@ CONSUMER = Exercise(
         "ignores `None`.",
         "On `None`, call `task_done()` and return.",
         "Notebook 02, `consume_cooperatively`: `if n is SENTINEL: break`."),
+    moment_hints=(
+        "consumer-1 never started the task the check waits for, or the check never saw "
+        "your consumers wait for the next task.",
+        "Take tasks with `tasks.get()` and do each with `do(n)`.",
+        "Notebook 02, `consume_cooperatively`."),
 )
 
 
 # ---------------------------------------------------------------- the shutdown
 
-def consume_until_none(tasks, do):
-    """The harness's consumers: cooperative, they end on None."""
-    while True:
-        n = tasks.get()
+class GThread(GObject):
+    """A consumer thread of the GRADER (cooperative: it ends on None),
+    seen by the learner as ``join(timeout)``, ``is_alive()``, ``name``.
+
+    The grader decides when it moves, as a slow machine could: in ``busy``
+    runs it holds its first task until shutdown() waits for something (a
+    put, tasks.join(), an untimed join, or a second look); once it took its
+    None it stays alive until someone joins it or looks a second time. So
+    the first timed join or is_alive() of a consumer that has not ended
+    always finds it still running."""
+    kind = "Thread"
+
+    def __init__(self, rep, name, q, do, shared):
+        super().__init__(rep, name)
+        self.q, self.do, self.shared = q, do, shared
+        self.taken: list = []
+        self.holding = False       # inside its first task, held by the busy gate
+        self.at_exit = False       # took its None, held until observed
+        self.let_go = False
+        self.ended = False
+        self.looks = 0
+
+    def ref(self):
+        return {"$": self.id, "kind": "Thread", "name": self.name}
+
+    def run(self) -> None:
+        import threading
+        threading.Thread(target=self._consume, name=f"grader-{self.name}", daemon=True).start()
+
+    def _consume(self) -> None:
+        from labs.practice.arena import Ended
+        q, cond = self.q, self.arena.cond
         try:
-            if n is None:
-                return
-            do(n)
-        finally:
-            tasks.task_done()
+            with cond:
+                while True:
+                    self.block(lambda: bool(q.items))
+                    item = q.items.popleft()
+                    self.taken.append(item)
+                    self.changed()
+                    if item is None:
+                        q.unfinished -= 1
+                        self.at_exit = True
+                        self.changed()
+                        self.block(lambda: self.let_go)
+                        self.ended = True
+                        self.changed()
+                        return
+                    if self.shared["busy"] and len(self.taken) == 1:
+                        self.holding = True
+                        self.changed()
+                        self.block(lambda: self.shared["open"])
+                        self.holding = False
+                    self.do.done[item] = self.do.done.get(item, 0) + 1
+                    q.unfinished -= 1
+                    self.changed()
+        except Ended:
+            return
+
+    def stuck(self) -> bool:
+        """It cannot move without a put: it waits for a task on an empty queue."""
+        return not self.ended and not self.at_exit and not self.holding and not self.q.items
+
+    def _wait_end(self, timeout):
+        self.shared["open"] = True
+        self.let_go = True
+        self.changed()
+        self.block(lambda: self.ended or self.stuck(), timeout)
+
+    def op_join(self, rec, timeout=None):
+        if timeout is None:
+            self.shared["open"] = True
+            self.let_go = True
+            self.changed()
+            self.block(lambda: self.ended)
+            return None
+        t = _timeout(True, timeout)
+        self.looks += 1
+        if self.looks == 1 and not self.ended:
+            self.block(lambda: self.ended, t)  # held: it stays alive this time
+        else:
+            self._wait_end(None)
+        return None
+
+    def op_is_alive(self, rec):
+        self.looks += 1
+        if self.ended or self.looks == 1:
+            return not self.ended
+        self._wait_end(None)
+        return not self.ended
 
 
-def shutdown_harness(rep, shutdown):
-    """Three consumers on 12 tasks. ``busy``: shutdown() is called while every
-    consumer is midway through a task and 9 tasks are queued (the consumers
-    go on once shutdown() puts something); ``idle``: once every task is done;
-    ``random``: after a random small delay."""
-    tasks = Tasks()
-    busy = threading.Barrier(CONSUMERS + 1) if rep.mode == "busy" else None
+SHUTDOWN_MODES = {"busy": 3, "idle": 2, "busy-5": 5, "idle-4": 4}
 
-    def gate(me):  # every consumer holds its first task until shutdown() puts
-        busy.wait(1.0)
-        tasks.first_put.wait(3.0)  # longer than the check waits for a stuck thread
 
-    do = Work(gate=gate if busy else None)
-    for n in range(1, TASKS + 1):
-        tasks.put(n)
-    tasks.first_put.clear()
-    consumers = [rep.thread(f"consumer-{i + 1}", consume_until_none, tasks, do)
-                 for i in range(CONSUMERS)]
-    if busy:
-        busy.wait(1.0)
-    elif rep.mode == "idle":
-        tasks.wait_join(1.0)
-    else:
-        rep.pause()
+def shutdown_scenario(rep):
+    """N consumers of the grader (3, 2, 5 or 4) on 12 tasks. ``busy``: your
+    shutdown() is called while every consumer holds its first task, with
+    the rest queued; ``idle``: once every task is done and every consumer
+    waits for the next."""
+    n, mode = rep.n, rep.mode
+    k = SHUTDOWN_MODES[mode]
+    q, do = rep.add(GQueue(n)), rep.add(GDo(n))
+    shared = {"busy": mode.startswith("busy"), "open": False}
+    for t in range(1, TASKS + 1):
+        q.put_now(t)
+    consumers = [rep.add(GThread(n, f"consumer-{i + 1}", q, do, shared)) for i in range(k)]
     alive_at_return = []
 
-    def run_shutdown():
-        record.state("shutdown")
-        shutdown(tasks, consumers)
-        alive_at_return.extend(t.name for t in consumers if t.is_alive())
-        record.state("done")
-
-    record.mark("shutdown()")
-    caller = rep.thread("shutdown", run_shutdown)
-    stuck = rep.join([caller] + consumers)
-    return {"stuck": stuck, "returned": not caller.is_alive() and not rep.errors,
-            "alive_at_return": alive_at_return, **do.fates()}
-
-
-def _returned(f):
-    return f["returned"], "returned" if f["returned"] else "did not return"
+    def opens(rec):  # shutdown() waits for something: the consumers may move
+        shared["open"] = True
+        a.cond.notify_all()
+    a = rep.arena
+    q.on_wait = opens
+    for c in consumers:
+        c.run()
+    if shared["busy"]:
+        a.wait_for(lambda: all(c.holding for c in consumers), 2.0)
+    else:
+        a.wait_for(lambda: q.unfinished == 0 and all(c.stuck() for c in consumers), 2.0)
+    rep.spawn("shutdown", "shutdown", q, consumers)
+    rep.go()
+    rep.until(lambda: rep.reports.calls["shutdown"] != [], "shutdown() called")
+    # the moment shutdown() returns, under the monitor: which consumers run
+    rep.until(lambda: rep.ended("shutdown"), "shutdown() returned")
+    with a.cond:
+        alive_at_return = [c.name for c in consumers if not c.ended]
+        took = [r.value for r in a.of(q, "get") if r.ok and r.who == "shutdown"]
+        shared["open"] = True
+        for c in consumers:
+            c.let_go = True
+        a.cond.notify_all()
+    # then the consumers drain what is left: each ends, or waits on an empty queue
+    a.wait_for(lambda: all(c.ended or c.stuck() for c in consumers) or bool(a.anomalies),
+               max(rep.left(), 1.0))
+    with a.cond:
+        left = list(q.items)
+    facts = rep.finish()
+    thrown = [x for x in took if x is not None]
+    facts.update(do.fates())
+    facts.update(alive_at_return=alive_at_return, consumers=k,
+                 nones_left=sum(1 for x in left if x is None),
+                 thrown=("shutdown() took them off the queue" if thrown else ""),
+                 unfinished=q.unfinished - len(left))
+    return facts
 
 
 def _all_ended_first(f):
-    if not f["returned"]:
-        return None
     alive = f["alive_at_return"]
     return not alive, ("all had ended" if not alive else
                        f"{names(alive)} still running when shutdown() returned")
+
+
+def _none_per_consumer(f):
+    k, left = f["consumers"], f["nones_left"]
+    return left == 0, ("one None per consumer" if left == 0 else
+                       f"{left} None(s) left in the queue with {k} consumers: "
+                       "one per consumer, len(consumers)")
 
 
 SHUTDOWN = Exercise(
@@ -251,42 +507,51 @@ SHUTDOWN = Exercise(
     lab="lost-task",
     title="A shutdown that drains every consumer",
     statement=(
-        "Write `shutdown(tasks, consumers)`. Every task is already in `tasks`; each of the "
-        "`consumers` (a list of started threads) takes tasks until it gets `None`, then "
-        "returns. Make every consumer end once every task is done, and return only when "
-        "they all have ended.\n\n"
-        "The check calls your `shutdown` while every consumer is midway through a task "
-        "and 9 tasks are still queued (or once all are done, or after a random delay). "
-        "Every task must be done exactly once; no consumer may still run when "
-        "`shutdown` returns."),
+        "Write `shutdown(tasks, consumers)`. Every task is already in `tasks` (a "
+        "`queue.Queue`: `put`, `get`, `task_done`, `join`, `qsize`, `empty`); each of the "
+        "`consumers` (a list of started threads: `join(timeout)`, `is_alive()`, `name`) "
+        "takes tasks until it gets `None`, then returns. Make every consumer end once "
+        "every task is done, and return only when they all have ended. You may import "
+        "`threading`, `queue`, `time`, `logging`.\n\n"
+        "The check calls your `shutdown` with 2 to 5 consumers of its own, while every "
+        "consumer is midway through a task and the rest are queued, or once all are "
+        "done; its consumers are slow: the first time you look at one that has not "
+        "ended (`is_alive()` or a timed `join`), it is still running. Every task must be "
+        "done exactly once; no consumer may still run when `shutdown` returns; no `None` "
+        "is left over."),
     functions=("shutdown",),
     signatures=(("tasks", "consumers"),),
     skeleton=(
         "def shutdown(tasks, consumers):\n"
         "    for t in consumers:  # each consumer waits for its None\n"
         "        t.join()\n"),
-    modes=("busy", "idle", "random"),
-    harness=shutdown_harness,
+    modes=("busy", "idle", "busy-5", "idle-4"),
+    harness=None,
+    scenario=shutdown_scenario,
+    modules=COMMON_MODULES,
+    budget_s=3.0,
     checks=(
         Check("every task done exactly once", f"{TASKS} of {TASKS} done once", _each_once,
               ("Tasks were thrown away before a consumer could do them.",
                "Put the `None`s after the tasks (the queue is FIFO) and let the consumers "
                "drain it; never empty the queue yourself.",
                "Notebook 02, the `fixed` variant: one sentinel per running consumer.")),
-        Check("shutdown() returned", "returned", _returned,
-              ("Your shutdown() never returned.",
-               "Each consumer takes exactly one `None`: put one per consumer.",
-               "Notebook 02, `fixed`: `for _ in running: scene.q.put(SENTINEL)`.")),
         Check("every consumer ended before shutdown() returned", "all had ended",
               _all_ended_first,
               ("shutdown() returned while consumers were still working.",
-               "After putting the `None`s, `join()` every consumer.",
+               "After putting the `None`s, `join()` every consumer (or loop "
+               "`while t.is_alive(): t.join(0.05)`).",
                "Notebook 02, `fixed`: it joins every consumer at the end.")),
+        Check("one None per consumer", "one None per consumer", _none_per_consumer,
+              ("More `None`s than consumers: the extra ones are never taken.",
+               "`for _ in consumers: tasks.put(None)`.",
+               "Notebook 02, `fixed`: `for _ in running: scene.q.put(SENTINEL)`.")),
     ),
     lab_cell="Notebook 02, the `fixed` variant",
     ended_hints=(
-        "Some consumers never got a `None`: each one takes exactly one.",
-        "Put one `None` per consumer, then join them all.",
+        "Your shutdown() never returned: some consumers never got a `None` (each takes "
+        "exactly one), or it waits for something that never comes.",
+        "Put one `None` per consumer (`len(consumers)`), then join them all.",
         "Notebook 02, `fixed`: `for _ in running: scene.q.put(SENTINEL)`."),
 )
 

@@ -45,12 +45,18 @@ class Exercise:
     signatures: tuple    # for each, the argument names the harness passes
     skeleton: str        # the notebook's starting code (fails its check)
     modes: tuple         # the interleavings, cycled over the repetitions
-    harness: Callable    # (rep, *functions) -> facts, in the child
+    harness: Callable | None  # old engine: (rep, *functions) -> facts, in the child
     checks: tuple        # of Check, in the order they are shown
     lab_cell: str        # where the lab shows the pattern (the last hint)
     ended_hints: tuple = ()  # hints for "every thread ended", when it fails
     budget_s: float = 4.0    # one repetition, at most (the child's watchdog)
     sends_sigterm: bool = False  # the parent SIGTERMs the child when asked
+    # The trusted engine (labs.practice.engine): a grader-side scenario
+    # (rep) -> facts, the modules the learner may import, hints for a
+    # forced moment that was never reached.
+    scenario: Callable | None = None
+    modules: tuple = ()
+    moment_hints: tuple = ()
 
     @property
     def slug(self) -> str:
@@ -61,6 +67,15 @@ class Exercise:
 
     def wrong_answers(self) -> list[Path]:
         return sorted(ANSWERS.glob(f"{self.slug}__wrong_*.py"))
+
+    def right_answers(self) -> list[Path]:
+        """The reference and the other correct answers (``__right_<style>.py``)."""
+        return [self.reference()] + sorted(ANSWERS.glob(f"{self.slug}__right_*.py"))
+
+    def cheats(self) -> list[Path]:
+        """Answers that try to pass without solving (``__cheat_<how>.py``):
+        each starts with ``# expect: TEXT`` too, and must never pass."""
+        return sorted(ANSWERS.glob(f"{self.slug}__cheat_*.py"))
 
 
 def expected_message(path: Path) -> str:

@@ -121,15 +121,41 @@ def global_names(source: str) -> set[str]:
     return found
 
 
-def static_check(source: str, functions, signatures, filename="your code") -> None:
+def static_check(source: str, functions, signatures, filename="your code",
+                 modules=None) -> None:
     """Raise BadAnswer for what can be seen before running: syntax, the
-    functions and their arguments, names used but never defined."""
+    functions and their arguments, names used but never defined, and what
+    the policy refuses (labs.practice.policy; ``modules``: what the
+    exercise lets the learner import)."""
+    if "\0" in source:
+        line = source[:source.index("\0")].count("\n") + 1
+        raise BadAnswer(f"{filename}, line {line}: a NUL byte (is it a Python file?)")
     try:
         tree = ast.parse(source, filename)
         compile(tree, filename, "exec")
     except SyntaxError as e:
+        text = (e.text or "").strip()
         raise BadAnswer(f"{filename}, line {e.lineno}: {e.msg}"
-                        + (f": {e.text.strip()}" if e.text else "")) from None
+                        + (f": {text[:80]}" + ("..." if len(text) > 80 else "") if text else "")
+                        ) from None
+    except (RecursionError, MemoryError, ValueError, OverflowError) as e:
+        raise BadAnswer(f"{filename}: too deeply nested or too large to compile "
+                        f"({type(e).__name__})") from None
+    from labs.practice import policy
+    try:
+        policy.check(source, modules or policy.COMMON_MODULES + EXTRA_MODULES, filename)
+    except policy.Refused as refused:
+        raise BadAnswer(f"{filename}, {refused}") from None
+    try:
+        _names_and_arguments(tree, source, functions, signatures, filename)
+    except (RecursionError, MemoryError) as e:
+        raise BadAnswer(f"{filename}: too deeply nested to read ({type(e).__name__})") from None
+
+
+EXTRA_MODULES = ("socket", "selectors", "select", "errno")  # exercises not yet ported
+
+
+def _names_and_arguments(tree, source, functions, signatures, filename) -> None:
     defined = _module_names(tree)
     defs = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     for name, params in zip(functions, signatures):

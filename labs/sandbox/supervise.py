@@ -105,12 +105,15 @@ class Child:
 
 
 def run(lab_id: str, variant: str, deadline: float | None = None,
-        python: str | None = None, payload=None, on_event=None) -> Outcome:
+        python: str | None = None, payload=None, on_event=None,
+        pass_fds: tuple = (), on_start=None) -> Outcome:
     """Run ``variant`` of lab ``lab_id`` in a fresh interpreter; never hangs
     longer than the deadline plus a few seconds to collect the stacks.
     ``payload``, any JSON value, reaches the child through ``labs.child.runtime.payload()``.
     ``on_event(event)``, if given, is called in this process for each timeline
-    event as it arrives (to show progress; a lab's drivers act on the child)."""
+    event as it arrives (to show progress; a lab's drivers act on the child).
+    ``pass_fds`` are inherited by the child (the practice grader's channel);
+    ``on_start(child)``, called once the child exists, gets its ``Child``."""
     if not hasattr(os, "pidfd_open") or not os.path.isdir("/proc/self/task"):
         raise Unsupported("the sandbox needs Linux (pidfd_open and /proc); this is "
                           f"{sys.platform}")
@@ -137,11 +140,14 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
             proc = subprocess.Popen(
                 [python, "-m", "labs.child", lab_id, variant],
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
-                env=env, start_new_session=True, cwd=PROJECT_ROOT, pass_fds=(lifeline_r,))
+                env=env, start_new_session=True, cwd=PROJECT_ROOT,
+                pass_fds=(lifeline_r, *pass_fds))
         finally:
             os.close(lifeline_r)
         child = Child(proc)
         try:
+            if on_start is not None:  # inside the try: if it raises, the group is still killed
+                on_start(child)
             events, timed_out = _read_events(proc, started + deadline, driver, child, on_event)
             # Stacks only from a child that has turned faulthandler on (it
             # says "start" after): before that, SIGABRT would just abort it.
@@ -236,7 +242,7 @@ def _parse(line: bytes) -> dict:
     trusted as another kind."""
     try:
         e = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # a deeply nested line: garbled too
         e = None
     if (isinstance(e, dict) and isinstance(e.get("kind"), str)
             and isinstance(e.get("t", 0.0), (int, float, type(None)))

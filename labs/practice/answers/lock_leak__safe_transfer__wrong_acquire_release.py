@@ -1,4 +1,4 @@
-# expect: the lock is free: still held after the workers ended
+# expect: still running at the end of the run: worker-1, worker-2 (the lock is held by worker-
 def transfer(bank, lock, src, dst, amount):
     lock.acquire()
     bank.debit(src, amount)

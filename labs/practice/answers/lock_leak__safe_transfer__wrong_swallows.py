@@ -1,4 +1,4 @@
-# expect: the error reached the caller: the caller never saw Frozen
+# expect: the error reached the caller: the caller never saw Frozen from worker-
 def transfer(bank, lock, src, dst, amount):
     with lock:
         bank.debit(src, amount)

@@ -1,4 +1,4 @@
-# expect: no money vanished: alice + bob = 1990: 10 vanished
+# expect: the failed transfer was undone: worker-
 def transfer(bank, lock, src, dst, amount):
     with lock:  # frees the lock, not the data
         bank.debit(src, amount)

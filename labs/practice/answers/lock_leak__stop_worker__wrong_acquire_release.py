@@ -1,4 +1,4 @@
-# expect: the lock is free: still held after the workers ended
+# expect: still running at the end of the run: worker-2, worker-3 (the lock is held by worker-1)
 def worker(bank, lock, stop):
     while True:
         lock.acquire()

@@ -1,4 +1,4 @@
-# expect: every thread ended: still running 1 s after the stop: worker-1 in worker
+# expect: your function returned: still running at the end of the run: worker-1
 def worker(bank, lock, stop):
     while True:
         with lock:

@@ -1,4 +1,4 @@
-# expect: no money vanished: alice + bob = 19
+# expect: no transfer cut in half: worker-1 debited and never credited
 def worker(bank, lock, stop):
     while True:
         with lock:

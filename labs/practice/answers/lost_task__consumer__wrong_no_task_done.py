@@ -1,4 +1,4 @@
-# expect: join() returned: did not return within 0.5 s
+# expect: one task_done() per get(): tasks.join() would wait for ever
 def consumer(tasks, stop, do):
     while not stop.is_set():
         n = tasks.get()

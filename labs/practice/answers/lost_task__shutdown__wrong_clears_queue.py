@@ -1,4 +1,4 @@
-# expect: every task done exactly once: task(s)
+# expect: your code raised no exception: shutdown raised AttributeError
 def shutdown(tasks, consumers):
     with tasks.mutex:
         tasks.queue.clear()  # throws the queued tasks away

@@ -1,0 +1,6 @@
+# expect: the lock held around every debit and credit: worker-
+def worker(bank, lock, stop):
+    while not stop.is_set():
+        bank.debit("alice", 10)  # outside the lock
+        with lock:
+            bank.credit("bob", 10)

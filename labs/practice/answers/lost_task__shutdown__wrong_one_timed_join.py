@@ -1,0 +1,6 @@
+# expect: every consumer ended before shutdown() returned: consumer-1
+def shutdown(tasks, consumers):
+    for _ in consumers:
+        tasks.put(None)
+    for t in consumers:
+        t.join(0.05)  # one try: a slow consumer is still running after it

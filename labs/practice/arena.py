@@ -1,0 +1,394 @@
+"""The grader's side of a check: the scenario's shared objects, and the one
+place every operation of the learner's threads passes through.
+
+Runs in the PARENT (the grader). The learner's process reaches the objects
+here through ``labs.practice.wire`` proxies, one connection per thread. Each
+connection is served by its own thread here; every message becomes a call of
+``Arena.dispatch``, which
+
+- runs under ONE monitor (``Arena.cond``): every object's state changes
+  under it, every blocking operation waits on it, and every scenario waits on
+  it for observed state ("worker-1 is inside its first debit") instead of
+  sleeping;
+- records the operation in the ledger (sequence number at its start and at
+  its end, calling thread as its connection's hello named it, arguments,
+  result): every verdict is computed from this ledger and from what the
+  kernel says about the learner's process, never from what the learner's
+  process says about itself;
+- calls ``Arena.gate(record)`` first: the hook a scheduler can use to decide
+  which thread's next operation goes next (issue 18).
+
+A message that is not a well-formed operation, an operation on an object of
+a repetition that has ended, a connection that is not a socket: each is an
+*anomaly* (recorded, and a failed check of that repetition), never a crash.
+Nothing is unpickled: messages are JSON, and only numbers, strings, None,
+booleans and lists of them are accepted as values.
+"""
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+
+MAX_LINE = 1 << 16
+MAX_CONNECTIONS = 400
+FOREVER = 3600.0
+
+
+class Raise(Exception):
+    """An exception the learner's proxy raises: its class name and message."""
+
+    def __init__(self, name: str, msg: str = ""):
+        super().__init__(msg)
+        self.name, self.msg = name, msg
+
+
+class Ended(Exception):
+    """The repetition (or the check) this operation belongs to has ended."""
+
+
+class Record:
+    __slots__ = ("seq", "end", "t", "who", "tid", "obj", "kind", "op", "args", "result",
+                 "note", "conn")
+
+    def __init__(self, seq, t, conn, obj, op, args):
+        self.seq, self.end, self.t = seq, None, t
+        self.who, self.tid, self.conn = conn.name, conn.tid, conn.id
+        self.obj, self.kind, self.op, self.args = obj.id, obj.kind, op, args
+        self.result = None   # ("ok", value) or ("raise", name)
+        self.note = {}       # facts the object adds (e.g. "locked_by_caller")
+
+    @property
+    def ok(self):
+        return self.result is not None and self.result[0] == "ok"
+
+    @property
+    def value(self):
+        return self.result[1] if self.ok else None
+
+    def __repr__(self):
+        return f"#{self.seq} {self.who} {self.obj}.{self.op}{tuple(self.args)} -> {self.result}"
+
+
+class Conn:
+    def __init__(self, ident: int, sock: socket.socket, name: str, tid: int):
+        self.id, self.sock, self.name, self.tid = ident, sock, name, tid
+        self.open = True
+
+
+def _plain(value, depth=0) -> bool:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return not isinstance(value, int) or abs(value) < 1 << 63
+    if isinstance(value, list) and depth < 4 and len(value) < 1000:
+        return all(_plain(v, depth + 1) for v in value)
+    return False
+
+
+class Arena:
+    def __init__(self, tids_of_child=lambda: None):
+        self.cond = threading.Condition(threading.RLock())
+        self.objects: dict[str, GObject] = {}
+        self.ledger: list[Record] = []
+        self.anomalies: list[tuple] = []   # (rep number or None, text)
+        self.conns: list[Conn] = []
+        self.seq = 0
+        self.t0 = time.monotonic()
+        self.closed = False
+        self.child_gone = False
+        self.rep_n = 0                     # the repetition now running (0: none)
+        self.tids_of_child = tids_of_child  # () -> set of the child's tids, or None
+        self.gate = None                   # gate(record): a scheduler's choke point
+        self._dial, self.child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.child_end.set_inheritable(True)
+        threading.Thread(target=self._accept, name="grader-dial", daemon=True).start()
+
+    # ---------------------------------------------------------- objects
+    def add(self, obj: GObject) -> GObject:
+        with self.cond:
+            obj.arena = self
+            self.objects[obj.id] = obj
+        return obj
+
+    def now(self) -> float:
+        return time.monotonic() - self.t0
+
+    def anomaly(self, text: str) -> None:
+        with self.cond:
+            self.anomalies.append((self.rep_n, text))
+            self.cond.notify_all()
+
+    def wait_for(self, predicate, timeout: float) -> bool:
+        """Wait (on the monitor) until ``predicate()`` holds, the child is
+        gone or ``timeout`` passes; the predicate's value."""
+        end = time.monotonic() + timeout
+        with self.cond:
+            while not predicate():
+                left = end - time.monotonic()
+                if left <= 0 or self.child_gone or self.closed:
+                    return bool(predicate())
+                self.cond.wait(min(left, 0.25))
+            return True
+
+    def block(self, predicate, timeout: float | None, obj: GObject) -> bool:
+        """For an operation: wait until ``predicate()`` or ``timeout``
+        (None: forever). Raises Ended when the repetition or check ends."""
+        end = time.monotonic() + (FOREVER if timeout is None else max(0.0, timeout))
+        while not predicate():
+            if self.closed or (obj.rep is not None and obj.rep != self.rep_n):
+                raise Ended()
+            left = end - time.monotonic()
+            if left <= 0:
+                return False
+            self.cond.wait(min(left, 0.25))
+        return True
+
+    # ---------------------------------------------------------- connections
+    def _accept(self) -> None:
+        while not self.closed:
+            try:
+                msg, fds, _flags, _addr = socket.recv_fds(self._dial, 4096, 4)
+            except OSError:
+                return
+            if not msg and not fds:
+                return  # the child's end is closed everywhere
+            for fd in fds[1:]:
+                _close(fd)
+            if len(fds) != 1:
+                self.anomaly("a message on the grader's channel without a connection")
+                continue
+            try:
+                sock = socket.socket(fileno=fds[0])
+            except OSError:
+                _close(fds[0])
+                self.anomaly("a connection that is not a socket")
+                continue
+            if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
+                sock.close()
+                self.anomaly("a connection that is not a stream socket")
+                continue
+            try:
+                hello = json.loads(msg)
+                name, tid = str(hello["thread"])[:80], int(hello["tid"])
+                ident = int(hello.get("ident") or 0)
+            except (ValueError, KeyError, TypeError, RecursionError):
+                sock.close()
+                self.anomaly("garbage on the grader's channel: not a connection's hello")
+                continue
+            with self.cond:
+                if len(self.conns) >= MAX_CONNECTIONS:
+                    sock.close()
+                    self.anomaly(f"more than {MAX_CONNECTIONS} connections")
+                    continue
+                known = self.tids_of_child()
+                if known is not None and not known or self.child_gone:
+                    sock.close()  # the process is gone: a hello it sent as it died
+                    continue
+                if known is not None and tid not in known:
+                    # refused, not an anomaly: a thread of a dying process (os._exit)
+                    # can say hello after the kernel has removed it; a forged id
+                    # gets a closed channel, and its call fails in the learner's code
+                    sock.close()
+                    continue
+                conn = Conn(len(self.conns) + 1, sock, name, tid)
+                conn.ident = ident
+                self.conns.append(conn)
+            threading.Thread(target=self._serve, args=(conn,), name=f"grader-{conn.id}",
+                             daemon=True).start()
+
+    def _serve(self, conn: Conn) -> None:
+        buf = b""
+        try:
+            while True:
+                while b"\n" not in buf:
+                    chunk = conn.sock.recv(MAX_LINE)
+                    if not chunk:
+                        return
+                    buf += chunk
+                    if len(buf) > MAX_LINE:
+                        self.anomaly(f"garbage on {conn.name}'s channel: a line too long")
+                        return
+                line, _, buf = buf.partition(b"\n")
+                reply = self.dispatch(conn, line)
+                if reply is None:
+                    return
+                conn.sock.sendall(json.dumps(reply).encode() + b"\n")
+        except OSError:
+            return  # the learner's end went away mid-operation
+        finally:
+            conn.open = False
+            conn.sock.close()
+            with self.cond:
+                self.cond.notify_all()
+
+    def dispatch(self, conn: Conn, line: bytes) -> dict | None:
+        """THE choke point: every operation of every learner thread."""
+        try:
+            msg = json.loads(line)
+            oid, op, args = msg["obj"], msg["op"], msg["args"]
+            if not (isinstance(oid, str) and isinstance(op, str) and isinstance(args, list)
+                    and _plain(args)):
+                raise ValueError
+        except (ValueError, KeyError, TypeError, RecursionError):
+            self.anomaly(f"garbage on {conn.name}'s channel: not an operation")
+            return None
+        with self.cond:
+            obj = self.objects.get(oid)
+            method = getattr(obj, "op_" + op, None) if obj is not None and op.isidentifier() else None
+            if method is None:
+                self.anomaly(f"{conn.name} sent an unknown operation {oid}.{op}"[:200])
+                return {"raise": "TypeError", "msg": f"no such operation: {op}"[:200]}
+            if self.closed or (obj.rep is not None and obj.rep != self.rep_n):
+                self.anomaly(f"{conn.name} called {obj.kind}.{op}() after its run ended")
+                return None
+            self.seq += 1
+            rec = Record(self.seq, self.now(), conn, obj, op, args)
+            self.ledger.append(rec)
+            try:
+                if self.gate is not None:
+                    self.gate(rec)
+                try:
+                    value = method(rec, *args)
+                except TypeError as e:
+                    raise Raise("TypeError", str(e).replace("op_", "")) from None
+                rec.result = ("ok", value)
+                reply = {"ok": value}
+            except Raise as r:
+                rec.result = ("raise", r.name)
+                reply = {"raise": r.name, "msg": r.msg}
+            except Ended:
+                rec.result = ("raise", "Ended")
+                reply = None
+            self.seq += 1
+            rec.end = self.seq
+            self.cond.notify_all()
+            return reply
+
+    def close(self) -> None:
+        with self.cond:
+            self.closed = True
+            self.cond.notify_all()
+        for s in (self._dial, self.child_end):
+            try:
+                s.close()
+            except OSError:
+                pass
+        for c in list(self.conns):
+            try:
+                c.sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    # ---------------------------------------------------------- reading the ledger
+    def of(self, obj: GObject, op: str | None = None, who: str | None = None) -> list[Record]:
+        return [r for r in self.ledger if r.obj == obj.id and (op is None or r.op == op)
+                and (who is None or r.who == who)]
+
+
+def _close(fd: int) -> None:
+    import os
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------- the objects
+
+class GObject:
+    """A shared object of one repetition. ``op_NAME(rec, *args)`` runs under
+    the arena's monitor; it may block with ``self.block(...)``."""
+    kind = "Object"
+
+    def __init__(self, rep: int, name: str):
+        self.rep, self.name = rep, name
+        self.id = f"r{rep}.{name}"
+        self.arena: Arena | None = None
+
+    def ref(self) -> dict:
+        return {"$": self.id, "kind": self.kind}
+
+    def block(self, predicate, timeout=None) -> bool:
+        return self.arena.block(predicate, timeout, self)
+
+    def changed(self) -> None:
+        self.arena.cond.notify_all()
+
+
+def _number(x, what="amount"):
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        raise Raise("TypeError", f"{what} must be a number, not {type(x).__name__}")
+    return x
+
+
+def _timeout(blocking, timeout) -> float | None:
+    if timeout is None or timeout == -1:
+        return None if blocking else 0.0
+    t = _number(timeout, "timeout")
+    if t < 0:
+        raise Raise("ValueError", "timeout must be a non-negative number")
+    return t if blocking else 0.0
+
+
+class GLock(GObject):
+    """threading.Lock, owned by the thread (its thread id) that acquired it."""
+    kind = "Lock"
+
+    def __init__(self, rep, name="lock"):
+        super().__init__(rep, name)
+        self.owner: int | None = None
+        self.owner_name: str | None = None
+        self.after_release = None  # a scenario's hook: (record) -> None, under the monitor
+
+    def op_acquire(self, rec, blocking=True, timeout=-1):
+        if not isinstance(blocking, bool):
+            raise Raise("TypeError", "blocking must be True or False")
+        wait = _timeout(blocking, None if timeout == -1 else timeout)
+        if not self.block(lambda: self.owner is None, wait):
+            return False
+        self.owner, self.owner_name, self.owner_seq = rec.tid, rec.who, rec.seq
+        self.changed()
+        return True
+
+    def op_release(self, rec):
+        if self.owner is None:
+            raise Raise("RuntimeError", "release unlocked lock")
+        rec.note["owner"] = self.owner_name
+        self.owner = self.owner_name = None
+        if self.after_release is not None:
+            self.after_release(rec)
+        self.changed()
+
+    def op_locked(self, rec):
+        return self.owner is not None
+
+    def held_by(self, rec) -> bool:
+        return self.owner is not None and self.owner == rec.tid
+
+
+class GEvent(GObject):
+    kind = "Event"
+
+    def __init__(self, rep, name="stop"):
+        super().__init__(rep, name)
+        self.flag = False
+        self.set_at: int | None = None   # the ledger's seq when it was set
+
+    def set_now(self) -> None:
+        """The grader sets it (under the monitor)."""
+        with self.arena.cond:
+            if not self.flag:
+                self.flag, self.set_at = True, self.arena.seq
+                self.arena.seq += 1
+                self.changed()
+
+    def op_is_set(self, rec):
+        return self.flag
+
+    def op_wait(self, rec, timeout=None):
+        return self.block(lambda: self.flag, _timeout(True, timeout))
+
+    def op_set(self, rec):
+        if not self.flag:
+            self.flag, self.set_at = True, rec.seq
+            self.changed()

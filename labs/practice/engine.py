@@ -1,0 +1,701 @@
+"""Grade an answer on the grader's objects (the trusted engine).
+
+Runs in the PARENT. One check = one sandboxed child (``labs.practice.jail``)
+serving ``runs`` repetitions. For each repetition the exercise's scenario
+(``Exercise.scenario(rep)``, grader side) creates the shared objects in the
+arena, names the learner calls to run (``rep.spawn``), starts them
+(``rep.go``), forces its moments by waiting on observed state in the arena
+(``rep.until``), and ends with ``rep.finish()``: every call must have ended
+within the repetition's budget, and then the kernel is asked what the
+learner's code left behind (threads in /proc/PID/task, fds in /proc/PID/fd,
+processes of the check's uid or under the child). The scenario returns the
+repetition's facts, all computed from the arena's ledger and the kernel; the
+exercise's checks turn them into pass/fail. A fact that is missing FAILS.
+
+The per-repetition budget is the parent's: past it, the grader asks the child
+for its stacks (SIGABRT, faulthandler) and the check ends there, whatever the
+learner's code holds (the GIL included). After the check, every process of
+the check's uid is killed (root), or every descendant of the child.
+"""
+from __future__ import annotations
+
+import os
+import random
+import signal
+import threading
+import time
+
+from labs.child import procfs
+from labs.contract.outcome import parse_dump
+from labs.practice import arena as arena_mod
+from labs.practice.arena import GObject, Raise
+from labs.practice.child import _loops
+from labs.practice.exercises import Check, stuck_text  # noqa: F401
+from labs.practice.grade import Result, Run
+from labs.sandbox import supervise
+from labs.sandbox.verdict import dump_part
+
+STARTUP_S = 20.0     # the child's start, up to the learner's module loaded
+SETTLE_S = 1.0       # how long a returned call's thread may take to vanish
+UID_BASE = 0x4C0000  # uids of checks run as root: UID_BASE + random
+
+
+class GGrader(GObject):
+    """The child's main thread: ``loaded``, ``load_failed``, ``next``."""
+    kind = "Grader"
+
+    def __init__(self):
+        super().__init__(0, "grader")
+        self.id = "grader"
+        self.rep = None
+        self.loading = False
+        self.loaded = False
+        self.load_problem = None
+        self.spec = None          # the next repetition's spec, False when done
+        self.on_loading = lambda: None
+        self.waiting = False      # the child's main thread is inside next()
+
+    def op_loading(self, rec):
+        """Before the learner's module runs: what the kernel shows now is
+        the baseline every repetition is compared with."""
+        self.loading = True
+        self.on_loading()
+
+    def op_loaded(self, rec):
+        self.loaded = True
+        self.changed()
+
+    def op_load_failed(self, rec, kind="", message="", frames=()):
+        if self.load_problem is None and not self.loaded:
+            self.load_problem = (str(kind), str(message), frames)
+        self.changed()
+
+    def op_next(self, rec):
+        self.waiting = True
+        self.changed()
+        try:
+            self.arena.block(lambda: self.spec is not None, None, self)
+        finally:
+            self.waiting = False
+        spec, self.spec = self.spec, None
+        return spec or None
+
+
+class GRep(GObject):
+    """The child's reports about the learner calls of one repetition."""
+    kind = "Rep"
+
+    def __init__(self, rep, names):
+        super().__init__(rep, "rep")
+        self.calls = {n: [] for n in names}  # name -> [{"k", "start", "end", "outcome"}]
+        self.expected = {}                   # name -> number of calls
+        self.over = False
+        self.main_waiting = False            # the child's main thread waits for the end
+
+    def _mine(self, rec, k, opening):
+        calls = self.calls.get(rec.who)
+        if calls is None or not isinstance(k, int) or isinstance(k, bool):
+            ok = False
+        elif opening:
+            ok = (not calls or calls[-1]["end"] is not None) and k == len(calls) \
+                and k < self.expected[rec.who]
+        else:
+            ok = bool(calls) and calls[-1]["end"] is None and calls[-1]["k"] == k
+        if not ok:
+            self.arena.anomaly(f"a report on the grader's channel that matches no call "
+                               f"of yours ({rec.who}, {rec.op}): a forged message?")
+            raise Raise("RuntimeError", "no such call")
+        return calls
+
+    def op_call(self, rec, k):
+        self._mine(rec, k, True).append({"k": k, "start": rec.seq, "end": None, "outcome": None})
+        self.changed()
+
+    def op_returned(self, rec, k, value=None):
+        c = self._mine(rec, k, False)[-1]
+        c.update(end=rec.seq, outcome=("returned", value))
+        self.changed()
+
+    def op_raised(self, rec, k, type_name="", message="", frames=()):
+        c = self._mine(rec, k, False)[-1]
+        c.update(end=rec.seq, outcome=("raised", str(type_name), str(message), frames))
+        self.changed()
+
+    def op_wait(self, rec):
+        self.main_waiting = True
+        self.changed()
+        self.block(lambda: self.over, None)
+
+    def ended(self) -> bool:
+        return all(len(c) == self.expected[n] and c[-1]["end"] is not None
+                   for n, c in self.calls.items())
+
+    def pending(self) -> list[str]:
+        return [n for n, c in self.calls.items()
+                if not (len(c) == self.expected[n] and c[-1]["end"] is not None)]
+
+
+# ---------------------------------------------------------------- the kernel's view
+
+def fds_of(pid: int) -> dict[int, str]:
+    out = {}
+    try:
+        names = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return out
+    for fd in names:
+        try:
+            out[int(fd)] = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            pass
+    return out
+
+
+def uid_of(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("Uid:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def processes_of_uid(uid: int) -> list[int]:
+    return [int(p) for p in os.listdir("/proc") if p.isdigit() and uid_of(int(p)) == uid]
+
+
+def descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for p in os.listdir("/proc"):
+        if p.isdigit():
+            st = procfs.stat(int(p))
+            if st and st[0] != "Z":
+                children.setdefault(int(st[1]), []).append(int(p))
+    out, todo = [], [pid]
+    while todo:
+        for c in children.get(todo.pop(), []):
+            out.append(c)
+            todo.append(c)
+    return out
+
+
+def free_uid() -> int:
+    for _ in range(50):
+        uid = UID_BASE + random.randrange(1, 1 << 16)
+        if not processes_of_uid(uid):
+            return uid
+    raise RuntimeError("no free user id for the check")
+
+
+def comm(pid: int, tid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/task/{tid}/comm") as f:
+            return f.read().strip()
+    except OSError:
+        return "?"
+
+
+# ---------------------------------------------------------------- one repetition
+
+class Rep:
+    """What a scenario uses: the arena, its mode, and the learner's calls."""
+
+    def __init__(self, session, n: int, mode: str):
+        self.session, self.arena, self.n, self.mode = session, session.arena, n, mode
+        self.threads: list[dict] = []
+        self.reports: GRep | None = None
+        self.started = None
+        self.budget = session.ex.budget_s
+        self.not_reached: list[str] = []
+        self.fatal: str | None = None
+        self.expected_raises: set[str] = set()
+
+    def add(self, obj):
+        return self.arena.add(obj)
+
+    def spawn(self, name: str, fn: str, *args, calls: int = 1) -> None:
+        self.threads.append({"name": name, "fn": fn, "args": [_ref(a) for a in args],
+                             "calls": calls})
+
+    def go(self) -> None:
+        """Start the learner's calls: answer the child's pending ``next``."""
+        s, a = self.session, self.arena
+        self.reports = a.add(GRep(self.n, [t["name"] for t in self.threads]))
+        self.reports.expected = {t["name"]: t["calls"] for t in self.threads}
+        a.wait_for(lambda: s.grader.waiting, STARTUP_S)
+        self.base_tids, self.base_fds, self.base_procs = s.base
+        self.started = time.monotonic()
+        with a.cond:
+            s.grader.spec = {"rep": self.reports.id, "threads": self.threads}
+            a.cond.notify_all()
+
+    def left(self) -> float:
+        return max(0.0, self.started + self.budget - time.monotonic())
+
+    def until(self, predicate, what: str) -> bool:
+        """Wait on observed state (never a sleep); False, and noted, when
+        the repetition's budget ran out or the child died first."""
+        # every learner call has ended: nothing can bring the moment any more
+        over = (lambda: self.reports.ended()) if self.reports is not None else (lambda: False)
+        self.arena.wait_for(lambda: predicate() or bool(self.arena.anomalies) or over(),
+                            self.left())
+        ok = bool(predicate()) and not self.arena.anomalies
+        if not ok and not self.arena.anomalies:
+            self.not_reached.append(what)
+        return ok
+
+    def calls_of(self, name: str) -> list[dict]:
+        return self.reports.calls[name]
+
+    def ended(self, name: str) -> bool:
+        c = self.reports.calls[name]
+        return len(c) == self.reports.expected[name] and c[-1]["end"] is not None
+
+    def finish(self) -> dict:
+        """Every call ended within the budget? Then what was left behind."""
+        a, s = self.arena, self.session
+        # the child's main thread must be inside its ``wait`` before the run ends
+        # (else its wait would arrive after the end, as a late operation)
+        done = a.wait_for(lambda: (self.reports.ended() and self.reports.main_waiting)
+                          or bool(a.anomalies), self.left())
+        done = done and self.reports.ended()
+        facts = {"calls_ended": done, "pending": self.reports.pending(),
+                 "not_reached": list(self.not_reached)}
+        facts["anomalies"] = [t for n, t in a.anomalies]
+        if a.anomalies:  # not an operation: the check ends here, the same way every time
+            self.fatal = "anomaly"
+            s.kill_child()
+            return facts
+        if not done and s.gone:
+            self.fatal = "gone"
+            return facts
+        if not done:
+            # a lock taken during a call that has returned since: leaked
+            held = [o.owner_name for o in a.objects.values()
+                    if isinstance(o, arena_mod.GLock) and o.rep == self.n and o.owner_name
+                    and any(c["end"] is not None and c["start"] < o.owner_seq < c["end"]
+                            for c in self.reports.calls.get(o.owner_name, []))]
+            facts["held"] = held
+            facts["stuck"] = s.stuck_where(self)
+            self.fatal = "stuck"
+            return facts
+        # The runner threads end right after their last report: wait for the
+        # kernel to see them gone (observed state, bounded).
+        end = time.monotonic() + SETTLE_S
+        while time.monotonic() < end and not s.gone:
+            extra = set(procfs.tids(s.pid)) - self.base_tids
+            if not extra:
+                break
+            time.sleep(0.002)
+        extra = sorted(set(procfs.tids(s.pid)) - self.base_tids)
+        names = {c.tid: c.name for c in a.conns}
+        facts["threads_left"] = [f"{names.get(t) or comm(s.pid, t)} (thread id {t})"
+                                 for t in extra]
+        now_fds = fds_of(s.pid)
+        facts["fds_left"] = [f"fd {fd} ({what})" for fd, what in sorted(now_fds.items())
+                             if s.base_fds_ok(fd, what, self.base_fds)]
+        facts["processes_left"] = sorted(set(s.processes()) - self.base_procs)
+        if extra or facts["processes_left"]:
+            self.fatal = "left"
+        with a.cond:
+            self.reports.over = True
+            a.rep_n = 0
+            a.cond.notify_all()
+        facts["anomalies"] = [t for n, t in a.anomalies if n == self.n]
+        facts["raised"] = [(name, c["outcome"]) for name, cs in self.reports.calls.items()
+                           for c in cs if c["outcome"] and c["outcome"][0] == "raised"
+                           and c["outcome"][1] not in self.expected_raises]
+        return facts
+
+
+def _ref(value):
+    if isinstance(value, GObject):
+        return value.ref()
+    if isinstance(value, (list, tuple)):
+        return [_ref(v) for v in value]
+    return value
+
+
+# ---------------------------------------------------------------- generic checks
+
+def _no_exception(f):
+    if not f["raised"]:
+        return True, "none"
+    name, (_, typ, msg, frames) = sorted(f["raised"], key=lambda x: x[0])[0]
+    where = ""
+    if frames:
+        line, func, text = frames[-1]
+        where = f" in {func}, line {line}: {text}"
+    return False, f"{name} raised {typ}: {msg}{where}"
+
+
+def _left_behind(f):
+    parts = []
+    if f["threads_left"]:
+        parts.append("thread(s) still running after your function returned: "
+                     + ", ".join(f["threads_left"]))
+    if f["fds_left"]:
+        parts.append("file descriptor(s) left open: " + ", ".join(f["fds_left"][:4]))
+    if f["processes_left"]:
+        parts.append("process(es) left running: " + ", ".join(map(str, f["processes_left"])))
+    return (not parts), "nothing" if not parts else "; ".join(parts)
+
+
+def _only_operations(f):
+    a = f["anomalies"]
+    return not a, "only operations" if not a else a[0]
+
+
+def _moments(f):
+    nr = f["not_reached"]
+    return not nr, "every one" if not nr else "never reached: " + "; ".join(nr)
+
+
+LEFT_HINTS = ("Your code left something running or open after it returned.",
+              "Join every thread you start; close every selector and socket you open "
+              "(`with` does it).",
+              "Notebook 04 and the sandbox contract: nothing outlives a run.")
+
+
+def generic_checks(ex) -> tuple:
+    return (
+        Check("your function returned", "every call returned", _returned,
+              ex.ended_hints or ("Your code never returned.",
+                                 "Every wait needs a way out: a stop check, a timeout or a "
+                                 "wake-up.", ex.lab_cell)),
+        Check("your code raised no exception", "none", _no_exception,
+              ("Your code raised an exception: read its line above.",
+               "Run the function by hand on simple arguments to see the error in full.",
+               ex.lab_cell)),
+        Check("nothing left behind", "nothing", _left_behind, LEFT_HINTS),
+        Check("only operations on the check's objects", "only operations", _only_operations,
+              ("Your process sent the grader something that is not an operation, or an "
+               "operation after its run ended.",
+               "Use only the methods the statement names, on the objects you were given.",
+               ex.lab_cell)),
+        Check("every moment of the check was reached", "every one", _moments,
+              ex.moment_hints or ("The check could not force the moment it is built on.",
+                                  "Call the methods the statement names, in that order.",
+                                  ex.lab_cell)),
+    )
+
+
+def _returned(f):
+    if f["calls_ended"]:
+        return True, "every call returned"
+    held = f" (the lock is held by {f['held'][0]})" if f.get("held") else ""
+    return False, f"still running at the end of the run: {', '.join(f['pending'])}{held}"
+
+
+def measure(checks, facts) -> list:
+    """Every check on the repetition's facts. A missing fact fails the check
+    that needs it, except in a run that never finished: that run already
+    fails, and says where its calls were stuck."""
+    out = []
+    stuck = not facts.get("calls_ended", False)
+    if facts.get("anomalies"):  # the check ended at the first thing that is not an operation
+        checks = [c for c in checks if c.measure is _only_operations]
+    elif stuck:  # what the ledger says of a run cut off midway depends on where it was cut
+        checks = [c for c in checks if c.measure is _returned]
+    for check in checks:
+        try:
+            got = check.measure(facts)
+        except (KeyError, IndexError, TypeError) as missing:
+            if stuck:
+                continue
+            got = (False, f"not measured ({missing!s}): the run did not reach it")
+        if got is None:
+            got = (False, "not measured: the run did not reach it")
+        out.append((check, bool(got[0]), got[1]))
+    return out
+
+
+# ---------------------------------------------------------------- the session
+
+class Session:
+    def __init__(self, ex, source: str, runs: int, python=None, progress=None):
+        self.ex, self.source, self.runs, self.python = ex, source, runs, python
+        self.progress = progress
+        self.pid = None
+        self.child = None
+        self.gone = False
+        self.uid = free_uid() if os.geteuid() == 0 else None
+        self.arena = arena_mod.Arena(tids_of_child=self._tids)
+        self.grader = self.arena.add(GGrader())
+        self.outcome = None
+        self.started_child = threading.Event()
+        self.base = (set(), {}, set())
+        self.grader.on_loading = self._baseline
+
+    def _baseline(self) -> None:
+        self.base = (set(procfs.tids(self.pid)), fds_of(self.pid), set(self.processes()))
+
+    def _tids(self):
+        return set(procfs.tids(self.pid)) if self.pid else None
+
+    def processes(self) -> list[int]:
+        if not self.pid:
+            return []
+        if self.uid is not None:
+            return [p for p in processes_of_uid(self.uid) if p != self.pid]
+        return [p for p in descendants(self.pid)]
+
+    def base_fds_ok(self, fd, what, base) -> bool:
+        """A fd the learner's code opened and left open (not one that was
+        there when the repetition began)."""
+        return fd not in base or base[fd] != what
+
+    def _on_start(self, child) -> None:
+        self.child, self.pid = child, child.pid
+        self.arena.child_end.close()  # the child holds its own copy
+        threading.Thread(target=self._watch_exit, name="grader-exit", daemon=True).start()
+        self.started_child.set()
+
+    def _watch_exit(self) -> None:
+        supervise._wait_exit(self.child.proc, 3600 * 24)
+        with self.arena.cond:
+            self.gone = True
+            self.arena.child_gone = True
+            self.arena.cond.notify_all()
+
+    def _sandbox(self) -> None:
+        payload = {"source": self.source, "functions": list(self.ex.functions),
+                   "dial_fd": self.arena.child_end.fileno(), "uid": self.uid,
+                   "modules": sorted(self.ex.modules), "engine": "arena"}
+        try:
+            self.outcome = supervise.run(
+                "practice", self.ex.id, deadline=STARTUP_S + self.runs * (self.ex.budget_s + 2),
+                python=self.python, payload=payload,
+                pass_fds=(self.arena.child_end.fileno(),), on_start=self._on_start)
+        finally:
+            self.started_child.set()
+            with self.arena.cond:
+                self.gone = self.arena.child_gone = True
+                self.arena.cond.notify_all()
+
+    def stuck_where(self, rep: Rep) -> str:
+        """Where the calls that never ended are: the grader's own view (the
+        operation they are blocked in), then the child's stacks (SIGABRT)."""
+        a = self.arena
+        waiting = {}
+        with a.cond:
+            for r in a.ledger:
+                if r.end is None and r.obj != "grader" and r.kind != "Rep":
+                    waiting.setdefault(r.who, f"{r.kind.lower()}.{r.op}()")
+        pending = rep.reports.pending()
+        self.ask_for_stacks()
+        spots = self.learner_spots()
+        parts = []
+        for name in sorted(pending):
+            where, looping = spots.get(name, (None, False))
+            # A looping thread's operation at the dump is luck, as its line is.
+            inside = f" waiting in {waiting[name]}" if name in waiting and not looping else ""
+            parts.append(f"{name}{inside}" + (f" {where}" if where else ""))
+        return "; ".join(parts) or "your function never returned"
+
+    def kill_child(self) -> None:
+        if self.child is not None and supervise.running(self.child.proc):
+            _kill(self.pid)
+            self.arena.wait_for(lambda: self.gone, supervise.DUMP_GRACE_S)
+
+    def ask_for_stacks(self) -> None:
+        if self.child is not None and supervise.running(self.child.proc):
+            try:
+                os.kill(self.pid, signal.SIGABRT)
+            except ProcessLookupError:
+                pass
+            self.arena.wait_for(lambda: self.gone, supervise.DUMP_GRACE_S)
+
+    def learner_spots(self) -> dict:
+        """{thread name: ("in F, line N: text", looping)}: the innermost learner
+        frame of each thread in the child's stack dump (thread names as their
+        channels' hellos gave them: for display only). A thread inside a loop
+        is named by the loop's header line (``looping``): which line of the
+        loop the dump caught is luck, as in labs.practice.child.where."""
+        self.sandbox_thread.join(supervise.DUMP_GRACE_S + 5)
+        o = self.outcome
+        if o is None:
+            return {}
+        lines = self.source.splitlines()
+        try:
+            loops = _loops(self.source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            loops = []  # the answer loaded in the child; a spot is then named by its line
+        names = {getattr(c, "ident", 0): c.name for c in self.arena.conns}
+        spots = {}
+        for th in parse_dump(dump_part(o.stderr), names):
+            mine = [(ln, fn) for path, ln, fn in th["frames"] if path == "<your code>"]
+            if mine:
+                ln, fn = mine[0]  # faulthandler lists the innermost frame first
+                header = loop_around(loops, ln)
+                ln = header or ln
+                text = lines[ln - 1].strip() if 0 < ln <= len(lines) else "?"
+                spots.setdefault(th["name"], (f"in {fn}, line {ln}: {text}", header is not None))
+        return spots
+
+    def run(self) -> Result:
+        ex = self.ex
+        result = Result(exercise=ex, planned=self.runs)
+        checks = generic_checks(ex) + tuple(ex.checks)
+        self.sandbox_thread = threading.Thread(target=self._sandbox, name="grader-sandbox",
+                                               daemon=True)
+        self.sandbox_thread.start()
+        a, g = self.arena, self.grader
+        try:
+            a.wait_for(lambda: g.loaded or g.load_problem or self.gone, STARTUP_S)
+            if not g.loaded:
+                result.problem, result.bad_input = self.load_problem()
+                return result
+            for n in range(1, self.runs + 1):
+                mode = ex.modes[(n - 1) % len(ex.modes)]
+                if self.progress is not None:
+                    self.progress(n - 1, self.runs, f"run {n} of {self.runs} ({mode})")
+                with a.cond:
+                    a.rep_n = n
+                rep = Rep(self, n, mode)
+                facts = ex.scenario(rep)
+                facts["mode"] = mode
+                if rep.fatal == "gone" and not facts["anomalies"]:  # it ended its own process
+                    break
+                run = Run(n, mode, facts, measure(checks, facts))
+                result.runs.append(run)
+                if rep.fatal == "stuck":
+                    result.fatal = (f"run {n} did not finish within {ex.budget_s:g} s: "
+                                    f"{facts['stuck']}"
+                                    + (f"; run(s) {n + 1}-{self.runs} not run"
+                                       if n < self.runs else ""))
+                    result.fatal_hints = ex.ended_hints or LEFT_HINTS
+                    break
+                if rep.fatal == "anomaly":
+                    result.fatal = f"the check ended at run {n}: {facts['anomalies'][0]}"
+                    result.fatal_hints = checks[3].hints
+                    break
+                if self.gone:
+                    break
+                if rep.fatal == "left":  # the next run would share what was left
+                    break
+            if not self.gone:
+                with a.cond:
+                    g.spec = False
+                    a.cond.notify_all()
+            self.sandbox_thread.join(STARTUP_S)
+            self.judge_exit(result)
+        finally:
+            self.cleanup()
+            if self.progress is not None:
+                self.progress(self.runs, self.runs, "done")
+        result.outcome = self.timeline_outcome()
+        return result
+
+    def judge_exit(self, result) -> None:
+        """The child's exit status is always part of the verdict."""
+        o = self.outcome
+        if o is None or result.fatal:
+            return
+        ex_ = o.exit
+        if ex_["code"] == 0 and not ex_["timed_out"] and len(result.runs) == self.runs:
+            return
+        n = len(result.runs) + (len(result.runs) < self.runs)
+        if ex_["timed_out"]:
+            why = "the sandbox's deadline ended it"
+        elif ex_["signal"]:
+            why = f"killed by {ex_['signal']}"
+        else:
+            why = f"ended with exit status {ex_['code']} (os._exit or sys.exit?)"
+        if self.arena.anomalies:  # what it sent the grader before it ended
+            why += f"; before that, {self.arena.anomalies[0][1]}"
+        result.fatal = f"your code ended the whole process during run {max(n, 1)}: {why}"
+        result.fatal_hints = (
+            "A thread must return to stop; ending the process stops every thread, mid-work.",
+            "Never call os._exit, os.kill or sys.exit from a worker or a handler; set an Event.",
+            self.ex.lab_cell)
+
+    def load_problem(self) -> tuple[str, bool]:
+        p = self.grader.load_problem
+        if p is None:
+            self.sandbox_thread.join(STARTUP_S)
+            o = self.outcome
+            if not self.grader.loading:
+                raise RuntimeError("the practice child failed before running any code:\n"
+                                   + (o.stderr[-2000:] if o is not None else "no outcome"))
+            if o is not None and o.exit["signal"]:
+                return f"your module ended the process while loading: killed by {o.exit['signal']}", False
+            if o is not None and o.exit["code"] is not None:
+                return (f"your module ended the process while loading: exit status "
+                        f"{o.exit['code']}"), False
+            return "your module never finished loading", False
+        kind, message, frames = p
+        if kind == "missing":
+            return f"no function named {message!r}", True
+        if kind == "SyntaxError":
+            return f"not valid Python: line {frames[0][0]}: {message}", True
+        where = ""
+        if frames:
+            line, _, text = frames[-1]
+            where = f" (line {line}: {text})"
+        return f"loading your code raised {kind}: {message}{where}", False
+
+    def cleanup(self) -> None:
+        """No process of the check outlives it: the child's group is killed
+        by the sandbox; every process of the check's uid (or under the
+        child) is killed here."""
+        self.arena.close()
+        if self.child is not None and supervise.running(self.child.proc):
+            for p in self.processes():
+                _kill(p)
+            _kill(self.pid)
+        self.sandbox_thread.join(STARTUP_S)
+        if self.uid is not None:
+            end = time.monotonic() + 5
+            while time.monotonic() < end:
+                left = processes_of_uid(self.uid)
+                if not left:
+                    break
+                for p in left:
+                    _kill(p)
+                time.sleep(0.01)
+
+    def timeline_outcome(self):
+        """The sandbox's Outcome with a timeline drawn from the grader's
+        ledger (the child's own events are not shown: it may write anything)."""
+        import dataclasses
+        o = self.outcome
+        if o is None:
+            return None
+        events, rep_of = [], {}
+        for r in self.arena.ledger:
+            if r.kind == "Rep" and r.op == "call" and r.args == [0]:
+                n = int(r.obj.split(".")[0][1:])
+                if n not in rep_of:
+                    rep_of[n] = r.t
+                    events.append({"t": r.t, "kind": "rep", "n": n, "thread": "grader"})
+            if r.kind in ("Grader", "Rep"):
+                continue
+            events.append({"t": r.t, "kind": "state", "thread": r.who,
+                           "state": f"{r.kind.lower()}.{r.op}"})
+        end = self.arena.now()
+        return dataclasses.replace(o, timeline=events, child_elapsed_s=end)
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def grade(ex, source: str, runs: int, python=None, progress=None) -> Result:
+    from labs.practice import ship
+    try:  # the policy, also for callers that did not ask (the verdict never relies on it)
+        ship.static_check(source, ex.functions, ex.signatures, modules=ex.modules)
+    except ship.BadAnswer as bad:
+        return Result(exercise=ex, planned=runs, problem=str(bad), bad_input=True)
+    return Session(ex, source, runs, python=python, progress=progress).run()
+
+
+def loop_around(loops, lineno: int) -> int | None:
+    """The header line of the innermost loop whose body holds ``lineno``."""
+    inside = [(first, last) for first, last in loops if first < lineno <= last]
+    return max(inside)[0] if inside else None

@@ -1,0 +1,152 @@
+"""The learner's process, for exercises graded on the grader's objects.
+
+Runs in the sandboxed child (``python -m labs.child practice EXERCISE``, see
+``labs.practice.child``), with the payload {"source", "functions",
+"dial_fd", "uid", "modules"}. Before any learner code runs it
+
+1. imports the modules the policy lets the learner import (``modules``);
+2. when started as root, becomes ``uid`` (a user id of its own for this
+   check, no groups, a cap on its processes): it can then neither signal
+   the grader nor read another process's file descriptors, and every
+   process it starts (even in a session of its own) carries that uid, so
+   the grader finds and kills them all after the check;
+3. becomes a child subreaper (prctl), so that an orphaned descendant stays
+   its descendant while it lives (the grader's fallback without root);
+4. forgets where the ``labs`` package is (sys.path, package paths).
+
+Then it loads the learner's code and serves the grader: ``next`` returns
+the next repetition's spec (which learner functions to run, in which named
+threads, on which proxies) or None. Each call of a learner function is
+reported as an operation (``call``, then ``returned`` or ``raised``). None
+of this is trusted by the grader beyond being an operation: the verdict
+comes from the grader's ledger and from the kernel.
+"""
+from __future__ import annotations
+
+import builtins
+import importlib
+import os
+import sys
+import threading
+import traceback
+
+from labs.practice import wire as wire_module
+
+LEARNER_FILE = "<your code>"
+
+
+def drop_privileges(uid) -> None:
+    if uid is None or os.geteuid() != 0:
+        return
+    import resource
+    resource.setrlimit(resource.RLIMIT_NPROC, (256, 256))
+    os.setgroups([])
+    os.setresgid(uid, uid, uid)
+    os.setresuid(uid, uid, uid)
+
+
+def become_subreaper() -> None:
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
+
+
+def forget_labs() -> None:
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    sys.path[:] = [p for p in sys.path if p not in ("", ".", root)
+                   and os.path.abspath(p) != root]
+    # an editable install (pip install -e .) finds the package with a finder
+    sys.meta_path[:] = [f for f in sys.meta_path
+                        if "editable" not in (getattr(f, "__module__", "") or "")
+                        and "editable" not in type(f).__module__]
+    sys.path_importer_cache.clear()
+    for name, module in list(sys.modules.items()):
+        if name == "labs" or name.startswith("labs."):
+            if hasattr(module, "__path__"):
+                module.__path__ = []
+            del sys.modules[name]
+    try:
+        os.chdir("/")
+    except OSError:
+        pass
+
+
+def learner_frames(tb, lines) -> list:
+    out = []
+    for f in traceback.extract_tb(tb):
+        if f.filename == LEARNER_FILE:
+            text = lines[f.lineno - 1].strip() if f.lineno and 0 < f.lineno <= len(lines) else "?"
+            out.append([f.lineno, f.name, text[:120]])
+    return out[-3:]
+
+
+def describe(value) -> list:
+    if isinstance(value, (bytes, bytearray)) and len(value) <= 20000:
+        return [type(value).__name__, bytes(value).hex()]
+    return [type(value).__name__, None]
+
+
+def main(job: dict) -> None:
+    for name in job.get("modules", ()):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    fd = int(job["dial_fd"])
+    become_subreaper()
+    drop_privileges(job.get("uid"))
+    wire = wire_module.Wire(fd)
+    source = job["source"]
+    lines = source.splitlines()
+    forget_labs()
+    namespace = {"__name__": "answer", "__builtins__": builtins}
+    wire.call("grader", "loading")
+    try:
+        code = compile(source, LEARNER_FILE, "exec")
+        exec(code, namespace)  # the learner's module, as a module's top level runs
+    except SyntaxError as e:
+        wire.call("grader", "load_failed", "SyntaxError", str(e.msg)[:200], [[e.lineno or 0, "", ""]])
+        os._exit(0)
+    except BaseException as e:  # noqa: B036 - SystemExit too: it is the learner's
+        wire.call("grader", "load_failed", type(e).__name__, str(e)[:200],
+                  learner_frames(e.__traceback__, lines))
+        os._exit(0)
+    missing = [n for n in job["functions"] if not callable(namespace.get(n))]
+    if missing:
+        wire.call("grader", "load_failed", "missing", missing[0], [])
+        os._exit(0)
+    wire.call("grader", "loaded")
+    while True:
+        spec = wire.call("grader", "next")
+        if spec is None:
+            break
+        rep = spec["rep"]
+        for t in spec["threads"]:
+            args = [wire_module.build(wire, a) for a in t["args"]]
+            fn = namespace[t["fn"]]
+            th = threading.Thread(target=_runner, name=t["name"], daemon=True,
+                                  args=(wire, rep, fn, args, t["calls"], lines))
+            th.start()
+        wire.call(rep, "wait")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def _runner(wire, rep, fn, args, calls, lines) -> None:
+    try:
+        for k in range(calls):
+            wire.call(rep, "call", k)
+            try:
+                value = fn(*args)
+            except BaseException as e:  # noqa: B036
+                wire.call(rep, "raised", k, type(e).__name__, str(e)[:200],
+                          learner_frames(e.__traceback__, lines))
+            else:
+                wire.call(rep, "returned", k, describe(value))
+    except BaseException:  # noqa: B036 - the check ended, or the channel was broken
+        pass
+    finally:
+        wire.close_mine()

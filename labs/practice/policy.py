@@ -1,0 +1,116 @@
+"""What a submission may do, read before it runs: the first line of defence.
+
+A submission may import the modules its exercise lists (``Exercise.modules``)
+and use ordinary Python. Refused, with one line naming the construct and its
+line (``Refused``, exit status 2 on the command line):
+
+- importing ``labs`` (the grader's own code, the reference answers) or any
+  module the exercise does not list;
+- reaching into frames or tracing: ``sys._getframe``, ``settrace``,
+  ``setprofile``, ``f_back``/``f_globals``/``tb_frame``..., ``gc``,
+  ``inspect``, ``ctypes``;
+- running code from text: ``exec``, ``eval``, ``compile``, ``__import__``;
+  and the builtins that reach around names (``globals``, ``vars``,
+  ``getattr``/``setattr`` on a name not written out, ``open``);
+- a private or dunder attribute of anything but ``self``, ``cls``,
+  ``super()`` or a module it imported (``bank._accounts``, ``t.__class__``);
+- starting processes or sessions (``os.fork``, ``os.setsid``, ``subprocess``).
+
+The verdict does not depend on this: the grader trusts only its own ledger
+and the kernel (labs.practice.engine). The policy keeps honest mistakes and
+dishonest shortcuts apart, and says so in one line.
+"""
+from __future__ import annotations
+
+import ast
+
+COMMON_MODULES = ("threading", "queue", "time", "logging", "collections", "functools",
+                  "itertools", "contextlib", "dataclasses", "typing", "math", "random",
+                  "sys", "os", "signal", "enum")
+
+FORBIDDEN_CALLS = {"exec", "eval", "compile", "__import__", "globals", "locals", "vars",
+                   "open", "breakpoint", "memoryview"}
+FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofile",
+                   "f_back", "f_globals", "f_locals", "f_code", "f_builtins", "tb_frame",
+                   "tb_next", "gi_frame", "cr_frame", "ag_frame", "modules", "monitoring",
+                   "_current_frames", "fork", "forkpty", "setsid", "setpgid", "setpgrp",
+                   "execv", "execve", "execvp", "execl", "execlp", "spawnv", "spawnl",
+                   "system", "popen", "posix_spawn", "posix_spawnp", "pidfd_open",
+                   "setswitchinterval", "setrecursionlimit", "addaudithook",
+                   "setuid", "setgid", "settrace_all_threads", "setprofile_all_threads",
+                   "_exit_function", "get_referrers", "get_referents", "get_objects"}
+OWN = {"self", "cls"}
+
+
+class Refused(ValueError):
+    """The submission uses a construct the policy refuses: one line."""
+
+
+def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> None:
+    """Raise Refused naming the first refused construct and its line."""
+    try:
+        tree = ast.parse(source, filename)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return  # the static check says what is wrong with it
+    allowed = set(modules)
+    imported: set[str] = set()
+    classes = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
+    # names bound to an instance of the submission's own classes: their
+    # private attributes are the learner's own business
+    own = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign)
+           and isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Name)
+           and n.value.func.id in classes for t in n.targets if isinstance(t, ast.Name)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                _module(a.name, allowed, node)
+                imported.add((a.asname or a.name).split(".")[0])
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                _refuse(node, "a relative import")
+            _module(node.module or "", allowed, node)
+            for a in node.names:
+                if a.name.startswith("_") or a.name in FORBIDDEN_ATTRS:
+                    _refuse(node, f"importing {a.name} from {node.module}")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            name = node.func.id
+            if name in FORBIDDEN_CALLS:
+                _refuse(node, f"{name}()")
+            if name in ("getattr", "setattr", "delattr", "hasattr"):
+                attr = node.args[1] if len(node.args) > 1 else None
+                if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)):
+                    _refuse(node, f"{name}() with an attribute name not written out")
+                _attribute(node, attr.value, node.args[0], imported, own)
+        elif isinstance(node, ast.Attribute):
+            _attribute(node, node.attr, node.value, imported, own)
+        elif isinstance(node, ast.Name) and node.id in ("__builtins__", "__loader__",
+                                                        "__spec__"):
+            _refuse(node, node.id)
+
+
+def _module(name: str, allowed, node) -> None:
+    top = name.split(".")[0]
+    if top == "labs":
+        _refuse(node, f"import of {name} (the grader's own package)")
+    if top not in allowed:
+        _refuse(node, f"import of {name} (this exercise allows: {', '.join(sorted(allowed))})")
+
+
+def _attribute(node, attr: str, value, imported, own) -> None:
+    if attr in FORBIDDEN_ATTRS:
+        _refuse(node, f".{attr}")
+    if not attr.startswith("_"):
+        return
+    if isinstance(value, ast.Name) and (value.id in OWN or (
+            value.id in imported | own and not attr.startswith("__"))):
+        return
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
+            and value.func.id == "super":
+        return
+    _refuse(node, f"the private attribute .{attr}" if not attr.startswith("__")
+            else f"the dunder attribute .{attr}")
+
+
+def _refuse(node, what: str) -> None:
+    raise Refused(f"line {getattr(node, 'lineno', '?')}: {what} is not allowed in a submission")

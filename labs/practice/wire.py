@@ -1,0 +1,250 @@
+"""The child's end of the grader's objects: thin proxies over one channel per thread.
+
+Runs in the learner's process (the sandboxed child). The scenario's shared
+objects (the bank, the lock, the queue, the stop Events, ``do``...) live in
+the GRADER; what the learner's code holds are proxies with exactly the
+methods its statement names. Each call is one JSON line on a connection of
+the calling thread, answered by one JSON line: ``{"ok": value}`` or
+``{"raise": "Empty", "msg": "..."}``. Nothing here is pickled: a message is
+data, and a forged message is just one more operation the grader records.
+
+Connections: the child holds one end of a SOCK_SEQPACKET socketpair, the
+*dial*. A thread's first call makes a socketpair, sends one end to the
+grader over the dial (SCM_RIGHTS) with a hello naming the thread, and keeps
+the other. A call made while the same thread is already inside a call (a
+signal handler running in the main thread) uses a fresh connection, so the
+two replies can never be confused. An exception that interrupts the wait for
+a reply (a handler that raises) retires the connection: its late reply can
+never be read as another call's.
+
+Standard library only; imports nothing of ``labs``.
+"""
+from __future__ import annotations
+
+import json
+import queue
+import socket
+import threading
+
+MAX_LINE = 1 << 16
+
+
+class Frozen(Exception):
+    """The account cannot be credited right now."""
+
+
+class ShutDown(Exception):
+    """Raised by put() or get() on a queue that was shut down."""
+
+
+ShutDown = getattr(queue, "ShutDown", ShutDown)  # 3.13+: the real one
+
+ERRORS = {"Empty": queue.Empty, "Full": queue.Full, "ShutDown": ShutDown, "Frozen": Frozen,
+          "TypeError": TypeError, "ValueError": ValueError, "RuntimeError": RuntimeError,
+          "KeyError": KeyError, "TimeoutError": TimeoutError}
+
+
+class Wire:
+    def __init__(self, dial_fd: int):
+        self.dial = socket.socket(fileno=dial_fd)
+        self.local = threading.local()
+
+    def _connect(self) -> socket.socket:
+        mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        me = threading.current_thread()
+        hello = json.dumps({"thread": me.name, "tid": threading.get_native_id(),
+                            "ident": me.ident}).encode()
+        try:
+            socket.send_fds(self.dial, [hello], [theirs.fileno()])
+        finally:
+            theirs.close()
+        return mine
+
+    def call(self, obj: str, op: str, *args):
+        """One operation on the grader's object ``obj``; its result, or the
+        exception the grader's object raised."""
+        loc = self.local
+        nested = getattr(loc, "busy", False)
+        if nested:  # a signal handler inside this thread's own call
+            conn = self._connect()
+        else:
+            conn = getattr(loc, "conn", None)
+            if conn is None:
+                conn = loc.conn = self._connect()
+            loc.busy = True
+        line = json.dumps({"obj": obj, "op": op, "args": list(args)}).encode() + b"\n"
+        try:
+            if len(line) > MAX_LINE:
+                raise ValueError("too large a value for the check's objects")
+            conn.sendall(line)
+            reply = _read_line(conn)
+        except BaseException:
+            if not nested:  # interrupted mid-call: its reply must never be read
+                loc.conn = None
+                conn.close()
+            raise
+        finally:
+            if nested:
+                conn.close()
+            else:
+                loc.busy = False
+        if reply is None:
+            raise RuntimeError("the check has ended")
+        msg = json.loads(reply)
+        if "raise" in msg:
+            raise ERRORS.get(msg["raise"], RuntimeError)(msg.get("msg", ""))
+        return msg.get("ok")
+
+    def close_mine(self) -> None:
+        conn = getattr(self.local, "conn", None)
+        if conn is not None:
+            self.local.conn = None
+            conn.close()
+
+
+def _read_line(conn) -> bytes | None:
+    buf = b""
+    while not buf.endswith(b"\n"):
+        chunk = conn.recv(MAX_LINE)
+        if not chunk:
+            return None
+        buf += chunk
+    return buf
+
+
+# ---------------------------------------------------------------- the proxies
+# Exactly the methods each statement names, nothing else to read or write.
+
+class _Proxy:
+    __slots__ = ("_w", "_id")
+
+    def __init__(self, wire, ident):
+        object.__setattr__(self, "_w", wire)
+        object.__setattr__(self, "_id", ident)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"{type(self).__name__} objects of the check are read-only")
+
+    def _call(self, op, *args):
+        return self._w.call(self._id, op, *args)
+
+
+class Bank(_Proxy):
+    __slots__ = ()
+    Frozen = Frozen
+
+    def debit(self, who, amount):
+        return self._call("debit", who, amount)
+
+    def credit(self, who, amount):
+        return self._call("credit", who, amount)
+
+
+class Lock(_Proxy):
+    __slots__ = ()
+
+    def acquire(self, blocking=True, timeout=-1):
+        return self._call("acquire", blocking, timeout)
+
+    def release(self):
+        return self._call("release")
+
+    def locked(self):
+        return self._call("locked")
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+
+class Event(_Proxy):
+    __slots__ = ()
+
+    def is_set(self):
+        return self._call("is_set")
+
+    def wait(self, timeout=None):
+        return self._call("wait", timeout)
+
+    def set(self):
+        return self._call("set")
+
+
+class Queue(_Proxy):
+    __slots__ = ()
+
+    def get(self, block=True, timeout=None):
+        return self._call("get", block, timeout)
+
+    def get_nowait(self):
+        return self._call("get", False, None)
+
+    def put(self, item, block=True, timeout=None):
+        return self._call("put", item, block, timeout)
+
+    def put_nowait(self, item):
+        return self._call("put", item, False, None)
+
+    def task_done(self):
+        return self._call("task_done")
+
+    def join(self):
+        return self._call("join")
+
+    def qsize(self):
+        return self._call("qsize")
+
+    def empty(self):
+        return self._call("empty")
+
+    def full(self):
+        return self._call("full")
+
+    if hasattr(queue.Queue, "shutdown"):
+        def shutdown(self, immediate=False):
+            return self._call("shutdown", immediate)
+
+
+class Do(_Proxy):
+    __slots__ = ()
+
+    def __call__(self, n):
+        return self._call("do", n)
+
+
+class Thread(_Proxy):
+    """A thread of the grader (a consumer): join, is_alive, name."""
+    __slots__ = ("_name",)
+
+    def __init__(self, wire, ident, name):
+        super().__init__(wire, ident)
+        object.__setattr__(self, "_name", name)
+
+    def join(self, timeout=None):
+        return self._call("join", timeout)
+
+    def is_alive(self):
+        return self._call("is_alive")
+
+    @property
+    def name(self):
+        return self._name
+
+    def __repr__(self):
+        return f"<Thread {self.name}>"
+
+
+KINDS = {"Bank": Bank, "Lock": Lock, "Event": Event, "Queue": Queue, "Do": Do, "Thread": Thread}
+
+
+def build(wire: Wire, value):
+    """A spec's argument: {"$": id, "kind": K} -> a proxy; lists element-wise."""
+    if isinstance(value, dict) and "$" in value:
+        if value["kind"] == "Thread":
+            return Thread(wire, value["$"], value["name"])
+        return KINDS[value["kind"]](wire, value["$"])
+    if isinstance(value, list):
+        return [build(wire, v) for v in value]
+    return value

@@ -1,0 +1,96 @@
+"""Grade every known answer of the exercises many times: same verdict every time?
+
+  python scripts/repeat_practice.py [--exercise ID ...] [--gradings 20] [--runs 10]
+                                    [--load] [--python PATH] [--kind right,wrong,cheat]
+
+For each exercise, every known answer under labs/practice/answers/ (the
+reference and ``__right_*``: must pass; ``__wrong_*`` and ``__cheat_*``: must
+fail with the message on their first line) is graded ``--gradings`` times.
+A grading's signature is its verdict, the names of the checks that failed and
+what ended it early; the script prints how many gradings share the most common
+signature and flags an answer whose verdict is not the expected one or changes.
+--load keeps every core busy meanwhile. Exit status 0 when every answer got
+its expected verdict on every grading.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import subprocess
+import sys
+import time
+
+from labs.practice import exercises, grade
+from labs.practice.exercises import expected_message
+
+SPIN = "import time\nend = time.monotonic() + 3600\nwhile time.monotonic() < end: pass\n"
+
+
+def signature(r) -> str:
+    failed = sorted({line.split(":")[0] for line in r.failures()})
+    return f"{'PASS' if r.passed else 'FAIL'} {failed}"
+
+
+def answers(ex, kinds):
+    out = []
+    if "right" in kinds:
+        out += [(p, None) for p in ex.right_answers()]
+    if "wrong" in kinds:
+        out += [(p, expected_message(p)) for p in ex.wrong_answers()]
+    if "cheat" in kinds:
+        out += [(p, expected_message(p)) for p in ex.cheats()]
+    return out
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--exercise", action="append")
+    p.add_argument("--gradings", type=int, default=20)
+    p.add_argument("--runs", type=int, default=grade.DEFAULT_RUNS)
+    p.add_argument("--load", action="store_true")
+    p.add_argument("--python")
+    p.add_argument("--kind", default="right,wrong,cheat")
+    p.add_argument("--ported", action="store_true", help="only the exercises on the trusted engine")
+    args = p.parse_args(argv)
+    exs = [exercises.get(i) for i in args.exercise] if args.exercise else exercises.all_exercises()
+    if args.ported:
+        exs = [ex for ex in exs if ex.scenario is not None]
+    load = [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(os.cpu_count() or 2)] \
+        if args.load else []
+    bad = 0
+    try:
+        for ex in exs:
+            for path, want in answers(ex, args.kind.split(",")):
+                seen, wrong = collections.Counter(), 0
+                started = time.perf_counter()
+                for _ in range(args.gradings):
+                    r = grade.grade(ex.id, path.read_text(), runs=args.runs, python=args.python)
+                    seen[signature(r)] += 1
+                    if want is None:
+                        wrong += not r.passed
+                    else:
+                        wrong += r.passed or not any(want in x for x in r.failures())
+                    if wrong and want is None:
+                        last = r.summary()
+                took = (time.perf_counter() - started) / args.gradings
+                common, count = seen.most_common(1)[0]
+                ok = not wrong and count == args.gradings
+                bad += not ok
+                print(f"{'ok ' if ok else 'BAD'} {path.stem:<58} {count}/{args.gradings} "
+                      f"identical, {args.gradings - wrong}/{args.gradings} as expected, "
+                      f"{took:.2f} s per grading", flush=True)
+                if not ok:
+                    for sig, k in seen.most_common():
+                        print(f"      {k} x {sig}")
+                    if want is None and wrong:
+                        print(f"      last: {last}")
+    finally:
+        for proc in load:
+            proc.kill()
+            proc.wait()
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

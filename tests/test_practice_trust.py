@@ -1,0 +1,212 @@
+"""The trusted engine (labs.practice.engine): no cheat passes, even with the
+policy out of the way; the policy refuses what it says and accepts ordinary
+code; every answer that cannot run is one line; nothing outlives a check.
+
+The exercises on the trusted engine are the ones with a ``scenario``; the
+others still run on the old engine (labs.practice.child) until ported."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from labs.practice import engine, exercises, grade, policy, ship
+from labs.practice.exercises import expected_message
+
+PORTED = [ex for ex in exercises.all_exercises() if ex.scenario is not None]
+CHEATS = [(ex, p) for ex in PORTED for p in ex.cheats()]
+RIGHT = [(ex, p) for ex in PORTED for p in ex.right_answers()]
+
+
+def test_ported_exercises_have_enough_answers():
+    assert {ex.id for ex in PORTED} >= {"lock-leak/stop-worker", "lock-leak/safe-transfer",
+                                        "lost-task/consumer", "lost-task/shutdown"}
+    for ex in PORTED:
+        assert len(ex.right_answers()) >= 3, ex.id
+        assert len(ex.wrong_answers()) >= 6, ex.id
+
+
+@pytest.mark.parametrize("ex,path", RIGHT, ids=[p.stem for _, p in RIGHT])
+def test_right_answer_passes(ex, path):
+    r = grade.grade(ex.id, path.read_text(), runs=len(ex.modes) * 2)
+    assert r.passed, r.text()
+
+
+@pytest.mark.parametrize("ex,path", CHEATS, ids=[p.stem for _, p in CHEATS])
+def test_cheat_never_passes(ex, path):
+    r = grade.grade(ex.id, path.read_text(), runs=len(ex.modes))
+    assert not r.passed
+    want = expected_message(path)
+    assert any(want in line for line in r.failures()), (want, r.failures())
+
+
+def _unchecked(ex_id, source, runs=4):
+    """Grade with the policy out of the way: the verdict must hold anyway."""
+    ex = exercises.get(ex_id)
+    return engine.Session(ex, textwrap.dedent(source), runs).run()
+
+
+@pytest.mark.parametrize("source", [
+    "import labs.child.record\ndef worker(bank, lock, stop):\n    pass\n",
+    "from labs.practice.answers.lock_leak__stop_worker import worker\n",
+])
+def test_without_the_policy_the_grader_is_out_of_reach(source):
+    r = _unchecked("lock-leak/stop-worker", source)
+    assert not r.passed
+    assert "ModuleNotFoundError" in (r.problem or ""), r.problem
+
+
+def test_without_the_policy_a_process_left_behind_fails_and_is_killed():
+    session = engine.Session(exercises.get("lost-task/shutdown"), textwrap.dedent("""
+        import os, time
+        if os.fork() == 0:
+            os.setsid()  # a session of its own: the process-group kill misses it
+            time.sleep(60)
+            os._exit(0)
+        def shutdown(tasks, consumers):
+            for _ in consumers:
+                tasks.put(None)
+            for t in consumers:
+                t.join()
+    """), 4)
+    r = session.run()
+    assert not r.passed
+    assert any("process(es) left running" in x for x in r.failures()), r.failures()
+    if session.uid is not None:  # as root: nothing of the check's uid survives it
+        assert engine.processes_of_uid(session.uid) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the learner's uid is dropped only as root")
+def test_the_learner_cannot_signal_the_grader():
+    r = _unchecked("lost-task/consumer", """
+        import os, signal
+        def consumer(tasks, stop, do):
+            os.kill(os.getppid(), signal.SIGSTOP)
+    """, runs=1)
+    assert not r.passed
+    assert any("PermissionError" in x for x in r.failures()), r.failures()
+
+
+def test_gil_holding_code_is_bounded_by_the_parent():
+    started = time.monotonic()
+    r = _unchecked("lost-task/consumer", """
+        def consumer(tasks, stop, do):
+            sum(range(10 ** 11))  # C code that never lets go of the GIL
+    """, runs=10)
+    took = time.monotonic() - started
+    assert not r.passed and "did not finish" in (r.fatal or "")
+    assert took < 3.0 * 1 + 12, took
+
+
+def test_a_forged_report_is_an_anomaly():
+    r = _unchecked("lock-leak/stop-worker", """
+        import os
+        def worker(bank, lock, stop):
+            with lock:
+                pass
+            for fd in range(3, 40):
+                try:
+                    os.write(fd, b'{"obj": "r1.rep", "op": "returned", "args": [0, null]}\\n')
+                except OSError:
+                    pass
+    """, runs=1)
+    assert not r.passed
+
+
+# ---------------------------------------------------------------- the policy
+
+@pytest.mark.parametrize("source,construct", [
+    ("import labs\n", "import of labs"),
+    ("import inspect\n", "import of inspect"),
+    ("import sys\nf = sys._getframe()\n", "._getframe"),
+    ("import sys\nsys.settrace(None)\n", ".settrace"),
+    ("import threading\nthreading.setprofile(None)\n", ".setprofile"),
+    ("exec('x = 1')\n", "exec()"),
+    ("eval('1')\n", "eval()"),
+    ("compile('1', 'x', 'eval')\n", "compile()"),
+    ("__import__('os')\n", "__import__()"),
+    ("def f(bank):\n    return bank._accounts\n", "the private attribute ._accounts"),
+    ("def f(t):\n    return t.__class__\n", "the dunder attribute .__class__"),
+    ("def f(t):\n    return getattr(t, name)\n", "getattr() with an attribute name"),
+    ("import gc\n", "import of gc"),
+    ("import os\nos.setsid()\n", ".setsid"),
+    ("import subprocess\n", "import of subprocess"),
+])
+def test_policy_refuses_with_one_line_naming_the_construct(source, construct):
+    with pytest.raises(policy.Refused) as why:
+        policy.check(source)
+    assert construct in str(why.value) and str(why.value).startswith("line ")
+    assert "\n" not in str(why.value)
+
+
+def test_policy_accepts_ordinary_code():
+    policy.check(textwrap.dedent("""
+        import collections
+        import logging
+        import queue
+        import threading
+        import time
+
+        log = logging.getLogger(__name__)
+
+        class Counter:
+            def __init__(self):
+                super().__init__()
+                self._count = 0
+
+            def add(self):
+                self._count += 1
+
+        def consumer(tasks, stop, do):
+            seen = collections.Counter()
+            c = Counter()
+            while not stop.is_set():
+                try:
+                    n = tasks.get(timeout=0.05)
+                except queue.Empty:
+                    continue
+                print("got", n, time.monotonic(), c._count)
+                seen[n] += 1
+                do(n)
+                tasks.task_done()
+
+        if __name__ == "__main__":
+            consumer(None, threading.Event(), print)
+    """))
+
+
+# ---------------------------------------------------------------- one line, never a traceback
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "labs", "practice", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("text,status,message", [
+    ("import os\nos._exit(1)\ndef worker(bank, lock, stop):\n    pass\n", 1,
+     "your module ended the process while loading: exit status 1"),
+    ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n"
+     "def worker(bank, lock, stop):\n    pass\n", 1, "killed by SIGKILL"),
+    ("x = " + "(" * 200_000 + ")" * 200_000 + "\n", 2, "nested"),
+    ("x = " + "-" * 200_000 + "1\n", 2, "too deeply nested"),
+    ("def worker(bank, lock, stop):\n    pass\x00\n", 2, "line 2: a NUL byte"),
+    ("import labs\ndef worker(bank, lock, stop):\n    pass\n", 2, "line 1: import of labs"),
+])
+def test_answers_that_cannot_run_are_one_line(tmp_path, text, status, message):
+    path = tmp_path / "answer.py"
+    path.write_bytes(text.encode())
+    r = cli("check", "lock-leak/stop-worker", str(path), "--runs", "2")
+    assert r.returncode == status, (r.stdout, r.stderr)
+    out = r.stderr if status == 2 else r.stdout.split("\n\n")[0]
+    assert message in out and "Traceback" not in r.stdout + r.stderr, (r.stdout, r.stderr)
+    if status == 2:
+        assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_static_check_survives_a_deep_expression():
+    with pytest.raises(ship.BadAnswer, match="too deeply nested"):
+        ship.static_check("x = " + "-" * 100_000 + "1\n", ("worker",), (("bank", "lock", "stop"),))
