@@ -99,6 +99,7 @@ class Arena:
         self.rep_n = 0                     # the repetition now running (0: none)
         self.tids_of_child = tids_of_child  # () -> set of the child's tids, or None
         self.gate = None                   # gate(record): a scheduler's choke point
+        self.frozen = False                # True: every operation waits (before a stack dump)
         self._dial, self.child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.child_end.set_inheritable(True)
         threading.Thread(target=self._accept, name="grader-dial", daemon=True).start()
@@ -245,6 +246,8 @@ class Arena:
             rec = Record(self.seq, self.now(), conn, obj, op, args)
             self.ledger.append(rec)
             try:
+                if self.frozen:  # the threads stand still in the grader's hands for the dump
+                    obj.block(lambda: not self.frozen)
                 if self.gate is not None:
                     self.gate(rec)
                 try:
@@ -308,8 +311,16 @@ class GObject:
     def ref(self) -> dict:
         return {"$": self.id, "kind": self.kind}
 
+    first_wait = None  # (thread name, predicate): a scenario's forced order
+
     def block(self, predicate, timeout=None) -> bool:
         return self.arena.block(predicate, timeout, self)
+
+    def wait_for_order(self, rec) -> None:
+        """A scenario's forced order: the named thread's operations on this
+        object wait until the predicate holds (checked under the monitor)."""
+        if self.first_wait is not None and rec.who == self.first_wait[0]:
+            self.block(self.first_wait[1])
 
     def changed(self) -> None:
         self.arena.cond.notify_all()
@@ -341,6 +352,7 @@ class GLock(GObject):
         self.after_release = None  # a scenario's hook: (record) -> None, under the monitor
 
     def op_acquire(self, rec, blocking=True, timeout=-1):
+        self.wait_for_order(rec)
         if not isinstance(blocking, bool):
             raise Raise("TypeError", "blocking must be True or False")
         wait = _timeout(blocking, None if timeout == -1 else timeout)

@@ -37,6 +37,7 @@ from labs.sandbox.verdict import dump_part
 
 STARTUP_S = 20.0     # the child's start, up to the learner's module loaded
 SETTLE_S = 1.0       # how long a returned call's thread may take to vanish
+FREEZE_S = 0.5       # before a dump: how long the stuck calls get to reach an operation
 UID_BASE = 0x4C0000  # uids of checks run as root: UID_BASE + random
 
 
@@ -479,12 +480,23 @@ class Session:
         """Where the calls that never ended are: the grader's own view (the
         operation they are blocked in), then the child's stacks (SIGABRT)."""
         a = self.arena
-        waiting = {}
-        with a.cond:
-            for r in a.ledger:
-                if r.end is None and r.obj != "grader" and r.kind != "Rep":
-                    waiting.setdefault(r.who, f"{r.kind.lower()}.{r.op}()")
         pending = rep.reports.pending()
+
+        def in_operation() -> dict:
+            return {r.who: f"{r.kind.lower()}.{r.op}()" for r in a.ledger
+                    if r.end is None and r.obj != "grader" and r.kind != "Rep"}
+
+        # Freeze: every operation from now on waits in the grader, so that a
+        # thread looping through operations stands still at its next one, in
+        # its channel's recv, when the dump reads its frames (faulthandler
+        # reads a running thread's frames without stopping it: they can come
+        # out incomplete). A thread that runs without operations stays best effort.
+        with a.cond:
+            blocked_before = in_operation()
+            a.frozen = True
+            a.cond.notify_all()
+        a.wait_for(lambda: all(n in in_operation() for n in pending), FREEZE_S)
+        waiting = blocked_before
         self.ask_for_stacks()
         spots = self.learner_spots()
         parts = []
@@ -553,7 +565,7 @@ class Session:
                 if self.progress is not None:
                     self.progress(n - 1, self.runs, f"run {n} of {self.runs} ({mode})")
                 with a.cond:
-                    a.rep_n = n
+                    a.rep_n, a.frozen = n, False
                 rep = Rep(self, n, mode)
                 facts = ex.scenario(rep)
                 facts["mode"] = mode

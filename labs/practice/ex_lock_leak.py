@@ -42,6 +42,7 @@ class GBank(GObject):
         _number(amount)
 
     def op_debit(self, rec, who, amount):
+        self.wait_for_order(rec)
         self._check(who, amount)
         rec.note["locked"] = self.lock.held_by(rec)
         self.accounts[who] -= amount
@@ -53,6 +54,7 @@ class GBank(GObject):
             self.block(lambda: self.released)
 
     def op_credit(self, rec, who, amount):
+        self.wait_for_order(rec)
         self._check(who, amount)
         rec.note["locked"] = self.lock.held_by(rec)
         self.credits += 1
@@ -285,6 +287,14 @@ def safe_scenario(rep):
     lock = rep.add(GLock(n))
     bank = rep.add(GBank(n, lock))
     bank.fail_on = {"fails-first": ("worker-1", 1), "fails-later": ("worker-1", 3)}.get(mode)
+    if mode == "fails-first":
+        # A forced order: worker-2's first operation waits until worker-1's
+        # credit has raised (or worker-1's calls have ended). Whether a leaked
+        # lock then leaves worker-2 waiting too is the same in every grading,
+        # and so is what the result says.
+        def worker_1_failed():
+            return bank.credits_by.get("worker-1", 0) >= 1 or rep.ended("worker-1")
+        bank.first_wait = lock.first_wait = ("worker-2", worker_1_failed)
     rep.expected_raises = {"Frozen"}
     for name, (src, dst, amount) in PAIRS.items():
         rep.spawn(name, "transfer", bank, lock, src, dst, amount, calls=CALLS)

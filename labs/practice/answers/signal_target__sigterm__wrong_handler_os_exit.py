@@ -8,4 +8,5 @@ def run(start_workers):
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda signum, frame: os._exit(0))  # every item in hand is lost
     for t in start_workers(stop):
-        t.join()
+        while t.is_alive():  # timed waits: the handler runs (an untimed join can miss it)
+            t.join(0.05)
