@@ -139,8 +139,7 @@ DIFFERENCES = (
         since=(3, 14), until=(3, 15),
         what="`with lock:` compiles to LOAD_SPECIAL + CALL, and an exception that fires as "
              "`__enter__` returns skips `__exit__`: the lock stays locked forever",
-        # Also lesson 1's first exercise: the check stops the skeleton's
-        # spinning `with lock:` workers by force, and on 3.14 the lock can stay held.
+        # Lesson 1 too: its text asks what a stop just as the lock is taken does.
         affects=(("anatomy", "stop-entering-with"), ("lock-leak", "*")),
         source=GH + "148874",
         facts=(("anatomy", "stop-entering-with",
