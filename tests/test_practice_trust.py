@@ -210,3 +210,22 @@ def test_answers_that_cannot_run_are_one_line(tmp_path, text, status, message):
 def test_static_check_survives_a_deep_expression():
     with pytest.raises(ship.BadAnswer, match="too deeply nested"):
         ship.static_check("x = " + "-" * 100_000 + "1\n", ("worker",), (("bank", "lock", "stop"),))
+
+
+def test_a_hello_with_an_infinite_thread_id_is_an_anomaly_and_the_dial_lives_on():
+    """Found by a hostile review: "tid": Infinity made int() raise OverflowError,
+    which killed the grader's dial thread with a traceback."""
+    import socket
+
+    from labs.practice import arena as arena_mod
+    a = arena_mod.Arena()
+    try:
+        for hello in (b'{"thread": "x", "tid": Infinity}', b'{"thread": "y", "tid": 7}'):
+            mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+            socket.send_fds(a.child_end, [hello], [theirs.fileno()])
+            theirs.close()
+        assert a.wait_for(lambda: a.anomalies and a.conns, 5.0)
+        assert [t for _, t in a.anomalies] == ["garbage on the grader's channel: not a connection's hello"]
+        assert [c.name for c in a.conns] == ["y"]
+    finally:
+        a.close()

@@ -79,6 +79,16 @@ def report_signals():
                    blocked=sorted(s.name for s in signal.pthread_sigmask(signal.SIG_BLOCK, [])))
 
 
+def flood():
+    """Floods the event stream, as code writing to a pipe it did not open
+    would: far more lines than any lab writes, then one endless line."""
+    record.facts(answer=42)
+    line = b'{"kind": "x"}\n'
+    for _ in range(10):
+        os.write(record._fd, line * 10_000)
+    os.write(record._fd, b"y" * (3 << 20))
+
+
 def skip_here():
     record.skip("this variant never runs: it tests the skip path")
 
@@ -86,7 +96,7 @@ def skip_here():
 VARIANTS = {"exit": exit_normally, "raise": raise_error, "signal": die_by_signal,
             "hang": hang, "hang-at-exit": hang_at_exit,
             "grandchild": leave_grandchild, "skip": skip_here,
-            "hang-before-facts": hang_before_facts, "signals": report_signals}
+            "hang-before-facts": hang_before_facts, "signals": report_signals, "flood": flood}
 
 LAB = Lab(
     id="selftest",

@@ -172,8 +172,8 @@ class Arena:
                 hello = json.loads(msg)
                 name, tid = str(hello["thread"])[:80], int(hello["tid"])
                 ident = int(hello.get("ident") or 0)
-            except (ValueError, KeyError, TypeError, RecursionError):
-                sock.close()
+            except (ValueError, KeyError, TypeError, RecursionError, OverflowError):
+                sock.close()  # "tid": Infinity is a float that int() refuses with OverflowError
                 self.anomaly("garbage on the grader's channel: not a connection's hello")
                 continue
             with self.cond:

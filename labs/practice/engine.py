@@ -283,11 +283,15 @@ class Rep:
             self.fatal = "stuck"
             return facts
         # The runner threads end right after their last report: wait for the
-        # kernel to see them gone (observed state, bounded).
+        # kernel to see them gone (observed state, bounded). Only them: a
+        # thread of the learner's that is still there now was left behind,
+        # however soon it would have ended.
+        names = {t["name"] for t in self.threads}
+        runners = {c.tid for c in a.conns if c.name in names}
         end = time.monotonic() + SETTLE_S
         while time.monotonic() < end and not s.gone:
             extra = set(procfs.tids(s.pid)) - self.base_tids
-            if not extra:
+            if not extra & runners:
                 break
             time.sleep(0.002)
         extra = sorted(set(procfs.tids(s.pid)) - self.base_tids)

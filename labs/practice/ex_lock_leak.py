@@ -36,6 +36,11 @@ class GBank(GObject):
         self.credits = 0
         self.after_credit = None  # a scenario's hook, under the monitor
 
+    def _note_lock(self, rec):
+        """Whether the caller holds the lock, and which acquisition of it."""
+        rec.note["locked"] = self.lock.held_by(rec)
+        rec.note["acquired_at"] = self.lock.owner_seq if rec.note["locked"] else None
+
     def _check(self, who, amount):
         if not isinstance(who, str) or who not in self.accounts:
             raise Raise("KeyError", repr(who))
@@ -44,7 +49,7 @@ class GBank(GObject):
     def op_debit(self, rec, who, amount):
         self.wait_for_order(rec)
         self._check(who, amount)
-        rec.note["locked"] = self.lock.held_by(rec)
+        self._note_lock(rec)
         self.accounts[who] -= amount
         k = self.debits[rec.who] = self.debits.get(rec.who, 0) + 1
         self.changed()
@@ -56,7 +61,7 @@ class GBank(GObject):
     def op_credit(self, rec, who, amount):
         self.wait_for_order(rec)
         self._check(who, amount)
-        rec.note["locked"] = self.lock.held_by(rec)
+        self._note_lock(rec)
         self.credits += 1
         k = self.credits_by[rec.who] = self.credits_by.get(rec.who, 0) + 1
         self.changed()
@@ -80,15 +85,30 @@ def _lock_facts(rep, bank, lock) -> dict:
     operation, the lock at the end, the money."""
     unlocked = sorted({r.who: r for r in reversed(_bank_ops(rep, bank))
                        if not r.note.get("locked")}.values(), key=lambda r: r.who)
+    # A transfer runs from a thread's debit to its next debit: every operation
+    # in it under one acquisition of the lock, or another thread can run in between.
+    split, current = {}, {}
+    for r in _bank_ops(rep, bank):
+        if not r.note.get("locked"):
+            continue
+        if r.op == "debit":
+            current[r.who] = r.note["acquired_at"]
+        elif r.who in current and r.note["acquired_at"] != current[r.who]:
+            split.setdefault(r.who, f"{r.who}'s {r.op}")
     return {"unlocked": [f"{r.who}'s {r.op}" for r in unlocked],
+            "split": [split[w] for w in sorted(split)],
             "lock_holder_at_end": lock.owner_name,
             "missing": bank.missing(), "total": bank.total}
 
 
 def _lock_used(f):
-    u = f["unlocked"]
-    return not u, ("held by the caller around every debit and credit" if not u else
-                   f"{u[0]} ran without holding `lock` (the lock you were given)")
+    u, split = f["unlocked"], f["split"]
+    if u:
+        return False, f"{u[0]} ran without holding `lock` (the lock you were given)"
+    if split:
+        return False, (f"{split[0]} took `lock` again after its debit let it go: another "
+                       f"thread could run between the two halves of the transfer")
+    return True, "held by the caller around every debit and credit, once per transfer"
 
 
 def _lock_free(f):

@@ -12,8 +12,12 @@ line (``Refused``, exit status 2 on the command line):
 - running code from text: ``exec``, ``eval``, ``compile``, ``__import__``;
   and the builtins that reach around names (``globals``, ``vars``,
   ``getattr``/``setattr`` on a name not written out, ``open``);
-- a private or dunder attribute of anything but ``self``, ``cls``,
-  ``super()`` or a module it imported (``bank._accounts``, ``t.__class__``);
+- a private or dunder attribute of anything but the first parameter of a
+  method of its own classes (``self._lock`` in ``def run(self)``), a name
+  bound only to an instance of its own classes, ``super()`` or a module it
+  imported (``bank._accounts``, ``t.__class__``; a function's parameter
+  called ``self`` is not enough);
+- ``getattr`` and its kin other than called with a name written out;
 - starting processes or sessions (``os.fork``, ``os.setsid``, ``subprocess``).
 
 The verdict does not depend on this: the grader trusts only its own ledger
@@ -39,7 +43,6 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    "setswitchinterval", "setrecursionlimit", "addaudithook",
                    "setuid", "setgid", "settrace_all_threads", "setprofile_all_threads",
                    "_exit_function", "get_referrers", "get_referents", "get_objects"}
-OWN = {"self", "cls"}
 
 
 class Refused(ValueError):
@@ -55,11 +58,13 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
     allowed = set(modules)
     imported: set[str] = set()
     classes = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
-    # names bound to an instance of the submission's own classes: their
-    # private attributes are the learner's own business
-    own = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign)
-           and isinstance(n.value, ast.Call) and isinstance(n.value.func, ast.Name)
-           and n.value.func.id in classes for t in n.targets if isinstance(t, ast.Name)}
+    # names bound only to instances of the submission's own classes: their
+    # private attributes are the learner's own business (a name bound any
+    # other way too, `x = bank`, is not: it could hold a grader's object)
+    made = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign)
+            and _constructs(n.value, classes) for t in n.targets if isinstance(t, ast.Name)}
+    own = made - _bound_otherwise(tree, classes)
+    methods = _method_self_attributes(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for a in node.names:
@@ -83,10 +88,71 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                     _refuse(node, f"{name}() with an attribute name not written out")
                 _attribute(node, attr.value, node.args[0], imported, own)
         elif isinstance(node, ast.Attribute):
-            _attribute(node, node.attr, node.value, imported, own)
+            if id(node) not in methods:  # self._x inside a method of the learner's class
+                _attribute(node, node.attr, node.value, imported, own)
         elif isinstance(node, ast.Name) and node.id in ("__builtins__", "__loader__",
                                                         "__spec__"):
             _refuse(node, node.id)
+    reach = {"getattr", "setattr", "delattr", "hasattr"}
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    for node in ast.walk(tree):  # `g = getattr; g(os, "fo" + "rk")` would reach around the rules
+        if isinstance(node, ast.Name) and node.id in reach and id(node) not in called:
+            _refuse(node, f"{node.id} used other than in a call")
+
+
+def _constructs(value, classes) -> bool:
+    return (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+            and value.func.id in classes)
+
+
+def _bound_otherwise(tree, classes) -> set[str]:
+    """Names bound by anything but ``name = OwnClass(...)``: other assignments,
+    parameters, loop and with targets, walrus, except-as, imports, globals."""
+    names: set[str] = set()
+
+    def targets(t):
+        if isinstance(t, ast.Name):
+            names.add(t.id)
+        elif isinstance(t, (ast.Tuple, ast.List)):
+            for e in t.elts:
+                targets(e)
+        elif isinstance(t, ast.Starred):
+            targets(t.value)
+
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Assign) and not _constructs(n.value, classes):
+            for t in n.targets:
+                targets(t)
+        elif isinstance(n, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.comprehension)):
+            targets(n.target)
+        elif isinstance(n, ast.withitem) and n.optional_vars is not None:
+            targets(n.optional_vars)
+        elif isinstance(n, ast.NamedExpr):
+            targets(n.target)
+        elif isinstance(n, ast.ExceptHandler) and n.name:
+            names.add(n.name)
+        elif isinstance(n, ast.arg):
+            names.add(n.arg)
+        elif isinstance(n, (ast.Global, ast.Nonlocal)):
+            names.update(n.names)
+    return names
+
+
+def _method_self_attributes(tree) -> set[int]:
+    """ids of the ``first_param._attr`` nodes inside the methods of the
+    submission's own classes (``self._lock`` in ``def run(self)``)."""
+    found: set[int] = set()
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        for fn in cls.body:
+            if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or not fn.args.args:
+                continue
+            first = fn.args.args[0].arg
+            rebound = _bound_otherwise(ast.Module(body=fn.body, type_ignores=[]), set())
+            if first in rebound:  # `self = bank` inside the method: no longer its own
+                continue
+            found.update(id(a) for a in ast.walk(fn) if isinstance(a, ast.Attribute)
+                         and isinstance(a.value, ast.Name) and a.value.id == first)
+    return found
 
 
 def _module(name: str, allowed, node) -> None:
@@ -102,8 +168,7 @@ def _attribute(node, attr: str, value, imported, own) -> None:
         _refuse(node, f".{attr}")
     if not attr.startswith("_"):
         return
-    if isinstance(value, ast.Name) and (value.id in OWN or (
-            value.id in imported | own and not attr.startswith("__"))):
+    if isinstance(value, ast.Name) and value.id in imported | own and not attr.startswith("__"):
         return
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
             and value.func.id == "super":

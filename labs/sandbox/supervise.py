@@ -38,6 +38,8 @@ from labs.sandbox.verdict import outcome_of
 from labs.show.progress import Progress, Stopped, in_jupyter
 
 DUMP_GRACE_S = 5.0  # how long the child may take to write its stacks and die
+MAX_EVENTS = 50_000  # a lab writes hundreds; past this a child floods: the rest is counted, not kept
+MAX_LINE = 1 << 20   # bytes of one event line; a longer one is garbled
 
 
 class Unsupported(RuntimeError):
@@ -187,17 +189,33 @@ def _read_events(proc, deadline_at, driver, child, on_event=None):
     Returns (events, timed_out)."""
     events: list[dict] = []
     buf = [b""]
+    dropped = [0]
     out = proc.stdout.fileno()
 
     def feed(chunk: bytes) -> None:
+        if len(events) >= MAX_EVENTS:  # a flood (code that writes to a pipe it did not open)
+            dropped[0] += chunk.count(b"\n")
+            return
         *lines, buf[0] = (buf[0] + chunk).split(b"\n")
+        if len(buf[0]) > MAX_LINE:
+            lines.append(buf[0][:200])  # kept as a garbled event
+            buf[0] = b""
         for line in filter(bytes.strip, lines):
+            if len(events) >= MAX_EVENTS:
+                dropped[0] += 1
+                continue
             ev = _parse(line)
             events.append(ev)
             if on_event is not None:
                 on_event(ev)
             if driver is not None and running(proc):
                 driver(ev, child)
+
+    def ended(timed_out: bool):
+        if dropped[0]:
+            events.append({"t": None, "kind": ev.GARBLED,
+                           "text": f"{dropped[0]} more events not kept (over {MAX_EVENTS})"})
+        return events, timed_out
 
     pidfd = os.pidfd_open(proc.pid)
     try:
@@ -207,13 +225,13 @@ def _read_events(proc, deadline_at, driver, child, on_event=None):
             while True:
                 remaining = deadline_at - time.monotonic()
                 if remaining <= 0:
-                    return events, True
+                    return ended(True)
                 for key, _ in sel.select(remaining):
                     if key.data == "exit":
                         # Take what is left in the pipe, without waiting for a
                         # grandchild that may still hold it open.
                         feed(_drain(out))
-                        return events, False
+                        return ended(False)
                     chunk = os.read(out, 65536)
                     if chunk:
                         feed(chunk)
@@ -224,9 +242,10 @@ def _read_events(proc, deadline_at, driver, child, on_event=None):
 
 
 def _drain(fd: int) -> bytes:
+    """What is in the pipe now (bounded: a grandchild may keep writing)."""
     os.set_blocking(fd, False)
     data = b""
-    while True:
+    while len(data) < 4 * MAX_LINE:
         try:
             chunk = os.read(fd, 65536)
         except (BlockingIOError, OSError):
@@ -234,6 +253,7 @@ def _drain(fd: int) -> bytes:
         if not chunk:
             return data
         data += chunk
+    return data
 
 
 def _parse(line: bytes) -> dict:
