@@ -135,6 +135,15 @@ def test_a_forged_report_is_an_anomaly():
     ("import gc\n", "import of gc"),
     ("import os\nos.setsid()\n", ".setsid"),
     ("import subprocess\n", "import of subprocess"),
+    # from a hostile review: each of these reached the grader's wire or the process
+    ("def _wire(self):\n    return self._w\n", "the private attribute ._w"),
+    ("class A:\n    pass\na = A()\ndef f(bank):\n    global a\n    a = bank\n    return a._w\n",
+     "the private attribute ._w"),
+    ("g = getattr\n", "getattr used other than in a call"),
+    ("import os\nos._exit = print\n", "changing os._exit"),
+    ("import os\nsetattr(os, '_exit', print)\n", "changing os._exit"),
+    ("import threading\nthreading.Lock = object\n", "changing threading.Lock"),
+    ("__name__ = '__main__'\nif __name__ == '__main__':\n    import labs\n", "assigning __name__"),
 ])
 def test_policy_refuses_with_one_line_naming_the_construct(source, construct):
     with pytest.raises(policy.Refused) as why:
@@ -174,8 +183,9 @@ def test_policy_accepts_ordinary_code():
                 do(n)
                 tasks.task_done()
 
-        if __name__ == "__main__":
+        if __name__ == "__main__":  # never runs in the grader: not read
             consumer(None, threading.Event(), print)
+            setattr(Counter, input(), 1)
     """))
 
 
@@ -229,3 +239,24 @@ def test_a_hello_with_an_infinite_thread_id_is_an_anomaly_and_the_dial_lives_on(
         assert [c.name for c in a.conns] == ["y"]
     finally:
         a.close()
+
+
+def test_without_the_policy_a_process_that_will_not_end_fails():
+    """From a hostile review: os._exit replaced, so the child never ended
+    after its last run, and the check said PASS 20 s later."""
+    r = _unchecked("lock-leak/stop-worker", """
+        import os
+        import time
+
+        def _stay(code):
+            time.sleep(1000)
+
+        os._exit = _stay
+
+        def worker(bank, lock, stop):
+            while not stop.is_set():
+                with lock:
+                    bank.debit("alice", 10)
+                    bank.credit("bob", 10)
+    """, runs=2)
+    assert not r.passed and "kept the process from ending" in (r.fatal or ""), r.text()

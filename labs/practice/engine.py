@@ -38,6 +38,7 @@ from labs.sandbox.verdict import dump_part
 STARTUP_S = 20.0     # the child's start, up to the learner's module loaded
 SETTLE_S = 1.0       # how long a returned call's thread may take to vanish
 FREEZE_S = 0.5       # before a dump: how long the stuck calls get to reach an operation
+END_S = 5.0          # after the last run: how long the child may take to end
 UID_BASE = 0x4C0000  # uids of checks run as root: UID_BASE + random
 
 
@@ -596,7 +597,7 @@ class Session:
                 with a.cond:
                     g.spec = False
                     a.cond.notify_all()
-            self.sandbox_thread.join(STARTUP_S)
+            self.sandbox_thread.join(END_S)
             self.judge_exit(result)
         finally:
             self.cleanup()
@@ -608,7 +609,14 @@ class Session:
     def judge_exit(self, result) -> None:
         """The child's exit status is always part of the verdict."""
         o = self.outcome
-        if o is None or result.fatal:
+        if result.fatal:
+            return
+        if o is None:  # told to end, the child did not (os._exit replaced, say): killed
+            result.fatal = (f"your code kept the process from ending after run {len(result.runs)}: "
+                            f"it was still there {END_S:g} s after the grader let it go")
+            result.fatal_hints = (
+                "The process must be able to end: leave os._exit, sys.exit and atexit alone.",
+                self.ex.lab_cell)
             return
         ex_ = o.exit
         if ex_["code"] == 0 and not ex_["timed_out"] and len(result.runs) == self.runs:

@@ -18,6 +18,7 @@ line (``Refused``, exit status 2 on the command line):
   imported (``bank._accounts``, ``t.__class__``; a function's parameter
   called ``self`` is not enough);
 - ``getattr`` and its kin other than called with a name written out;
+- changing a module's attributes (``os._exit = ...``, ``threading.Lock = ...``);
 - starting processes or sessions (``os.fork``, ``os.setsid``, ``subprocess``).
 
 The verdict does not depend on this: the grader trusts only its own ledger
@@ -55,6 +56,13 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         tree = ast.parse(source, filename)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return  # the static check says what is wrong with it
+    # A learner's own test code under `if __name__ == "__main__":` never runs
+    # in the grader (the module is imported): it is not read either.
+    if any(isinstance(n, ast.Name) and n.id == "__name__" and not isinstance(n.ctx, ast.Load)
+           for n in ast.walk(tree)):
+        _refuse(next(n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "__name__"
+                     and not isinstance(n.ctx, ast.Load)), "assigning __name__")
+    tree.body = [n for n in tree.body if not _main_guard(n)]
     allowed = set(modules)
     imported: set[str] = set()
     classes = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
@@ -87,6 +95,10 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                 if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)):
                     _refuse(node, f"{name}() with an attribute name not written out")
                 _attribute(node, attr.value, node.args[0], imported, own)
+                target = node.args[0]
+                if name in ("setattr", "delattr") and isinstance(target, ast.Name) \
+                        and target.id in imported:
+                    _refuse(node, f"changing {target.id}.{attr.value} (a module's attribute)")
         elif isinstance(node, ast.Attribute):
             if id(node) not in methods:  # self._x inside a method of the learner's class
                 _attribute(node, node.attr, node.value, imported, own)
@@ -98,6 +110,13 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
     for node in ast.walk(tree):  # `g = getattr; g(os, "fo" + "rk")` would reach around the rules
         if isinstance(node, ast.Name) and node.id in reach and id(node) not in called:
             _refuse(node, f"{node.id} used other than in a call")
+
+
+def _main_guard(node) -> bool:
+    t = node.test if isinstance(node, ast.If) else None
+    return (isinstance(t, ast.Compare) and isinstance(t.left, ast.Name) and t.left.id == "__name__"
+            and len(t.ops) == 1 and isinstance(t.ops[0], ast.Eq)
+            and isinstance(t.comparators[0], ast.Constant) and t.comparators[0].value == "__main__")
 
 
 def _constructs(value, classes) -> bool:
@@ -166,6 +185,9 @@ def _module(name: str, allowed, node) -> None:
 def _attribute(node, attr: str, value, imported, own) -> None:
     if attr in FORBIDDEN_ATTRS:
         _refuse(node, f".{attr}")
+    if isinstance(value, ast.Name) and value.id in imported and isinstance(
+            getattr(node, "ctx", None), (ast.Store, ast.Del)):
+        _refuse(node, f"changing {value.id}.{attr} (a module's attribute)")
     if not attr.startswith("_"):
         return
     if isinstance(value, ast.Name) and value.id in imported | own and not attr.startswith("__"):
