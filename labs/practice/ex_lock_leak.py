@@ -166,17 +166,23 @@ def stop_scenario(rep):
 
 def _stop_facts(rep, bank, stop) -> dict:
     """For each worker, in its own order: every debit follows a look at
-    ``stop`` that said "not set" since its previous debit, and is followed
-    by its credit; nothing follows a look that said "set"."""
+    ``stop`` that said "not set", made between transfers (after its previous
+    credit: a look between a debit and its credit is about that transfer, not
+    the next), and is followed by its credit; nothing follows a look that
+    said "set"."""
     reads = ("is_set", "wait")
     blind, after, halves = {}, {}, {}
     for name in sorted(rep.reports.calls):
-        looked, saw = False, False
+        looked, saw, inside = False, False, False
         mine = [r for r in rep.arena.ledger if r.who == name and r.obj in (bank.id, stop.id)]
         for i, r in enumerate(mine):
             if r.obj == stop.id and r.op in reads and r.ok:
-                looked, saw = (not r.value), saw or bool(r.value)
+                looked = looked if inside else not r.value
+                saw = saw or bool(r.value)
+            elif r.op == "credit":
+                inside = False
             elif r.op == "debit":
+                inside = True
                 if saw:
                     after.setdefault(name, r)
                 elif not looked:
@@ -328,7 +334,7 @@ def safe_scenario(rep):
 def _call_facts(rep, bank) -> dict:
     """Per learner call (between its reports on its thread's channel): its
     bank operations, whether its credit raised Frozen, how it ended."""
-    swallowed, retried, not_undone, double, extra = [], [], [], [], []
+    swallowed, retried, not_undone, double, extra, invented = [], [], [], [], [], []
     for name, calls in sorted(rep.reports.calls.items()):
         src, dst, amount = PAIRS[name]
         for c in calls:
@@ -354,6 +360,8 @@ def _call_facts(rep, bank) -> dict:
                 if net:
                     not_undone.append(f"{label} failed and left {net}")
             else:
+                if raised:  # no credit of this call failed: the error came from elsewhere
+                    invented.append(label)
                 if net != {src: -amount, dst: amount}:
                     credits_back = [r for r in ops if r.op == "credit" and r.args[0] == src]
                     if credits_back:
@@ -363,6 +371,7 @@ def _call_facts(rep, bank) -> dict:
                         extra.append(f"{label} moved {net or 'nothing'}, not {amount} "
                                      f"from {src} to {dst}")
     return {"swallowed": swallowed, "retried": retried, "not_undone": not_undone,
+            "raised_without_failure": invented,
             "undo_on_success": double, "wrong_amounts": extra,
             "frozen_raised": sum(1 for r in rep.arena.of(bank, "credit") if r.note.get("frozen"))}
 
@@ -371,6 +380,9 @@ def _error_reached(f):
     if f["swallowed"]:
         how = " (the failed credit was retried)" if f["retried"] else ""
         return False, f"the caller never saw Frozen from {f['swallowed'][0]}{how}"
+    if f["raised_without_failure"]:
+        return False, (f"{f['raised_without_failure'][0]} raised Frozen, yet none of its credits "
+                       f"failed (an error kept from an earlier call?)")
     if f["mode"] != "no-failure" and not f["frozen_raised"]:
         return False, "no credit was made, so none could fail"
     return True, "the caller saw Frozen" if f["frozen_raised"] else "no failure this run"
