@@ -311,16 +311,8 @@ class GObject:
     def ref(self) -> dict:
         return {"$": self.id, "kind": self.kind}
 
-    first_wait = None  # (thread name, predicate): a scenario's forced order
-
     def block(self, predicate, timeout=None) -> bool:
         return self.arena.block(predicate, timeout, self)
-
-    def wait_for_order(self, rec) -> None:
-        """A scenario's forced order: the named thread's operations on this
-        object wait until the predicate holds (checked under the monitor)."""
-        if self.first_wait is not None and rec.who == self.first_wait[0]:
-            self.block(self.first_wait[1])
 
     def changed(self) -> None:
         self.arena.cond.notify_all()
@@ -352,7 +344,6 @@ class GLock(GObject):
         self.after_release = None  # a scenario's hook: (record) -> None, under the monitor
 
     def op_acquire(self, rec, blocking=True, timeout=-1):
-        self.wait_for_order(rec)
         if not isinstance(blocking, bool):
             raise Raise("TypeError", "blocking must be True or False")
         wait = _timeout(blocking, None if timeout == -1 else timeout)

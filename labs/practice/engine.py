@@ -93,6 +93,7 @@ class GRep(GObject):
         self.expected = {}                   # name -> number of calls
         self.over = False
         self.main_waiting = False            # the child's main thread waits for the end
+        self.held_first = {}                 # name -> predicate: its first call waits for it
 
     def _mine(self, rec, k, opening):
         calls = self.calls.get(rec.who)
@@ -110,7 +111,11 @@ class GRep(GObject):
         return calls
 
     def op_call(self, rec, k):
-        self._mine(rec, k, True).append({"k": k, "start": rec.seq, "end": None, "outcome": None})
+        calls = self._mine(rec, k, True)
+        held = self.held_first.get(rec.who)
+        if held is not None and k == 0:  # a scenario's forced order, before any learner code runs
+            self.block(held)
+        calls.append({"k": k, "start": rec.seq, "end": None, "outcome": None})
         self.changed()
 
     def op_returned(self, rec, k, value=None):
@@ -213,6 +218,7 @@ class Rep:
         self.not_reached: list[str] = []
         self.fatal: str | None = None
         self.expected_raises: set[str] = set()
+        self.held_first: dict = {}  # name -> predicate (hold_first_call)
 
     def add(self, obj):
         return self.arena.add(obj)
@@ -226,6 +232,7 @@ class Rep:
         s, a = self.session, self.arena
         self.reports = a.add(GRep(self.n, [t["name"] for t in self.threads]))
         self.reports.expected = {t["name"]: t["calls"] for t in self.threads}
+        self.reports.held_first = self.held_first
         a.wait_for(lambda: s.grader.waiting, STARTUP_S)
         self.base_tids, self.base_fds, self.base_procs = s.base
         self.started = time.monotonic()
@@ -247,6 +254,12 @@ class Rep:
         if not ok and not self.arena.anomalies:
             self.not_reached.append(what)
         return ok
+
+    def hold_first_call(self, name: str, until) -> None:
+        """A forced order: ``name``'s first call starts only once ``until()``
+        holds (checked under the monitor). Held before the call, the thread
+        holds nothing of the learner's, so no lock of theirs can deadlock on it."""
+        self.held_first[name] = until
 
     def calls_of(self, name: str) -> list[dict]:
         return self.reports.calls[name]
