@@ -398,10 +398,13 @@ class GThread(GObject):
 
     The grader decides when it moves, as a slow machine could: in ``busy``
     runs it holds its first task until shutdown() waits for something (a
-    put, tasks.join(), an untimed join, or a second look); once it took its
-    None it stays alive until someone joins it or looks a second time. So
-    the first timed join or is_alive() of a consumer that has not ended
-    always finds it still running."""
+    put, tasks.join(), an untimed join, or a second look). It never ends
+    during a timed join: it ends (once it has its None) only when the
+    learner's code waits for it without a timeout, or looks at it again
+    (timed join or is_alive()) after is_alive() said True. A timed join
+    that finds it running waits its full timeout (held time: the budget
+    grows by it). ``seen_end``: the learner's code saw it end (join()
+    returned, or is_alive() was False)."""
     kind = "Thread"
 
     def __init__(self, rep, name, q, do, shared):
@@ -413,6 +416,8 @@ class GThread(GObject):
         self.let_go = False
         self.ended = False
         self.looks = 0
+        self.armed = False         # is_alive() said True: the next look lets it end
+        self.seen_end = False
 
     def ref(self):
         return {"$": self.id, "kind": "Thread", "name": self.name}
@@ -466,21 +471,34 @@ class GThread(GObject):
             self.let_go = True
             self.changed()
             self.block(lambda: self.ended)
+            self.seen_end = True
             return None
         t = _timeout(True, timeout)
         self.looks += 1
-        if self.looks == 1 and not self.ended:
-            self.block(lambda: self.ended, t)  # held: it stays alive this time
-        else:
+        if self.ended:
+            return None
+        if self.armed:  # it was said alive: the learner looks again, it may end
             self._wait_end(None)
+            return None
+        if self.looks > 1:
+            self.shared["open"] = True
+            self.changed()
+        self.shared["hold"](t)  # held: it stays alive for the whole timeout
+        self.block(lambda: self.ended, t)
         return None
 
     def op_is_alive(self, rec):
         self.looks += 1
-        if self.ended or self.looks == 1:
-            return not self.ended
-        self._wait_end(None)
-        return not self.ended
+        if not self.ended and self.armed:
+            self._wait_end(None)
+        if self.ended:
+            self.seen_end = True
+            return False
+        if self.looks > 1:
+            self.shared["open"] = True
+            self.changed()
+        self.armed = True
+        return True
 
 
 SHUTDOWN_MODES = {"busy": 3, "idle": 2, "busy-5": 5, "idle-4": 4}
@@ -494,7 +512,7 @@ def shutdown_scenario(rep):
     n, mode = rep.n, rep.mode
     k = SHUTDOWN_MODES[mode]
     q, do = rep.add(GQueue(n)), rep.add(GDo(n))
-    shared = {"busy": mode.startswith("busy"), "open": False}
+    shared = {"busy": mode.startswith("busy"), "open": False, "hold": rep.hold}
     for t in range(1, TASKS + 1):
         q.put_now(t)
     consumers = [rep.add(GThread(n, f"consumer-{i + 1}", q, do, shared)) for i in range(k)]
@@ -518,6 +536,7 @@ def shutdown_scenario(rep):
     rep.until(lambda: rep.ended("shutdown"), "shutdown() returned")
     with a.cond:
         alive_at_return = [c.name for c in consumers if not c.ended]
+        unseen = [c.name for c in consumers if c.ended and not c.seen_end]
         took = [r.value for r in a.of(q, "get") if r.ok and r.who == "shutdown"]
         shared["open"] = True
         for c in consumers:
@@ -531,7 +550,7 @@ def shutdown_scenario(rep):
     facts = rep.finish()
     thrown = [x for x in took if x is not None]
     facts.update(do.fates())
-    facts.update(alive_at_return=alive_at_return, consumers=k,
+    facts.update(alive_at_return=alive_at_return, unseen=unseen, consumers=k,
                  nones_left=sum(1 for x in left if x is None),
                  thrown=("shutdown() took them off the queue" if thrown else ""),
                  unfinished=q.unfinished - len(left))
@@ -539,9 +558,20 @@ def shutdown_scenario(rep):
 
 
 def _all_ended_first(f):
-    alive = f["alive_at_return"]
-    return not alive, ("all had ended" if not alive else
-                       f"{names(alive)} still running when shutdown() returned")
+    alive, unseen = f["alive_at_return"], f["unseen"]
+    if alive:
+        return False, f"{names(alive)} still running when shutdown() returned"
+    if unseen:  # ended by chance: shutdown() would have returned all the same
+        return False, (f"{names(unseen)} not seen ending before shutdown() returned (only "
+                       "`join()` without a timeout, or `is_alive()` False, shows it)")
+    return True, "all had ended"
+
+
+def _queue_joinable(f):
+    u = f["unfinished"]
+    return u == 0, ("tasks.join() returns" if u == 0 else
+                    f"tasks.join() would wait for ever: {u} item(s) taken off the queue "
+                    "with no task_done()")
 
 
 def _none_per_consumer(f):
@@ -559,15 +589,18 @@ SHUTDOWN = Exercise(
         "Write `shutdown(tasks, consumers)`. Every task is already in `tasks` (a "
         "`queue.Queue`: `put`, `get`, `task_done`, `join`, `qsize`, `empty`); each of the "
         "`consumers` (a list of started threads: `join(timeout)`, `is_alive()`, `name`) "
-        "takes tasks until it gets `None`, then returns. Make every consumer end once "
-        "every task is done, and return only when they all have ended. You may import "
+        "takes tasks until it gets `None` (and marks it done), then returns. Make every "
+        "consumer end once every task is done, and return only when you have seen them "
+        "all end: `join()` returned, or `is_alive()` is False. You may import "
         "`threading`, `queue`, `time`, `logging`.\n\n"
         "The check calls your `shutdown` with 2 to 5 consumers of its own, while every "
         "consumer is midway through a task and the rest are queued, or once all are "
-        "done; its consumers are slow: the first time you look at one that has not "
-        "ended (`is_alive()` or a timed `join`), it is still running. Every task must be "
-        "done exactly once; no consumer may still run when `shutdown` returns; no `None` "
-        "is left over."),
+        "done; its consumers are slow: a timed `join` never sees one end, and the first "
+        "`is_alive()` of one that has not ended says True (it ends when you wait for it "
+        "with `join()`, or look again). Every task must be done exactly once; every "
+        "consumer must have ended, and you must have seen it, when `shutdown` returns; "
+        "no `None` is left over, and `tasks.join()` returns: anything you take off the "
+        "queue needs its `task_done()`."),
     functions=("shutdown",),
     signatures=(("tasks", "consumers"),),
     skeleton=(
@@ -591,6 +624,12 @@ SHUTDOWN = Exercise(
                "After putting the `None`s, `join()` every consumer (or loop "
                "`while t.is_alive(): t.join(0.05)`).",
                "Notebook 02, `fixed`: it joins every consumer at the end.")),
+        Check("tasks.join() returns after shutdown()", "tasks.join() returns",
+              _queue_joinable,
+              ("shutdown() took items off the queue and never marked them done.",
+               "Put exactly one `None` per consumer and let the consumers take them; "
+               "never take anything off the queue yourself.",
+               "Notebook 02, `fixed`: `for _ in running: scene.q.put(SENTINEL)`.")),
         Check("one None per consumer", "one None per consumer", _none_per_consumer,
               ("More `None`s than consumers: the extra ones are never taken.",
                "`for _ in consumers: tasks.put(None)`.",
