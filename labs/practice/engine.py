@@ -39,6 +39,8 @@ STARTUP_S = 20.0     # the child's start, up to the learner's module loaded
 SETTLE_S = 1.0       # how long a returned call's thread may take to vanish
 FREEZE_S = 0.5       # before a dump: how long the stuck calls get to reach an operation
 END_S = 5.0          # after the last run: how long the child may take to end
+HELD_CAP_S = 8.0     # per repetition: the most the budget grows by the time the grader held
+                     # the learner's operations (Rep.hold, Rep.until(held=True))
 UID_BASE = 0x4C0000  # uids of checks run as root: UID_BASE + random
 
 
@@ -215,6 +217,7 @@ class Rep:
         self.reports: GRep | None = None
         self.started = None
         self.budget = session.ex.budget_s
+        self.held_s = 0.0   # time the grader held the learner's operations: not the learner's
         self.not_reached: list[str] = []
         self.fatal: str | None = None
         self.expected_raises: set[str] = set()
@@ -241,15 +244,38 @@ class Rep:
             a.cond.notify_all()
 
     def left(self) -> float:
-        return max(0.0, self.started + self.budget - time.monotonic())
+        """What is left of the repetition's budget: ``budget_s``, plus the
+        time the grader held the learner's operations (at most HELD_CAP_S)."""
+        return max(0.0, self.started + self.budget + self.held_s - time.monotonic())
 
-    def until(self, predicate, what: str) -> bool:
+    def hold(self, seconds: float) -> None:
+        """The grader holds a learner's operation for ``seconds`` (a timed
+        join it keeps waiting its full timeout): the budget grows by as much,
+        up to HELD_CAP_S in all."""
+        self.held_s = min(HELD_CAP_S, self.held_s + max(0.0, float(seconds)))
+
+    def wait(self, predicate, held: bool = False) -> bool:
+        """Wait on the monitor until ``predicate()``, the child is gone or
+        the budget (which a hold can grow meanwhile) runs out. ``held``: the
+        grader holds the learner's code all along (a forced quiet period):
+        the time waited does not count against the budget, up to the cap."""
+        a, t0, base = self.arena, time.monotonic(), self.held_s
+        while True:
+            if held:
+                self.held_s = min(HELD_CAP_S, max(self.held_s, base + time.monotonic() - t0))
+            left = self.left()
+            if a.wait_for(predicate, min(left, 0.25) if held else left):
+                return True
+            if a.child_gone or a.closed or (self.left() <= 0 and not (
+                    held and self.held_s < HELD_CAP_S)):
+                return bool(predicate())
+
+    def until(self, predicate, what: str, held: bool = False) -> bool:
         """Wait on observed state (never a sleep); False, and noted, when
         the repetition's budget ran out or the child died first."""
         # every learner call has ended: nothing can bring the moment any more
         over = (lambda: self.reports.ended()) if self.reports is not None else (lambda: False)
-        self.arena.wait_for(lambda: predicate() or bool(self.arena.anomalies) or over(),
-                            self.left())
+        self.wait(lambda: predicate() or bool(self.arena.anomalies) or over(), held)
         ok = bool(predicate()) and not self.arena.anomalies
         if not ok and not self.arena.anomalies:
             self.not_reached.append(what)
@@ -273,8 +299,8 @@ class Rep:
         a, s = self.arena, self.session
         # the child's main thread must be inside its ``wait`` before the run ends
         # (else its wait would arrive after the end, as a late operation)
-        done = a.wait_for(lambda: (self.reports.ended() and self.reports.main_waiting)
-                          or bool(a.anomalies), self.left())
+        done = self.wait(lambda: (self.reports.ended() and self.reports.main_waiting)
+                         or bool(a.anomalies))
         done = done and self.reports.ended()
         facts = {"calls_ended": done, "pending": self.reports.pending(),
                  "not_reached": list(self.not_reached)}
@@ -485,7 +511,7 @@ class Session:
                    "modules": sorted(self.ex.modules), "engine": "arena"}
         try:
             self.outcome = supervise.run(
-                "practice", self.ex.id, deadline=STARTUP_S + self.runs * (self.ex.budget_s + 2),
+                "practice", self.ex.id, deadline=STARTUP_S + self.runs * (self.ex.budget_s + 2 + HELD_CAP_S),
                 python=self.python, payload=payload,
                 pass_fds=(self.arena.child_end.fileno(),), on_start=self._on_start)
         finally:
@@ -592,7 +618,9 @@ class Session:
                 run = Run(n, mode, facts, measure(checks, facts))
                 result.runs.append(run)
                 if rep.fatal == "stuck":
-                    result.fatal = (f"run {n} did not finish within {ex.budget_s:g} s: "
+                    extra = (f" (+{rep.held_s:.1f} s the grader held your calls)"
+                             if rep.held_s >= 0.05 else "")
+                    result.fatal = (f"run {n} did not finish within {ex.budget_s:g} s{extra}: "
                                     f"{facts['stuck']}"
                                     + (f"; run(s) {n + 1}-{self.runs} not run"
                                        if n < self.runs else ""))

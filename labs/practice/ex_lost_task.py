@@ -15,6 +15,8 @@ from labs.practice.policy import COMMON_MODULES
 
 TASKS = 12
 CONSUMERS = 3
+AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is not the
+              # consumer's own, unless the consumer's own thread moves first
 
 
 class GQueue(GObject):
@@ -30,11 +32,13 @@ class GQueue(GObject):
         self.waiting: dict[str, float | None] = {}   # who -> timeout of its pending get()
         self.empties: dict[str, int] = {}             # who -> Empty raised to it
         self.on_wait = None                           # hook: a learner call that waits
+        self.puts: list[bool] = []                    # each put in order: True if the learner's
 
     def put_now(self, item) -> None:
         """The grader puts (under the monitor)."""
         with self.arena.cond:
             self.items.append(item)
+            self.puts.append(False)
             self.unfinished += 1
             self.changed()
 
@@ -62,10 +66,16 @@ class GQueue(GObject):
         if self.down:
             raise Raise("ShutDown", "")
         self.items.append(item)
+        self.puts.append(True)
         self.unfinished += 1
         if self.on_wait is not None:
             self.on_wait(rec)
         self.changed()
+
+    def learner_left(self) -> int:
+        """How many of the items still queued the learner's code put (FIFO:
+        the items left are the last ones put)."""
+        return sum(self.puts[len(self.puts) - len(self.items):]) if self.items else 0
 
     def op_task_done(self, rec):
         if self.unfinished <= 0:
@@ -181,29 +191,32 @@ def consumer_scenario(rep):
         rep.until(lambda: do.held is not None, f"consumer-1 inside its "
                   f"{'1st' if do.hold_on[1] == 1 else '2nd'} task")
         stops["consumer-1"].set_now()
+        hold_away(rep, do)
         do.release()
     elif mode == "trickle":  # three batches of four, each after a quiet period
         for first in range(1, TASKS + 1, 4):
             since = dict(q.empties)
-            if not rep.until(lambda: quiet(since), "a quiet period"):
+            if not rep.until(lambda: quiet(since), "a quiet period", held=True):
                 break
             with a.cond:
                 for t in range(first, first + 4):
                     q.put_now(t)
     since = dict(q.empties)  # every task done, or nothing moves any more (a task was lost)
-    a.wait_for(lambda: len(do.done) == TASKS or bool(a.anomalies) or rep.reports.ended()
-               or (not q.items and quiet(since)), rep.left())
+    rep.wait(lambda: len(do.done) == TASKS or bool(a.anomalies) or rep.reports.ended()
+             or (not q.items and quiet(since)))
+    # the quiet periods are the grader's: it holds the tasks (and the None's)
+    # back, so their time does not count against the budget (up to its cap)
     if mode in ("after-last", "trickle"):
         since = dict(q.empties)
-        rep.until(lambda: quiet(since), "a quiet period after the last task")
+        rep.until(lambda: quiet(since), "a quiet period after the last task", held=True)
         stops["consumer-1"].set_now()
     since = dict(q.empties)
-    rep.until(lambda: quiet(since), "a quiet period before the None's")
+    rep.until(lambda: quiet(since), "a quiet period before the None's", held=True)
     if stops["consumer-1"].flag:  # a stopped consumer-1 returns, or shows it never will
         since = dict(q.empties)
         rep.until(lambda: rep.ended("consumer-1") or q.waiting.get("consumer-1", 0) is None
                   or q.empties.get("consumer-1", 0) > since.get("consumer-1", 0) + 1,
-                  "consumer-1 returned after its stop")
+                  "consumer-1 returned after its stop", held=True)
     with a.cond:
         running = [c for c in names_ if not rep.ended(c)]
         for _ in running:
@@ -214,28 +227,55 @@ def consumer_scenario(rep):
     return facts
 
 
+def hold_away(rep, do) -> None:
+    """consumer-1's held task: if its do() runs in a thread other than the
+    consumer's own, the consumer's own thread is free meanwhile; the work is
+    held until that thread does its next operation (a task_done() before the
+    work ended is then in the ledger) or its call ends, at most AWAY_S (a
+    grader's hold: not counted against the budget)."""
+    a, held = rep.arena, do.held
+    if held is None:
+        return
+    own = next((r.tid for r in a.ledger if r.obj == rep.reports.id and r.op == "call"
+                and r.who == "consumer-1"), None)
+    if own is None or held.tid == own:
+        return
+
+    def moved():
+        for r in reversed(a.ledger):
+            if r.seq <= held.seq:
+                return False
+            if r.tid == own:
+                return True
+        return False
+    rep.hold(AWAY_S)
+    a.wait_for(lambda: moved() or rep.ended("consumer-1") or bool(a.anomalies), AWAY_S)
+
+
 def _consumer_facts(rep, q, do, stops) -> dict:
     early_done, never_done, after_stop, early_return = [], [], [], []
     for c in sorted(stops):
-        mine = [r for r in rep.arena.ledger if r.who == c and r.obj in (q.id, do.id, stops[c].id)]
-        held, finished = deque(), set()
-        looked, saw, got_none = False, False, False
+        mine = [r for r in rep.arena.ledger if r.who == c and r.obj in (q.id, do.id)]
+        held, works = deque(), []
+        got_none = False
+        set_at = stops[c].set_at
         for r in mine:
-            if r.obj == stops[c].id and r.op in ("is_set", "wait") and r.ok:
-                looked, saw = not r.value, saw or bool(r.value)
-            elif r.obj == q.id and r.op == "get" and r.ok:
+            if r.obj == q.id and r.op == "get" and r.ok:
                 item = r.value
                 held.append(item)
                 got_none = got_none or item is None
-                if stops[c].set_at is not None and item is not None \
-                        and (saw or (r.seq > stops[c].set_at and not looked)):
+                # a get() that began after the stop was set: whatever the
+                # consumer looked at before (a stale look included)
+                if set_at is not None and item is not None and r.seq > set_at:
                     after_stop.append(f"{c} took task {item} after its stop")
-                looked = False
             elif r.obj == do.id and r.op == "do" and r.ok:
-                finished.add(r.args[0])
+                works.append(r)
             elif r.obj == q.id and r.op == "task_done" and r.ok and held:
                 item = held.popleft()
-                if item is not None and item not in finished:
+                # finished: a do(item) that had ENDED before this task_done() began
+                if item is not None and not any(w.args[0] == item and w.end is not None
+                                                and w.end < r.seq
+                                                for w in works):
                     early_done.append(f"{c} called task_done() for task {item} before "
                                       f"do({item}) finished")
         for item in held:
@@ -244,8 +284,12 @@ def _consumer_facts(rep, q, do, stops) -> dict:
         if rep.ended(c) and not got_none and not stopped:
             early_return.append(f"{c} returned before it got None, with no stop set "
                                 "(the queue was only quiet)")
+    # tasks.join() returns when unfinished is 0; the grader's own items still
+    # queued are reported elsewhere (a task never done), the learner's are not
+    put_left = q.learner_left()
     return {"early_done": early_done, "never_done": never_done, "after_stop": after_stop,
-            "early_return": early_return, "unfinished": q.unfinished - len(q.items)}
+            "early_return": early_return, "put_left": put_left,
+            "unfinished": q.unfinished - (len(q.items) - put_left)}
 
 
 def _done_after_work(f):
@@ -254,9 +298,12 @@ def _done_after_work(f):
 
 
 def _joined(f):
-    nd = f["never_done"]
+    nd, put_left = f["never_done"], f["put_left"]
     if not nd and f["unfinished"] == 0:
         return True, "one task_done() per get(): tasks.join() returns"
+    if not nd and put_left:
+        return False, (f"tasks.join() would wait for ever: {put_left} item(s) your consumers "
+                       "put on the queue were never taken")
     return False, ("tasks.join() would wait for ever: no task_done() for "
                    + (", ".join(nd[:3]) if nd else f"{f['unfinished']} get(s)"))
 
@@ -288,8 +335,10 @@ CONSUMER = Exercise(
         "Events) and sets consumer-1's stop while it is in the middle of a task (or "
         "before it starts, or after the last task); in some runs the tasks come one at a "
         "time after quiet periods. Every task must be done exactly once; `task_done()` "
-        "comes after `do(n)` has finished, once per `get()`, `None` included; consumer-1 "
-        "takes no task after its stop; a consumer returns only on its `None` or its stop."),
+        "comes after `do(n)` has finished, once per `get()`, `None` included (nothing put "
+        "back: once every consumer has returned, `tasks.join()` returns); consumer-1 "
+        "takes no task once its stop is set; a consumer returns only on its `None` or its "
+        "stop. The check's quiet periods are its own time, not your run's."),
     functions=("consumer",),
     signatures=(("tasks", "stop", "do"),),
     skeleton=(
@@ -349,10 +398,13 @@ class GThread(GObject):
 
     The grader decides when it moves, as a slow machine could: in ``busy``
     runs it holds its first task until shutdown() waits for something (a
-    put, tasks.join(), an untimed join, or a second look); once it took its
-    None it stays alive until someone joins it or looks a second time. So
-    the first timed join or is_alive() of a consumer that has not ended
-    always finds it still running."""
+    put, tasks.join(), an untimed join, or a second look). It never ends
+    during a timed join: it ends (once it has its None) only when the
+    learner's code waits for it without a timeout, or looks at it again
+    (timed join or is_alive()) after is_alive() said True. A timed join
+    that finds it running waits its full timeout (held time: the budget
+    grows by it). ``seen_end``: the learner's code saw it end (join()
+    returned, or is_alive() was False)."""
     kind = "Thread"
 
     def __init__(self, rep, name, q, do, shared):
@@ -364,6 +416,8 @@ class GThread(GObject):
         self.let_go = False
         self.ended = False
         self.looks = 0
+        self.armed = False         # is_alive() said True: the next look lets it end
+        self.seen_end = False
 
     def ref(self):
         return {"$": self.id, "kind": "Thread", "name": self.name}
@@ -417,21 +471,34 @@ class GThread(GObject):
             self.let_go = True
             self.changed()
             self.block(lambda: self.ended)
+            self.seen_end = True
             return None
         t = _timeout(True, timeout)
         self.looks += 1
-        if self.looks == 1 and not self.ended:
-            self.block(lambda: self.ended, t)  # held: it stays alive this time
-        else:
+        if self.ended:
+            return None
+        if self.armed:  # it was said alive: the learner looks again, it may end
             self._wait_end(None)
+            return None
+        if self.looks > 1:
+            self.shared["open"] = True
+            self.changed()
+        self.shared["hold"](t)  # held: it stays alive for the whole timeout
+        self.block(lambda: self.ended, t)
         return None
 
     def op_is_alive(self, rec):
         self.looks += 1
-        if self.ended or self.looks == 1:
-            return not self.ended
-        self._wait_end(None)
-        return not self.ended
+        if not self.ended and self.armed:
+            self._wait_end(None)
+        if self.ended:
+            self.seen_end = True
+            return False
+        if self.looks > 1:
+            self.shared["open"] = True
+            self.changed()
+        self.armed = True
+        return True
 
 
 SHUTDOWN_MODES = {"busy": 3, "idle": 2, "busy-5": 5, "idle-4": 4}
@@ -445,7 +512,7 @@ def shutdown_scenario(rep):
     n, mode = rep.n, rep.mode
     k = SHUTDOWN_MODES[mode]
     q, do = rep.add(GQueue(n)), rep.add(GDo(n))
-    shared = {"busy": mode.startswith("busy"), "open": False}
+    shared = {"busy": mode.startswith("busy"), "open": False, "hold": rep.hold}
     for t in range(1, TASKS + 1):
         q.put_now(t)
     consumers = [rep.add(GThread(n, f"consumer-{i + 1}", q, do, shared)) for i in range(k)]
@@ -469,6 +536,7 @@ def shutdown_scenario(rep):
     rep.until(lambda: rep.ended("shutdown"), "shutdown() returned")
     with a.cond:
         alive_at_return = [c.name for c in consumers if not c.ended]
+        unseen = [c.name for c in consumers if c.ended and not c.seen_end]
         took = [r.value for r in a.of(q, "get") if r.ok and r.who == "shutdown"]
         shared["open"] = True
         for c in consumers:
@@ -482,7 +550,7 @@ def shutdown_scenario(rep):
     facts = rep.finish()
     thrown = [x for x in took if x is not None]
     facts.update(do.fates())
-    facts.update(alive_at_return=alive_at_return, consumers=k,
+    facts.update(alive_at_return=alive_at_return, unseen=unseen, consumers=k,
                  nones_left=sum(1 for x in left if x is None),
                  thrown=("shutdown() took them off the queue" if thrown else ""),
                  unfinished=q.unfinished - len(left))
@@ -490,9 +558,20 @@ def shutdown_scenario(rep):
 
 
 def _all_ended_first(f):
-    alive = f["alive_at_return"]
-    return not alive, ("all had ended" if not alive else
-                       f"{names(alive)} still running when shutdown() returned")
+    alive, unseen = f["alive_at_return"], f["unseen"]
+    if alive:
+        return False, f"{names(alive)} still running when shutdown() returned"
+    if unseen:  # ended by chance: shutdown() would have returned all the same
+        return False, (f"{names(unseen)} not seen ending before shutdown() returned (only "
+                       "`join()` without a timeout, or `is_alive()` False, shows it)")
+    return True, "all had ended"
+
+
+def _queue_joinable(f):
+    u = f["unfinished"]
+    return u == 0, ("tasks.join() returns" if u == 0 else
+                    f"tasks.join() would wait for ever: {u} item(s) taken off the queue "
+                    "with no task_done()")
 
 
 def _none_per_consumer(f):
@@ -510,15 +589,18 @@ SHUTDOWN = Exercise(
         "Write `shutdown(tasks, consumers)`. Every task is already in `tasks` (a "
         "`queue.Queue`: `put`, `get`, `task_done`, `join`, `qsize`, `empty`); each of the "
         "`consumers` (a list of started threads: `join(timeout)`, `is_alive()`, `name`) "
-        "takes tasks until it gets `None`, then returns. Make every consumer end once "
-        "every task is done, and return only when they all have ended. You may import "
+        "takes tasks until it gets `None` (and marks it done), then returns. Make every "
+        "consumer end once every task is done, and return only when you have seen them "
+        "all end: `join()` returned, or `is_alive()` is False. You may import "
         "`threading`, `queue`, `time`, `logging`.\n\n"
         "The check calls your `shutdown` with 2 to 5 consumers of its own, while every "
         "consumer is midway through a task and the rest are queued, or once all are "
-        "done; its consumers are slow: the first time you look at one that has not "
-        "ended (`is_alive()` or a timed `join`), it is still running. Every task must be "
-        "done exactly once; no consumer may still run when `shutdown` returns; no `None` "
-        "is left over."),
+        "done; its consumers are slow: a timed `join` never sees one end, and the first "
+        "`is_alive()` of one that has not ended says True (it ends when you wait for it "
+        "with `join()`, or look again). Every task must be done exactly once; every "
+        "consumer must have ended, and you must have seen it, when `shutdown` returns; "
+        "no `None` is left over, and `tasks.join()` returns: anything you take off the "
+        "queue needs its `task_done()`."),
     functions=("shutdown",),
     signatures=(("tasks", "consumers"),),
     skeleton=(
@@ -542,6 +624,12 @@ SHUTDOWN = Exercise(
                "After putting the `None`s, `join()` every consumer (or loop "
                "`while t.is_alive(): t.join(0.05)`).",
                "Notebook 02, `fixed`: it joins every consumer at the end.")),
+        Check("tasks.join() returns after shutdown()", "tasks.join() returns",
+              _queue_joinable,
+              ("shutdown() took items off the queue and never marked them done.",
+               "Put exactly one `None` per consumer and let the consumers take them; "
+               "never take anything off the queue yourself.",
+               "Notebook 02, `fixed`: `for _ in running: scene.q.put(SENTINEL)`.")),
         Check("one None per consumer", "one None per consumer", _none_per_consumer,
               ("More `None`s than consumers: the extra ones are never taken.",
                "`for _ in consumers: tasks.put(None)`.",

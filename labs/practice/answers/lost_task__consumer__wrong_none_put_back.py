@@ -1,0 +1,13 @@
+# expect: one task_done() per get(): tasks.join() would wait for ever
+# (the None put back for the others is never taken: a real tasks.join() waits for ever)
+def consumer(tasks, stop, do):
+    while not stop.is_set():
+        n = tasks.get()
+        if n is None:
+            tasks.put(None)  # leave the sentinel for the others
+            tasks.task_done()
+            return
+        try:
+            do(n)
+        finally:
+            tasks.task_done()
