@@ -1,4 +1,5 @@
 """EXPECT: fail
+ACCEPT: error
 FLAW: a GIL-holding C loop (a catastrophic regex, about 20 s) in the consumer: no thread of the child runs meanwhile, its watchdog included
 
 Not a way to pass, a way to cost the grader time: the per-run budget is enforced by a

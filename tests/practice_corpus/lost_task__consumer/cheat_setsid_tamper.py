@@ -1,4 +1,5 @@
 """EXPECT: fail
+ACCEPT: error
 ISOLATE: yes
 FLAW: a setsid process started at import outlives the check and tampers with the next graded child (SIGSTOP, forged pass events into its pipe through /proc/PID/fd, SIGKILL); it ends by itself within 45 s
 
