@@ -69,6 +69,10 @@ img { max-width: 100%; height: auto; }
   .jp-RenderedText pre, .highlight pre, .cm-editor pre, .handout pre { font-size: 8pt !important; }
   img, figure { break-inside: avoid; }
   .jp-RenderedHTMLCommon table { display: table; }
+  /* the suite's facts tables (labs.show.tables.Table): the page's width, small
+     type, and a long value (a path, a list) may break anywhere rather than run off */
+  .jp-RenderedHTMLCommon table { table-layout: fixed; width: 100%; font-size: 8pt; }
+  .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { overflow-wrap: anywhere; }
 }
 """
 

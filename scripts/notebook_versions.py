@@ -170,7 +170,9 @@ def run(minor: str, python: str, version: str, notebooks: list[Path] | None = No
     targets = [str(p.relative_to(ROOT)) for p in (notebooks or sorted(ROOT.glob("notebooks/[0-9]*.ipynb")))]
     with tempfile.TemporaryDirectory(prefix="nbval-versions-") as tmp:
         xml = Path(tmp) / "nbval.xml"
+        # Both cores, a notebook's cells together on one worker, as make test does.
         proc = subprocess.run(prefix + [f"{venv}/bin/python", "-m", "pytest", *NBVAL, "-q",
+                                        "-n", "2", "--dist", "loadfile",
                                         f"--junitxml={xml}", *targets],
                               cwd=ROOT, capture_output=True, text=True)
         if not xml.exists():
