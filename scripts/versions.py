@@ -29,6 +29,7 @@ notebook difference was declared), 1 if not, 2 for bad arguments.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -119,10 +120,16 @@ def checked_variants(lab) -> list[str]:
             if expected_hazard(v) is not None or (lab.id, v) in versions.KEY_FACTS]
 
 
-def check_version(python: str, labs, runs: int, jobs: int, progress) -> dict[str, list[str]]:
-    """lab id -> the problems found (empty: as expected)."""
+def check_version(python: str, labs, runs: int, jobs: int, progress
+                  ) -> tuple[dict[str, list[str]], dict[str, dict]]:
+    """(lab id -> the problems found (empty: as expected), "lab/variant" ->
+    the facts of versions.ACROSS_VERSIONS that its first run measured)."""
     work = [(lab, v) for lab in labs for v in checked_variants(lab) for _ in range(runs)]
+    # the runs whose facts the notebooks show across versions, once each if not above
+    work += [(registry.get_lab(lab_id), v) for lab_id, v in versions.ACROSS_VERSIONS
+             if (lab_id, v) not in {(lab.id, w) for lab, w in work}]
     problems: dict[str, list[str]] = {lab.id: [] for lab in labs}
+    measured: dict[str, dict] = {}
     done = 0
 
     def one(item):
@@ -133,10 +140,31 @@ def check_version(python: str, labs, runs: int, jobs: int, progress) -> dict[str
         for lab, variant, outcome in pool.map(one, work):
             done += 1
             progress(done, len(work), f"{lab.id} / {variant}")
+            keys = versions.ACROSS_VERSIONS.get((lab.id, variant))
+            if keys and f"{lab.id}/{variant}" not in measured:
+                measured[f"{lab.id}/{variant}"] = {k: outcome.facts.get(k) for k in keys}
+            if lab.id not in problems:  # measured only, not checked
+                continue
             problem = verdict_problem(outcome)
             if problem:
                 problems[lab.id].append(f"{variant}: {problem}")
-    return problems
+    return problems, measured
+
+
+ROOT = Path(__file__).resolve().parent.parent
+MEASURED_FILE = ROOT / "labs" / "show" / "versions_measured.json"
+
+
+def write_measured(found: dict[str, tuple[str, dict]], path: Path = MEASURED_FILE) -> None:
+    """Merge this run's measurements (minor -> (release, facts)) into the data
+    file the notebooks read; a version not found this time keeps its last."""
+    data = json.loads(path.read_text()) if path.exists() else {}
+    by_minor = data.get("versions", {})
+    for minor, (release, facts) in found.items():
+        by_minor[minor] = {"release": release, "facts": facts}
+    data = {"written_by": "make versions (scripts/versions.py), one run of each",
+            "versions": dict(sorted(by_minor.items(), key=lambda kv: versions.version_of(kv[0])))}
+    path.write_text(json.dumps(data, indent=1, sort_keys=False) + "\n")
 
 
 def main(argv=None) -> int:
@@ -163,7 +191,7 @@ def main(argv=None) -> int:
         print(f"versions: error: {problem}", file=sys.stderr)
         return 2
     started = time.monotonic()
-    rows, failed = [], False
+    rows, failed, found = [], False, {}
     for minor in PROMISED:
         python, version = find(minor)
         if python is None:
@@ -173,7 +201,8 @@ def main(argv=None) -> int:
         print(f"Python {version}: {sum(len(checked_variants(lab)) for lab in labs) * args.runs} runs ...",
               file=sys.stderr, flush=True)
         with Progress(f"Python {version}") as progress:  # one rewritten line on a terminal
-            problems = check_version(python, labs, args.runs, args.jobs, progress)
+            problems, measured = check_version(python, labs, args.runs, args.jobs, progress)
+        found[minor] = (version, measured)
         cells = {}
         for lab in labs:
             if problems[lab.id]:
@@ -189,6 +218,9 @@ def main(argv=None) -> int:
             [[version] + ["ok" if c.startswith("ok") else c.split(":")[0]
                           for c in (cells[lab.id] for lab in labs)] for version, cells in rows]
     print(report.grid(table[0], table[1:]))
+    if found and not args.lab:
+        write_measured(found)
+        print(f"\nThe facts that differ between versions, as measured: {MEASURED_FILE.relative_to(ROOT)}")
     for version, cells in rows:
         for lab_id, cell in cells.items():
             if not cell.startswith("ok"):

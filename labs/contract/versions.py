@@ -357,6 +357,17 @@ def expect(outcome, **expected) -> None:
 # the values it predicts (its ``facts``). The verdict alone cannot tell these
 # apart: stop-entering-with reads "hazard seen" on 3.14.10 (lock leaked) and on
 # 3.15.2 (lock released) alike, because the worker is alive after the call.
+# The runs whose facts differ between versions, and those facts: make versions
+# measures them on every Python it finds and writes them to
+# labs/show/versions_measured.json; notebooks show them as a table under the
+# run (labs.show.tables.versions_table), whatever Python runs the kernel.
+ACROSS_VERSIONS = {
+    ("anatomy", "tight-loop-in-try"): ("handlers_run",),
+    ("anatomy", "stop-entering-with"): ("lock_held_after_stop",),
+    ("anatomy", "stop-after-keyword-call"): ("ran_after_keyword_call",),
+    ("kill-matrix", "async-exc+signal.blocked"): ("stopped",),
+}
+
 KEY_FACTS = {
     ("anatomy", "blocked-in-acquire"): {"alive_after_call": True, "lock_held_after_stop": True},
     ("anatomy", "blocked-in-recv"): {"alive_after_call": True, "bytes_lost": 1},

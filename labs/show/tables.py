@@ -7,11 +7,12 @@ the benchmark's use them too.
 from __future__ import annotations
 
 import html
+import json
 import shutil
 import textwrap
 from pathlib import Path
 
-from labs.contract import registry
+from labs.contract import registry, versions
 from labs.show import timeline
 
 
@@ -195,3 +196,22 @@ def timelines(outcomes):
         ax.set_xlabel("")
     return fig
 
+
+MEASURED = Path(__file__).with_name("versions_measured.json")  # written by make versions
+
+
+def versions_table(lab: str, variant: str) -> Table:
+    """The facts of one run that differ between Python versions, as
+    ``make versions`` measured them on each release it found (one run each,
+    labs/show/versions_measured.json): a column per release, whatever Python
+    runs this notebook. The runs are ``versions.ACROSS_VERSIONS``."""
+    keys = versions.ACROSS_VERSIONS[(lab, variant)]
+    found = json.loads(MEASURED.read_text())["versions"] if MEASURED.exists() else {}
+    run = f"{lab}/{variant}"
+    def shown(value):
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return "-" if value is None else fmt(value)
+    head = ["", *[v["release"] for v in found.values()]]
+    rows = [[k, *[shown(v["facts"].get(run, {}).get(k)) for v in found.values()]] for k in keys]
+    return grid(head, rows, rule=False)
