@@ -29,6 +29,8 @@ import subprocess
 import sys
 import time
 
+from repeat import loaded  # a sibling script: python puts scripts/ on sys.path
+
 PROGRAM = r'''
 import os, signal, sys, threading, time
 from concurrent.futures import ThreadPoolExecutor, as_completed, wait
@@ -92,10 +94,8 @@ def main(argv=None) -> int:
     if version is None or version.returncode != 0:
         print(f"ctrl_c_race: error: cannot run {args.python}", file=sys.stderr)
         return 2
-    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"], start_new_session=True)
-                for _ in range(os.cpu_count() or 1)] if args.load else []
     lost = {}
-    try:
+    with loaded(args.load):
         print(f"Python {version.stdout.strip()}, {args.runs} runs each"
               f"{', every core busy' if args.load else ''}:")
         for mode in ("untimed", "timed"):
@@ -108,10 +108,6 @@ def main(argv=None) -> int:
             print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
             print(f"  {mode:<8} Ctrl-C lost in {lost[mode]} of {args.runs} runs "
                   f"({time.monotonic() - started:.0f} s)")
-    finally:
-        for s in spinners:
-            s.kill()
-            s.wait()
     return 1 if lost.get("timed") else 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import json
 import os
 import subprocess
@@ -35,8 +36,19 @@ def signature(lab, outcome) -> str:
                        "facts": stable}, sort_keys=True, default=str)
 
 
-def start_load():
-    return [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(os.cpu_count() or 2)]
+@contextlib.contextmanager
+def loaded(on: bool = True):
+    """Every core kept busy by a spinning process while the block runs (none
+    when not ``on``); yields the processes. The one home of ``--load`` for the
+    maintainers' scripts (repeat_practice.py and ctrl_c_race.py use it too)."""
+    procs = [subprocess.Popen([sys.executable, "-c", SPIN], start_new_session=True)
+             for _ in range(os.cpu_count() or 2)] if on else []
+    try:
+        yield procs
+    finally:
+        for proc in procs:
+            proc.kill()
+            proc.wait()
 
 
 def check(lab, variant, runs, python, deadline, verbose=False) -> bool:
@@ -85,18 +97,13 @@ def main(argv=None):
     except (registry.UnknownName, sandbox.BadDeadline, sandbox.BadInterpreter) as problem:
         print(f"repeat: error: {problem}", file=sys.stderr)
         return 2
-    load = start_load() if args.load else []
     version = subprocess.run([python, "-c", "import platform; print(platform.python_version())"],
                              capture_output=True, text=True).stdout.strip()
-    print(f"Python {version}, {args.runs} runs per variant"
-          + (f", {len(load)} spinning processes loading the cores" if load else ""))
-    try:
+    with loaded(args.load) as load:
+        print(f"Python {version}, {args.runs} runs per variant"
+              + (f", {len(load)} spinning processes loading the cores" if load else ""))
         results = [check(lab, v, args.runs, python, args.deadline, args.verbose)
                    for lab in labs for v in ([args.variant] if args.variant else lab.variants)]
-    finally:
-        for proc in load:
-            proc.kill()
-            proc.wait()
     print(f"{sum(results)} of {len(results)} variants identical over {args.runs} runs"
           " and with the expected verdict")
     return 0 if all(results) else 1

@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
-import subprocess
 import sys
 import time
 
+from repeat import loaded  # a sibling script: python puts scripts/ on sys.path
+
 from labs.practice import exercises, grade
 from labs.practice.exercises import expected_message
-
-SPIN = "import time\nend = time.monotonic() + 3600\nwhile time.monotonic() < end: pass\n"
 
 
 def signature(r) -> str:
@@ -56,10 +54,8 @@ def main(argv=None) -> int:
     exs = [exercises.get(i) for i in args.exercise] if args.exercise else exercises.all_exercises()
     if args.ported:
         exs = [ex for ex in exs if ex.scenario is not None]
-    load = [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(os.cpu_count() or 2)] \
-        if args.load else []
     bad = 0
-    try:
+    with loaded(args.load):
         for ex in exs:
             for path, want in answers(ex, args.kind.split(",")):
                 seen, wrong = collections.Counter(), 0
@@ -85,10 +81,6 @@ def main(argv=None) -> int:
                         print(f"      {k} x {sig}")
                     if want is None and wrong:
                         print(f"      last: {last}")
-    finally:
-        for proc in load:
-            proc.kill()
-            proc.wait()
     return 1 if bad else 0
 
 

@@ -536,11 +536,10 @@ class Session:
         # reads a running thread's frames without stopping it: they can come
         # out incomplete). A thread that runs without operations stays best effort.
         with a.cond:
-            blocked_before = in_operation()
+            waiting = in_operation()  # where each was blocked before the freeze
             a.frozen = True
             a.cond.notify_all()
         a.wait_for(lambda: all(n in in_operation() for n in pending), FREEZE_S)
-        waiting = blocked_before
         self.ask_for_stacks()
         spots = self.learner_spots()
         parts = []

@@ -62,7 +62,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
            for n in ast.walk(tree)):
         _refuse(next(n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "__name__"
                      and not isinstance(n.ctx, ast.Load)), "assigning __name__")
-    tree.body = [n for n in tree.body if not _main_guard(n)]
+    tree.body = [n for n in tree.body if not main_guard(n)]
     allowed = set(modules)
     imported: set[str] = set()
     classes = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
@@ -112,7 +112,9 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
             _refuse(node, f"{node.id} used other than in a call")
 
 
-def _main_guard(node) -> bool:
+def main_guard(node) -> bool:
+    """Is this top-level statement ``if __name__ == "__main__":``? (Its body
+    never runs in the grader: the policy and the static check skip it.)"""
     t = node.test if isinstance(node, ast.If) else None
     return (isinstance(t, ast.Compare) and isinstance(t.left, ast.Name) and t.left.id == "__name__"
             and len(t.ops) == 1 and isinstance(t.ops[0], ast.Eq)
