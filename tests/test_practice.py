@@ -3,6 +3,7 @@ caught with its message, every learner mistake gets one clear message, and
 the command line's exit codes."""
 from __future__ import annotations
 
+import html
 import inspect
 import os
 import signal
@@ -189,6 +190,40 @@ def test_hints_come_in_layers(capsys):
     assert out == [f"hint 2 of 3: {layers[1]}", f"hint 3 of 3: {layers[2]}",
                    f"hint 3 of 3: {layers[2]}"]
     assert layers[2].startswith("Notebook 02")
+
+
+def test_a_failed_check_reads_expected_then_measured():
+    """The summary says what the check wanted and what the run measured; in
+    Jupyter the result is an HTML table with whole check names and its hint's
+    code as code."""
+    ex = exercises.get("lost-task/consumer")
+    r = grade.grade(ex.id, ex.skeleton, runs=2)
+    check, measured = r.first_failing().first_failure()
+    assert f"{check.name}: expected {check.expect}, measured {measured}" in r.summary()
+    page = r._repr_html_()
+    assert page.startswith("<p><b>FAIL</b>") and "<table" in page
+    names = [row[0] for row in r._rows(r.first_failing())]
+    assert any(len(n) > 30 for n in names)  # the text table cuts these
+    assert all(f">{html.escape(n)}</td>" in page for n in names)
+    assert "<code>" in page and "`" not in page
+
+
+def test_the_timeline_ends_a_thread_where_its_call_ended():
+    """A returned call, or one that raised, ends its thread's bar; it does not
+    stay in its last state until the end of the run."""
+    import matplotlib
+    matplotlib.use("Agg")
+    from labs.show import timeline
+    ex = exercises.get("lock-leak/safe-transfer")
+    r = grade.grade(ex.id, ex.reference().read_text(), runs=1)
+    o = r.run_outcome(1)
+    rows = timeline.segments([e for e in o.timeline if e.get("t") is not None], 99.0)
+    for name in ("worker-1", "worker-2"):
+        assert rows[name][-1][2] == "returned" and rows[name][-1][1] == 0, rows[name][-3:]
+        assert all(start + length < 99.0 for start, length, _ in rows[name])
+    assert any(st == "died: Frozen" for _, _, st in rows["worker-1"])  # fails-first
+    labels = [t.get_text() for t in r.figure().axes[0].texts]
+    assert "returned" in labels and "died: Frozen" in labels
 
 
 def test_helpers_and_imports_are_shipped():

@@ -106,14 +106,17 @@ class Rep:
         """Call learner code; an exception is recorded, never raised here.
         Returns (True, value) or (False, None)."""
         try:
-            return True, fn(*args)
+            value = fn(*args)
         except BaseException as e:  # noqa: B036 - SystemExit too: it is the learner's
+            record.state(f"died: {type(e).__name__}")  # the thread's bar ends here
             tb = traceback.extract_tb(e.__traceback__)
             self.errors.append({
                 "thread": threading.current_thread().name,
                 "type": type(e).__name__, "message": str(e)[:200],
                 "frames": self.learner.frames([(f.filename, f.lineno, f.name) for f in tb])})
             return False, None
+        record.state("returned")
+        return True, value
 
     def thread(self, name: str, fn, *args) -> threading.Thread:
         """A started daemon thread running ``fn(*args)`` through ``call``

@@ -735,6 +735,9 @@ class Session:
                 if n not in rep_of:
                     rep_of[n] = r.t
                     events.append({"t": r.t, "kind": "rep", "n": n, "thread": "grader"})
+            if r.kind == "Rep" and r.op in ("returned", "raised"):  # the thread's bar ends
+                ended = "returned" if r.op == "returned" else f"died: {r.args[1]}"
+                events.append({"t": r.t, "kind": "state", "thread": r.who, "state": ended})
             if r.kind in ("Grader", "Rep"):
                 continue
             events.append({"t": r.t, "kind": "state", "thread": r.who,

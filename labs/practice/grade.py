@@ -3,12 +3,14 @@ repetition measured into checks, a verdict, a timeline and hints."""
 from __future__ import annotations
 
 import dataclasses
+import html
 from dataclasses import dataclass, field
 
 from labs import sandbox
 from labs.practice import exercises
 from labs.practice.child import LEARNER_FILE
 from labs.practice.exercises import DEFAULT_RUNS, Check, Exercise, stuck_text
+from labs.show import tables
 
 MAX_RUNS = 200
 
@@ -98,7 +100,7 @@ class Result:
         bad = self.first_failing()
         if bad is not None:
             check, measured = bad.first_failure()
-            text += f"; run {bad.n} ({bad.mode}): {check.name}: {measured}"
+            text += f"; run {bad.n} ({bad.mode}): {said(check, measured)}"
         if self.fatal:
             text += f"; {self.fatal}"
         return text
@@ -109,7 +111,15 @@ class Result:
             return ""
         shown = self.first_failing() or self.runs[0]
         rows = [("check", "expected", f"measured (run {shown.n})", "runs passed")]
-        order = []
+        rows += self._rows(shown)
+        widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate((30, 30, 60, 11))]
+        return "\n".join("  ".join(_cut(c, w).ljust(w) for c, w in zip(r, widths)).rstrip()
+                         for r in rows)
+
+    def _rows(self, shown: Run) -> list:
+        """One row per check tried: its name, what is expected, what run
+        ``shown`` measured, how many runs passed it."""
+        rows, order = [], []
         for r in self.runs:
             order += [c for c, _, _ in r.results if c not in order]
         for check in order if self.exercise.scenario is not None else checks_of(self.exercise):
@@ -119,9 +129,7 @@ class Result:
             here = next((m for c, ok, m in shown.results if c.name == check.name), "(does not apply)")
             rows.append((check.name, check.expect, here,
                          f"{sum(ok for ok, _ in tried)}/{len(tried)}"))
-        widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate((30, 30, 60, 11))]
-        return "\n".join("  ".join(_cut(c, w).ljust(w) for c, w in zip(r, widths)).rstrip()
-                         for r in rows)
+        return rows
 
     # ---------------------------------------------------------- hints
     def hints(self) -> tuple:
@@ -193,10 +201,26 @@ class Result:
                      f"{'passed' if run.passed else 'failed'}", fontsize=10)
         return fig
 
+    def _repr_html_(self) -> str:
+        """The result as Jupyter shows it: the summary, a table whose check
+        names are whole, the first hint with its code as code."""
+        out = [f"<p><b>{'PASS' if self.passed else 'FAIL'}</b> "
+               f"{html.escape(self.summary().split(' ', 1)[1])}</p>"]
+        if self.runs:
+            shown = self.first_failing() or self.runs[0]
+            out.append(tables.grid(["check", "expected", f"measured (run {shown.n})",
+                                    "runs passed"], self._rows(shown), right=(3,))._repr_html_())
+        layers = self.hints()
+        if layers:
+            more = " (<code>result.hint()</code> for the next one)" if len(layers) > 1 else ""
+            out.append(f"<p>hint 1 of {len(layers)}: {as_code(layers[0])}{more}</p>")
+        return "\n".join(out)
+
     def _ipython_display_(self):
         import matplotlib.pyplot as plt
+        from IPython.display import display
 
-        print(self.text())
+        display({"text/plain": self.text(), "text/html": self._repr_html_()}, raw=True)
         if self.figure() is not None:
             plt.show()
 
@@ -209,6 +233,17 @@ class Result:
                                       "passed": ok, "measured": m} for c, ok, m in r.results]}
                          for r in self.runs],
                 "hints": list(self.hints())}
+
+
+def said(check: Check, measured: str) -> str:
+    """A failed check as the learner reads it: "<check>: expected <x>, measured <y>"."""
+    return f"{check.name}: expected {check.expect}, measured {measured}"
+
+
+def as_code(text: str) -> str:
+    """A hint as HTML: escaped, its `backticked` parts as code."""
+    parts = html.escape(text).split("`")
+    return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
 
 
 def _cut(text: str, width: int) -> str:

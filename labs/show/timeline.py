@@ -24,17 +24,24 @@ STATE_COLORS = {
 _EXTRA_COLORS = ["#8172b3", "#da8bc3", "#ccb974", "#64b5cd", "#937860"]
 
 
+def is_end(state: str) -> bool:
+    """A state that ends its thread's row: "returned", "died: ValueError"."""
+    return state == "returned" or state.startswith("died")
+
+
 def segments(events: list[dict], end_t: float) -> dict[str, list[tuple]]:
     """thread name -> [(start, duration, state)], each state lasting until the
-    thread's next state, or until ``end_t`` (the end of the run)."""
+    thread's next state, or until ``end_t`` (the end of the run). A thread's
+    end (``is_end``) is a segment of length 0: nothing is drawn after it until
+    the thread's next state, if any."""
     rows: dict[str, list[list]] = {}
     for e in events:
         if e.get("kind") != "state":
             continue
         row = rows.setdefault(e["thread"], [])
-        if row:
+        if row and not is_end(row[-1][2]):  # (a thread may call again after an end)
             row[-1][1] = e["t"]
-        row.append([e["t"], None, e["state"]])
+        row.append([e["t"], e["t"] if is_end(e["state"]) else None, e["state"]])
     out = {}
     for name, row in rows.items():
         out[name] = [
@@ -97,7 +104,15 @@ def draw(outcome, ax=None, until: float | None = None):
     extra = iter(_EXTRA_COLORS * 4)
     names = list(rows)
     for y, name in enumerate(names):
-        for start, length, st in rows[name]:
+        for k, (start, length, st) in enumerate(rows[name]):
+            if is_end(st):  # the bar stops here; a death or the last end is labelled
+                color = "#c44e52" if st.startswith("died") else "black"
+                if k == len(rows[name]) - 1 or st.startswith("died"):
+                    ax.annotate(st, (start, y), xytext=(3, 0), textcoords="offset points",
+                                va="center", fontsize=8, color=color)
+                else:  # a call ended, another follows on the same thread: a tick
+                    ax.plot([start], [y], marker="|", markersize=12, color=color)
+                continue
             if st not in colors:
                 colors[st] = next(extra)
             ax.broken_barh([(start, max(length, 1.5e-5))], (y - 0.35, 0.7),
