@@ -187,7 +187,7 @@ def timelines(outcomes):
 
     heights = [timeline.thread_rows(o) for o in outcomes]
     fig, axes = plt.subplots(len(outcomes), 1, squeeze=False, layout="constrained",
-                             figsize=(9, sum(0.5 * h + 1.1 for h in heights)),
+                             figsize=(timeline.WIDTH_IN, sum(0.5 * h + 1.1 for h in heights)),
                              gridspec_kw={"height_ratios": [max(h, 1) + 1 for h in heights]})
     until = max(timeline.time_span(o)[1] for o in outcomes)
     for ax, o in zip(axes[:, 0], outcomes):

@@ -23,6 +23,12 @@ STATE_COLORS = {
 }
 _EXTRA_COLORS = ["#8172b3", "#da8bc3", "#ccb974", "#64b5cd", "#937860"]
 
+# Every figure of the suite fits the output column of JupyterLab's default
+# layout (a 1400 px window with the file browser open): at most WIDTH_IN
+# inches at 100 dpi, about 880 px, shown at full size; no text under TEXT_PT.
+WIDTH_IN = 8.8
+TEXT_PT = 9
+
 
 def is_end(state: str) -> bool:
     """A state that ends its thread's row: "returned", "died: ValueError"."""
@@ -82,7 +88,7 @@ def thread_rows(outcome) -> int:
 
 def figure_size(outcome) -> tuple[float, float]:
     """Width and height (inches) of a timeline figure: half an inch a thread."""
-    return 9, 0.5 * max(thread_rows(outcome), 1) + 1.5
+    return WIDTH_IN, 0.5 * max(thread_rows(outcome), 1) + 1.5
 
 
 def draw(outcome, ax=None, until: float | None = None):
@@ -109,7 +115,7 @@ def draw(outcome, ax=None, until: float | None = None):
                 color = "#c44e52" if st.startswith("died") else "black"
                 if k == len(rows[name]) - 1 or st.startswith("died"):
                     ax.annotate(st, (start, y), xytext=(3, 0), textcoords="offset points",
-                                va="center", fontsize=8, color=color)
+                                va="center", fontsize=TEXT_PT, color=color)
                 else:  # a call ended, another follows on the same thread: a tick
                     ax.plot([start], [y], marker="|", markersize=12, color=color)
                 continue
@@ -124,23 +130,23 @@ def draw(outcome, ax=None, until: float | None = None):
             # line, so that it never runs into the legend beside the axes.
             late = ax.transAxes.inverted().transform(ax.transData.transform((at, 0)))[0] > 0.5
             ax.axvline(at, color="black", linestyle="--", linewidth=1)
-            ax.annotate(e["label"], (at, -0.5), fontsize=8, xytext=(-3 if late else 3, 0),
+            ax.annotate(e["label"], (at, -0.5), fontsize=TEXT_PT, xytext=(-3 if late else 3, 0),
                         textcoords="offset points", va="bottom",
                         ha="right" if late else "left")
     for e in events:
         if e["kind"] == "note" and e["thread"] in names:
             ax.annotate(e["text"], (e["t"] - t0, names.index(e["thread"]) + 0.3),
                         xytext=(-15, -20), textcoords="offset points", ha="right",
-                        va="top", fontsize=8, arrowprops={"arrowstyle": "->", "color": "black"},
+                        va="top", fontsize=TEXT_PT, arrowprops={"arrowstyle": "->", "color": "black"},
                         bbox={"boxstyle": "round", "fc": "white", "ec": "none", "alpha": 0.85})
     if outcome.exit.get("timed_out"):
         ax.axvline(end_t, color="#c44e52", linewidth=2)
-        ax.annotate("deadline: still running", (end_t, len(names) - 0.4), fontsize=8,
+        ax.annotate("deadline: still running", (end_t, len(names) - 0.4), fontsize=TEXT_PT,
                     ha="right", color="#c44e52")
     elif outcome.exit.get("signal"):
         ax.axvline(end_t, color="#7f0000", linewidth=2)
         ax.annotate(f"the process is killed by {outcome.exit['signal']} ",
-                    (end_t, len(names) - 0.4), fontsize=8, ha="right", color="#7f0000")
+                    (end_t, len(names) - 0.4), fontsize=TEXT_PT, ha="right", color="#7f0000")
     ax.set_yticks(range(len(names)), names)
     ax.set_ylim(-0.8, len(names) - 0.2)
     ax.invert_yaxis()
@@ -152,7 +158,7 @@ def draw(outcome, ax=None, until: float | None = None):
     unique = dict(zip(labels, handles))
     if unique:
         ax.legend(unique.values(), unique.keys(), loc="upper left",
-                  bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+                  bbox_to_anchor=(1.01, 1.0), fontsize=TEXT_PT, frameon=False)
     return ax
 
 

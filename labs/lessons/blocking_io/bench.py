@@ -44,7 +44,7 @@ from typing import Callable
 
 from labs.child import procfs, scenes
 from labs.lessons.blocking_io import scene as bio
-from labs.show import tables
+from labs.show import tables, timeline
 
 TIMEOUTS = (0.001, 0.01, 0.05, 0.1, 0.25)
 STOPS = 200
@@ -242,12 +242,15 @@ def measure(stops=STOPS, idle_s=IDLE_S, timeouts=TIMEOUTS, progress=None, seed=N
 
 # ------------------------------------------------------------------ showing
 
+FIGSIZE = (timeline.WIDTH_IN, 6.4)
+
+
 def draw(results, ax=None):
     """Latency against polling timeout (log-log), with wake-up, shutdown and
     the floor as lines; idle CPU of polling on a second axis. Returns ax."""
     if ax is None:
         import matplotlib.pyplot as plt
-        _, ax = plt.subplots(figsize=(8, 5.4), layout="tight")
+        _, ax = plt.subplots(figsize=FIGSIZE, layout="tight")
     mech = results["mechanisms"]
     polls = sorted((float(n.split("-", 1)[1]), row) for n, row in mech.items()
                    if n.startswith("timeout-"))
@@ -274,13 +277,13 @@ def draw(results, ax=None):
              color="#c44e52", label="polling: idle CPU (right axis)")
     for m, (_, r) in zip(ms, polls):
         cpu.annotate(f"{r['idle_wakeups_per_s']:.0f} wake-ups/s",
-                     (m, max(r["idle_cpu_s_per_s"], 1e-7) * 100), fontsize=7,
+                     (m, max(r["idle_cpu_s_per_s"], 1e-7) * 100), fontsize=timeline.TEXT_PT,
                      color="#c44e52", xytext=(4, 4), textcoords="offset points")
     cpu.set_yscale("log")
     cpu.set_ylabel("idle CPU, % of one core", color="#c44e52")
     handles = ax.get_legend_handles_labels()
     more = cpu.get_legend_handles_labels()
-    ax.legend(handles[0] + more[0], handles[1] + more[1], fontsize=7, ncol=3,
+    ax.legend(handles[0] + more[0], handles[1] + more[1], fontsize=timeline.TEXT_PT, ncol=2,
               loc="upper center", bbox_to_anchor=(0.5, -0.14))
     ax.set_title(f"Stop latency: {results['stops']} stops per mechanism "
                  f"(Python {results['python']})", fontsize=10)
@@ -292,7 +295,7 @@ def save_figure(results, path=FIGURE) -> Path:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig = Figure(figsize=(8, 5.4))
+    fig = Figure(figsize=FIGSIZE)
     draw(results, fig.subplots())
     fig.tight_layout()
     fig.savefig(path, dpi=100)

@@ -6,7 +6,7 @@ import sys
 import time
 
 from labs.lessons.kill_matrix.rows import COLUMNS, GOOD, run_matrix
-from labs.show import tables
+from labs.show import tables, timeline
 
 HEADS = {"busy_thread_stopped": "busy stopped", "blocked_thread_stopped": "blocked stopped",
          "lock_held_after_stop": "lock held after stop", "invariant_intact": "invariant intact",
@@ -91,20 +91,22 @@ def draw(matrix, ax=None):
 
     rows = matrix["rows"]
     if ax is None:
-        _, ax = plt.subplots(figsize=(11, 0.5 * len(rows) + 1.8))
+        _, ax = plt.subplots(figsize=(timeline.WIDTH_IN, 0.55 * len(rows) + 2.2),
+                             layout="constrained")
     for y, row in enumerate(rows):
         for x, column in enumerate(COLUMNS):
             color, text = cell_look(row, column)
             ax.add_patch(Rectangle((x, y), 1, 1, facecolor=color, edgecolor="white", lw=2))
             ax.text(x + 0.5, y + 0.5, text, ha="center", va="center",
-                    fontsize=7 if "\n" in text else 9)
+                    fontsize=timeline.TEXT_PT)
     heads = dict(HEADS, stop_latency_s="stop latency (ms)")
     ax.set_xlim(0, len(COLUMNS))
     ax.set_ylim(len(rows), 0)
     ax.set_xticks([x + 0.5 for x in range(len(COLUMNS))],
-                  [heads[c].replace(" ", "\n", 1) for c in COLUMNS], fontsize=8)
+                  [heads[c].replace(" ", "\n", 1) for c in COLUMNS], fontsize=timeline.TEXT_PT)
     ax.xaxis.tick_top()
-    ax.set_yticks([y + 0.5 for y in range(len(rows))], [row_label(r) for r in rows], fontsize=8)
+    ax.set_yticks([y + 0.5 for y in range(len(rows))], [row_label(r) for r in rows],
+                  fontsize=timeline.TEXT_PT)
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
@@ -113,7 +115,8 @@ def draw(matrix, ax=None):
                        Patch(color=CELL_COLORS["caveat"],
                              label="stopped only as the process died or froze, or a ghost"),
                        Patch(color=CELL_COLORS[None], label="does not apply")],
-              loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=2, fontsize=8, frameon=False)
+              loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=2, fontsize=timeline.TEXT_PT,
+              frameon=False)
     return ax
 
 

@@ -28,7 +28,8 @@ def draw_ledger(outcome, ax=None):
             for n, steps in ledger(events).items()}
     ids = sorted(book)
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 0.3 * max(len(ids), 1) + 1.5), layout="constrained")
+        _, ax = plt.subplots(figsize=(timeline.WIDTH_IN, ledger_height(outcome)),
+                             layout="constrained")
 
     def bar(n, start, stop, who, lost=False):
         ax.broken_barh([(start, max(stop - start, 1.5e-5))], (n - 0.3, 0.6),
@@ -54,7 +55,7 @@ def draw_ledger(outcome, ax=None):
         if lost:
             ax.plot(end_t, n, "X", color=LOST_COLOR, markersize=8)
         ax.annotate(", ".join(story) or "never taken", (1.01, n), xycoords=("axes fraction", "data"),
-                    va="center", fontsize=7, color=LOST_COLOR if lost else "black")
+                    va="center", fontsize=timeline.TEXT_PT, color=LOST_COLOR if lost else "black")
     ax.set_xscale("symlog", linthresh=timeline.LINEAR_UNTIL_S, linscale=1.5)
     ax.set_xlim(0, max(end_t, timeline.LINEAR_UNTIL_S) * 1.05)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x * 1000:g} ms"))
@@ -64,21 +65,53 @@ def draw_ledger(outcome, ax=None):
     facts = ledger_facts(ledger(events))
     ax.set_title(f"ledger: {facts['tasks_done']} of {facts['tasks_total']} tasks done, "
                  f"{len(facts['tasks_lost'])} lost", fontsize=10)
-    handles = [Patch(color=c, label=f"held by {name}") for name, c in CONSUMER_COLORS.items()]
+    seen = {step for n in ids for _, step, _ in book[n]}  # the legend: what occurs
+    seen |= {"lost"} if facts["tasks_lost"] else set()
+    holders = {who for n in ids for _, step, who in book[n] if step == "taken"}
+    handles = [Patch(color=c, label=f"held by {name}") for name, c in CONSUMER_COLORS.items()
+               if name in holders]
     handles += [Line2D([], [], marker=m, color=c, linestyle="", markersize=ms, label=label)
                 for m, c, ms, label in [("o", "black", 3, "produced"), ("P", DONE_COLOR, 6, "done"),
-                                        ("^", "black", 6, "put back"), ("X", LOST_COLOR, 8, "lost")]]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=4,
-              fontsize=8, frameon=False)
+                                        ("^", "black", 6, "put back"), ("X", LOST_COLOR, 8, "lost")]
+                if label in seen]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4,
+              fontsize=timeline.TEXT_PT, frameon=False)
     return ax
 
 
+def ledger_height(outcome) -> float:
+    """Inches for one ledger: a fifth of an inch a task, and room for the
+    title, the time axis and the legend below it."""
+    tasks = len(ledger([e for e in outcome.timeline if e.get("t") is not None]))
+    return 0.22 * max(tasks, 1) + 2.2
+
+
 def figure(outcome):
-    """The timeline (left) beside the ledger (right), on the same time axis.
+    """The timeline (top) over the ledger (below), on the same time axis.
     Returns the figure (call plt.show() in a notebook)."""
     import matplotlib.pyplot as plt
 
-    fig, (left, right) = plt.subplots(1, 2, figsize=(15, 5), layout="constrained")
-    timeline.draw(outcome, ax=left)
-    draw_ledger(outcome, ax=right)
+    top, below = timeline.figure_size(outcome)[1], ledger_height(outcome)
+    fig, (upper, lower) = plt.subplots(2, 1, figsize=(timeline.WIDTH_IN, top + below),
+                                       layout="constrained",
+                                       gridspec_kw={"height_ratios": [top, below]})
+    timeline.draw(outcome, ax=upper)
+    draw_ledger(outcome, ax=lower)
+    upper.set_xlim(lower.get_xlim())
+    return fig
+
+
+def ledgers(outcomes):
+    """Several runs' ledgers, one under the other. Each keeps its own time
+    axis (a hung run lasts seconds, a clean one milliseconds): the titles say
+    so. Returns the figure."""
+    import matplotlib.pyplot as plt
+
+    heights = [ledger_height(o) for o in outcomes]
+    fig, axes = plt.subplots(len(outcomes), 1, figsize=(timeline.WIDTH_IN, sum(heights)),
+                             layout="constrained", squeeze=False,
+                             gridspec_kw={"height_ratios": heights})
+    for ax, o in zip(axes[:, 0], outcomes):
+        draw_ledger(o, ax=ax)
+        ax.set_title(f"{o.variant}: {ax.get_title()} (its own time axis)", fontsize=10)
     return fig
