@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 NBVAL  := -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: demo test versions pythons lab notebooks bench repeat handouts check-handouts chromium clean
+.PHONY: demo test versions pythons lab check-lab notebooks bench repeat handouts check-handouts chromium clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
@@ -60,6 +60,11 @@ lab: $(STAMP)
 	@echo "JupyterLab on $(LAB_DIR)/ (your copies); open the http://...token=... URL it prints below"
 	$(VENV)/bin/jupyter lab --no-browser --ip=$(LAB_IP) --port=$(LAB_PORT) \
 	  $(if $(filter 0,$(shell id -u)),--allow-root) --ServerApp.root_dir=$(LAB_DIR)
+
+# Every notebook as a learner sees it: JupyterLab in headless Chromium; screenshots
+# in build/lab-check/.
+check-lab: $(STAMP) chromium
+	$(PY) scripts/check_lab.py
 
 # Re-execute every notebook and store its outputs (after changing a lab).
 notebooks: $(STAMP)

@@ -202,3 +202,56 @@ def test_make_lab_serves_learner_copies_without_a_browser(tmp_path):
     time.sleep(0.5)
     with pytest.raises(ProcessLookupError):
         os.killpg(proc.pid, 0)
+
+
+# ------------------------------------------------ the notebooks in JupyterLab
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (make chromium)")
+def test_check_lab_passes_a_tidy_notebook_and_names_each_problem(tmp_path):
+    """A notebook with a wrapped line, a stderr output and a shrunk figure
+    fails with one line for each; a tidy one passes; a screenshot each."""
+    import base64
+    import io
+
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    def png(width_in):
+        fig = plt.figure(figsize=(width_in, 1))
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100)
+        plt.close(fig)
+        return base64.b64encode(buffer.getvalue()).decode()
+
+    def notebook(name, outputs, stored=True):
+        stored = nbformat.read(NOTEBOOKS[0], 4).metadata if stored else {}
+        nb = nbformat.v4.new_notebook(metadata=stored)
+        nb.cells = [nbformat.v4.new_markdown_cell("# A title"),
+                    nbformat.v4.new_code_cell("x = 1", outputs=outputs)]
+        path = tmp_path / name
+        nbformat.write(nb, path)
+        return path
+
+    out = nbformat.v4.new_output
+    tidy = notebook("tidy.ipynb", [out("stream", name="stdout", text="short line\n"),
+                                   out("display_data", data={"image/png": png(8.8)})])
+    messy = notebook("messy.ipynb", [out("stream", name="stdout", text="word " * 60 + "\n"),
+                                     out("stream", name="stderr", text="a warning\n"),
+                                     out("display_data", data={"image/png": png(16)})])
+    bare = notebook("bare.ipynb", [], stored=False)  # no kernelspec: JupyterLab adds one
+    shots = tmp_path / "shots"
+    status = subprocess.run([sys.executable, "scripts/check_lab.py", "--out", str(shots),
+                             str(tidy), str(messy), str(bare)], cwd=PROJECT_ROOT,
+                            capture_output=True,
+                            text=True, timeout=240)
+    lines = status.stdout.splitlines()
+    assert status.returncode == 1, status.stdout + status.stderr
+    assert any(line.startswith("ok   tidy.ipynb") for line in lines), lines
+    problems = [line for line in lines if line.startswith("  messy.ipynb")]
+    assert any("text wider than its output area (300 characters)" in p for p in problems), lines
+    assert any("stderr output: a warning" in p for p in problems), lines
+    assert any("a figure shown at" in p and "of its 1600 px" in p for p in problems), lines
+    assert len(problems) == 3, problems
+    assert any(line.startswith("  bare.ipynb: opening it marks it unsaved") for line in lines)
+    assert {p.name for p in shots.glob("*.png")} >= {"tidy.png", "messy.png", "tidy-figure.png"}
