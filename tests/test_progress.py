@@ -158,7 +158,15 @@ def children_running_labs(pid: int) -> list[int]:
      "stopped: the hung lab; nothing left running"),
     ("sandbox.run('lock-leak', 'bad', deadline=60)",  # a bare run, as notebook 01 has it
      "stopped: the run of lock-leak / bad; nothing left running"),
-], ids=["with-progress", "bare-run"])
+    ("sandbox.run_many('lock-leak', ['fixed', 'bad'], deadline=60)",  # notebooks 04, 05
+     "stopped: lock-leak, 2 runs; nothing left running"),
+    ("from labs.practice import check\n"
+     "def worker(bank, lock, stop):\n"
+     "    while True:\n"
+     "        pass\n"
+     "check('lock-leak/stop-worker', worker)",
+     "stopped: checking lock-leak/stop-worker; nothing left running"),
+], ids=["with-progress", "bare-run", "several-runs", "a-check"])
 def test_stop_button_in_a_real_kernel_leaves_one_line_and_no_child(cell, line):
     """Jupyter's stop button (a kernel interrupt) while a lab hangs in its
     sandbox: one line of output, and the hung child is gone."""
