@@ -169,7 +169,8 @@ def children_running_labs(pid: int) -> list[int]:
 ], ids=["with-progress", "bare-run", "several-runs", "a-check"])
 def test_stop_button_in_a_real_kernel_leaves_one_line_and_no_child(cell, line):
     """Jupyter's stop button (a kernel interrupt) while a lab hangs in its
-    sandbox: one line of output, and the hung child is gone."""
+    sandbox: progress while it ran, one line of output, and the hung child is
+    gone."""
     km, kc = start_new_kernel(kernel_name="python3", cwd=str(PROJECT_ROOT))
     try:
         kc.execute("from labs import sandbox\nfrom labs.show.progress import Progress\n" + cell)
@@ -179,15 +180,18 @@ def test_stop_button_in_a_real_kernel_leaves_one_line_and_no_child(cell, line):
             assert time.monotonic() < deadline, "the lab never started"
             time.sleep(0.1)
         km.interrupt_kernel()
-        errors = []
+        errors, shown = [], []
         while True:
             msg = kc.get_iopub_msg(timeout=30)
             if msg["msg_type"] == "error":
                 errors.append(msg["content"]["traceback"])
+            if msg["msg_type"] == "update_display_data":  # the progress line
+                shown.append(msg["content"]["data"]["text/plain"])
             if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle" \
                     and msg["parent_header"].get("msg_type") == "execute_request":
                 break
         assert errors == [[line]]
+        assert any(" of " in text for text in shown), shown  # progress while it ran
         assert children_running_labs(kernel) == []
     finally:
         kc.stop_channels()

@@ -35,6 +35,7 @@ from labs.contract import events as ev
 from labs.contract import registry
 from labs.contract.outcome import PROJECT_ROOT, Outcome
 from labs.sandbox.verdict import outcome_of
+from labs.show import progress as progress_mod
 from labs.show.progress import Progress, Stopped, in_jupyter
 
 DUMP_GRACE_S = 5.0  # how long the child may take to write its stacks and die
@@ -116,6 +117,10 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
     event as it arrives (to show progress; a lab's drivers act on the child).
     ``pass_fds`` are inherited by the child (the practice grader's channel);
     ``on_start(child)``, called once the child exists, gets its ``Child``."""
+    if in_jupyter() and not progress_mod.showing():  # a cell with one run: it shows too
+        with Progress(f"the run of {lab_id} / {variant}") as shown:
+            shown(0, 1, "running in a sandboxed child")
+            return run(lab_id, variant, deadline, python, payload, on_event, pass_fds, on_start)
     if not hasattr(os, "pidfd_open") or not os.path.isdir("/proc/self/task"):
         raise Unsupported("the sandbox needs Linux (pidfd_open and /proc); this is "
                           f"{sys.platform}")

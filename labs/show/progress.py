@@ -124,13 +124,26 @@ class Progress:
             self.width = 0
 
     def __enter__(self):
+        global _open
         self._stop = stoppable(self.what, self.jupyter, self.stream)
         self._stop.__enter__()
+        _open += 1
         return self
 
     def __exit__(self, *exc):
+        global _open
+        _open -= 1
         self.close()
         return self._stop.__exit__(*exc)
+
+
+_open = 0  # Progress blocks open now (one thread: a notebook's cell, a command)
+
+
+def showing() -> bool:
+    """True inside a ``with Progress(...)`` block: a run inside it shows no
+    progress of its own."""
+    return _open > 0
 
 
 # What Jupyter shows before the first step and after the last: nothing.
