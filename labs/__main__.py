@@ -4,7 +4,7 @@
   python -m labs run LAB [--variant NAME|all] [--deadline SECONDS] [--json]
   python -m labs demo [--figures DIR]
   python -m labs bench stop-latency [--json] [--stops N] [--idle SECONDS] [--figure PATH]
-  python -m labs matrix [--json]
+  python -m labs matrix [--json] [--python PATH]
   python -m labs practice list|check EXERCISE FILE.py|solution EXERCISE
 
 Exit status: 0 when every run gave a verdict (whatever it was); 2 for bad
@@ -86,6 +86,7 @@ def build_parser() -> Parser:
     bench.add_arguments(bench_cmd)
     matrix = sub.add_parser("matrix", help="every way to stop a thread, measured")
     matrix.add_argument("--json", action="store_true")
+    matrix.add_argument("--python", help="interpreter for the children (default: this one)")
     importlib.import_module("labs.practice.cli").add_parser(sub)
     return p
 
@@ -158,7 +159,8 @@ def cmd_bench(args):
 
 
 def cmd_matrix(args):
-    matrix_show.main(as_json=args.json)
+    python = sandbox.check_python(args.python)  # a bad one: one line, status 2, before any run
+    matrix_show.main(as_json=args.json, python=python)
 
 
 def main(argv=None):

@@ -332,15 +332,29 @@ instead of, running anything. Start with the first.</p>
 <p>To run them: <code>make lab</code> (JupyterLab on a workshop machine), conda, or Binder: see the
 project's README. They need Linux.</p>
 """
-    (out / "index.html").write_text(simple_page("How do I kill a thread? Handouts", body, ""))
+    (out / "index.html").write_text(simple_page(INDEX_TITLE, body, ""))
 
 
 # ------------------------------------------------------------ main
 
+INDEX_TITLE = "How do I kill a thread? Handouts"
+MADE_HERE = ".handouts"  # the mark of a folder this script built: the only kind it deletes
+
+
+class NotOurs(Exception):
+    """--out names a folder this script did not build."""
+
+
 def build(out: Path, figures: Path) -> list[Path]:
     if out.exists():
+        index = out / "index.html"  # (a site built before the mark existed is ours too)
+        older = index.is_file() and INDEX_TITLE in index.read_text(errors="replace")
+        if not (out / MADE_HERE).is_file() and not older and any(out.iterdir()):
+            raise NotOurs(f"{out} exists and was not built by build_handouts: "
+                          "not deleting it (choose an empty or new folder for --out)")
         shutil.rmtree(out)
     out.mkdir(parents=True)
+    (out / MADE_HERE).write_text("built by scripts/build_handouts.py; rebuilt from scratch\n")
     entries = []
     for path in notebooks():
         nb = nbformat.read(path, as_version=4)
@@ -373,7 +387,11 @@ def main(argv=None) -> int:
     if not notebooks():
         print("build_handouts: error: no notebooks under notebooks/", file=sys.stderr)
         return 2
-    pages = build(args.out, args.figures)
+    try:
+        pages = build(args.out, args.figures)
+    except NotOurs as e:
+        print(f"build_handouts: error: {e}", file=sys.stderr)
+        return 2
     print(f"{len(pages)} pages written under {args.out}/ (open {args.out}/index.html)")
     if not any(args.figures.glob("*.png")):
         print(f"no figures under {args.figures}/: run `make demo` first to add a figure page per lab")

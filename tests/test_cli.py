@@ -59,6 +59,7 @@ def test_run_table_says_where_threads_were_stuck(tmp_path):
     (["bench", "no-such-bench"], "unknown benchmark 'no-such-bench'"),
     (["run"], "the following arguments are required: lab"),
     (["run", "lock-leak", "--python", "/no/such/python"], "no such interpreter: '/no/such/python'"),
+    (["matrix", "--python", "/no/such/python"], "no such interpreter: '/no/such/python'"),
 ])
 def test_bad_input_is_one_line_and_status_2(args, message):
     out = labs_cli(*args)

@@ -255,3 +255,14 @@ def test_check_lab_passes_a_tidy_notebook_and_names_each_problem(tmp_path):
     assert len(problems) == 3, problems
     assert any(line.startswith("  bare.ipynb: opening it marks it unsaved") for line in lines)
     assert {p.name for p in shots.glob("*.png")} >= {"tidy.png", "messy.png", "tidy-figure.png"}
+
+
+def test_build_never_deletes_a_folder_it_did_not_build(tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "thesis.tex").write_text("years of work")
+    assert build_handouts.main(["--out", str(mine)]) == 2
+    assert (mine / "thesis.tex").read_text() == "years of work"
+    built = tmp_path / "site"
+    assert build_handouts.main(["--out", str(built)]) == 0
+    assert build_handouts.main(["--out", str(built)]) == 0  # its own: rebuilt

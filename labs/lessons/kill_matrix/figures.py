@@ -125,9 +125,11 @@ def progress_line(done, total, label) -> None:
     print(f"matrix [{done}/{total}] {label}", file=sys.stderr, flush=True)
 
 
-def main(as_json: bool = False) -> None:
+def main(as_json: bool = False, python: str | None = None) -> None:
+    """The whole matrix, on ``python`` (default: this interpreter), as a
+    table or JSON on stdout; progress on stderr."""
     started = time.monotonic()
-    matrix = run_matrix(progress=progress_line)
+    matrix = run_matrix(python=python, progress=progress_line)
     print(f"matrix: {len(matrix['rows'])} rows in {time.monotonic() - started:.1f} s",
           file=sys.stderr, flush=True)
     if as_json:
