@@ -110,11 +110,17 @@ def header(path: Path) -> dict[str, str]:
     return fields
 
 
+def bad_input(message: str):
+    """One line on stderr, exit status 2 (CONTRIBUTING.md, "Exit status")."""
+    print(f"grade_corpus: error: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
 def load(corpus: Path, ids: dict[str, str], filters: list[str]) -> list[Answer]:
     answers = []
     for d in sorted(p for p in corpus.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
         if d.name not in ids:
-            raise SystemExit(f"{d}: no exercise with that slug (known: {', '.join(ids)})")
+            bad_input(f"{d}: no exercise with that slug (known: {', '.join(ids)})")
         for f in sorted(d.glob("*.py")):
             label = f"{d.name}/{f.name}"
             if filters and not any(x in label for x in filters):
@@ -122,9 +128,9 @@ def load(corpus: Path, ids: dict[str, str], filters: list[str]) -> list[Answer]:
             h = header(f)
             expect = h.get("EXPECT")
             if expect not in ("pass", "fail", "error"):
-                raise SystemExit(f"{f}: first docstring line must be 'EXPECT: pass|fail|error'")
+                bad_input(f"{f}: first docstring line must be 'EXPECT: pass|fail|error'")
             if f.name.startswith(("wrong_", "cheat_")) and not h.get("FLAW"):
-                raise SystemExit(f"{f}: a wrong answer or a cheat needs a FLAW: line")
+                bad_input(f"{f}: a wrong answer or a cheat needs a FLAW: line")
             accept = {expect} | {a.strip() for a in h.get("ACCEPT", "").split("|") if a.strip()}
             answers.append(Answer(f, ids[d.name], expect, accept, h.get("FLAW", ""),
                                   h.get("ISOLATE", "").lower() in ("yes", "true", "1")))

@@ -91,7 +91,9 @@ def table(results: list[dict], measured_on: str) -> str:
 def write_into_guide(text: str) -> None:
     guide = GUIDE.read_text()
     if START not in guide or END not in guide:
-        raise SystemExit(f"time_notebooks: error: {GUIDE.name} has no {START} ... {END} markers")
+        print(f"time_notebooks: error: {GUIDE.name} has no {START} ... {END} markers",
+              file=sys.stderr)
+        raise SystemExit(2)
     head, rest = guide.split(START, 1)
     GUIDE.write_text(f"{head}{START}\n{text}\n{END}{rest.split(END, 1)[1]}")
 
