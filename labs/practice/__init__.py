@@ -11,10 +11,10 @@ From a terminal: ``python -m labs practice list|check|solution`` (labs.practice.
 """
 from __future__ import annotations
 
-# The grader (labs.practice.grade, which imports the sandbox) is imported by
-# check() when it runs: the child imports this package too, and must not load
-# the parent's side (tests/test_layout.py).
-from labs.practice.exercises import DEFAULT_RUNS, all_exercises, get  # noqa: F401
+# Nothing is imported here: the graded child (labs.practice.jail) imports this
+# package first, and must load neither the parent's side (tests/test_layout.py)
+# nor the table of exercises (a third of its start-up time). check() imports
+# what it needs when it runs.
 
 
 class Problem:
@@ -34,14 +34,16 @@ class Problem:
         print("fix the problem above first, then run the check again")
 
 
-def check(exercise_id: str, *functions, runs: int = DEFAULT_RUNS, python=None):
+def check(exercise_id: str, *functions, runs: int | None = None, python=None):
     """Grade the learner's ``functions`` (defined in a notebook cell) on
-    exercise ``exercise_id``: ``runs`` repetitions in one sandboxed child.
-    Returns a Result (displayed as text plus the timeline of the first
-    failing run), or a Problem when the code cannot run at all."""
-    from labs.practice import ship
+    exercise ``exercise_id``: ``runs`` repetitions (default
+    ``exercises.DEFAULT_RUNS``) in one sandboxed child. Returns a Result
+    (displayed as a table plus the timeline of the first failing run), or a
+    Problem when the code cannot run at all."""
+    from labs.practice import exercises, ship
 
-    ex = get(exercise_id)
+    ex = exercises.get(exercise_id)
+    runs = exercises.DEFAULT_RUNS if runs is None else runs
     try:
         source = ship.from_functions(list(functions), ex.functions)
         ship.static_check(source, ex.functions, ex.signatures, modules=ex.modules)
@@ -59,4 +61,5 @@ def check(exercise_id: str, *functions, runs: int = DEFAULT_RUNS, python=None):
 
 def source_of(exercise_id: str, kind: str = "reference") -> str:
     """The reference solution's source (instructors)."""
-    return get(exercise_id).reference().read_text()
+    from labs.practice import exercises
+    return exercises.get(exercise_id).reference().read_text()
