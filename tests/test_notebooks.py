@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import exercise_cells  # a script: pytest puts scripts/ on sys.path (pyproject.toml)
 import pytest
 
 from labs.contract import registry
@@ -69,3 +70,16 @@ def test_every_lab_has_a_notebook_that_runs_it(lab_id):
             if any(f'sandbox.{run}("{lab_id}"' in "".join(c["source"])
                    for c in code_cells(load(p)) for run in ("run", "run_many"))]
     assert runs, f"no notebook runs lab {lab_id}"
+
+
+@pytest.mark.parametrize("lab, name", sorted(exercise_cells.NOTEBOOKS.items()))
+def test_exercise_cells_are_the_graders_statements(lab, name):
+    """The exercise cells are what scripts/exercise_cells.py writes from the
+    exercises' statements and skeletons: a statement changed in the grader
+    and not in the notebook fails here (nb02 once showed an old one)."""
+    stored = [c for c in load(PROJECT_ROOT / "notebooks" / name)["cells"]
+              if exercise_cells.TAG in c.get("metadata", {}).get("tags", [])]
+    wanted = exercise_cells.section(lab)
+    assert [(c["id"], "".join(c["source"])) for c in stored] == \
+        [(c["id"], "".join(c["source"])) for c in wanted], \
+        f"run: python scripts/exercise_cells.py notebooks/{name}"

@@ -121,8 +121,10 @@ DIFFERENCES = (
     Difference(
         key="gh-130279",
         versions="3.13 (3.13.0 measured; 3.13.1 and 3.13.2 reported; the issue is open and "
-                 "labelled 3.13 only); 3.14.10 and 3.15.2 run both handlers (measured: "
-                 "their JUMP_BACKWARD lies inside the try's exception-table range)",
+                 "labelled 3.13 only). 3.13 checks on the JUMP_BACKWARD itself, which lies "
+                 "just past the try's exception-table range; 3.12 lays the loop out the same "
+                 "way but checks after the jump, inside the range; 3.14.10 and 3.15.2 place "
+                 "the jump inside the range: all three run both handlers (measured)",
         since=(3, 13), until=(3, 14),
         what="an exception that fires on the back-edge of a tight `while` loop written "
              "inline in a `try` runs neither `except` nor `finally`",
@@ -184,7 +186,8 @@ DIFFERENCES = (
         since=(3, 14), until=None,
         what="faulthandler's stack dumps name each thread with its OS-level name, cut to 15 "
              "bytes (`Thread 0x... [worker-1] (most recent call first):`; the main thread "
-             "reads `[python3.14]`), and a fatal-signal dump adds the C stack; the sandbox "
+             "carries the program's name, such as `[python3.14]` or `[python3.15]`), and a "
+             "fatal-signal dump adds the C stack; the sandbox "
              "reads every form",
         affects=(("anatomy", "*"), ("lock-leak", "*"), ("lost-task", "*"),
                  ("blocking-io", "*"), ("kill-matrix", "*")),

@@ -40,9 +40,10 @@ glibc's ``pthread_cancel`` (``kill.pthread_cancel``):
 
 - ``pthread-cancel-sleeping``: the OS thread vanishes, ``is_alive()`` stays
   True, its lock stays held, and the interpreter hangs at exit.
-- ``pthread-cancel-busy``: the cancel lands while the thread waits for the
-  GIL; the thread dies holding the GIL's mutex and the whole interpreter
-  freezes, the main thread included.
+- ``pthread-cancel-busy``: the cancel lands in a condition wait around the
+  GIL (taking it, or handing it over in ``drop_gil``); the thread dies
+  holding one of the GIL's mutexes and the whole interpreter freezes, the
+  main thread included.
 
 Every moment that matters is forced with locks, never with sleep. The main
 thread learns that a worker is inside a blocking call from ``enter_blocking``,
@@ -83,7 +84,7 @@ def enter_blocking(ready: threading.Lock, blocking):
     ``blocking`` itself, so no Python bytecode runs between the two calls.
     That matters twice. A scheduled exception fires only at an eval-breaker
     check, and only Python code makes those checks (at a loop's back-edge, as
-    a call returns); C code does not. And this thread holds the GIL until it
+    a call returns, from 3.11 as a Python function starts); C code does not. And this thread holds the GIL until it
     reaches such a check or until C code lets go of the GIL, as
     ``blocking()`` does when it starts to wait. So when the main thread,
     waiting on ``ready``, gets the GIL back, this thread is waiting inside
@@ -389,12 +390,14 @@ class Flag:
 
 def tight_loop_in_try():
     """The loop's only eval-breaker check is its back-edge (the jump back to
-    the loop's test). CPython 3.13 places that jump just after the range of
-    instructions the ``try`` protects, so an exception that fires there finds
-    no handler in this frame: neither ``except`` nor ``finally`` runs
-    (measured on 3.13.0; gh-130279 reports it on 3.13.1 and 3.13.2).
-    3.10 to 3.12 run both (measured), and so do 3.14.10 and 3.15.2, where the
-    jump lies inside the try's range (measured with Debian's builds)."""
+    the loop's test, ``JUMP_BACKWARD``). CPython 3.12 and 3.13 both place that
+    jump just after the range of instructions the ``try`` protects. 3.12
+    jumps first and checks after, at the loop's head, inside the range; 3.13
+    checks first, on the jump itself, outside it. So on 3.13 an exception
+    that fires there finds no handler in this frame: neither ``except`` nor
+    ``finally`` runs (measured on 3.13.0; gh-130279 reports it on 3.13.1 and
+    3.13.2). 3.10 to 3.12 run both (measured), and so do 3.14.10 and 3.15.2,
+    where the jump lies inside the try's range (measured with Debian's builds)."""
     needs_the_gil()
     flag = Flag()
     handled = []
@@ -602,7 +605,10 @@ def pthread_cancel_sleeping():
 
 def pthread_cancel_busy():
     """Cancel a thread that runs Python code. It has no cancellation point of
-    its own; the first it meets is the wait for the GIL."""
+    its own: the cancel takes effect at the first condition wait around the
+    GIL it reaches, waiting to take the GIL or, in ``drop_gil``, to hand it
+    over (which leaves the GIL's internal ``switch_mutex`` held). When that
+    happens is luck, so its latency varies by orders of magnitude."""
     needs_pthread_cancel()
     stop = threading.Event()
     spinning = held_lock()
