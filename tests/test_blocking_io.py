@@ -11,7 +11,7 @@ import pytest
 
 from labs import sandbox
 from labs.child import record as timeline
-from labs.child import scenes
+from labs.child import scenes, wait
 from labs.contract import registry
 from labs.lessons.blocking_io import measure as blocking_io_measure
 from labs.lessons.blocking_io import scene as blocking_io
@@ -83,7 +83,7 @@ def test_wait_until_inside_names_the_blocking_line():
     t = threading.Thread(target=blocking_io.take_jobs, args=(jobs, stop))
     t.start()
     try:
-        where = blocking_io.wait_until_inside(t, blocking_io.blocking_spots(blocking_io.take_jobs))
+        where = wait.wait_until_inside(t, blocking_io.blocking_spots(blocking_io.take_jobs))
     finally:
         stop.set()
         jobs.put("wake up")  # what a real worker needs: its flag AND a job to end the wait
@@ -96,7 +96,7 @@ def test_wait_until_inside_fails_for_a_thread_that_ended():
     t.start()
     t.join()
     with pytest.raises(RuntimeError, match="ended before it blocked"):
-        blocking_io.wait_until_inside(t, blocking_io.blocking_spots(threading.Event.wait))
+        wait.wait_until_inside(t, blocking_io.blocking_spots(threading.Event.wait))
 
 
 def test_shutdown_wakes_a_blocked_recv_in_process():
@@ -106,7 +106,7 @@ def test_shutdown_wakes_a_blocked_recv_in_process():
         stop = threading.Event()
         t = threading.Thread(target=scenes.wait_for_data, args=(mine, stop))
         t.start()
-        blocking_io.wait_until_inside(t, blocking_io.blocking_spots(scenes.wait_for_data))
+        wait.wait_until_inside(t, blocking_io.blocking_spots(scenes.wait_for_data))
         blocking_io.shut_down(stop, mine)
         t.join(timeout=30)
         assert not t.is_alive()
@@ -121,7 +121,7 @@ def test_wakeup_byte_ends_the_select_loop_in_process():
         t = threading.Thread(target=scenes.wait_for_data_or_wakeup,
                              args=(mine, wake_r, stop))
         t.start()
-        blocking_io.wait_until_inside(
+        wait.wait_until_inside(
             t, blocking_io.blocking_spots(scenes.wait_for_data_or_wakeup))
         scenes.wake_up(stop, wake_w)
         t.join(timeout=30)

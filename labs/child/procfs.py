@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import threading
-import time
+
+from labs.child import wait
 
 
 def in_syscall_on(fd: int, tid: int | None = None, pid: int | None = None) -> bool:
@@ -98,9 +99,4 @@ def wait_until_thread_gone(native_id: int, bound_s: float) -> bool:
     """Wait until a kernel thread of this process has ended; False when it is
     still there after ``bound_s``. The kernel gives no event for a thread of
     ours ending, so poll, within a bound."""
-    end = time.monotonic() + bound_s
-    while not thread_gone(native_id):
-        if time.monotonic() > end:
-            return False
-        time.sleep(0.005)
-    return True
+    return wait.until(lambda: thread_gone(native_id), bound_s, poll=0.005)

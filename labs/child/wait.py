@@ -1,8 +1,18 @@
-"""Where a thread is, in the child: the line of the suite's own code it is on."""
+"""Waiting on observed state, in the child, and where a thread is.
+
+The one home of the child's poll loops: what the kernel or the interpreter
+cannot signal (a thread inside a blocking call, a kernel thread gone, a
+state only /proc shows) is polled, and the condition decides, never a
+guessed sleep. ``until`` bounds the wait or leaves it to the sandbox's
+deadline.
+"""
 from __future__ import annotations
 
 import linecache
 import os
+import sys
+import threading
+import time
 
 LABS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNTIME = {os.path.join(LABS_DIR, "child", name) for name in ("runtime.py", "record.py", "wait.py")}
@@ -17,3 +27,34 @@ def lab_line(frame) -> str:
             return linecache.getline(path, frame.f_lineno).split("  #")[0].strip()
         frame = frame.f_back
     return "?"
+
+
+def until(condition, bound_s: float | None = None, poll: float = 0.0005) -> bool:
+    """Poll ``condition()`` until it holds: True; False once ``bound_s``
+    seconds have passed without it (None: no bound here, the sandbox's
+    deadline bounds the run). The pause is a polling period, not a guess."""
+    end = None if bound_s is None else time.monotonic() + bound_s
+    while not condition():
+        if end is not None and time.monotonic() >= end:
+            return False
+        time.sleep(poll)
+    return True
+
+
+def wait_until_inside(thread: threading.Thread, spots: set, poll: float = 0.0005) -> str:
+    """Wait until ``thread`` is inside one of its blocking calls; return the
+    line of lab code it is on.
+
+    A thread blocked in C cannot say so, but its innermost Python frame can:
+    it sits on the line of the call. The interpreter hands over the GIL and
+    delivers a pending exception only between calls or after one returns, so a
+    thread seen on that line, from a thread that holds the GIL, is inside the
+    call (the calls here never return before the stop)."""
+    while True:
+        frame = sys._current_frames().get(thread.ident)
+        if frame is None:
+            raise RuntimeError(f"{thread.name} ended before it blocked")
+        if (frame.f_code, frame.f_lineno) in spots:
+            return lab_line(frame)
+        del frame
+        time.sleep(poll)  # not synchronisation: the condition is checked again

@@ -67,7 +67,7 @@ from operator import methodcaller
 from labs.child import procfs, record
 from labs.child.kill import async_raise, pthread_cancel
 from labs.child.scenes import spin_forever, spin_until  # noqa: F401 - shown by notebook 00
-from labs.lessons.blocking_io.scene import wait_until_inside
+from labs.child.wait import wait_until_inside
 
 WAIT_S = 0.2     # how long a blocked thread is given to misbehave (it cannot move)
 SLEEP_S = 0.5    # the sleep of blocked-in-sleep

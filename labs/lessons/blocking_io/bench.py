@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from labs.child import procfs, scenes
+from labs.child import procfs, scenes, wait
 from labs.lessons.blocking_io import scene as bio
 from labs.show import tables, timeline
 
@@ -63,7 +63,7 @@ class Stop:
     """One worker thread and the way to stop it."""
     target: Callable
     args: tuple
-    spots: set  # where the worker waits (see blocking_io.wait_until_inside)
+    spots: set  # where the worker waits (see labs.child.wait.wait_until_inside)
     request: Callable[[], None]
     sockets: list = field(default_factory=list)
     asked: float = math.nan
@@ -149,7 +149,7 @@ def run_batch(make, listener, count, spread, rng) -> list[float]:
             stops.append(make(listener))
             stops[-1].start(f"worker-{i}")
         for s in stops:
-            bio.wait_until_inside(s.thread, s.spots)
+            wait.wait_until_inside(s.thread, s.spots)
         base = time.perf_counter()
         for s, at in sorted(zip(stops, (rng.uniform(0, spread) for _ in stops)),
                             key=lambda pair: pair[1]):
@@ -179,7 +179,7 @@ def idle_cost(table, listener, seconds) -> dict:
             stops[name] = make(listener)
             stops[name].start(f"idle-{name}")
         for s in stops.values():
-            bio.wait_until_inside(s.thread, s.spots)
+            wait.wait_until_inside(s.thread, s.spots)
         before = {name: _usage(s.thread) for name, s in stops.items()}
         began = time.perf_counter()
         time.sleep(seconds)

@@ -29,7 +29,6 @@ import inspect
 import queue
 import selectors
 import socket
-import sys
 import threading
 import time
 
@@ -42,7 +41,7 @@ from labs.child.scenes import (
     wait_for_data_polling,
     wake_up,
 )
-from labs.child.wait import lab_line
+from labs.child.wait import lab_line, wait_until_inside  # noqa: F401 - lab 4's own story
 
 DEADLINE_S = 2.0  # the bad variants hang by design: each costs this long
 FOREVER = 3600.0  # a sleep that no deadline outlives
@@ -256,25 +255,6 @@ def _spot(fn, text: str) -> tuple:
     if not hits:
         raise LookupError(f"no line {text!r} in {fn.__module__}.{fn.__qualname__}")
     return fn.__code__, hits[-1]
-
-
-def wait_until_inside(thread: threading.Thread, spots: set, poll: float = 0.0005) -> str:
-    """Wait until ``thread`` is inside one of its blocking calls; return the
-    line of lab code it is on.
-
-    A thread blocked in C cannot say so, but its innermost Python frame can:
-    it sits on the line of the call. The interpreter hands over the GIL and
-    delivers a pending exception only between calls or after one returns, so a
-    thread seen on that line, from a thread that holds the GIL, is inside the
-    call (the calls here never return before the stop)."""
-    while True:
-        frame = sys._current_frames().get(thread.ident)
-        if frame is None:
-            raise RuntimeError(f"{thread.name} ended before it blocked")
-        if (frame.f_code, frame.f_lineno) in spots:
-            return lab_line(frame)
-        del frame
-        time.sleep(poll)  # not synchronisation: the condition is checked again
 
 
 # What the child runs, by variant name (the lab's measure module judges them).

@@ -45,10 +45,9 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from contextlib import contextmanager
 
-from labs.child import procfs, record
+from labs.child import procfs, record, wait
 
 WORKERS = 3
 ITEMS = 3  # per worker
@@ -102,7 +101,7 @@ class Crew:
         for name in NAMES:  # one row per worker, in this order, on the figure
             record.state("idle", thread=self.threads[name])
         self.begin.set()
-        wait_until(lambda: all(self.in_recv(name) for name in NAMES))
+        wait.until(lambda: all(self.in_recv(name) for name in NAMES), poll=0.0001)
 
     def in_recv(self, name: str) -> bool:
         t = self.threads[name]
@@ -128,14 +127,6 @@ class Crew:
 
 
 # ------------------------------------------------------------------ what the kernel says
-
-def wait_until(condition) -> None:
-    """Wait for a condition that only /proc can tell. The pause is a polling
-    period, not a guess: the condition decides, however long it takes (the
-    sandbox's deadline bounds a run)."""
-    while not condition():
-        time.sleep(0.0001)
-
 
 def can_watch_threads() -> str | None:
     """None when /proc shows this process's threads and their system calls;
@@ -300,7 +291,7 @@ def scene(checks_stop: bool, handler=None):
 
 def who_woke(crew: Crew, before: dict[str, int]) -> list[str]:
     """Once every worker is back in recv: the workers the signal woke."""
-    wait_until(lambda: all(crew.in_recv(name) for name in NAMES))
+    wait.until(lambda: all(crew.in_recv(name) for name in NAMES), poll=0.0001)
     after = crew.switches()
     return [name for name in NAMES if after[name] != before[name]]
 
