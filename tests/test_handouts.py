@@ -117,6 +117,8 @@ BROKEN_SITE = {
 }
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (make check-handouts installs it)")
 def test_browser_check_reports_each_kind_of_failure(tmp_path, capsys):
     for name, body in BROKEN_SITE.items():
@@ -206,6 +208,8 @@ def test_make_lab_serves_learner_copies_without_a_browser(tmp_path):
 
 # ------------------------------------------------ the notebooks in JupyterLab
 
+@pytest.mark.browser
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (make chromium)")
 def test_check_lab_passes_a_tidy_notebook_and_names_each_problem(tmp_path):
     """A notebook with a wrapped line, a stderr output and a shrunk figure

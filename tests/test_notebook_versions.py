@@ -84,6 +84,7 @@ def test_a_declared_cell_is_not_compared_where_its_difference_applies():
     assert nv.not_compared(cell("banner", "gh-144748"), "3.11.7", (3, 15, 2)) == ["banner", "gh-144748"]
 
 
+@pytest.mark.slow
 def test_the_notebooks_conftest_applies_the_rule_under_nbval(tmp_path):
     """A real nbval run: a declared cell that differs passes, an undeclared one fails."""
     import shutil

@@ -17,6 +17,8 @@ import pytest
 from labs.practice import engine, exercises, grade, policy, ship
 from labs.practice.exercises import expected_message
 
+pytestmark = pytest.mark.slow  # every known answer graded: many sandboxed children
+
 PORTED = [ex for ex in exercises.all_exercises() if ex.scenario is not None]
 CHEATS = [(ex, p) for ex in PORTED for p in ex.cheats()]
 RIGHT = [(ex, p) for ex in PORTED for p in ex.right_answers()]

@@ -111,6 +111,7 @@ def test_ctrl_c_in_a_terminal_says_one_line_and_exits_130():
     assert err == "stopped: the kill matrix; nothing left running\n"
 
 
+@pytest.mark.slow
 def test_in_a_real_kernel_output_is_stable_and_a_stop_is_one_line():
     """nbclient stores the display after its updates, nbval compares the first
     message: both must be the same blank. And IPython renders Stopped as the
@@ -151,6 +152,7 @@ def children_running_labs(pid: int) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("cell, line", [
     ("with Progress('the hung lab') as progress:\n"
      "    progress(1, 1, 'lock-leak bad')\n"
