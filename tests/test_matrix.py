@@ -10,7 +10,7 @@ from labs import sandbox
 from labs.child import procfs
 from labs.child import record as timeline
 from labs.contract import registry, versions
-from labs.lessons.kill_matrix import figures, measure, mechanisms, rows, scene, threads
+from labs.lessons.kill_matrix import figures, measure, mechanisms, processes, rows, scene, threads
 from labs.lessons.kill_matrix import rows as matrix_rows
 
 
@@ -294,3 +294,73 @@ def test_the_table_without_latency_keeps_the_settrace_cost(run_once):
     assert "more than twice as slow" in text and "figures.table(m)" in text
     assert f"{row['measured']['trace_slowdown_x']:g}x slower" in figures.table(
         {"rows": [row]}, columns=200)
+
+
+# ------------------------------------------------ new in 3.14: ProcessPoolExecutor's own stops
+
+def python_of(outcome) -> tuple:
+    return versions.version_of(outcome.python)[:2]
+
+
+def measured_on_314(outcome):
+    """Skip, with the reason the run gave, where the method does not exist;
+    a run that skipped on 3.14 or later is a failure, not a skip."""
+    if outcome.skipped:
+        assert python_of(outcome) < (3, 14), outcome.skipped
+        pytest.skip(outcome.skipped)
+    assert python_of(outcome) >= (3, 14)
+
+
+def test_pool_rows_are_skipped_with_the_reason_before_3_14(run_once):
+    for mech in processes.POOL_STOPS:
+        o = run(run_once, f"{mech}.busy")
+        if python_of(o) >= (3, 14):
+            assert o.skipped is None and o.facts["stopped"] is True
+        else:
+            assert o.skipped.startswith(
+                f"needs Python 3.14: ProcessPoolExecutor.{mech} is new in 3.14")
+            row = rows.skipped_row(mech, o.skipped)
+            assert "needs Python 3.14" in row["summary"]
+
+
+@pytest.mark.parametrize("mech, signal_name", [("terminate_workers", "SIGTERM"),
+                                               ("kill_workers", "SIGKILL")])
+def test_pool_rows_kill_the_worker_process_and_break_what_it_held(run_once, mech, signal_name):
+    runs = {s: run(run_once, f"{mech}.{s}") for s in scene.SCENARIOS}
+    measured_on_314(runs["busy"])
+    for o in runs.values():
+        assert o.facts["worker_exit_signal"] == signal_name  # from the worker's exit code
+        assert o.facts["future_raised"] == "BrokenProcessPool"
+        assert o.facts["process_ok"] is True
+    f = runs["midway"].facts
+    assert f["stopped_midway"] is True
+    assert (f["lock_held_after_stop"], f["invariant_ok"], f["task_kept"]) == (True, False, False)
+    row = rows.cells(mech, runs)
+    assert [row[c] for c in rows.COLUMNS[:-1]] == [True, True, True, False, False, True]
+    assert f"died by {signal_name}" in row["notes"]["pool"]
+
+
+def test_terminate_workers_does_not_stop_a_worker_that_ignores_sigterm(run_once):
+    """A changed scenario: the worker ignores SIGTERM. terminate_workers()
+    sends SIGTERM and the worker runs on; kill_workers() sends SIGKILL."""
+    terminated = run(run_once, "terminate_workers.busy.ignoring")
+    measured_on_314(terminated)
+    killed = run(run_once, "kill_workers.busy.ignoring").facts
+    assert terminated.facts["stopped"] is False and terminated.hazard_observed is True
+    assert terminated.facts["worker_exit_signal"] is None  # the clean-up ended it, not the stop
+    assert killed["stopped"] is True and killed["worker_exit_signal"] == "SIGKILL"
+
+
+# ------------------------------------------------ a daemon thread at exit (gh-87135)
+
+def test_a_daemon_thread_woken_at_exit_ends_or_hangs_as_this_python_does(run_once):
+    """Woken during finalization, the daemon worker needs the GIL back: up to
+    3.13 CPython ends its OS thread (pthread_exit), from 3.14 it hangs it in
+    pause() (gh-87135). labs/contract/versions.py says which applies."""
+    o = run(run_once, "daemon-at-exit")
+    f = o.facts
+    assert f["daemon"] is True and f["finalizing_when_woken"] is True
+    expected = {"daemon_os_thread_exited": True, "daemon_hung": False, **versions.predicted(
+        "kill-matrix", "daemon-at-exit", versions.version_of(o.python))}
+    assert {k: f[k] for k in expected} == expected
+    assert f["process_ok"] is True  # either way the process exits, with 0

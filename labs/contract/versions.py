@@ -207,6 +207,40 @@ DIFFERENCES = (
                      "3.13.0: AttributeError (" + HERE + ")",
                      "3.14.10, 3.15.2: AttributeError (" + DEBIAN + ")")),
     Difference(
+        key="gh-87135", versions="3.14 and later (3.14.10 and 3.15.2 measured); 3.10.13 to "
+                                 "3.13.0 end the thread (measured); a 3.13 backport exists "
+                                 "(PR #137827) whose release was not confirmed, so a later "
+                                 "3.13 may behave as 3.14",
+        since=(3, 14), until=None,
+        what="a daemon thread that needs the GIL back once the interpreter is finalizing is "
+             "hung (in pause()) until the process exits, where 3.13 and earlier end its OS "
+             "thread with pthread_exit; either way the "
+             "process exits normally, with 0",
+        affects=(("kill-matrix", "daemon-at-exit"),),
+        source=GH + "87135 (PR #105805, 'Hang non-main threads that attempt to acquire the "
+                    "GIL during finalization')",
+        facts=(("kill-matrix", "daemon-at-exit",
+                {"daemon_os_thread_exited": False, "daemon_hung": True}),),
+        measured_on=("3.10.13 to 3.13.0: the OS thread exits, 3 runs each (" + HERE + ")",
+                     "3.14.10, 3.15.2: the thread stays, in pause(); 10 runs on 3.14.10, 3 on "
+                     "3.15.2 (Debian's builds in a sid root)")),
+    Difference(
+        key="gh-128041", versions="3.14 and later (3.14.10 and 3.15.2 measured); 3.10 to "
+                                  "3.13 have neither method (measured: the rows are skipped)",
+        since=(3, 14), until=None,
+        what="ProcessPoolExecutor has terminate_workers() and kill_workers(), which send "
+             "SIGTERM and SIGKILL to its live worker processes: the kill matrix's rows of "
+             "those names run; before 3.14 they are skipped, with the reason",
+        affects=tuple(("kill-matrix", f"{m}.{s}") for m in ("terminate_workers", "kill_workers")
+                      for s in ("busy", "blocked", "midway")),
+        source=GH + "128041 (PR #130849)",
+        facts=(("kill-matrix", "terminate_workers.busy", {"stopped": True}),
+               ("kill-matrix", "kill_workers.busy", {"stopped": True})),
+        measured_on=("3.10.13 to 3.13.0: skipped, no such method, 3 runs each (" + HERE + ")",
+                     "3.14.10, 3.15.2: the rows run, the same cells as process-terminate; 10 "
+                     "runs of each variant on 3.14.10, 3 on 3.15.2 (Debian's builds in a sid "
+                     "root)")),
+    Difference(
         key="free-threaded", versions="free-threaded builds (3.13t, 3.14t, ...)",
         since=(3, 13), until=None, free_threaded_only=True,
         what="(cited, not measured: no free-threaded build could be installed) with the GIL "
@@ -369,6 +403,9 @@ ACROSS_VERSIONS = {
     ("anatomy", "stop-entering-with"): ("lock_held_after_stop",),
     ("anatomy", "stop-after-keyword-call"): ("ran_after_keyword_call",),
     ("kill-matrix", "async-exc+signal.blocked"): ("stopped",),
+    ("kill-matrix", "terminate_workers.busy"): ("stopped", "worker_exit_signal"),
+    ("kill-matrix", "kill_workers.busy"): ("stopped", "worker_exit_signal"),
+    ("kill-matrix", "daemon-at-exit"): ("daemon_os_thread_exited", "daemon_hung"),
 }
 
 KEY_FACTS = {

@@ -13,7 +13,7 @@ HEADS = {"busy_thread_stopped": "busy stopped", "blocked_thread_stopped": "block
          "task_kept": "task kept", "process_survived": "process survived",
          "stop_latency_s": "stop latency"}
 # Notes worth a line under a row's summary: what a recipe did on its way.
-TOLD = ("trace_cost", "join", "alarm", "private_stop", "cited")
+TOLD = ("trace_cost", "join", "alarm", "private_stop", "pool", "cited")
 
 
 def cell_text(row, column) -> str:
@@ -78,6 +78,8 @@ def cell_look(row, column) -> tuple[str, str]:
 
 def row_label(row) -> str:
     slowdown = row.get("measured", {}).get("trace_slowdown_x")
+    if "skipped" in row.get("notes", {}):  # the reason is in the table and the notes
+        return row["mechanism"] + "\n(not run here)"
     return row["mechanism"] + (f"\n(loop {slowdown:g}x slower traced)" if slowdown else "")
 
 

@@ -67,6 +67,7 @@ LAB = Lab(
     # The process dies (os-kill-tid) or freezes (a cancelled busy thread) by
     # design once the stop is sent: the rest of those runs is the parent's to see.
     requires=lambda variant: ("stop_requested",) if variant.startswith(DIES_OR_FREEZES)
+    else ("daemon_os_thread_exited",) if variant == "daemon-at-exit"  # written at exit
     else ("stop_requested", "scenario_done"),
     summarize=summarize,
     drivers={"pthread-cancel.busy": watch_tid},

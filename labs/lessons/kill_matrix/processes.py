@@ -2,7 +2,10 @@
 
 ``process-terminate`` runs the worker in a ``multiprocessing.Process`` and
 calls ``terminate()``; ``pebble`` schedules it on a ``ProcessPool`` with a
-timeout. The same three scenarios as the thread rows, with the lock, the
+timeout; ``terminate_workers`` and ``kill_workers`` submit it to a
+``concurrent.futures.ProcessPoolExecutor`` and call that method, new in
+Python 3.14 (gh-128041; before 3.14 the two rows are skipped, with the
+reason). The same three scenarios as the thread rows, with the lock, the
 accounts and the queue shared between processes: a killed process does not
 leave "nothing behind".
 """
@@ -10,14 +13,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
+from concurrent.futures import ProcessPoolExecutor
 
 from labs.child import procfs, record
 from labs.child.scenes import AMOUNT
 from labs.lessons.kill_matrix.mechanisms import TIMEOUT_S, need
 from labs.lessons.kill_matrix.threads import WINDOW_S, wait_until
 
-PROCESSES = ("process-terminate", "pebble")
+# ProcessPoolExecutor's own stops, new in 3.14: each row is named for its method.
+POOL_STOPS = ("terminate_workers", "kill_workers")
+PROCESSES = ("process-terminate", "pebble", *POOL_STOPS)
 
 
 # ------------------------------------------------------------ in the worker process
@@ -59,10 +66,18 @@ def pool_init(*args):
 
 
 def pool_spin():
+    _POOL_ARGS[-1][0] = os.getpid()  # ``where``: the parent watches this process
     proc_spin(_POOL_ARGS[0])
 
 
+def pool_spin_ignoring():
+    """The same loop in a worker that ignores SIGTERM, as some servers do."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    pool_spin()
+
+
 def pool_sleep():
+    _POOL_ARGS[-1][0] = os.getpid()
     proc_sleep(_POOL_ARGS[0])
 
 
@@ -72,11 +87,24 @@ def pool_transfer():
 
 # ------------------------------------------------------------ in the child's main thread
 
+def cannot_stop_pool_workers(mechanism) -> str | None:
+    """Why this Python has no ``ProcessPoolExecutor.<mechanism>``, or None.
+    Asked of the class, not of the version number. (The reason leaves out
+    this Python's release, so notebook 06 prints the same on 3.10 to 3.13.)"""
+    if hasattr(ProcessPoolExecutor, mechanism):
+        return None
+    return f"needs Python 3.14: ProcessPoolExecutor.{mechanism} is new in 3.14"
+
+
 def run_processes(mechanism, scenario, option=None):
     """One scenario of a process row. Spawn, never fork: this child has threads."""
     reason = procfs.cannot_watch_threads()
     if reason:
         record.skip(f"cannot see where a process is blocked: {reason}")
+    if mechanism in POOL_STOPS:
+        reason = cannot_stop_pool_workers(mechanism)
+        if reason:
+            record.skip(reason)
     ctx = multiprocessing.get_context("spawn")
     ready, lock = ctx.Event(), ctx.Lock()
     accounts = ctx.Array("i", [1000, 1000], lock=False)
@@ -109,6 +137,10 @@ def run_processes(mechanism, scenario, option=None):
         finished = time.monotonic()
         proc.join()
         pool = None
+    elif mechanism in POOL_STOPS:
+        stopped, asked, finished, measured = stop_pool_worker(mechanism, scenario, option,
+                                                              ctx, args, in_place, where)
+        pool = None
     else:
         pebble = need("pebble")
         pool = pebble.ProcessPool(max_workers=1, context=ctx, initializer=pool_init,
@@ -125,6 +157,8 @@ def run_processes(mechanism, scenario, option=None):
     facts = {"stopped_midway" if scenario == "midway" else "stopped": stopped,
              "stop_latency_s": round(max(finished - asked, 0.0), 6) if stopped else None,
              "python_thinks_alive": False, "caught": 0, "main_interrupted": False}
+    if mechanism in POOL_STOPS:
+        facts.update(measured)
     if scenario == "midway":
         held = not lock.acquire(timeout=0)
         if not held:
@@ -141,3 +175,40 @@ def run_processes(mechanism, scenario, option=None):
     record.facts(**facts)
     record.state("done")
     record.facts(scenario_done=True)
+
+
+def stop_pool_worker(mechanism, scenario, option, ctx, args, in_place, where):
+    """Submit the scenario's work to a ProcessPoolExecutor with one worker,
+    wait until it is in place, call ``terminate_workers()`` or
+    ``kill_workers()``, and watch the worker process for ``WINDOW_S``.
+    Returns (stopped, asked, finished, measured): what the worker died of and
+    what its future raised, read off the run."""
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=pool_init,
+                               initargs=args)
+    fn = {"busy": pool_spin_ignoring if option == "ignoring" else pool_spin,
+          "blocked": pool_sleep, "midway": pool_transfer}[scenario]
+    future = pool.submit(fn)
+    in_place()
+    # The pool's worker is a child of this process: multiprocessing's public
+    # list of children gives its Process object, whose exitcode says how it ended.
+    worker = next(p for p in multiprocessing.active_children() if p.pid == where[0])
+    record.facts(stop_requested=True)
+    record.mark(f"{mechanism}()")
+    asked = time.monotonic()
+    getattr(pool, mechanism)()
+    stopped = wait_until(lambda: not procfs.alive(worker.pid), asked + WINDOW_S)
+    finished = time.monotonic()
+    if not stopped:  # the clean-up, not the mechanism's merit
+        worker.kill()
+    worker.join()
+    wait_until(future.done, float("inf"))  # the deadline guards
+    raised = future.exception() if not future.cancelled() else None
+    code = worker.exitcode
+    # A worker still running after the window was ended by the clean-up: its
+    # signal is not the mechanism's, and is not reported.
+    measured = {"worker_exit_signal": signal.Signals(-code).name if stopped and code < 0
+                else None,
+                "future_raised": type(raised).__name__ if raised else None,
+                "future_message": str(raised) if raised else None}
+    pool.shutdown(wait=True)
+    return stopped, asked, finished, measured

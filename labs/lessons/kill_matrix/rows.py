@@ -17,7 +17,8 @@ GOOD = {"lock_held_after_stop": False}  # the value of a cell where nothing brok
 
 # What a recipe measured on its way, kept in the row (``measured``) and told in a note.
 RECIPE_FACTS = ("trace_slowdown_x", "alive_after_join_timeout", "alarm_raised", "alarm_message",
-                "private_stop_raised", "private_stop_message", "is_alive_after_private_stop")
+                "private_stop_raised", "private_stop_message", "is_alive_after_private_stop",
+                "worker_exit_signal", "future_raised", "future_message")
 
 # What another version does to a row, measured there (see labs/contract/versions.py),
 # said under the row on every version. (The key "cited" is the notes' name.)
@@ -133,6 +134,12 @@ def recipe_notes(m) -> dict:
                 if m["private_stop_raised"] else "returned without an error")
         notes["private_stop"] = (f"Thread._stop() on the running worker {what}; is_alive() "
                                  f"then read {m['is_alive_after_private_stop']}")
+    if "future_raised" in m:
+        died = (f"the worker process died by {m['worker_exit_signal']}"
+                if m["worker_exit_signal"] else "the worker process was still running")
+        notes["pool"] = (f"{died}; its future raised {m['future_raised']} "
+                         f"({m['future_message']!r})" if m["future_raised"]
+                         else f"{died}; its future raised nothing")
     return notes
 
 

@@ -2,11 +2,12 @@
 
 A variant ``MECHANISM.SCENARIO`` runs in the sandbox's child: thread rows in
 ``threads``, process rows in ``processes``. A few changed scenarios
-(``.catching``, ``.acquire``, ``.requeue``, ``.daemon``) let the tests show
+(``.catching``, ``.acquire``, ``.requeue``, ``.daemon``, ``.ignoring``) let the tests show
 that a cell comes from the run. The judge is in ``measure`` (the parent).
 """
 from __future__ import annotations
 
+from labs.lessons.kill_matrix.at_exit import run_daemon_at_exit
 from labs.lessons.kill_matrix.processes import PROCESSES, run_processes
 from labs.lessons.kill_matrix.threads import COOPERATIVE, run_threads
 
@@ -34,6 +35,10 @@ VARIANTS.update({
     "async-exc.midway.acquire": variant("async-exc", "midway", "acquire"),
     "async-exc.midway.requeue": variant("async-exc", "midway", "requeue"),
     "pthread-cancel.blocked.daemon": variant("pthread-cancel", "blocked", "daemon"),
+    "terminate_workers.busy.ignoring": variant("terminate_workers", "busy", "ignoring"),
+    "kill_workers.busy.ignoring": variant("kill_workers", "busy", "ignoring"),
+    # Not a row: what the interpreter's exit does to a daemon thread (at_exit).
+    "daemon-at-exit": run_daemon_at_exit,
 })
 
 
