@@ -8,12 +8,14 @@ import signal
 import pytest
 
 from labs import sandbox
+from labs.contract import versions
 from labs.contract.outcome import MissingFact
 from labs.lessons.handed_off import measure as handed_off_measure
 from labs.lessons.handed_off import scene as handed_off
 from labs.lessons.handed_off.scene import CTRL_C, TASKS, WORKERS
 
-VARIANTS = list(handed_off_measure.LAB.variants)
+LOOKED = "seen-wait-for"  # bad-wait-for seen with python -m asyncio ps (3.14+): below
+VARIANTS = [v for v in handed_off_measure.LAB.variants if v != LOOKED]
 
 
 @pytest.fixture(scope="module")
@@ -236,3 +238,52 @@ def test_ctrl_c_race_script_refuses_bad_arguments(capsys):
     assert ctrl_c_race.main(["--runs", "0"]) == 2
     assert ctrl_c_race.main(["--python", "/nonexistent/python"]) == 2
     assert capsys.readouterr().err.count("ctrl_c_race: error:") == 2
+
+
+# ------------------------------------------------------------------ asyncio ps (3.14)
+
+def test_asyncio_ps_shows_the_task_awaiting_to_thread_then_not(run_once):
+    """Where the tasks wait, seen from outside: before the timeout the work's
+    task awaits to_thread, awaited by main's task; after it the task is gone,
+    and the thread went on (the ledger says done)."""
+    o = run_once("handed-off", LOOKED, 10)
+    if o.skipped:
+        assert versions.version_of(o.python)[:2] < (3, 14), o.skipped
+        assert o.skipped == "needs Python 3.14: python -m asyncio ps is new in 3.14"
+        pytest.skip(o.skipped)
+    assert o.error is None and o.facts["await_timed_out"] is True
+    assert o.facts["task_running_after_timeout"] is True and o.facts["ledger"] == ["done"]
+    before, after = o.facts["asyncio_ps"]
+    for look in (before, after):
+        if "error" in look:  # no right to read the child's memory, or another root
+            pytest.skip(f"python -m asyncio ps could not read the child here: {look['error']}")
+    work = [r for r in before["tasks"] if r["task name"] == "work"]
+    assert work == [{"task name": "work", "coroutine stack": "to_thread -> in_thread",
+                     "awaiter chain": "seen", "awaiter name": "Task-1"}]
+    assert [r["task name"] for r in after["tasks"]] == ["Task-1"]
+    from labs.lessons.handed_off import figures
+    text = figures.asyncio_ps_table(o)
+    assert "work    to_thread -> in_thread" in text and before["label"] in text
+
+
+PS_ROW = "{:<10} {:<20} {:<20} {:<50} {:<50} {:<15} {:<15}"  # as 3.14's asyncio.tools prints
+
+
+def test_ps_rows_reads_the_table_and_refuses_a_value_wider_than_its_column():
+    head = PS_ROW.format("tid", "task id", "task name", "coroutine stack", "awaiter chain",
+                         "awaiter name", "awaiter id")
+    row = PS_ROW.format(7, "0x1", "work", "to_thread -> in_thread", "seen", "Task-1", "0x2")
+    text = "\n".join([head, "-" * 180, row])
+    assert handed_off_measure.ps_rows(text) == [
+        {"task name": "work", "coroutine stack": "to_thread -> in_thread",
+         "awaiter chain": "seen", "awaiter name": "Task-1"}]
+    wide = PS_ROW.format(7, "0x1", "work", "x" * 60, "seen", "Task-1", "0x2")
+    assert handed_off_measure.ps_rows("\n".join([head, wide])) is None
+    assert handed_off_measure.ps_rows("Error retrieving tasks: no such process") is None
+
+
+def test_the_look_driver_answers_only_its_event(sleeper, kills):
+    from labs.sandbox.supervise import Child
+    child = Child(sleeper)
+    handed_off_measure.look_with_asyncio_ps({"kind": "state"}, child)
+    assert kills == []

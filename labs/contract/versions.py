@@ -241,6 +241,21 @@ DIFFERENCES = (
                      "runs of each variant on 3.14.10, 3 on 3.15.2 (Debian's builds in a sid "
                      "root)")),
     Difference(
+        key="gh-91048", versions="3.14 and later (3.14.10 and 3.15.2 measured); 3.10.13 to "
+                                 "3.13.0 have no such command (measured: the run is skipped)",
+        since=(3, 14), until=None,
+        what="`python -m asyncio ps PID` and `pstree PID` print where each asyncio task of "
+             "another process waits, read from outside (it needs the right to read that "
+             "process's memory): lesson 5's `seen-wait-for` runs; before 3.14 it is skipped, "
+             "with the reason",
+        affects=(("handed-off", "seen-wait-for"),),
+        source=GH + "91048 ('Async Call-Stack Reconstruction'); "
+                    "https://docs.python.org/3.14/library/asyncio-tools.html",
+        measured_on=("3.10.13, 3.13.0: skipped, no asyncio.tools (" + HERE + ")",
+                     "3.14.10 (10 runs), 3.15.2 (3 runs): the same two tables every run, with "
+                     "the parent and the child in the same Debian sid root; with the parent "
+                     "outside it the command cannot find the child's binary")),
+    Difference(
         key="free-threaded", versions="free-threaded builds (3.13t, 3.14t, ...)",
         since=(3, 13), until=None, free_threaded_only=True,
         what="(cited, not measured: no free-threaded build could be installed) with the GIL "

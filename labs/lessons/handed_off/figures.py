@@ -10,3 +10,25 @@ def ledger_table(outcome) -> str:
     for n, state in enumerate(outcome.facts["ledger"], start=1):
         lines.append(f"  task {n}: {state}")
     return "\n".join(lines)
+
+
+def asyncio_ps_table(outcome) -> str:
+    """What ``python -m asyncio ps`` showed at each look of ``seen-wait-for``:
+    the task, where its coroutine waits, and which task awaits it (the
+    thread and task ids change from run to run and are left out). A look
+    that could not read the child says why; a skipped run, why it was."""
+    from labs.show import tables
+
+    if outcome.skipped:
+        return f"{outcome.variant}: not run here: {outcome.skipped}"
+    blocks = []
+    for look in outcome.facts["asyncio_ps"]:
+        if "error" in look:
+            blocks.append(f"{look['label']}:\n  python -m asyncio ps could not read the child: "
+                          f"{look['error']}")
+            continue
+        rows = [[r["task name"], r["coroutine stack"], r["awaiter name"] or "-"]
+                for r in look["tasks"]]
+        grid = tables.grid(["task", "where its coroutine waits", "awaited by"], rows)
+        blocks.append(f"{look['label']}:\n{grid}")
+    return "\n\n".join(blocks)

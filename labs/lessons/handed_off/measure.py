@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import subprocess
 
 from labs.contract.lab import Lab
 from labs.contract.outcome import MissingFact
@@ -15,6 +16,61 @@ def send_ctrl_c(event: dict, child) -> None:
     Child.signal refuses any process that is not the lab's child."""
     if event.get("kind") == scene.CTRL_C:
         child.signal(signal.SIGINT)
+
+
+# What ``python -m asyncio ps`` showed of each child, kept by the driver for
+# summarize, keyed by the child's pid: both run in the parent, one after the
+# other, for the same run (as the kill matrix's driver does).
+_LOOKS: dict[int, list[dict]] = {}
+PS_TIMEOUT_S = 10.0
+PS_COLUMNS = ("task name", "coroutine stack", "awaiter chain", "awaiter name")
+
+
+def look_with_asyncio_ps(event: dict, child) -> None:
+    """Driver: when the child asks, run ``python -m asyncio ps PID`` with the
+    child's own interpreter, keep what it printed (or why it could not), then
+    let the child go on (SIGUSR1). The command reads the child's memory from
+    outside (process_vm_readv): it needs the right to trace the child."""
+    if event.get("kind") != scene.LOOK:
+        return
+    look = {"label": event.get("label")}
+    try:
+        done = subprocess.run([child.proc.args[0], "-m", "asyncio", "ps", str(child.pid)],
+                              capture_output=True, text=True, timeout=PS_TIMEOUT_S)
+        tasks = ps_rows(done.stdout)
+        if done.returncode == 0 and tasks is not None:
+            look["tasks"] = tasks
+        else:
+            look["error"] = (done.stderr.strip() or done.stdout.strip() or
+                             f"exit {done.returncode}").splitlines()[-1]
+    except (OSError, subprocess.TimeoutExpired) as why:
+        look["error"] = f"{type(why).__name__}: {why}"
+    _LOOKS.setdefault(child.pid, []).append(look)
+    child.signal(signal.SIGUSR1)
+
+
+def ps_rows(text: str) -> list[dict] | None:
+    """The table ``python -m asyncio ps`` prints, as rows of PS_COLUMNS (the
+    thread and task ids change from run to run, and are left out). Columns are
+    cut where the header's names start (the command pads each column and
+    never cuts a value). None when there is no such table, or a value
+    overflowed its column."""
+    lines = text.splitlines()
+    head = next((i for i, line in enumerate(lines) if line.startswith("tid")), None)
+    if head is None:
+        return None
+    header = lines[head]
+    names = ("tid", "task id", *PS_COLUMNS, "awaiter id")
+    starts = [header.index(n) for n in names]
+    rows = []
+    for line in lines[head + 1:]:
+        if not line.strip() or set(line.strip()) == {"-"}:
+            continue
+        if any(line[a - 1:a] not in ("", " ") for a in starts[1:]):
+            return None  # a value wider than its column: the cut would lie
+        cells = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)])]
+        rows.append(dict(zip(PS_COLUMNS, cells[2:6])))
+    return rows
 
 
 def ledger(events: list[dict]) -> dict[int, dict]:
@@ -99,6 +155,9 @@ def summarize(outcome):
         facts["stopped_within_bound"] = latency <= scene.STOP_BOUND_S
     else:
         facts["stopped_within_bound"] = False
+    pid = next((e.get("pid") for e in events if e["kind"] == "start"), None)
+    if pid in _LOOKS:
+        facts["asyncio_ps"] = _LOOKS.pop(pid)
     if outcome.exit["timed_out"]:
         # Only the main thread's place: it is blocked, so its stack in the dump
         # is exact. A worker is caught mid-loop, and faulthandler reads a
@@ -118,6 +177,7 @@ def judge(facts, outcome):
 REQUIRES = {
     "bad-cancel": ("cancel_running_returned", "running_cancelled"),
     "bad-wait-for": ("await_timed_out", "run_waited_for_thread"),
+    "seen-wait-for": ("await_timed_out", "run_waited_for_thread", "asyncio_ps"),
     "fixed-wait-for": ("await_timed_out", "run_waited_for_thread"),
     "bad-join-timeout": ("join_returned", "alive_after_join"),
     "fixed-join": ("join_returned", "alive_after_join"),
@@ -137,6 +197,7 @@ LAB = Lab(
     judge=judge,
     requires=requires,
     summarize=summarize,
-    drivers={"bad-ctrl-c": send_ctrl_c, "fixed-ctrl-c": send_ctrl_c},
+    drivers={"bad-ctrl-c": send_ctrl_c, "fixed-ctrl-c": send_ctrl_c,
+             "seen-wait-for": look_with_asyncio_ps},
     deadline_s=scene.DEADLINE_S,
 )

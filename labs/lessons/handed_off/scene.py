@@ -28,6 +28,12 @@ to stop, so the stop lands at the same point on every run.
   it when it closes.
 - ``bad-join-timeout``: ``thread.join(timeout)`` returns; the thread is
   still alive, and still working.
+- ``seen-wait-for`` (3.14 and later): ``bad-wait-for`` seen from outside with
+  ``python -m asyncio ps``, twice: while the work's task awaits
+  ``to_thread``, and after the timeout cancelled it, the thread still
+  working. The child asks (an event of kind ``LOOK``); the parent's driver
+  runs the command on the child's pid and answers with SIGUSR1, so each look
+  lands at its moment; the timeout fires after the first look.
 
 - ``fixed-shutdown``: tasks take a stop Event and check it between units.
   The shutdown sequence (set the Event, ``cancel_futures=True``, wait) ends
@@ -59,6 +65,7 @@ STOP_BOUND_S = 1.0  # a cooperative stop must have ended every task within this
 WAIT_STEP_S = 0.05  # the main thread waits for results in steps this long
 DEADLINE_S = 2.5  # bad-exit and bad-ctrl-c hang by design: each costs this long
 CTRL_C = "press ctrl-c"  # the child's request to the driver: an event of this kind
+LOOK = "look with asyncio ps"  # likewise: run python -m asyncio ps on me, then SIGUSR1
 
 
 # ------------------------------------------------------------------ the ledger
@@ -365,6 +372,70 @@ def bad_wait_for():
     timed_out_await(Scene(held=1), in_thread)
 
 
+def cannot_run_asyncio_ps() -> str | None:
+    """Why this Python has no ``python -m asyncio ps``, or None. Asked of the
+    standard library (asyncio.tools), not of the version number."""
+    import importlib.util
+    if importlib.util.find_spec("asyncio.tools") is None:
+        return "needs Python 3.14: python -m asyncio ps is new in 3.14"
+    return None
+
+
+async def looked_at(label):
+    """Ask the parent to run ``python -m asyncio ps`` on this process now;
+    return once it has (its SIGUSR1). The caller is suspended meanwhile, so
+    the tasks are seen where they wait."""
+    loop = asyncio.get_running_loop()
+    done = asyncio.Event()
+    loop.add_signal_handler(signal.SIGUSR1, done.set)
+    try:
+        record.event(LOOK, label=label)
+        await done.wait()
+    finally:
+        loop.remove_signal_handler(signal.SIGUSR1)
+
+
+async def time_out_after_look(timeout):
+    await looked_at("the work's task awaits to_thread")
+    timeout.reschedule(asyncio.get_running_loop().time())  # fire now
+
+
+async def seen(scene):
+    """The coroutine of ``seen-wait-for`` (short names: ``asyncio ps``
+    prints each coroutine stack in a column 50 characters wide)."""
+    loop = asyncio.get_running_loop()
+    here = asyncio.Event()
+    scene.gate.notify = lambda: loop.call_soon_threadsafe(here.set)
+    work_task = asyncio.create_task(in_thread(scene.task, 1), name="work")
+    await here.wait()  # the thread is inside the task
+    record.state("in the timeout")
+    try:
+        async with asyncio.timeout(None) as timeout:
+            looker = asyncio.create_task(time_out_after_look(timeout), name="look")
+            await work_task
+    except TimeoutError:
+        stop_requested("the timeout fired")
+        record.facts(await_timed_out=True, task_running_after_timeout=1 not in scene.ends)
+    await looker
+    await looked_at("after the timeout: the task is cancelled, its thread works on")
+    scene.gate.open()
+    record.state("asyncio.run() closing")
+
+
+def seen_wait_for():
+    """bad-wait-for, looked at from outside. ``asyncio.timeout`` (what
+    ``wait_for`` uses since 3.12) is rescheduled to fire right after the
+    first look, not after a fixed time."""
+    reason = cannot_run_asyncio_ps()
+    if reason:
+        record.skip(reason)
+    scene = Scene(held=1)
+    record.state("asyncio.run()")
+    asyncio.run(seen(scene))
+    record.facts(run_waited_for_thread=1 in scene.ends)
+    record.state("done")
+
+
 def fixed_wait_for():
     scene = Scene(held=1, cooperative=True)
     timed_out_await(scene, stop_thread_on_cancel(scene.stop))
@@ -434,5 +505,6 @@ def fixed_shutdown():
 # What the child runs, by variant name (the lab's measure module judges them).
 VARIANTS = {"bad-cancel": bad_cancel, "bad-exit": bad_exit, "bad-ctrl-c": bad_ctrl_c,
               "bad-wait-for": bad_wait_for, "bad-join-timeout": bad_join_timeout,
+              "seen-wait-for": seen_wait_for,
               "fixed-shutdown": fixed_shutdown, "fixed-ctrl-c": fixed_ctrl_c,
               "fixed-wait-for": fixed_wait_for, "fixed-join": fixed_join}
