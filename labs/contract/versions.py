@@ -246,12 +246,12 @@ DIFFERENCES = (
         since=(3, 14), until=None,
         what="`python -m asyncio ps PID` and `pstree PID` print where each asyncio task of "
              "another process waits, read from outside (it needs the right to read that "
-             "process's memory): lesson 5's `seen-wait-for` runs; before 3.14 it is skipped, "
-             "with the reason",
-        affects=(("handed-off", "seen-wait-for"),),
+             "process's memory): lesson 5's `bad-wait-for-seen` shows them; before 3.14 it "
+             "runs without the looks, and says why",
+        affects=(("handed-off", "bad-wait-for-seen"),),
         source=GH + "91048 ('Async Call-Stack Reconstruction'); "
                     "https://docs.python.org/3.14/library/asyncio-tools.html",
-        measured_on=("3.10.13, 3.13.0: skipped, no asyncio.tools (" + HERE + ")",
+        measured_on=("3.10.13, 3.13.0: no asyncio.tools, no looks (" + HERE + ")",
                      "3.14.10 (10 runs), 3.15.2 (3 runs): the same two tables every run, with "
                      "the parent and the child in the same Debian sid root; with the parent "
                      "outside it the command cannot find the child's binary")),

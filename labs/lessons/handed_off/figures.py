@@ -13,14 +13,18 @@ def ledger_table(outcome) -> str:
 
 
 def asyncio_ps_table(outcome) -> str:
-    """What ``python -m asyncio ps`` showed at each look of ``seen-wait-for``:
-    the task, where its coroutine waits, and which task awaits it (the
-    thread and task ids change from run to run and are left out). A look
-    that could not read the child says why; a skipped run, why it was."""
+    """What ``python -m asyncio ps`` showed at each look of
+    ``bad-wait-for-seen``: the task, where its coroutine waits, and which task
+    awaits it (the thread and task ids change from run to run and are left
+    out). A look that could not read the child says why; a run without looks
+    (before 3.14), why."""
     from labs.show import tables
 
     if outcome.skipped:
         return f"{outcome.variant}: not run here: {outcome.skipped}"
+    if outcome.facts.get("asyncio_ps_unavailable"):
+        return (f"{outcome.variant}: no look from outside here: "
+                f"{outcome.facts['asyncio_ps_unavailable']}")
     blocks = []
     for look in outcome.facts["asyncio_ps"]:
         if "error" in look:

@@ -22,7 +22,8 @@ def send_ctrl_c(event: dict, child) -> None:
 # summarize, keyed by the child's pid: both run in the parent, one after the
 # other, for the same run (as the kill matrix's driver does).
 _LOOKS: dict[int, list[dict]] = {}
-PS_TIMEOUT_S = 10.0
+PS_TIMEOUT_S = 2.0  # shorter than the run's deadline: a look never outlives its child
+LOOKED = "bad-wait-for-seen"
 PS_COLUMNS = ("task name", "coroutine stack", "awaiter chain", "awaiter name")
 
 
@@ -46,7 +47,10 @@ def look_with_asyncio_ps(event: dict, child) -> None:
     except (OSError, subprocess.TimeoutExpired) as why:
         look["error"] = f"{type(why).__name__}: {why}"
     _LOOKS.setdefault(child.pid, []).append(look)
-    child.signal(signal.SIGUSR1)
+    try:
+        child.signal(signal.SIGUSR1)
+    except ProcessLookupError:  # the child reached its deadline meanwhile
+        pass
 
 
 def ps_rows(text: str) -> list[dict] | None:
@@ -155,9 +159,9 @@ def summarize(outcome):
         facts["stopped_within_bound"] = latency <= scene.STOP_BOUND_S
     else:
         facts["stopped_within_bound"] = False
-    pid = next((e.get("pid") for e in events if e["kind"] == "start"), None)
-    if pid in _LOOKS:
-        facts["asyncio_ps"] = _LOOKS.pop(pid)
+    if outcome.variant == LOOKED:  # [] where the child could not ask (before 3.14)
+        pid = next((e.get("pid") for e in events if e["kind"] == "start"), None)
+        facts["asyncio_ps"] = _LOOKS.pop(pid, [])
     if outcome.exit["timed_out"]:
         # Only the main thread's place: it is blocked, so its stack in the dump
         # is exact. A worker is caught mid-loop, and faulthandler reads a
@@ -177,7 +181,8 @@ def judge(facts, outcome):
 REQUIRES = {
     "bad-cancel": ("cancel_running_returned", "running_cancelled"),
     "bad-wait-for": ("await_timed_out", "run_waited_for_thread"),
-    "seen-wait-for": ("await_timed_out", "run_waited_for_thread", "asyncio_ps"),
+    LOOKED: ("await_timed_out", "run_waited_for_thread", "asyncio_ps",
+             "asyncio_ps_unavailable"),
     "fixed-wait-for": ("await_timed_out", "run_waited_for_thread"),
     "bad-join-timeout": ("join_returned", "alive_after_join"),
     "fixed-join": ("join_returned", "alive_after_join"),
@@ -198,6 +203,6 @@ LAB = Lab(
     requires=requires,
     summarize=summarize,
     drivers={"bad-ctrl-c": send_ctrl_c, "fixed-ctrl-c": send_ctrl_c,
-             "seen-wait-for": look_with_asyncio_ps},
+             LOOKED: look_with_asyncio_ps},
     deadline_s=scene.DEADLINE_S,
 )

@@ -28,12 +28,13 @@ to stop, so the stop lands at the same point on every run.
   it when it closes.
 - ``bad-join-timeout``: ``thread.join(timeout)`` returns; the thread is
   still alive, and still working.
-- ``seen-wait-for`` (3.14 and later): ``bad-wait-for`` seen from outside with
-  ``python -m asyncio ps``, twice: while the work's task awaits
-  ``to_thread``, and after the timeout cancelled it, the thread still
+- ``bad-wait-for-seen``: ``bad-wait-for`` seen from outside with
+  ``python -m asyncio ps`` (3.14 and later), twice: while the work's task
+  awaits ``to_thread``, and after the timeout cancelled it, the thread still
   working. The child asks (an event of kind ``LOOK``); the parent's driver
   runs the command on the child's pid and answers with SIGUSR1, so each look
-  lands at its moment; the timeout fires after the first look.
+  lands at its moment; the timeout fires after the first look. Before 3.14
+  the same run goes without the looks, and says why.
 
 - ``fixed-shutdown``: tasks take a stop Event and check it between units.
   The shutdown sequence (set the Event, ``cancel_futures=True``, wait) ends
@@ -384,7 +385,10 @@ def cannot_run_asyncio_ps() -> str | None:
 async def looked_at(label):
     """Ask the parent to run ``python -m asyncio ps`` on this process now;
     return once it has (its SIGUSR1). The caller is suspended meanwhile, so
-    the tasks are seen where they wait."""
+    the tasks are seen where they wait. Without the command (before 3.14),
+    return at once."""
+    if cannot_run_asyncio_ps():
+        return
     loop = asyncio.get_running_loop()
     done = asyncio.Event()
     loop.add_signal_handler(signal.SIGUSR1, done.set)
@@ -401,7 +405,7 @@ async def time_out_after_look(timeout):
 
 
 async def seen(scene):
-    """The coroutine of ``seen-wait-for`` (short names: ``asyncio ps``
+    """The coroutine of ``bad-wait-for-seen`` (short names: ``asyncio ps``
     prints each coroutine stack in a column 50 characters wide)."""
     loop = asyncio.get_running_loop()
     here = asyncio.Event()
@@ -422,13 +426,11 @@ async def seen(scene):
     record.state("asyncio.run() closing")
 
 
-def seen_wait_for():
+def bad_wait_for_seen():
     """bad-wait-for, looked at from outside. ``asyncio.timeout`` (what
     ``wait_for`` uses since 3.12) is rescheduled to fire right after the
     first look, not after a fixed time."""
-    reason = cannot_run_asyncio_ps()
-    if reason:
-        record.skip(reason)
+    record.facts(asyncio_ps_unavailable=cannot_run_asyncio_ps())
     scene = Scene(held=1)
     record.state("asyncio.run()")
     asyncio.run(seen(scene))
@@ -505,6 +507,6 @@ def fixed_shutdown():
 # What the child runs, by variant name (the lab's measure module judges them).
 VARIANTS = {"bad-cancel": bad_cancel, "bad-exit": bad_exit, "bad-ctrl-c": bad_ctrl_c,
               "bad-wait-for": bad_wait_for, "bad-join-timeout": bad_join_timeout,
-              "seen-wait-for": seen_wait_for,
+              "bad-wait-for-seen": bad_wait_for_seen,
               "fixed-shutdown": fixed_shutdown, "fixed-ctrl-c": fixed_ctrl_c,
               "fixed-wait-for": fixed_wait_for, "fixed-join": fixed_join}
