@@ -201,7 +201,10 @@ def stop_pool_worker(mechanism, scenario, option, ctx, args, in_place, where):
     if not stopped:  # the clean-up, not the mechanism's merit
         worker.kill()
     worker.join()
-    wait_until(future.done, float("inf"))  # the deadline guards
+    # The pool's manager thread may reap the worker first; join() then returns
+    # before the exit code is set on the shared Process object: wait for it.
+    wait_until(lambda: worker.exitcode is not None, float("inf"))  # the deadline guards
+    wait_until(future.done, float("inf"))
     raised = future.exception() if not future.cancelled() else None
     code = worker.exitcode
     # A worker still running after the window was ended by the clean-up: its
