@@ -1,0 +1,15 @@
+# expect: your code set the stop before any SIGTERM was sent
+import signal
+import threading
+import time
+
+
+def run(start_workers):
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    workers = start_workers(stop)
+    time.sleep(0.3)  # "SIGTERM will have come by now"
+    stop.set()
+    for t in workers:
+        while t.is_alive():
+            t.join(0.1)
