@@ -479,7 +479,7 @@ STOP_ONE_MODES = {
               ("stop nobody", "pause beta", "hello", "status alpha", "stop")),
     "substring": (("worker-1", "worker-10", "worker-11"), "worker-10", ("stop worker-111",)),
     "twice": (("db", "web", "cache"), "web", ()),
-    "quiet": (("worker-1", "worker-2", "worker-3"), "worker-3", ("stop worker-33",)),
+    "quiet": (("worker-1", "worker-2", "worker-10"), "worker-1", ("stop worker-100",)),
 }
 STOP_ONE_QUIET_S = 2.0  # quiet: no command for this long before "quit" (the grader's time)
 
