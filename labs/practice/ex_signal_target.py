@@ -31,13 +31,13 @@ TGKILL = {"x86_64": 234, "aarch64": 131}.get(os.uname().machine)
 
 
 def _syscall(pid: int, tid: int) -> str | None:
-    """The system call thread ``tid`` is blocked in ("45 0x5 ..."), or None
-    when it runs or cannot be read."""
+    """The system call thread ``tid`` is blocked in ("45 0x5 ..."), None
+    when it runs, "?" when the kernel does not say (no permission)."""
     try:
         with open(f"/proc/{pid}/task/{tid}/syscall") as f:
             line = f.read().strip()
     except OSError:
-        return None
+        return "?"
     return None if not line or line == "running" or line.startswith("-1") else line
 
 
@@ -58,10 +58,14 @@ def _blocked(pid: int, tid: int) -> str | None:
 
 
 def _in_recv(pid: int, tid: int) -> bool:
+    """Is thread ``tid`` blocked in recvfrom (a proxy waiting for its reply)?
+    Where the kernel does not say which call, blocked is the best it says."""
     line = _syscall(pid, tid)
     if line is None:
-        return _state(pid, tid) == "S" and RECVFROM is None
-    return RECVFROM is not None and line.split()[0] == str(RECVFROM)
+        return False
+    if line == "?" or RECVFROM is None:
+        return _state(pid, tid) == "S"
+    return line.split()[0] == str(RECVFROM)
 
 
 def _blocks_sigterm(pid: int, tid: int) -> bool:
@@ -352,6 +356,7 @@ def _sigterm_facts(rep, start) -> dict:
     return {
         "started": start.starting is not None,
         "signal_sent": start.signal_at is not None,
+        "signal_to": start.signal_to,
         "stop": stop,
         "workers": len(ws),
         "in_hand": [w.name for w in ws if w.in_hand is not None],
