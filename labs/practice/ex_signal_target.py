@@ -68,6 +68,24 @@ def _in_recv(pid: int, tid: int) -> bool:
     return line.split()[0] == str(RECVFROM)
 
 
+def _disposition(pid: int) -> str:
+    """What the process does with SIGTERM, as the kernel says: "ignored"
+    (SIG_IGN), "caught" (a handler: Python's, which calls the learner's),
+    "default" (it ends the process)."""
+    bit, seen = 1 << (signal.SIGTERM - 1), {}
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key in ("SigIgn", "SigCgt"):
+                    seen[key] = int(value.split()[0], 16)
+    except (OSError, ValueError, IndexError):
+        return "unknown"
+    if seen.get("SigIgn", 0) & bit:
+        return "ignored"
+    return "caught" if seen.get("SigCgt", 0) & bit else "default"
+
+
 def _blocks_sigterm(pid: int, tid: int) -> bool:
     try:
         with open(f"/proc/{pid}/task/{tid}/status") as f:
@@ -186,6 +204,7 @@ class GStart(GObject):
         self.stop_at = None      # ledger seq: the learner's Event was set
         self.signal_at = None    # ledger seq: the grader sent SIGTERM
         self.signal_to = None
+        self.disposition = None  # the kernel's word on SIGTERM as it was sent
         self.signalled = False
         self.hold_start = False  # before-first: start waits until SIGTERM is sent
         self.arm = False         # the main thread's next look at a worker waits for SIGTERM
@@ -285,6 +304,7 @@ def _send(rep, start, aim: str) -> None:
             target = watch if watch in others else (others[0] if others else None)
         start.signal_at = a.seq
         a.seq += 1
+        start.disposition = _disposition(pid)
         try:
             if target is None:
                 start.signal_to = "the process"
@@ -357,6 +377,7 @@ def _sigterm_facts(rep, start) -> dict:
         "started": start.starting is not None,
         "signal_sent": start.signal_at is not None,
         "signal_to": start.signal_to,
+        "disposition": start.disposition,
         "stop": stop,
         "workers": len(ws),
         "in_hand": [w.name for w in ws if w.in_hand is not None],
@@ -375,11 +396,14 @@ def _started(f):
 
 def _stop_from_sigterm(f):
     s = f["stop"]
-    if s == "after":
+    if s == "after" and f["disposition"] != "ignored":
         return True, "set after SIGTERM"
     if s == "before":
         return False, ("your code set the stop before any SIGTERM was sent (at once, or "
                        "on a timer): only the handler may set it")
+    if s == "after" and f["disposition"] == "ignored":
+        return False, ("SIGTERM was ignored (SIG_IGN) when the check sent it: the stop "
+                       "came from your code, not from a handler")
     if not f["signal_sent"]:
         return False, "not measured: the check never got to send SIGTERM"
     return False, "the stop Event was never set after SIGTERM: no handler of yours set it"
@@ -421,8 +445,9 @@ SIGTERM = Exercise(
         "The check sends SIGTERM to your process while `start_workers` runs; or while "
         "every worker is in the middle of an item and your main thread has just begun "
         "to wait, aimed at another thread of the process; or after holding it back for "
-        "a quiet period while you wait. The process must survive; the stop must be set "
-        "only after SIGTERM; every worker must finish its item and end, and you must "
+        "a quiet period while you wait. The process must survive; the stop must be set by your "
+        "handler, after SIGTERM (the kernel tells the check whether SIGTERM is caught, "
+        "ignored or left to its default); every worker must finish its item and end, and you must "
         "have seen it end (`join()` returned, or `is_alive()` False), before `run` "
         "returns."),
     functions=("run",),
