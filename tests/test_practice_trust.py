@@ -26,7 +26,8 @@ RIGHT = [(ex, p) for ex in PORTED for p in ex.right_answers()]
 
 def test_ported_exercises_have_enough_answers():
     assert {ex.id for ex in PORTED} >= {"lock-leak/stop-worker", "lock-leak/safe-transfer",
-                                        "lost-task/consumer", "lost-task/shutdown"}
+                                        "lost-task/consumer", "lost-task/shutdown",
+                                        "signal-target/sigterm", "signal-target/stop-one"}
     for ex in PORTED:
         assert len(ex.right_answers()) >= 3, ex.id
         assert len(ex.wrong_answers()) >= 6, ex.id
@@ -262,3 +263,55 @@ def test_without_the_policy_a_process_that_will_not_end_fails():
                     bank.credit("bob", 10)
     """, runs=2)
     assert not r.passed and "kept the process from ending" in (r.fatal or ""), r.text()
+
+
+# ---------------------------------------------------------------- signal-target
+
+def test_stops_is_a_read_only_mapping_that_reads_like_a_dict():
+    from labs.practice.wire import Stops
+    stops = Stops({"worker-1": 1, "worker-10": 10})
+    assert "worker-1" in stops and "worker-2" not in stops
+    assert stops["worker-10"] == 10 and stops.get("nobody") is None and stops.get("x", 3) == 3
+    assert list(stops) == ["worker-1", "worker-10"] and len(stops) == 2
+    assert dict(stops.items()) == {"worker-1": 1, "worker-10": 10}
+    assert list(stops.keys()) == ["worker-1", "worker-10"] and list(stops.values()) == [1, 10]
+    with pytest.raises(KeyError, match="nobody"):
+        stops["nobody"]
+    for change in (lambda: stops.pop("worker-1"), lambda: stops.__setitem__("x", 1),
+                   lambda: stops.__delitem__("worker-1"), stops.clear, stops.popitem,
+                   lambda: stops.update({}), lambda: stops.setdefault("x", 1)):
+        with pytest.raises(TypeError, match="stops is read-only"):
+            change()
+    assert dict(stops.items()) == {"worker-1": 1, "worker-10": 10}
+
+
+def test_sigterm_is_sent_by_the_grader_at_its_moments():
+    """midway runs aim SIGTERM at a thread other than the main thread (the
+    kernel shows the main thread blocked on a look at a worker first); the
+    others send it to the process."""
+    ex = exercises.get("signal-target/sigterm")
+    r = engine.Session(ex, ex.reference().read_text(), len(ex.modes)).run()
+    assert r.passed, r.text()
+    to = {run.mode: run.facts["signal_to"] for run in r.runs}
+    assert to == {"midway": "another thread than the main thread", "before-first": "the process",
+                  "late": "the process", "midway-5": "another thread than the main thread"}
+    assert all(run.facts["stop"] == "after" for run in r.runs)
+
+
+def test_without_the_policy_a_forged_stop_is_only_an_operation():
+    """A stop reported through the wire without the Event (the watcher's
+    report forged) counts as the learner's stop, at the moment it came:
+    before any SIGTERM, it fails."""
+    r = _unchecked("signal-target/sigterm", """
+        import signal, threading
+        def run(start_workers):
+            stop = threading.Event()
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            workers = start_workers(stop)
+            workers[0]._watch.wire.call(workers[0]._watch.start_id, "stop")
+            for t in workers:
+                while t.is_alive():
+                    t.join(0.1)
+    """)
+    assert not r.passed
+    assert any("before any SIGTERM was sent" in x for x in r.failures()), r.failures()

@@ -222,13 +222,20 @@ class Rep:
         self.fatal: str | None = None
         self.expected_raises: set[str] = set()
         self.held_first: dict = {}  # name -> predicate (hold_first_call)
+        self.helpers: set[str] = set()  # threads of the child's side that end with a call
 
     def add(self, obj):
         return self.arena.add(obj)
 
-    def spawn(self, name: str, fn: str, *args, calls: int = 1) -> None:
-        self.threads.append({"name": name, "fn": fn, "args": [_ref(a) for a in args],
-                             "calls": calls})
+    def spawn(self, name: str, fn: str, *args, calls: int = 1, main: bool = False) -> None:
+        """A learner call to run: in a thread called ``name``, or (``main``)
+        in the child's main thread, whose name ``name`` must then be
+        (``MainThread``): only there can the learner's code set a signal
+        handler."""
+        t = {"name": name, "fn": fn, "args": [_ref(a) for a in args], "calls": calls}
+        if main:
+            t["main"] = True
+        self.threads.append(t)
 
     def go(self) -> None:
         """Start the learner's calls: answer the child's pending ``next``."""
@@ -326,7 +333,7 @@ class Rep:
         # kernel to see them gone (observed state, bounded). Only them: a
         # thread of the learner's that is still there now was left behind,
         # however soon it would have ended.
-        names = {t["name"] for t in self.threads}
+        names = {t["name"] for t in self.threads if not t.get("main")} | self.helpers
         runners = {c.tid for c in a.conns if c.name in names}
         end = time.monotonic() + SETTLE_S
         while time.monotonic() < end and not s.gone:
@@ -470,6 +477,7 @@ class Session:
         self.arena = arena_mod.Arena(tids_of_child=self._tids)
         self.grader = self.arena.add(GGrader())
         self.outcome = None
+        self.left_at = None  # the run after which the grader stopped (something left running)
         self.started_child = threading.Event()
         self.base = (set(), {}, set())
         self.grader.on_loading = self._baseline
@@ -537,6 +545,10 @@ class Session:
         # out incomplete). A thread that runs without operations stays best effort.
         with a.cond:
             waiting = in_operation()  # where each was blocked before the freeze
+            # ... and for how long: a thread blocked in one operation for a
+            # second or more is not looping, whatever loop the call sits in
+            since = {r.who: r.t for r in a.ledger if r.end is None and r.who in waiting
+                     and r.obj != "grader" and r.kind != "Rep"}
             a.frozen = True
             a.cond.notify_all()
         a.wait_for(lambda: all(n in in_operation() for n in pending), FREEZE_S)
@@ -546,7 +558,9 @@ class Session:
         for name in sorted(pending):
             where, looping = spots.get(name, (None, False))
             # A looping thread's operation at the dump is luck, as its line is.
-            inside = f" waiting in {waiting[name]}" if name in waiting and not looping else ""
+            stays = name in since and a.now() - since[name] >= 1.0
+            inside = (f" waiting in {waiting[name]}" if name in waiting
+                      and (not looping or stays) else "")
             parts.append(f"{name}{inside}" + (f" {where}" if where else ""))
         return "; ".join(parts) or "your function never returned"
 
@@ -632,6 +646,7 @@ class Session:
                 if self.gone:
                     break
                 if rep.fatal == "left":  # the next run would share what was left
+                    self.left_at = n
                     break
             if not self.gone:
                 with a.cond:
@@ -659,7 +674,9 @@ class Session:
                 self.ex.lab_cell)
             return
         ex_ = o.exit
-        if ex_["code"] == 0 and not ex_["timed_out"] and len(result.runs) == self.runs:
+        # runs stopped by the grader (something was left running) end the child cleanly
+        complete = len(result.runs) == self.runs or self.left_at is not None
+        if ex_["code"] == 0 and not ex_["timed_out"] and complete:
             return
         n = len(result.runs) + (len(result.runs) < self.runs)
         if ex_["timed_out"]:

@@ -1,112 +1,429 @@
 """Exercises for lab 3, signal-target: a SIGTERM handler and main function
-that stop every worker cleanly; stopping one named worker without signals."""
+that stop every worker cleanly; stopping one named worker without signals.
+
+Graded by the trusted engine (labs.practice.engine). The workers are the
+GRADER's: each does items until it sees the stop, finishing the item in hand
+first; the learner's code holds their threads as proxies. For sigterm,
+``start_workers(stop)`` runs in the learner's process: it starts a thread
+there that waits on the learner's real ``threading.Event`` and tells the
+grader when it is set (the workers' view of the stop, and one of the
+process's threads, as a worker is). The grader sends SIGTERM itself, at
+moments it observes (the arena's ledger, and the kernel: where the child's
+main thread is blocked), to the process or aimed at that other thread, and
+every verdict is read from the ledger and the kernel. For stop-one, the
+commands queue and the workers' Events are the grader's; ``stops`` is a
+read-only mapping of Event proxies."""
 from __future__ import annotations
 
-import queue
+import os
 import signal
-import threading
-import time
 
-from labs.child import record
-from labs.practice.exercises import Check, Exercise, ms, names
+from labs.practice.arena import GEvent, GObject, Raise, _timeout
+from labs.practice.exercises import Check, Exercise, names
+from labs.practice.policy import COMMON_MODULES
 
-WORKERS = 3
-NAMES = [f"worker-{i + 1}" for i in range(WORKERS)]
+# ---------------------------------------------------------------- the kernel's view
+
+# x86_64 and aarch64 system call numbers: recvfrom (a proxy's wait for its
+# reply) and tgkill (a signal aimed at one thread of another process)
+RECVFROM = {"x86_64": 45, "aarch64": 207}.get(os.uname().machine)
+TGKILL = {"x86_64": 234, "aarch64": 131}.get(os.uname().machine)
+
+
+def _syscall(pid: int, tid: int) -> str | None:
+    """The system call thread ``tid`` is blocked in ("45 0x5 ..."), None
+    when it runs, "?" when the kernel does not say (no permission)."""
+    try:
+        with open(f"/proc/{pid}/task/{tid}/syscall") as f:
+            line = f.read().strip()
+    except OSError:
+        return "?"
+    return None if not line or line == "running" or line.startswith("-1") else line
+
+
+def _state(pid: int, tid: int) -> str | None:
+    try:
+        with open(f"/proc/{pid}/task/{tid}/stat") as f:
+            text = f.read()
+        return text[text.rindex(")") + 2:].split()[0]
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _blocked(pid: int, tid: int) -> str | None:
+    """What the kernel says thread ``tid`` is blocked in, or None (running)."""
+    if _state(pid, tid) not in ("S", "D"):
+        return None
+    return _syscall(pid, tid) or "S"
+
+
+def _in_recv(pid: int, tid: int) -> bool:
+    """Is thread ``tid`` blocked in recvfrom (a proxy waiting for its reply)?
+    Where the kernel does not say which call, blocked is the best it says."""
+    line = _syscall(pid, tid)
+    if line is None:
+        return False
+    if line == "?" or RECVFROM is None:
+        return _state(pid, tid) == "S"
+    return line.split()[0] == str(RECVFROM)
+
+
+def _disposition(pid: int) -> str:
+    """What the process does with SIGTERM, as the kernel says: "ignored"
+    (SIG_IGN), "caught" (a handler: Python's, which calls the learner's),
+    "default" (it ends the process)."""
+    bit, seen = 1 << (signal.SIGTERM - 1), {}
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key in ("SigIgn", "SigCgt"):
+                    seen[key] = int(value.split()[0], 16)
+    except (OSError, ValueError, IndexError):
+        return "unknown"
+    if seen.get("SigIgn", 0) & bit:
+        return "ignored"
+    return "caught" if seen.get("SigCgt", 0) & bit else "default"
+
+
+def _blocks_sigterm(pid: int, tid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/task/{tid}/status") as f:
+            for line in f:
+                if line.startswith("SigBlk:"):
+                    return bool(int(line.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
+    except (OSError, ValueError, IndexError):
+        return True
+    return True
+
+
+def _tgkill(pid: int, tid: int, sig: int) -> None:
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+    if TGKILL is None or libc.syscall(TGKILL, pid, tid, sig) != 0:
+        os.kill(tid, sig)  # Linux tries the named thread first (FACTS: kill(2))
+
+
+def _tids(pid: int) -> list[int]:
+    try:
+        return sorted(int(t) for t in os.listdir(f"/proc/{pid}/task"))
+    except OSError:
+        return []
 
 
 # ---------------------------------------------------------------- SIGTERM
 
-def sigterm_harness(rep, run):
-    """``run(start_workers)`` runs in the child's main thread. The workers
-    handle items until their stop Event is set; the parent sends SIGTERM to
-    the whole process (``midway``: while every worker is in the middle of an
-    item; ``before-first``: before any worker starts; ``random``: after a
-    random small delay). The workers end only once the stop reaches them."""
-    box = {"taken": {}, "finished": {}, "asked": None}
-    in_hand = threading.Barrier(WORKERS + 1)
+SIGTERM_MODES = {"midway": (3, "thread"), "before-first": (2, "process"),
+                 "late": (4, "process"), "midway-5": (5, "thread")}
+QUIET_S = 0.5   # late: how long the grader holds SIGTERM back while run() waits
 
-    def ask_for_sigterm():
-        box["asked"] = time.monotonic()
-        record.mark("SIGTERM from the parent")
-        record.event("practice-signal")  # the parent's driver sends it
 
-    def work(stop):
-        me = threading.current_thread().name
-        first = True
-        while not stop.is_set():
-            record.state("working")
-            box["taken"][me] = box["taken"].get(me, 0) + 1
-            if first and rep.mode == "midway":
-                in_hand.wait(1.0)
-                stop.wait(1.0)  # mid-item when the signal comes
+class GWorker(GObject):
+    """A worker of the grader, seen by the learner as a thread: ``join``,
+    ``is_alive``, ``name``. It holds an item from the moment it starts
+    (``begin``) until the stop reaches it, finishes that item, then ends.
+    It is slow to end: a timed join never sees it end (it waits its full
+    timeout); the first ``is_alive()`` after the stop says True, and the
+    next look (``is_alive()`` or ``join``) lets it end. ``seen_at``: when
+    the learner's code saw it ended (``join()`` returned, or ``is_alive()``
+    was False)."""
+    kind = "Thread"
+
+    def __init__(self, rep, name, start):
+        super().__init__(rep, name)
+        self.start = start
+        self.in_hand = None     # the item it holds
+        self.done = 0
+        self.at_exit = False    # it saw the stop: ends at the next look
+        self.armed = False
+        self.ended_at = None
+        self.seen_at = None
+
+    def ref(self):
+        return {"$": self.id, "kind": "Thread", "name": self.name}
+
+    def begin(self) -> None:
+        if self.in_hand is None and not self.at_exit:
+            self.in_hand = self.done + 1
+
+    def on_stop(self) -> None:
+        if self.in_hand is not None:  # the item in hand is finished first
+            self.done += 1
+            self.in_hand = None
+        self.at_exit = True
+
+    def _end(self) -> None:
+        if self.ended_at is None:
+            self.ended_at = self.arena.seq
+            self.changed()
+
+    def op_join(self, rec, timeout=None):
+        self.start.waited(rec)
+        if timeout is None:
+            self.block(lambda: self.at_exit)
+            self._end()
+            self.seen_at = rec.seq
+            return None
+        t = _timeout(True, timeout)
+        if self.ended_at is not None:
+            return None
+        if self.at_exit and self.armed:
+            self._end()
+            return None
+        self.start.hold(t)  # slow: it stays alive for the whole timeout
+        self.block(lambda: False, t)
+        return None
+
+    def op_is_alive(self, rec):
+        self.start.waited(rec)
+        if self.ended_at is None and self.at_exit and self.armed:
+            self._end()
+        if self.ended_at is not None:
+            if self.seen_at is None:
+                self.seen_at = rec.seq
+            return False
+        if self.at_exit:
+            self.armed = True
+        return True
+
+
+class GStart(GObject):
+    """``start_workers``: the learner's process reports here the thread that
+    watches its stop Event (``watching``), the call (``start``) and the
+    moment the Event is set (``stop``). The grader's scenario reads
+    ``starting``, ``main_ops`` and ``trigger`` to time its SIGTERM."""
+    kind = "StartWorkers"
+
+    def __init__(self, rep, k, mode, main_tid, hold):
+        super().__init__(rep, "start_workers")
+        self.mode, self.main_tid, self.hold = mode, main_tid, hold
+        self.workers = [GWorker(rep, f"worker-{i + 1}", self) for i in range(k)]
+        self.watch = None        # the watcher's hello (its kernel thread id)
+        self.starting = None     # the start call, as it began
+        self.started = None      # ... as it returned
+        self.stop_at = None      # ledger seq: the learner's Event was set
+        self.signal_at = None    # ledger seq: the grader sent SIGTERM
+        self.signal_to = None
+        self.disposition = None  # the kernel's word on SIGTERM as it was sent
+        self.signalled = False
+        self.hold_start = False  # before-first: start waits until SIGTERM is sent
+        self.arm = False         # the main thread's next look at a worker waits for SIGTERM
+        self.trigger = None
+        self.main_ops = 0
+
+    def op_watching(self, rec):
+        if self.watch is None:
+            self.watch = rec
+        self.changed()
+
+    def op_start(self, rec):
+        if self.starting is not None:
+            raise Raise("RuntimeError", "start_workers() may be called once")
+        self.starting = rec
+        self.changed()
+        if self.mode != "before-first":
+            for w in self.workers:
+                w.begin()
+        if self.hold_start:
+            self.block(lambda: self.signalled)
+        self.started = rec
+        return [w.ref() for w in self.workers]
+
+    def op_stop(self, rec):
+        if self.stop_at is None:
+            self.stop_at = rec.seq
+            for w in self.workers:
+                w.on_stop()
+        self.changed()
+
+    def waited(self, rec) -> None:
+        """A look at a worker: the first one of the main thread lets the
+        workers begin (before-first); when armed, it waits for SIGTERM."""
+        if rec.tid != self.main_tid or self.started is None:
+            return
+        self.main_ops += 1
+        if self.stop_at is None:
+            for w in self.workers:
+                w.begin()
+        if self.arm and not self.signalled:
+            self.trigger = rec
+            self.changed()
+            self.block(lambda: self.signalled)
+
+    def release(self) -> None:
+        with self.arena.cond:
+            self.signalled = True
+            self.changed()
+
+
+def _main_waits(rep, start, what: str, since: int) -> bool:
+    """Until the main thread waits: inside a look at a worker (held, when
+    armed, until SIGTERM is sent) and blocked in the kernel on its reply; or,
+    with no look, blocked in the kernel (the same call on two reads)."""
+    a, pid = rep.arena, rep.session.pid
+
+    def moved():
+        return (start.trigger is not None or (not start.arm and start.main_ops > since)
+                or start.stop_at is not None or rep.reports.ended() or bool(a.anomalies))
+    last = None
+    while True:
+        if a.wait_for(moved, 0.02):
+            break
+        if a.child_gone or rep.left() <= 0:
+            break
+        if start.started is None:
+            continue
+        line = _blocked(pid, pid)
+        if line is not None and line == last:
+            return True
+        last = line
+    if start.trigger is not None:  # its reply waits in the grader: it will be in recv
+        while not _in_recv(pid, pid) and not a.child_gone and rep.left() > 0:
+            a.wait_for(lambda: a.child_gone, 0.0005)
+        return True
+    if start.stop_at is not None or (not start.arm and start.main_ops > since):
+        return True
+    if not a.anomalies and not a.child_gone:
+        rep.not_reached.append(what)
+    return False
+
+
+def _send(rep, start, aim: str) -> None:
+    """SIGTERM, from the grader: to the process, or (``thread``) aimed at a
+    thread of it other than the main thread that does not block SIGTERM
+    (the watcher of the stop, as a worker would be), as the kernel may
+    pick any thread for a process's signal."""
+    a, pid = rep.arena, rep.session.pid
+    with a.cond:
+        if a.child_gone or rep.reports.ended():
+            return
+        target = None
+        if aim == "thread":
+            others = [t for t in _tids(pid) if t != pid and not _blocks_sigterm(pid, t)]
+            watch = start.watch.tid if start.watch is not None else None
+            target = watch if watch in others else (others[0] if others else None)
+        start.signal_at = a.seq
+        a.seq += 1
+        start.disposition = _disposition(pid)
+        try:
+            if target is None:
+                start.signal_to = "the process"
+                os.kill(pid, signal.SIGTERM)
             else:
-                time.sleep(0.0005)  # the item's work
-            first = False
-            box["finished"][me] = box["finished"].get(me, 0) + 1
-        record.state("stopped")
+                start.signal_to = "another thread than the main thread"
+                _tgkill(pid, target, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        start.signalled = True
+        a.cond.notify_all()
 
-    def sender():
-        if rep.mode == "midway":
-            in_hand.wait(1.0)
-        else:
-            rep.pause()
-        ask_for_sigterm()
 
-    def start_workers(stop):
-        if not isinstance(stop, threading.Event):
-            raise TypeError("start_workers(stop): stop must be a threading.Event")
-        box["stop"] = stop
-        if rep.mode == "before-first":
-            ask_for_sigterm()
-            stop.wait(1.0)  # the handler runs in this (the main) thread
-        threads = [threading.Thread(target=work, args=(stop,), name=n, daemon=True)
-                   for n in NAMES]
-        rep.threads += threads
-        for t in threads:
-            t.start()
-        if rep.mode != "before-first":
-            threading.Thread(target=sender, name="practice-sender", daemon=True).start()
-        box["threads"] = threads
-        return threads
+def sigterm_scenario(rep):
+    """``run(start_workers)`` runs in the child's main thread. ``before-first``:
+    SIGTERM to the process while start_workers() waits for the grader's
+    reply, before any worker takes an item. ``midway`` (3 workers),
+    ``midway-5``: every worker holds an item; the main thread's first look
+    at a worker waits in the grader, and once the kernel shows it blocked
+    on the reply, SIGTERM is aimed at another thread of the process. ``late``
+    (4 workers): every worker holds an item; SIGTERM is held back for a
+    quiet period while run() waits, then sent to the process while it waits
+    again."""
+    n, mode = rep.n, rep.mode
+    k, aim = SIGTERM_MODES[mode]
+    start = rep.add(GStart(n, k, mode, rep.session.pid, rep.hold))
+    for w in start.workers:
+        rep.add(w)
+    rep.helpers.add("stop-watch")
+    start.hold_start = mode == "before-first"
+    start.arm = mode.startswith("midway")
+    rep.spawn("MainThread", "run", start, main=True)
+    rep.go()
+    a = rep.arena
+    try:
+        if mode == "before-first":
+            if rep.until(lambda: start.starting is not None, "start_workers() called"):
+                pid, tid = rep.session.pid, start.starting.tid
+                while not _in_recv(pid, tid) and not a.child_gone and rep.left() > 0:
+                    a.wait_for(lambda: a.child_gone, 0.0005)
+                _send(rep, start, aim)
+        elif _main_waits(rep, start, "your main thread waiting for the workers", 0):
+            if mode == "late" and start.stop_at is None:
+                rep.hold(QUIET_S)
+                a.wait_for(lambda: start.stop_at is not None or rep.reports.ended()
+                           or bool(a.anomalies), QUIET_S)
+                with a.cond:
+                    start.arm, since = True, start.main_ops
+                _main_waits(rep, start, "your main thread waiting again after a quiet period",
+                            since)
+            _send(rep, start, aim)
+    finally:
+        start.release()
+    facts = rep.finish()
+    facts.update(_sigterm_facts(rep, start))
+    return facts
 
-    previous = signal.getsignal(signal.SIGTERM)
-    record.state("run()")
-    ok, _ = rep.call(run, start_workers)
-    returned_at = time.monotonic()
-    threads = box.get("threads", [])
-    alive = [t.name for t in threads if t.is_alive()]
-    record.state("done")
-    stuck = rep.join(threads)
-    signal.signal(signal.SIGTERM, previous)  # each run starts with no handler of yours
-    asked = box["asked"]
-    in_hand_now = sum(box["taken"].get(n, 0) - box["finished"].get(n, 0) for n in NAMES)
-    return {"stuck": stuck, "returned": ok, "started": bool(threads),
-            "alive_at_return": alive, "stop_set": bool(box.get("stop") and box["stop"].is_set()),
-            "latency_s": None if asked is None or not ok else returned_at - asked,
-            "items_in_hand": in_hand_now}
+
+def _sigterm_facts(rep, start) -> dict:
+    calls = rep.calls_of("MainThread")
+    returned = calls[-1]["end"] if calls and calls[-1]["end"] is not None else None
+    if start.stop_at is None:
+        stop = "never"
+    elif start.signal_at is None or start.stop_at < start.signal_at:
+        stop = "before"
+    else:
+        stop = "after"
+    ws = start.workers
+    return {
+        "started": start.starting is not None,
+        "signal_sent": start.signal_at is not None,
+        "signal_to": start.signal_to,
+        "disposition": start.disposition,
+        "stop": stop,
+        "workers": len(ws),
+        "in_hand": [w.name for w in ws if w.in_hand is not None],
+        "items": {w.name: w.done for w in ws},
+        "alive_at_return": [w.name for w in ws if returned is not None
+                            and (w.ended_at is None or w.ended_at > returned)],
+        "unseen": [w.name for w in ws if returned is not None and w.ended_at is not None
+                   and w.ended_at < returned and (w.seen_at is None or w.seen_at > returned)],
+    }
 
 
 def _started(f):
-    return f["started"], "3 workers started" if f["started"] else "start_workers was never called"
+    return f["started"], (f"{f['workers']} workers started" if f["started"]
+                          else "start_workers(stop) was never called")
+
+
+def _stop_from_sigterm(f):
+    s = f["stop"]
+    if s == "after" and f["disposition"] != "ignored":
+        return True, "set after SIGTERM"
+    if s == "before":
+        return False, ("your code set the stop before any SIGTERM was sent (at once, or "
+                       "on a timer): only the handler may set it")
+    if s == "after" and f["disposition"] == "ignored":
+        return False, ("SIGTERM was ignored (SIG_IGN) when the check sent it: the stop "
+                       "came from your code, not from a handler")
+    if not f["signal_sent"]:
+        return False, "not measured: the check never got to send SIGTERM"
+    return False, "the stop Event was never set after SIGTERM: no handler of yours set it"
+
+
+def _items_finished(f):
+    held = f["in_hand"]
+    if held:
+        return False, f"{names(held)} still held an item at the end (the stop never reached it)"
+    return True, "every item in hand finished"
 
 
 def _waited(f):
-    if not f["returned"]:
-        return None
-    alive = f["alive_at_return"]
-    return not alive, ("all had ended" if not alive else
-                       f"{names(alive)} still working when run() returned")
-
-
-def _stop_reached(f):
-    return f["stop_set"], "the stop Event was set" if f["stop_set"] else \
-        "the stop Event was never set"
-
-
-def _quick(f):
-    if f["latency_s"] is None:
-        return None
-    return f["latency_s"] <= 0.5, f"run() returned {ms(f['latency_s'])} after SIGTERM was sent"
+    alive, unseen = f["alive_at_return"], f["unseen"]
+    if alive:
+        return False, f"{names(alive)} still running when run() returned"
+    if unseen:
+        return False, (f"{names(unseen)} not seen ending before run() returned (only "
+                       "`join()` without a timeout, or `is_alive()` False, shows it)")
+    return True, "all had ended"
 
 
 SIGTERM = Exercise(
@@ -117,13 +434,22 @@ SIGTERM = Exercise(
         "Write `run(start_workers)`, the main function of a program with workers. Create "
         "a `threading.Event` for the stop, install a SIGTERM handler (`signal.signal`) "
         "that only sets it, then call `start_workers(stop)`: it starts the workers and "
-        "returns their threads. Wait for every worker, then return. Wait with a timeout "
-        "(`t.join(0.1)` in a loop): the handler runs in the main thread, and a signal "
-        "that lands just as an untimed wait begins waits with it.\n\n"
-        "The check sends SIGTERM to the whole process from outside, as a service manager "
-        "does: while every worker is in the middle of an item, or before the workers "
-        "start, or after a random delay. The process must survive, every worker must "
-        "finish the item in hand and end, and `run` must return after they all have."),
+        "returns their threads (`join(timeout)`, `is_alive()`, `name`). Set the stop only "
+        "from the handler. Wait until every worker has ended, then return. Wait in timed "
+        "steps (`while t.is_alive(): t.join(0.1)`): the handler runs in the main thread, "
+        "and a signal the kernel gives another thread does not wake an untimed wait. You "
+        "may import `signal`, `threading`, `time`, `logging`.\n\n"
+        "The check's workers are its own, 2 to 5 of them: each does items until it sees "
+        "the stop, and finishes the item in hand first. They are slow to end: a timed "
+        "`join` never sees one end, and the first `is_alive()` after the stop says True. "
+        "The check sends SIGTERM to your process while `start_workers` runs; or while "
+        "every worker is in the middle of an item and your main thread has just begun "
+        "to wait, aimed at another thread of the process; or after holding it back for "
+        "a quiet period while you wait. The process must survive; the stop must be set by your "
+        "handler, after SIGTERM (the kernel tells the check whether SIGTERM is caught, "
+        "ignored or left to its default); every worker must finish its item and end, and you must "
+        "have seen it end (`join()` returned, or `is_alive()` False), before `run` "
+        "returns."),
     functions=("run",),
     signatures=(("start_workers",),),
     skeleton=(
@@ -132,103 +458,162 @@ SIGTERM = Exercise(
         "    stop = threading.Event()\n"
         "    for t in start_workers(stop):  # no handler: SIGTERM's default action applies\n"
         "        t.join()\n"),
-    modes=("midway", "before-first", "random"),
-    harness=sigterm_harness,
+    modes=tuple(SIGTERM_MODES),
+    harness=None,
+    scenario=sigterm_scenario,
+    modules=COMMON_MODULES,
+    budget_s=3.0,
     checks=(
-        Check("the workers were started", "3 workers started", _started,
+        Check("the workers were started", "started", _started,
               ("Call `start_workers(stop)` with your Event.",
-               "`for t in start_workers(stop): t.join()`.", "Notebook 03, `fixed-sigterm`.")),
-        Check("the stop reached the workers", "the stop Event was set", _stop_reached,
-              ("Your handler never set the Event the workers watch.",
-               "`signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())`, "
-               "before `start_workers`.",
+               "`for t in start_workers(stop): ...`.", "Notebook 03, `fixed-sigterm`.")),
+        Check("the stop was set by the SIGTERM handler", "set after SIGTERM",
+              _stop_from_sigterm,
+              ("Only the handler may set the stop, and it must set the Event the workers "
+               "were given.",
+               "`signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())`, before "
+               "`start_workers(stop)`; never `SIG_IGN`, never `stop.set()` yourself.",
                "Notebook 03, `sets_shutdown`: a handler that only sets an Event.")),
-        Check("run() waited for every worker", "all had ended", _waited,
-              ("run() returned while workers were still in the middle of an item.",
-               "After starting them, `join()` every worker thread.",
-               "Notebook 03, `fixed-sigterm`.")),
-        Check("run() returned soon after SIGTERM", "within 500 ms", _quick,
-              ("The stop took long to reach the workers.",
+        Check("every worker finished the item in hand", "every item in hand finished",
+              _items_finished,
+              ("A worker still held an item: the stop never reached it.",
                "Set the Event in the handler; the workers check it between items.",
+               "Notebook 03, `fixed-sigterm`.")),
+        Check("run() waited for every worker", "all had ended", _waited,
+              ("run() returned while workers were still running, or without seeing them end.",
+               "For each worker: `while t.is_alive(): t.join(0.1)`.",
                "Notebook 03, `fixed-sigterm`.")),
     ),
     lab_cell="Notebook 03, the `fixed-sigterm` variant (`sets_shutdown`)",
     ended_hints=(
-        "Your run() never returned: the workers never saw a stop.",
-        "The handler must set the Event you passed to start_workers, and the main thread "
-        "must wake up to run it: `while t.is_alive(): t.join(0.1)`.",
+        "Your run() never returned: the stop never reached the workers, or your main "
+        "thread never woke up to run the handler (an untimed wait: `t.join()`, "
+        "`stop.wait()`, `signal.pause()`).",
+        "Wait in timed steps so that the main thread can run the handler: "
+        "`while t.is_alive(): t.join(0.1)`.",
         "Notebook 03, `sets_shutdown`."),
-    sends_sigterm=True,
+    moment_hints=(
+        "The check never saw your main thread wait for the workers.",
+        "After `start_workers(stop)`, wait for each worker: `while t.is_alive(): t.join(0.1)`.",
+        "Notebook 03, `fixed-sigterm`."),
 )
 
 
 # ---------------------------------------------------------------- stop one worker by name
 
-def stop_one_harness(rep, control):
-    """Three workers, three items each; ``control(commands, stops)`` runs in
-    its own thread. While every worker is in the middle of its first item,
-    the check sends "stop worker-2" (``twice``: two times; ``noise``: after
-    an unknown name and an unknown command); then "stop nobody" and "quit"."""
-    commands = queue.Queue()
-    stops = {n: threading.Event() for n in NAMES}
-    done = {n: 0 for n in NAMES}
-    in_hand = threading.Barrier(WORKERS + 1)
-    released = threading.Event()
+ITEMS = 3
+STOP_ONE_MODES = {
+    # names, the one to stop, the noise before its command
+    "plain": (("worker-1", "worker-2", "worker-3"), "worker-2", ()),
+    "noise": (("alpha", "beta", "gamma", "delta"), "gamma",
+              ("stop nobody", "pause beta", "hello", "status alpha", "stop")),
+    "substring": (("worker-1", "worker-10", "worker-11"), "worker-10", ("stop worker-111",)),
+    "twice": (("db", "web", "cache"), "web", ()),
+    "quiet": (("worker-1", "worker-2", "worker-10"), "worker-1", ("stop worker-100",)),
+}
+STOP_ONE_QUIET_S = 2.0  # quiet: no command for this long before "quit" (the grader's time)
 
-    def work():
-        me = threading.current_thread().name
-        for i in range(3):
-            if stops[me].is_set():
-                record.state("stopped")
-                return
-            record.state("working")
-            if i == 0:
-                in_hand.wait(1.0)
-                released.wait(1.0)
-            done[me] += 1
-        record.state("done")
 
-    workers = [threading.Thread(target=work, name=n, daemon=True) for n in NAMES]
-    rep.threads += workers
-    for t in workers:
-        t.start()
-    ctl = rep.thread("control", control, commands, stops)
-    in_hand.wait(1.0)
-    if rep.mode == "noise":
-        commands.put("stop nobody")
-        commands.put("hello")
-    record.mark("stop worker-2")
-    commands.put("stop worker-2")
-    if rep.mode == "twice":
-        commands.put("stop worker-2")
-    stops["worker-2"].wait(1.0)
-    released.set()
-    stuck = rep.join(workers)
-    commands.put("stop nobody")
-    commands.put("quit")
-    stuck.update(rep.join([ctl]))
-    return {"stuck": stuck, "done": done,
-            "flags": [n for n in NAMES if stops[n].is_set()],
-            "control_ended": not ctl.is_alive()}
+class GStops(GObject):
+    """``stops``: a read-only mapping of worker names to the grader's
+    Events, built in the learner's process (labs.practice.wire.Stops)."""
+    kind = "Stops"
+
+    def __init__(self, rep, events: dict):
+        super().__init__(rep, "stops")
+        self.events = events
+
+    def ref(self):
+        return {"$": self.id, "kind": "Stops",
+                "events": [[name, ev.ref()] for name, ev in self.events.items()]}
+
+
+def stop_one_scenario(rep):
+    """``control(commands, stops)`` runs in a thread of the child. The
+    grader's workers each hold their first item; once control waits for a
+    command, the grader puts the mode's noise and "stop NAME" (``twice``:
+    two times), and waits until NAME's Event is set or control waits again;
+    then the workers go on (a worker whose Event is set stops after the
+    item in hand, the others do all their items). Then "stop nobody", and
+    once control waits again (``quiet``: for a further 2 s of the grader's
+    time, when its wait could time out), "quit"."""
+    from labs.practice.ex_lost_task import GQueue
+
+    n, mode = rep.n, rep.mode
+    names_, target, noise = STOP_ONE_MODES[mode]
+    q = rep.add(GQueue(n, "commands"))
+    events = {name: rep.add(GEvent(n, f"stop:{name}")) for name in names_}
+    stops = rep.add(GStops(n, events))
+    rep.spawn("control", "control", q, stops)
+    rep.go()
+    a = rep.arena
+    facts = {"target": target, "names": list(names_)}
+
+    def quiet(since):
+        return (rep.ended("control") or ("control" in q.waiting and not q.items)
+                or q.empties.get("control", 0) > since)
+
+    def put(*lines):
+        with a.cond:
+            for line in lines:
+                q.put_now(line)
+            return a.seq
+
+    reached = rep.until(lambda: quiet(0), "control waiting for a command")
+    sent = {}
+    if reached and not rep.ended("control"):
+        commands = list(noise) + [f"stop {target}"] * (2 if mode == "twice" else 1)
+        sent["stop"] = put(*commands)
+        since = q.empties.get("control", 0)
+        rep.until(lambda: events[target].flag or (quiet(since) and not q.items),
+                  f"control taking \"stop {target}\"")
+    with a.cond:  # the workers go on from here: a worker stopped now did one item
+        released = a.seq
+        items = {name: 1 if ev.flag else ITEMS for name, ev in events.items()}
+    if "stop" in sent and not rep.ended("control"):
+        since = q.empties.get("control", 0)
+        sent["nobody"] = put("stop nobody")
+        rep.until(lambda: quiet(since) and not q.items, "control waiting after \"stop nobody\"")
+        if mode == "quiet" and not rep.ended("control") and q.waiting.get("control", 0) is not None:
+            rep.hold(STOP_ONE_QUIET_S)  # a timed wait could time out: a quiet period
+            a.wait_for(lambda: rep.ended("control") or bool(a.anomalies), STOP_ONE_QUIET_S)
+        if not rep.ended("control"):
+            sent["quit"] = put("quit")
+    taken = [r.value for r in a.of(q, "get") if r.ok and r.who == "control"]
+    facts.update(rep.finish())
+    calls = rep.calls_of("control")
+    ended = calls[-1]["end"] if calls and calls[-1]["end"] is not None else None
+    facts.update(
+        items=items, released=released,
+        target_set=events[target].set_at is not None and events[target].set_at <= released,
+        others_set=[name for name, ev in events.items() if name != target and ev.flag],
+        early_return=(ended is not None and "quit" not in sent),
+        taken=len([x for x in taken if x is not None]))
+    return facts
 
 
 def _target_stopped(f):
-    k = f["done"]["worker-2"]
-    return k == 1, ("worker-2 finished its item, then stopped" if k == 1 else
-                    f"worker-2 did {k} item(s)" + (" (it was never stopped)" if k == 3 else ""))
+    t, k = f["target"], f["items"][f["target"]]
+    if k == 1 and f["target_set"]:
+        return True, f"{t} finished its item, then stopped"
+    return False, f"{t} did {k} items: \"stop {t}\" never set its Event"
 
 
 def _others_done(f):
-    wrong = [n for n in f["flags"] if n != "worker-2"]
-    short = [n for n in NAMES if n != "worker-2" and f["done"][n] != 3]
+    wrong = f["others_set"]
     if wrong:
-        return False, f"{names(wrong)} stopped too"
-    return not short, "3 items each" if not short else f"{names(short)} did not finish"
+        return False, (f"{names(wrong)} stopped too (the command named {f['target']}; "
+                       f"workers: {', '.join(f['names'])})")
+    short = [n for n, k in f["items"].items() if n != f["target"] and k != ITEMS]
+    return not short, f"{ITEMS} items each" if not short else f"{names(short)} did not finish"
 
 
-OTHERS_HINTS = ("Only the worker named in the command may stop.",
-                "Set `stops[name]` for that one name; ignore a name that is not in `stops`.",
-                "Notebook 03, `MainLoop.command`.")
+def _until_quit(f):
+    if f["early_return"]:
+        return False, (f"control returned before \"quit\" (after {f['taken']} command(s)): "
+                       "an empty or quiet queue is not a reason to return")
+    return True, "until \"quit\""
+
 
 STOP_ONE = Exercise(
     id="signal-target/stop-one",
@@ -236,14 +621,19 @@ STOP_ONE = Exercise(
     title="Stop one named worker, without signals",
     statement=(
         "Write `control(commands, stops)`, a control loop. `commands` is a `queue.Queue` "
-        "of text lines; `stops` maps each worker's name to its own `threading.Event`, "
-        "which that worker checks between items. On `\"stop NAME\"`, set that worker's "
-        "Event; ignore a name that is not in `stops` and any other command; return on "
-        "`\"quit\"`.\n\n"
-        "The check sends `\"stop worker-2\"` while every worker is in the middle of an "
-        "item (sometimes twice, sometimes after noise), then `\"stop nobody\"` and "
-        "`\"quit\"`. worker-2 must finish its item and stop; the others must do all "
-        "their items; `control` must return."),
+        "of text lines (`get`, `get(timeout=...)`, `get_nowait`, `empty`, `qsize`); "
+        "`stops` is a read-only mapping from each worker's name to its own "
+        "`threading.Event` (`in`, `stops[name]`, `get`, iteration, `items()`), which that "
+        "worker checks between items. On `\"stop NAME\"`, set that worker's Event (the "
+        "whole name: `worker-1` is not `worker-10`); ignore a name that is not in `stops` "
+        "and any other command; keep waiting while no command comes; return on "
+        "`\"quit\"`. You may import `threading`, `queue`, `time`, `logging`.\n\n"
+        "The check's workers are its own, with names that change from run to run; each "
+        "holds an item when the command comes. The check sends `\"stop NAME\"` for one "
+        "of them (sometimes twice, sometimes after other verbs and unknown names), then "
+        "`\"stop nobody\"`, sometimes a quiet period of 2 s, then `\"quit\"`. The named "
+        "worker must finish its item and stop; no other Event may be set; `control` must "
+        "not return before `\"quit\"`, and must return on it."),
     functions=("control",),
     signatures=(("commands", "stops"),),
     skeleton=(
@@ -253,21 +643,37 @@ STOP_ONE = Exercise(
         "        verb, _, name = line.partition(\" \")\n"
         "        if verb == \"stop\":\n"
         "            stops[name].set()\n"),
-    modes=("plain", "noise", "twice"),
-    harness=stop_one_harness,
+    modes=tuple(STOP_ONE_MODES),
+    harness=None,
+    scenario=stop_one_scenario,
+    modules=COMMON_MODULES,
+    budget_s=3.0,
     checks=(
-        Check("worker-2 stopped after the item in hand", "worker-2 finished its item, "
+        Check("the named worker stopped after the item in hand", "it finished its item, "
               "then stopped", _target_stopped,
-              ("worker-2 was not stopped by the command.",
+              ("The worker named in the command was not stopped by it.",
                "Split the line: `verb, _, name = line.partition(\" \")`; on \"stop\", "
-               "`stops[name].set()`.",
+               "`stops[name].set()` for that exact name.",
                "Notebook 03, `MainLoop.command`.")),
-        Check("the other workers did every item", "3 items each", _others_done, OTHERS_HINTS),
+        Check("no other worker stopped", f"{ITEMS} items each", _others_done,
+              ("Only the worker named in the command may stop.",
+               "Compare the whole name (`name in stops`), never a part of the line; ignore "
+               "other verbs and unknown names.",
+               "Notebook 03, `MainLoop.command`.")),
+        Check("control() returned only on \"quit\"", "until \"quit\"", _until_quit,
+              ("control() returned although \"quit\" never came.",
+               "Wait with `commands.get()` (or `get(timeout=...)` in a loop that goes on "
+               "after `queue.Empty`); return only on \"quit\".",
+               "Notebook 03, `MainLoop.serve`.")),
     ),
     lab_cell="Notebook 03, the `fixed` variant (`MainLoop.command`)",
     ended_hints=(
-        "A thread never ended: your control() does not return on \"quit\".",
+        "Your control() never returned: it does not return on \"quit\".",
         "`if line == \"quit\": return`.",
+        "Notebook 03, `MainLoop.serve`."),
+    moment_hints=(
+        "The check never saw your control() wait for a command, or take \"stop NAME\".",
+        "Take commands with `commands.get()` in a loop.",
         "Notebook 03, `MainLoop.serve`."),
 )
 

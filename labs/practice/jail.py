@@ -123,12 +123,18 @@ def main(job: dict) -> None:
         if spec is None:
             break
         rep = spec["rep"]
+        in_main = None
         for t in spec["threads"]:
             args = [wire_module.build(wire, a) for a in t["args"]]
             fn = namespace[t["fn"]]
+            if t.get("main"):  # a call that must run in the main thread (signal.signal)
+                in_main = (fn, args, t["calls"])
+                continue
             th = threading.Thread(target=_runner, name=t["name"], daemon=True,
                                   args=(wire, rep, fn, args, t["calls"], lines))
             th.start()
+        if in_main is not None:
+            _in_main_thread(wire, rep, *in_main, lines)
         wire.call(rep, "wait")
     sys.stdout.flush()
     sys.stderr.flush()
@@ -142,11 +148,44 @@ def _runner(wire, rep, fn, args, calls, lines) -> None:
             try:
                 value = fn(*args)
             except BaseException as e:  # noqa: B036
+                wire_module.end_helpers()
                 wire.call(rep, "raised", k, type(e).__name__, str(e)[:200],
                           learner_frames(e.__traceback__, lines))
             else:
+                wire_module.end_helpers()
                 wire.call(rep, "returned", k, describe(value))
     except BaseException:  # noqa: B036 - the check ended, or the channel was broken
         pass
     finally:
         wire.close_mine()
+
+
+SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGALRM")
+
+
+def _in_main_thread(wire, rep, fn, args, calls, lines) -> None:
+    """The learner's call in the main thread; then the signal handlers, the
+    signal mask and the wake-up fd it may have changed are put back, so
+    that every repetition starts from the same state."""
+    import signal
+    sigs = [getattr(signal, n) for n in SIGNALS if hasattr(signal, n)]
+    handlers = {s: signal.getsignal(s) for s in sigs}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    # The call gets connections of its own, all closed when it ends: a
+    # handler that raises retires the one it interrupted, and its successor
+    # must not stay open as if the learner's code had left it.
+    saved, wire.local.conn = getattr(wire.local, "conn", None), None
+    try:
+        _runner(wire, rep, fn, args, calls, lines)
+    finally:
+        wire.local.conn = saved
+        for s, h in handlers.items():
+            try:
+                signal.signal(s, h)
+            except (OSError, ValueError, TypeError):
+                pass
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        try:
+            signal.set_wakeup_fd(-1)
+        except ValueError:
+            pass

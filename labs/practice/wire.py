@@ -236,7 +236,155 @@ class Thread(_Proxy):
         return f"<Thread {self.name}>"
 
 
-KINDS = {"Bank": Bank, "Lock": Lock, "Event": Event, "Queue": Queue, "Do": Do, "Thread": Thread}
+class Worker(Thread):
+    """A worker of the grader started by ``start_workers`` (signal-target):
+    before each operation, a stop Event set since the last look is
+    reported first, so the grader sees the stop before what follows it."""
+    __slots__ = ("_watch",)
+
+    def __init__(self, wire, ident, name, watch):
+        super().__init__(wire, ident, name)
+        object.__setattr__(self, "_watch", watch)
+
+    def _call(self, op, *args):
+        self._watch.sync()
+        return self._w.call(self._id, op, *args)
+
+
+class _Watch:
+    """The workers' view of the learner's stop Event, in the learner's
+    process: a thread (one of the process's threads, as a worker is) that
+    waits on the Event and reports to the grader when it is set. It ends
+    when the learner's call returns (``end_helpers``)."""
+
+    def __init__(self, wire, start_id, stop):
+        self.wire, self.start_id, self.stop = wire, start_id, stop
+        self.lock = threading.RLock()
+        self.reported = False
+        self.over = False
+        self.ready = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="stop-watch", daemon=True)
+
+    def sync(self) -> None:
+        """Report the stop if it is set and not yet reported; the report is
+        complete before any other thread's sync returns."""
+        with self.lock:
+            if not self.reported and self.stop.is_set():
+                self.wire.call(self.start_id, "stop")
+                self.reported = True
+
+    def _run(self) -> None:
+        try:
+            self.wire.call(self.start_id, "watching")
+            self.ready.set()
+            cond = getattr(self.stop, "_cond", None)
+            if isinstance(cond, threading.Condition):
+                with cond:
+                    while not self.over and not self.stop.is_set():
+                        cond.wait()
+            else:  # pragma: no cover - a threading.Event always has its _cond
+                while not self.over and not self.stop.wait(0.05):
+                    pass
+            if not self.over:
+                self.sync()
+        except BaseException:  # noqa: B036 - the check ended, or the channel broke
+            pass
+        finally:
+            self.ready.set()
+            self.wire.close_mine()
+
+    def end(self) -> None:
+        self.over = True
+        cond = getattr(self.stop, "_cond", None)
+        try:
+            with cond:
+                cond.notify_all()
+        except Exception:  # noqa: BLE001 - not a Condition: the watcher polls
+            pass
+        self.thread.join(1.0)
+
+
+HELPERS: list = []  # the watchers started during the current learner call
+
+
+def end_helpers() -> None:
+    while HELPERS:
+        HELPERS.pop().end()
+
+
+class StartWorkers(_Proxy):
+    """``start_workers(stop)``: the grader's workers start; their threads
+    (proxies) are returned. ``stop`` must be a ``threading.Event``."""
+    __slots__ = ()
+
+    def __call__(self, stop):
+        if not isinstance(stop, threading.Event):
+            raise TypeError("start_workers(stop): stop must be a threading.Event, not "
+                            f"{type(stop).__name__}")
+        watch = _Watch(self._w, self._id, stop)
+        HELPERS.append(watch)
+        watch.thread.start()
+        while not watch.ready.wait(0.05):
+            pass
+        refs = self._call("start")
+        workers = [Worker(self._w, r["$"], r["name"], watch) for r in refs]
+        watch.sync()
+        return workers
+
+
+class Stops:
+    """A read-only mapping of worker names to their stop Events (like
+    ``types.MappingProxyType``): ``in``, ``[]``, ``get``, iteration, ``len``,
+    ``keys``, ``values``, ``items``. Changing it raises TypeError."""
+    __slots__ = ("_d",)
+
+    def __init__(self, events: dict):
+        object.__setattr__(self, "_d", dict(events))
+
+    def __setattr__(self, name, value):
+        raise AttributeError("stops is read-only")
+
+    def __getitem__(self, name):
+        return self._d[name]
+
+    def __contains__(self, name):
+        return name in self._d
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def __len__(self):
+        return len(self._d)
+
+    def get(self, name, default=None):
+        return self._d.get(name, default)
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def __eq__(self, other):
+        return self._d == other
+
+    __hash__ = None
+
+    def __repr__(self):
+        return f"Stops({sorted(self._d)})"
+
+    def _read_only(self, *args, **kwargs):
+        raise TypeError("stops is read-only: set a worker's Event (stops[name].set()); "
+                        "never remove or replace an entry")
+
+    __setitem__ = __delitem__ = pop = popitem = clear = update = setdefault = _read_only
+
+
+KINDS = {"Bank": Bank, "Lock": Lock, "Event": Event, "Queue": Queue, "Do": Do, "Thread": Thread,
+         "StartWorkers": StartWorkers}
 
 
 def build(wire: Wire, value):
@@ -244,6 +392,8 @@ def build(wire: Wire, value):
     if isinstance(value, dict) and "$" in value:
         if value["kind"] == "Thread":
             return Thread(wire, value["$"], value["name"])
+        if value["kind"] == "Stops":
+            return Stops({name: build(wire, ref) for name, ref in value["events"]})
         return KINDS[value["kind"]](wire, value["$"])
     if isinstance(value, list):
         return [build(wire, v) for v in value]

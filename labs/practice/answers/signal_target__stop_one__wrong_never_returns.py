@@ -1,4 +1,4 @@
-# expect: every thread ended: still running 1 s after the stop: control in control
+# expect: control waiting in queue.get() in control, line 3: while True:
 def control(commands, stops):
     while True:  # never looks for "quit"
         line = commands.get()

@@ -1,4 +1,4 @@
-# expect: the other workers did every item: worker-1, worker-3 stopped too
+# expect: no other worker stopped: worker-1, worker-3 stopped too
 def control(commands, stops):
     while True:
         line = commands.get()

@@ -1,0 +1,15 @@
+# expect: SIGTERM was ignored (SIG_IGN) when the check sent it
+import signal
+import threading
+import time
+
+
+def run(start_workers):
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # "survives" SIGTERM by ignoring it
+    workers = start_workers(stop)
+    time.sleep(1.0)  # "SIGTERM will have come by now"
+    stop.set()
+    for t in workers:
+        while t.is_alive():
+            t.join(0.1)

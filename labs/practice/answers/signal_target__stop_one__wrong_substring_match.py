@@ -1,0 +1,9 @@
+# expect: worker-1, worker-11 stopped too (the command named worker-10
+def control(commands, stops):
+    while True:
+        line = commands.get()
+        if line == "quit":
+            return
+        for name, event in stops.items():
+            if name in line:  # "worker-1" is in "stop worker-10"
+                event.set()
