@@ -527,7 +527,7 @@ class Session:
         pending = rep.reports.pending()
 
         def in_operation() -> dict:
-            return {r.who: f"{r.kind.lower()}.{r.op}()" for r in a.ledger
+            return {r.who: _describe(a, r) for r in a.ledger
                     if r.end is None and r.obj != "grader" and r.kind != "Rep"}
 
         # Freeze: every operation from now on waits in the grader, so that a
@@ -744,6 +744,13 @@ class Session:
                            "state": f"{r.kind.lower()}.{r.op}"})
         end = self.arena.now()
         return dataclasses.replace(o, timeline=events, child_elapsed_s=end)
+
+
+def _describe(arena, rec) -> str:
+    """An operation a thread is blocked in, as the stuck message names it:
+    ``queue.get()``, or what its object says (``describe(rec)``)."""
+    say = getattr(arena.objects.get(rec.obj), "describe", None)
+    return say(rec) if say is not None else f"{rec.kind.lower()}.{rec.op}()"
 
 
 def _kill(pid: int) -> None:
