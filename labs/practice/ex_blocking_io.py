@@ -1,199 +1,27 @@
 """Exercises for lab 4, blocking-io: a socket reader that stops at once
 without polling; a queue consumer whose every blocking call has a timeout.
 
-Both are graded by what the kernel says about the learner's thread while it
-is idle (labs.procfs: its wake-ups; its CPU clock), and by how long it takes
-to end once the stop is requested."""
+Graded by the trusted engine (labs.practice.engine). The queue, ``done``,
+the stop Event and the far ends of the reader's sockets live in the grader;
+what decides a verdict comes from the grader's ledger and clock, and from
+what the kernel says of the learner's process (/proc: its threads' wake-ups
+and CPU time, its file descriptors, its threads). The one thing its own
+process reports is the value the reader returned."""
 from __future__ import annotations
 
+import fcntl
 import os
+import random
 import socket
+import struct
+import termios
 import time
 
-from labs.child import procfs, record
+from labs.child import procfs
 from labs.practice.arena import GEvent, GObject, Raise, _plain, _timeout
 from labs.practice.ex_lost_task import GQueue
 from labs.practice.exercises import Check, Exercise, ms, names
 from labs.practice.policy import COMMON_MODULES
-
-IDLE_WINDOW_S = 0.06  # how long the idle thread is watched
-
-
-def wait_idle(thread, quiet=lambda: True, timeout=0.3) -> bool:
-    """Wait until ``thread`` sleeps in the kernel (state S) and ``quiet()``."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        fields = procfs.stat(thread.native_id)
-        if fields and fields[0] == "S" and quiet():
-            return True
-        time.sleep(0.0005)
-    return False
-
-
-def watch_idle(thread) -> dict:
-    """Wake-ups (voluntary context switches) and CPU time of ``thread`` over
-    IDLE_WINDOW_S, as rates."""
-    try:
-        clock = time.pthread_getcpuclockid(thread.ident)
-        cs0, cpu0 = procfs.context_switches(thread.native_id, True), time.clock_gettime(clock)
-        time.sleep(IDLE_WINDOW_S)  # the window itself, not synchronisation
-        cs1, cpu1 = procfs.context_switches(thread.native_id, True), time.clock_gettime(clock)
-    except (OSError, ProcessLookupError):
-        return {"wakeups_per_s": None, "cpu_share": None}  # it ended meanwhile
-    return {"wakeups_per_s": round((cs1 - cs0) / IDLE_WINDOW_S),
-            "cpu_share": round((cpu1 - cpu0) / IDLE_WINDOW_S, 3)}
-
-
-def stop_and_time(rep, thread, request) -> dict:
-    record.mark("stop requested")
-    asked = time.perf_counter()
-    request()
-    stuck = rep.join([thread])
-    return {"stuck": stuck, "latency_s": None if stuck else time.perf_counter() - asked}
-
-
-def _wakeups(limit):
-    def measure(f):
-        if f.get("wakeups_per_s") is None:
-            return None
-        w = f["wakeups_per_s"]
-        return w <= limit, f"{w} wake-ups per second while idle"
-    return measure
-
-
-def _cpu(f):
-    if f.get("cpu_share") is None:
-        return None
-    return f["cpu_share"] <= 0.1, f"{f['cpu_share']:.0%} of a CPU while idle"
-
-
-def _latency(limit):
-    def measure(f):
-        if f["stuck"] or f.get("latency_s") is None:
-            return None
-        return f["latency_s"] <= limit, f"stopped {ms(f['latency_s'])} after the request"
-    return measure
-
-
-def _waited(f):
-    if f["mode"] != "idle":
-        return None
-    return f["alive_at_stop"], ("still waiting" if f["alive_at_stop"]
-                                else "returned before the stop was requested")
-
-
-# ---------------------------------------------------------------- the reader
-
-def reader_harness(rep, reader):
-    """``reader(sock, wake)`` in a thread. ``idle``: data arrives in chunks,
-    with small random pauses; once the reader has read it all and sleeps,
-    it is watched while idle, then the stop is requested (one byte on
-    ``wake``). ``peer-closes``: the peer closes after the data.
-    ``before-first``: the stop is requested before the reader starts."""
-    sock, peer = socket.socketpair()
-    wake, wake_w = socket.socketpair()
-    sent = rep.rng.randbytes(3000)
-    got = {}
-    try:
-        if rep.mode == "before-first":
-            wake_w.send(b"!")
-        t = rep.thread("reader", lambda: got.setdefault("data", reader(sock, wake)))
-        record.state("waiting", thread=t)
-        if rep.mode != "before-first":
-            for i in range(0, len(sent), 1000):
-                peer.sendall(sent[i:i + 1000])
-                rep.pause()
-        facts = {"alive_at_stop": True, "wakeups_per_s": None, "cpu_share": None}
-        if rep.mode == "idle":
-            wait_idle(t, quiet=lambda: not _unread(sock))
-            facts.update(watch_idle(t), alive_at_stop=t.is_alive())
-            facts.update(stop_and_time(rep, t, lambda: wake_w.send(b"!")))
-        elif rep.mode == "peer-closes":
-            peer.shutdown(socket.SHUT_WR)
-            facts.update(stuck=rep.join([t]), latency_s=None)
-        else:
-            facts.update(stuck=rep.join([t]), latency_s=None)
-        data = got.get("data")
-        facts["read_all"] = data == sent if rep.mode != "before-first" else data is not None
-        facts["read_bytes"] = len(data) if isinstance(data, (bytes, bytearray)) else None
-        return facts
-    finally:
-        if not rep.threads[-1].is_alive():
-            for s in (sock, peer, wake, wake_w):
-                s.close()
-
-
-def _unread(sock) -> bool:
-    try:
-        return bool(sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT))
-    except (BlockingIOError, OSError):
-        return False
-
-
-def _read_all(f):
-    if f["stuck"]:
-        return None
-    if f["mode"] == "before-first":
-        return f["read_all"], "returned" if f["read_all"] else "returned None, not bytes"
-    return f["read_all"], ("every byte, in order" if f["read_all"] else
-                           f"{f['read_bytes']} of 3000 bytes returned")
-
-
-READER = Exercise(
-    id="blocking-io/wakeup-reader",
-    lab="blocking-io",
-    title="A socket reader that stops at once, without polling",
-    statement=(
-        "Write `reader(sock, wake)`. Read from the socket `sock` until the peer closes it "
-        "or until `wake` (another socket) becomes readable, which is how a stop is "
-        "requested; then return every byte read, in order (`bytes`).\n\n"
-        "The check sends data in chunks, waits until your reader has read it all and "
-        "sleeps, watches it while it is idle (the kernel counts its wake-ups and its CPU "
-        "time), then writes one byte to `wake`. Your reader must stop within 5 ms and "
-        "wake up at most 20 times a second while idle: a poll with a short timeout "
-        "fails the second, a long one the first."),
-    functions=("reader",),
-    signatures=(("sock", "wake"),),
-    skeleton=(
-        "def reader(sock, wake):\n"
-        "    chunks = []\n"
-        "    while True:\n"
-        "        data = sock.recv(4096)  # blocks: a stop cannot reach it\n"
-        "        if not data:\n"
-        "            return b\"\".join(chunks)\n"
-        "        chunks.append(data)\n"),
-    modes=("idle", "peer-closes", "idle", "before-first"),
-    harness=reader_harness,
-    checks=(
-        Check("it waited for the stop", "still waiting", _waited,
-              ("Your reader returned before anyone asked it to stop.",
-               "Return only when the peer closes (recv returns b\"\") or `wake` is readable.",
-               "Notebook 04, `wait_for_data_or_wakeup`.")),
-        Check("every byte read", "every byte, in order", _read_all,
-              ("Some data was not returned.",
-               "Append each chunk `sock.recv` returns; return `b\"\".join(chunks)`.",
-               "Notebook 04, `wait_for_data_or_wakeup`.")),
-        Check("stopped quickly", "within 5 ms of the request", _latency(0.005),
-              ("Your reader noticed the stop late: it polls.",
-               "Wait on both sockets at once with `selectors.DefaultSelector()`, no timeout: "
-               "`select()` returns as soon as `wake` is readable.",
-               "Notebook 04, the `fixed-wakeup` variant.")),
-        Check("no polling while idle", "at most 20 wake-ups per second", _wakeups(20),
-              ("Your reader wakes up over and over while nothing happens: it polls.",
-               "Block in one `select()` over `sock` and `wake`, with no timeout.",
-               "Notebook 04, `make bench`: the price of polling.")),
-        Check("no CPU while idle", "at most 10% of a CPU", _cpu,
-              ("Your reader spins while idle.",
-               "Never loop on a non-blocking socket; block in `select()`.",
-               "Notebook 04, `fixed-wakeup`.")),
-    ),
-    lab_cell="Notebook 04, the `fixed-wakeup` variant (`wait_for_data_or_wakeup`)",
-    ended_hints=(
-        "Your reader was still blocked in a call after the stop: nothing woke it.",
-        "Wait on `sock` and `wake` together with `selectors`; return when `wake` is readable.",
-        "Notebook 04, `wait_for_data_or_wakeup`."),
-)
-
 
 # ---------------------------------------------------------------- the kernel's view
 
@@ -570,5 +398,321 @@ CONSUMER = Exercise(
         "Take jobs with `jobs.get(timeout=...)` in a loop.",
         "Notebook 04, `take_jobs_polling`."),
 )
+
+# ---------------------------------------------------------------- the reader
+
+CHUNKS = 20       # the data comes in this many chunks, each once the last one was read
+CHUNK = 150
+QUIET_S = 0.8     # ``quiet``: the silence the kernel watches (longer than an idle timeout)
+WAKE_LIMIT = 4    # wake-ups per second allowed while quiet (a 1 s poll makes 1)
+STOP_S = 0.025    # after the request: the reader has returned within this
+PHASE_S = 1.2     # ``quiet``: how long the grader waits for a poller's next wake-up
+SETTLE_S = 0.5    # how long the reader gets to read a chunk and sleep again
+EOF_S = 0.5       # ``peer-closes``: how long it gets to return once the peer has closed
+FD_GROWTH = 3     # more descriptors than this opened over the chunks, and kept: a leak
+
+
+def outq(peer) -> int:
+    """Bytes the peer sent that the learner's end has not read yet (the
+    kernel's count, TIOCOUTQ on the grader's end of a unix socket)."""
+    return struct.unpack("i", fcntl.ioctl(peer, termios.TIOCOUTQ, b"\0\0\0\0"))[0]
+
+
+def asleep(pid: int) -> bool:
+    """Every thread of the learner's process waits (state S)."""
+    tids = procfs.tids(pid)
+    for t in tids:
+        if _task_state(pid, t) != "S":
+            return False
+    return bool(tids)
+
+
+def _task_state(pid: int, tid: int) -> str | None:
+    try:
+        with open(f"/proc/{pid}/task/{tid}/stat") as f:
+            text = f.read()
+    except OSError:
+        return None
+    return text[text.rindex(")") + 2:].split()[0]
+
+
+def observe(rep, predicate, timeout: float) -> bool:
+    """Wait for ``predicate()`` on what the kernel shows (no event tells the
+    grader): looked at every half millisecond, at most ``timeout``."""
+    end = time.monotonic() + timeout
+    while True:
+        if predicate():
+            return True
+        if time.monotonic() >= end or rep.session.gone or rep.arena.anomalies:
+            return False
+        time.sleep(0.0005)
+
+
+def held_fds(pid: int, base: dict) -> list[str]:
+    """The descriptors of the learner's process that were not there when
+    its module loaded."""
+    from labs.practice.engine import fds_of  # the grader's side only
+    return [f"fd {fd} ({what})" for fd, what in sorted(fds_of(pid).items())
+            if base.get(fd) != what]
+
+
+def reader_scenario(rep):
+    """``reader(sock, wake)``: the far ends of both sockets are the
+    grader's; the learner's ends are sent into its process. 20 chunks, each
+    once the last was read and every thread of the process sleeps (what the
+    kernel says). ``quiet``: then QUIET_S of silence, watched by the kernel
+    (wake-ups, CPU); the stop (a byte on ``wake``) goes just after the
+    reader's next wake-up if it woke meanwhile (the worst moment for a
+    poller), and its return is timed by the grader. ``idle``: the stop at
+    once. ``peer-closes``: the peer shuts its end down instead.
+    ``before-first``: the stop byte is there before the reader starts, and
+    no data."""
+    n, mode, a = rep.n, rep.mode, rep.arena
+    me = "reader"
+    sock, peer = socket.socketpair()
+    wake, wake_w = socket.socketpair()
+    sent = random.Random(n).randbytes(CHUNKS * CHUNK)
+    facts = {"idle": None, "sent": len(sent), "stop_t": None}
+    try:
+        if mode == "before-first":
+            wake_w.send(b"!")
+            facts["stop_t"] = a.now()
+        rep.spawn(me, "reader", rep.socket(sock), rep.socket(wake))
+        rep.go()
+        started = rep.until(lambda: rep.reports.calls[me] != [], "the reader started")
+        sock.close()  # from now on the learner's ends live in its process only
+        wake.close()
+        pid, base = rep.session.pid, rep.session.base[1]
+        if started and mode != "before-first":
+            fds_seen, read_all = [], 0
+            for i in range(CHUNKS):
+                peer.sendall(sent[i * CHUNK:(i + 1) * CHUNK])
+                if not observe(rep, lambda: outq(peer) == 0 and asleep(pid)
+                               or rep.ended(me), SETTLE_S) or rep.ended(me):
+                    break
+                read_all = i + 1
+                fds_seen.append(held_fds(pid, base))
+            facts["chunks_read"] = read_all
+            facts["fds_seen"] = fds_seen
+            if read_all < CHUNKS and not rep.ended(me):
+                facts["never_asleep"] = i + 1
+            if mode == "quiet" and read_all == CHUNKS:
+                facts.update(_quiet(rep, pid, me))
+            if mode == "peer-closes":
+                peer.shutdown(socket.SHUT_WR)
+                facts["stop_t"] = a.now()
+                if not a.wait_for(lambda: rep.ended(me), EOF_S):
+                    facts["after_eof"] = watch_process(rep, lambda: rep.ended(me))
+            elif not rep.ended(me) and facts["stop_t"] is None:
+                wake_w.send(b"!")
+                facts["stop_t"] = a.now()
+        facts.update(rep.finish())
+        facts.update(_reader_facts(rep, me, sent))
+        if not facts["calls_ended"] and mode == "peer-closes" and facts.get("after_eof"):
+            cpu = facts["after_eof"]["cpu_share"]
+            facts["pending"] = [p + (f", {cpu:.0%} of a CPU after the peer closed: it spins "
+                                     "(once the peer has closed, recv() returns b'' at once, "
+                                     "for ever)" if cpu > 0.3 else
+                                     ", still waiting after the peer closed")
+                                for p in facts["pending"]]
+        return facts
+    finally:
+        for s in (sock, peer, wake, wake_w):
+            s.close()
+
+
+def _quiet(rep, pid, me) -> dict:
+    """QUIET_S of silence watched by the kernel; then the stop, just after
+    the reader's next wake-up if it wakes up at all."""
+    before = kernel_counts(pid)
+    rep.hold(QUIET_S + PHASE_S)
+    end = time.monotonic() + QUIET_S
+    last = before["switches"]
+    woke = 0
+    while time.monotonic() < end and not rep.ended(me) and not rep.session.gone:
+        now = kernel_counts(pid)["switches"]
+        woke += now != last
+        last = now
+        time.sleep(0.002)  # looking, not waiting for anything
+    after = kernel_counts(pid)
+    out = {"quiet_ended": rep.ended(me)}
+    if rep.ended(me) or not after["tids"]:
+        return out
+    out["idle"] = idle_rates(before, after)
+    out["idle"]["wakeups"] = after["switches"] - before["switches"] + len(
+        before["tids"] ^ after["tids"])
+    out["idle"]["window_s"] = after["t"] - before["t"]
+    if woke:  # a poller: the stop right after it went back to sleep
+        observe(rep, lambda: kernel_counts(pid)["switches"] != after["switches"], PHASE_S)
+    return out
+
+
+def _reader_facts(rep, me, sent) -> dict:
+    a = rep.arena
+    ends = [r for r in a.ledger if r.obj == rep.reports.id and r.who == me
+            and r.op in ("returned", "raised")]
+    end = ends[-1] if ends else None
+    value = end.args[1] if end is not None and end.op == "returned" and len(end.args) > 1 else None
+    kind, data = (value[0], value[1]) if isinstance(value, list) and len(value) == 2 else (None, None)
+    return {"end_t": end.t if end is not None else None, "returned_type": kind,
+            "returned_hex": data, "sent_hex": sent.hex()}
+
+
+def _waited_stop(f):
+    if f["mode"] == "before-first":
+        return True, "the stop came first"
+    if f.get("quiet_ended"):
+        return False, f"returned during {QUIET_S:g} s of silence, before the stop"
+    if f["end_t"] is not None and (f["stop_t"] is None or f["end_t"] < f["stop_t"]):
+        return False, ("returned before the peer closed" if f["mode"] == "peer-closes"
+                       else "returned before the stop was requested")
+    if f["end_t"] is None:
+        return False, "never returned"
+    return True, "returned after the stop" if f["mode"] != "peer-closes" else \
+        "returned after the peer closed"
+
+
+def _bytes_in_order(f):
+    kind, data = f["returned_type"], f["returned_hex"]
+    if kind is None:
+        return False, "not measured: no value came back"
+    if kind != "bytes":
+        return False, f"returned a {kind}, not bytes"
+    if data is None:
+        return False, "returned more bytes than were sent"
+    want = "" if f["mode"] == "before-first" else f["sent_hex"]
+    if data == want:
+        return True, f"{len(data) // 2} bytes, in order"
+    got = bytes.fromhex(data)
+    sent = bytes.fromhex(want)
+    if sorted(got) == sorted(sent):
+        return False, f"{len(got)} of {len(sent)} bytes, not in order"
+    return False, f"{len(got)} bytes returned, {len(sent)} sent" + (
+        " (the stop came before any data)" if f["mode"] == "before-first" else "")
+
+
+def _stopped_at_once(f):
+    if f["mode"] != "quiet":
+        return True, "timed in the quiet runs"
+    if f.get("quiet_ended") or f["end_t"] is None or f["stop_t"] is None:
+        return False, "not measured: no stop to time"
+    late = f["end_t"] - f["stop_t"]
+    return late <= STOP_S, f"returned {ms(late)} after the stop"
+
+
+def _no_wakeups(f):
+    if f["mode"] != "quiet":
+        return True, "watched in the quiet runs"
+    if f.get("never_asleep"):
+        return False, f"never asleep: it was still running after chunk {f['never_asleep']}"
+    if f.get("idle") is None:
+        return False, "not measured: " + ("it returned during the silence"
+                                          if f.get("quiet_ended") else "no silence reached")
+    w, span = f["idle"]["wakeups"], f["idle"]["window_s"]
+    return w <= WAKE_LIMIT * QUIET_S, f"{w} wake-ups in {span:.1f} s of silence"
+
+
+def _no_cpu(f):
+    if f.get("never_asleep"):
+        return False, f"never asleep: it was still running after chunk {f['never_asleep']}"
+    if f["mode"] != "quiet":
+        return True, "watched in the quiet runs"
+    if f.get("idle") is None:
+        return False, "not measured: " + ("it returned during the silence"
+                                          if f.get("quiet_ended") else "no silence reached")
+    c = f["idle"]["cpu_share"]
+    return c <= 0.1, f"{c:.0%} of a CPU while idle"
+
+
+def _no_fd_growth(f):
+    seen = f.get("fds_seen")
+    if f["mode"] == "before-first":
+        return True, "no data in this run"
+    if not seen:
+        return False, "not measured: the reader never read a chunk and slept"
+    first, last = seen[0], seen[-1]
+    new = [x for x in last if x not in first]
+    if len(new) > FD_GROWTH:
+        return False, (f"{len(new)} more file descriptors after {len(seen)} chunks than after "
+                       f"the first ({', '.join(new[:3])}, ...): one per chunk, never closed")
+    return True, "as many after the last chunk as after the first"
+
+
+READER = Exercise(
+    id="blocking-io/wakeup-reader",
+    lab="blocking-io",
+    title="A socket reader that stops at once, without polling",
+    statement=(
+        "Write `reader(sock, wake)`. Read from the socket `sock` until the peer closes it "
+        "or until `wake` (another socket) becomes readable, which is how a stop is "
+        "requested; then return every byte read, in order, as `bytes`. You may import "
+        "`select`, `selectors`, `socket`, `threading`, `time`, `logging`, `collections`.\n\n"
+        "The far ends of both sockets are the check's. It sends 20 chunks, each once your "
+        "reader has read the last and sleeps; then, in some runs, stays silent for 0.8 s "
+        "(the kernel counts the wake-ups and CPU time of your process's threads) and "
+        "writes one byte to `wake` just after your reader's next wake-up, if it wakes up; "
+        "in others the peer closes, or the stop is there before your reader starts. Your "
+        "reader must keep reading through the silence, return within 25 ms of the stop, "
+        "wake up at most 4 times a second and use at most 10% of a CPU while idle, hold no "
+        "more file descriptors after the last chunk than after the first, and leave no "
+        "thread running. What it returns is reported by your own process."),
+    functions=("reader",),
+    signatures=(("sock", "wake"),),
+    skeleton=(
+        "def reader(sock, wake):\n"
+        "    chunks = []\n"
+        "    while True:\n"
+        "        data = sock.recv(4096)  # blocks: a stop cannot reach it\n"
+        "        if not data:\n"
+        "            return b\"\".join(chunks)\n"
+        "        chunks.append(data)\n"),
+    modes=("quiet", "idle", "peer-closes", "idle", "before-first"),
+    harness=None,
+    scenario=reader_scenario,
+    modules=COMMON_MODULES + ("select", "selectors", "socket"),
+    budget_s=3.0,
+    checks=(
+        Check("it kept reading until the stop", "returned after the stop", _waited_stop,
+              ("Your reader returned before anyone asked it to stop.",
+               "Silence is not a stop: return only when `recv` returns b\"\" or `wake` is "
+               "readable; wait with no timeout.",
+               "Notebook 04, `wait_for_data_or_wakeup`.")),
+        Check("every byte, in order, as bytes", "every byte, in order", _bytes_in_order,
+              ("What your reader returned is not every byte it read, in order, as `bytes`.",
+               "Append each chunk `sock.recv` returns; return `b\"\".join(chunks)` (a "
+               "`bytearray` must become `bytes(buf)`).",
+               "Notebook 04, `wait_for_data_or_wakeup`.")),
+        Check("stopped at once", "within 25 ms of the stop", _stopped_at_once,
+              ("Your reader noticed the stop late: between its looks at `wake` it waits on "
+               "`sock` alone.",
+               "Wait on both sockets at once with `selectors.DefaultSelector()`, no timeout: "
+               "`select()` returns as soon as `wake` is readable.",
+               "Notebook 04, the `fixed-wakeup` variant.")),
+        Check("no polling while idle", "at most 4 wake-ups per second", _no_wakeups,
+              ("Your reader wakes up over and over while nothing happens: it polls.",
+               "Block in one `select()` over `sock` and `wake`, with no timeout.",
+               "Notebook 04, `make bench`: the price of polling.")),
+        Check("no CPU while idle", "at most 10% of a CPU", _no_cpu,
+              ("Your reader spins while idle.",
+               "Never loop on a non-blocking socket; block in `select()`.",
+               "Notebook 04, `fixed-wakeup`.")),
+        Check("no file descriptor leaked per chunk", "as many after the last chunk",
+              _no_fd_growth,
+              ("Your reader opens something for each chunk and never closes it.",
+               "Make one selector before the loop, in a `with` block.",
+               "Notebook 04, `wait_for_data_or_wakeup`.")),
+    ),
+    lab_cell="Notebook 04, the `fixed-wakeup` variant (`wait_for_data_or_wakeup`)",
+    ended_hints=(
+        "Your reader never returned: read what the check says it was doing above.",
+        "Wait on `sock` and `wake` together with `selectors`; return when `wake` is "
+        "readable, or when `recv` returns b\"\".",
+        "Notebook 04, `wait_for_data_or_wakeup`."),
+    moment_hints=(
+        "Your reader never started, or never read a chunk.",
+        "Read `sock` with `recv` once `select()` says it is readable.",
+        "Notebook 04, `wait_for_data_or_wakeup`."),
+)
+
 
 EXERCISES = [READER, CONSUMER]
