@@ -475,8 +475,8 @@ def reader_scenario(rep):
     facts = {"idle": None, "sent": len(sent), "stop_t": None}
     try:
         if mode == "before-first":
-            wake_w.send(b"!")
             facts["stop_t"] = a.now()
+            wake_w.send(b"!")
         rep.spawn(me, "reader", rep.socket(sock), rep.socket(wake))
         rep.go()
         started = rep.until(lambda: rep.reports.calls[me] != [], "the reader started")
@@ -499,13 +499,13 @@ def reader_scenario(rep):
             if mode == "quiet" and read_all == CHUNKS:
                 facts.update(_quiet(rep, pid, me))
             if mode == "peer-closes":
+                facts["stop_t"] = a.now()  # before the request: a return is never earlier
                 peer.shutdown(socket.SHUT_WR)
-                facts["stop_t"] = a.now()
                 if not a.wait_for(lambda: rep.ended(me), EOF_S):
                     facts["after_eof"] = watch_process(rep, lambda: rep.ended(me))
             elif not rep.ended(me) and facts["stop_t"] is None:
-                wake_w.send(b"!")
                 facts["stop_t"] = a.now()
+                wake_w.send(b"!")
         facts.update(rep.finish())
         facts.update(_reader_facts(rep, me, sent))
         if not facts["calls_ended"] and mode == "peer-closes" and facts.get("after_eof"):
