@@ -482,6 +482,7 @@ class Session:
         self.grader = self.arena.add(GGrader())
         self.outcome = None
         self.started_child = threading.Event()
+        self.ended_early = False  # the grader ended the check before its last run
         self.base = (set(), {}, set())
         self.grader.on_loading = self._baseline
 
@@ -643,6 +644,7 @@ class Session:
                 if self.gone:
                     break
                 if rep.fatal == "left":  # the next run would share what was left
+                    self.ended_early = True  # the child is told to end: its exit 0 is no death
                     break
             if not self.gone:
                 with a.cond:
@@ -670,7 +672,8 @@ class Session:
                 self.ex.lab_cell)
             return
         ex_ = o.exit
-        if ex_["code"] == 0 and not ex_["timed_out"] and len(result.runs) == self.runs:
+        if ex_["code"] == 0 and not ex_["timed_out"] and (len(result.runs) == self.runs
+                                                          or self.ended_early):
             return
         n = len(result.runs) + (len(result.runs) < self.runs)
         if ex_["timed_out"]:

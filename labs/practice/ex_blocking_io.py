@@ -472,7 +472,7 @@ def reader_scenario(rep):
     sock, peer = socket.socketpair()
     wake, wake_w = socket.socketpair()
     sent = random.Random(n).randbytes(CHUNKS * CHUNK)
-    facts = {"idle": None, "sent": len(sent), "stop_t": None}
+    facts = {"idle": None, "sent": 0, "stop_t": None}
     try:
         if mode == "before-first":
             facts["stop_t"] = a.now()
@@ -487,6 +487,7 @@ def reader_scenario(rep):
             fds_seen, read_all = [], 0
             for i in range(CHUNKS):
                 peer.sendall(sent[i * CHUNK:(i + 1) * CHUNK])
+                facts["sent"] = (i + 1) * CHUNK
                 if not observe(rep, lambda: outq(peer) == 0 and asleep(pid)
                                or rep.ended(me), SETTLE_S) or rep.ended(me):
                     break
@@ -502,18 +503,19 @@ def reader_scenario(rep):
                 facts["stop_t"] = a.now()  # before the request: a return is never earlier
                 peer.shutdown(socket.SHUT_WR)
                 if not a.wait_for(lambda: rep.ended(me), EOF_S):
-                    facts["after_eof"] = watch_process(rep, lambda: rep.ended(me))
+                    facts["after_eof"] = running_share(rep, pid, lambda: rep.ended(me))
             elif not rep.ended(me) and facts["stop_t"] is None:
                 facts["stop_t"] = a.now()
                 wake_w.send(b"!")
         facts.update(rep.finish())
         facts.update(_reader_facts(rep, me, sent))
-        if not facts["calls_ended"] and mode == "peer-closes" and facts.get("after_eof"):
-            cpu = facts["after_eof"]["cpu_share"]
-            facts["pending"] = [p + (f", {cpu:.0%} of a CPU after the peer closed: it spins "
-                                     "(once the peer has closed, recv() returns b'' at once, "
-                                     "for ever)" if cpu > 0.3 else
-                                     ", still waiting after the peer closed")
+        if not facts["calls_ended"] and mode == "peer-closes" and \
+                facts.get("after_eof") is not None:
+            running = facts["after_eof"]
+            facts["pending"] = [p + (f", running (not waiting) {running:.0%} of the time after "
+                                     "the peer closed: it spins (once the peer has closed, "
+                                     "recv() returns b'' at once, for ever)" if running > 0.5
+                                     else ", still waiting after the peer closed")
                                 for p in facts["pending"]]
         return facts
     finally:
@@ -558,6 +560,22 @@ def _reader_facts(rep, me, sent) -> dict:
             "returned_hex": data, "sent_hex": sent.hex()}
 
 
+def running_share(rep, pid, stop_watching, window=0.2) -> float | None:
+    """Of WINDOW samples of the learner's threads' states, the share in
+    which one of them runs or waits for a CPU (state R): a spinning thread
+    is R whether or not the machine is loaded; a waiting one is S."""
+    end, seen, running = time.monotonic() + window, 0, 0
+    rep.hold(window)
+    while time.monotonic() < end and not stop_watching():
+        states = [_task_state(pid, t) for t in procfs.tids(pid)]
+        if not states:
+            return None
+        seen += 1
+        running += "R" in states
+        time.sleep(0.001)  # sampling, not waiting for anything
+    return running / seen if seen else None
+
+
 def _waited_stop(f):
     if f["mode"] == "before-first":
         return True, "the stop came first"
@@ -580,7 +598,7 @@ def _bytes_in_order(f):
         return False, f"returned a {kind}, not bytes"
     if data is None:
         return False, "returned more bytes than were sent"
-    want = "" if f["mode"] == "before-first" else f["sent_hex"]
+    want = "" if f["mode"] == "before-first" else f["sent_hex"][:2 * f["sent"]]
     if data == want:
         return True, f"{len(data) // 2} bytes, in order"
     got = bytes.fromhex(data)

@@ -1,4 +1,4 @@
-# expect: of a CPU after the peer closed: it spins
+# expect: after the peer closed: it spins
 import select
 
 
