@@ -257,8 +257,8 @@ def _why_running(a, q, stop, who) -> str:
         return ""
     mine = [r for r in a.ledger if r.who == who and r.obj in (q.id, stop.id)]
     for r in reversed(mine):
-        if r.obj == q.id and r.op == "get" and r.end is None:
-            return f", blocked in {q.describe(r)} after the stop was set"
+        if r.obj == q.id and r.op == "get" and r.end is None and r.note.get("wait", 0) is None:
+            return f", blocked in {q.describe(r)} after the stop was set"  # for ever
     if not any(r.obj == stop.id and r.seq > stop.set_at for r in mine):
         return ", and it never looked at stop once it was set"
     return ""
