@@ -671,9 +671,9 @@ READER = Exercise(
         "writes one byte to `wake` just after your reader's next wake-up, if it wakes up; "
         "in others the peer closes, or the stop is there before your reader starts. Your "
         "reader must keep reading through the silence, return within 25 ms of the stop, "
-        "wake up at most 4 times a second and use at most 10% of a CPU while idle, hold no "
-        "more file descriptors after the last chunk than after the first, and leave no "
-        "thread running. What it returns is reported by your own process."),
+        "wake up at most 4 times a second and use at most 10% of a CPU while idle, keep no "
+        "file descriptor open per chunk, and leave no thread running. What it returns is "
+        "reported by your own process."),
     functions=("reader",),
     signatures=(("sock", "wake"),),
     skeleton=(
@@ -714,7 +714,7 @@ READER = Exercise(
               ("Your reader spins while idle.",
                "Never loop on a non-blocking socket; block in `select()`.",
                "Notebook 04, `fixed-wakeup`.")),
-        Check("no file descriptor leaked per chunk", "as many after the last chunk",
+        Check("no file descriptor kept per chunk", "as many after the last chunk",
               _no_fd_growth,
               ("Your reader opens something for each chunk and never closes it.",
                "Make one selector before the loop, in a `with` block.",

@@ -1,4 +1,4 @@
-# expect: no file descriptor leaked per chunk:
+# expect: no file descriptor kept per chunk:
 import selectors
 
 
