@@ -459,8 +459,8 @@ def held_fds(pid: int, base: dict) -> list[str]:
 def reader_scenario(rep):
     """``reader(sock, wake)``: the far ends of both sockets are the
     grader's; the learner's ends are sent into its process. 20 chunks, each
-    once the last was read and every thread of the process sleeps (what the
-    kernel says). ``quiet``: then QUIET_S of silence, watched by the kernel
+    once every thread of the process sleeps and the last chunk was read
+    (what the kernel says), the first one too. ``quiet``: then QUIET_S of silence, watched by the kernel
     (wake-ups, CPU); the stop (a byte on ``wake``) goes just after the
     reader's next wake-up if it woke meanwhile (the worst moment for a
     poller), and its return is timed by the grader. ``idle``: the stop at
@@ -485,18 +485,24 @@ def reader_scenario(rep):
         pid, base = rep.session.pid, rep.session.base[1]
         if started and mode != "before-first":
             fds_seen, read_all = [], 0
-            for i in range(CHUNKS):
+            for i in range(CHUNKS + 1):  # before each chunk, and after the last
+                settled = observe(rep, lambda: outq(peer) == 0 and asleep(pid)
+                                  or rep.ended(me), SETTLE_S)
+                if rep.ended(me):
+                    break
+                if not settled:
+                    facts["never_asleep"] = ("before the first chunk" if i == 0
+                                             else f"after chunk {i}")
+                    break
+                if i:
+                    read_all = i
+                    fds_seen.append(held_fds(pid, base))
+                if i == CHUNKS:
+                    break
                 peer.sendall(sent[i * CHUNK:(i + 1) * CHUNK])
                 facts["sent"] = (i + 1) * CHUNK
-                if not observe(rep, lambda: outq(peer) == 0 and asleep(pid)
-                               or rep.ended(me), SETTLE_S) or rep.ended(me):
-                    break
-                read_all = i + 1
-                fds_seen.append(held_fds(pid, base))
             facts["chunks_read"] = read_all
             facts["fds_seen"] = fds_seen
-            if read_all < CHUNKS and not rep.ended(me):
-                facts["never_asleep"] = i + 1
             if mode == "quiet" and read_all == CHUNKS:
                 facts.update(_quiet(rep, pid, me))
             if mode == "peer-closes":
@@ -622,7 +628,7 @@ def _no_wakeups(f):
     if f["mode"] != "quiet":
         return True, "watched in the quiet runs"
     if f.get("never_asleep"):
-        return False, f"never asleep: it was still running after chunk {f['never_asleep']}"
+        return False, f"never asleep: it was still running {f['never_asleep']}"
     if f.get("idle") is None:
         return False, "not measured: " + ("it returned during the silence"
                                           if f.get("quiet_ended") else "no silence reached")
@@ -632,7 +638,7 @@ def _no_wakeups(f):
 
 def _no_cpu(f):
     if f.get("never_asleep"):
-        return False, f"never asleep: it was still running after chunk {f['never_asleep']}"
+        return False, f"never asleep: it was still running {f['never_asleep']}"
     if f["mode"] != "quiet":
         return True, "watched in the quiet runs"
     if f.get("idle") is None:
@@ -666,7 +672,7 @@ READER = Exercise(
         "requested; then return every byte read, in order, as `bytes`. You may import "
         "`select`, `selectors`, `socket`, `threading`, `time`, `logging`, `collections`.\n\n"
         "The far ends of both sockets are the check's. It sends 20 chunks, each once your "
-        "reader has read the last and sleeps; then, in some runs, stays silent for 0.8 s "
+        "reader sleeps (having read the last one); then, in some runs, stays silent for 0.8 s "
         "(the kernel counts the wake-ups and CPU time of your process's threads) and "
         "writes one byte to `wake` just after your reader's next wake-up, if it wakes up; "
         "in others the peer closes, or the stop is there before your reader starts. Your "
