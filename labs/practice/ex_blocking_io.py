@@ -86,13 +86,15 @@ def _wakeups(limit):
     return measure
 
 
-def _cpu(f):
-    if f["mode"] not in IDLE_MODES:
-        return True, "no idle period in this run"
-    if f.get("idle") is None:
-        return False, "not measured: " + f.get("idle_missing", "the idle period never came")
-    c = f["idle"]["cpu_share"]
-    return c <= 0.1, f"{c:.0%} of a CPU while idle"
+def _cpu(limit):
+    def measure(f):
+        if f["mode"] not in IDLE_MODES:
+            return True, "no idle period in this run"
+        if f.get("idle") is None:
+            return False, "not measured: " + f.get("idle_missing", "the idle period never came")
+        c = f["idle"]["cpu_share"]
+        return c <= limit, f"{c:.0%} of a CPU while idle"
+    return measure
 
 
 IDLE_MODES = ("idle", "quiet")
@@ -347,8 +349,8 @@ CONSUMER = Exercise(
         "consumer has looked at it. In other runs the stop comes as your consumer takes a "
         "job, or before it starts. Your consumer must return after the stop, within "
         "250 ms; while idle, wake up at most 250 times a second (each call on the check's "
-        "objects is one: a loop with a 50 ms timeout makes about 50) and use at most 10% "
-        "of a CPU; and leave no thread running."),
+        "objects is one: a loop with a 50 ms timeout makes about 50) and use at most half a "
+        "CPU (a thread that never waits uses a whole one); and leave no thread running."),
     functions=("consumer",),
     signatures=(("jobs", "stop", "done"),),
     skeleton=(
@@ -382,7 +384,7 @@ CONSUMER = Exercise(
               ("Your consumer wakes up too often while idle: its timeout is too short.",
                "A timeout of 50 ms wakes it about 50 times a second; 1 ms, thousands.",
                "Notebook 04, `make bench`: the price of polling.")),
-        Check("no CPU while idle", "at most 10% of a CPU", _cpu,
+        Check("no CPU while idle", "at most half a CPU", _cpu(0.5),
               ("Your consumer spins while idle.",
                "Use `jobs.get(timeout=0.05)`, not `get_nowait()` in a loop.",
                "Notebook 04, `take_jobs_polling`.")),
