@@ -407,9 +407,10 @@ CHUNKS = 20       # the data comes in this many chunks, each once the last one w
 CHUNK = 150
 QUIET_S = 0.8     # ``quiet``: the silence the kernel watches (longer than an idle timeout)
 WAKE_LIMIT = 4    # wake-ups per second allowed while quiet (a 1 s poll makes 1)
-STOP_S = 0.025    # after the request: the reader has returned within this
+STOP_S = 0.15     # after the request: the reader has returned within this (a loaded
+                  # machine adds tens of ms; a poller that does not wait on wake adds its period)
 PHASE_S = 1.2     # ``quiet``: how long the grader waits for a poller's next wake-up
-SETTLE_S = 0.5    # how long the reader gets to read a chunk and sleep again
+SETTLE_S = 1.5    # how long the reader gets to read a chunk and sleep again
 EOF_S = 0.5       # ``peer-closes``: how long it gets to return once the peer has closed
 FD_GROWTH = 3     # more descriptors than this opened over the chunks, and kept: a leak
 
@@ -479,6 +480,9 @@ def reader_scenario(rep):
         if mode == "before-first":
             facts["stop_t"] = a.now()
             wake_w.send(b"!")
+        else:  # the first chunk is there before the reader starts
+            peer.sendall(sent[:CHUNK])
+            facts["sent"] = CHUNK
         rep.spawn(me, "reader", rep.socket(sock), rep.socket(wake))
         rep.go()
         started = rep.until(lambda: rep.reports.calls[me] != [], "the reader started")
@@ -486,23 +490,22 @@ def reader_scenario(rep):
         wake.close()
         pid, base = rep.session.pid, rep.session.base[1]
         if started and mode != "before-first":
-            fds_seen, read_all = [], 0
-            for i in range(CHUNKS + 1):  # before each chunk, and after the last
+            fds_seen, read_all, paced = [], 0, time.monotonic()
+            for i in range(1, CHUNKS + 1):  # chunk i was sent: read, and asleep again?
                 settled = observe(rep, lambda: outq(peer) == 0 and asleep(pid)
                                   or rep.ended(me), SETTLE_S)
                 if rep.ended(me):
                     break
                 if not settled:
-                    facts["never_asleep"] = ("before the first chunk" if i == 0
-                                             else f"after chunk {i}")
+                    facts["never_asleep"] = f"after chunk {i}"
                     break
-                if i:
-                    read_all = i
-                    fds_seen.append(held_fds(pid, base))
+                read_all = i
+                fds_seen.append(held_fds(pid, base))
                 if i == CHUNKS:
                     break
                 peer.sendall(sent[i * CHUNK:(i + 1) * CHUNK])
                 facts["sent"] = (i + 1) * CHUNK
+            rep.hold(time.monotonic() - paced)  # the grader's pacing: not the reader's budget
             facts["chunks_read"] = read_all
             facts["fds_seen"] = fds_seen
             if mode == "quiet" and read_all == CHUNKS:
@@ -673,12 +676,13 @@ READER = Exercise(
         "or until `wake` (another socket) becomes readable, which is how a stop is "
         "requested; then return every byte read, in order, as `bytes`. You may import "
         "`select`, `selectors`, `socket`, `threading`, `time`, `logging`, `collections`.\n\n"
-        "The far ends of both sockets are the check's. It sends 20 chunks, each once your "
-        "reader sleeps (having read the last one); then, in some runs, stays silent for 0.8 s "
+        "The far ends of both sockets are the check's. It sends 20 chunks, the first before "
+        "your reader starts, each other once it has read the last and sleeps; then, in some "
+        "runs, stays silent for 0.8 s "
         "(the kernel counts the wake-ups and CPU time of your process's threads) and "
         "writes one byte to `wake` just after your reader's next wake-up, if it wakes up; "
         "in others the peer closes, or the stop is there before your reader starts. Your "
-        "reader must keep reading through the silence, return within 25 ms of the stop, "
+        "reader must keep reading through the silence, return within 150 ms of the stop, "
         "wake up at most 4 times a second and use at most 10% of a CPU while idle, keep no "
         "file descriptor open per chunk, and leave no thread running. What it returns is "
         "reported by your own process."),
@@ -708,7 +712,7 @@ READER = Exercise(
                "Append each chunk `sock.recv` returns; return `b\"\".join(chunks)` (a "
                "`bytearray` must become `bytes(buf)`).",
                "Notebook 04, `wait_for_data_or_wakeup`.")),
-        Check("stopped at once", "within 25 ms of the stop", _stopped_at_once,
+        Check("stopped at once", "within 150 ms of the stop", _stopped_at_once,
               ("Your reader noticed the stop late: between its looks at `wake` it waits on "
                "`sock` alone.",
                "Wait on both sockets at once with `selectors.DefaultSelector()`, no timeout: "

@@ -5,7 +5,7 @@ import socket
 
 def reader(sock, wake):
     chunks = []
-    sock.settimeout(0.1)
+    sock.settimeout(0.5)  # sees the stop up to half a second late
     while not select.select([wake], [], [], 0)[0]:  # looks at wake between timeouts
         try:
             data = sock.recv(4096)
