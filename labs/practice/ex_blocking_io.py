@@ -183,9 +183,10 @@ def timeout_scenario(rep):
     """``consumer(jobs, stop, done)`` on the grader's queue, ``done`` and
     Event. ``idle``: 5 jobs, one at a time, each once the consumer waits;
     once it has done them and waits again, the kernel watches its process
-    for WINDOW_S; then the stop is set just as the consumer starts waiting
-    for a job (or has just been told Empty): the worst moment, so its stop
-    takes as long as its longest wait. ``busy``: the 5 jobs are queued and
+    for WINDOW_S; then the stop is set just after the consumer's next look
+    at it said "clear" (GStop.after_look): the worst moment, so its stop takes
+    as long as its longest wait (set anyway if it does not look within
+    LOOK_S). ``busy``: the 5 jobs are queued and
     the stop is set as a get() hands out job 2 (a job in hand).
     ``before-first``: the stop is set before the consumer starts."""
     n, mode = rep.n, rep.mode
