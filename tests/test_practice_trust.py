@@ -27,7 +27,9 @@ RIGHT = [(ex, p) for ex in PORTED for p in ex.right_answers()]
 def test_ported_exercises_have_enough_answers():
     assert {ex.id for ex in PORTED} >= {"lock-leak/stop-worker", "lock-leak/safe-transfer",
                                         "lost-task/consumer", "lost-task/shutdown",
-                                        "signal-target/sigterm", "signal-target/stop-one"}
+                                        "signal-target/sigterm", "signal-target/stop-one",
+                                        "blocking-io/wakeup-reader",
+                                        "blocking-io/timeout-consumer"}
     for ex in PORTED:
         assert len(ex.right_answers()) >= 3, ex.id
         assert len(ex.wrong_answers()) >= 6, ex.id
@@ -315,3 +317,63 @@ def test_without_the_policy_a_forged_stop_is_only_an_operation():
     """)
     assert not r.passed
     assert any("before any SIGTERM was sent" in x for x in r.failures()), r.failures()
+
+
+# ---------------------------------------------------------------- blocking-io
+
+def _answer(ex_id, what):
+    ex = exercises.get(ex_id)
+    return next(p for p in ex.wrong_answers() if p.stem.endswith(what)).read_text()
+
+
+def test_a_timeout_quoted_in_the_source_is_never_called_missing():
+    """Issue 17: "a call without a timeout" was said of code that quotes
+    jobs.get(timeout=0.05). The ledger says which get() had none."""
+    r = grade.grade("blocking-io/timeout-consumer",
+                    _answer("blocking-io/timeout-consumer", "never_looks"), runs=4)
+    assert not r.passed
+    text = " ".join(r.failures()) + r.text()
+    assert "no timeout" not in text and "without a timeout" not in text, r.failures()
+    assert any("never looked at stop" in x for x in r.failures()), r.failures()
+
+
+def test_an_untimed_get_is_named_from_the_ledger_even_when_it_returns():
+    r = _unchecked("blocking-io/timeout-consumer", """
+        import queue
+        def consumer(jobs, stop, done):
+            while not stop.is_set():
+                try:
+                    job = jobs.get(True, None) if jobs.qsize() else jobs.get(timeout=0.05)
+                except queue.Empty:
+                    continue
+                done(job)
+    """, runs=2)
+    assert any("a get() that blocks with no timeout" in x for x in r.failures()), r.failures()
+
+
+def test_the_reader_value_and_stop_are_the_graders():
+    """The stop's time is the grader's, not the learner's: a reader that
+    returns at once what it has fails, whatever it returns."""
+    r = _unchecked("blocking-io/wakeup-reader", """
+        def reader(sock, wake):
+            return b""
+    """, runs=2)
+    assert not r.passed
+    assert any("returned before the stop was requested" in x for x in r.failures()), r.failures()
+
+
+@pytest.mark.parametrize("ex_id", ["blocking-io/wakeup-reader", "blocking-io/timeout-consumer"])
+def test_nothing_of_a_blocking_io_check_outlives_it(ex_id):
+    """The grader's sockets (the far ends, the learner's ends sent into the
+    child) and its threads are gone after the check; so is the child."""
+    def fds():
+        return set(os.listdir("/proc/self/fd"))
+
+    def children():
+        return set(engine.descendants(os.getpid()))
+    ex = exercises.get(ex_id)
+    before_fds, before_children = fds(), children()
+    for path in (ex.reference(), ex.wrong_answers()[0]):
+        grade.grade(ex_id, path.read_text(), runs=len(ex.modes))
+    assert children() <= before_children
+    assert fds() <= before_fds, sorted(fds() - before_fds)

@@ -44,6 +44,14 @@ class Raise(Exception):
         self.name, self.msg = name, msg
 
 
+class WithFds:
+    """An operation's value sent with file descriptors (SCM_RIGHTS): the
+    learner's ends of the grader's sockets, for instance."""
+
+    def __init__(self, value, fds):
+        self.value, self.fds = value, list(fds)
+
+
 class Ended(Exception):
     """The repetition (or the check) this operation belongs to has ended."""
 
@@ -213,7 +221,11 @@ class Arena:
                 reply = self.dispatch(conn, line)
                 if reply is None:
                     return
-                conn.sock.sendall(json.dumps(reply).encode() + b"\n")
+                fds = reply.pop("$fds", None)
+                data = json.dumps(reply).encode() + b"\n"
+                if fds:  # the descriptors travel with the reply's first byte
+                    data = data[socket.send_fds(conn.sock, [data], fds):]
+                conn.sock.sendall(data)
         except OSError:
             return  # the learner's end went away mid-operation
         finally:
@@ -254,8 +266,13 @@ class Arena:
                     value = method(rec, *args)
                 except TypeError as e:
                     raise Raise("TypeError", str(e).replace("op_", "")) from None
+                fds = None
+                if isinstance(value, WithFds):
+                    value, fds = value.value, value.fds
                 rec.result = ("ok", value)
                 reply = {"ok": value}
+                if fds:
+                    reply["$fds"] = fds
             except Raise as r:
                 rec.result = ("raise", r.name)
                 reply = {"raise": r.name, "msg": r.msg}

@@ -28,7 +28,7 @@ import time
 from labs.child import procfs
 from labs.contract.outcome import parse_dump
 from labs.practice import arena as arena_mod
-from labs.practice.arena import GObject, Raise
+from labs.practice.arena import GObject, Raise, WithFds
 from labs.practice.child import _loops
 from labs.practice.exercises import Check, stuck_text  # noqa: F401
 from labs.practice.grade import Result, Run
@@ -56,6 +56,7 @@ class GGrader(GObject):
         self.loaded = False
         self.load_problem = None
         self.spec = None          # the next repetition's spec, False when done
+        self.spec_fds = []        # descriptors sent with it (the learner's ends of sockets)
         self.on_loading = lambda: None
         self.waiting = False      # the child's main thread is inside next()
 
@@ -82,7 +83,8 @@ class GGrader(GObject):
         finally:
             self.waiting = False
         spec, self.spec = self.spec, None
-        return spec or None
+        fds, self.spec_fds = self.spec_fds, []
+        return WithFds(spec, fds) if spec and fds else spec or None
 
 
 class GRep(GObject):
@@ -223,9 +225,17 @@ class Rep:
         self.expected_raises: set[str] = set()
         self.held_first: dict = {}  # name -> predicate (hold_first_call)
         self.helpers: set[str] = set()  # threads of the child's side that end with a call
+        self.fds: list[int] = []    # descriptors to send with the spec (Rep.socket)
 
     def add(self, obj):
         return self.arena.add(obj)
+
+    def socket(self, sock) -> dict:
+        """An argument that is a socket: ``sock``'s descriptor is sent to the
+        learner's process with the repetition's spec (SCM_RIGHTS); there the
+        runner closes it after the calls. The caller closes its own copy."""
+        self.fds.append(sock.fileno())
+        return {"$sock": len(self.fds) - 1}
 
     def spawn(self, name: str, fn: str, *args, calls: int = 1, main: bool = False) -> None:
         """A learner call to run: in a thread called ``name``, or (``main``)
@@ -248,6 +258,7 @@ class Rep:
         self.started = time.monotonic()
         with a.cond:
             s.grader.spec = {"rep": self.reports.id, "threads": self.threads}
+            s.grader.spec_fds = list(self.fds)
             a.cond.notify_all()
 
     def left(self) -> float:
@@ -535,7 +546,7 @@ class Session:
         pending = rep.reports.pending()
 
         def in_operation() -> dict:
-            return {r.who: f"{r.kind.lower()}.{r.op}()" for r in a.ledger
+            return {r.who: _describe(a, r) for r in a.ledger
                     if r.end is None and r.obj != "grader" and r.kind != "Rep"}
 
         # Freeze: every operation from now on waits in the grader, so that a
@@ -761,6 +772,13 @@ class Session:
                            "state": f"{r.kind.lower()}.{r.op}"})
         end = self.arena.now()
         return dataclasses.replace(o, timeline=events, child_elapsed_s=end)
+
+
+def _describe(arena, rec) -> str:
+    """An operation a thread is blocked in, as the stuck message names it:
+    ``queue.get()``, or what its object says (``describe(rec)``)."""
+    say = getattr(arena.objects.get(rec.obj), "describe", None)
+    return say(rec) if say is not None else f"{rec.kind.lower()}.{rec.op}()"
 
 
 def _kill(pid: int) -> None:

@@ -24,8 +24,10 @@ comes from the grader's ledger and from the kernel.
 from __future__ import annotations
 
 import builtins
+import gc
 import importlib
 import os
+import socket
 import sys
 import threading
 import traceback
@@ -124,8 +126,11 @@ def main(job: dict) -> None:
             break
         rep = spec["rep"]
         in_main = None
+        fds = wire.take_fds()
+        used = set()
         for t in spec["threads"]:
-            args = [wire_module.build(wire, a) for a in t["args"]]
+            args = [wire_module.build(wire, a, fds) for a in t["args"]]
+            used.update(a.fileno() for a in args if isinstance(a, socket.socket))
             fn = namespace[t["fn"]]
             if t.get("main"):  # a call that must run in the main thread (signal.signal)
                 in_main = (fn, args, t["calls"])
@@ -133,6 +138,8 @@ def main(job: dict) -> None:
             th = threading.Thread(target=_runner, name=t["name"], daemon=True,
                                   args=(wire, rep, fn, args, t["calls"], lines))
             th.start()
+        for fd in set(fds) - used:
+            os.close(fd)
         if in_main is not None:
             _in_main_thread(wire, rep, *in_main, lines)
         wire.call(rep, "wait")
@@ -157,6 +164,13 @@ def _runner(wire, rep, fn, args, calls, lines) -> None:
     except BaseException:  # noqa: B036 - the check ended, or the channel was broken
         pass
     finally:
+        # What the kernel shows next is what the learner's code still holds:
+        # garbage it left (a selector in a reference cycle) is collected, and
+        # the sockets the grader lent it are closed.
+        gc.collect()
+        for a in args:
+            if isinstance(a, socket.socket):
+                a.close()
         wire.close_mine()
 
 

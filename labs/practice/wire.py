@@ -77,7 +77,9 @@ class Wire:
             if len(line) > MAX_LINE:
                 raise ValueError("too large a value for the check's objects")
             conn.sendall(line)
-            reply = _read_line(conn)
+            reply, fds = _read_line(conn)
+            if fds:
+                loc.fds = getattr(loc, "fds", []) + fds
         except BaseException:
             if not nested:  # interrupted mid-call: its reply must never be read
                 loc.conn = None
@@ -95,6 +97,11 @@ class Wire:
             raise ERRORS.get(msg["raise"], RuntimeError)(msg.get("msg", ""))
         return msg.get("ok")
 
+    def take_fds(self) -> list:
+        """The descriptors that came with this thread's replies (SCM_RIGHTS)."""
+        fds, self.local.fds = getattr(self.local, "fds", []), []
+        return fds
+
     def close_mine(self) -> None:
         conn = getattr(self.local, "conn", None)
         if conn is not None:
@@ -102,14 +109,16 @@ class Wire:
             conn.close()
 
 
-def _read_line(conn) -> bytes | None:
-    buf = b""
+def _read_line(conn) -> tuple:
+    """One reply line, and the descriptors that came with it."""
+    buf, fds = b"", []
     while not buf.endswith(b"\n"):
-        chunk = conn.recv(MAX_LINE)
+        chunk, got, _flags, _addr = socket.recv_fds(conn, MAX_LINE, 8)
+        fds += got
         if not chunk:
-            return None
+            return None, fds
         buf += chunk
-    return buf
+    return buf, fds
 
 
 # ---------------------------------------------------------------- the proxies
@@ -387,8 +396,11 @@ KINDS = {"Bank": Bank, "Lock": Lock, "Event": Event, "Queue": Queue, "Do": Do, "
          "StartWorkers": StartWorkers}
 
 
-def build(wire: Wire, value):
-    """A spec's argument: {"$": id, "kind": K} -> a proxy; lists element-wise."""
+def build(wire: Wire, value, fds=()):
+    """A spec's argument: {"$": id, "kind": K} -> a proxy; {"$sock": i} -> a
+    socket on the i-th descriptor that came with the spec; lists element-wise."""
+    if isinstance(value, dict) and "$sock" in value:
+        return socket.socket(fileno=fds[value["$sock"]])
     if isinstance(value, dict) and "$" in value:
         if value["kind"] == "Thread":
             return Thread(wire, value["$"], value["name"])
@@ -396,5 +408,5 @@ def build(wire: Wire, value):
             return Stops({name: build(wire, ref) for name, ref in value["events"]})
         return KINDS[value["kind"]](wire, value["$"])
     if isinstance(value, list):
-        return [build(wire, v) for v in value]
+        return [build(wire, v, fds) for v in value]
     return value

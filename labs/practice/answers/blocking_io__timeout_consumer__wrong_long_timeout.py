@@ -1,4 +1,4 @@
-# expect: stopped in time: stopped
+# expect: stopped in time: returned
 import queue
 
 

@@ -1,4 +1,4 @@
-# expect: no CPU while idle:
+# expect: no busy polling while idle:
 import queue
 
 

@@ -1,4 +1,4 @@
-# expect: every thread ended: still running 1 s after the stop: reader in reader
+# expect: still running at the end of the run: reader
 def reader(sock, wake):
     chunks = []
     while True:

@@ -1,4 +1,4 @@
-# expect: stopped quickly: stopped
+# expect: no polling while idle:
 import select
 import socket
 

@@ -1,0 +1,14 @@
+# expect: every byte, in order, as bytes: 150 bytes returned, 3000 sent
+import select
+
+
+def reader(sock, wake):
+    data = b""
+    while True:
+        r, _, _ = select.select([sock, wake], [], [])
+        if wake in r:
+            return data
+        chunk = sock.recv(4096)
+        if not chunk:
+            return data
+        data = chunk  # keeps only the last chunk
