@@ -31,8 +31,8 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import symtable
+import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path

@@ -104,7 +104,9 @@ def exercise_stats(rows, ex_id: str) -> dict:
     status = Counter(g.status for g in mine)
     checks: list[str] = []
     for g in mine:
-        checks += [c for c in g.checks + g.failed_checks if c not in checks]
+        for c in g.checks + g.failed_checks:
+            if c not in checks:
+                checks.append(c)
     failed = Counter(c for g in mine for c in set(g.failed_checks))
     first = Counter(g.first["check"] for g in mine if g.first and g.status != "pass")
     common = None
@@ -142,7 +144,7 @@ def html_report(rows, exercise_ids, meta: dict) -> str:
         passed = sum(by[(learner, e)].passed for e in exercise_ids)
         body.append(f"<tr><th>{_e(learner)}</th>{''.join(cells)}"
                     f"<td class=num>{passed}/{len(exercise_ids)}</td></tr>")
-    out.append(f"<h2 id=class>The class</h2><table><thead><tr><th>learner</th>{head}"
+    out.append(f"<h2 id=class>The class</h2><table><thead><tr><th style='width:8em'>learner</th>{head}"
                f"<th style='width:4em'>passed</th></tr></thead><tbody>{''.join(body)}"
                "</tbody></table>")
     # per exercise
@@ -178,5 +180,6 @@ def html_report(rows, exercise_ids, meta: dict) -> str:
             out.append(f"<p>Not graded to the end:</p><ul>{items}</ul>")
     return ("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
             "<meta name=viewport content='width=device-width, initial-scale=1'>"
+            "<link rel=icon href='data:,'>"
             f"<title>Class report</title><style>{STYLE}</style></head><body>"
             + "\n".join(out) + "</body></html>\n")
