@@ -611,6 +611,50 @@ def write_outputs(rows, exercise_ids, out: Path, gradescope: bool, meta: dict) -
     return written
 
 
+# ---------------------------------------------------------------- for autograders
+
+def check_in_subprocess(exercise_id: str, *functions, runs: int = 5, timeout: float = 25.0,
+                        python: str | None = None) -> tuple[bool, str]:
+    """Grade notebook functions the way an autograder cell or test file
+    needs it (nbgrader, otter-grader): their source, shipped as ``check()``
+    ships it, is graded by ``python -m labs practice check`` in a child of
+    its own session, within ``timeout`` seconds (below nbgrader's 30 s cell
+    timeout). Returns (passed, the check's report); prints nothing. On the
+    timeout, or on an interrupt (nbgrader interrupts a cell past its
+    timeout), the child's whole group is killed first."""
+    import tempfile
+
+    from labs.practice import exercises, ship
+
+    ex = exercises.get(exercise_id)
+    try:
+        source = ship.from_functions(list(functions), ex.functions)
+    except ship.BadAnswer as bad:
+        return False, f"FAIL {ex.id}: {bad}"
+    root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [root] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+    with tempfile.TemporaryDirectory(prefix="labs-check-") as folder:
+        path = Path(folder) / "answer.py"
+        path.write_text(source)
+        proc = subprocess.Popen([python or sys.executable, "-m", "labs", "practice", "check",
+                                 ex.id, str(path), "--runs", str(runs)],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, env=env,
+                                start_new_session=True)
+        try:
+            out, _ = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _signal_group(proc, signal.SIGKILL)
+            proc.wait()
+            return False, f"FAIL {ex.id}: the check took longer than {timeout:g} s: stopped"
+        except BaseException:
+            _signal_group(proc, signal.SIGKILL)
+            proc.wait()
+            raise
+    return proc.returncode == 0, out.strip()
+
+
 # ---------------------------------------------------------------- the command
 
 def add_arguments(p) -> None:
