@@ -39,16 +39,33 @@ def marker_processes() -> list[int]:
     return found
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def graded(tmp_path_factory):
-    """The fixture class graded once, two at a time, with Gradescope's files."""
-    root = tmp_path_factory.mktemp("classroom")
-    want = classroom_fixture.build(root / "class")
-    args = [str(root / "class"), "--out", str(root / "grades"), "--runs", str(RUNS),
-            "--jobs", "2", "--format", "gradescope"]
-    for ex in classroom_fixture.EXERCISES:
-        args += ["--exercise", ex]
-    done = grade_cli(*args)
+    """The fixture class graded once, two at a time, with Gradescope's files:
+    once per test session even under pytest-xdist (`make test` runs -n 2), its
+    workers sharing the result through a folder and a lock (pytest-xdist's
+    documented way to run a session fixture once)."""
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent / "classroom-graded"
+    shared.mkdir(exist_ok=True)
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        root = shared / "run"
+        shutil.rmtree(shared / "want", ignore_errors=True)
+        want = classroom_fixture.build(shared / "want")  # the expectations (a fresh copy)
+        if not (root / "done.json").is_file():
+            shutil.rmtree(root, ignore_errors=True)
+            classroom_fixture.build(root / "class")
+            args = [str(root / "class"), "--out", str(root / "grades"), "--runs", str(RUNS),
+                    "--jobs", "2", "--format", "gradescope"]
+            for ex in classroom_fixture.EXERCISES:
+                args += ["--exercise", ex]
+            done = grade_cli(*args)
+            (root / "done.json").write_text(json.dumps(
+                {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}))
+        done = subprocess.CompletedProcess([], **json.loads((root / "done.json").read_text()))
+        shutil.rmtree(shared / "want")
     return root, want, done
 
 
@@ -280,3 +297,34 @@ def test_a_broken_cell_holding_the_function_cannot_run(tmp_path):
     bad = classroom.extract(sub, exercises.get("lost-task/consumer"))
     assert bad.source is None and bad.attempted and "code cell 1, line 1" in bad.problem
     assert classroom.extract(sub, exercises.get("signal-target/stop-one")).source is not None
+
+
+def test_an_interrupted_grading_ends_every_worker_and_exits_130(tmp_path):
+    """SIGTERM (or Ctrl-C) mid-grading: one line, status 130, and every
+    process the command started (workers in sessions of their own, their
+    sandboxed children) is gone."""
+    import signal
+    import time
+
+    from labs.child import procfs
+    from labs.practice.engine import descendants
+
+    (tmp_path / "class").mkdir()
+    (tmp_path / "class" / "eve.py").write_text(classroom_fixture.HANGS)
+    proc = subprocess.Popen([sys.executable, "-m", "labs", "practice", "grade",
+                             str(tmp_path / "class"), "--out", str(tmp_path / "out"),
+                             "--exercise", "lost-task/consumer"], cwd=PROJECT_ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    started, seen = time.monotonic(), []
+    while time.monotonic() - started < 60 and len(seen) < 2:  # the worker and its child
+        seen = descendants(proc.pid)
+        time.sleep(0.05)
+    assert len(seen) >= 2, seen
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "stopped: grading" in err
+    end = time.monotonic() + 10
+    while time.monotonic() < end and any((procfs.stat(p) or ("Z",))[0] != "Z" for p in seen):
+        time.sleep(0.05)
+    assert all((procfs.stat(p) or ("Z",))[0] == "Z" for p in seen), seen
