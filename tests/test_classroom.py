@@ -328,3 +328,19 @@ def test_an_interrupted_grading_ends_every_worker_and_exits_130(tmp_path):
     while time.monotonic() < end and any((procfs.stat(p) or ("Z",))[0] != "Z" for p in seen):
         time.sleep(0.05)
     assert all((procfs.stat(p) or ("Z",))[0] == "Z" for p in seen), seen
+
+
+def test_a_narrow_terminal_gets_one_line_per_learner_and_exercise():
+    from labs.show import class_report
+    rows = [classroom.Grading("ada", e, "pass", runs=2, runs_passed=2)
+            for e in ("lost-task/consumer", "lost-task/shutdown", "lock-leak/stop-worker")]
+    rows.append(classroom.Grading("ben", "lost-task/consumer", "not attempted"))
+    rows += [classroom.Grading("ben", e, "fail", first={
+        "check": "every task done exactly once", "expected": "12 of 12", "measured": "11",
+        "hints": ["h"]}) for e in ("lost-task/shutdown", "lock-leak/stop-worker")]
+    ids = ["lost-task/consumer", "lost-task/shutdown", "lock-leak/stop-worker"]
+    wide = class_report.text_table(rows, ids, columns=120)
+    assert wide.splitlines()[0].split() == ["learner"] + ids
+    narrow = class_report.text_table(rows, ids, columns=50)
+    assert "ben      lost-task/consumer     not attempted" in narrow
+    assert max(map(len, narrow.splitlines())) <= 80
