@@ -24,8 +24,10 @@ def text_table(rows, exercise_ids, columns: int | None = None) -> str:
     columns = columns or tables.width()
     learners = list(dict.fromkeys(g.learner for g in rows))
     by = {(g.learner, g.exercise): g for g in rows}
-    cell_w = max([22] + [len(e) for e in exercise_ids])
-    if len(learners[0] if learners else "") + (cell_w + 2) * len(exercise_ids) <= columns:
+    name_w = max([len("learner")] + [len(n) for n in learners]) + 2
+    room = (columns - name_w) // max(len(exercise_ids), 1) - 2
+    cell_w = max([min(room, 32), 22] + [len(e) for e in exercise_ids])
+    if name_w + (cell_w + 2) * len(exercise_ids) <= columns:
         rows_out = []
         for learner in learners:
             cells = ["\n".join(textwrap.wrap(by[(learner, e)].few_words(2 * cell_w), cell_w,
