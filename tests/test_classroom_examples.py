@@ -220,3 +220,42 @@ def test_gradescope_run_autograder_writes_results_json(tmp_path):
     assert results["score"] == 1.0
     assert [t["score"] for t in results["tests"]] == [1.0, 0.0]
     assert results["tests"][1]["output"].startswith("not attempted")
+
+
+def test_an_interrupted_check_leaves_nothing_running(tmp_path):
+    """nbgrader interrupts a cell past its timeout (a KeyboardInterrupt in the
+    kernel's main thread): check_in_subprocess kills its child's group and
+    lets the interrupt through."""
+    (tmp_path / "hang.py").write_text(
+        "import time\n\ndef consumer(tasks, stop, do):\n    while True:\n        time.sleep(0.01)\n")
+    script = tmp_path / "run.py"
+    script.write_text(f"""if True:
+        import os, signal, sys, time
+        sys.path.insert(0, {str(tmp_path)!r})
+        from hang import consumer
+        from labs.child import procfs
+        from labs.practice.classroom import check_in_subprocess
+        from labs.practice.engine import descendants
+        seen = []
+        def interrupt(*_):
+            seen.extend(descendants(os.getpid()))
+            raise KeyboardInterrupt
+        signal.signal(signal.SIGALRM, interrupt)
+        signal.alarm(2)
+        try:
+            check_in_subprocess("lost-task/consumer", consumer, timeout=60)
+        except KeyboardInterrupt:
+            print("interrupted")
+        end = time.monotonic() + 10
+        left = seen
+        while left and time.monotonic() < end:
+            left = [p for p in seen if (procfs.stat(p) or ["Z"])[0] != "Z"]
+            time.sleep(0.05)
+        print(len(seen), left)
+    """)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=60, env=dict(os.environ, PYTHONPATH=str(PROJECT_ROOT)))
+    lines = done.stdout.split("\n")
+    assert lines[0] == "interrupted", done.stdout + done.stderr
+    count, left = lines[1].split(" ", 1)
+    assert int(count) >= 2 and left == "[]", lines
