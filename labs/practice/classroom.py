@@ -55,7 +55,7 @@ class BadInput(ValueError):
 class Document:
     """One file of a submission: a .py file, or a notebook's code cells."""
     label: str                  # "ada.py", "cleo.ipynb"
-    cells: list                 # [(label, source)]: one for a .py file, one per code cell
+    cells: list                 # [(label, source or None, why unreadable)]: one per code cell
     notebook: bool = False
 
 
@@ -410,7 +410,9 @@ class Grading:
         return words if len(words) <= width else words[:width - 3].rstrip() + "..."
 
     def hint(self) -> str:
-        return (self.first or {}).get("hints", [""])[0] if self.first and self.first.get("hints") else ""
+        """The first, most general hint for the first failure."""
+        hints = (self.first or {}).get("hints") or [""]
+        return hints[0]
 
 
 def time_bound(ex, runs: int) -> float:

@@ -159,8 +159,11 @@ def html_report(rows, exercise_ids, meta: dict) -> str:
         if st["common"]:
             c = st["common"]
             hints = "".join(f"<li>{_code(h)}</li>" for h in c["hints"])
+            tied = sum(n == c["count"] for n in st["first"].values()) > 1
             out.append(f"<p>The most common first failure ({c['count']} of "
-                       f"{sum(st['first'].values())} failing): <b>{_e(c['check'])}</b>, "
+                       f"{sum(st['first'].values())} failing"
+                       + (", tied with others listed below" if tied else "")
+                       + f"): <b>{_e(c['check'])}</b>, "
                        f"measured <i>{_e(c['measured'])}</i>. Its hints, general to "
                        f"concrete:</p><ol>{hints}</ol>")
         if st["checks"]:
