@@ -75,6 +75,7 @@ def reason_text(g: dict) -> str:
                       + g.get("failures", []))
 
 
+@pytest.mark.slow  # the fixture class: many sandboxed children
 def test_every_row_of_the_fixture_class(graded):
     root, want, done = graded
     assert done.returncode == 0, done.stderr
@@ -88,11 +89,13 @@ def test_every_row_of_the_fixture_class(graded):
             assert text in reason_text(g), (key, text, reason_text(g))
 
 
+@pytest.mark.slow  # the fixture class: many sandboxed children
 def test_nothing_a_submission_started_outlives_the_grading(graded):
     assert graded[2].returncode == 0
     assert marker_processes() == []  # finn's `sleep`, killed with its check
 
 
+@pytest.mark.slow  # the fixture class: many sandboxed children
 def test_the_terminal_table_has_a_row_per_learner(graded):
     root, want, done = graded
     out = done.stdout
@@ -102,6 +105,7 @@ def test_the_terminal_table_has_a_row_per_learner(graded):
     assert "11 submissions x 2 exercises: 4 of 22 passed" in out
 
 
+@pytest.mark.slow  # the fixture class: many sandboxed children
 def test_grades_csv_one_row_per_learner_and_exercise(graded):
     root, want, _ = graded
     with open(root / "grades" / "grades.csv", newline="") as f:
@@ -114,6 +118,7 @@ def test_grades_csv_one_row_per_learner_and_exercise(graded):
     assert ben["hint"] and ben["score"] == "0" and ben["graded"] == "ben/consumer.py"
 
 
+@pytest.mark.slow  # the fixture class: many sandboxed children
 def test_gradescope_results_follow_the_specification(graded):
     """Gradescope's autograder specification (results.json): a top-level
     score, execution_time (s), output; tests with name, score, max_score,
@@ -139,6 +144,7 @@ def test_gradescope_results_follow_the_specification(graded):
     assert kim["tests"][0]["output"].startswith("not attempted")
 
 
+@pytest.mark.slow  # the fixture class: many sandboxed children
 def test_report_counts_each_check_and_loads_nothing_from_the_web(graded):
     root, _, _ = graded
     page = (root / "grades" / "report.html").read_text()
@@ -148,6 +154,8 @@ def test_report_counts_each_check_and_loads_nothing_from_the_web(graded):
     assert "one task_done() per get()" in page
 
 
+@pytest.mark.slow
+@pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (make chromium)")
 def test_report_passes_the_browser_check(graded):
     """The handouts' checker on report.html: it loads, no console error, every

@@ -76,6 +76,7 @@ def test_classroom_workflow_uses_the_documented_inputs():
                                for i in ids}
 
 
+@pytest.mark.slow  # nine checks
 def test_classroom_workflow_commands_pass_a_right_repository_and_fail_a_wrong_one(tmp_path):
     repo = tmp_path / "repo"
     repo.mkdir()
@@ -196,6 +197,7 @@ def test_nbgrader_notebook_test_cell_is_the_example_cell():
     assert "### BEGIN SOLUTION" in solution.source and "### END SOLUTION" in solution.source
 
 
+@pytest.mark.slow  # a real kernel
 def test_nbgrader_cell_scores_a_pass_with_nothing_on_stderr_and_a_wrong_answer_zero():
     right = run_with_solution(ANSWERS / "lost_task__consumer.py")
     assert nbgrader_grade(right) == 1.0, right.outputs
@@ -207,6 +209,7 @@ def test_nbgrader_cell_scores_a_pass_with_nothing_on_stderr_and_a_wrong_answer_z
 
 # ---------------------------------------------------------------- Gradescope
 
+@pytest.mark.slow  # a grading
 def test_gradescope_run_autograder_writes_results_json(tmp_path):
     ag = tmp_path / "autograder"
     (ag / "submission").mkdir(parents=True)
