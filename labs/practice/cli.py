@@ -3,6 +3,8 @@
   python -m labs practice list
   python -m labs practice check EXERCISE FILE.py [--runs N] [--json] [--python PATH]
   python -m labs practice solution EXERCISE
+  python -m labs practice grade SUBMISSIONS [--exercise ID ...] [--out DIR] [--runs N]
+                                [--format gradescope] [--jobs N]   (labs.practice.classroom)
 
 Exit status: 0 pass; 1 fail (the code ran and a check failed, a hang or a
 crash included); 2 bad input (one line on stderr).
@@ -27,12 +29,18 @@ def add_parser(sub) -> None:
     c.add_argument("--python", help="interpreter for the child (default: this one)")
     s = cmds.add_parser("solution", help="print the reference solution (instructors)")
     s.add_argument("exercise")
+    from labs.practice import classroom
+    classroom.add_arguments(cmds.add_parser(
+        "grade", help="grade a class: one .py file, folder or notebook per learner"))
 
 
 def main(args, fail) -> None:
     """Run the action; ``fail(message)`` prints one line and exits 2."""
     if args.practice_command is None:
-        fail("practice needs an action: list, check or solution")
+        fail("practice needs an action: list, check, solution or grade")
+    if args.practice_command == "grade":
+        from labs.practice import classroom
+        sys.exit(classroom.main(args, fail))
     if args.practice_command == "list":
         for ex in exercises.all_exercises():
             print(f"{ex.id:<30} {ex.title}")
