@@ -24,9 +24,10 @@ from labs.practice.policy import COMMON_MODULES
 
 # ---------------------------------------------------------------- the kernel's view
 
-# x86_64 and aarch64 system call numbers: recvfrom (a proxy's wait for its
-# reply) and tgkill (a signal aimed at one thread of another process)
-RECVFROM = {"x86_64": 45, "aarch64": 207}.get(os.uname().machine)
+# x86_64 and aarch64 system call numbers: recvfrom and recvmsg (a proxy's
+# wait for its reply: recvmsg, since a reply can carry file descriptors) and
+# tgkill (a signal aimed at one thread of another process)
+RECV = {"x86_64": {"45", "47"}, "aarch64": {"207", "212"}}.get(os.uname().machine)
 TGKILL = {"x86_64": 234, "aarch64": 131}.get(os.uname().machine)
 
 
@@ -58,14 +59,14 @@ def _blocked(pid: int, tid: int) -> str | None:
 
 
 def _in_recv(pid: int, tid: int) -> bool:
-    """Is thread ``tid`` blocked in recvfrom (a proxy waiting for its reply)?
+    """Is thread ``tid`` blocked in a receive (a proxy waiting for its reply)?
     Where the kernel does not say which call, blocked is the best it says."""
     line = _syscall(pid, tid)
     if line is None:
         return False
-    if line == "?" or RECVFROM is None:
+    if line == "?" or RECV is None:
         return _state(pid, tid) == "S"
-    return line.split()[0] == str(RECVFROM)
+    return line.split()[0] in RECV
 
 
 def _disposition(pid: int) -> str:
