@@ -140,6 +140,10 @@ def test_a_forged_report_is_an_anomaly():
     ("import gc\n", "import of gc"),
     ("import os\nos.setsid()\n", ".setsid"),
     ("import subprocess\n", "import of subprocess"),
+    ("import os\nos.spawnlp(os.P_NOWAIT, 'sleep', 'sleep', '9')\n", ".spawnlp"),
+    ("import os\nos.spawnvpe(os.P_NOWAIT, 'sleep', ['sleep'], {})\n", ".spawnvpe"),
+    ("import os\nos.execlpe('sleep', 'sleep', {})\n", ".execlpe"),
+    ("import os\nos.register_at_fork(before=print)\n", ".register_at_fork"),
     # from a hostile review: each of these reached the grader's wire or the process
     ("def _wire(self):\n    return self._w\n", "the private attribute ._w"),
     ("class A:\n    pass\na = A()\ndef f(bank):\n    global a\n    a = bank\n    return a._w\n",
