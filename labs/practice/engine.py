@@ -518,7 +518,7 @@ class Session:
         self.started_child.set()
 
     def _watch_exit(self) -> None:
-        supervise._wait_exit(self.child.proc, 3600 * 24)
+        self.child.wait_exit(3600 * 24)
         with self.arena.cond:
             self.gone = True
             self.arena.child_gone = True
@@ -576,12 +576,12 @@ class Session:
         return "; ".join(parts) or "your function never returned"
 
     def kill_child(self) -> None:
-        if self.child is not None and supervise.running(self.child.proc):
+        if self.child is not None and self.child.running():
             _kill(self.pid)
             self.arena.wait_for(lambda: self.gone, supervise.DUMP_GRACE_S)
 
     def ask_for_stacks(self) -> None:
-        if self.child is not None and supervise.running(self.child.proc):
+        if self.child is not None and self.child.running():
             try:
                 os.kill(self.pid, signal.SIGABRT)
             except ProcessLookupError:
@@ -734,7 +734,7 @@ class Session:
         by the sandbox; every process of the check's uid (or under the
         child) is killed here."""
         self.arena.close()
-        if self.child is not None and supervise.running(self.child.proc):
+        if self.child is not None and self.child.running():
             for p in self.processes():
                 _kill(p)
             _kill(self.pid)

@@ -84,11 +84,25 @@ def running(proc: subprocess.Popen) -> bool:
 
 
 class Child:
-    """The parent's handle on a running child, given to a lab's driver."""
+    """The parent's handle on a running child, given to a lab's driver (and
+    to ``on_start``). It has no ``Popen``: a driver acts on the child only
+    through these methods, none of which reaps it, and the time a driver
+    takes counts against the run's deadline (drivers run in the sandbox's
+    reading loop)."""
 
     def __init__(self, proc: subprocess.Popen):
-        self.proc = proc
+        self._proc = proc
         self.pid = proc.pid
+        self.python = proc.args[0]  # the child's interpreter
+
+    def running(self) -> bool:
+        """Has the child not exited yet? (Never reaps it.)"""
+        return running(self._proc)
+
+    def wait_exit(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` s for the child to exit, without reaping it.
+        True when it has exited."""
+        return not self.running() or _wait_exit(self._proc, timeout)
 
     def tids(self) -> list[int]:
         """Kernel thread ids of the child, from /proc/PID/task."""
@@ -99,7 +113,7 @@ class Child:
         ids (on Linux, kill(2) on a thread id addresses its whole process).
         Refuses any other target: a lab signals only processes it started."""
         target = self.pid if tid is None else tid
-        if not running(self.proc):
+        if not self.running():
             raise ProcessLookupError(f"child {self.pid} has already ended")
         if target != self.pid and target not in self.tids():
             raise PermissionError(

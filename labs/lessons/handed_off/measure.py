@@ -36,7 +36,7 @@ def look_with_asyncio_ps(event: dict, child) -> None:
         return
     look = {"label": event.get("label")}
     try:
-        done = subprocess.run([child.proc.args[0], "-m", "asyncio", "ps", str(child.pid)],
+        done = subprocess.run([child.python, "-m", "asyncio", "ps", str(child.pid)],
                               capture_output=True, text=True, timeout=PS_TIMEOUT_S)
         tasks = ps_rows(done.stdout)
         if done.returncode == 0 and tasks is not None:

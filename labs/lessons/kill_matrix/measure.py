@@ -28,7 +28,7 @@ def watch_tid(event, child):
     until = asked + WATCH_S
     while tid in child.tids() and time.monotonic() < until:
         time.sleep(0.001)
-    gone = tid not in child.tids() and child.proc.poll() is None
+    gone = tid not in child.tids() and child.running()
     _SEEN_BY_PARENT[child.pid] = {
         "os_thread_gone_seen_by_parent": gone,
         "parent_latency_s": round(time.monotonic() - asked, 6) if gone else None}
