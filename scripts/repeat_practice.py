@@ -49,11 +49,8 @@ def main(argv=None) -> int:
     p.add_argument("--load", action="store_true")
     p.add_argument("--python")
     p.add_argument("--kind", default="right,wrong,cheat")
-    p.add_argument("--ported", action="store_true", help="only the exercises on the trusted engine")
     args = p.parse_args(argv)
     exs = [exercises.get(i) for i in args.exercise] if args.exercise else exercises.all_exercises()
-    if args.ported:
-        exs = [ex for ex in exs if ex.scenario is not None]
     bad = 0
     with loaded(args.load):
         for ex in exs:

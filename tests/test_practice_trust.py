@@ -1,9 +1,6 @@
 """The trusted engine (labs.practice.engine): no cheat passes, even with the
 policy out of the way; the policy refuses what it says and accepts ordinary
-code; every answer that cannot run is one line; nothing outlives a check.
-
-The exercises on the trusted engine are the ones with a ``scenario``; the
-others still run on the old engine (labs.practice.child) until ported."""
+code; every answer that cannot run is one line; nothing outlives a check."""
 from __future__ import annotations
 
 import os

@@ -25,16 +25,7 @@ PS = "ps"            # {command, output, failed}: what ps said about the threads
 # The child asks the parent to act on it (each lesson with its own kind, for now):
 CTRL_C = "press ctrl-c"            # lab 5's driver sends SIGINT
 STOP = "stop"                      # {native_id}: the kill matrix's driver watches /proc
-PRACTICE_SIGNAL = "practice-signal"  # the practice driver sends SIGTERM
 # (lab 3's driver acts on a FACTS event carrying target_tid)
-
-# Written by the practice child (labs.practice.child).
-PRACTICE_START = "practice-start"  # {runs}
-PRACTICE_SETUP = "practice-setup"  # {problem}: the learner's code could not load
-REP = "rep"                        # {n, mode}: a repetition starts
-REP_FACTS = "rep-facts"            # {n, facts}
-STUCK = "stuck"                    # {n, where, budget_s}
-PRACTICE_DONE = "practice-done"    # {runs_done}
 
 # Made by the parent for a line it could not parse.
 GARBLED = "garbled"  # {text}

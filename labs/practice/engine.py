@@ -29,7 +29,6 @@ from labs.child import procfs
 from labs.contract.outcome import parse_dump
 from labs.practice import arena as arena_mod
 from labs.practice.arena import GObject, Raise, WithFds
-from labs.practice.child import _loops
 from labs.practice.exercises import Check, stuck_text  # noqa: F401
 from labs.practice.grade import Result, Run
 from labs.sandbox import supervise
@@ -772,6 +771,13 @@ class Session:
                            "state": f"{r.kind.lower()}.{r.op}"})
         end = self.arena.now()
         return dataclasses.replace(o, timeline=events, child_elapsed_s=end)
+
+
+def _loops(source: str) -> list[tuple]:
+    """(header line, last line) of every ``while`` and ``for`` in the source."""
+    import ast
+    return [(node.lineno, node.end_lineno) for node in ast.walk(ast.parse(source))
+            if isinstance(node, (ast.While, ast.For))]
 
 
 def _describe(arena, rec) -> str:

@@ -360,7 +360,6 @@ CONSUMER = Exercise(
         "        job = jobs.get()  # no timeout: it never sees the stop while idle\n"
         "        done(job)\n"),
     modes=("idle", "busy", "idle", "before-first"),
-    harness=None,
     scenario=timeout_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,
@@ -708,7 +707,6 @@ READER = Exercise(
         "            return b\"\".join(chunks)\n"
         "        chunks.append(data)\n"),
     modes=("quiet", "idle", "peer-closes", "idle", "before-first"),
-    harness=None,
     scenario=reader_scenario,
     modules=COMMON_MODULES + ("select", "selectors", "socket"),
     budget_s=3.0,

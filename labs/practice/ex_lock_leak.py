@@ -245,7 +245,6 @@ STOP_WORKER = Exercise(
         "            bank.debit(\"alice\", 10)\n"
         "            bank.credit(\"bob\", 10)\n"),
     modes=("midway", "before-first", "midway-3rd", "between"),
-    harness=None,
     scenario=stop_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,
@@ -426,7 +425,6 @@ SAFE_TRANSFER = Exercise(
         "    bank.credit(dst, amount)\n"
         "    lock.release()\n"),
     modes=("fails-first", "fails-later", "no-failure"),
-    harness=None,
     scenario=safe_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,

@@ -254,6 +254,7 @@ def hold_away(rep, do) -> None:
 
 def _consumer_facts(rep, q, do, stops) -> dict:
     early_done, never_done, after_stop, early_return = [], [], [], []
+    task_dones = 0
     for c in sorted(stops):
         mine = [r for r in rep.arena.ledger if r.who == c and r.obj in (q.id, do.id)]
         held, works = deque(), []
@@ -271,6 +272,7 @@ def _consumer_facts(rep, q, do, stops) -> dict:
             elif r.obj == do.id and r.op == "do" and r.ok:
                 works.append(r)
             elif r.obj == q.id and r.op == "task_done" and r.ok and held:
+                task_dones += 1
                 item = held.popleft()
                 # finished: a do(item) that had ENDED before this task_done() began
                 if item is not None and not any(w.args[0] == item and w.end is not None
@@ -288,7 +290,7 @@ def _consumer_facts(rep, q, do, stops) -> dict:
     # queued are reported elsewhere (a task never done), the learner's are not
     put_left = q.learner_left()
     return {"early_done": early_done, "never_done": never_done, "after_stop": after_stop,
-            "early_return": early_return, "put_left": put_left,
+            "early_return": early_return, "put_left": put_left, "task_dones": task_dones,
             "unfinished": q.unfinished - (len(q.items) - put_left)}
 
 
@@ -304,6 +306,8 @@ def _joined(f):
     if not nd and put_left:
         return False, (f"tasks.join() would wait for ever: {put_left} item(s) your consumers "
                        "put on the queue were never taken")
+    if nd and not f["task_dones"]:  # which consumer held which task is the scheduler's
+        return False, "tasks.join() would wait for ever: your consumers never call task_done()"
     return False, ("tasks.join() would wait for ever: no task_done() for "
                    + (", ".join(nd[:3]) if nd else f"{f['unfinished']} get(s)"))
 
@@ -347,7 +351,6 @@ CONSUMER = Exercise(
         "        n = tasks.get()\n"
         "        do(n)\n"),
     modes=("midway", "trickle", "before-first", "midway-2nd", "after-last"),
-    harness=None,
     scenario=consumer_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,
@@ -608,7 +611,6 @@ SHUTDOWN = Exercise(
         "    for t in consumers:  # each consumer waits for its None\n"
         "        t.join()\n"),
     modes=("busy", "idle", "busy-5", "idle-4"),
-    harness=None,
     scenario=shutdown_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,

@@ -460,7 +460,6 @@ SIGTERM = Exercise(
         "    for t in start_workers(stop):  # no handler: SIGTERM's default action applies\n"
         "        t.join()\n"),
     modes=tuple(SIGTERM_MODES),
-    harness=None,
     scenario=sigterm_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,
@@ -645,7 +644,6 @@ STOP_ONE = Exercise(
         "        if verb == \"stop\":\n"
         "            stops[name].set()\n"),
     modes=tuple(STOP_ONE_MODES),
-    harness=None,
     scenario=stop_one_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,

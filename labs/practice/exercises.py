@@ -1,12 +1,12 @@
 """What an exercise is, and the table of them.
 
 An exercise module (``ex_<lab>.py``) defines ``EXERCISES``, a list of
-``Exercise``. Each has two halves:
-- child side: ``harness(rep, *learner_functions) -> facts``, run once per
-  repetition in the sandbox's child, forcing the interleaving of its
-  ``rep.mode`` (see labs.practice.child.Rep);
-- parent side: ``checks``, each computing pass/fail and a measured text from
-  one repetition's facts, with hints in layers.
+``Exercise``. Each has, all in the grader's process:
+- ``scenario(rep) -> facts``: one repetition, run by labs.practice.engine on
+  the grader's own objects, forcing the interleaving of its ``rep.mode``;
+  the learner's calls run in the sandbox's child (labs.practice.jail);
+- ``checks``, each computing pass/fail and a measured text from one
+  repetition's facts, with hints in layers.
 Its reference solution and known-wrong answers are files under
 ``labs/practice/answers/`` (see ``answers()``).
 """
@@ -42,18 +42,15 @@ class Exercise:
     title: str
     statement: str       # markdown: what to write, and what the check does to it
     functions: tuple     # names of the learner's functions, in check() order
-    signatures: tuple    # for each, the argument names the harness passes
+    signatures: tuple    # for each, the argument names the scenario passes
     skeleton: str        # the notebook's starting code (fails its check)
     modes: tuple         # the interleavings, cycled over the repetitions
-    harness: Callable | None  # old engine: (rep, *functions) -> facts, in the child
     checks: tuple        # of Check, in the order they are shown
     lab_cell: str        # where the lab shows the pattern (the last hint)
     ended_hints: tuple = ()  # hints for "every thread ended", when it fails
     budget_s: float = 4.0    # one repetition, at most (the child's watchdog)
-    sends_sigterm: bool = False  # the parent SIGTERMs the child when asked
-    # The trusted engine (labs.practice.engine): a grader-side scenario
-    # (rep) -> facts, the modules the learner may import, hints for a
-    # forced moment that was never reached.
+    # (rep) -> facts, in the grader (labs.practice.engine); the modules the
+    # learner may import; hints for a forced moment that was never reached.
     scenario: Callable | None = None
     modules: tuple = ()
     moment_hints: tuple = ()
@@ -116,7 +113,7 @@ def stuck_text(stuck: dict) -> str:
         if w["frames"]:
             line, func, text = w["frames"][-1]
             parts.append(f"{name} in {func}, line {line}: {text}")
-        else:  # outside the learner's code: where exactly is the harness's business
+        else:  # outside the learner's code
             parts.append(name)
     return "; ".join(parts)
 

@@ -6,44 +6,11 @@ import dataclasses
 import html
 from dataclasses import dataclass, field
 
-from labs import sandbox
 from labs.practice import exercises
-from labs.practice.child import LEARNER_FILE
-from labs.practice.exercises import DEFAULT_RUNS, Check, Exercise, stuck_text
+from labs.practice.exercises import DEFAULT_RUNS, Check, Exercise
 from labs.show import tables
 
 MAX_RUNS = 200
-
-
-def _no_exception(f):
-    if not f["errors"]:
-        return True, "none"
-    e = min(f["errors"], key=lambda e: e["thread"])  # by name: the same on every run
-    where = ""
-    if e["frames"]:
-        line, func, text = e["frames"][-1]
-        where = f" in {func}, line {line}: {text}"
-    return False, f"{e['thread']} raised {e['type']}: {e['message']}{where}"
-
-
-def _all_ended(f):
-    if not f["stuck"]:
-        return True, "all ended"
-    return False, f"still running 1 s after the stop: {stuck_text(f['stuck'])}"
-
-
-def checks_of(ex: Exercise) -> tuple:
-    """The checks of every exercise, then the exercise's own."""
-    return (
-        Check("your code raised no exception", "none", _no_exception,
-              ("Your code raised an exception: read its line above.",
-               "Run the function by hand on simple arguments to see the error in full.",
-               ex.lab_cell)),
-        Check("every thread ended", "all ended", _all_ended,
-              ex.ended_hints or ("A thread never ended after the stop was requested.",
-                                 "Every wait needs a way out: a stop check, a timeout or a wake-up.",
-                                 ex.lab_cell)),
-    ) + tuple(ex.checks)
 
 
 @dataclass
@@ -122,7 +89,7 @@ class Result:
         rows, order = [], []
         for r in self.runs:
             order += [c for c, _, _ in r.results if c not in order]
-        for check in order if self.exercise.scenario is not None else checks_of(self.exercise):
+        for check in order:
             tried = [(ok, m) for r in self.runs for c, ok, m in r.results if c.name == check.name]
             if not tried:
                 continue
@@ -253,120 +220,13 @@ def _cut(text: str, width: int) -> str:
 # ---------------------------------------------------------------- running
 
 def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
-          python: str | None = None, seed: int = 0, progress=None) -> Result:
+          python: str | None = None, progress=None) -> Result:
     """Run ``source`` (a module defining the exercise's functions) ``runs``
-    times in one sandboxed child; return the Result. ``progress(done, total,
+    times in one sandboxed child, on the grader's objects
+    (labs.practice.engine); return the Result. ``progress(done, total,
     label)`` (labs.progress's convention) hears of each run as it starts."""
     ex = exercises.get(exercise_id)
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(f"runs must be between 1 and {MAX_RUNS}, not {runs}")
-    if ex.scenario is not None:  # ported to the trusted engine
-        from labs.practice import engine
-        return engine.grade(ex, source, runs, python=python, progress=progress)
-    deadline = runs * ex.budget_s + 10
-    def on_event(e):
-        if progress is not None and e.get("kind") == "rep":
-            progress(e["n"] - 1, runs, f"run {e['n']} of {runs} ({e['mode']})")
-    outcome = sandbox.run("practice", ex.id, deadline=deadline, python=python,
-                          payload={"source": source, "runs": runs, "seed": seed},
-                          on_event=on_event)
-    if progress is not None:
-        progress(runs, runs, "done")
-    return read_outcome(ex, runs, outcome, source)
-
-
-def read_outcome(ex: Exercise, planned: int, outcome, source: str) -> Result:
-    result = Result(exercise=ex, planned=planned, outcome=outcome)
-    checks = checks_of(ex)
-    started, done, stuck_event = 0, False, None
-    for e in outcome.timeline:
-        kind = e.get("kind")
-        if kind == "practice-setup":
-            result.problem, result.bad_input = setup_problem(e["problem"])
-            return result
-        if kind == "rep":
-            started = e["n"]
-        elif kind == "rep-facts":
-            result.runs.append(Run(e["n"], e["facts"]["mode"], e["facts"],
-                                   _measure(checks, e["facts"])))
-        elif kind == "stuck":
-            stuck_event = e
-        elif kind == "practice-done":
-            done = True
-    if done:
-        last = result.runs[-1] if result.runs else None
-        if last is not None and last.facts["stuck"] and len(result.runs) < planned:
-            left = f"{last.n + 1}-{planned}" if last.n + 1 < planned else f"{planned}"
-            result.fatal = f"run(s) {left} not run: a thread of run {last.n} never ended"
-        return result
-    if not started and outcome.error:
-        raise RuntimeError(f"the practice child failed before running any code:\n{outcome.error}")
-    result.fatal, result.fatal_hints = ended_early(ex, outcome, started, stuck_event, source)
-    return result
-
-
-def _measure(checks, facts) -> list:
-    results = []
-    for check in checks:
-        try:
-            got = check.measure(facts)
-        except KeyError:
-            got = None
-        if got is not None:
-            results.append((check, bool(got[0]), got[1]))
-    return results
-
-
-def setup_problem(p: dict) -> tuple[str, bool]:
-    kind = p["kind"]
-    if kind == "syntax":
-        return f"not valid Python {p['python']}: line {p['line']}: {p['message']}", True
-    if kind == "missing":
-        return f"no function named {p['function']!r}", True
-    if kind == "signature":
-        return (f"{p['function']} must take {len(p['params'])} argument(s) "
-                f"({', '.join(p['params'])}); yours is {p['function']}{p['got']}"), True
-    where = ""
-    if p.get("frames"):
-        line, func, text = p["frames"][-1]
-        where = f" (line {line}: {text})"
-    return f"loading your code raised {p['type']}: {p['message']}{where}", False
-
-
-def ended_early(ex, outcome, started, stuck_event, source) -> tuple[str, tuple]:
-    """What ended the child before every repetition ran: the watchdog, the
-    sandbox's deadline, or the learner's code ending its own process."""
-    if stuck_event is not None:
-        where = {k: v for k, v in stuck_event["where"].items() if v["frames"]} \
-            or stuck_event["where"]
-        return (f"run {stuck_event['n']} did not finish within {stuck_event['budget_s']:g} s: "
-                f"{stuck_text(where)}", _stuck_hints(ex))
-    ex_ = outcome.exit
-    if ex_["timed_out"]:
-        lines = source.splitlines()
-        spots = []
-        for th in sandbox.parse_dump(outcome.stacks or "", outcome.thread_names()):
-            mine = [(ln, fn) for path, ln, fn in th["frames"] if path == LEARNER_FILE]
-            if mine:
-                ln, fn = mine[0]  # faulthandler lists the innermost frame first
-                spots.append(f"{th['name']} in {fn}, line {ln}: "
-                             f"{lines[ln - 1].strip() if ln <= len(lines) else '?'}")
-        return (f"run {started} never finished (the sandbox's deadline ended it): "
-                + ("; ".join(spots) or "stuck outside your code"), _stuck_hints(ex))
-    if ex_["signal"]:
-        why = f"killed by {ex_['signal']}"
-        if ex_["signal"] == "SIGTERM" and ex.sends_sigterm:
-            why += " (the parent's SIGTERM: no handler caught it, and its default action ends the process)"
-    else:
-        why = f"ended with exit status {ex_['code']} (os._exit or sys.exit outside a thread?)"
-    return (f"your code ended the whole process during run {started}: {why}",
-            ("A thread must return to stop; ending the process stops every thread, mid-work.",
-             "Never call os._exit, os.kill or sys.exit from a worker or a handler; set an Event.",
-             ex.lab_cell))
-
-
-def _stuck_hints(ex):
-    return ex.ended_hints or ("Your code never returned.",
-                              "Every wait needs a way out: a stop check, a timeout or a wake-up.",
-                              ex.lab_cell)
-
+    from labs.practice import engine
+    return engine.grade(ex, source, runs, python=python, progress=progress)
