@@ -29,6 +29,7 @@ from pathlib import Path
 
 from labs import sandbox
 from labs.practice import exercises, grade
+from labs.show.progress import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,11 +69,11 @@ def main(argv=None) -> int:
             lambda: grade.grade(EXERCISE, reference, runs=1, python=args.python),
     }
     times = {k: [] for k in kinds}
-    for i in range(args.runs):
-        for name, fn in kinds.items():
-            times[name].append(timed(fn))
-        print(f"\r{i + 1}/{args.runs}", end="", file=sys.stderr, flush=True)
-    print("\r", end="", file=sys.stderr)
+    with Progress("child start") as progress:  # a terminal only: a log stays clean
+        for i in range(args.runs):
+            for name, fn in kinds.items():
+                times[name].append(timed(fn))
+            progress(i + 1, args.runs)
     floor = statistics.median(times["bare interpreter (python -c pass)"])
     print(f"{'':38} {'median':>9} {'p90':>9} {'x bare':>7}   ({args.runs} runs each, "
           f"{os.cpu_count()} cores, Python {sys.version.split()[0]})")
