@@ -689,14 +689,17 @@ class Session:
         if ex_["code"] == 0 and not ex_["timed_out"] and complete:
             return
         n = len(result.runs) + (len(result.runs) < self.runs)
+        if self.arena.anomalies:  # something not an operation came first: the check ended there
+            k, text = self.arena.anomalies[0]
+            result.fatal = f"the check ended at run {k or max(n, 1)}: {text}"
+            result.fatal_hints = generic_checks(self.ex)[3].hints
+            return
         if ex_["timed_out"]:
             why = "the sandbox's deadline ended it"
         elif ex_["signal"]:
             why = f"killed by {ex_['signal']}"
         else:
             why = f"ended with exit status {ex_['code']} (os._exit or sys.exit?)"
-        if self.arena.anomalies:  # what it sent the grader before it ended
-            why += f"; before that, {self.arena.anomalies[0][1]}"
         result.fatal = f"your code ended the whole process during run {max(n, 1)}: {why}"
         result.fatal_hints = (
             "A thread must return to stop; ending the process stops every thread, mid-work.",
