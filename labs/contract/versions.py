@@ -209,13 +209,15 @@ DIFFERENCES = (
     Difference(
         key="gh-87135", versions="3.14 and later (3.14.10 and 3.15.2 measured); 3.10.13 to "
                                  "3.13.0 end the thread (measured); a 3.13 backport exists "
-                                 "(PR #137827) whose release was not confirmed, so a later "
-                                 "3.13 may behave as 3.14",
+                                 "(PR #137827), its author not intending to merge it late in "
+                                 "3.13's cycle; no 3.13 release with it was confirmed, so a "
+                                 "later 3.13 may behave as 3.14",
         since=(3, 14), until=None,
         what="a daemon thread that needs the GIL back once the interpreter is finalizing is "
-             "hung (in pause()) until the process exits, where 3.13 and earlier end its OS "
-             "thread with pthread_exit; either way the "
-             "process exits normally, with 0",
+             "hung (in pause()) until the process exits, where 3.10.13 to 3.13.0 end its OS "
+             "thread with pthread_exit; in this run the process exits normally, with 0, "
+             "either way (a hung thread can deadlock a later stage of finalization that "
+             "needs a lock it holds, the C API docs warn)",
         affects=(("kill-matrix", "daemon-at-exit"),),
         source=GH + "87135 (PR #105805, 'Hang non-main threads that attempt to acquire the "
                     "GIL during finalization')",

@@ -350,7 +350,7 @@ CONSUMER = Exercise(
         "consumer has looked at it. In other runs the stop comes as your consumer takes a "
         "job, or before it starts. Your consumer must return after the stop, within "
         "250 ms; while idle, wake up at most 250 times a second (each call on the check's "
-        "objects is one: a loop with a 50 ms timeout makes about 50) and use at most half a "
+        "objects is one: a loop with a 50 ms timeout measured 30 to 50) and use at most half a "
         "CPU (a thread that never waits uses a whole one); and leave no thread running."),
     functions=("consumer",),
     signatures=(("jobs", "stop", "done"),),
@@ -382,7 +382,7 @@ CONSUMER = Exercise(
                "Notebook 04, `fixed-timeout` (TICK = 0.05).")),
         Check("no busy polling while idle", "at most 250 wake-ups per second", _wakeups(250),
               ("Your consumer wakes up too often while idle: its timeout is too short.",
-               "A timeout of 50 ms wakes it about 50 times a second; 1 ms, thousands.",
+               "A timeout of 50 ms times out 20 times a second (30 to 50 wake-ups); 1 ms, thousands.",
                "Notebook 04, `make bench`: the price of polling.")),
         Check("no CPU while idle", "at most half a CPU", _cpu(0.5),
               ("Your consumer spins while idle.",

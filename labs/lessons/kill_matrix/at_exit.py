@@ -5,8 +5,8 @@ takes the thread with it. The variant ``daemon-at-exit`` looks at the moment
 in between. A daemon worker is blocked in a socket read (the GIL released);
 the main thread returns, and the interpreter starts to finalize. An object
 whose ``__del__`` runs then, with ``sys.is_finalizing()`` true, answers the
-read, so the worker wakes and needs the GIL back, and watches the worker's
-OS thread in ``/proc``: up to 3.13 CPython ends it with ``pthread_exit``;
+read, so the worker wakes and needs the GIL back; then the object watches
+the worker's OS thread in ``/proc``: 3.10.13 to 3.13.0 end it with ``pthread_exit``;
 from 3.14 it hangs it in ``pause()`` until the process exits (gh-87135,
 PR #105805). Either way the worker runs no more Python code.
 
