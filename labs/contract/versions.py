@@ -244,7 +244,8 @@ DIFFERENCES = (
                      "root)")),
     Difference(
         key="gh-91048", versions="3.14 and later (3.14.10 and 3.15.2 measured); 3.10.13 to "
-                                 "3.13.0 have no such command (measured: the run is skipped)",
+                                 "3.13.0 have no such command (measured: the run goes without the looks and "
+                                 "says why in asyncio_ps_unavailable)",
         since=(3, 14), until=None,
         what="`python -m asyncio ps PID` and `pstree PID` print where each asyncio task of "
              "another process waits, read from outside (it needs the right to read that "
