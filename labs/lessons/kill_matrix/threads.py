@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from labs.child import procfs, record
+from labs.child import procfs, record, wait
 from labs.lessons.kill_matrix.mechanisms import TIMEOUT_S, start
 from labs.lessons.kill_matrix.scenarios import NEXT, TASK, Scene, worker_for
 
@@ -48,11 +48,7 @@ def wait_until(predicate, until, send_stop=None, scene=None) -> bool:
             if not sent:
                 sent = True  # before the call: the stop is sent once
                 send_stop()
-            while not predicate():
-                if time.monotonic() >= until:
-                    return False
-                time.sleep(0.001)
-            return True
+            return wait.until(predicate, max(0.0, until - time.monotonic()), poll=0.001)
         except KeyboardInterrupt:
             if scene is None:
                 raise
