@@ -21,7 +21,9 @@ connection is served by its own thread here; every message becomes a call of
   and an operation that waits in ``Arena.block`` marks its record parked at
   the version it last found its predicate false at (``Record.parked``) and
   calls ``Arena.parking()``: a record parked at the current version waits
-  for something that has not happened yet.
+  for something that has not happened yet. Woken, and its predicate true,
+  the operation passes ``Arena.gate`` again before it goes on: which of
+  several woken waiters goes first is the scheduler's choice too.
 
 A message that is not a well-formed operation, an operation on an object of
 a repetition that has ended, a connection that is not a socket: each is an
@@ -170,8 +172,17 @@ class Arena:
         (None: forever). Raises Ended when the repetition or check ends."""
         end = time.monotonic() + (FOREVER if timeout is None else max(0.0, timeout))
         rec = self.current.get(threading.get_ident())
+        waited = False
         try:
-            while not predicate():
+            while True:
+                if predicate():
+                    if not (waited and rec is not None and self.gate is not None):
+                        return True
+                    # woken: going on is one more choice of the scheduler's
+                    rec.parked, waited = None, False
+                    self.gate(rec)
+                    if predicate():
+                        return True
                 if self.closed or (obj.rep is not None and obj.rep != self.rep_n):
                     raise Ended()
                 left = end - time.monotonic()
@@ -182,7 +193,7 @@ class Arena:
                     if self.parking is not None:
                         self.parking()
                 self.cond.wait(min(left, 0.25))
-            return True
+                waited = True
         finally:
             if rec is not None:
                 rec.parked = None

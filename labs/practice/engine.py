@@ -282,6 +282,15 @@ class Rep:
         the budget (which a hold can grow meanwhile) runs out. ``held``: the
         grader holds the learner's code all along (a forced quiet period):
         the time waited does not count against the budget, up to the cap."""
+        if self.explorer is not None:  # the explorer chooses only while the scenario waits
+            self.explorer.scenario_waits(predicate)
+            try:
+                return self._wait(predicate, held)
+            finally:
+                self.explorer.scenario_waits(None)
+        return self._wait(predicate, held)
+
+    def _wait(self, predicate, held: bool) -> bool:
         a, t0, base = self.arena, time.monotonic(), self.held_s
         while True:
             if held:
@@ -667,6 +676,7 @@ class Session:
                     run.schedule = str(x.schedule)
                     run.explored = {"by": x.strategy.describe(), "choices": len(x.choices),
                                     "operations": x.steps, "straggled": x.straggled,
+                                    "stragglers": sorted(x.stragglers),
                                     "diverged": getattr(x.strategy, "diverged", None)}
                 result.runs.append(run)
                 if rep.fatal == "stuck":

@@ -5,10 +5,19 @@ Runs in the PARENT (the grader); the child's side never imports it. An
 operation of a learner thread on a shared object of that repetition stops at
 the gate; when every thread the scenario spawned is *settled* -- waiting at
 the gate, waiting inside an operation for something that has not happened
-yet, or done with its calls -- the explorer picks which waiting operation
-runs next, and only that one runs. Python code between two operations runs
-as it does without the explorer: the order of the operations on the
-grader's objects is what is chosen.
+yet, blocked in a wait of its own (below), or done with its calls -- the
+explorer picks which waiting operation runs next, and only that one runs.
+An operation that waited and was woken (a lock released, a task put) passes
+the gate again before it goes on, so which of several woken waiters goes
+first is a choice too. Python code between two operations runs as it does
+without the explorer: the order of the operations on the grader's objects
+is what is chosen.
+
+The scenario's own moves (a stop set, tasks put, a hold released) come
+between two choices: the explorer chooses only while the scenario waits in
+``Rep.wait`` and what it waits for does not hold yet (``scenario_waits``).
+They are not choices themselves: a move happens where the scenario's
+observed state puts it, the same point of every replay.
 
 Settled, soundly. A thread that is between two operations is running the
 learner's Python code (or waiting for the GIL): the explorer waits for it to
@@ -19,17 +28,20 @@ learner's own, not for the GIL (CPython waits for the GIL with a timeout,
 the switch interval): it cannot move until another thread does, so it is
 settled too. A thread woken from such a wait reads ``running`` from the
 moment its waker's ``futex`` wake returned, which is before the waker's next
-operation reaches the gate. A thread inside an operation is settled only when its
-record is *parked* at the monitor's current version (``Record.parked``,
-``Monitor.version`` in labs.practice.arena): it re-checked its predicate
-after the last change of state and must still wait. A thread that was
-notified but has not re-checked yet is not settled. The one bounded wait:
-a thread that stays outside the grader for more than ``STRAGGLE_S`` since
-the last choice (a ``time.sleep``, a ``join`` of a thread of its own, a long
-computation) is passed over for that choice, and the run says so
-(``straggled``): its schedule is then not exact. Timeouts are the other
-thing the explorer does not order: a ``get(timeout=...)`` that expires
-wakes by time, not by a choice.
+operation reaches the gate. A thread inside an operation is settled only
+when its record is *parked* at the monitor's current version
+(``Record.parked``, ``Monitor.version`` in labs.practice.arena): it
+re-checked its predicate after the last change of state and must still
+wait. A thread that was notified but has not re-checked yet is not settled.
+
+What the explorer cannot see or order, and the one bounded wait. C code and
+the kernel: a thread that stays outside the grader for more than
+``STRAGGLE_S`` after it or the last choice came (a ``time.sleep``, a timed
+wait of its own, a long computation) is passed over for that choice, and the
+run says so (``straggled``, ``stragglers``): its schedule is then not exact.
+Time: an operation's timeout (``get(timeout=...)``) expires by the clock,
+not by a choice. Signals: which thread the kernel gives a signal to is not
+a choice here (no signal exercise is explored yet).
 
 Which thread is which. A thread the scenario spawned is known by its name
 and its index in ``rep.threads`` (0, 1, 2: letters ``a``, ``b``, ``c``); a
@@ -42,12 +54,15 @@ Randomized Scheduler with Probabilistic Guarantees of Finding Bugs", ASPLOS
 operation runs; at ``depth - 1`` random choice points the thread that would
 run drops below every other. One run finds a bug of depth d among n threads
 and k choice points with probability at least 1/(n k^(d-1)), and a run is
-reproducible from its seed. Why PCT and not an enumeration of every
-schedule with at most 2 preemptions: the wired scenarios have three threads
-and 60 to 120 choice points, so that space holds tens of thousands of
-schedules, each a repetition of about 10 ms: sampling with a guarantee per
-run fits a check's budget, exhausting the bounded space does not. k counts
-choice points only (operations that had a rival), not every operation.
+reproducible from its seed; ``DEPTH`` is 3 (two change points), which
+finds the depth-2 races measured here (a check, then another thread, then
+the act) in about one run in five. Why PCT and not an enumeration of every
+schedule with at most 2 preemptions: the wired scenarios have two or three
+threads and 12 to 70 choice points (measured), so that space holds
+thousands to tens of thousands of schedules, each a repetition of 25 to 50
+ms: sampling with a guarantee per run fits a check's budget, exhausting the
+bounded space does not. k counts choice points only (operations that had a
+rival), not every operation; ``Exercise.explore_steps`` is its estimate.
 
 A schedule is the mode and the letter of the thread chosen at each choice
 point where two or more operations were waiting, runs of one letter
@@ -182,8 +197,10 @@ class Explorer:
         self.choices: list[int] = []
         self.steps = 0                      # operations through the gate
         self.straggled = 0                  # choices made without a straggler
+        self.stragglers: set[str] = set()   # ... the threads passed over
         self.last = time.monotonic()        # the last choice (or the start)
         self._seen = 0                      # how far the ledger was read for calls
+        self.scenario = None                # what the scenario waits for; None: it acts
         self.on = False
 
     # ---------------------------------------------------------- install
@@ -200,6 +217,15 @@ class Explorer:
                 self.arena.gate = self.arena.parking = None
             self.arena.cond.notify_all()
 
+    def scenario_waits(self, predicate) -> None:
+        """The scenario waits (in Rep.wait) for ``predicate``; None: it acts
+        (sets a stop, puts tasks, releases a hold). No choice is made while
+        it acts or once what it waits for holds: its moves come between two
+        choices, at the same point of every replay."""
+        with self.arena.cond:
+            self.scenario = predicate
+            self.arena.cond.notify_all()
+
     @property
     def schedule(self) -> Schedule:
         return Schedule(self.rep.mode, tuple(self.choices))
@@ -213,6 +239,7 @@ class Explorer:
         if not self.on or rec.kind in ("Grader", "Rep") or obj is None or obj.rep != self.rep.n:
             return
         self._learn()
+        arrived = time.monotonic()
         if rec.conn not in self.index:
             self.index[rec.conn] = len(self.names) + sum(
                 1 for c, i in self.index.items() if i >= len(self.names))
@@ -223,13 +250,15 @@ class Explorer:
                 if self.granted == rec.conn:
                     self.granted = None
                     return
-                if self.granted is None:
-                    late = time.monotonic() - self.last >= STRAGGLE_S
+                if self.granted is None and self._scenario_waits():
+                    late = time.monotonic() - max(self.last, arrived) >= STRAGGLE_S
                     if self._settled() or late:
-                        self.straggled += not self._settled()
+                        if not self._settled():
+                            self.straggled += 1
+                            self.stragglers.update(self._unsettled())
                         self._choose()
                         continue
-                left = STRAGGLE_S - (time.monotonic() - self.last)
+                left = STRAGGLE_S - (time.monotonic() - max(self.last, arrived))
                 a.cond.wait(min(max(left, 0.01), 0.25))
         finally:
             self.pending.pop(rec.conn, None)
@@ -239,7 +268,8 @@ class Explorer:
     def poke(self) -> None:
         """An operation is about to wait (Arena.block): maybe the last
         thread has settled, and a choice can be made."""
-        if self.on and self.granted is None and self.pending and self._settled():
+        if self.on and self.granted is None and self.pending and self._scenario_waits() \
+                and self._settled():
             self._choose()
 
     # ---------------------------------------------------------- choosing
@@ -253,20 +283,26 @@ class Explorer:
                     self.index.setdefault(r.conn, self.names.index(r.who))
         self._seen = len(ledger)
 
+    def _scenario_waits(self) -> bool:
+        return self.scenario is not None and not self.scenario()
+
     def _settled(self) -> bool:
+        return not self._unsettled()
+
+    def _unsettled(self) -> list[str]:
+        """The spawned threads still running between two operations."""
         self._learn()
         version = self.arena.cond.version
         parked = {r.conn for r in self.arena.current.values() if r.parked == version}
+        out = []
         for name in self.names:
             if self.rep.ended(name):
                 continue
             conn = self.conn_of.get(name)
-            if conn is None:
-                return False
-            if conn in self.pending or conn in parked or self._waits_untimed(conn):
-                continue
-            return False
-        return True
+            if conn is None or not (conn in self.pending or conn in parked
+                                    or self._waits_untimed(conn)):
+                out.append(name)
+        return out
 
     def _waits_untimed(self, conn: int) -> bool:
         pid = self.rep.session.pid
