@@ -227,7 +227,8 @@ class Result:
         return {"exercise": self.exercise.id, "passed": self.passed,
                 "runs_planned": self.planned, "runs_passed": self.runs_passed,
                 "problem": self.problem, "fatal": self.fatal, "summary": self.summary(),
-                "runs": [{"n": r.n, "mode": r.mode, "passed": r.passed,
+                "schedule": self.schedule,
+                "runs": [{"n": r.n, "mode": r.mode, "passed": r.passed, "schedule": r.schedule,
                           "checks": [{"check": c.name, "expected": c.expect,
                                       "passed": ok, "measured": m} for c, ok, m in r.results]}
                          for r in self.runs],
