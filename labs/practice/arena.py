@@ -44,20 +44,25 @@ FOREVER = 3600.0
 
 
 class Monitor(threading.Condition):
-    """The arena's one Condition; ``version`` counts its notifications, so a
-    waiter that re-checked its predicate at the current version is known to
-    be still waiting, not merely not yet woken."""
+    """The arena's one Condition; ``version`` counts its ``notify_all``
+    calls (every change of state notifies all: nothing here uses
+    ``notify``), so a waiter that re-checked its predicate at the current
+    version is known to be still waiting, not merely not yet woken.
+    ``Condition.notify_all`` calls ``notify``, which is left as it is: one
+    count per call."""
 
     def __init__(self, lock=None):
         super().__init__(lock)
         self.version = 0
 
-    def notify(self, n=1):
-        self.version += 1
-        super().notify(n)
-
     def notify_all(self):
         self.version += 1
+        super().notify_all()
+
+    def wake(self):
+        """Wake every waiter for news that changes no object's state (a
+        scheduler's choice): the version stays, and a parked waiter stays
+        settled."""
         super().notify_all()
 
 
