@@ -43,10 +43,13 @@ Time: an operation's timeout (``get(timeout=...)``) expires by the clock,
 not by a choice. Signals: which thread the kernel gives a signal to is not
 a choice here (no signal exercise is explored yet).
 
-Which thread is which. A thread the scenario spawned is known by its name
-and its index in ``rep.threads`` (0, 1, 2: letters ``a``, ``b``, ``c``); a
-connection of any other thread (one the learner's code started) gets the
-next index the first time it reaches the gate.
+Which thread is which. A thread the scenario spawned is known by the
+connection of its ``call`` reports and by its index in ``rep.threads`` (0,
+1, 2: letters ``a``, ``b``, ``c``). Only those threads are scheduled: a
+thread the learner's code started (``do`` run in a thread of its own) passes
+the gate at once, as without the explorer, so a spawned thread that waits
+for it with a timeout comes back by itself; such a run is exact only as far
+as those threads' operations do not race with the scheduled ones.
 
 The strategy: PCT (Burckhardt, Kothari, Musuvathi, Nagarakatte, "A
 Randomized Scheduler with Probabilistic Guarantees of Finding Bugs", ASPLOS
@@ -191,7 +194,7 @@ class Explorer:
         self.rep, self.arena, self.strategy = rep, rep.arena, strategy
         self.names = [t["name"] for t in rep.threads]
         self.conn_of: dict[str, int] = {}   # spawned thread name -> its connection
-        self.index: dict[int, int] = {}     # connection -> thread index
+        self.index: dict[int, int] = {}     # spawned thread's connection -> its index
         self.pending: dict[int, object] = {}  # connection -> its record at the gate
         self.granted: int | None = None
         self.choices: list[int] = []
@@ -224,7 +227,7 @@ class Explorer:
         choices, at the same point of every replay."""
         with self.arena.cond:
             self.scenario = predicate
-            self.arena.cond.notify_all()
+            self.arena.cond.wake()
 
     @property
     def schedule(self) -> Schedule:
@@ -239,10 +242,9 @@ class Explorer:
         if not self.on or rec.kind in ("Grader", "Rep") or obj is None or obj.rep != self.rep.n:
             return
         self._learn()
-        arrived = time.monotonic()
         if rec.conn not in self.index:
-            self.index[rec.conn] = len(self.names) + sum(
-                1 for c, i in self.index.items() if i >= len(self.names))
+            return  # a thread the learner's code started: it runs free
+        arrived = time.monotonic()
         self.pending[rec.conn] = rec
         self.steps += 1
         try:
@@ -319,7 +321,7 @@ class Explorer:
             self.choices.append(chosen)
         self.granted = by_index[chosen]
         self.last = time.monotonic()
-        self.arena.cond.notify_all()
+        self.arena.cond.wake()
 
 
 def strategy_for(n: int, steps: int, seed: int = 0):
