@@ -155,3 +155,13 @@ def test_the_child_side_never_imports_the_explorer():
     for module in (child, jail, wire):
         with open(module.__file__) as f:
             assert "explore" not in f.read(), module.__name__
+
+
+def test_a_schedule_that_does_not_fit_says_where_it_diverged():
+    ex = exercises.get("lost-task/consumer")
+    r = grade.grade(ex.id, ex.reference().read_text(), python=CHILD_PYTHON,
+                    schedule="midway:c200")  # consumer-3 first, always: it blocks some time
+    run = r.runs[0]
+    assert r.passed and run.explored["diverged"] is not None
+    assert f"diverged from the schedule at choice {run.explored['diverged'] + 1}" in \
+        r.schedule_line()
