@@ -16,7 +16,14 @@ connection is served by its own thread here; every message becomes a call of
   kernel says about the learner's process, never from what the learner's
   process says about itself;
 - calls ``Arena.gate(record)`` first: the hook a scheduler can use to decide
-  which thread's next operation goes next (issue 18).
+  which thread's next operation goes next (``labs.practice.explore``). For
+  that scheduler the monitor counts its notifications (``cond.version``),
+  and an operation that waits in ``Arena.block`` marks its record parked at
+  the version it last found its predicate false at (``Record.parked``) and
+  calls ``Arena.parking()``: a record parked at the current version waits
+  for something that has not happened yet. Woken, and its predicate true,
+  the operation passes ``Arena.gate`` again before it goes on: which of
+  several woken waiters goes first is the scheduler's choice too.
 
 A message that is not a well-formed operation, an operation on an object of
 a repetition that has ended, a connection that is not a socket: each is an
@@ -34,6 +41,29 @@ import time
 MAX_LINE = 1 << 16
 MAX_CONNECTIONS = 400
 FOREVER = 3600.0
+
+
+class Monitor(threading.Condition):
+    """The arena's one Condition; ``version`` counts its ``notify_all``
+    calls (every change of state notifies all: nothing here uses
+    ``notify``), so a waiter that re-checked its predicate at the current
+    version is known to be still waiting, not merely not yet woken.
+    ``Condition.notify_all`` calls ``notify``, which is left as it is: one
+    count per call."""
+
+    def __init__(self, lock=None):
+        super().__init__(lock)
+        self.version = 0
+
+    def notify_all(self):
+        self.version += 1
+        super().notify_all()
+
+    def wake(self):
+        """Wake every waiter for news that changes no object's state (a
+        scheduler's choice): the version stays, and a parked waiter stays
+        settled."""
+        super().notify_all()
 
 
 class Raise(Exception):
@@ -58,7 +88,7 @@ class Ended(Exception):
 
 class Record:
     __slots__ = ("seq", "end", "t", "who", "tid", "obj", "kind", "op", "args", "result",
-                 "note", "conn")
+                 "note", "conn", "parked")
 
     def __init__(self, seq, t, conn, obj, op, args):
         self.seq, self.end, self.t = seq, None, t
@@ -66,6 +96,7 @@ class Record:
         self.obj, self.kind, self.op, self.args = obj.id, obj.kind, op, args
         self.result = None   # ("ok", value) or ("raise", name)
         self.note = {}       # facts the object adds (e.g. "locked_by_caller")
+        self.parked = None   # waiting in Arena.block: the monitor's version it checked at
 
     @property
     def ok(self):
@@ -95,7 +126,7 @@ def _plain(value, depth=0) -> bool:
 
 class Arena:
     def __init__(self, tids_of_child=lambda: None):
-        self.cond = threading.Condition(threading.RLock())
+        self.cond = Monitor(threading.RLock())
         self.objects: dict[str, GObject] = {}
         self.ledger: list[Record] = []
         self.anomalies: list[tuple] = []   # (rep number or None, text)
@@ -107,6 +138,8 @@ class Arena:
         self.rep_n = 0                     # the repetition now running (0: none)
         self.tids_of_child = tids_of_child  # () -> set of the child's tids, or None
         self.gate = None                   # gate(record): a scheduler's choke point
+        self.parking = None                # parking(): an operation is about to wait
+        self.current: dict[int, Record] = {}  # serving thread's ident -> its operation
         self.frozen = False                # True: every operation waits (before a stack dump)
         self._dial, self.child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.child_end.set_inheritable(True)
@@ -143,14 +176,32 @@ class Arena:
         """For an operation: wait until ``predicate()`` or ``timeout``
         (None: forever). Raises Ended when the repetition or check ends."""
         end = time.monotonic() + (FOREVER if timeout is None else max(0.0, timeout))
-        while not predicate():
-            if self.closed or (obj.rep is not None and obj.rep != self.rep_n):
-                raise Ended()
-            left = end - time.monotonic()
-            if left <= 0:
-                return False
-            self.cond.wait(min(left, 0.25))
-        return True
+        rec = self.current.get(threading.get_ident())
+        waited = False
+        try:
+            while True:
+                if predicate():
+                    if not (waited and rec is not None and self.gate is not None):
+                        return True
+                    # woken: going on is one more choice of the scheduler's
+                    rec.parked, waited = None, False
+                    self.gate(rec)
+                    if predicate():
+                        return True
+                if self.closed or (obj.rep is not None and obj.rep != self.rep_n):
+                    raise Ended()
+                left = end - time.monotonic()
+                if left <= 0:
+                    return False
+                if rec is not None:
+                    rec.parked = self.cond.version
+                    if self.parking is not None:
+                        self.parking()
+                self.cond.wait(min(left, 0.25))
+                waited = True
+        finally:
+            if rec is not None:
+                rec.parked = None
 
     # ---------------------------------------------------------- connections
     def _accept(self) -> None:
@@ -257,6 +308,8 @@ class Arena:
             self.seq += 1
             rec = Record(self.seq, self.now(), conn, obj, op, args)
             self.ledger.append(rec)
+            me = threading.get_ident()
+            self.current[me] = rec
             try:
                 if self.frozen:  # the threads stand still in the grader's hands for the dump
                     obj.block(lambda: not self.frozen)
@@ -279,6 +332,8 @@ class Arena:
             except Ended:
                 rec.result = ("raise", "Ended")
                 reply = None
+            finally:
+                self.current.pop(me, None)
             self.seq += 1
             rec.end = self.seq
             self.cond.notify_all()

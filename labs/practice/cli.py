@@ -2,6 +2,7 @@
 
   python -m labs practice list
   python -m labs practice check EXERCISE FILE.py [--runs N] [--json] [--python PATH]
+                                [--schedule MODE:LETTERS]   (labs.practice.explore)
   python -m labs practice solution EXERCISE
   python -m labs practice grade SUBMISSIONS [--exercise ID ...] [--out DIR] [--runs N]
                                 [--format gradescope] [--jobs N]   (labs.practice.classroom)
@@ -27,6 +28,8 @@ def add_parser(sub) -> None:
     c.add_argument("--runs", type=int, default=grade.DEFAULT_RUNS)
     c.add_argument("--json", action="store_true")
     c.add_argument("--python", help="interpreter for the child (default: this one)")
+    c.add_argument("--schedule", help="replay one run's schedule, as a failing result "
+                                      "prints it (MODE:LETTERS)")
     s = cmds.add_parser("solution", help="print the reference solution (instructors)")
     s.add_argument("exercise")
     from labs.practice import classroom
@@ -57,13 +60,27 @@ def main(args, fail) -> None:
                           modules=ex.modules)
     except ship.BadAnswer as bad:
         fail(str(bad))
-    result = grade.grade(ex.id, source, runs=args.runs, python=args.python)
+    if args.schedule is not None:
+        from labs.practice.explore import BadSchedule, Schedule
+        try:
+            Schedule.parse(args.schedule, ex.modes)
+        except BadSchedule as bad:
+            fail(f"--schedule: {bad}")
+        if not ex.explore_steps:
+            fail(f"--schedule: {ex.id} runs without the explorer (no schedules)")
+    result = grade.grade(ex.id, source, runs=args.runs, python=args.python,
+                         schedule=args.schedule)
     if result.bad_input:
         fail(f"{args.file}: {result.problem}")
     if args.json:
         print(json.dumps(result.to_json(), indent=2))
     else:
         print(result.text())
+        if result.schedule_line():
+            print("\n" + result.schedule_line())
+            if not result.passed:
+                print(f"replay: python -m labs practice check {ex.id} {args.file} "
+                      f"--schedule {result.schedule}")
         if not result.passed:
             print("\nhints, from general to concrete:")
             for i, layer in enumerate(result.hints(), 1):

@@ -225,6 +225,7 @@ class Rep:
         self.held_first: dict = {}  # name -> predicate (hold_first_call)
         self.helpers: set[str] = set()  # threads of the child's side that end with a call
         self.fds: list[int] = []    # descriptors to send with the spec (Rep.socket)
+        self.explorer = None        # labs.practice.explore.Explorer, when exploring
 
     def add(self, obj):
         return self.arena.add(obj)
@@ -254,6 +255,11 @@ class Rep:
         self.reports.held_first = self.held_first
         a.wait_for(lambda: s.grader.waiting, STARTUP_S)
         self.base_tids, self.base_fds, self.base_procs = s.base
+        strategy = s.strategy(self.n)
+        if strategy is not None:
+            from labs.practice.explore import Explorer
+            self.explorer = Explorer(self, strategy)
+            self.explorer.install()
         self.started = time.monotonic()
         with a.cond:
             s.grader.spec = {"rep": self.reports.id, "threads": self.threads}
@@ -276,6 +282,15 @@ class Rep:
         the budget (which a hold can grow meanwhile) runs out. ``held``: the
         grader holds the learner's code all along (a forced quiet period):
         the time waited does not count against the budget, up to the cap."""
+        if self.explorer is not None:  # the explorer chooses only while the scenario waits
+            self.explorer.scenario_waits(predicate)
+            try:
+                return self._wait(predicate, held)
+            finally:
+                self.explorer.scenario_waits(None)
+        return self._wait(predicate, held)
+
+    def _wait(self, predicate, held: bool) -> bool:
         a, t0, base = self.arena, time.monotonic(), self.held_s
         while True:
             if held:
@@ -477,8 +492,10 @@ def measure(checks, facts) -> list:
 # ---------------------------------------------------------------- the session
 
 class Session:
-    def __init__(self, ex, source: str, runs: int, python=None, progress=None):
+    def __init__(self, ex, source: str, runs: int, python=None, progress=None,
+                 schedule=None, seed: int = 0):
         self.ex, self.source, self.runs, self.python = ex, source, runs, python
+        self.schedule, self.seed = schedule, seed  # a Schedule to replay; PCT's seed
         self.progress = progress
         self.pid = None
         self.child = None
@@ -491,6 +508,16 @@ class Session:
         self.started_child = threading.Event()
         self.base = (set(), {}, set())
         self.grader.on_loading = self._baseline
+
+    def strategy(self, n: int):
+        """Repetition ``n``'s scheduler: the replayed schedule's choices, PCT
+        for an exercise that explores, else None (the threads run free)."""
+        from labs.practice import explore
+        if self.schedule is not None:
+            return explore.Replay(self.schedule.choices)
+        if self.ex.explore_steps:
+            return explore.strategy_for(n, self.ex.explore_steps, self.seed)
+        return None
 
     def _baseline(self) -> None:
         self.base = (set(procfs.tids(self.pid)), fds_of(self.pid), set(self.processes()))
@@ -616,7 +643,7 @@ class Session:
 
     def run(self) -> Result:
         ex = self.ex
-        result = Result(exercise=ex, planned=self.runs)
+        result = Result(exercise=ex, planned=self.runs, source=self.source)
         checks = generic_checks(ex) + tuple(ex.checks)
         self.sandbox_thread = threading.Thread(target=self._sandbox, name="grader-sandbox",
                                                daemon=True)
@@ -628,17 +655,29 @@ class Session:
                 result.problem, result.bad_input = self.load_problem()
                 return result
             for n in range(1, self.runs + 1):
-                mode = ex.modes[(n - 1) % len(ex.modes)]
+                mode = (self.schedule.mode if self.schedule is not None
+                        else ex.modes[(n - 1) % len(ex.modes)])
                 if self.progress is not None:
                     self.progress(n - 1, self.runs, f"run {n} of {self.runs} ({mode})")
                 with a.cond:
                     a.rep_n, a.frozen = n, False
                 rep = Rep(self, n, mode)
-                facts = ex.scenario(rep)
+                try:
+                    facts = ex.scenario(rep)
+                finally:
+                    if rep.explorer is not None:
+                        rep.explorer.uninstall()
                 facts["mode"] = mode
                 if rep.fatal == "gone" and not facts["anomalies"]:  # it ended its own process
                     break
                 run = Run(n, mode, facts, measure(checks, facts))
+                if rep.explorer is not None:
+                    x = rep.explorer
+                    run.schedule = str(x.schedule)
+                    run.explored = {"by": x.strategy.describe(), "choices": len(x.choices),
+                                    "operations": x.steps, "straggled": x.straggled,
+                                    "stragglers": sorted(x.stragglers),
+                                    "diverged": getattr(x.strategy, "diverged", None)}
                 result.runs.append(run)
                 if rep.fatal == "stuck":
                     extra = (f" (+{rep.held_s:.1f} s the grader held your calls)"
@@ -797,13 +836,15 @@ def _kill(pid: int) -> None:
         pass
 
 
-def grade(ex, source: str, runs: int, python=None, progress=None) -> Result:
+def grade(ex, source: str, runs: int, python=None, progress=None, schedule=None,
+          seed: int = 0) -> Result:
     from labs.practice import ship
     try:  # the policy, also for callers that did not ask (the verdict never relies on it)
         ship.static_check(source, ex.functions, ex.signatures, modules=ex.modules)
     except ship.BadAnswer as bad:
         return Result(exercise=ex, planned=runs, problem=str(bad), bad_input=True)
-    return Session(ex, source, runs, python=python, progress=progress).run()
+    return Session(ex, source, runs, python=python, progress=progress, schedule=schedule,
+                   seed=seed).run()
 
 
 def loop_around(loops, lineno: int) -> int | None:

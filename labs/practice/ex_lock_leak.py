@@ -428,6 +428,7 @@ SAFE_TRANSFER = Exercise(
     scenario=safe_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,
+    explore_steps=24,
     checks=(
         Check("the lock held around every debit and credit", "held by the caller",
               _lock_used,

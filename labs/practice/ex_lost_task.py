@@ -354,6 +354,7 @@ CONSUMER = Exercise(
     scenario=consumer_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,
+    explore_steps=64,
     checks=(
         Check("every task done exactly once", f"{TASKS} of {TASKS} done once", _each_once,
               ("A task your consumer took was never done: it was lost with the consumer.",

@@ -54,6 +54,9 @@ class Exercise:
     scenario: Callable | None = None
     modules: tuple = ()
     moment_hints: tuple = ()
+    # PCT's estimate of a run's choice points (labs.practice.explore); 0: the
+    # repetitions run without the explorer
+    explore_steps: int = 0
 
     @property
     def slug(self) -> str:

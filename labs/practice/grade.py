@@ -19,6 +19,8 @@ class Run:
     mode: str
     facts: dict
     results: list  # [(Check, passed, measured)] for the checks that apply
+    schedule: str | None = None   # the explorer's schedule of this run (replayable)
+    explored: dict | None = None  # by, choices, operations, straggled, diverged
 
     @property
     def passed(self) -> bool:
@@ -39,6 +41,7 @@ class Result:
     fatal_hints: tuple = ()
     outcome: object = None
     hints_shown: int = 1
+    source: str | None = None    # the answer graded (for replay())
 
     # ---------------------------------------------------------- verdict
     @property
@@ -52,6 +55,35 @@ class Result:
 
     def first_failing(self) -> Run | None:
         return next((r for r in self.runs if not r.passed), None)
+
+    @property
+    def schedule(self) -> str | None:
+        """The schedule of the first failing run (of run 1 if none failed),
+        when the runs were explored: ``check ... --schedule`` replays it."""
+        run = self.shown_run()
+        return run.schedule if run is not None else None
+
+    def schedule_line(self) -> str:
+        """One line naming the shown run's schedule; "" without one."""
+        run = self.shown_run()
+        if run is None or run.schedule is None:
+            return ""
+        x = run.explored or {}
+        extra = ""
+        if x.get("straggled"):
+            extra += f"; {x['straggled']} choice(s) passed over a thread that ran outside " \
+                     "the grader: not exact"
+        if x.get("diverged") is not None:
+            extra += f"; diverged from the schedule at choice {x['diverged'] + 1}"
+        return (f"schedule of run {run.n}: {run.schedule} ({x.get('by', '?')}, "
+                f"{x.get('choices', 0)} choices{extra})")
+
+    def replay(self, python: str | None = None) -> Result:
+        """Grade the same answer again on exactly this result's schedule."""
+        if self.schedule is None or self.source is None:
+            raise ValueError("this result has no schedule to replay")
+        return grade(self.exercise.id, self.source, runs=1, python=python,
+                     schedule=self.schedule)
 
     def failures(self) -> list[str]:
         """Every failure as one line, "check: what was measured", then what
@@ -195,7 +227,8 @@ class Result:
         return {"exercise": self.exercise.id, "passed": self.passed,
                 "runs_planned": self.planned, "runs_passed": self.runs_passed,
                 "problem": self.problem, "fatal": self.fatal, "summary": self.summary(),
-                "runs": [{"n": r.n, "mode": r.mode, "passed": r.passed,
+                "schedule": self.schedule,
+                "runs": [{"n": r.n, "mode": r.mode, "passed": r.passed, "schedule": r.schedule,
                           "checks": [{"check": c.name, "expected": c.expect,
                                       "passed": ok, "measured": m} for c, ok, m in r.results]}
                          for r in self.runs],
@@ -220,13 +253,21 @@ def _cut(text: str, width: int) -> str:
 # ---------------------------------------------------------------- running
 
 def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
-          python: str | None = None, progress=None) -> Result:
+          python: str | None = None, progress=None, schedule: str | None = None,
+          seed: int = 0) -> Result:
     """Run ``source`` (a module defining the exercise's functions) ``runs``
     times in one sandboxed child, on the grader's objects
     (labs.practice.engine); return the Result. ``progress(done, total,
-    label)`` (labs.progress's convention) hears of each run as it starts."""
+    label)`` (labs.progress's convention) hears of each run as it starts.
+    ``schedule`` (a string as ``Result.schedule`` gives it): one run, in
+    that schedule's mode, making exactly its choices (labs.practice.explore;
+    BadSchedule if it cannot be read). ``seed``: the explorer's PCT seed."""
     ex = exercises.get(exercise_id)
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(f"runs must be between 1 and {MAX_RUNS}, not {runs}")
     from labs.practice import engine
-    return engine.grade(ex, source, runs, python=python, progress=progress)
+    if schedule is not None:
+        from labs.practice.explore import Schedule
+        schedule, runs = Schedule.parse(schedule, ex.modes), 1
+    return engine.grade(ex, source, runs, python=python, progress=progress,
+                        schedule=schedule, seed=seed)

@@ -1,0 +1,329 @@
+"""Explore the schedules of the learner's threads at the grader's choke point.
+
+Runs in the PARENT (the grader); the child's side never imports it. An
+``Explorer`` is installed as ``Arena.gate`` for one repetition. Every
+operation of a learner thread on a shared object of that repetition stops at
+the gate; when every thread the scenario spawned is *settled* -- waiting at
+the gate, waiting inside an operation for something that has not happened
+yet, blocked in a wait of its own (below), or done with its calls -- the
+explorer picks which waiting operation runs next, and only that one runs.
+An operation that waited and was woken (a lock released, a task put) passes
+the gate again before it goes on, so which of several woken waiters goes
+first is a choice too. Python code between two operations runs as it does
+without the explorer: the order of the operations on the grader's objects
+is what is chosen.
+
+The scenario's own moves (a stop set, tasks put, a hold released) come
+between two choices: the explorer chooses only while the scenario waits in
+``Rep.wait`` and what it waits for does not hold yet (``scenario_waits``).
+They are not choices themselves: a move happens where the scenario's
+observed state puts it, the same point of every replay.
+
+Settled, soundly. A thread that is between two operations is running the
+learner's Python code (or waiting for the GIL): the explorer waits for it to
+reach the gate, it never guesses from time. One exception, read from the
+kernel: a thread blocked in a ``futex`` wait with no timeout
+(``/proc/PID/task/TID/syscall``) waits in a lock, Event or join of the
+learner's own, not for the GIL (CPython waits for the GIL with a timeout,
+the switch interval): it cannot move until another thread does, so it is
+settled too. A thread woken from such a wait reads ``running`` from the
+moment its waker's ``futex`` wake returned, which is before the waker's next
+operation reaches the gate. A thread inside an operation is settled only
+when its record is *parked* at the monitor's current version
+(``Record.parked``, ``Monitor.version`` in labs.practice.arena): it
+re-checked its predicate after the last change of state and must still
+wait. A thread that was notified but has not re-checked yet is not settled.
+
+What the explorer cannot see or order, and the one bounded wait. C code and
+the kernel: a thread that stays outside the grader for more than
+``STRAGGLE_S`` after it or the last choice came (a ``time.sleep``, a timed
+wait of its own, a long computation) is passed over for that choice, and the
+run says so (``straggled``, ``stragglers``): its schedule is then not exact.
+Time: an operation's timeout (``get(timeout=...)``) expires by the clock,
+not by a choice. Signals: which thread the kernel gives a signal to is not
+a choice here (no signal exercise is explored yet).
+
+Which thread is which. A thread the scenario spawned is known by the
+connection of its ``call`` reports and by its index in ``rep.threads`` (0,
+1, 2: letters ``a``, ``b``, ``c``). Only those threads are scheduled: a
+thread the learner's code started (``do`` run in a thread of its own) passes
+the gate at once, as without the explorer, so a spawned thread that waits
+for it with a timeout comes back by itself; such a run is exact only as far
+as those threads' operations do not race with the scheduled ones.
+
+The strategy: PCT (Burckhardt, Kothari, Musuvathi, Nagarakatte, "A
+Randomized Scheduler with Probabilistic Guarantees of Finding Bugs", ASPLOS
+2010). Each thread gets a random priority; the highest-priority waiting
+operation runs; at ``depth - 1`` random choice points the thread that would
+run drops below every other. One run finds a bug of depth d among n threads
+and k choice points with probability at least 1/(n k^(d-1)), and a run is
+reproducible from its seed; ``DEPTH`` is 3 (two change points), which
+finds the depth-2 races measured here (a check, then another thread, then
+the act) in about one run in five. Why PCT and not an enumeration of every
+schedule with at most 2 preemptions: the wired scenarios have two or three
+threads and 12 to 70 choice points (measured), so that space holds
+thousands to tens of thousands of schedules, each a repetition of 25 to 50
+ms: sampling with a guarantee per run fits a check's budget, exhausting the
+bounded space does not. k counts choice points only (operations that had a
+rival), not every operation; ``Exercise.explore_steps`` is its estimate.
+
+A schedule is the mode and the letter of the thread chosen at each choice
+point where two or more operations were waiting, runs of one letter
+written with their length: ``midway:a3bca2`` is a a a b c a a.
+``Replay(choices)`` makes exactly those choices again; if the answer's
+threads reach a choice point with other rivals than recorded, the replay
+says where it diverged.
+"""
+from __future__ import annotations
+
+import os
+import random
+import re
+import string
+import time
+from dataclasses import dataclass
+
+STRAGGLE_S = 0.5   # a thread outside the grader this long since the last choice is passed over
+DEPTH = 3          # PCT: two priority change points
+LETTERS = string.ascii_lowercase
+_SCHEDULE = re.compile(r"([a-z0-9-]+):((?:[a-z][0-9]*)*)")
+_RUN = re.compile(r"([a-z])([0-9]*)")
+FUTEX = {"x86_64": "202", "aarch64": "98"}.get(os.uname().machine)
+
+
+def waits_untimed(pid: int, tid: int) -> bool:
+    """Thread ``tid`` of ``pid`` is blocked in a futex wait without a timeout
+    (the kernel's syscall file: number, then the arguments; the 4th is the
+    timeout's address)."""
+    try:
+        with open(f"/proc/{pid}/task/{tid}/syscall") as f:
+            words = f.read().split()
+    except OSError:
+        return False
+    return FUTEX is not None and len(words) > 4 and words[0] == FUTEX and int(words[4], 16) == 0
+
+
+class BadSchedule(ValueError):
+    """A schedule string that cannot be read, or names no mode of the exercise."""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    mode: str
+    choices: tuple  # of thread indices, one per choice point
+
+    def __str__(self) -> str:
+        out, i = [], 0
+        while i < len(self.choices):
+            j = i
+            while j < len(self.choices) and self.choices[j] == self.choices[i]:
+                j += 1
+            out.append(LETTERS[self.choices[i]] + (str(j - i) if j - i > 1 else ""))
+            i = j
+        return f"{self.mode}:{''.join(out)}"
+
+    @classmethod
+    def parse(cls, text: str, modes=None) -> Schedule:
+        """``MODE:LETTERS`` as ``str(schedule)`` writes it; BadSchedule if not."""
+        m = _SCHEDULE.fullmatch(text.strip())
+        if m is None:
+            raise BadSchedule(f"not a schedule: {text!r} (expected MODE:LETTERS, "
+                              f"e.g. midway:a3bca2)")
+        mode, body = m.groups()
+        if modes is not None and mode not in modes:
+            raise BadSchedule(f"no mode {mode!r} in this exercise (its modes: "
+                              f"{', '.join(modes)})")
+        choices = []
+        for letter, count in _RUN.findall(body):
+            n = int(count) if count else 1
+            if not 1 <= n <= 100000 or len(choices) + n > 100000:
+                raise BadSchedule(f"not a schedule: {text!r} (a run of {n})")
+            choices += [LETTERS.index(letter)] * n
+        return cls(mode, tuple(choices))
+
+
+class PCT:
+    """Randomized priorities with ``depth - 1`` priority change points
+    among the first ``steps`` choice points; reproducible from ``seed``."""
+
+    def __init__(self, seed: int, steps: int, depth: int = DEPTH):
+        self.rng = random.Random(seed)
+        self.depth = depth
+        self.prio: dict[int, float] = {}
+        self.changes = sorted(self.rng.sample(range(max(steps, depth)), depth - 1))
+        self.diverged = None
+
+    def choose(self, step: int, candidates: list[int]) -> int:
+        for t in candidates:
+            if t not in self.prio:  # initial priorities lie above every change's
+                self.prio[t] = self.depth + self.rng.random()
+        best = max(candidates, key=self.prio.__getitem__)
+        if step in self.changes:
+            self.prio[best] = self.depth - 1 - self.changes.index(step)
+            best = max(candidates, key=self.prio.__getitem__)
+        return best
+
+    def describe(self) -> str:
+        return f"PCT, depth {self.depth}"
+
+
+class Replay:
+    """The choices of a recorded schedule, in order. Past its end, or where
+    the recorded thread is not waiting, the lowest index runs and
+    ``diverged`` keeps the first such choice point."""
+
+    def __init__(self, choices):
+        self.choices = tuple(choices)
+        self.diverged: int | None = None
+
+    def choose(self, step: int, candidates: list[int]) -> int:
+        if step < len(self.choices) and self.choices[step] in candidates:
+            return self.choices[step]
+        if self.diverged is None:
+            self.diverged = step
+        return min(candidates)
+
+    def describe(self) -> str:
+        return "replay"
+
+
+class Explorer:
+    """The gate of one repetition: see the module's docstring."""
+
+    def __init__(self, rep, strategy):
+        self.rep, self.arena, self.strategy = rep, rep.arena, strategy
+        self.names = [t["name"] for t in rep.threads]
+        self.conn_of: dict[str, int] = {}   # spawned thread name -> its connection
+        self.index: dict[int, int] = {}     # spawned thread's connection -> its index
+        self.pending: dict[int, object] = {}  # connection -> its record at the gate
+        self.granted: int | None = None
+        self.choices: list[int] = []
+        self.steps = 0                      # operations through the gate
+        self.straggled = 0                  # choices made without a straggler
+        self.stragglers: set[str] = set()   # ... the threads passed over
+        self.last = time.monotonic()        # the last choice (or the start)
+        self._seen = 0                      # how far the ledger was read for calls
+        self.scenario = None                # what the scenario waits for; None: it acts
+        self.on = False
+
+    # ---------------------------------------------------------- install
+    def install(self) -> None:
+        with self.arena.cond:
+            self.on, self.last = True, time.monotonic()
+            self.arena.gate, self.arena.parking = self.gate, self.poke
+
+    def uninstall(self) -> None:
+        """Every operation waiting at the gate goes on, in no chosen order."""
+        with self.arena.cond:
+            self.on = False
+            if self.arena.gate == self.gate:
+                self.arena.gate = self.arena.parking = None
+            self.arena.cond.notify_all()
+
+    def scenario_waits(self, predicate) -> None:
+        """The scenario waits (in Rep.wait) for ``predicate``; None: it acts
+        (sets a stop, puts tasks, releases a hold). No choice is made while
+        it acts or once what it waits for holds: its moves come between two
+        choices, at the same point of every replay."""
+        with self.arena.cond:
+            self.scenario = predicate
+            self.arena.cond.wake()
+
+    @property
+    def schedule(self) -> Schedule:
+        return Schedule(self.rep.mode, tuple(self.choices))
+
+    # ---------------------------------------------------------- the gate
+    def gate(self, rec) -> None:
+        """Called by Arena.dispatch under the monitor: return when ``rec``
+        is chosen to run (or the explorer is off)."""
+        a = self.arena
+        obj = a.objects.get(rec.obj)
+        if not self.on or rec.kind in ("Grader", "Rep") or obj is None or obj.rep != self.rep.n:
+            return
+        self._learn()
+        if rec.conn not in self.index:
+            return  # a thread the learner's code started: it runs free
+        arrived = time.monotonic()
+        self.pending[rec.conn] = rec
+        self.steps += 1
+        try:
+            while self.on and not a.closed:
+                if self.granted == rec.conn:
+                    self.granted = None
+                    return
+                if self.granted is None and self._scenario_waits():
+                    late = time.monotonic() - max(self.last, arrived) >= STRAGGLE_S
+                    if self._settled() or late:
+                        if not self._settled():
+                            self.straggled += 1
+                            self.stragglers.update(self._unsettled())
+                        self._choose()
+                        continue
+                left = STRAGGLE_S - (time.monotonic() - max(self.last, arrived))
+                a.cond.wait(min(max(left, 0.01), 0.25))
+        finally:
+            self.pending.pop(rec.conn, None)
+            if self.granted == rec.conn:
+                self.granted = None
+
+    def poke(self) -> None:
+        """An operation is about to wait (Arena.block): maybe the last
+        thread has settled, and a choice can be made."""
+        if self.on and self.granted is None and self.pending and self._scenario_waits() \
+                and self._settled():
+            self._choose()
+
+    # ---------------------------------------------------------- choosing
+    def _learn(self) -> None:
+        """Which connection is each spawned thread's own (its ``call`` reports)."""
+        ledger, reports = self.arena.ledger, self.rep.reports
+        for r in ledger[self._seen:]:
+            if reports is not None and r.obj == reports.id and r.op == "call":
+                if r.who in self.names:
+                    self.conn_of.setdefault(r.who, r.conn)
+                    self.index.setdefault(r.conn, self.names.index(r.who))
+        self._seen = len(ledger)
+
+    def _scenario_waits(self) -> bool:
+        return self.scenario is not None and not self.scenario()
+
+    def _settled(self) -> bool:
+        return not self._unsettled()
+
+    def _unsettled(self) -> list[str]:
+        """The spawned threads still running between two operations."""
+        self._learn()
+        version = self.arena.cond.version
+        parked = {r.conn for r in self.arena.current.values() if r.parked == version}
+        out = []
+        for name in self.names:
+            if self.rep.ended(name):
+                continue
+            conn = self.conn_of.get(name)
+            if conn is None or not (conn in self.pending or conn in parked
+                                    or self._waits_untimed(conn)):
+                out.append(name)
+        return out
+
+    def _waits_untimed(self, conn: int) -> bool:
+        pid = self.rep.session.pid
+        c = self.arena.conns[conn - 1] if 0 < conn <= len(self.arena.conns) else None
+        return pid is not None and c is not None and c.id == conn and waits_untimed(pid, c.tid)
+
+    def _choose(self) -> None:
+        by_index = {self.index[c]: c for c in self.pending}
+        candidates = sorted(by_index)
+        if len(candidates) == 1:
+            chosen = candidates[0]
+        else:
+            chosen = self.strategy.choose(len(self.choices), candidates)
+            self.choices.append(chosen)
+        self.granted = by_index[chosen]
+        self.last = time.monotonic()
+        self.arena.cond.wake()
+
+
+def strategy_for(n: int, steps: int, seed: int = 0):
+    """Repetition ``n``'s PCT (seeded by the grading's seed and ``n``)."""
+    return PCT(seed * 1_000_003 + n, steps)

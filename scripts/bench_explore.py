@@ -1,0 +1,61 @@
+"""Schedules per second of every exercise the explorer drives, and how soon
+each known race fails.
+
+  python scripts/bench_explore.py [--schedules N] [--seeds S] [--python PATH]
+
+For each exercise with ``explore_steps`` (labs.practice.explore): one check
+of its reference solution with N schedules (one per repetition, in one
+sandboxed child): the time, schedules per second, the choice points per
+schedule. Then, for each of the exercise's race answers (RACES below), S
+gradings with seeds 0..S-1: the run (schedule) at which each first failed.
+Not a timed test.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+
+from labs.practice import exercises, grade
+
+# answers whose failure depends on the interleaving, or is about one (issue 18)
+RACES = {
+    "lock-leak/safe-transfer": ("wrong_no_lock", "wrong_own_lock", "wrong_debit_outside",
+                                "wrong_split_lock"),
+    "lost-task/consumer": ("wrong_check_then_act", "wrong_done_before_work"),
+}
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--schedules", type=int, default=100)
+    p.add_argument("--seeds", type=int, default=5)
+    p.add_argument("--python")
+    args = p.parse_args(argv)
+    for ex in exercises.all_exercises():
+        if not ex.explore_steps:
+            continue
+        started = time.perf_counter()
+        r = grade.grade(ex.id, ex.reference().read_text(), runs=args.schedules,
+                        python=args.python)
+        took = time.perf_counter() - started
+        choices = [run.explored["choices"] for run in r.runs if run.explored]
+        print(f"{ex.id}: reference {r.runs_passed}/{args.schedules} passed, {took:.2f} s, "
+              f"{args.schedules / took:.0f} schedules/s, choices per schedule "
+              f"{min(choices)}-{max(choices)} (median {statistics.median(choices):g})")
+        for race in RACES.get(ex.id, ()):
+            path = exercises.ANSWERS / f"{ex.slug}__{race}.py"
+            firsts = []
+            for seed in range(args.seeds):
+                r = grade.grade(ex.id, path.read_text(), runs=args.schedules,
+                                python=args.python, seed=seed)
+                bad = r.first_failing()
+                firsts.append(bad.n if bad is not None else None)
+            print(f"  {race:<28} first failing schedule, seeds 0-{args.seeds - 1}: "
+                  + " ".join("-" if f is None else str(f) for f in firsts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""The explorer (labs.practice.explore): the races of issue 18 fail on every
+grading with the same verdict and schedule, within a few schedules; the
+right answers pass with every thread accounted for; a failing schedule
+replays exactly; a bad schedule string is one line and exit status 2."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from labs.practice import exercises, grade
+from labs.practice.explore import PCT, BadSchedule, Schedule
+
+CHILD_PYTHON = os.environ.get("LABS_CHILD_PYTHON") or None
+WIRED = ("lock-leak/safe-transfer", "lost-task/consumer")
+# (exercise, answer, the schedule it fails at with seed 0 at the latest)
+RACES = [
+    ("lock-leak/safe-transfer", "wrong_no_lock", 1),
+    ("lock-leak/safe-transfer", "wrong_own_lock", 1),
+    ("lock-leak/safe-transfer", "wrong_debit_outside", 1),
+    ("lock-leak/safe-transfer", "wrong_split_lock", 1),
+    ("lost-task/consumer", "wrong_done_before_work", 1),
+    ("lost-task/consumer", "wrong_check_then_act", 10),
+]
+
+
+def answer(ex_id: str, name: str) -> str:
+    ex = exercises.get(ex_id)
+    return (exercises.ANSWERS / f"{ex.slug}__{name}.py").read_text()
+
+
+# ---------------------------------------------------------------- schedules
+
+@pytest.mark.parametrize("choices", [(), (0,), (0, 0, 0, 1, 2, 2, 0), (1,) * 12 + (0,)])
+def test_a_schedule_reads_back_as_written(choices):
+    s = Schedule("midway", choices)
+    assert Schedule.parse(str(s), ("midway",)) == s
+
+
+def test_a_schedule_is_compact():
+    assert str(Schedule("midway", (0, 0, 0, 1, 2, 0, 0))) == "midway:a3bca2"
+
+
+@pytest.mark.parametrize("text", ["", "midway", "midway:A", "midway:3a", "midway:a0",
+                                  "midway: a", "mid way:a", "midway:a999999"])
+def test_a_bad_schedule_is_refused(text):
+    with pytest.raises(BadSchedule):
+        Schedule.parse(text, ("midway",))
+
+
+def test_a_schedule_names_a_mode_of_the_exercise():
+    with pytest.raises(BadSchedule, match="no mode 'busy'"):
+        Schedule.parse("busy:a", ("midway", "trickle"))
+
+
+def test_pct_is_reproducible_from_its_seed():
+    def run(seed):
+        pct = PCT(seed, steps=20)
+        return [pct.choose(i, [0, 1, 2]) for i in range(30)]
+    assert run(7) == run(7)
+    assert len({tuple(run(s)) for s in range(10)}) > 1
+
+
+# ---------------------------------------------------------------- verdicts
+
+@pytest.mark.parametrize("ex_id,name,within", RACES, ids=[r[1] for r in RACES])
+def test_a_race_fails_the_same_way_on_every_grading(ex_id, name, within):
+    source = answer(ex_id, name)
+    results = [grade.grade(ex_id, source, runs=10, python=CHILD_PYTHON) for _ in range(3)]
+    first = results[0]
+    assert not first.passed
+    assert first.first_failing().n <= within, first.text()
+    for again in results[1:]:
+        assert again.failures() == first.failures()
+        assert [r.schedule for r in again.runs] == [r.schedule for r in first.runs]
+    assert all(r.explored["straggled"] == 0 for r in first.runs)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_check_then_act_fails_within_a_few_schedules_whatever_the_seed(seed):
+    """Measured (seeds 0-9, PCT depth 3): first failing schedule 1-18."""
+    r = grade.grade("lost-task/consumer", answer("lost-task/consumer", "wrong_check_then_act"),
+                    runs=30, python=CHILD_PYTHON, seed=seed)
+    bad = r.first_failing()
+    assert bad is not None and bad.n <= 30, r.text()
+    assert "raised Empty" in r.failures()[0]
+
+
+@pytest.mark.parametrize("ex_id", WIRED)
+def test_right_answers_pass_30_schedules_with_every_thread_accounted_for(ex_id):
+    ex = exercises.get(ex_id)
+    for path in ex.right_answers():
+        r = grade.grade(ex_id, path.read_text(), runs=30, python=CHILD_PYTHON, seed=1)
+        assert r.passed, (path.name, r.text())
+        for run in r.runs:
+            assert run.explored["straggled"] == 0, (path.name, run.n, run.explored)
+            assert run.explored["choices"] > 0
+
+
+def test_an_exercise_not_wired_runs_as_before():
+    ex = exercises.get("lock-leak/stop-worker")
+    r = grade.grade(ex.id, ex.reference().read_text(), runs=2, python=CHILD_PYTHON)
+    assert r.passed
+    assert [run.schedule for run in r.runs] == [None, None] and r.schedule_line() == ""
+
+
+# ---------------------------------------------------------------- replay
+
+def test_a_failing_schedule_replays_exactly():
+    source = answer("lost-task/consumer", "wrong_check_then_act")
+    r = grade.grade("lost-task/consumer", source, runs=10, python=CHILD_PYTHON)
+    bad = r.first_failing()
+    again = r.replay(python=CHILD_PYTHON)
+    assert len(again.runs) == 1 and again.runs[0].mode == bad.mode
+    assert again.schedule == r.schedule
+    assert again.runs[0].explored["diverged"] is None
+    assert [m for c, ok, m in again.runs[0].results if not ok] == \
+        [m for c, ok, m in bad.results if not ok]
+    assert r.schedule in r.schedule_line()
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "labs", "practice", "check", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_command_line_prints_the_schedule_and_replays_it():
+    path = str(exercises.ANSWERS / "lost_task__consumer__wrong_check_then_act.py")
+    first = cli("lost-task/consumer", path)
+    assert first.returncode == 1
+    line = next(x for x in first.stdout.splitlines() if x.startswith("replay: "))
+    schedule = line.split("--schedule ")[1]
+    again = cli("lost-task/consumer", path, "--schedule", schedule)
+    assert again.returncode == 1
+    assert f"schedule of run 1: {schedule} (replay," in again.stdout
+    assert "raised Empty" in again.stdout
+
+
+@pytest.mark.parametrize("ex_id,schedule,message", [
+    ("lost-task/consumer", "midway:aB", "not a schedule"),
+    ("lost-task/consumer", "busy:a", "no mode 'busy'"),
+    ("lost-task/shutdown", "busy:a", "runs without the explorer"),
+])
+def test_a_bad_schedule_on_the_command_line_is_one_line_and_status_2(ex_id, schedule, message):
+    ex = exercises.get(ex_id)
+    p = cli(ex_id, str(ex.reference()), "--schedule", schedule)
+    assert p.returncode == 2
+    assert p.stdout == "" and len(p.stderr.strip().splitlines()) == 1 and message in p.stderr
+
+
+def test_the_child_side_never_imports_the_explorer():
+    from labs.practice import child, jail, wire
+    for module in (child, jail, wire):
+        with open(module.__file__) as f:
+            assert "explore" not in f.read(), module.__name__
+
+
+def test_a_schedule_that_does_not_fit_says_where_it_diverged():
+    ex = exercises.get("lost-task/consumer")
+    r = grade.grade(ex.id, ex.reference().read_text(), python=CHILD_PYTHON,
+                    schedule="midway:c200")  # consumer-3 first, always: it blocks some time
+    run = r.runs[0]
+    assert r.passed and run.explored["diverged"] is not None
+    assert f"diverged from the schedule at choice {run.explored['diverged'] + 1}" in \
+        r.schedule_line()
