@@ -163,6 +163,17 @@ def cmd_matrix(args):
     matrix_show.main(as_json=args.json, python=python)
 
 
+def _stdout_reader_gone() -> bool:
+    """Is stdout a pipe whose reader has closed it? (poll says POLLERR.)"""
+    import select
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(ev & select.POLLERR for _, ev in poller.poll(0))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def main(argv=None):
     args = build_parser().parse_args(argv)
     if args.command is None:
@@ -177,6 +188,8 @@ def main(argv=None):
             sandbox.Unsupported) as problem:
         fail(str(problem))
     except BrokenPipeError:  # `python -m labs list | head`: the reader left, fine
+        if not _stdout_reader_gone():  # a broken pipe of something else: a bug, not a pass
+            raise
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt as how:

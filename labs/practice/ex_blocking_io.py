@@ -52,13 +52,23 @@ def kernel_counts(pid: int) -> dict:
 
 def idle_rates(before: dict, after: dict) -> dict:
     """Wake-ups per second and share of a CPU between two ``kernel_counts``.
-    A thread that started or ended in between counts as a wake-up."""
+    A thread that started or ended in between counts as a wake-up; and since
+    a thread that ended took its own count of wake-ups with it, the count is
+    then a floor, not a measure: ``turnover`` says how many threads came and
+    went, and the wake-up checks fail on it (a chain of short-lived pollers
+    would otherwise hide its polling)."""
     span = max(after["t"] - before["t"], 1e-3)
     churn = len(before["tids"] ^ after["tids"])
     cpu_s = max((after["cpu_ns"] - before["cpu_ns"]) / 1e9,
                 (after["ticks"] - before["ticks"]) / os.sysconf("SC_CLK_TCK") - 0.02)
     return {"wakeups_per_s": round((after["switches"] - before["switches"] + churn) / span),
-            "cpu_share": round(max(cpu_s, 0.0) / span, 3)}
+            "cpu_share": round(max(cpu_s, 0.0) / span, 3), "turnover": churn}
+
+
+def _turnover(idle: dict) -> str | None:
+    n = idle.get("turnover", 0)
+    return (f"{n} thread(s) started or ended while idle (an idle reader or consumer "
+            "waits; a thread that ended took its wake-ups with it)") if n else None
 
 
 def watch_process(rep, stop_watching=lambda: False) -> dict | None:
@@ -82,6 +92,8 @@ def _wakeups(limit):
         if f.get("idle") is None:
             return False, "not measured: " + f.get("idle_missing", "the idle period never came")
         w = f["idle"]["wakeups_per_s"]
+        if _turnover(f["idle"]):
+            return False, _turnover(f["idle"])
         return w <= limit, f"{w} wake-ups per second while idle"
     return measure
 
@@ -479,9 +491,9 @@ def reader_scenario(rep):
     try:
         if mode == "before-first":
             facts["stop_t"] = a.now()
-            wake_w.send(b"!")
+            _send(wake_w, b"!")
         else:  # the first chunk is there before the reader starts
-            peer.sendall(sent[:CHUNK])
+            _send(peer, sent[:CHUNK])
             facts["sent"] = CHUNK
         rep.spawn(me, "reader", rep.socket(sock), rep.socket(wake))
         rep.go()
@@ -503,7 +515,8 @@ def reader_scenario(rep):
                 fds_seen.append(held_fds(pid, base))
                 if i == CHUNKS:
                     break
-                peer.sendall(sent[i * CHUNK:(i + 1) * CHUNK])
+                if not _send(peer, sent[i * CHUNK:(i + 1) * CHUNK]):
+                    break  # the reader closed its end of sock: what it returns says the rest
                 facts["sent"] = (i + 1) * CHUNK
             rep.hold(time.monotonic() - paced)  # the grader's pacing: not the reader's budget
             facts["chunks_read"] = read_all
@@ -512,12 +525,12 @@ def reader_scenario(rep):
                 facts.update(_quiet(rep, pid, me))
             if mode == "peer-closes":
                 facts["stop_t"] = a.now()  # before the request: a return is never earlier
-                peer.shutdown(socket.SHUT_WR)
+                _send(peer, None)
                 if not a.wait_for(lambda: rep.ended(me), EOF_S):
                     facts["after_eof"] = running_share(rep, pid, lambda: rep.ended(me))
             elif not rep.ended(me) and facts["stop_t"] is None:
                 facts["stop_t"] = a.now()
-                wake_w.send(b"!")
+                _send(wake_w, b"!")
         facts.update(rep.finish())
         facts.update(_reader_facts(rep, me, sent))
         if not facts["calls_ended"] and mode == "peer-closes" and \
@@ -532,6 +545,20 @@ def reader_scenario(rep):
     finally:
         for s in (sock, peer, wake, wake_w):
             s.close()
+
+
+def _send(sock, data) -> bool:
+    """The grader's end sends ``data`` (None: shuts its sending side down).
+    False when the learner's code closed its end: then nothing is sent, and
+    the reader is judged on what it returned (never a grader's traceback)."""
+    try:
+        if data is None:
+            sock.shutdown(socket.SHUT_WR)
+        else:
+            sock.sendall(data)
+        return True
+    except OSError:  # BrokenPipeError, ConnectionResetError: the far end is gone
+        return False
 
 
 def _quiet(rep, pid, me) -> dict:
@@ -646,6 +673,8 @@ def _no_wakeups(f):
         return False, "not measured: " + ("it returned during the silence"
                                           if f.get("quiet_ended") else "no silence reached")
     w, span = f["idle"]["wakeups"], f["idle"]["window_s"]
+    if _turnover(f["idle"]):
+        return False, _turnover(f["idle"])
     return w <= WAKE_LIMIT * QUIET_S, f"{w} wake-ups in {span:.1f} s of silence"
 
 
