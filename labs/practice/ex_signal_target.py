@@ -507,7 +507,8 @@ STOP_ONE_MODES = {
     "plain": (("worker-1", "worker-2", "worker-3"), "worker-2", ()),
     "noise": (("alpha", "beta", "gamma", "delta"), "gamma",
               ("stop nobody", "pause beta", "hello", "status alpha", "stop")),
-    "substring": (("worker-1", "worker-10", "worker-11"), "worker-10", ("stop worker-111",)),
+    "substring": (("worker-1", "worker-10", "worker-11"), "worker-10",
+                  ("stop worker-111", "stop worker")),  # a name longer, then shorter
     "twice": (("db", "web", "cache"), "web", ()),
     "quiet": (("worker-1", "worker-2", "worker-10"), "worker-1", ("stop worker-100",)),
 }
