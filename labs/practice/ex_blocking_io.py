@@ -296,6 +296,9 @@ def _timeout_facts(rep, q, done, stop, stop_t, me) -> dict:
         "returned_before_stop": end_seq is not None and (stop.set_at is None
                                                          or end_seq < stop.set_at),
         "set_by_learner": [r.who for r in learner_ops if r.obj == stop.id and r.op == "set"],
+        # a get() that began after the stop was set and took a job
+        "after_stop": [r.value for r in learner_ops if r.obj == q.id and r.op == "get" and r.ok
+                       and stop.set_at is not None and r.seq > stop.set_at],
         "untimed": [f"{r.who}'s get() #{r.note['nth']}" for r in untimed[:3]],
     }
 
@@ -306,6 +309,12 @@ def _waited(f):
     if f["returned_before_stop"]:
         return False, "returned before the stop was set"
     return True, "returned after the stop"
+
+
+def _none_after_stop(f):
+    late = f["after_stop"]
+    return not late, ("none" if not late else
+                      f"job(s) {names(late)} taken after the stop was set")
 
 
 def _every_job_done(f):
@@ -379,6 +388,10 @@ CONSUMER = Exercise(
         Check("it waited for the stop", "returned after the stop", _waited,
               ("Your consumer returned before the stop.",
                "An empty queue is not a stop: on `queue.Empty`, loop and look at `stop` again.",
+               "Notebook 04, `take_jobs_polling`.")),
+        Check("no job taken after the stop", "none", _none_after_stop,
+              ("Your consumer went on taking jobs after the stop was set.",
+               "Look at `stop` before each `get()`: `while not stop.is_set():`.",
                "Notebook 04, `take_jobs_polling`.")),
         Check("every job taken was done", "each once", _every_job_done,
               ("A job your consumer took never reached `done()`.",
