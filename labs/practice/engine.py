@@ -37,6 +37,7 @@ from labs.sandbox.verdict import dump_part
 STARTUP_S = 20.0     # the child's start, up to the learner's module loaded
 SETTLE_S = 1.0       # how long a returned call's thread may take to vanish
 FREEZE_S = 0.5       # before a dump: how long the stuck calls get to reach an operation
+STAYS_S = 2.0        # blocked this long in one operation: named even inside a loop
 END_S = 5.0          # after the last run: how long the child may take to end
 HELD_CAP_S = 8.0     # per repetition: the most the budget grows by the time the grader held
                      # the learner's operations (Rep.hold, Rep.until(held=True))
@@ -582,8 +583,8 @@ class Session:
         # out incomplete). A thread that runs without operations stays best effort.
         with a.cond:
             waiting = in_operation()  # where each was blocked before the freeze
-            # ... and for how long: a thread blocked in one operation for a
-            # second or more is not looping, whatever loop the call sits in
+            # ... and for how long: a thread blocked in one operation for
+            # STAYS_S or more is not looping, whatever loop the call sits in
             since = {r.who: r.t for r in a.ledger if r.end is None and r.who in waiting
                      and r.obj != "grader" and r.kind != "Rep"}
             a.frozen = True
@@ -594,8 +595,10 @@ class Session:
         parts = []
         for name in sorted(pending):
             where, looping = spots.get(name, (None, False))
-            # A looping thread's operation at the dump is luck, as its line is.
-            stays = name in since and a.now() - since[name] >= 1.0
+            # A looping thread's operation at the dump is luck, as its line is;
+            # one blocked in it for STAYS_S is not looping (a loaded machine
+            # can starve a lock's holder for a second: measured on 3.10.13)
+            stays = name in since and a.now() - since[name] >= STAYS_S
             inside = (f" waiting in {waiting[name]}" if name in waiting
                       and (not looping or stays) else "")
             parts.append(f"{name}{inside}" + (f" {where}" if where else ""))
