@@ -110,6 +110,7 @@ def draw(outcome, ax=None, until: float | None = None):
     extra = iter(_EXTRA_COLORS * 4)
     names = list(rows)
     for y, name in enumerate(names):
+        bars: dict[str, list] = {}  # state -> its spans on this row: one artist each
         for k, (start, length, st) in enumerate(rows[name]):
             if is_end(st):  # the bar stops here; a death or the last end is labelled
                 color = "#c44e52" if st.startswith("died") else "black"
@@ -119,10 +120,13 @@ def draw(outcome, ax=None, until: float | None = None):
                 else:  # a call ended, another follows on the same thread: a tick
                     ax.plot([start], [y], marker="|", markersize=12, color=color)
                 continue
+            bars.setdefault(st, []).append((start, max(length, 1.5e-5)))
+        # one broken_barh per state and row: a thread looping for seconds has
+        # thousands of spans, and one artist each took 40 s to draw
+        for st, spans in bars.items():
             if st not in colors:
                 colors[st] = next(extra)
-            ax.broken_barh([(start, max(length, 1.5e-5))], (y - 0.35, 0.7),
-                           color=colors[st], label=st)
+            ax.broken_barh(spans, (y - 0.35, 0.7), color=colors[st], label=st)
     for e in events:
         if e["kind"] == "mark":
             at = e["t"] - t0
