@@ -529,7 +529,10 @@ def reader_scenario(rep):
                 if i == CHUNKS:
                     break
                 if not _send(peer, sent[i * CHUNK:(i + 1) * CHUNK]):
-                    break  # the reader closed its end of sock: what it returns says the rest
+                    # the reader closed its end of sock: its return, on its way, says
+                    # the rest (waited for, so that no stop is requested meanwhile)
+                    a.wait_for(lambda: rep.ended(me), EOF_S)
+                    break
                 facts["sent"] = (i + 1) * CHUNK
             rep.hold(time.monotonic() - paced)  # the grader's pacing: not the reader's budget
             facts["chunks_read"] = read_all
