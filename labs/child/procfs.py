@@ -44,6 +44,18 @@ def context_switches(tid: int, voluntary_only: bool = False) -> int:
         return sum(int(line.split()[1]) for line in f if line.startswith(kinds))
 
 
+def schedstat(pid: int, tid: int) -> tuple[int, int] | None:
+    """(CPU time, time runnable but waiting for a CPU), in ns, of thread
+    ``tid`` of process ``pid`` (/proc/PID/task/TID/schedstat); None when the
+    thread is gone."""
+    try:
+        with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+            cpu, delay = f.read().split()[:2]
+        return int(cpu), int(delay)
+    except (OSError, ValueError):
+        return None
+
+
 def stat(pid: int) -> list[str] | None:
     """The fields of /proc/PID/stat after the command name: state, ppid, pgrp,
     session, ... (the name may hold spaces, hence the split at its last ')').

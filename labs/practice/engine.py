@@ -834,14 +834,8 @@ def _loops(source: str) -> list[tuple]:
 def queued_s(pid) -> float:
     """Seconds the live threads of process ``pid`` spent runnable but waiting
     for a CPU (/proc/PID/task/TID/schedstat, its second field)."""
-    total = 0
-    for tid in procfs.tids(pid) if pid else ():
-        try:
-            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
-                total += int(f.read().split()[1])
-        except (OSError, ValueError, IndexError):
-            pass
-    return total / 1e9
+    return sum((procfs.schedstat(pid, t) or (0, 0))[1]
+               for t in (procfs.tids(pid) if pid else ())) / 1e9
 
 
 def _describe(arena, rec) -> str:

@@ -40,10 +40,9 @@ def kernel_counts(pid: int) -> dict:
             with open(f"/proc/{pid}/task/{t}/status") as f:
                 switches += sum(int(line.split()[1]) for line in f
                                 if line.startswith("voluntary_ctxt_switches"))
-            with open(f"/proc/{pid}/task/{t}/schedstat") as f:
-                cpu += int(f.read().split()[0])
         except (OSError, ValueError, IndexError):
             pass  # a thread that ended meanwhile: the process's ticks still count it
+        cpu += (procfs.schedstat(pid, t) or (0, 0))[0]
     st = procfs.stat(pid)
     ticks = int(st[11]) + int(st[12]) if st and len(st) > 12 else 0
     return {"switches": switches, "cpu_ns": cpu, "tids": tids, "ticks": ticks,
@@ -92,8 +91,8 @@ def _wakeups(limit):
         if f.get("idle") is None:
             return False, "not measured: " + f.get("idle_missing", "the idle period never came")
         w = f["idle"]["wakeups_per_s"]
-        if _turnover(f["idle"]):
-            return False, _turnover(f["idle"])
+        if why := _turnover(f["idle"]):
+            return False, why
         return w <= limit, f"{w} wake-ups per second while idle"
     return measure
 
@@ -689,8 +688,8 @@ def _no_wakeups(f):
         return False, "not measured: " + ("it returned during the silence"
                                           if f.get("quiet_ended") else "no silence reached")
     w, span = f["idle"]["wakeups"], f["idle"]["window_s"]
-    if _turnover(f["idle"]):
-        return False, _turnover(f["idle"])
+    if why := _turnover(f["idle"]):
+        return False, why
     return w <= WAKE_LIMIT * QUIET_S, f"{w} wake-ups in {span:.1f} s of silence"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import deque
 
 from labs.practice.arena import GEvent, GObject, Raise, _plain, _timeout
-from labs.practice.exercises import Check, Exercise, names
+from labs.practice.exercises import Check, Exercise, ended_before_return, names
 from labs.practice.policy import COMMON_MODULES
 
 TASKS = 12
@@ -561,16 +561,6 @@ def shutdown_scenario(rep):
     return facts
 
 
-def _all_ended_first(f):
-    alive, unseen = f["alive_at_return"], f["unseen"]
-    if alive:
-        return False, f"{names(alive)} still running when shutdown() returned"
-    if unseen:  # ended by chance: shutdown() would have returned all the same
-        return False, (f"{names(unseen)} not seen ending before shutdown() returned (only "
-                       "`join()` without a timeout, or `is_alive()` False, shows it)")
-    return True, "all had ended"
-
-
 def _queue_joinable(f):
     u = f["unfinished"]
     return u == 0, ("tasks.join() returns" if u == 0 else
@@ -622,7 +612,7 @@ SHUTDOWN = Exercise(
                "drain it; never empty the queue yourself.",
                "Notebook 02, the `fixed` variant: one sentinel per running consumer.")),
         Check("every consumer ended before shutdown() returned", "all had ended",
-              _all_ended_first,
+              ended_before_return("shutdown()"),
               ("shutdown() returned while consumers were still working.",
                "After putting the `None`s, `join()` every consumer (or loop "
                "`while t.is_alive(): t.join(0.05)`).",

@@ -19,7 +19,7 @@ import os
 import signal
 
 from labs.practice.arena import GEvent, GObject, Raise, _timeout
-from labs.practice.exercises import Check, Exercise, names
+from labs.practice.exercises import Check, Exercise, ended_before_return, names
 from labs.practice.policy import COMMON_MODULES
 
 # ---------------------------------------------------------------- the kernel's view
@@ -417,16 +417,6 @@ def _items_finished(f):
     return True, "every item in hand finished"
 
 
-def _waited(f):
-    alive, unseen = f["alive_at_return"], f["unseen"]
-    if alive:
-        return False, f"{names(alive)} still running when run() returned"
-    if unseen:
-        return False, (f"{names(unseen)} not seen ending before run() returned (only "
-                       "`join()` without a timeout, or `is_alive()` False, shows it)")
-    return True, "all had ended"
-
-
 SIGTERM = Exercise(
     id="signal-target/sigterm",
     lab="signal-target",
@@ -479,7 +469,7 @@ SIGTERM = Exercise(
               ("A worker still held an item: the stop never reached it.",
                "Set the Event in the handler; the workers check it between items.",
                "Notebook 03, `fixed-sigterm`.")),
-        Check("run() waited for every worker", "all had ended", _waited,
+        Check("run() waited for every worker", "all had ended", ended_before_return("run()"),
               ("run() returned while workers were still running, or without seeing them end.",
                "For each worker: `while t.is_alive(): t.join(0.1)`.",
                "Notebook 03, `fixed-sigterm`.")),

@@ -125,6 +125,21 @@ def ms(seconds: float | None) -> str:
     return "never" if seconds is None else f"{seconds * 1000:.1f} ms"
 
 
+def ended_before_return(call: str):
+    """A check's measure on the facts ``alive_at_return`` and ``unseen``:
+    every thread had ended when ``call`` returned, and the learner's code saw
+    it end (an untimed ``join()``, or ``is_alive()`` False), not by chance."""
+    def measure(f):
+        alive, unseen = f["alive_at_return"], f["unseen"]
+        if alive:
+            return False, f"{names(alive)} still running when {call} returned"
+        if unseen:  # ended by chance: the call would have returned all the same
+            return False, (f"{names(unseen)} not seen ending before {call} returned (only "
+                           "`join()` without a timeout, or `is_alive()` False, shows it)")
+        return True, "all had ended"
+    return measure
+
+
 def names(items) -> str:
     items = list(items)
     return ", ".join(map(str, items[:6])) + (" ..." if len(items) > 6 else "")
