@@ -29,7 +29,7 @@ from labs.child import procfs
 from labs.contract.outcome import parse_dump
 from labs.practice import arena as arena_mod
 from labs.practice.arena import GObject, Raise, WithFds
-from labs.practice.exercises import Check, stuck_text  # noqa: F401
+from labs.practice.exercises import Check
 from labs.practice.grade import Result, Run
 from labs.sandbox import supervise
 from labs.sandbox.verdict import dump_part

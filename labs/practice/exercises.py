@@ -109,18 +109,6 @@ def get(exercise_id: str) -> Exercise:
 
 # ---------------------------------------------------------------- helpers for checks
 
-def stuck_text(stuck: dict) -> str:
-    """{name: where} -> "worker-1 at line 4: while True:"."""
-    parts = []
-    for name, w in sorted(stuck.items()):
-        if w["frames"]:
-            line, func, text = w["frames"][-1]
-            parts.append(f"{name} in {func}, line {line}: {text}")
-        else:  # outside the learner's code
-            parts.append(name)
-    return "; ".join(parts)
-
-
 def ms(seconds: float | None) -> str:
     return "never" if seconds is None else f"{seconds * 1000:.1f} ms"
 
