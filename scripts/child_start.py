@@ -3,8 +3,11 @@
   python scripts/child_start.py [--runs 30] [--python PATH]
 
 Prints the median and the 90th percentile, in one run, side by side, of:
-- ``python -c pass``: a bare interpreter start (the floor);
-- ``python -m labs.child selftest exit``: the child's own start: the
+- ``python -c pass``: a bare interpreter start (the floor), and
+  ``python -S -c pass``, one without ``site`` (the floor of a child that
+  skips it: its second ratio column says how much the child adds to it);
+- ``python -S -m labs.child selftest exit``: the child's own start, as
+  ``sandbox.child_argv`` spells it (``-S``: no ``site``, see there): the
   interpreter, the child module, its watchdog and signal reset, a lab module,
   a variant that returns at once;
 - ``sandbox.run("selftest", "exit")``: the whole round trip as a lab sees it
@@ -35,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 GOAL = 1.3
 EXERCISE = "lock-leak/stop-worker"
-CHILDREN = ("sandbox child (python -m labs.child)", "practice child's imports")
+CHILDREN = ("sandbox child (python -S -m labs.child)", "practice child's imports")
 
 
 def timed(fn) -> float:
@@ -57,13 +60,15 @@ def main(argv=None) -> int:
     kinds = {
         "bare interpreter (python -c pass)":
             lambda: subprocess.run([args.python, "-c", "pass"], check=True, **quiet),
-        "sandbox child (python -m labs.child)":
-            lambda: subprocess.run([args.python, "-m", "labs.child", "selftest", "exit"],
+        "bare interpreter without site (-S)":
+            lambda: subprocess.run([args.python, "-S", "-c", "pass"], check=True, **quiet),
+        CHILDREN[0]:
+            lambda: subprocess.run(sandbox.child_argv(args.python, "selftest", "exit"),
                                    check=True, **quiet),
         "sandbox.run round trip":
             lambda: sandbox.run("selftest", "exit", python=args.python),
         CHILDREN[1]:
-            lambda: subprocess.run([args.python, "-c", "import labs.child.runtime, "
+            lambda: subprocess.run([args.python, "-S", "-c", "import labs.child.runtime, "
                                     "labs.practice.child"], check=True, **quiet),
         "a check of 1 repetition (grade)":
             lambda: grade.grade(EXERCISE, reference, runs=1, python=args.python),
@@ -75,12 +80,14 @@ def main(argv=None) -> int:
                 times[name].append(timed(fn))
             progress(i + 1, args.runs)
     floor = statistics.median(times["bare interpreter (python -c pass)"])
-    print(f"{'':38} {'median':>9} {'p90':>9} {'x bare':>7}   ({args.runs} runs each, "
-          f"{os.cpu_count()} cores, Python {sys.version.split()[0]})")
+    no_site = statistics.median(times["bare interpreter without site (-S)"])
+    print(f"{'':38} {'median':>9} {'p90':>9} {'x bare':>7} {'x -S':>7}   ({args.runs} runs "
+          f"each, {os.cpu_count()} cores, Python {sys.version.split()[0]})")
     for name, ts in times.items():
         med = statistics.median(ts)
         p90 = sorted(ts)[int(0.9 * (len(ts) - 1))]
-        print(f"{name:38} {med * 1000:7.1f}ms {p90 * 1000:7.1f}ms {med / floor:6.2f}x")
+        print(f"{name:38} {med * 1000:7.1f}ms {p90 * 1000:7.1f}ms {med / floor:6.2f}x "
+              f"{med / no_site:6.2f}x")
     for name in CHILDREN:
         ratio = statistics.median(times[name]) / floor
         print(f"goal: {name} within {GOAL}x of a bare start: "

@@ -211,6 +211,9 @@ def cli(*args):
     ("x = " + "-" * 200_000 + "1\n", 2, "too deeply nested"),
     ("def worker(bank, lock, stop):\n    pass\x00\n", 2, "line 2: a NUL byte"),
     ("import labs\ndef worker(bank, lock, stop):\n    pass\n", 2, "line 1: import of labs"),
+    # the child runs without site (python -S): exit() is put back, as site defines it
+    ("exit(3)\ndef worker(bank, lock, stop):\n    pass\n", 1,
+     "loading your code raised SystemExit: 3 (line 1: exit(3))"),
 ])
 def test_answers_that_cannot_run_are_one_line(tmp_path, text, status, message):
     path = tmp_path / "answer.py"

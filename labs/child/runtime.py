@@ -1,4 +1,4 @@
-"""The sandbox's child: ``python -m labs.child LAB VARIANT`` (``__main__`` calls ``main``).
+"""The sandbox's child: ``python -S -m labs.child LAB VARIANT`` (``__main__`` calls ``main``).
 
 Everything in this module runs in the child interpreter that the parent
 (``labs.sandbox.run``, in labs/sandbox/supervise.py) started in a process
@@ -95,8 +95,20 @@ def paths() -> dict[str, str]:
     return found
 
 
+def site_builtins() -> None:
+    """``exit()`` and ``quit()`` as ``site`` defines them: the parent starts
+    the child with ``python -S`` (labs/sandbox/supervise.py, ``child_argv``),
+    and learner code that calls ``exit()`` must behave as it does elsewhere."""
+    if sys.flags.no_site:
+        import _sitebuiltins
+        import builtins
+        builtins.exit = _sitebuiltins.Quitter("exit", "Ctrl-D (i.e. EOF)")
+        builtins.quit = _sitebuiltins.Quitter("quit", "Ctrl-D (i.e. EOF)")
+
+
 def main(lab_id: str, variant: str) -> None:
     start_watchdog()
+    site_builtins()
     reset_signals()
     import resource
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # SIGABRT must not dump core

@@ -17,6 +17,7 @@ from labs.sandbox.supervise import (  # noqa: F401
                                    Unsupported,
                                    check_deadline,
                                    check_python,
+                                   child_argv,
                                    run,
                                    run_many,
                                    running,

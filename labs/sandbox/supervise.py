@@ -1,7 +1,7 @@
 """Spawn a child, watch it, stop it: one lab variant in a fresh interpreter.
 
 The contract (CONTRIBUTING.md, "The sandbox"):
-- the variant runs in a child started with ``python -m labs.child LAB VARIANT``
+- the variant runs in a child started with ``python -S -m labs.child LAB VARIANT``
   in a session (and process group) of its own; the notebook kernel is never forked.
   The child's side of the story is in ``labs/child/runtime.py``: its watchdog kills
   the whole group when this process dies, however it dies;
@@ -121,6 +121,16 @@ class Child:
         os.kill(target, sig)
 
 
+def child_argv(python: str, lab_id: str, variant: str) -> list[str]:
+    """The command line of a sandboxed child. ``-S``: the child does not run
+    ``site``, so the .pth files of the environment (the editable install's
+    import finder among them, about 15 ms) cost it nothing; it needs only the
+    standard library and this project, which ``PYTHONPATH`` names.
+    ``labs.child.runtime`` puts back the ``exit`` and ``quit`` that ``site``
+    would have defined."""
+    return [python, "-S", "-m", "labs.child", lab_id, variant]
+
+
 def run(lab_id: str, variant: str, deadline: float | None = None,
         python: str | None = None, payload=None, on_event=None,
         pass_fds: tuple = (), on_start=None) -> Outcome:
@@ -159,7 +169,7 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
         env[ev.WATCH_FD_ENV] = str(lifeline_r)
         try:
             proc = subprocess.Popen(
-                [python, "-m", "labs.child", lab_id, variant],
+                child_argv(python, lab_id, variant),
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
                 env=env, start_new_session=True, cwd=PROJECT_ROOT,
                 pass_fds=(lifeline_r, *pass_fds))
@@ -311,6 +321,26 @@ def _ask_for_stacks(proc) -> None:
         _wait_exit(proc, DUMP_GRACE_S)
 
 
+def _wait_pids_end(pids: list[int], give_up: float) -> None:
+    """Wait until each of ``pids`` has ended (a zombie has) or ``give_up``."""
+    fds = []
+    try:
+        for pid in pids:
+            try:
+                fds.append(os.pidfd_open(pid))
+            except ProcessLookupError:  # already gone (and reaped)
+                pass
+        with selectors.DefaultSelector() as sel:
+            for fd in fds:
+                sel.register(fd, selectors.EVENT_READ)
+            while sel.get_map() and time.monotonic() < give_up:
+                for key, _ in sel.select(max(0.0, give_up - time.monotonic())):
+                    sel.unregister(key.fd)
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
 def _kill_group_and_reap(proc) -> None:
     # The child is not reaped yet, so its pid is still the id of its process
     # group: killpg reaches only processes that the child started.
@@ -319,10 +349,14 @@ def _kill_group_and_reap(proc) -> None:
     except (ProcessLookupError, PermissionError):
         pass
     # SIGKILL is delivered asynchronously: wait (bounded) until every process
-    # of the group is really gone, so that none outlives the run.
+    # of the group is really gone, so that none outlives the run. A pidfd
+    # becomes readable when its process ends: no polling interval to wait out.
     give_up = time.monotonic() + DUMP_GRACE_S
-    while procfs.processes_in_group(proc.pid, exclude=proc.pid) and time.monotonic() < give_up:
-        time.sleep(0.01)
+    while time.monotonic() < give_up:
+        left = procfs.processes_in_group(proc.pid, exclude=proc.pid)
+        if not left:
+            break
+        _wait_pids_end(left, give_up)
     proc.wait()
     proc.stdout.close()
 
