@@ -6,14 +6,14 @@ Prints the median and the 90th percentile, in one run, side by side, of:
 - ``python -c pass``: a bare interpreter start (the floor), and
   ``python -S -c pass``, one without ``site`` (the floor of a child that
   skips it: its second ratio column says how much the child adds to it);
-- ``python -S -m labs.child selftest exit``: the child's own start, as
-  ``sandbox.child_argv`` spells it (``-S``: no ``site``, see there): the
+- ``python -m labs.child selftest exit``: a lab child's own start: the
   interpreter, the child module, its watchdog and signal reset, a lab module,
   a variant that returns at once;
 - ``sandbox.run("selftest", "exit")``: the whole round trip as a lab sees it
   (the child, plus the parent's pipes, deadline watch and group clean-up);
 - the practice child's imports (``labs.child.runtime`` and ``labs.practice.child``,
-  what a graded child loads before the learner's code) and a whole check of
+  what a graded child loads before the learner's code), with ``-S`` as that
+  child starts (``Lab.site``) and a whole check of
   one repetition (``grade``, the reference of lock-leak/stop-worker): the
   grader's own work included, so it is no start-up figure, but the price of
   a check.
@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 from labs import sandbox
+from labs.contract import registry
 from labs.practice import exercises, grade
 from labs.show.progress import Progress
 
@@ -38,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 GOAL = 1.3
 EXERCISE = "lock-leak/stop-worker"
-CHILDREN = ("sandbox child (python -S -m labs.child)", "practice child's imports")
+CHILDREN = ("sandbox child (python -m labs.child)", "practice child's imports (-S)")
 
 
 def timed(fn) -> float:
@@ -63,7 +64,8 @@ def main(argv=None) -> int:
         "bare interpreter without site (-S)":
             lambda: subprocess.run([args.python, "-S", "-c", "pass"], check=True, **quiet),
         CHILDREN[0]:
-            lambda: subprocess.run(sandbox.child_argv(args.python, "selftest", "exit"),
+            lambda: subprocess.run(sandbox.child_argv(args.python, registry.get_lab("selftest"),
+                                                      "exit"),
                                    check=True, **quiet),
         "sandbox.run round trip":
             lambda: sandbox.run("selftest", "exit", python=args.python),

@@ -1,4 +1,4 @@
-"""The sandbox's child: ``python -S -m labs.child LAB VARIANT`` (``__main__`` calls ``main``).
+"""The sandbox's child: ``python -m labs.child LAB VARIANT`` (``__main__`` calls ``main``).
 
 Everything in this module runs in the child interpreter that the parent
 (``labs.sandbox.run``, in labs/sandbox/supervise.py) started in a process
@@ -96,9 +96,10 @@ def paths() -> dict[str, str]:
 
 
 def site_builtins() -> None:
-    """``exit()`` and ``quit()`` as ``site`` defines them: the parent starts
-    the child with ``python -S`` (labs/sandbox/supervise.py, ``child_argv``),
-    and learner code that calls ``exit()`` must behave as it does elsewhere."""
+    """``exit()`` and ``quit()`` as ``site`` defines them, in a child started
+    with ``python -S`` (the practice grader's: ``child_argv`` in
+    labs/sandbox/supervise.py): learner code that calls ``exit()`` must
+    behave as it does elsewhere."""
     if sys.flags.no_site:
         import _sitebuiltins
         import builtins

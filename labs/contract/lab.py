@@ -25,7 +25,7 @@ class Lab:
 
     def __init__(self, *, id: str, title: str, hazard: str, variants: dict, judge,
                  requires=(), volatile=frozenset(), drivers=None, summarize=None,
-                 figure=None, deadline_s: float = 5.0):
+                 figure=None, deadline_s: float = 5.0, site: bool = True):
         self.id = id
         self.title = title
         self.hazard = hazard  # the hazard in one line
@@ -52,6 +52,10 @@ class Lab:
         # timeline: function(outcome) -> matplotlib Figure.
         self.figure = figure
         self.deadline_s = deadline_s  # default deadline for one run of a variant
+        # False: the child starts with ``python -S`` (no ``site``: no .pth
+        # files, no site-packages, no sitecustomize), for a child that needs
+        # only the standard library and this project (sandbox.child_argv).
+        self.site = site
 
     def __repr__(self):
         return f"Lab({self.id!r}, variants={list(self.variants)})"

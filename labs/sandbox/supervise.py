@@ -1,7 +1,7 @@
 """Spawn a child, watch it, stop it: one lab variant in a fresh interpreter.
 
 The contract (CONTRIBUTING.md, "The sandbox"):
-- the variant runs in a child started with ``python -S -m labs.child LAB VARIANT``
+- the variant runs in a child started with ``python -m labs.child LAB VARIANT``
   in a session (and process group) of its own; the notebook kernel is never forked.
   The child's side of the story is in ``labs/child/runtime.py``: its watchdog kills
   the whole group when this process dies, however it dies;
@@ -121,14 +121,15 @@ class Child:
         os.kill(target, sig)
 
 
-def child_argv(python: str, lab_id: str, variant: str) -> list[str]:
-    """The command line of a sandboxed child. ``-S``: the child does not run
-    ``site``, so the .pth files of the environment (the editable install's
-    import finder among them, about 15 ms) cost it nothing; it needs only the
-    standard library and this project, which ``PYTHONPATH`` names.
-    ``labs.child.runtime`` puts back the ``exit`` and ``quit`` that ``site``
-    would have defined."""
-    return [python, "-S", "-m", "labs.child", lab_id, variant]
+def child_argv(python: str, lab, variant: str) -> list[str]:
+    """The command line of a sandboxed child of ``lab`` (a ``Lab``). For a
+    lab with ``site=False`` (the practice grader's), ``-S``: the child does
+    not run ``site``, so the environment's .pth files (the editable install's
+    import finder among them, about 15 ms) cost it nothing; it gets the
+    standard library and this project, which ``PYTHONPATH`` names, and
+    ``labs.child.runtime`` puts back the ``exit`` and ``quit`` of ``site``.
+    Other labs keep ``site``: the kill matrix imports third-party packages."""
+    return [python, *([] if lab.site else ["-S"]), "-m", "labs.child", lab.id, variant]
 
 
 def run(lab_id: str, variant: str, deadline: float | None = None,
@@ -169,7 +170,7 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
         env[ev.WATCH_FD_ENV] = str(lifeline_r)
         try:
             proc = subprocess.Popen(
-                child_argv(python, lab_id, variant),
+                child_argv(python, lab, variant),
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
                 env=env, start_new_session=True, cwd=PROJECT_ROOT,
                 pass_fds=(lifeline_r, *pass_fds))

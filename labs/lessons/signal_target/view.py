@@ -72,7 +72,7 @@ def strace_variant(variant: str = "bad-pthread-kill", timeout: float = 30.0):
         out = os.path.join(tmp, "strace.txt")
         command = ["strace", "-f", "-qq", "-o", out, "-e", "trace=recvfrom,tgkill",
                    "-e", "signal=SIGTERM",
-                   *sandbox.child_argv(sys.executable, lab.id, variant)]
+                   *sandbox.child_argv(sys.executable, lab, variant)]
         env = dict(os.environ, PYTHONPATH=str(sandbox.PROJECT_ROOT))
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                 stdin=subprocess.DEVNULL, env=env, start_new_session=True,
