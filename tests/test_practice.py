@@ -43,16 +43,8 @@ def test_the_practice_child_knows_every_exercise_without_importing_it():
     assert "ex_" not in loaded and "engine" not in loaded, loaded
 
 
-RIGHT = [(ex, path) for ex in EXERCISES for path in ex.right_answers()[1:]]
-
-
-@pytest.mark.parametrize("ex,path", RIGHT, ids=[p.stem for _, p in RIGHT])
-def test_other_correct_answers_pass(ex, path):
-    # An exercise on the trusted engine: once per mode here (test_practice_trust.py
-    # grades each mode twice); the others: 10 runs.
-    runs = len(ex.modes) if ex.scenario is not None else 10
-    r = grade.grade(ex.id, path.read_text(), runs=runs, python=CHILD_PYTHON)
-    assert r.passed, r.text()
+# Every correct answer, the reference included, is graded in
+# test_practice_trust.py (test_right_answer_passes).
 
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=lambda ex: ex.id)

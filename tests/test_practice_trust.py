@@ -15,6 +15,7 @@ from labs.practice import engine, exercises, grade, policy, ship
 from labs.practice.exercises import expected_message
 
 pytestmark = pytest.mark.slow  # every known answer graded: many sandboxed children
+CHILD_PYTHON = os.environ.get("LABS_CHILD_PYTHON") or None  # tests/conftest.py
 
 PORTED = [ex for ex in exercises.all_exercises() if ex.scenario is not None]
 CHEATS = [(ex, p) for ex in PORTED for p in ex.cheats()]
@@ -34,7 +35,7 @@ def test_ported_exercises_have_enough_answers():
 
 @pytest.mark.parametrize("ex,path", RIGHT, ids=[p.stem for _, p in RIGHT])
 def test_right_answer_passes(ex, path):
-    r = grade.grade(ex.id, path.read_text(), runs=len(ex.modes) * 2)
+    r = grade.grade(ex.id, path.read_text(), runs=len(ex.modes) * 2, python=CHILD_PYTHON)
     assert r.passed, r.text()
 
 
