@@ -21,13 +21,12 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(PY) -m labs demo --figures build/figures
 
-# Both cores (pytest-xdist), tests and notebooks in one session: a notebook's
-# cells stay together on one worker (notebooks/conftest.py groups them) while
-# the other worker runs tests. The lint runs first: it takes a second and
-# names the line.
+# Both cores (pytest-xdist); a notebook's cells stay together on one worker.
+# The lint runs first: it takes a second and names the line.
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest $(NBVAL) -n 2 --dist loadgroup tests notebooks
+	$(PY) -m pytest -p no:cacheprovider -n 2 tests
+	$(PY) -m pytest $(NBVAL) -n 2 --dist loadfile notebooks
 
 # Every listed lab's verdicts on each CPython 3.10-3.15 it finds (a table):
 # pyenv's, and Debian's 3.14 and 3.15 that `make pythons` sets up; then the

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import sys
 
-import pytest
 from notebook_versions import compared_here  # scripts/, on pytest's pythonpath
 
 
@@ -22,10 +21,6 @@ def pytest_collection_modifyitems(items):
         cell, options = getattr(item, "cell", None), getattr(item, "options", None)
         if cell is None or options is None:  # not an nbval cell
             continue
-        # make test runs tests/ and notebooks/ in one pytest-xdist session
-        # (--dist loadgroup): a notebook's cells stay together, in order, on
-        # one worker and its kernel, while the other worker runs tests.
-        item.add_marker(pytest.mark.xdist_group(item.parent.name))
         stored = item.parent.nb.metadata.get("language_info", {}).get("version", "")
         if not compared_here(cell, stored, sys.version_info[:3]):
             options["check"] = False
