@@ -139,6 +139,7 @@ class Arena:
         self.tids_of_child = tids_of_child  # () -> set of the child's tids, or None
         self.gate = None                   # gate(record): a scheduler's choke point
         self.parking = None                # parking(): an operation is about to wait
+        self.on_note = None                # on_note(text): a scheduler hears the grader's moves
         self.current: dict[int, Record] = {}  # serving thread's ident -> its operation
         self.frozen = False                # True: every operation waits (before a stack dump)
         self._dial, self.child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -159,6 +160,12 @@ class Arena:
         with self.cond:
             self.anomalies.append((self.rep_n, text))
             self.cond.notify_all()
+
+    def note(self, text: str) -> None:
+        """The grader moved (set a stop, put a task): a scheduler that logs
+        the run's steps hears of it (under the monitor)."""
+        if self.on_note is not None:
+            self.on_note(text)
 
     def wait_for(self, predicate, timeout: float) -> bool:
         """Wait (on the monitor) until ``predicate()`` holds, the child is
@@ -455,6 +462,7 @@ class GEvent(GObject):
             if not self.flag:
                 self.flag, self.set_at = True, self.arena.seq
                 self.arena.seq += 1
+                self.arena.note(f"the grader sets {self.name}")
                 self.changed()
 
     def op_is_set(self, rec):

@@ -681,12 +681,18 @@ class Session:
                     break
                 run = Run(n, mode, facts, measure(checks, facts))
                 if rep.explorer is not None:
+                    from labs.practice.explore import LETTERS
                     x = rep.explorer
                     run.schedule = str(x.schedule)
                     run.explored = {"by": x.strategy.describe(), "choices": len(x.choices),
                                     "operations": x.steps, "straggled": x.straggled,
                                     "stragglers": sorted(x.stragglers),
-                                    "diverged": getattr(x.strategy, "diverged", None)}
+                                    "diverged": getattr(x.strategy, "diverged", None),
+                                    "missed": list(getattr(x.strategy, "missed", ())),
+                                    "past_end": getattr(x.strategy, "past_end", None),
+                                    "letters": {LETTERS[i]: t["name"]
+                                                for i, t in enumerate(rep.threads)},
+                                    "steps": x.trace()}
                 result.runs.append(run)
                 if rep.fatal == "stuck":
                     extra = (f" (+{rep.held_s:.1f} s the grader held your calls)"

@@ -89,6 +89,9 @@ LETTERS = string.ascii_lowercase
 _SCHEDULE = re.compile(r"([a-z0-9-]+):((?:[a-z][0-9]*)*)")
 _RUN = re.compile(r"([a-z])([0-9]*)")
 FUTEX = {"x86_64": "202", "aarch64": "98"}.get(os.uname().machine)
+# the arguments a proxy always sends (wire.py): a step shows only the ones given
+DEFAULT_ARGS = {("Lock", "acquire"): (True, -1), ("Queue", "get"): (True, None),
+                ("Queue", "put"): (object(), True, None), ("Event", "wait"): (None,)}
 
 
 def waits_untimed(pid: int, tid: int) -> bool:
@@ -153,7 +156,7 @@ class PCT:
         self.changes = sorted(self.rng.sample(range(max(steps, depth)), depth - 1))
         self.diverged = None
 
-    def choose(self, step: int, candidates: list[int]) -> int:
+    def choose(self, step: int, candidates: list[int], running=None) -> int:
         for t in candidates:
             if t not in self.prio:  # initial priorities lie above every change's
                 self.prio[t] = self.depth + self.rng.random()
@@ -167,21 +170,35 @@ class PCT:
         return f"PCT, depth {self.depth}"
 
 
+def default(candidates: list[int], running) -> int:
+    """The choice that is no preemption: the thread that moved last goes on
+    if it is waiting, else the lowest letter."""
+    return running if running in candidates else min(candidates)
+
+
 class Replay:
     """The choices of a recorded schedule, in order. Past its end, or where
-    the recorded thread is not waiting, the lowest index runs and
-    ``diverged`` keeps the first such choice point."""
+    the recorded thread is not waiting, the default runs (the thread that
+    moved last, else the lowest letter) and ``diverged`` keeps the first
+    such choice point; ``missed`` lists the points where the named thread
+    was not waiting, ``past_end`` the first point past the schedule's end."""
 
     def __init__(self, choices):
         self.choices = tuple(choices)
         self.diverged: int | None = None
+        self.missed: list[int] = []
+        self.past_end: int | None = None
 
-    def choose(self, step: int, candidates: list[int]) -> int:
+    def choose(self, step: int, candidates: list[int], running=None) -> int:
         if step < len(self.choices) and self.choices[step] in candidates:
             return self.choices[step]
+        if step < len(self.choices):
+            self.missed.append(step)
+        elif self.past_end is None:
+            self.past_end = step
         if self.diverged is None:
             self.diverged = step
-        return min(candidates)
+        return default(candidates, running)
 
     def describe(self) -> str:
         return "replay"
@@ -205,19 +222,23 @@ class Explorer:
         self._seen = 0                      # how far the ledger was read for calls
         self.scenario = None                # what the scenario waits for; None: it acts
         self.on = False
+        self.running: int | None = None     # the index of the thread let go last
+        self.log: list[list] = []           # [index or None, record or text, letter, notes]
+        self._last_step: dict[int, int] = {}  # thread index -> its last entry in log
 
     # ---------------------------------------------------------- install
     def install(self) -> None:
         with self.arena.cond:
             self.on, self.last = True, time.monotonic()
             self.arena.gate, self.arena.parking = self.gate, self.poke
+            self.arena.on_note = self._note
 
     def uninstall(self) -> None:
         """Every operation waiting at the gate goes on, in no chosen order."""
         with self.arena.cond:
             self.on = False
             if self.arena.gate == self.gate:
-                self.arena.gate = self.arena.parking = None
+                self.arena.gate = self.arena.parking = self.arena.on_note = None
             self.arena.cond.notify_all()
 
     def scenario_waits(self, predicate) -> None:
@@ -239,7 +260,12 @@ class Explorer:
         is chosen to run (or the explorer is off)."""
         a = self.arena
         obj = a.objects.get(rec.obj)
-        if not self.on or rec.kind in ("Grader", "Rep") or obj is None or obj.rep != self.rep.n:
+        if not self.on or obj is None or obj.rep != self.rep.n:
+            return
+        if rec.kind == "Rep":
+            self._report(rec)
+            return
+        if rec.kind == "Grader":
             return
         self._learn()
         if rec.conn not in self.index:
@@ -317,11 +343,74 @@ class Explorer:
         if len(candidates) == 1:
             chosen = candidates[0]
         else:
-            chosen = self.strategy.choose(len(self.choices), candidates)
+            chosen = self.strategy.choose(len(self.choices), candidates, self.running)
             self.choices.append(chosen)
         self.granted = by_index[chosen]
+        self.running = chosen
+        self._last_step[chosen] = len(self.log)
+        self.log.append([chosen, self.pending[self.granted],
+                         LETTERS[chosen] if len(candidates) > 1 else None, []])
         self.last = time.monotonic()
         self.arena.cond.wake()
+
+
+    # ---------------------------------------------------------- the steps
+    def _note(self, text: str) -> None:
+        """A move of the grader's (Arena.note), in its place among the steps:
+        the scenario moves only between two choices."""
+        if self.on:
+            self.log.append([None, text, None, []])
+
+    def _report(self, rec) -> None:
+        """A spawned thread's call ended: a note on that thread's last step
+        (where its report arrives among the other threads' steps is timing,
+        where it comes among its own steps is not)."""
+        if rec.op not in ("returned", "raised"):
+            return
+        self._learn()
+        i = self.index.get(rec.conn)
+        if i is None or i not in self._last_step:
+            return
+        k = rec.args[0] + 1 if rec.args and isinstance(rec.args[0], int) else "?"
+        fn = self.rep.threads[i]["fn"]
+        how = "returned" if rec.op == "returned" else \
+            f"raised {rec.args[1] if len(rec.args) > 1 else '?'}"
+        self.log[self._last_step[i]][3].append(f"{self.names[i]}'s call {k} of {fn}() {how}")
+
+    def trace(self) -> list[dict]:
+        """The run's steps in the order the explorer let them go: the
+        operations of the spawned threads (a woken waiter's going on is a
+        step of its own), the grader's moves, each with the letter chosen
+        (None where one thread alone could move) and what it returned."""
+        out, seen = [], set()
+        for pos, (i, what, letter, notes) in enumerate(self.log):
+            if i is None:
+                out.append({"who": "grader", "letter": None, "op": what, "outcome": "",
+                            "notes": list(notes)})
+                continue
+            rec = what
+            first = rec.seq not in seen
+            seen.add(rec.seq)
+            if any(e[1] is rec for e in self.log[pos + 1:]):
+                outcome = "waits"
+            elif rec.result is None or rec.result == ("raise", "Ended"):
+                outcome = "still waiting when the run ended"
+            elif rec.result[0] == "raise":
+                outcome = f"raised {rec.result[1]}"
+            else:
+                outcome = "" if rec.result[1] is None else f"-> {rec.result[1]!r}"
+            obj = self.arena.objects.get(rec.obj)
+            name = obj.name if obj is not None else rec.obj
+            args = list(rec.args)
+            defaults = DEFAULT_ARGS.get((rec.kind, rec.op), ())
+            while args and len(args) <= len(defaults) and args[-1] == defaults[len(args) - 1] \
+                    and type(args[-1]) is type(defaults[len(args) - 1]):
+                args.pop()
+            args = ", ".join(repr(a) for a in args)
+            out.append({"who": self.names[i], "letter": letter,
+                        "op": f"{name}.{rec.op}({args})" + ("" if first else " goes on"),
+                        "outcome": outcome, "notes": list(notes)})
+        return out
 
 
 def strategy_for(n: int, steps: int, seed: int = 0):

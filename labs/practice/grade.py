@@ -85,6 +85,33 @@ class Result:
         return grade(self.exercise.id, self.source, runs=1, python=python,
                      schedule=self.schedule)
 
+    def steps(self) -> str:
+        """The shown run's steps, in order: which thread did which operation
+        on the grader's objects, the letter chosen at each choice, the
+        grader's own moves (labs.show.schedule); "" when it was not explored."""
+        from labs.show import schedule
+        run = self.shown_run()
+        if run is None or not (run.explored or {}).get("steps"):
+            return ""
+        x = run.explored
+        head = [f"run {run.n}, schedule {run.schedule} ({schedule.letters_line(x)})",
+                "a letter chooses which thread goes at a point where two or more could; "
+                "a blank: only one could", ""]
+        tail = schedule.schedule_notes(x)
+        return "\n".join(head + [str(schedule.steps_table(x))] + ([""] + tail if tail else []))
+
+    def schedule_figure(self):
+        """The shown run's steps drawn, one lane per thread
+        (labs.show.schedule.draw); None when it was not explored. Returns a
+        matplotlib Figure: call plt.show()."""
+        from labs.show import schedule
+        run = self.shown_run()
+        if run is None or not (run.explored or {}).get("steps"):
+            return None
+        ax = schedule.draw(run.explored, title=f"{self.exercise.id}, run {run.n}: "
+                           f"{run.schedule} ({'passed' if run.passed else 'failed'})")
+        return ax.figure
+
     def failures(self) -> list[str]:
         """Every failure as one line, "check: what was measured", then what
         ended the runs early: what a known-wrong answer's message is matched to."""
