@@ -92,6 +92,7 @@ FUTEX = {"x86_64": "202", "aarch64": "98"}.get(os.uname().machine)
 # the arguments a proxy always sends (wire.py): a step shows only the ones given
 DEFAULT_ARGS = {("Lock", "acquire"): (True, -1), ("Queue", "get"): (True, None),
                 ("Queue", "put"): (object(), True, None), ("Event", "wait"): (None,)}
+SHOW_NONE = {("Queue", "get")}  # operations whose None is news (the sentinel)
 
 
 def waits_untimed(pid: int, tid: int) -> bool:
@@ -202,6 +203,103 @@ class Replay:
 
     def describe(self) -> str:
         return "replay"
+
+
+class Follow:
+    """One run of a bounded enumeration: ``prefix``'s choices, then the
+    default (no preemption: the thread that moved last goes on if it is
+    waiting, else the lowest letter). It records every choice point as
+    (candidates, chosen, running) for ``Bounded``."""
+
+    def __init__(self, prefix):
+        self.prefix = tuple(prefix)
+        self.points: list[tuple] = []
+        self.diverged: int | None = None
+
+    def choose(self, step: int, candidates: list[int], running=None) -> int:
+        if step < len(self.prefix):
+            chosen = self.prefix[step]
+            if chosen not in candidates:
+                if self.diverged is None:
+                    self.diverged = step
+                chosen = default(candidates, running)
+        else:
+            chosen = default(candidates, running)
+        self.points.append((tuple(candidates), chosen, running))
+        return chosen
+
+    def describe(self) -> str:
+        return f"every schedule with at most {BOUND} preemptions"
+
+
+def preempts(candidates, chosen, running) -> bool:
+    """Taking the turn from a thread that could go on (it is waiting at the
+    gate) is a preemption; choosing among others when it cannot is not."""
+    return running is not None and running in candidates and chosen != running
+
+
+BOUND = 2  # preemptions per schedule, in a bounded enumeration
+
+
+class Bounded:
+    """Every schedule of one mode with at most ``bound`` preemptions, one
+    run each, depth first (CHESS's preemption bounding: Musuvathi and
+    Qadeer, "Iterative Context Bounding for Systematic Testing of
+    Multithreaded Programs", PLDI 2007). Stateless: each run replays a
+    prefix of choices, then takes the default; the choice points it
+    reports extend the tree. ``next()`` gives the next run's strategy, None
+    once the tree is exhausted. A prefix that does not lead to the choice
+    points recorded before (the answer's threads did not do the same
+    operations again) is counted in ``diverged``: the enumeration is then
+    not exact."""
+
+    def __init__(self, bound: int = BOUND):
+        self.bound = bound
+        self.stack: list[dict] = []   # one node per choice point of the current path
+        self.last: Follow | None = None
+        self.runs = 0
+        self.diverged = 0
+
+    def next(self) -> Follow | None:
+        if self.last is not None:
+            self._absorb(self.last)
+        prefix = self._backtrack() if self.last is not None else ()
+        if prefix is None:
+            self.last = None
+            return None
+        self.last = Follow(prefix)
+        self.runs += 1
+        return self.last
+
+    def _absorb(self, run: Follow) -> None:
+        pre = 0
+        for i, (cands, chosen, running) in enumerate(run.points):
+            if i < len(self.stack):
+                node = self.stack[i]
+                if node["cands"] != cands or node["chosen"] != chosen:
+                    self.diverged += 1
+                    del self.stack[i:]
+                else:
+                    pre = node["pre"] + preempts(cands, chosen, running)
+                    continue
+            self.stack.append({"cands": cands, "chosen": chosen, "running": running,
+                               "pre": pre, "tried": {chosen}})
+            pre += preempts(cands, chosen, running)
+        del self.stack[len(run.points):]
+
+    def _backtrack(self):
+        while self.stack:
+            node = self.stack[-1]
+            for c in node["cands"]:
+                if c in node["tried"]:
+                    continue
+                if node["pre"] + preempts(node["cands"], c, node["running"]) > self.bound:
+                    continue
+                node["tried"].add(c)
+                node["chosen"] = c
+                return tuple(n["chosen"] for n in self.stack)
+            self.stack.pop()
+        return None
 
 
 class Explorer:
@@ -397,10 +495,13 @@ class Explorer:
                 outcome = "still waiting when the run ended"
             elif rec.result[0] == "raise":
                 outcome = f"raised {rec.result[1]}"
+            elif rec.result[1] is None and (rec.kind, rec.op) not in SHOW_NONE:
+                outcome = ""
             else:
-                outcome = "" if rec.result[1] is None else f"-> {rec.result[1]!r}"
+                outcome = f"-> {rec.result[1]!r}"
             obj = self.arena.objects.get(rec.obj)
             name = obj.name if obj is not None else rec.obj
+            name = "" if name == rec.op else name + "."  # do(1), not do.do(1)
             args = list(rec.args)
             defaults = DEFAULT_ARGS.get((rec.kind, rec.op), ())
             while args and len(args) <= len(defaults) and args[-1] == defaults[len(args) - 1] \
@@ -408,7 +509,7 @@ class Explorer:
                 args.pop()
             args = ", ".join(repr(a) for a in args)
             out.append({"who": self.names[i], "letter": letter,
-                        "op": f"{name}.{rec.op}({args})" + ("" if first else " goes on"),
+                        "op": f"{name}{rec.op}({args})" + ("" if first else " goes on"),
                         "outcome": outcome, "notes": list(notes)})
         return out
 

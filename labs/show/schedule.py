@@ -38,9 +38,11 @@ def schedule_notes(explored: dict, given: str | None = None) -> list[str]:
     not waiting, and where the letters ran out (then the thread that moved
     last goes on, else the lowest letter)."""
     out = []
-    for k in explored.get("missed", ()):
-        out.append(f"choice {k + 1}: the letter's thread was not waiting there (it waits "
-                   "inside an operation, or has returned); the default went instead")
+    missed = explored.get("missed", ())
+    if missed:
+        out.append(f"choice(s) {', '.join(str(k + 1) for k in missed)}: the letter's thread "
+                   "could not go there (it waits inside an operation, or has returned); the "
+                   "thread that moved last went on instead (or the first letter that could)")
     if explored.get("past_end") is not None:
         out.append(f"the letters ran out at choice {explored['past_end'] + 1}: from there, "
                    "the thread that moved last went on (or, if it could not, the first "
