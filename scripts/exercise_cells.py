@@ -1,9 +1,10 @@
-"""Append the graded exercises to notebooks 01-04 (idempotent).
+"""Write the graded exercises into notebooks 01-04 (idempotent).
 
   python scripts/exercise_cells.py [NOTEBOOK ...]
 
 For each notebook (default: 01-04 under notebooks/), removes every cell
-tagged ``exercise`` and appends the exercise section: a markdown cell per
+tagged ``exercise`` and puts the exercise section where the first of them
+stood (at the end when there was none): a markdown cell per
 exercise (its statement) and a code cell (the skeleton and the one-line
 check), then a closing cell on reference solutions and the command line.
 Cell ids are derived from the exercise, so running it twice changes nothing.
@@ -87,7 +88,11 @@ def section(lab: str) -> list[dict]:
 def update(path: Path, lab: str) -> bool:
     text = path.read_text()
     nb = json.loads(text)
-    kept = [c for c in nb["cells"] if TAG not in c.get("metadata", {}).get("tags", [])]
+    tagged = [TAG in c.get("metadata", {}).get("tags", []) for c in nb["cells"]]
+    kept = [c for c, t in zip(nb["cells"], tagged) if not t]
+    # the section stays where it stands (cells after it, such as "You are the
+    # scheduler", stay after it); a notebook without one gets it at the end
+    at = tagged.index(True) if True in tagged else len(kept)
     new_cells = section(lab)
     old = {c["id"]: c for c in nb["cells"] if c["id"] in {n["id"] for n in new_cells}}
     for c in new_cells:  # keep stored outputs of an unchanged cell
@@ -95,7 +100,7 @@ def update(path: Path, lab: str) -> bool:
         if before and before["source"] == c["source"] and c["cell_type"] == "code":
             c["outputs"], c["execution_count"] = before["outputs"], before["execution_count"]
             c["metadata"] = before["metadata"]
-    nb["cells"] = kept + new_cells
+    nb["cells"] = kept[:at] + new_cells + kept[at:]
     out = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
     if out != text:
         path.write_text(out)

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from labs.practice import exercises, grade
-from labs.practice.explore import PCT, BadSchedule, Schedule
+from labs.practice.explore import BOUND, PCT, BadSchedule, Bounded, Schedule
 
 CHILD_PYTHON = os.environ.get("LABS_CHILD_PYTHON") or None
 WIRED = ("lock-leak/safe-transfer", "lost-task/consumer")
@@ -168,3 +168,96 @@ def test_a_schedule_that_does_not_fit_says_where_it_diverged():
     assert r.passed and run.explored["diverged"] is not None
     assert f"diverged from the schedule at choice {run.explored['diverged'] + 1}" in \
         r.schedule_line()
+
+
+# ---------------------------------------------------------------- bounded enumeration
+
+def _simulate(strategy, lens):
+    """Threads of ``lens`` operations each, always all waiting: the order run."""
+    left, running, step, order = list(lens), None, 0, []
+    while any(left):
+        cands = [i for i, k in enumerate(left) if k]
+        c = cands[0] if len(cands) == 1 else strategy.choose(step, cands, running)
+        step += len(cands) > 1
+        left[c] -= 1
+        running = c
+        order.append(c)
+    return tuple(order)
+
+
+def _bounded_by_brute_force(lens, bound):
+    import itertools
+    out = set()
+    for order in set(itertools.permutations([i for i, k in enumerate(lens) for _ in range(k)])):
+        left, running, pre = list(lens), None, 0
+        for c in order:
+            pre += running is not None and left[running] > 0 and c != running
+            left[c] -= 1
+            running = c
+        if pre <= bound:
+            out.add(order)
+    return out
+
+
+@pytest.mark.parametrize("lens", [(2, 2), (3, 3), (4, 4), (3, 2, 2)])
+def test_bounded_enumerates_every_schedule_within_the_bound_once(lens):
+    b, seen = Bounded(), []
+    while (s := b.next()) is not None:
+        seen.append(_simulate(s, lens))
+    assert len(seen) == len(set(seen))
+    assert set(seen) == _bounded_by_brute_force(lens, BOUND)
+    assert b.diverged == 0
+
+
+EXHAUST = 3000  # more than any space below (measured: safe-transfer's reference 666)
+
+
+@pytest.mark.slow
+def test_the_safe_transfer_reference_exhausts_its_bounded_space():
+    ex = exercises.get("lock-leak/safe-transfer")
+    r = grade.grade(ex.id, ex.reference().read_text(), python=CHILD_PYTHON, exhaust=EXHAUST)
+    assert r.passed, r.text()
+    x = r.exploration
+    assert x["exhausted"] and x["diverged"] == 0 and x["pct"] == 0
+    assert sorted(x["sizes"]) == sorted(ex.modes) and x["enumerated"] == len(r.runs)
+    assert r.exploration_line().startswith(f"exhausted: all {len(r.runs)} schedules with at "
+                                           f"most {BOUND} preemptions")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("ex_id,name,within", RACES, ids=[r[1] for r in RACES])
+def test_a_race_fails_in_the_enumeration_at_the_same_schedule_and_replays(ex_id, name, within):
+    source = answer(ex_id, name)
+    first, again = (grade.grade(ex_id, source, python=CHILD_PYTHON, exhaust=EXHAUST)
+                    for _ in range(2))
+    bad = first.first_failing()
+    assert bad is not None and not first.passed, first.text()
+    assert first.exploration_line().startswith(f"failed at schedule {bad.n} of the enumeration")
+    assert again.first_failing().n == bad.n and again.schedule == first.schedule
+    assert again.failures() == first.failures()
+    replayed = first.replay(python=CHILD_PYTHON)
+    assert replayed.runs[0].explored["diverged"] is None or \
+        replayed.runs[0].explored["past_end"] is not None
+    assert [m for c, ok, m in replayed.runs[0].results if not ok] == \
+        [m for c, ok, m in bad.results if not ok]
+
+
+def test_a_sampled_check_says_so_with_pct_s_guarantee():
+    ex = exercises.get("lost-task/consumer")
+    r = grade.grade(ex.id, ex.reference().read_text(), runs=2, python=CHILD_PYTHON)
+    line = r.exploration_line()
+    assert line.startswith("sampled: 2 PCT schedules, depth 3: each bug of depth 3 found in "
+                           "one with probability at least "), line
+    assert "n=3 threads" in line
+
+
+def test_steps_say_which_thread_did_which_operation():
+    ex = exercises.get("lock-leak/safe-transfer")
+    r = grade.grade(ex.id, answer(ex.id, "wrong_acquire_release"), python=CHILD_PYTHON,
+                    schedule="fails-later:a")
+    text = r.steps()
+    assert "a = worker-1, b = worker-2" in text
+    assert "worker-1  bank.credit('bob', 10)" in text and "raised Frozen" in text
+    assert text.count("still waiting when the run ended") == 2
+    assert "the letters ran out at choice 2" in text
+    assert r.schedule_figure() is not None

@@ -34,12 +34,15 @@ class Problem:
         print("fix the problem above first, then run the check again")
 
 
-def check(exercise_id: str, *functions, runs: int | None = None, python=None):
+def check(exercise_id: str, *functions, runs: int | None = None, python=None,
+          schedule: str | None = None):
     """Grade the learner's ``functions`` (defined in a notebook cell) on
     exercise ``exercise_id``: ``runs`` repetitions (default
     ``exercises.DEFAULT_RUNS``) in one sandboxed child. Returns a Result
     (displayed as a table plus the timeline of the first failing run), or a
-    Problem when the code cannot run at all."""
+    Problem when the code cannot run at all. ``schedule`` (``MODE:LETTERS``,
+    an exercise the explorer drives): one run, in which the letters choose
+    which thread goes next (``result.steps()`` prints what each did)."""
     from labs.practice import exercises, ship
 
     ex = exercises.get(exercise_id)
@@ -49,11 +52,20 @@ def check(exercise_id: str, *functions, runs: int | None = None, python=None):
         ship.static_check(source, ex.functions, ex.signatures, modules=ex.modules)
     except ship.BadAnswer as bad:
         return Problem(ex.id, str(bad))
+    if schedule is not None:
+        from labs.practice.explore import BadSchedule, Schedule
+        if not ex.explore_steps:
+            return Problem(ex.id, "this exercise runs without the explorer: no schedule")
+        try:
+            Schedule.parse(schedule, ex.modes)
+        except BadSchedule as bad:
+            return Problem(ex.id, str(bad))
     from labs.practice.grade import grade
     from labs.show.progress import Progress
 
     with Progress(f"checking {ex.id}") as progress:  # a wrong answer may take seconds
-        result = grade(ex.id, source, runs=runs, python=python, progress=progress)
+        result = grade(ex.id, source, runs=runs, python=python, progress=progress,
+                       schedule=schedule)
     if result.problem:
         return Problem(ex.id, result.problem)
     return result

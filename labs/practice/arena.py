@@ -125,8 +125,9 @@ def _plain(value, depth=0) -> bool:
 
 
 class Arena:
-    def __init__(self, tids_of_child=lambda: None):
+    def __init__(self, tids_of_child=lambda: None, max_connections: int = MAX_CONNECTIONS):
         self.cond = Monitor(threading.RLock())
+        self.max_connections = max_connections  # a check of many runs needs more
         self.objects: dict[str, GObject] = {}
         self.ledger: list[Record] = []
         self.anomalies: list[tuple] = []   # (rep number or None, text)
@@ -139,6 +140,7 @@ class Arena:
         self.tids_of_child = tids_of_child  # () -> set of the child's tids, or None
         self.gate = None                   # gate(record): a scheduler's choke point
         self.parking = None                # parking(): an operation is about to wait
+        self.on_note = None                # on_note(text): a scheduler hears the grader's moves
         self.current: dict[int, Record] = {}  # serving thread's ident -> its operation
         self.frozen = False                # True: every operation waits (before a stack dump)
         self._dial, self.child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -159,6 +161,12 @@ class Arena:
         with self.cond:
             self.anomalies.append((self.rep_n, text))
             self.cond.notify_all()
+
+    def note(self, text: str) -> None:
+        """The grader moved (set a stop, put a task): a scheduler that logs
+        the run's steps hears of it (under the monitor)."""
+        if self.on_note is not None:
+            self.on_note(text)
 
     def wait_for(self, predicate, timeout: float) -> bool:
         """Wait (on the monitor) until ``predicate()`` holds, the child is
@@ -236,9 +244,9 @@ class Arena:
                 self.anomaly("garbage on the grader's channel: not a connection's hello")
                 continue
             with self.cond:
-                if len(self.conns) >= MAX_CONNECTIONS:
+                if len(self.conns) >= self.max_connections:
                     sock.close()
-                    self.anomaly(f"more than {MAX_CONNECTIONS} connections")
+                    self.anomaly(f"more than {self.max_connections} connections")
                     continue
                 known = self.tids_of_child()
                 if known is not None and not known or self.child_gone:
@@ -455,6 +463,7 @@ class GEvent(GObject):
             if not self.flag:
                 self.flag, self.set_at = True, self.arena.seq
                 self.arena.seq += 1
+                self.arena.note(f"the grader sets {self.name}")
                 self.changed()
 
     def op_is_set(self, rec):

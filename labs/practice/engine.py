@@ -500,15 +500,24 @@ def measure(checks, facts) -> list:
 
 class Session:
     def __init__(self, ex, source: str, runs: int, python=None, progress=None,
-                 schedule=None, seed: int = 0):
+                 schedule=None, seed: int = 0, exhaust: int = 0):
         self.ex, self.source, self.runs, self.python = ex, source, runs, python
         self.schedule, self.seed = schedule, seed  # a Schedule to replay; PCT's seed
+        # exhaust > 0: first every schedule with at most explore.BOUND preemptions,
+        # mode by mode, up to ``exhaust`` schedules; PCT's ``runs`` only if that
+        # was not all of them (explored exercises only)
+        self.exhaust = exhaust if ex.explore_steps and schedule is None else 0
+        self.exploration = None
+        self._strategies: dict[int, object] = {}
+        self.planned_max = runs + self.exhaust
         self.progress = progress
         self.pid = None
         self.child = None
         self.gone = False
         self.uid = free_uid() if os.geteuid() == 0 else None
-        self.arena = arena_mod.Arena(tids_of_child=self._tids)
+        # one connection per learner thread per run (2 or 3 here), some to spare
+        self.arena = arena_mod.Arena(tids_of_child=self._tids, max_connections=max(
+            arena_mod.MAX_CONNECTIONS, 4 * (runs + (exhaust if ex.explore_steps else 0))))
         self.grader = self.arena.add(GGrader())
         self.outcome = None
         self.left_at = None  # the run after which the grader stopped (something left running)
@@ -520,11 +529,55 @@ class Session:
         """Repetition ``n``'s scheduler: the replayed schedule's choices, PCT
         for an exercise that explores, else None (the threads run free)."""
         from labs.practice import explore
+        if n in self._strategies:
+            return self._strategies[n]
         if self.schedule is not None:
             return explore.Replay(self.schedule.choices)
         if self.ex.explore_steps:
             return explore.strategy_for(n, self.ex.explore_steps, self.seed)
         return None
+
+    def plan(self, result):
+        """(mode, strategy or None) of each run, in order. Exhausting: each
+        mode's bounded enumeration (explore.Bounded) until it ends, a run
+        fails or ``exhaust`` schedules have run; then, if the space was not
+        exhausted, the PCT runs. ``self.exploration`` says which it was."""
+        from labs.practice import explore
+        ex = self.ex
+        if not self.exhaust:
+            if ex.explore_steps and self.schedule is None:
+                self.exploration = {"exhausted": False, "bound": explore.BOUND,
+                                    "enumerated": 0, "sizes": {}, "pct": 0}
+            for n in range(1, self.runs + 1):
+                if self.exploration is not None:
+                    self.exploration["pct"] = n
+                yield (self.schedule.mode if self.schedule is not None
+                       else ex.modes[(n - 1) % len(ex.modes)]), None
+            return
+        x = self.exploration = {"exhausted": False, "bound": explore.BOUND, "enumerated": 0,
+                                "sizes": {}, "diverged": 0, "pct": 0}
+        for mode in ex.modes:
+            b = explore.Bounded()
+            while x["enumerated"] < self.exhaust:
+                strategy = b.next()
+                if strategy is None:
+                    x["sizes"][mode] = b.runs
+                    break
+                x["enumerated"] += 1
+                yield mode, strategy
+                if result.runs and not result.runs[-1].passed:
+                    x["diverged"] += b.diverged
+                    return  # a failing schedule: the verdict is known
+            x["diverged"] += b.diverged
+            if mode not in x["sizes"]:
+                break  # the limit: not every schedule
+        if len(x["sizes"]) == len(ex.modes):
+            x["exhausted"] = True
+            return
+        for n in range(1, self.runs + 1):
+            x["pct"] += 1
+            yield ex.modes[(n - 1) % len(ex.modes)], explore.strategy_for(n, ex.explore_steps,
+                                                                         self.seed)
 
     def _baseline(self) -> None:
         self.base = (set(procfs.tids(self.pid)), fds_of(self.pid), set(self.processes()))
@@ -563,7 +616,7 @@ class Session:
                    "modules": sorted(self.ex.modules), "engine": "arena"}
         try:
             self.outcome = supervise.run(
-                "practice", self.ex.id, deadline=STARTUP_S + self.runs * (2 * self.ex.budget_s + 2 + HELD_CAP_S),
+                "practice", self.ex.id, deadline=STARTUP_S + self.planned_max * (2 * self.ex.budget_s + 2 + HELD_CAP_S),
                 python=self.python, payload=payload,
                 pass_fds=(self.arena.child_end.fileno(),), on_start=self._on_start)
         finally:
@@ -663,11 +716,11 @@ class Session:
             if not g.loaded:
                 result.problem, result.bad_input = self.load_problem()
                 return result
-            for n in range(1, self.runs + 1):
-                mode = (self.schedule.mode if self.schedule is not None
-                        else ex.modes[(n - 1) % len(ex.modes)])
+            for n, (mode, strategy) in enumerate(self.plan(result), 1):
+                if strategy is not None:
+                    self._strategies[n] = strategy
                 if self.progress is not None:
-                    self.progress(n - 1, self.runs, f"run {n} of {self.runs} ({mode})")
+                    self.progress(n - 1, self.planned_max, f"run {n} ({mode})")
                 with a.cond:
                     a.rep_n, a.frozen = n, False
                 rep = Rep(self, n, mode)
@@ -681,12 +734,21 @@ class Session:
                     break
                 run = Run(n, mode, facts, measure(checks, facts))
                 if rep.explorer is not None:
+                    from labs.practice.explore import LETTERS
+                    if self.exploration is not None:
+                        self.exploration["threads"] = max(self.exploration.get("threads", 0),
+                                                          len(rep.threads))
                     x = rep.explorer
                     run.schedule = str(x.schedule)
                     run.explored = {"by": x.strategy.describe(), "choices": len(x.choices),
                                     "operations": x.steps, "straggled": x.straggled,
                                     "stragglers": sorted(x.stragglers),
-                                    "diverged": getattr(x.strategy, "diverged", None)}
+                                    "diverged": getattr(x.strategy, "diverged", None),
+                                    "missed": list(getattr(x.strategy, "missed", ())),
+                                    "past_end": getattr(x.strategy, "past_end", None),
+                                    "letters": {LETTERS[i]: t["name"]
+                                                for i, t in enumerate(rep.threads)},
+                                    "steps": x.trace()}
                 result.runs.append(run)
                 if rep.fatal == "stuck":
                     extra = (f" (+{rep.held_s:.1f} s the grader held your calls)"
@@ -706,6 +768,9 @@ class Session:
                 if rep.fatal == "left":  # the next run would share what was left
                     self.left_at = n
                     break
+            if self.exhaust:  # as many runs as the enumeration made
+                self.runs = result.planned = len(result.runs)
+            result.exploration = self.exploration
             if not self.gone:
                 with a.cond:
                     g.spec = False
@@ -715,7 +780,7 @@ class Session:
         finally:
             self.cleanup()
             if self.progress is not None:
-                self.progress(self.runs, self.runs, "done")
+                self.progress(self.planned_max, self.planned_max, "done")
         result.outcome = self.timeline_outcome()
         return result
 
@@ -853,14 +918,14 @@ def _kill(pid: int) -> None:
 
 
 def grade(ex, source: str, runs: int, python=None, progress=None, schedule=None,
-          seed: int = 0) -> Result:
+          seed: int = 0, exhaust: int = 0) -> Result:
     from labs.practice import ship
     try:  # the policy, also for callers that did not ask (the verdict never relies on it)
         ship.static_check(source, ex.functions, ex.signatures, modules=ex.modules)
     except ship.BadAnswer as bad:
         return Result(exercise=ex, planned=runs, problem=str(bad), bad_input=True)
     return Session(ex, source, runs, python=python, progress=progress, schedule=schedule,
-                   seed=seed).run()
+                   seed=seed, exhaust=exhaust).run()
 
 
 def loop_around(loops, lineno: int) -> int | None:

@@ -40,6 +40,7 @@ class GQueue(GObject):
             self.items.append(item)
             self.puts.append(False)
             self.unfinished += 1
+            self.arena.note(f"the grader puts {'None' if item is None else f'task {item}'}")
             self.changed()
 
     def op_get(self, rec, block=True, timeout=None):

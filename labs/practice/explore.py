@@ -59,13 +59,17 @@ run drops below every other. One run finds a bug of depth d among n threads
 and k choice points with probability at least 1/(n k^(d-1)), and a run is
 reproducible from its seed; ``DEPTH`` is 3 (two change points), which
 finds the depth-2 races measured here (a check, then another thread, then
-the act) in about one run in five. Why PCT and not an enumeration of every
-schedule with at most 2 preemptions: the wired scenarios have two or three
-threads and 12 to 70 choice points (measured), so that space holds
-thousands to tens of thousands of schedules, each a repetition of 25 to 50
-ms: sampling with a guarantee per run fits a check's budget, exhausting the
-bounded space does not. k counts choice points only (operations that had a
-rival), not every operation; ``Exercise.explore_steps`` is its estimate.
+the act) in about one run in five. k counts choice points only (operations
+that had a rival), not every operation; ``Exercise.explore_steps`` is its
+estimate.
+
+The bounded enumeration (``Bounded``, ``grade(..., exhaust=L)``): every
+schedule with at most ``BOUND`` (2) preemptions, mode by mode. Measured
+(scripts/bench_explore.py, 2 shared cores): safe-transfer's reference holds
+666 such schedules (fails-first 120, fails-later 280, no-failure 266), 30 s
+at about 22 schedules/s; consumer's reference more than 3000 in its first
+mode alone. Neither fits a check's 3 s, so a check samples with PCT and
+says so (``Result.exploration_line``); tests and the bench exhaust.
 
 A schedule is the mode and the letter of the thread chosen at each choice
 point where two or more operations were waiting, runs of one letter
@@ -89,6 +93,10 @@ LETTERS = string.ascii_lowercase
 _SCHEDULE = re.compile(r"([a-z0-9-]+):((?:[a-z][0-9]*)*)")
 _RUN = re.compile(r"([a-z])([0-9]*)")
 FUTEX = {"x86_64": "202", "aarch64": "98"}.get(os.uname().machine)
+# the arguments a proxy always sends (wire.py): a step shows only the ones given
+DEFAULT_ARGS = {("Lock", "acquire"): (True, -1), ("Queue", "get"): (True, None),
+                ("Queue", "put"): (object(), True, None), ("Event", "wait"): (None,)}
+SHOW_NONE = {("Queue", "get")}  # operations whose None is news (the sentinel)
 
 
 def waits_untimed(pid: int, tid: int) -> bool:
@@ -153,7 +161,7 @@ class PCT:
         self.changes = sorted(self.rng.sample(range(max(steps, depth)), depth - 1))
         self.diverged = None
 
-    def choose(self, step: int, candidates: list[int]) -> int:
+    def choose(self, step: int, candidates: list[int], running=None) -> int:
         for t in candidates:
             if t not in self.prio:  # initial priorities lie above every change's
                 self.prio[t] = self.depth + self.rng.random()
@@ -167,24 +175,135 @@ class PCT:
         return f"PCT, depth {self.depth}"
 
 
+def default(candidates: list[int], running) -> int:
+    """The choice that is no preemption: the thread that moved last goes on
+    if it is waiting, else the lowest letter."""
+    return running if running in candidates else min(candidates)
+
+
 class Replay:
     """The choices of a recorded schedule, in order. Past its end, or where
-    the recorded thread is not waiting, the lowest index runs and
-    ``diverged`` keeps the first such choice point."""
+    the recorded thread is not waiting, the default runs (the thread that
+    moved last, else the lowest letter) and ``diverged`` keeps the first
+    such choice point; ``missed`` lists the points where the named thread
+    was not waiting, ``past_end`` the first point past the schedule's end."""
 
     def __init__(self, choices):
         self.choices = tuple(choices)
         self.diverged: int | None = None
+        self.missed: list[int] = []
+        self.past_end: int | None = None
 
-    def choose(self, step: int, candidates: list[int]) -> int:
+    def choose(self, step: int, candidates: list[int], running=None) -> int:
         if step < len(self.choices) and self.choices[step] in candidates:
             return self.choices[step]
+        if step < len(self.choices):
+            self.missed.append(step)
+        elif self.past_end is None:
+            self.past_end = step
         if self.diverged is None:
             self.diverged = step
-        return min(candidates)
+        return default(candidates, running)
 
     def describe(self) -> str:
         return "replay"
+
+
+class Follow:
+    """One run of a bounded enumeration: ``prefix``'s choices, then the
+    default (no preemption: the thread that moved last goes on if it is
+    waiting, else the lowest letter). It records every choice point as
+    (candidates, chosen, running) for ``Bounded``."""
+
+    def __init__(self, prefix):
+        self.prefix = tuple(prefix)
+        self.points: list[tuple] = []
+        self.diverged: int | None = None
+
+    def choose(self, step: int, candidates: list[int], running=None) -> int:
+        if step < len(self.prefix):
+            chosen = self.prefix[step]
+            if chosen not in candidates:
+                if self.diverged is None:
+                    self.diverged = step
+                chosen = default(candidates, running)
+        else:
+            chosen = default(candidates, running)
+        self.points.append((tuple(candidates), chosen, running))
+        return chosen
+
+    def describe(self) -> str:
+        return f"every schedule with at most {BOUND} preemptions"
+
+
+def preempts(candidates, chosen, running) -> bool:
+    """Taking the turn from a thread that could go on (it is waiting at the
+    gate) is a preemption; choosing among others when it cannot is not."""
+    return running is not None and running in candidates and chosen != running
+
+
+BOUND = 2  # preemptions per schedule, in a bounded enumeration
+
+
+class Bounded:
+    """Every schedule of one mode with at most ``bound`` preemptions, one
+    run each, depth first (CHESS's preemption bounding: Musuvathi and
+    Qadeer, "Iterative Context Bounding for Systematic Testing of
+    Multithreaded Programs", PLDI 2007). Stateless: each run replays a
+    prefix of choices, then takes the default; the choice points it
+    reports extend the tree. ``next()`` gives the next run's strategy, None
+    once the tree is exhausted. A prefix that does not lead to the choice
+    points recorded before (the answer's threads did not do the same
+    operations again) is counted in ``diverged``: the enumeration is then
+    not exact."""
+
+    def __init__(self, bound: int = BOUND):
+        self.bound = bound
+        self.stack: list[dict] = []   # one node per choice point of the current path
+        self.last: Follow | None = None
+        self.runs = 0
+        self.diverged = 0
+
+    def next(self) -> Follow | None:
+        if self.last is not None:
+            self._absorb(self.last)
+        prefix = self._backtrack() if self.last is not None else ()
+        if prefix is None:
+            self.last = None
+            return None
+        self.last = Follow(prefix)
+        self.runs += 1
+        return self.last
+
+    def _absorb(self, run: Follow) -> None:
+        pre = 0
+        for i, (cands, chosen, running) in enumerate(run.points):
+            if i < len(self.stack):
+                node = self.stack[i]
+                if node["cands"] != cands or node["chosen"] != chosen:
+                    self.diverged += 1
+                    del self.stack[i:]
+                else:
+                    pre = node["pre"] + preempts(cands, chosen, running)
+                    continue
+            self.stack.append({"cands": cands, "chosen": chosen, "running": running,
+                               "pre": pre, "tried": {chosen}})
+            pre += preempts(cands, chosen, running)
+        del self.stack[len(run.points):]
+
+    def _backtrack(self):
+        while self.stack:
+            node = self.stack[-1]
+            for c in node["cands"]:
+                if c in node["tried"]:
+                    continue
+                if node["pre"] + preempts(node["cands"], c, node["running"]) > self.bound:
+                    continue
+                node["tried"].add(c)
+                node["chosen"] = c
+                return tuple(n["chosen"] for n in self.stack)
+            self.stack.pop()
+        return None
 
 
 class Explorer:
@@ -205,19 +324,23 @@ class Explorer:
         self._seen = 0                      # how far the ledger was read for calls
         self.scenario = None                # what the scenario waits for; None: it acts
         self.on = False
+        self.running: int | None = None     # the index of the thread let go last
+        self.log: list[list] = []           # [index or None, record or text, letter, notes]
+        self._last_step: dict[int, int] = {}  # thread index -> its last entry in log
 
     # ---------------------------------------------------------- install
     def install(self) -> None:
         with self.arena.cond:
             self.on, self.last = True, time.monotonic()
             self.arena.gate, self.arena.parking = self.gate, self.poke
+            self.arena.on_note = self._note
 
     def uninstall(self) -> None:
         """Every operation waiting at the gate goes on, in no chosen order."""
         with self.arena.cond:
             self.on = False
             if self.arena.gate == self.gate:
-                self.arena.gate = self.arena.parking = None
+                self.arena.gate = self.arena.parking = self.arena.on_note = None
             self.arena.cond.notify_all()
 
     def scenario_waits(self, predicate) -> None:
@@ -239,7 +362,12 @@ class Explorer:
         is chosen to run (or the explorer is off)."""
         a = self.arena
         obj = a.objects.get(rec.obj)
-        if not self.on or rec.kind in ("Grader", "Rep") or obj is None or obj.rep != self.rep.n:
+        if not self.on or obj is None or obj.rep != self.rep.n:
+            return
+        if rec.kind == "Rep":
+            self._report(rec)
+            return
+        if rec.kind == "Grader":
             return
         self._learn()
         if rec.conn not in self.index:
@@ -317,11 +445,77 @@ class Explorer:
         if len(candidates) == 1:
             chosen = candidates[0]
         else:
-            chosen = self.strategy.choose(len(self.choices), candidates)
+            chosen = self.strategy.choose(len(self.choices), candidates, self.running)
             self.choices.append(chosen)
         self.granted = by_index[chosen]
+        self.running = chosen
+        self._last_step[chosen] = len(self.log)
+        self.log.append([chosen, self.pending[self.granted],
+                         LETTERS[chosen] if len(candidates) > 1 else None, []])
         self.last = time.monotonic()
         self.arena.cond.wake()
+
+
+    # ---------------------------------------------------------- the steps
+    def _note(self, text: str) -> None:
+        """A move of the grader's (Arena.note), in its place among the steps:
+        the scenario moves only between two choices."""
+        if self.on:
+            self.log.append([None, text, None, []])
+
+    def _report(self, rec) -> None:
+        """A spawned thread's call ended: a note on that thread's last step
+        (where its report arrives among the other threads' steps is timing,
+        where it comes among its own steps is not)."""
+        if rec.op not in ("returned", "raised"):
+            return
+        self._learn()
+        i = self.index.get(rec.conn)
+        if i is None or i not in self._last_step:
+            return
+        k = rec.args[0] + 1 if rec.args and isinstance(rec.args[0], int) else "?"
+        fn = self.rep.threads[i]["fn"]
+        how = "returned" if rec.op == "returned" else \
+            f"raised {rec.args[1] if len(rec.args) > 1 else '?'}"
+        self.log[self._last_step[i]][3].append(f"{self.names[i]}'s call {k} of {fn}() {how}")
+
+    def trace(self) -> list[dict]:
+        """The run's steps in the order the explorer let them go: the
+        operations of the spawned threads (a woken waiter's going on is a
+        step of its own), the grader's moves, each with the letter chosen
+        (None where one thread alone could move) and what it returned."""
+        out, seen = [], set()
+        for pos, (i, what, letter, notes) in enumerate(self.log):
+            if i is None:
+                out.append({"who": "grader", "letter": None, "op": what, "outcome": "",
+                            "notes": list(notes)})
+                continue
+            rec = what
+            first = rec.seq not in seen
+            seen.add(rec.seq)
+            if any(e[1] is rec for e in self.log[pos + 1:]):
+                outcome = "waits"
+            elif rec.result is None or rec.result == ("raise", "Ended"):
+                outcome = "still waiting when the run ended"
+            elif rec.result[0] == "raise":
+                outcome = f"raised {rec.result[1]}"
+            elif rec.result[1] is None and (rec.kind, rec.op) not in SHOW_NONE:
+                outcome = ""
+            else:
+                outcome = f"-> {rec.result[1]!r}"
+            obj = self.arena.objects.get(rec.obj)
+            name = obj.name if obj is not None else rec.obj
+            name = "" if name == rec.op else name + "."  # do(1), not do.do(1)
+            args = list(rec.args)
+            defaults = DEFAULT_ARGS.get((rec.kind, rec.op), ())
+            while args and len(args) <= len(defaults) and args[-1] == defaults[len(args) - 1] \
+                    and type(args[-1]) is type(defaults[len(args) - 1]):
+                args.pop()
+            args = ", ".join(repr(a) for a in args)
+            out.append({"who": self.names[i], "letter": letter,
+                        "op": f"{name}{rec.op}({args})" + ("" if first else " goes on"),
+                        "outcome": outcome, "notes": list(notes)})
+        return out
 
 
 def strategy_for(n: int, steps: int, seed: int = 0):

@@ -42,6 +42,7 @@ class Result:
     outcome: object = None
     hints_shown: int = 1
     source: str | None = None    # the answer graded (for replay())
+    exploration: dict | None = None  # how the schedules were chosen (engine.Session.plan)
 
     # ---------------------------------------------------------- verdict
     @property
@@ -78,12 +79,67 @@ class Result:
         return (f"schedule of run {run.n}: {run.schedule} ({x.get('by', '?')}, "
                 f"{x.get('choices', 0)} choices{extra})")
 
+    def exploration_line(self) -> str:
+        """Whether the schedules were exhausted or sampled, and how many:
+        "" for an exercise the explorer does not drive, or a replay."""
+        x = self.exploration
+        if not x:
+            return ""
+        from labs.practice.explore import DEPTH
+        bound = f"at most {x['bound']} preemptions"
+        sizes = ", ".join(f"{m} {n}" for m, n in x["sizes"].items())
+        exact = (f"; {x['diverged']} replay(s) diverged: not exact" if x.get("diverged")
+                 else "")
+        if x["exhausted"]:
+            return f"exhausted: all {x['enumerated']} schedules with {bound} ({sizes}){exact}"
+        steps = self.exercise.explore_steps
+        n = x.get("threads", 2)
+        p = pct_bound(n, steps)
+        pct = (f"{x['pct']} PCT schedules, depth {DEPTH}: each bug of depth {DEPTH} found in "
+               f"one with probability at least {p:.1e} (n={n} threads, k={steps} choice points)")
+        failed = self.first_failing()
+        if x["enumerated"] and failed is not None and failed.n <= x["enumerated"]:
+            return (f"failed at schedule {failed.n} of the enumeration of every schedule with "
+                    f"{bound}{exact}")
+        if x["enumerated"]:
+            return (f"sampled: the bounded space ({bound}) holds more than {x['enumerated']} "
+                    f"schedules ({sizes or 'none complete'}; the rest not tried), then {pct}"
+                    f"{exact}")
+        return f"sampled: {pct}"
+
     def replay(self, python: str | None = None) -> Result:
         """Grade the same answer again on exactly this result's schedule."""
         if self.schedule is None or self.source is None:
             raise ValueError("this result has no schedule to replay")
         return grade(self.exercise.id, self.source, runs=1, python=python,
                      schedule=self.schedule)
+
+    def steps(self) -> str:
+        """The shown run's steps, in order: which thread did which operation
+        on the grader's objects, the letter chosen at each choice, the
+        grader's own moves (labs.show.schedule); "" when it was not explored."""
+        from labs.show import schedule
+        run = self.shown_run()
+        if run is None or not (run.explored or {}).get("steps"):
+            return ""
+        x = run.explored
+        head = [f"run {run.n}, schedule {run.schedule} ({schedule.letters_line(x)})",
+                "a letter chooses which thread goes at a point where two or more could; "
+                "a blank: only one could", ""]
+        tail = schedule.schedule_notes(x)
+        return "\n".join(head + [str(schedule.steps_table(x))] + ([""] + tail if tail else []))
+
+    def schedule_figure(self):
+        """The shown run's steps drawn, one lane per thread
+        (labs.show.schedule.draw); None when it was not explored. Returns a
+        matplotlib Figure: call plt.show()."""
+        from labs.show import schedule
+        run = self.shown_run()
+        if run is None or not (run.explored or {}).get("steps"):
+            return None
+        ax = schedule.draw(run.explored, title=f"{self.exercise.id}, run {run.n}: "
+                           f"{run.schedule} ({'passed' if run.passed else 'failed'})")
+        return ax.figure
 
     def failures(self) -> list[str]:
         """Every failure as one line, "check: what was measured", then what
@@ -150,6 +206,8 @@ class Result:
 
     def text(self) -> str:
         out = [self.summary()]
+        if self.exploration_line():
+            out.append(f"schedules: {self.exploration_line()}")
         table = self.table()
         if table:
             out += ["", table]
@@ -205,6 +263,8 @@ class Result:
         names are whole, the first hint with its code as code."""
         out = [f"<p><b>{'PASS' if self.passed else 'FAIL'}</b> "
                f"{html.escape(self.summary().split(' ', 1)[1])}</p>"]
+        if self.exploration_line():
+            out.append(f"<p>schedules: {html.escape(self.exploration_line())}</p>")
         if self.runs:
             shown = self.first_failing() or self.runs[0]
             out.append(tables.grid(["check", "expected", f"measured (run {shown.n})",
@@ -227,12 +287,20 @@ class Result:
         return {"exercise": self.exercise.id, "passed": self.passed,
                 "runs_planned": self.planned, "runs_passed": self.runs_passed,
                 "problem": self.problem, "fatal": self.fatal, "summary": self.summary(),
-                "schedule": self.schedule,
+                "schedule": self.schedule, "exploration": self.exploration,
                 "runs": [{"n": r.n, "mode": r.mode, "passed": r.passed, "schedule": r.schedule,
                           "checks": [{"check": c.name, "expected": c.expect,
                                       "passed": ok, "measured": m} for c, ok, m in r.results]}
                          for r in self.runs],
                 "hints": list(self.hints())}
+
+
+def pct_bound(n: int, k: int, depth: int | None = None) -> float:
+    """PCT's guarantee for one run: a bug of depth d among n threads and k
+    choice points is found with probability at least 1/(n k^(d-1))."""
+    from labs.practice.explore import DEPTH
+    d = DEPTH if depth is None else depth
+    return 1.0 / (max(n, 1) * max(k, 1) ** (d - 1))
 
 
 def said(check: Check, measured: str) -> str:
@@ -254,14 +322,18 @@ def _cut(text: str, width: int) -> str:
 
 def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
           python: str | None = None, progress=None, schedule: str | None = None,
-          seed: int = 0) -> Result:
+          seed: int = 0, exhaust: int = 0) -> Result:
     """Run ``source`` (a module defining the exercise's functions) ``runs``
     times in one sandboxed child, on the grader's objects
     (labs.practice.engine); return the Result. ``progress(done, total,
     label)`` (labs.progress's convention) hears of each run as it starts.
     ``schedule`` (a string as ``Result.schedule`` gives it): one run, in
     that schedule's mode, making exactly its choices (labs.practice.explore;
-    BadSchedule if it cannot be read). ``seed``: the explorer's PCT seed."""
+    BadSchedule if it cannot be read). ``seed``: the explorer's PCT seed.
+    ``exhaust``: for an exercise the explorer drives, first every schedule
+    with at most ``explore.BOUND`` preemptions, up to ``exhaust`` of them
+    (stopping at the first that fails); the ``runs`` PCT schedules only if
+    that was not all (``Result.exploration_line()`` says which)."""
     ex = exercises.get(exercise_id)
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(f"runs must be between 1 and {MAX_RUNS}, not {runs}")
@@ -270,4 +342,4 @@ def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
         from labs.practice.explore import Schedule
         schedule, runs = Schedule.parse(schedule, ex.modes), 1
     return engine.grade(ex, source, runs, python=python, progress=progress,
-                        schedule=schedule, seed=seed)
+                        schedule=schedule, seed=seed, exhaust=exhaust)
