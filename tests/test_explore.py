@@ -68,7 +68,8 @@ def test_pct_is_reproducible_from_its_seed():
 @pytest.mark.parametrize("ex_id,name,within", RACES, ids=[r[1] for r in RACES])
 def test_a_race_fails_the_same_way_on_every_grading(ex_id, name, within):
     source = answer(ex_id, name)
-    results = [grade.grade(ex_id, source, runs=10, python=CHILD_PYTHON) for _ in range(3)]
+    # twice here; scripts/repeat_practice.py grades each known answer 20 times
+    results = [grade.grade(ex_id, source, runs=10, python=CHILD_PYTHON) for _ in range(2)]
     first = results[0]
     assert not first.passed
     assert first.first_failing().n <= within, first.text()
@@ -92,10 +93,12 @@ def test_check_then_act_fails_within_a_few_schedules_whatever_the_seed(seed):
 
 
 @pytest.mark.parametrize("ex_id", WIRED)
-def test_right_answers_pass_30_schedules_with_every_thread_accounted_for(ex_id):
+def test_right_answers_pass_10_schedules_with_every_thread_accounted_for(ex_id):
+    """A default check's 10 PCT schedules (seed 1: others than the default
+    check's); the safe-transfer reference exhausts its bounded space below."""
     ex = exercises.get(ex_id)
     for path in ex.right_answers():
-        r = grade.grade(ex_id, path.read_text(), runs=30, python=CHILD_PYTHON, seed=1)
+        r = grade.grade(ex_id, path.read_text(), runs=10, python=CHILD_PYTHON, seed=1)
         assert r.passed, (path.name, r.text())
         for run in r.runs:
             assert run.explored["straggled"] == 0, (path.name, run.n, run.explored)
