@@ -354,9 +354,10 @@ def test_terminate_workers_does_not_stop_a_worker_that_ignores_sigterm(run_once)
 # ------------------------------------------------ a daemon thread at exit (gh-87135)
 
 def test_a_daemon_thread_woken_at_exit_ends_or_hangs_as_this_python_does(run_once):
-    """Woken during finalization, the daemon worker needs the GIL back: up to
-    3.13 CPython ends its OS thread (pthread_exit), from 3.14 it hangs it in
-    pause() (gh-87135). labs/contract/versions.py says which applies."""
+    """Woken during finalization, the daemon worker needs the GIL back: 3.10.13
+    to 3.13.0 end its OS thread (pthread_exit), 3.14 and 3.15 (and 3.13.8 on,
+    cited) hang it in pause() (gh-87135). labs/contract/versions.py says which
+    applies."""
     o = run(run_once, "daemon-at-exit")
     f = o.facts
     assert f["daemon"] is True and f["finalizing_when_woken"] is True

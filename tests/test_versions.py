@@ -184,6 +184,47 @@ def test_expect_names_gh_130279_on_313(capsys):
     assert "gh-130279" in capsys.readouterr().out
 
 
+def test_gh_87135_applies_from_313_8():
+    """The 3.13.8 changelog lists gh-87135 (backport PR #137827): a daemon thread
+    woken during finalization hangs there too; 3.13.0 was measured ending it."""
+    assert "gh-87135" not in keys(build((3, 13, 0)))
+    assert "gh-87135" not in keys(build((3, 13, 7)))
+    assert "gh-87135" in keys(build((3, 13, 8)), "kill-matrix")
+    assert "gh-87135" in keys(build((3, 14, 10)), "kill-matrix")
+    assert "gh-87135" in versions.banner(build((3, 13, 9)), "kill-matrix")
+    assert versions.predicted("kill-matrix", "daemon-at-exit", (3, 13, 0)) == {}
+    hung = {"daemon_os_thread_exited": False, "daemon_hung": True}
+    assert versions.predicted("kill-matrix", "daemon-at-exit", (3, 13, 9)) == hung
+    run = outcome("daemon-at-exit", python="3.13.9", lab="kill-matrix", **hung)
+    note = versions.disagreement(run, {"daemon_os_thread_exited": True, "daemon_hung": False})
+    assert "known difference: gh-87135 [3.13.8 and later" in note and "report" not in note
+    assert "(measured on 3.10.13 to 3.13.0)" in note
+    run_3130 = outcome("daemon-at-exit", python="3.13.0", lab="kill-matrix", **hung)
+    assert "No known difference" in versions.disagreement(
+        run_3130, {"daemon_os_thread_exited": True, "daemon_hung": False})
+
+
+def test_the_note_gives_the_releases_that_measured_the_expected_facts():
+    """Not one range for every fact: 3.13.0 runs no handler (gh-130279), and
+    3.14.10 leaves the lock held (gh-148874)."""
+    tight = outcome("tight-loop-in-try", python="3.13.0", handlers_run=[],
+                    cleanup_finished=False)
+    note = versions.disagreement(tight, {"handlers_run": ["except", "finally"]})
+    assert "(measured on 3.10.13 to 3.12.1 and 3.14.10 to 3.15.2)" in note
+    entering = outcome("stop-entering-with", python="3.14.10", lock_held_after_stop=True,
+                       block_entered=False)
+    note = versions.disagreement(entering, {"lock_held_after_stop": False})
+    assert "(measured on 3.10.13 to 3.13.0 and 3.15.2)" in note
+    keyword = outcome("stop-after-keyword-call", python="3.15.2",
+                      ran_after_keyword_call=["next statement"], ran_after_positional_call=[])
+    note = versions.disagreement(keyword, {"ran_after_keyword_call": []})
+    assert "(measured on 3.10.13 to 3.13.0)" in note
+    assert versions.releases_text(versions.measured_where(
+        "anatomy", "stop-entering-with", {"lock_held_after_stop": True})) == "3.14.10"
+    assert versions.releases_text(versions.measured_where(
+        "lock-leak", "bad", {"lock_held_after_stop": True})) == "3.10.13 to 3.15.2"
+
+
 def test_expect_asks_for_a_report_when_nothing_explains_it(capsys):
     # The same facts on 3.12, where gh-148874 does not apply: unexplained.
     run = outcome("stop-entering-with", python="3.12.1", lock_held_after_stop=True)

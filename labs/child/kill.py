@@ -23,14 +23,16 @@ def async_raise(thread: threading.Thread, exc: type = SystemExit) -> int:
     the thread raises it at its next eval-breaker check. Since 3.10 Python
     code makes those checks at a loop's back-edge and as a call returns (PR
     #18334, "bpo-29988: Only check evalbreaker after calls and on backwards
-    egdes."), and from 3.11 also as a Python function starts (its ``RESUME``
-    instruction); on 3.14 and 3.15 a call with keyword arguments makes none as
-    it returns (measured: the exception fires at the next plain call). C code
-    makes none, so a thread inside ``time.sleep``, ``sock.recv`` or
-    ``lock.acquire`` raises it only once the call returns (3.10 to 3.14; on
-    3.15 a signal that interrupts ``sleep``, ``recv`` or ``select`` also
-    delivers it, gh-144748). The thread may also catch it
-    (``except BaseException``) and go on.
+    egdes."; from 3.11 only a call to C code: the return from a Python
+    function is none), and as a Python function starts (measured on 3.10.13
+    to 3.15.2; from 3.11 that is its ``RESUME`` instruction). On 3.14 and
+    3.15 the first run of a call with keyword arguments makes none as it
+    returns (measured: the exception fires at the next plain call); from its
+    second run on it does. C code makes none, so a thread inside
+    ``time.sleep``, ``sock.recv`` or ``lock.acquire`` raises it only once the
+    call returns (3.10 to 3.14; on 3.15 a signal that interrupts ``sleep``,
+    ``recv`` or ``select`` also delivers it, gh-144748). The thread may also
+    catch it (``except BaseException``) and go on.
 
     Fixed against the copies found online: ``is_alive()`` (``isAlive`` was
     removed in 3.9); the ident passed as ``c_ulong``, the C signature since

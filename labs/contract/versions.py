@@ -34,6 +34,7 @@ from labs.contract import registry
 
 CHECKED = ((3, 10), (3, 11), (3, 12), (3, 13), (3, 14), (3, 15))  # the minor versions measured
 CHECKED_RELEASES = "CPython 3.10.13, 3.11.7, 3.12.1, 3.13.0, 3.14.10 and 3.15.2 on Linux"
+MEASURED = ((3, 10, 13), (3, 11, 7), (3, 12, 1), (3, 13, 0), (3, 14, 10), (3, 15, 2))
 # Every version `make test` must pass on as the main interpreter: the versions
 # check (scripts/versions.py) runs each one it finds here (3.10-3.13 from pyenv,
 # 3.14 and 3.15 from Debian's builds, scripts/debian_pythons.sh), and the hosted
@@ -85,8 +86,10 @@ class Difference:
     """One known change of behaviour, outside the versions measured here."""
     key: str            # the issue that documents it, e.g. "gh-148874"
     versions: str       # the range, in words, with what was measured
-    since: tuple        # first (major, minor) it applies to
-    until: tuple | None  # first (major, minor) it no longer applies to, when known
+    # First (major, minor), or (major, minor, micro) for a change made in a
+    # bugfix release, that it applies to; and the first it no longer applies to.
+    since: tuple
+    until: tuple | None
     what: str           # what changes, in one sentence
     affects: tuple      # (lab, variant or "*") whose facts or prose it touches
     source: str         # where it is documented
@@ -99,8 +102,10 @@ class Difference:
     def applies_to(self, build: Build) -> bool:
         if self.free_threaded_only:  # the GIL can be turned back on (PYTHON_GIL=1)
             return build.free_threaded and not build.gil_enabled
-        v = tuple(build.version[:2])
-        return v >= self.since and (self.until is None or v < self.until)
+        # (3, 13, 9) >= (3, 13, 8) and (3, 13, 0) >= (3, 13): a (major, minor)
+        # bound takes in the whole minor version.
+        v = tuple(build.version)
+        return v >= tuple(self.since) and (self.until is None or v < tuple(self.until))
 
     def touches(self, lab: str | None) -> bool:
         return lab is None or any(a_lab == lab for a_lab, _ in self.affects)
@@ -153,17 +158,21 @@ DIFFERENCES = (
         versions="3.14 and later (3.14.10 and 3.15.2 measured; no tracker issue found); "
                  "3.10 to 3.13 check as a keyword call returns (measured)",
         since=(3, 14), until=None,
-        what="a call with keyword arguments makes no eval-breaker check as it returns: an "
-             "exception pending while `lk.acquire(timeout=0.3)` waits fires one statement "
-             "later, at the next plain call; `lk.acquire(True, 0.3)` still fires on its line",
+        what="the first execution of a call with keyword arguments (the generic CALL_KW, "
+             "before the interpreter specialises it) makes no eval-breaker check as it "
+             "returns: an exception pending while `lk.acquire(timeout=0.3)` waits fires one "
+             "statement later, at the next plain call; from the call's second execution "
+             "(CALL_KW_NON_PY for a C function) it fires on the call's line, as on 3.10 to "
+             "3.13; `lk.acquire(True, 0.3)` always fires on its line",
         affects=(("anatomy", "stop-after-keyword-call"),),
         source="https://github.com/python/cpython/blob/3.14/Python/bytecodes.c (CALL_KW has "
                "no _CHECK_PERIODIC; CALL_KW_NON_PY and CALL_FUNCTION_EX do)",
         facts=(("anatomy", "stop-after-keyword-call",
                 {"ran_after_keyword_call": ["next statement"], "ran_after_positional_call": []}),),
         measured_on=("3.10.13 to 3.13.0: both calls fire on their line (" + HERE + ")",
-                     "3.14.10, 3.15.2: the keyword call fires one statement later, first "
-                     "unspecialised execution (" + DEBIAN + ")")),
+                     "3.14.10, 3.15.2: the keyword call fires one statement later on its "
+                     "first, unspecialised execution, and on its line from the second on "
+                     "(the lab's run is a first execution) (" + DEBIAN + ")")),
     Difference(
         key="gh-144748", versions="3.15 and later (3.15.2 measured; 3.11.7 and 3.14.10 "
                                   "measured without it)",
@@ -207,12 +216,11 @@ DIFFERENCES = (
                      "3.13.0: AttributeError (" + HERE + ")",
                      "3.14.10, 3.15.2: AttributeError (" + DEBIAN + ")")),
     Difference(
-        key="gh-87135", versions="3.14 and later (3.14.10 and 3.15.2 measured); 3.10.13 to "
-                                 "3.13.0 end the thread (measured); a 3.13 backport exists "
-                                 "(PR #137827), its author not intending to merge it late in "
-                                 "3.13's cycle; no 3.13 release with it was confirmed, so a "
-                                 "later 3.13 may behave as 3.14",
-        since=(3, 14), until=None,
+        key="gh-87135", versions="3.13.8 and later (cited for 3.13.8 to 3.13.x: the 3.13.8 "
+                                 "changelog, released 2025-10-07, lists gh-87135, backport PR "
+                                 "#137827; 3.14.10 and 3.15.2 measured); 3.10.13 to 3.13.0 "
+                                 "end the thread (measured; 3.13.1 to 3.13.7 not measured)",
+        since=(3, 13, 8), until=None,
         what="a daemon thread that needs the GIL back once the interpreter is finalizing is "
              "hung (in pause()) until the process exits, where 3.10.13 to 3.13.0 end its OS "
              "thread with pthread_exit; in this run the process exits normally, with 0, "
@@ -220,7 +228,8 @@ DIFFERENCES = (
              "needs a lock it holds, the C API docs warn)",
         affects=(("kill-matrix", "daemon-at-exit"),),
         source=GH + "87135 (PR #105805, 'Hang non-main threads that attempt to acquire the "
-                    "GIL during finalization')",
+                    "GIL during finalization'; in 3.13.8: "
+                    "https://github.com/python/cpython/blob/3.13/Misc/NEWS.d/3.13.8.rst)",
         facts=(("kill-matrix", "daemon-at-exit",
                 {"daemon_os_thread_exited": False, "daemon_hung": True}),),
         measured_on=("3.10.13 to 3.13.0: the OS thread exits, 3 runs each (" + HERE + ")",
@@ -366,6 +375,46 @@ def refuse_unknown(outcome, names) -> None:
                          f"{', '.join(hints)}; its facts: {', '.join(sorted(outcome.facts))}")
 
 
+def measured_where(lab: str, variant: str, facts: dict) -> list[tuple]:
+    """The releases of ``MEASURED`` that gave these facts for this run
+    (``make versions`` measures every one). A fact has the value that a known
+    difference applying to the release predicts; where none applies, the
+    reference value: any value but those the differences predict."""
+    predicted_anywhere = [values for d in DIFFERENCES for f_lab, f_variant, values in d.facts
+                          if (f_lab, f_variant) == (lab, variant)]
+
+    def gives(release, name, value) -> bool:
+        build = Build(release, False, True, "linux", True)
+        here = {}
+        for d in DIFFERENCES:
+            if d.applies_to(build):
+                for f_lab, f_variant, values in d.facts:
+                    if (f_lab, f_variant) == (lab, variant):
+                        here.update(values)
+        if name in here:
+            return here[name] == value
+        return not any(name in values and values[name] == value
+                       for values in predicted_anywhere)
+
+    return [r for r in MEASURED if all(gives(r, k, v) for k, v in facts.items())]
+
+
+def releases_text(releases: list[tuple]) -> str:
+    """"3.10.13 to 3.12.1 and 3.14.10 to 3.15.2" from releases of ``MEASURED``:
+    each run of neighbours in ``MEASURED`` as one range."""
+    runs: list[list[tuple]] = []
+    for release in releases:
+        if runs and MEASURED.index(release) == MEASURED.index(runs[-1][-1]) + 1:
+            runs[-1].append(release)
+        else:
+            runs.append([release])
+    names = [".".join(map(str, r[0])) + ("" if len(r) == 1 else
+                                         " to " + ".".join(map(str, r[-1]))) for r in runs]
+    if not names:
+        return "none of " + CHECKED_RELEASES
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def disagreement(outcome, expected: dict, build: Build | None = None) -> str | None:
     """The note for a run whose facts differ from ``expected``, or None.
     ValueError for a fact name that the run, which ended normally, does not have."""
@@ -381,8 +430,9 @@ def disagreement(outcome, expected: dict, build: Build | None = None) -> str | N
                       build.platform, build.has_pidfd)
     measured = ", ".join(f"{k}={outcome.facts.get(k, 'missing')!r}" for k in differ)
     wanted = ", ".join(f"{k}={v!r}" for k, v in differ.items())
+    where = releases_text(measured_where(outcome.lab, outcome.variant, differ))
     lines = [f"Note: on Python {'.'.join(map(str, build.version))} this run measured "
-             f"{measured}; the text above expects {wanted} (measured on 3.10 to 3.13)."]
+             f"{measured}; the text above expects {wanted} (measured on {where})."]
     known = [d for d in DIFFERENCES
              if d.applies_to(build) and d.predicts(outcome.lab, outcome.variant, outcome.facts)]
     if known:
@@ -407,9 +457,11 @@ def expect(outcome, **expected) -> None:
 
 # ---------------------------------------------------------------- the version check
 
-# The facts the notebooks' text relies on, per run, as measured on 3.10 to 3.12
-# (the reference). A known difference that applies replaces some of them with
-# the values it predicts (its ``facts``). The verdict alone cannot tell these
+# The facts the notebooks' text relies on, per run: the reference, what every
+# release of MEASURED gave except where a known difference applies (so
+# 3.10.13, 3.11.7 and 3.12.1 give all of them). A known difference that
+# applies replaces some of them with the values it predicts (its ``facts``);
+# ``measured_where`` gives the releases of each value. The verdict alone cannot tell these
 # apart: stop-entering-with reads "hazard seen" on 3.14.10 (lock leaked) and on
 # 3.15.2 (lock released) alike, because the worker is alive after the call.
 # The runs whose facts differ between versions, and those facts: make versions

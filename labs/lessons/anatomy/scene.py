@@ -30,9 +30,9 @@ The asynchronous exception (``kill.async_raise``, the ctypes recipe):
   finds no thread.
 - ``stop-after-keyword-call``: a stop pending while the worker waits in
   ``lk.acquire(timeout=...)`` fires as the call returns on 3.10 to 3.13, and
-  one statement later, at the next plain call, on 3.14.10 and 3.15.2 (a
-  keyword call makes no check there); ``lk.acquire(True, ...)`` fires as it
-  returns on every version measured.
+  one statement later, at the next plain call, on 3.14.10 and 3.15.2 (the
+  first run of a keyword call makes no check there; later runs do);
+  ``lk.acquire(True, ...)`` fires as it returns on every version measured.
 - ``lands-in-cleanup``: a second stop lands inside ``finally``, between two
   cleanup steps; the second step (releasing a lock) never runs.
 
@@ -84,7 +84,8 @@ def enter_blocking(ready: threading.Lock, blocking):
     ``blocking`` itself, so no Python bytecode runs between the two calls.
     That matters twice. A scheduled exception fires only at an eval-breaker
     check, and only Python code makes those checks (at a loop's back-edge, as
-    a call returns, from 3.11 as a Python function starts); C code does not. And this thread holds the GIL until it
+    a call returns (from 3.11, a call to C code), as a Python function
+    starts); C code does not. And this thread holds the GIL until it
     reaches such a check or until C code lets go of the GIL, as
     ``blocking()`` does when it starts to wait. So when the main thread,
     waiting on ``ready``, gets the GIL back, this thread is waiting inside
@@ -542,11 +543,13 @@ def stop_after_call(form: str) -> list:
 def stop_after_keyword_call():
     """Where a stop that is pending during a C call fires when the call
     returns, for a call with keyword arguments and for the same call with
-    positional ones. Measured: on 3.14.10 and 3.15.2 the keyword call's return
-    is no check, and the exception fires at the next plain call, one statement
-    later; the positional call fires on its own line. On 3.10 to 3.13 both
-    fire on the call's line. (3.14's Python/bytecodes.c: CALL_KW has no
-    _CHECK_PERIODIC; CALL_KW_NON_PY and CALL_FUNCTION_EX do.)"""
+    positional ones. Each call runs once in the child: its first run.
+    Measured: on 3.14.10 and 3.15.2 the keyword call's return is no check on
+    that first run, and the exception fires at the next plain call, one
+    statement later; the positional call fires on its own line. On 3.10 to
+    3.13 both fire on the call's line. (3.14's Python/bytecodes.c: the generic
+    CALL_KW has no _CHECK_PERIODIC; CALL_KW_NON_PY, the form specialised for a
+    C function from the call's second run on, and CALL_FUNCTION_EX do.)"""
     needs_the_gil()
     positional = stop_after_call("positional")
     keyword = stop_after_call("keyword")
@@ -604,11 +607,14 @@ def pthread_cancel_sleeping():
 
 
 def pthread_cancel_busy():
-    """Cancel a thread that runs Python code. It has no cancellation point of
-    its own: the cancel takes effect at the first condition wait around the
-    GIL it reaches, waiting to take the GIL or, in ``drop_gil``, to hand it
-    over (which leaves the GIL's internal ``switch_mutex`` held). When that
-    happens is luck, so its latency varies by orders of magnitude."""
+    """Cancel a thread that runs Python code. While it spins it has no
+    cancellation point of its own: the cancel takes effect at the first
+    condition wait around the GIL it reaches, waiting to take the GIL or, in
+    ``drop_gil``, to hand it over (which leaves the GIL's internal
+    ``switch_mutex`` held). If ``stop.set()`` ends the loop first, it takes
+    effect at the next cancellation point, the write of
+    ``record.state("done")``. When that happens is luck, so its latency
+    varies by orders of magnitude."""
     needs_pthread_cancel()
     stop = threading.Event()
     spinning = held_lock()

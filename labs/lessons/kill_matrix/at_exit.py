@@ -6,9 +6,11 @@ in between. A daemon worker is blocked in a socket read (the GIL released);
 the main thread returns, and the interpreter starts to finalize. An object
 whose ``__del__`` runs then, with ``sys.is_finalizing()`` true, answers the
 read, so the worker wakes and needs the GIL back; then the object watches
-the worker's OS thread in ``/proc``: 3.10.13 to 3.13.0 end it with ``pthread_exit``;
-from 3.14 it hangs it in ``pause()`` until the process exits (gh-87135,
-PR #105805). Either way the worker runs no more Python code.
+the worker's OS thread in ``/proc``: 3.10.13 to 3.13.0 end it with
+``pthread_exit`` (measured); 3.14.10 and 3.15.2 hang it in ``pause()`` until
+the process exits (measured; gh-87135, PR #105805), and so does 3.13.8 and
+later (cited: the 3.13.8 changelog, Misc/NEWS.d/3.13.8.rst, lists gh-87135;
+backport PR #137827). Either way the worker runs no more Python code.
 
 The facts are written from ``__del__``, during finalization, when modules may
 already be torn down: it uses only what it captured when it was made

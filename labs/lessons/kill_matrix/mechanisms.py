@@ -25,7 +25,7 @@ def need(module):
     """Import a library under study; skip the scenario cleanly without it."""
     try:
         return importlib.import_module(module)
-    except ImportError as why:  # stopit needs pkg_resources: setuptools<81
+    except ImportError as why:  # stopit needs pkg_resources: setuptools<82
         record.skip(f"{module} cannot be imported here ({why})")
 
 

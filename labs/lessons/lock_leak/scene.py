@@ -40,7 +40,9 @@ class Scene:
         """Called between debit and credit. worker-1 pauses here, once."""
         if threading.current_thread().name == "worker-1" and not self.debited.is_set():
             self.debited.set()
-            self.resume.wait()  # a forced stop lands as this call returns
+            # A forced stop fires in here, as the C call it waits in returns
+            # (waiter.acquire(), in Condition.wait).
+            self.resume.wait()
 
 
 # ------------------------------------------------------------------ bad

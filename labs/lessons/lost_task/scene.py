@@ -65,7 +65,9 @@ class Scene:
         if threading.current_thread().name == "consumer-1" and not self.holding.is_set():
             record.state("holding task")
             self.holding.set()
-            self.resume.wait()  # a forced stop lands as this call returns
+            # A forced stop fires in here, as the C call it waits in returns
+            # (waiter.acquire(), in Condition.wait).
+            self.resume.wait()
 
 
 class ProgramEnds(Scene):

@@ -31,7 +31,9 @@ class Scene:
         self.left += 1
         if not self.midway.is_set():
             self.midway.set()
-            self.resume.wait()  # a forced stop lands as this call returns
+            # A forced stop fires in here, as the C call it waits in returns
+            # (waiter.acquire(), in Condition.wait).
+            self.resume.wait()
         self.right += 1
 
 
