@@ -41,11 +41,11 @@ def schedule_notes(explored: dict, given: str | None = None) -> list[str]:
     missed = explored.get("missed", ())
     if missed:
         out.append(f"choice(s) {', '.join(str(k + 1) for k in missed)}: the letter's thread "
-                   "could not go there (it waits inside an operation, or has returned); the "
-                   "thread that moved last went on instead (or the first letter that could)")
+                   "could not go there (it waits inside an operation, or has returned);\n"
+                   "the thread that moved last went on instead (or the first letter that could)")
     if explored.get("past_end") is not None:
         out.append(f"the letters ran out at choice {explored['past_end'] + 1}: from there, "
-                   "the thread that moved last went on (or, if it could not, the first "
+                   "the thread that moved last went on\n(or, if it could not, the first "
                    "letter that could)")
     return out
 
