@@ -25,10 +25,13 @@ def async_raise(thread: threading.Thread, exc: type = SystemExit) -> int:
     #18334, "bpo-29988: Only check evalbreaker after calls and on backwards
     egdes."; from 3.11 only a call to C code: the return from a Python
     function is none), and as a Python function starts (measured on 3.10.13
-    to 3.15.2; from 3.11 that is its ``RESUME`` instruction). On 3.14 and
-    3.15 the first run of a call with keyword arguments makes none as it
-    returns (measured: the exception fires at the next plain call); from its
-    second run on it does. C code makes none, so a thread inside
+    to 3.15.2; from 3.11 that is its ``RESUME`` instruction). From 3.11 a
+    call the interpreter has specialised (3.12 to 3.15: from the call's
+    second run; 3.11.7: from its function's fifth run) may make none:
+    ``list.append`` and ``len`` do not (measured on 3.11.7 to 3.15.2). On
+    3.14 and 3.15 the first run of a call with keyword arguments makes none
+    as it returns (measured: the exception fires at the next plain call);
+    from its second run on it does. C code makes none, so a thread inside
     ``time.sleep``, ``sock.recv`` or ``lock.acquire`` raises it only once the
     call returns (3.10 to 3.14; on 3.15 a signal that interrupts ``sleep``,
     ``recv`` or ``select`` also delivers it, gh-144748). The thread may also

@@ -84,8 +84,8 @@ def enter_blocking(ready: threading.Lock, blocking):
     ``blocking`` itself, so no Python bytecode runs between the two calls.
     That matters twice. A scheduled exception fires only at an eval-breaker
     check, and only Python code makes those checks (at a loop's back-edge, as
-    a call returns (from 3.11, a call to C code), as a Python function
-    starts); C code does not. And this thread holds the GIL until it
+    a call returns (from 3.11, a call to C code, unless specialised), as a
+    Python function starts); C code does not. And this thread holds the GIL until it
     reaches such a check or until C code lets go of the GIL, as
     ``blocking()`` does when it starts to wait. So when the main thread,
     waiting on ``ready``, gets the GIL back, this thread is waiting inside
@@ -514,7 +514,7 @@ def stop_after_call(form: str) -> list:
     def keyword():
         try:
             lk.acquire(timeout=KW_TIMEOUT_S)
-            ran.append("next statement")  # a plain call: its return is a check
+            ran.append("next statement")  # a plain call, run once: its return is a check
             ran.append("one more")
         except SystemExit:
             record.state(f"stopped ({form} call)")
