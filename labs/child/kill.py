@@ -27,7 +27,8 @@ def async_raise(thread: threading.Thread, exc: type = SystemExit) -> int:
     function is none), and as a Python function starts (measured on 3.10.13
     to 3.15.2; from 3.11 that is its ``RESUME`` instruction). From 3.11 a
     call the interpreter has specialised (3.12 to 3.15: from the call's
-    second run; 3.11.7: from its function's fifth run) may make none:
+    second run; 3.11: once its function has warmed up, 8 starts or loop
+    back-edges, so from the eighth run of a function with no loop) may make none:
     ``list.append`` and ``len`` do not (measured on 3.11.7 to 3.15.2). On
     3.14 and 3.15 the first run of a call with keyword arguments makes none
     as it returns (measured: the exception fires at the next plain call);

@@ -196,8 +196,8 @@ DIFFERENCES = (
         what="faulthandler's stack dumps name each thread with its OS-level name, cut to 15 "
              "bytes (`Thread 0x... [worker-1] (most recent call first):`; the main thread "
              "carries the program's name, such as `[python3.14]` or `[python3.15]`), and a "
-             "fatal-signal dump adds the C stack; the sandbox "
-             "reads every form",
+             "fatal-signal dump adds the C stack (that part is gh-127604, PR #128159 'Add C "
+             "stack dumps to faulthandler'); the sandbox reads every form",
         affects=(("anatomy", "*"), ("lock-leak", "*"), ("lost-task", "*"),
                  ("blocking-io", "*"), ("kill-matrix", "*")),
         source=GH + "125434",

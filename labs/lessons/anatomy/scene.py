@@ -40,10 +40,13 @@ glibc's ``pthread_cancel`` (``kill.pthread_cancel``):
 
 - ``pthread-cancel-sleeping``: the OS thread vanishes, ``is_alive()`` stays
   True, its lock stays held, and the interpreter hangs at exit.
-- ``pthread-cancel-busy``: the cancel lands in a condition wait around the
-  GIL (taking it, or handing it over in ``drop_gil``); the thread dies
-  holding one of the GIL's mutexes and the whole interpreter freezes, the
-  main thread included.
+- ``pthread-cancel-busy``: the cancel lands at the spinner's first
+  cancellation point. In a condition wait around the GIL (taking it, or
+  handing it over in ``drop_gil``), the thread dies holding one of the GIL's
+  mutexes and the whole interpreter freezes, the main thread included; once
+  its loop has ended, in the ``write`` of its last event, it dies as the
+  sleeping thread does and ``join()`` waits forever. Which one depends on the
+  machine's load (notebook 00); the program never ends either way.
 
 Every moment that matters is forced with locks, never with sleep. The main
 thread learns that a worker is inside a blocking call from ``enter_blocking``,
