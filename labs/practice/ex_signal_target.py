@@ -19,7 +19,7 @@ import os
 import signal
 
 from labs.practice.arena import GEvent, GObject, Raise, _timeout
-from labs.practice.exercises import Check, Exercise, ended_before_return, names
+from labs.practice.exercises import Check, Exercise, ended_before_return, ms, names
 from labs.practice.policy import COMMON_MODULES
 
 # ---------------------------------------------------------------- the kernel's view
@@ -98,6 +98,42 @@ def _blocks_sigterm(pid: int, tid: int) -> bool:
     return True
 
 
+def _status(pid: int, tid: int | None = None) -> dict:
+    """Fields of /proc/PID/status (``tid``: the thread's own); {} when gone."""
+    path = f"/proc/{pid}/status" if tid is None else f"/proc/{pid}/task/{tid}/status"
+    out = {}
+    try:
+        with open(path) as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                out[key] = value.strip()
+    except OSError:
+        return {}
+    return out
+
+
+def _pending(fields: dict, key: str) -> bool:
+    try:
+        return bool(int(fields.get(key, "0"), 16) & (1 << (signal.SIGTERM - 1)))
+    except ValueError:
+        return False
+
+
+def _handled(pid: int, asleep_before: set) -> bool:
+    """SIGTERM has been taken and its C-level handler has run: pending
+    nowhere (the process's ShdPnd, each thread's SigPnd), and every thread
+    that slept when it was sent sleeps again (the thread that took it ran
+    the handler, and one woken by it, the stop's watcher, has reported)."""
+    if _pending(_status(pid), "ShdPnd"):
+        return False
+    for t in _tids(pid):
+        if _pending(_status(pid, t), "SigPnd"):
+            return False
+        if t in asleep_before and _state(pid, t) not in ("S", "D", None):
+            return False
+    return True
+
+
 def _tgkill(pid: int, tid: int, sig: int) -> None:
     import ctypes
     libc = ctypes.CDLL(None, use_errno=True)
@@ -117,6 +153,9 @@ def _tids(pid: int) -> list[int]:
 SIGTERM_MODES = {"midway": (3, "thread"), "before-first": (2, "process"),
                  "late": (4, "process"), "midway-5": (5, "thread")}
 QUIET_S = 0.5   # late: how long the grader holds SIGTERM back while run() waits
+HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
+HANDLER_S = 0.25  # the stop is set within this of SIGTERM (the main thread's timed step,
+                  # 0.1 s, and a loaded machine's delay)
 
 
 class GWorker(GObject):
@@ -204,6 +243,9 @@ class GStart(GObject):
         self.started = None      # ... as it returned
         self.stop_at = None      # ledger seq: the learner's Event was set
         self.signal_at = None    # ledger seq: the grader sent SIGTERM
+        self.released_at = None  # ledger seq: ... and the kernel showed it handled
+        self.released_t = None
+        self.stop_t = None       # the grader's clock: the stop was reported
         self.signal_to = None
         self.disposition = None  # the kernel's word on SIGTERM as it was sent
         self.signalled = False
@@ -232,7 +274,7 @@ class GStart(GObject):
 
     def op_stop(self, rec):
         if self.stop_at is None:
-            self.stop_at = rec.seq
+            self.stop_at, self.stop_t = rec.seq, rec.t
             for w in self.workers:
                 w.on_stop()
         self.changed()
@@ -298,6 +340,7 @@ def _send(rep, start, aim: str) -> None:
     with a.cond:
         if a.child_gone or rep.reports.ended():
             return
+        asleep = {t for t in _tids(pid) if _state(pid, t) in ("S", "D")}
         target = None
         if aim == "thread":
             others = [t for t in _tids(pid) if t != pid and not _blocks_sigterm(pid, t)]
@@ -315,6 +358,17 @@ def _send(rep, start, aim: str) -> None:
                 _tgkill(pid, target, signal.SIGTERM)
         except ProcessLookupError:
             pass
+    # The main thread goes on only once the kernel shows SIGTERM taken and its
+    # C-level handler run (in whichever thread took it): from then on the
+    # main thread runs the learner's handler at its next check, before it
+    # calls anything on a worker, however late the thread that took it ran.
+    t0 = a.now()
+    while not _handled(pid, asleep) and a.now() < t0 + HANDLED_S and not a.child_gone:
+        a.wait_for(lambda: a.child_gone, 0.0005)  # the kernel's view: no event tells the grader
+    rep.hold(a.now() - t0)  # the grader's wait, not the learner's budget
+    with a.cond:
+        start.released_at, start.released_t = a.seq, a.now()
+        a.seq += 1
         start.signalled = True
         a.cond.notify_all()
 
@@ -328,7 +382,13 @@ def sigterm_scenario(rep):
     on the reply, SIGTERM is aimed at another thread of the process. ``late``
     (4 workers): every worker holds an item; SIGTERM is held back for a
     quiet period while run() waits, then sent to the process while it waits
-    again."""
+    again. Every time, the main thread goes on only once the kernel shows
+    SIGTERM taken and handled at C level (``_send``): the learner's handler
+    then runs before the main thread's next call on a worker, and the stop
+    must be reported before that call and within HANDLER_S (a stop from a
+    timer thread is neither). The workers' thread in the child (the stop's
+    watcher) unblocks SIGTERM itself: a mask the learner's code set around
+    ``start_workers`` cannot keep the thread-directed SIGTERM from it."""
     n, mode = rep.n, rep.mode
     k, aim = SIGTERM_MODES[mode]
     start = rep.add(GStart(n, k, mode, rep.session.pid, rep.hold))
@@ -374,7 +434,18 @@ def _sigterm_facts(rep, start) -> dict:
     else:
         stop = "after"
     ws = start.workers
+    # the main thread's first call on a worker (or start_workers) that began
+    # once SIGTERM was handled: the learner's handler had run before it
+    ids = {start.id} | {w.id for w in ws}
+    went_on = next((r for r in rep.arena.ledger if start.released_at is not None
+                    and r.seq > start.released_at and r.obj in ids and r.op != "stop"
+                    and r.tid == start.main_tid), None)
     return {
+        "stop_after_s": (None if start.stop_t is None or start.released_t is None
+                         else max(0.0, start.stop_t - start.released_t)),
+        "went_on": (None if went_on is None or (start.stop_at is not None
+                                                and start.stop_at < went_on.seq)
+                    else _call_text(went_on)),
         "started": start.starting is not None,
         "signal_sent": start.signal_at is not None,
         "signal_to": start.signal_to,
@@ -390,6 +461,13 @@ def _sigterm_facts(rep, start) -> dict:
     }
 
 
+def _call_text(rec) -> str:
+    args = ", ".join(map(repr, rec.args))
+    if rec.kind == "StartWorkers":
+        return f"start_workers(...).{rec.op}()"
+    return f"{rec.obj.split('.', 1)[1]}.{rec.op}({args})"
+
+
 def _started(f):
     return f["started"], (f"{f['workers']} workers started" if f["started"]
                           else "start_workers(stop) was never called")
@@ -397,6 +475,15 @@ def _started(f):
 
 def _stop_from_sigterm(f):
     s = f["stop"]
+    if s == "after" and f["disposition"] != "ignored" and f["went_on"]:
+        return False, (f"your main thread went on after SIGTERM ({f['went_on']}) before the "
+                       "stop was set: the handler runs in the main thread before it goes on, "
+                       "so the stop came from elsewhere (a timer?)")
+    if s == "after" and f["disposition"] != "ignored" and f["stop_after_s"] is not None \
+            and f["stop_after_s"] > HANDLER_S:
+        return False, (f"the stop was set {ms(f['stop_after_s'])} after SIGTERM: a handler that "
+                       f"sets it runs when the main thread wakes, within {ms(HANDLER_S)} with "
+                       "timed steps (a timer's stop?)")
     if s == "after" and f["disposition"] != "ignored":
         return True, "set after SIGTERM"
     if s == "before":
@@ -435,10 +522,13 @@ SIGTERM = Exercise(
         "`join` never sees one end, and the first `is_alive()` after the stop says True. "
         "The check sends SIGTERM to your process while `start_workers` runs; or while "
         "every worker is in the middle of an item and your main thread has just begun "
-        "to wait, aimed at another thread of the process; or after holding it back for "
+        "to wait, aimed at another thread of the process (one of the check's: it does not "
+        "block SIGTERM, whatever mask your threads have); or after holding it back for "
         "a quiet period while you wait. The process must survive; the stop must be set by your "
         "handler, after SIGTERM (the kernel tells the check whether SIGTERM is caught, "
-        "ignored or left to its default); every worker must finish its item and end, and you must "
+        "ignored or left to its default), within 250 ms of it and before your main thread's "
+        "next call on a worker (the check lets your main thread go on once the kernel shows "
+        "SIGTERM taken); every worker must finish its item and end, and you must "
         "have seen it end (`join()` returned, or `is_alive()` False), before `run` "
         "returns."),
     functions=("run",),
