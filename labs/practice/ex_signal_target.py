@@ -593,6 +593,39 @@ STOP_ONE_MODES = {
     "quiet": (("worker-1", "worker-2", "worker-10"), "worker-1", ("stop worker-100",)),
 }
 STOP_ONE_QUIET_S = 2.0  # quiet: no command for this long before "quit" (the grader's time)
+LONG_QUIET_S = 6.0      # ... in the grading's first quiet run: longer than a 5 s idle timeout
+                        # that control measures on its own clock (the grader holds: not the budget)
+FAST_QUIET_S = 60.0     # ... and this much of control's get() timeouts pass at once
+FAST_GETS = 1000        # (at most this many gets: a 1 ms timeout is a spin, not a wait)
+
+
+def _commands(rep, n):
+    """The commands queue: lost-task's GQueue, plus the grader's fast clock
+    for a quiet period. While ``fast`` seconds are left, a get() of
+    control's with a timeout, on the empty queue, times out at once and
+    spends its timeout of them: a quiet period of a minute of control's
+    waits costs milliseconds, and a control that returns after N seconds of
+    get() timeouts is caught whatever N up to a minute."""
+    from labs.practice.ex_lost_task import GQueue
+
+    class Commands(GQueue):
+        def __init__(self, rep_n):
+            super().__init__(rep_n, "commands")
+            self.fast = 0.0
+            self.fast_gets = 0
+
+        def op_get(self, rec, block=True, timeout=None):
+            t = _timeout(block, timeout)
+            if (self.fast > 0 and t and not self.items and not self.down
+                    and rec.who == "control" and self.fast_gets < FAST_GETS):
+                self.fast -= t
+                self.fast_gets += 1
+                self.empties[rec.who] = self.empties.get(rec.who, 0) + 1
+                self.changed()
+                raise Raise("Empty", "")
+            return super().op_get(rec, block, timeout)
+
+    return rep.add(Commands(n))
 
 
 class GStops(GObject):
@@ -616,13 +649,12 @@ def stop_one_scenario(rep):
     two times), and waits until NAME's Event is set or control waits again;
     then the workers go on (a worker whose Event is set stops after the
     item in hand, the others do all their items). Then "stop nobody", and
-    once control waits again (``quiet``: for a further 2 s of the grader's
-    time, when its wait could time out), "quit"."""
-    from labs.practice.ex_lost_task import GQueue
-
+    once control waits again (``quiet``, when its wait could time out: a
+    quiet period, a minute of its get() timeouts let pass at once and 2 s of
+    the clock, 6 s in the grading's first quiet run), "quit"."""
     n, mode = rep.n, rep.mode
     names_, target, noise = STOP_ONE_MODES[mode]
-    q = rep.add(GQueue(n, "commands"))
+    q = _commands(rep, n)
     events = {name: rep.add(GEvent(n, f"stop:{name}")) for name in names_}
     stops = rep.add(GStops(n, events))
     rep.spawn("control", "control", q, stops)
@@ -656,8 +688,19 @@ def stop_one_scenario(rep):
         sent["nobody"] = put("stop nobody")
         rep.until(lambda: quiet(since) and not q.items, "control waiting after \"stop nobody\"")
         if mode == "quiet" and not rep.ended("control") and q.waiting.get("control", 0) is not None:
-            rep.hold(STOP_ONE_QUIET_S)  # a timed wait could time out: a quiet period
-            a.wait_for(lambda: rep.ended("control") or bool(a.anomalies), STOP_ONE_QUIET_S)
+            # a timed wait could time out: a quiet period, FAST_QUIET_S of control's
+            # get() timeouts at once, and the clock's time: LONG_QUIET_S in the
+            # grading's first quiet run (one per check: a 10-run check of an
+            # answer that waits with a timeout costs that much more), else
+            # STOP_ONE_QUIET_S. An untimed get() cannot end without a command:
+            # no time needs to pass for it (the reference's check stays fast).
+            quiet_s = LONG_QUIET_S if n == _first_quiet_run() else STOP_ONE_QUIET_S
+            with a.cond:
+                q.fast = FAST_QUIET_S
+            rep.hold(quiet_s)
+            a.wait_for(lambda: rep.ended("control") or bool(a.anomalies), quiet_s)
+            with a.cond:
+                q.fast = 0.0
         if not rep.ended("control"):
             sent["quit"] = put("quit")
     taken = [r.value for r in a.of(q, "get") if r.ok and r.who == "control"]
@@ -671,6 +714,10 @@ def stop_one_scenario(rep):
         early_return=(ended is not None and "quit" not in sent),
         taken=len([x for x in taken if x is not None]))
     return facts
+
+
+def _first_quiet_run() -> int:
+    return tuple(STOP_ONE_MODES).index("quiet") + 1
 
 
 def _target_stopped(f):
@@ -712,7 +759,9 @@ STOP_ONE = Exercise(
         "The check's workers are its own, with names that change from run to run; each "
         "holds an item when the command comes. The check sends `\"stop NAME\"` for one "
         "of them (sometimes twice, sometimes after other verbs and unknown names), then "
-        "`\"stop nobody\"`, sometimes a quiet period of 2 s, then `\"quit\"`. The named "
+        "`\"stop nobody\"`, sometimes a quiet period, then `\"quit\"`: in a quiet period "
+        "a `get` with a timeout times out at once until its timeouts add up to a minute, "
+        "and 2 s pass (6 s in the first such run of a check). The named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not return before `\"quit\"`, and must return on it."),
     functions=("control",),
