@@ -602,8 +602,9 @@ FAST_GETS = 1000        # (at most this many gets: a 1 ms timeout is a spin, not
 def _commands(rep, n):
     """The commands queue: lost-task's GQueue, plus the grader's fast clock
     for a quiet period. While ``fast`` seconds are left, a get() of
-    control's with a timeout, on the empty queue, times out at once and
-    spends its timeout of them: a quiet period of a minute of control's
+    control's with a timeout, on the empty queue, times out at once (one
+    that was waiting already, as the quiet period begins) and spends its
+    timeout of them: a quiet period of a minute of control's
     waits costs milliseconds, and a control that returns after N seconds of
     get() timeouts is caught whatever N up to a minute."""
     from labs.practice.ex_lost_task import GQueue
@@ -614,16 +615,25 @@ def _commands(rep, n):
             self.fast = 0.0
             self.fast_gets = 0
 
+        def fast_now(self) -> bool:
+            return self.fast > 0 and self.fast_gets < FAST_GETS
+
         def op_get(self, rec, block=True, timeout=None):
             t = _timeout(block, timeout)
-            if (self.fast > 0 and t and not self.items and not self.down
-                    and rec.who == "control" and self.fast_gets < FAST_GETS):
-                self.fast -= t
+            if not t or rec.who != "control":
+                return super().op_get(rec, block, timeout)
+            # control's get() with a timeout: it also ends when the fast clock
+            # starts (a get already waiting as the quiet period begins)
+            self.waiting[rec.who] = t
+            self.changed()
+            try:
+                self.block(lambda: self.items or self.down or self.fast_now(), t)
+            finally:
+                self.waiting.pop(rec.who, None)
+            if not self.items and not self.down and self.fast_now():
+                self.fast -= t  # its whole timeout passed, on the fast clock
                 self.fast_gets += 1
-                self.empties[rec.who] = self.empties.get(rec.who, 0) + 1
-                self.changed()
-                raise Raise("Empty", "")
-            return super().op_get(rec, block, timeout)
+            return super().op_get(rec, False)  # the item, or Empty (counted), or ShutDown
 
     return rep.add(Commands(n))
 
