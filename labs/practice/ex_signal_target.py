@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import signal
 
+from labs.child import procfs
 from labs.practice.arena import GEvent, GObject, Raise, _timeout
 from labs.practice.exercises import Check, Exercise, ended_before_return, ms, names
 from labs.practice.policy import COMMON_MODULES
@@ -134,6 +135,12 @@ def _handled(pid: int, asleep_before: set) -> bool:
     return True
 
 
+def _queued(pid: int) -> float:
+    """Seconds the main thread of process ``pid`` spent runnable but waiting
+    for a CPU (schedstat): a loaded machine's time, not the learner's."""
+    return (procfs.schedstat(pid, pid) or (0, 0))[1] / 1e9
+
+
 def _tgkill(pid: int, tid: int, sig: int) -> None:
     import ctypes
     libc = ctypes.CDLL(None, use_errno=True)
@@ -246,6 +253,7 @@ class GStart(GObject):
         self.released_at = None  # ledger seq: ... and the kernel showed it handled
         self.released_t = None
         self.stop_t = None       # the grader's clock: the stop was reported
+        self.queued = {}         # "released", "stop": the main thread's CPU wait so far (s)
         self.signal_to = None
         self.disposition = None  # the kernel's word on SIGTERM as it was sent
         self.signalled = False
@@ -275,6 +283,7 @@ class GStart(GObject):
     def op_stop(self, rec):
         if self.stop_at is None:
             self.stop_at, self.stop_t = rec.seq, rec.t
+            self.queued["stop"] = _queued(self.main_tid)
             for w in self.workers:
                 w.on_stop()
         self.changed()
@@ -368,6 +377,7 @@ def _send(rep, start, aim: str) -> None:
     rep.hold(a.now() - t0)  # the grader's wait, not the learner's budget
     with a.cond:
         start.released_at, start.released_t = a.seq, a.now()
+        start.queued["released"] = _queued(pid)
         a.seq += 1
         start.signalled = True
         a.cond.notify_all()
@@ -441,8 +451,12 @@ def _sigterm_facts(rep, start) -> dict:
                     and r.seq > start.released_at and r.obj in ids and r.op != "stop"
                     and r.tid == start.main_tid), None)
     return {
+        # from the moment the main thread could go on; the time the kernel kept
+        # it waiting for a CPU meanwhile is the machine's, not the learner's
         "stop_after_s": (None if start.stop_t is None or start.released_t is None
-                         else max(0.0, start.stop_t - start.released_t)),
+                         else max(0.0, start.stop_t - start.released_t
+                                  - max(0.0, start.queued.get("stop", 0.0)
+                                        - start.queued.get("released", 0.0)))),
         "went_on": (None if went_on is None or (start.stop_at is not None
                                                 and start.stop_at < went_on.seq)
                     else _call_text(went_on)),
