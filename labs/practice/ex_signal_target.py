@@ -254,6 +254,7 @@ class GStart(GObject):
         self.released_t = None
         self.stop_t = None       # the grader's clock: the stop was reported
         self.queued = {}         # "released", "stop": the main thread's CPU wait so far (s)
+        self.graced = False      # the main thread's first look after SIGTERM waited for the stop
         self.signal_to = None
         self.disposition = None  # the kernel's word on SIGTERM as it was sent
         self.signalled = False
@@ -301,6 +302,15 @@ class GStart(GObject):
             self.trigger = rec
             self.changed()
             self.block(lambda: self.signalled)
+        if self.released_at is not None and rec.seq > self.released_at and not self.graced:
+            # the main thread's first look once SIGTERM was handled: its handler
+            # ran before it (or while it was on its way here, inside the proxy:
+            # then the stop's report is on its way too); it waits for the
+            # report, at most HANDLER_S (a grader's hold, not the budget)
+            self.graced = True
+            t0 = self.arena.now()
+            self.block(lambda: self.stop_at is not None, HANDLER_S)
+            self.hold(self.arena.now() - t0)
 
     def release(self) -> None:
         with self.arena.cond:
@@ -445,11 +455,12 @@ def _sigterm_facts(rep, start) -> dict:
         stop = "after"
     ws = start.workers
     # the main thread's first call on a worker (or start_workers) that began
-    # once SIGTERM was handled: the learner's handler had run before it
+    # once SIGTERM was handled: the stop must have been reported before it ended
+    # (its first look on a worker waits for the report: GStart.waited)
     ids = {start.id} | {w.id for w in ws}
     went_on = next((r for r in rep.arena.ledger if start.released_at is not None
                     and r.seq > start.released_at and r.obj in ids and r.op != "stop"
-                    and r.tid == start.main_tid), None)
+                    and r.tid == start.main_tid and r.end is not None), None)
     return {
         # from the moment the main thread could go on; the time the kernel kept
         # it waiting for a CPU meanwhile is the machine's, not the learner's
@@ -458,7 +469,7 @@ def _sigterm_facts(rep, start) -> dict:
                                   - max(0.0, start.queued.get("stop", 0.0)
                                         - start.queued.get("released", 0.0)))),
         "went_on": (None if went_on is None or (start.stop_at is not None
-                                                and start.stop_at < went_on.seq)
+                                                and start.stop_at < went_on.end)
                     else _call_text(went_on)),
         "started": start.starting is not None,
         "signal_sent": start.signal_at is not None,
