@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import re
 import sys
 import time
 
@@ -26,7 +27,10 @@ from labs.practice.exercises import expected_message
 
 
 def signature(r) -> str:
-    failed = sorted({line.split(":")[0] for line in r.failures()})
+    # the time the grader held the calls of a run that did not finish is a
+    # timing ("+2.0 s" or "+2.1 s" on a loaded machine), not part of the verdict
+    failed = sorted({re.sub(r" \(\+[\d.]+ s the grader held your calls\)", "",
+                            line.split(":")[0]) for line in r.failures()})
     return f"{'PASS' if r.passed else 'FAIL'} {failed}"
 
 

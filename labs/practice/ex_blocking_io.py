@@ -194,10 +194,12 @@ def timeout_scenario(rep):
     """``consumer(jobs, stop, done)`` on the grader's queue, ``done`` and
     Event. ``idle``: 5 jobs, one at a time, each once the consumer waits;
     once it has done them and waits again, the kernel watches its process
-    for WINDOW_S; then the stop is set just after the consumer's next look
-    at it said "clear" (GStop.after_look): the worst moment, so its stop takes
-    as long as its longest wait (set anyway if it does not look within
-    LOOK_S). ``busy``: the 5 jobs are queued and
+    for WINDOW_S; then the stop is set at the worst moment, so that it takes
+    as long as the consumer's longest wait to be seen: as its next get() with
+    a timeout begins to wait on the empty queue (a consumer that took its
+    jobs with such gets: after its last look before that wait, however many
+    looks it takes), else just after its next look at stop said "clear"
+    (GStop.after_look); set anyway if neither comes within LOOK_S. ``busy``: the 5 jobs are queued and
     the stop is set as a get() hands out job 2 (a job in hand).
     ``before-first``: the stop is set before the consumer starts."""
     n, mode = rep.n, rep.mode
@@ -249,10 +251,21 @@ def timeout_scenario(rep):
             if rep.ended(me):
                 facts["idle"] = None
                 facts["idle_missing"] = "your consumer had returned before the stop"
-        # the worst moment for the stop: just after a look at it said no
+        # the worst moment for the stop. A consumer that waits in get(timeout):
+        # as such a get begins to wait on the empty queue (it has looked at stop
+        # for the last time before that wait, however many times it looked:
+        # the stop now takes the whole timeout to be seen). Any other: just
+        # after a look at stop said no (is_set(), or a wait() that timed out).
         with a.cond:
-            stop.after_look = lambda rec: set_stop() if rec.who == me and "t" not in stopped \
-                else None
+            if any(r.who == me and r.note.get("wait") for r in a.of(q, "get")):
+                def begins_to_wait(rec):
+                    if rec.who == me and rec.op == "get" and rec.note.get("wait") \
+                            and not q.items and "t" not in stopped:
+                        set_stop()
+                q.on_wait = begins_to_wait
+            else:
+                stop.after_look = lambda rec: set_stop() if rec.who == me \
+                    and "t" not in stopped else None
         a.wait_for(lambda: "t" in stopped or rep.ended(me) or bool(a.anomalies), LOOK_S)
         with a.cond:
             if "t" not in stopped and not rep.ended(me):  # it never looks: set it all the same
@@ -366,8 +379,10 @@ CONSUMER = Exercise(
         "`collections`.\n\n"
         "The check (its own queue, `done` and Event) sends 5 jobs one at a time; once your "
         "consumer is idle it watches your process for a quarter of a second (the kernel "
-        "counts its threads' wake-ups and CPU time), then sets `stop` just after your "
-        "consumer has looked at it. In other runs the stop comes as your consumer takes a "
+        "counts its threads' wake-ups and CPU time), then sets `stop` at the worst moment: "
+        "as your consumer begins to wait in a `get` with a timeout (after its last look at "
+        "`stop`), or, if it never waits in `get`, just after it has looked at `stop`. In "
+        "other runs the stop comes as your consumer takes a "
         "job, or before it starts. Your consumer must return after the stop, within "
         "250 ms; while idle, wake up at most 250 times a second (each call on the check's "
         "objects is one: a loop with a 50 ms timeout measured 30 to 50) and use at most half a "
@@ -437,6 +452,7 @@ PHASE_S = 1.2     # ``quiet``: how long the grader waits for a poller's next wak
 SETTLE_S = 1.5    # how long the reader gets to read a chunk and sleep again
 EOF_S = 0.5       # ``peer-closes``: how long it gets to return once the peer has closed
 FD_GROWTH = 3     # more descriptors than this opened over the chunks, and kept: a leak
+STOP_TIMED = ("quiet", "idle")  # the runs whose stop is timed (``_stopped_at_once``)
 
 
 def outq(peer) -> int:
@@ -490,8 +506,11 @@ def reader_scenario(rep):
     (what the kernel says), the first one too. ``quiet``: then QUIET_S of silence, watched by the kernel
     (wake-ups, CPU); the stop (a byte on ``wake``) goes just after the
     reader's next wake-up if it woke meanwhile (the worst moment for a
-    poller), and its return is timed by the grader. ``idle``: the stop at
-    once. ``peer-closes``: the peer shuts its end down instead.
+    poller), and its return is timed by the grader. ``idle``: the stop as
+    soon as the reader, having read the last chunk, sleeps again (the worst
+    moment for a poller whose period restarts with each read: one that looks
+    at ``wake`` every 0.9 s sleeps through the 0.8 s of ``quiet``), timed
+    too. ``peer-closes``: the peer shuts its end down instead.
     ``before-first``: the stop byte is there before the reader starts, and
     no data."""
     n, mode, a = rep.n, rep.mode, rep.arena
@@ -671,8 +690,12 @@ def _early(f) -> bool:
 
 
 def _stopped_at_once(f):
-    if f["mode"] != "quiet":
-        return True, "timed in the quiet runs"
+    # timed where the grader chooses the stop's moment: right after the reader
+    # went back to sleep having read the last chunk (idle: the worst moment
+    # for a poller whose period restarts with each read), or after the silence
+    # (quiet: right after its next wake-up, when it woke meanwhile)
+    if f["mode"] not in STOP_TIMED:
+        return True, "timed in the quiet and idle runs"
     if f.get("quiet_ended") or f["end_t"] is None or f["stop_t"] is None:
         return False, "not measured: no stop to time"
     late = f["end_t"] - f["stop_t"]
@@ -732,11 +755,12 @@ READER = Exercise(
         "`select`, `selectors`, `socket`, `threading`, `time`, `logging`, `collections`.\n\n"
         "The far ends of both sockets are the check's. It sends 20 chunks, the first before "
         "your reader starts, each other once it has read the last and sleeps; then, in some "
-        "runs, stays silent for 0.8 s "
+        "runs, it writes one byte to `wake` as soon as your reader sleeps again; in some, "
+        "it first stays silent for 0.8 s "
         "(the kernel counts the wake-ups and CPU time of your process's threads) and "
-        "writes one byte to `wake` just after your reader's next wake-up, if it wakes up; "
+        "writes it just after your reader's next wake-up, if it wakes up; "
         "in others the peer closes, or the stop is there before your reader starts. Your "
-        "reader must keep reading through the silence, return within 150 ms of the stop, "
+        "reader must keep reading through the silence, return within 150 ms of each stop, "
         "wake up at most 4 times a second and use at most 10% of a CPU while idle, keep no "
         "file descriptor open per chunk, and leave no thread running. What it returns is "
         "reported by your own process."),

@@ -18,8 +18,9 @@ from __future__ import annotations
 import os
 import signal
 
+from labs.child import procfs
 from labs.practice.arena import GEvent, GObject, Raise, _timeout
-from labs.practice.exercises import Check, Exercise, ended_before_return, names
+from labs.practice.exercises import Check, Exercise, ended_before_return, ms, names
 from labs.practice.policy import COMMON_MODULES
 
 # ---------------------------------------------------------------- the kernel's view
@@ -98,6 +99,48 @@ def _blocks_sigterm(pid: int, tid: int) -> bool:
     return True
 
 
+def _status(pid: int, tid: int | None = None) -> dict:
+    """Fields of /proc/PID/status (``tid``: the thread's own); {} when gone."""
+    path = f"/proc/{pid}/status" if tid is None else f"/proc/{pid}/task/{tid}/status"
+    out = {}
+    try:
+        with open(path) as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                out[key] = value.strip()
+    except OSError:
+        return {}
+    return out
+
+
+def _pending(fields: dict, key: str) -> bool:
+    try:
+        return bool(int(fields.get(key, "0"), 16) & (1 << (signal.SIGTERM - 1)))
+    except ValueError:
+        return False
+
+
+def _handled(pid: int, asleep_before: set) -> bool:
+    """SIGTERM has been taken and its C-level handler has run: pending
+    nowhere (the process's ShdPnd, each thread's SigPnd), and every thread
+    that slept when it was sent sleeps again (the thread that took it ran
+    the handler, and one woken by it, the stop's watcher, has reported)."""
+    if _pending(_status(pid), "ShdPnd"):
+        return False
+    for t in _tids(pid):
+        if _pending(_status(pid, t), "SigPnd"):
+            return False
+        if t in asleep_before and _state(pid, t) not in ("S", "D", None):
+            return False
+    return True
+
+
+def _queued(pid: int) -> float:
+    """Seconds the main thread of process ``pid`` spent runnable but waiting
+    for a CPU (schedstat): a loaded machine's time, not the learner's."""
+    return (procfs.schedstat(pid, pid) or (0, 0))[1] / 1e9
+
+
 def _tgkill(pid: int, tid: int, sig: int) -> None:
     import ctypes
     libc = ctypes.CDLL(None, use_errno=True)
@@ -117,6 +160,9 @@ def _tids(pid: int) -> list[int]:
 SIGTERM_MODES = {"midway": (3, "thread"), "before-first": (2, "process"),
                  "late": (4, "process"), "midway-5": (5, "thread")}
 QUIET_S = 0.5   # late: how long the grader holds SIGTERM back while run() waits
+HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
+HANDLER_S = 0.25  # the stop is set within this of SIGTERM (the main thread's timed step,
+                  # 0.1 s, and a loaded machine's delay)
 
 
 class GWorker(GObject):
@@ -204,6 +250,11 @@ class GStart(GObject):
         self.started = None      # ... as it returned
         self.stop_at = None      # ledger seq: the learner's Event was set
         self.signal_at = None    # ledger seq: the grader sent SIGTERM
+        self.released_at = None  # ledger seq: ... and the kernel showed it handled
+        self.released_t = None
+        self.stop_t = None       # the grader's clock: the stop was reported
+        self.queued = {}         # "released", "stop": the main thread's CPU wait so far (s)
+        self.graced = False      # the main thread's first look after SIGTERM waited for the stop
         self.signal_to = None
         self.disposition = None  # the kernel's word on SIGTERM as it was sent
         self.signalled = False
@@ -232,7 +283,8 @@ class GStart(GObject):
 
     def op_stop(self, rec):
         if self.stop_at is None:
-            self.stop_at = rec.seq
+            self.stop_at, self.stop_t = rec.seq, rec.t
+            self.queued["stop"] = _queued(self.main_tid)
             for w in self.workers:
                 w.on_stop()
         self.changed()
@@ -250,6 +302,15 @@ class GStart(GObject):
             self.trigger = rec
             self.changed()
             self.block(lambda: self.signalled)
+        if self.released_at is not None and rec.seq > self.released_at and not self.graced:
+            # the main thread's first look once SIGTERM was handled: its handler
+            # ran before it (or while it was on its way here, inside the proxy:
+            # then the stop's report is on its way too); it waits for the
+            # report, at most HANDLER_S (a grader's hold, not the budget)
+            self.graced = True
+            t0 = self.arena.now()
+            self.block(lambda: self.stop_at is not None, HANDLER_S)
+            self.hold(self.arena.now() - t0)
 
     def release(self) -> None:
         with self.arena.cond:
@@ -298,6 +359,7 @@ def _send(rep, start, aim: str) -> None:
     with a.cond:
         if a.child_gone or rep.reports.ended():
             return
+        asleep = {t for t in _tids(pid) if _state(pid, t) in ("S", "D")}
         target = None
         if aim == "thread":
             others = [t for t in _tids(pid) if t != pid and not _blocks_sigterm(pid, t)]
@@ -315,6 +377,18 @@ def _send(rep, start, aim: str) -> None:
                 _tgkill(pid, target, signal.SIGTERM)
         except ProcessLookupError:
             pass
+    # The main thread goes on only once the kernel shows SIGTERM taken and its
+    # C-level handler run (in whichever thread took it): from then on the
+    # main thread runs the learner's handler at its next check, before it
+    # calls anything on a worker, however late the thread that took it ran.
+    t0 = a.now()
+    while not _handled(pid, asleep) and a.now() < t0 + HANDLED_S and not a.child_gone:
+        a.wait_for(lambda: a.child_gone, 0.0005)  # the kernel's view: no event tells the grader
+    rep.hold(a.now() - t0)  # the grader's wait, not the learner's budget
+    with a.cond:
+        start.released_at, start.released_t = a.seq, a.now()
+        start.queued["released"] = _queued(pid)
+        a.seq += 1
         start.signalled = True
         a.cond.notify_all()
 
@@ -328,7 +402,13 @@ def sigterm_scenario(rep):
     on the reply, SIGTERM is aimed at another thread of the process. ``late``
     (4 workers): every worker holds an item; SIGTERM is held back for a
     quiet period while run() waits, then sent to the process while it waits
-    again."""
+    again. Every time, the main thread goes on only once the kernel shows
+    SIGTERM taken and handled at C level (``_send``): the learner's handler
+    then runs before the main thread's next call on a worker, and the stop
+    must be reported before that call and within HANDLER_S (a stop from a
+    timer thread is neither). The workers' thread in the child (the stop's
+    watcher) unblocks SIGTERM itself: a mask the learner's code set around
+    ``start_workers`` cannot keep the thread-directed SIGTERM from it."""
     n, mode = rep.n, rep.mode
     k, aim = SIGTERM_MODES[mode]
     start = rep.add(GStart(n, k, mode, rep.session.pid, rep.hold))
@@ -374,7 +454,23 @@ def _sigterm_facts(rep, start) -> dict:
     else:
         stop = "after"
     ws = start.workers
+    # the main thread's first call on a worker (or start_workers) that began
+    # once SIGTERM was handled: the stop must have been reported before it ended
+    # (its first look on a worker waits for the report: GStart.waited)
+    ids = {start.id} | {w.id for w in ws}
+    went_on = next((r for r in rep.arena.ledger if start.released_at is not None
+                    and r.seq > start.released_at and r.obj in ids and r.op != "stop"
+                    and r.tid == start.main_tid and r.end is not None), None)
     return {
+        # from the moment the main thread could go on; the time the kernel kept
+        # it waiting for a CPU meanwhile is the machine's, not the learner's
+        "stop_after_s": (None if start.stop_t is None or start.released_t is None
+                         else max(0.0, start.stop_t - start.released_t
+                                  - max(0.0, start.queued.get("stop", 0.0)
+                                        - start.queued.get("released", 0.0)))),
+        "went_on": (None if went_on is None or (start.stop_at is not None
+                                                and start.stop_at < went_on.end)
+                    else _call_text(went_on)),
         "started": start.starting is not None,
         "signal_sent": start.signal_at is not None,
         "signal_to": start.signal_to,
@@ -390,6 +486,13 @@ def _sigterm_facts(rep, start) -> dict:
     }
 
 
+def _call_text(rec) -> str:
+    args = ", ".join(map(repr, rec.args))
+    if rec.kind == "StartWorkers":
+        return f"start_workers(...).{rec.op}()"
+    return f"{rec.obj.split('.', 1)[1]}.{rec.op}({args})"
+
+
 def _started(f):
     return f["started"], (f"{f['workers']} workers started" if f["started"]
                           else "start_workers(stop) was never called")
@@ -397,6 +500,15 @@ def _started(f):
 
 def _stop_from_sigterm(f):
     s = f["stop"]
+    if s == "after" and f["disposition"] != "ignored" and f["went_on"]:
+        return False, (f"your main thread went on after SIGTERM ({f['went_on']}) before the "
+                       "stop was set: the handler runs in the main thread before it goes on, "
+                       "so the stop came from elsewhere (a timer?)")
+    if s == "after" and f["disposition"] != "ignored" and f["stop_after_s"] is not None \
+            and f["stop_after_s"] > HANDLER_S:
+        return False, (f"the stop was set {ms(f['stop_after_s'])} after SIGTERM: a handler that "
+                       f"sets it runs when the main thread wakes, within {ms(HANDLER_S)} with "
+                       "timed steps (a timer's stop?)")
     if s == "after" and f["disposition"] != "ignored":
         return True, "set after SIGTERM"
     if s == "before":
@@ -435,10 +547,13 @@ SIGTERM = Exercise(
         "`join` never sees one end, and the first `is_alive()` after the stop says True. "
         "The check sends SIGTERM to your process while `start_workers` runs; or while "
         "every worker is in the middle of an item and your main thread has just begun "
-        "to wait, aimed at another thread of the process; or after holding it back for "
+        "to wait, aimed at another thread of the process (one of the check's: it does not "
+        "block SIGTERM, whatever mask your threads have); or after holding it back for "
         "a quiet period while you wait. The process must survive; the stop must be set by your "
         "handler, after SIGTERM (the kernel tells the check whether SIGTERM is caught, "
-        "ignored or left to its default); every worker must finish its item and end, and you must "
+        "ignored or left to its default), within 250 ms of it and before your main thread's "
+        "next call on a worker (the check lets your main thread go on once the kernel shows "
+        "SIGTERM taken); every worker must finish its item and end, and you must "
         "have seen it end (`join()` returned, or `is_alive()` False), before `run` "
         "returns."),
     functions=("run",),
@@ -503,6 +618,49 @@ STOP_ONE_MODES = {
     "quiet": (("worker-1", "worker-2", "worker-10"), "worker-1", ("stop worker-100",)),
 }
 STOP_ONE_QUIET_S = 2.0  # quiet: no command for this long before "quit" (the grader's time)
+LONG_QUIET_S = 6.0      # ... in the grading's first quiet run: longer than a 5 s idle timeout
+                        # that control measures on its own clock (the grader holds: not the budget)
+FAST_QUIET_S = 60.0     # ... and this much of control's get() timeouts pass at once
+FAST_GETS = 1000        # (at most this many gets: a 1 ms timeout is a spin, not a wait)
+
+
+def _commands(rep, n):
+    """The commands queue: lost-task's GQueue, plus the grader's fast clock
+    for a quiet period. While ``fast`` seconds are left, a get() of
+    control's with a timeout, on the empty queue, times out at once (one
+    that was waiting already, as the quiet period begins) and spends its
+    timeout of them: a quiet period of a minute of control's
+    waits costs milliseconds, and a control that returns after N seconds of
+    get() timeouts is caught whatever N up to a minute."""
+    from labs.practice.ex_lost_task import GQueue
+
+    class Commands(GQueue):
+        def __init__(self, rep_n):
+            super().__init__(rep_n, "commands")
+            self.fast = 0.0
+            self.fast_gets = 0
+
+        def fast_now(self) -> bool:
+            return self.fast > 0 and self.fast_gets < FAST_GETS
+
+        def op_get(self, rec, block=True, timeout=None):
+            t = _timeout(block, timeout)
+            if not t or rec.who != "control":
+                return super().op_get(rec, block, timeout)
+            # control's get() with a timeout: it also ends when the fast clock
+            # starts (a get already waiting as the quiet period begins)
+            self.waiting[rec.who] = t
+            self.changed()
+            try:
+                self.block(lambda: self.items or self.down or self.fast_now(), t)
+            finally:
+                self.waiting.pop(rec.who, None)
+            if not self.items and not self.down and self.fast_now():
+                self.fast -= t  # its whole timeout passed, on the fast clock
+                self.fast_gets += 1
+            return super().op_get(rec, False)  # the item, or Empty (counted), or ShutDown
+
+    return rep.add(Commands(n))
 
 
 class GStops(GObject):
@@ -526,13 +684,12 @@ def stop_one_scenario(rep):
     two times), and waits until NAME's Event is set or control waits again;
     then the workers go on (a worker whose Event is set stops after the
     item in hand, the others do all their items). Then "stop nobody", and
-    once control waits again (``quiet``: for a further 2 s of the grader's
-    time, when its wait could time out), "quit"."""
-    from labs.practice.ex_lost_task import GQueue
-
+    once control waits again (``quiet``, when its wait could time out: a
+    quiet period, a minute of its get() timeouts let pass at once and 2 s of
+    the clock, 6 s in the grading's first quiet run), "quit"."""
     n, mode = rep.n, rep.mode
     names_, target, noise = STOP_ONE_MODES[mode]
-    q = rep.add(GQueue(n, "commands"))
+    q = _commands(rep, n)
     events = {name: rep.add(GEvent(n, f"stop:{name}")) for name in names_}
     stops = rep.add(GStops(n, events))
     rep.spawn("control", "control", q, stops)
@@ -566,8 +723,19 @@ def stop_one_scenario(rep):
         sent["nobody"] = put("stop nobody")
         rep.until(lambda: quiet(since) and not q.items, "control waiting after \"stop nobody\"")
         if mode == "quiet" and not rep.ended("control") and q.waiting.get("control", 0) is not None:
-            rep.hold(STOP_ONE_QUIET_S)  # a timed wait could time out: a quiet period
-            a.wait_for(lambda: rep.ended("control") or bool(a.anomalies), STOP_ONE_QUIET_S)
+            # a timed wait could time out: a quiet period, FAST_QUIET_S of control's
+            # get() timeouts at once, and the clock's time: LONG_QUIET_S in the
+            # grading's first quiet run (one per check: a 10-run check of an
+            # answer that waits with a timeout costs that much more), else
+            # STOP_ONE_QUIET_S. An untimed get() cannot end without a command:
+            # no time needs to pass for it (the reference's check stays fast).
+            quiet_s = LONG_QUIET_S if n == _first_quiet_run() else STOP_ONE_QUIET_S
+            with a.cond:
+                q.fast = FAST_QUIET_S
+            rep.hold(quiet_s)
+            a.wait_for(lambda: rep.ended("control") or bool(a.anomalies), quiet_s)
+            with a.cond:
+                q.fast = 0.0
         if not rep.ended("control"):
             sent["quit"] = put("quit")
     taken = [r.value for r in a.of(q, "get") if r.ok and r.who == "control"]
@@ -581,6 +749,10 @@ def stop_one_scenario(rep):
         early_return=(ended is not None and "quit" not in sent),
         taken=len([x for x in taken if x is not None]))
     return facts
+
+
+def _first_quiet_run() -> int:
+    return tuple(STOP_ONE_MODES).index("quiet") + 1
 
 
 def _target_stopped(f):
@@ -622,7 +794,9 @@ STOP_ONE = Exercise(
         "The check's workers are its own, with names that change from run to run; each "
         "holds an item when the command comes. The check sends `\"stop NAME\"` for one "
         "of them (sometimes twice, sometimes after other verbs and unknown names), then "
-        "`\"stop nobody\"`, sometimes a quiet period of 2 s, then `\"quit\"`. The named "
+        "`\"stop nobody\"`, sometimes a quiet period, then `\"quit\"`: in a quiet period "
+        "a `get` with a timeout times out at once until its timeouts add up to a minute, "
+        "and 2 s pass (6 s in the first such run of a check). The named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not return before `\"quit\"`, and must return on it."),
     functions=("control",),
