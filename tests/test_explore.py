@@ -228,6 +228,19 @@ def test_the_safe_transfer_reference_exhausts_its_bounded_space():
 
 
 @pytest.mark.slow
+def test_the_consumer_reference_exhausts_its_space_without_preemptions():
+    """The consumer's space with at most 2 preemptions holds more than 3000
+    schedules (too many for a test: explore.py's docstring has the sizes);
+    with none, 52: all pass. ``bound`` is the enumeration's preemption limit."""
+    ex = exercises.get("lost-task/consumer")
+    r = grade.grade(ex.id, ex.reference().read_text(), runs=1, python=CHILD_PYTHON,
+                    exhaust=200, bound=0)
+    assert r.passed, r.text()
+    assert r.exploration["exhausted"] and r.exploration["bound"] == 0
+    assert r.exploration_line().startswith("exhausted: all ")
+    assert "at most 0 preemptions" in r.exploration_line()
+
+
 @pytest.mark.parametrize("ex_id,name,within", RACES, ids=[r[1] for r in RACES])
 def test_a_race_fails_in_the_enumeration_at_the_same_schedule_and_replays(ex_id, name, within):
     source = answer(ex_id, name)

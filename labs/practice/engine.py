@@ -500,10 +500,12 @@ def measure(checks, facts) -> list:
 
 class Session:
     def __init__(self, ex, source: str, runs: int, python=None, progress=None,
-                 schedule=None, seed: int = 0, exhaust: int = 0):
+                 schedule=None, seed: int = 0, exhaust: int = 0, bound: int | None = None):
+        from labs.practice import explore
         self.ex, self.source, self.runs, self.python = ex, source, runs, python
+        self.bound = explore.BOUND if bound is None else bound  # preemptions, exhausting
         self.schedule, self.seed = schedule, seed  # a Schedule to replay; PCT's seed
-        # exhaust > 0: first every schedule with at most explore.BOUND preemptions,
+        # exhaust > 0: first every schedule with at most ``bound`` preemptions,
         # mode by mode, up to ``exhaust`` schedules; PCT's ``runs`` only if that
         # was not all of them (explored exercises only)
         self.exhaust = exhaust if ex.explore_steps and schedule is None else 0
@@ -546,7 +548,7 @@ class Session:
         ex = self.ex
         if not self.exhaust:
             if ex.explore_steps and self.schedule is None:
-                self.exploration = {"exhausted": False, "bound": explore.BOUND,
+                self.exploration = {"exhausted": False, "bound": self.bound,
                                     "enumerated": 0, "sizes": {}, "pct": 0}
             for n in range(1, self.runs + 1):
                 if self.exploration is not None:
@@ -554,10 +556,10 @@ class Session:
                 yield (self.schedule.mode if self.schedule is not None
                        else ex.modes[(n - 1) % len(ex.modes)]), None
             return
-        x = self.exploration = {"exhausted": False, "bound": explore.BOUND, "enumerated": 0,
+        x = self.exploration = {"exhausted": False, "bound": self.bound, "enumerated": 0,
                                 "sizes": {}, "diverged": 0, "pct": 0}
         for mode in ex.modes:
-            b = explore.Bounded()
+            b = explore.Bounded(self.bound)
             while x["enumerated"] < self.exhaust:
                 strategy = b.next()
                 if strategy is None:
@@ -918,14 +920,14 @@ def _kill(pid: int) -> None:
 
 
 def grade(ex, source: str, runs: int, python=None, progress=None, schedule=None,
-          seed: int = 0, exhaust: int = 0) -> Result:
+          seed: int = 0, exhaust: int = 0, bound: int | None = None) -> Result:
     from labs.practice import ship
     try:  # the policy, also for callers that did not ask (the verdict never relies on it)
         ship.static_check(source, ex.functions, ex.signatures, modules=ex.modules)
     except ship.BadAnswer as bad:
         return Result(exercise=ex, planned=runs, problem=str(bad), bad_input=True)
     return Session(ex, source, runs, python=python, progress=progress, schedule=schedule,
-                   seed=seed, exhaust=exhaust).run()
+                   seed=seed, exhaust=exhaust, bound=bound).run()
 
 
 def loop_around(loops, lineno: int) -> int | None:

@@ -64,11 +64,13 @@ that had a rival), not every operation; ``Exercise.explore_steps`` is its
 estimate.
 
 The bounded enumeration (``Bounded``, ``grade(..., exhaust=L)``): every
-schedule with at most ``BOUND`` (2) preemptions, mode by mode. Measured
-(scripts/bench_explore.py, 2 shared cores): safe-transfer's reference holds
-666 such schedules (fails-first 120, fails-later 280, no-failure 266), 30 s
-at about 22 schedules/s; consumer's reference more than 3000 in its first
-mode alone. Neither fits a check's 3 s, so a check samples with PCT and
+schedule with at most ``BOUND`` (2) preemptions, mode by mode (``bound=``
+sets another limit). Measured (scripts/bench_explore.py, 2 shared cores):
+safe-transfer's reference holds 666 such schedules (fails-first 120,
+fails-later 280, no-failure 266), 30 s at about 22 schedules/s; consumer's
+reference more than 3000 in its first mode alone; with at most one
+preemption, 590 in its first mode; with none, 52 in all five modes (2 s).
+Neither bound-2 space fits a check's 3 s, so a check samples with PCT and
 says so (``Result.exploration_line``); tests and the bench exhaust.
 
 A schedule is the mode and the letter of the thread chosen at each choice

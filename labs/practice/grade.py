@@ -86,7 +86,7 @@ class Result:
         if not x:
             return ""
         from labs.practice.explore import DEPTH
-        bound = f"at most {x['bound']} preemptions"
+        bound = f"at most {x['bound']} preemption{'' if x['bound'] == 1 else 's'}"
         sizes = ", ".join(f"{m} {n}" for m, n in x["sizes"].items())
         exact = (f"; {x['diverged']} replay(s) diverged: not exact" if x.get("diverged")
                  else "")
@@ -322,7 +322,7 @@ def _cut(text: str, width: int) -> str:
 
 def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
           python: str | None = None, progress=None, schedule: str | None = None,
-          seed: int = 0, exhaust: int = 0) -> Result:
+          seed: int = 0, exhaust: int = 0, bound: int | None = None) -> Result:
     """Run ``source`` (a module defining the exercise's functions) ``runs``
     times in one sandboxed child, on the grader's objects
     (labs.practice.engine); return the Result. ``progress(done, total,
@@ -331,9 +331,10 @@ def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
     that schedule's mode, making exactly its choices (labs.practice.explore;
     BadSchedule if it cannot be read). ``seed``: the explorer's PCT seed.
     ``exhaust``: for an exercise the explorer drives, first every schedule
-    with at most ``explore.BOUND`` preemptions, up to ``exhaust`` of them
-    (stopping at the first that fails); the ``runs`` PCT schedules only if
-    that was not all (``Result.exploration_line()`` says which)."""
+    with at most ``bound`` preemptions (default ``explore.BOUND``), up to
+    ``exhaust`` of them (stopping at the first that fails); the ``runs`` PCT
+    schedules only if that was not all (``Result.exploration_line()`` says
+    which)."""
     ex = exercises.get(exercise_id)
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(f"runs must be between 1 and {MAX_RUNS}, not {runs}")
@@ -342,4 +343,4 @@ def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
         from labs.practice.explore import Schedule
         schedule, runs = Schedule.parse(schedule, ex.modes), 1
     return engine.grade(ex, source, runs, python=python, progress=progress,
-                        schedule=schedule, seed=seed, exhaust=exhaust)
+                        schedule=schedule, seed=seed, exhaust=exhaust, bound=bound)
