@@ -70,35 +70,6 @@ def _in_recv(pid: int, tid: int) -> bool:
     return line.split()[0] in RECV
 
 
-def _disposition(pid: int) -> str:
-    """What the process does with SIGTERM, as the kernel says: "ignored"
-    (SIG_IGN), "caught" (a handler: Python's, which calls the learner's),
-    "default" (it ends the process)."""
-    bit, seen = 1 << (signal.SIGTERM - 1), {}
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                key, _, value = line.partition(":")
-                if key in ("SigIgn", "SigCgt"):
-                    seen[key] = int(value.split()[0], 16)
-    except (OSError, ValueError, IndexError):
-        return "unknown"
-    if seen.get("SigIgn", 0) & bit:
-        return "ignored"
-    return "caught" if seen.get("SigCgt", 0) & bit else "default"
-
-
-def _blocks_sigterm(pid: int, tid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/task/{tid}/status") as f:
-            for line in f:
-                if line.startswith("SigBlk:"):
-                    return bool(int(line.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
-    except (OSError, ValueError, IndexError):
-        return True
-    return True
-
-
 def _status(pid: int, tid: int | None = None) -> dict:
     """Fields of /proc/PID/status (``tid``: the thread's own); {} when gone."""
     path = f"/proc/{pid}/status" if tid is None else f"/proc/{pid}/task/{tid}/status"
@@ -113,11 +84,31 @@ def _status(pid: int, tid: int | None = None) -> dict:
     return out
 
 
-def _pending(fields: dict, key: str) -> bool:
+def _has_sigterm(fields: dict, mask: str) -> bool | None:
+    """Whether SIGTERM's bit is set in signal mask ``mask`` of a status
+    (SigBlk, SigPnd, ShdPnd, SigIgn, SigCgt); None when the kernel did not say."""
     try:
-        return bool(int(fields.get(key, "0"), 16) & (1 << (signal.SIGTERM - 1)))
-    except ValueError:
-        return False
+        return bool(int(fields[mask].split()[0], 16) & (1 << (signal.SIGTERM - 1)))
+    except (KeyError, ValueError, IndexError):
+        return None
+
+
+def _disposition(pid: int) -> str:
+    """What the process does with SIGTERM, as the kernel says: "ignored"
+    (SIG_IGN), "caught" (a handler: Python's, which calls the learner's),
+    "default" (it ends the process)."""
+    fields = _status(pid)
+    ignored, caught = _has_sigterm(fields, "SigIgn"), _has_sigterm(fields, "SigCgt")
+    if ignored is None or caught is None:
+        return "unknown"
+    if ignored:
+        return "ignored"
+    return "caught" if caught else "default"
+
+
+def _blocks_sigterm(pid: int, tid: int) -> bool:
+    """Thread ``tid`` blocks SIGTERM (True too when the kernel does not say)."""
+    return _has_sigterm(_status(pid, tid), "SigBlk") is not False
 
 
 def _handled(pid: int, asleep_before: set) -> bool:
@@ -125,10 +116,10 @@ def _handled(pid: int, asleep_before: set) -> bool:
     nowhere (the process's ShdPnd, each thread's SigPnd), and every thread
     that slept when it was sent sleeps again (the thread that took it ran
     the handler, and one woken by it, the stop's watcher, has reported)."""
-    if _pending(_status(pid), "ShdPnd"):
+    if _has_sigterm(_status(pid), "ShdPnd"):
         return False
     for t in _tids(pid):
-        if _pending(_status(pid, t), "SigPnd"):
+        if _has_sigterm(_status(pid, t), "SigPnd"):
             return False
         if t in asleep_before and _state(pid, t) not in ("S", "D", None):
             return False
