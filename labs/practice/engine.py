@@ -519,7 +519,7 @@ class Session:
         self.uid = free_uid() if os.geteuid() == 0 else None
         # one connection per learner thread per run (2 or 3 here), some to spare
         self.arena = arena_mod.Arena(tids_of_child=self._tids, max_connections=max(
-            arena_mod.MAX_CONNECTIONS, 4 * (runs + (exhaust if ex.explore_steps else 0))))
+            arena_mod.MAX_CONNECTIONS, 4 * self.planned_max))
         self.grader = self.arena.add(GGrader())
         self.outcome = None
         self.left_at = None  # the run after which the grader stopped (something left running)

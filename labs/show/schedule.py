@@ -33,10 +33,10 @@ def steps_table(explored: dict) -> tables.Table:
     return tables.grid(["step", "letter", "thread", "operation", "result"], rows, right=(0,))
 
 
-def schedule_notes(explored: dict, given: str | None = None) -> list[str]:
+def schedule_notes(explored: dict) -> list[str]:
     """What happened to the letters: where a letter named a thread that was
     not waiting, and where the letters ran out (then the thread that moved
-    last goes on, else the lowest letter)."""
+    last goes on, else the first letter that can)."""
     out = []
     missed = explored.get("missed", ())
     if missed:
