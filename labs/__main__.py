@@ -75,7 +75,7 @@ def build_parser() -> Parser:
     run = sub.add_parser("run", help="run a lab's variants in the sandbox")
     run.add_argument("lab")
     run.add_argument("--variant", default="all", help="a variant name, or all (default)")
-    run.add_argument("--deadline", help="seconds before a run counts as hung")
+    run.add_argument("--deadline", help="seconds from the child's start before a run counts as hung")
     run.add_argument("--json", action="store_true", help="print one JSON document")
     run.add_argument("--figures", metavar="DIR", help="write one timeline PNG per variant")
     run.add_argument("--python", help="interpreter for the child (default: this one)")

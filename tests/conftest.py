@@ -41,6 +41,28 @@ def sleeper():
 
 
 @pytest.fixture
+def slow_python(tmp_path):
+    """slow_python(seconds) -> the path of an interpreter that takes ``seconds``
+    to start (a shell that sleeps, then runs this Python): a loaded machine,
+    exaggerated. The sandbox's deadline counts from the child's start."""
+    def make(seconds: float) -> str:
+        script = tmp_path / f"python-after-{seconds:g}s"
+        script.write_text(f'#!/bin/sh\nsleep {seconds}\nexec "{sys.executable}" "$@"\n')
+        script.chmod(0o755)
+        return str(script)
+    return make
+
+
+@pytest.fixture
+def never_starts(slow_python, monkeypatch):
+    """An interpreter that never says ``start``, and the sandbox's start
+    allowance cut to nothing: a run on it is cut short before any fact."""
+    from labs.sandbox import supervise
+    monkeypatch.setattr(supervise, "START_ALLOWANCE_S", 0.0)
+    return slow_python(60)
+
+
+@pytest.fixture
 def kills(monkeypatch):
     """Every os.kill the code under test makes, recorded and not sent."""
     sent = []

@@ -105,11 +105,28 @@ def test_bad_deadline_is_refused(bad):
         sandbox.check_deadline(bad)
 
 
-def test_a_run_cut_short_is_an_error_not_a_crash():
-    # 10 ms: the child cannot even start before the deadline, so no fact arrives.
-    o = sandbox.run("lock-leak", "bad", deadline=0.01)
+def test_a_run_cut_short_is_an_error_not_a_crash(never_starts):
+    o = sandbox.run("lock-leak", "bad", deadline=0.01, python=never_starts)
     assert o.exit["timed_out"] is True and o.hazard_observed is None
     assert "the run ended before it reported" in o.error and "too short" in o.error
+
+
+def test_the_deadline_counts_from_the_childs_start_not_its_spawn(slow_python):
+    o = sandbox.run("selftest", "exit", deadline=1.0, python=slow_python(1.5))
+    assert o.exit == {"code": 0, "signal": None, "timed_out": False}
+    assert o.facts["answer"] == 42 and o.elapsed_s > 1.5
+
+
+def test_a_child_that_never_starts_is_stopped_after_the_allowance(slow_python, monkeypatch):
+    from labs.sandbox import supervise
+    monkeypatch.setattr(supervise, "START_ALLOWANCE_S", 0.5)
+    children = []
+    o = sandbox.run("selftest", "exit", deadline=0.5, python=slow_python(60),
+                    on_start=lambda child: children.append(child.pid))
+    assert o.exit["timed_out"] is True and o.hazard_observed is None
+    assert "no verdict" in o.error and o.timeline == []
+    assert o.elapsed_s < 10  # 0.5 s + 0.5 s, and the group kill: not the 60 s sleep
+    assert not processes_in_group(children[0])  # the shell's sleep died with the group
 
 
 def test_unknown_variant_fails_in_the_parent():

@@ -24,11 +24,11 @@ HIDDEN_AND_LISTED = [lesson.id for lesson in registry.LESSONS]
 
 
 @pytest.mark.parametrize("lab_id", HIDDEN_AND_LISTED)
-def test_every_variant_cut_short_is_an_error_not_a_verdict(lab_id):
-    """10 ms: no child gets as far as the facts its lab requires."""
+def test_every_variant_cut_short_is_an_error_not_a_verdict(lab_id, never_starts):
+    """A child that never starts reports no fact: no verdict, for every variant."""
     lab = registry.get_lab(lab_id)
     for name in lab.variants:
-        o = sandbox.run(lab_id, name, deadline=0.01)
+        o = sandbox.run(lab_id, name, deadline=0.01, python=never_starts)
         if name == "raise" or o.skipped:  # selftest's failing variant; nothing ran
             continue
         required = lab.required_facts(name)
@@ -206,7 +206,10 @@ def test_an_unusable_figures_directory_fails_before_any_run():
         "No such file or directory"]
 
 
-def test_a_run_that_ended_as_an_error_exits_3():
-    out = labs_cli("run", "lock-leak", "--variant", "fixed", "--deadline", "0.01")
+def test_a_run_that_ended_as_an_error_exits_3(tmp_path):
+    quits = tmp_path / "python-that-quits"  # ends at once: no fact reaches the parent
+    quits.write_text("#!/bin/sh\nexit 0\n")
+    quits.chmod(0o755)
+    out = labs_cli("run", "lock-leak", "--variant", "fixed", "--python", str(quits))
     assert out.returncode == 3
     assert "no verdict" in out.stdout and "ended as errors" in out.stderr

@@ -6,6 +6,10 @@ The contract (CONTRIBUTING.md, "The sandbox"):
   The child's side of the story is in ``labs/child/runtime.py``: its watchdog kills
   the whole group when this process dies, however it dies;
 - the child streams timeline events on its stdout, one JSON line each;
+- the deadline counts from the child's ``start`` event, not from the spawn:
+  an interpreter's own start is slower on a loaded machine and is not the
+  lab's time; a child that never says ``start`` is stopped ``START_ALLOWANCE_S``
+  after the deadline would have passed from the spawn;
 - past the deadline the parent sends SIGABRT to the child: faulthandler, enabled
   in the child with ``all_threads=True``, writes every thread's stack and the
   child dies. The dump is complete when the child has died, which the parent can
@@ -38,6 +42,7 @@ from labs.sandbox.verdict import outcome_of
 from labs.show import progress as progress_mod
 from labs.show.progress import Progress, Stopped, in_jupyter
 
+START_ALLOWANCE_S = 10.0  # the longest a child's interpreter may take to say "start"
 DUMP_GRACE_S = 5.0  # how long the child may take to write its stacks and die
 MAX_EVENTS = 50_000  # a lab writes hundreds; past this a child floods: the rest is counted, not kept
 MAX_LINE = 1 << 20   # bytes of one event line; a longer one is garbled
@@ -136,7 +141,8 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
         python: str | None = None, payload=None, on_event=None,
         pass_fds: tuple = (), on_start=None) -> Outcome:
     """Run ``variant`` of lab ``lab_id`` in a fresh interpreter; never hangs
-    longer than the deadline plus a few seconds to collect the stacks.
+    longer than the deadline (counted from the child's ``start`` event) plus
+    a few seconds to collect the stacks.
     ``payload``, any JSON value, reaches the child through ``labs.child.runtime.payload()``.
     ``on_event(event)``, if given, is called in this process for each timeline
     event as it arrives (to show progress; a lab's drivers act on the child).
@@ -180,7 +186,7 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
         try:
             if on_start is not None:  # inside the try: if it raises, the group is still killed
                 on_start(child)
-            events, timed_out = _read_events(proc, started + deadline, driver, child, on_event)
+            events, timed_out = _read_events(proc, started, deadline, driver, child, on_event)
             # Stacks only from a child that has turned faulthandler on (it
             # says "start" after): before that, SIGABRT would just abort it.
             if timed_out and any(e["kind"] == ev.START for e in events):
@@ -214,10 +220,14 @@ def run_many(lab_id: str, variants: list[str], **options) -> dict[str, Outcome]:
     return outcomes
 
 
-def _read_events(proc, deadline_at, driver, child, on_event=None):
-    """Read JSON lines from the child until it exits or the deadline passes.
+def _read_events(proc, started, deadline, driver, child, on_event=None):
+    """Read JSON lines from the child until it exits or the deadline passes:
+    ``deadline`` seconds after the first ``start`` event arrives, or, before
+    one has, ``deadline + START_ALLOWANCE_S`` after ``started`` (the spawn).
     Returns (events, timed_out)."""
     events: list[dict] = []
+    deadline_at = [started + deadline + START_ALLOWANCE_S]
+    seen_start = [False]
     buf = [b""]
     dropped = [0]
     out = proc.stdout.fileno()
@@ -234,12 +244,15 @@ def _read_events(proc, deadline_at, driver, child, on_event=None):
             if len(events) >= MAX_EVENTS:
                 dropped[0] += 1
                 continue
-            ev = _parse(line)
-            events.append(ev)
+            event = _parse(line)
+            events.append(event)
+            if event["kind"] == ev.START and not seen_start[0]:  # the first one only
+                seen_start[0] = True
+                deadline_at[0] = time.monotonic() + deadline
             if on_event is not None:
-                on_event(ev)
+                on_event(event)
             if driver is not None and running(proc):
-                driver(ev, child)
+                driver(event, child)
 
     def ended(timed_out: bool):
         if dropped[0]:
@@ -253,7 +266,7 @@ def _read_events(proc, deadline_at, driver, child, on_event=None):
             sel.register(out, selectors.EVENT_READ, "out")
             sel.register(pidfd, selectors.EVENT_READ, "exit")
             while True:
-                remaining = deadline_at - time.monotonic()
+                remaining = deadline_at[0] - time.monotonic()
                 if remaining <= 0:
                     return ended(True)
                 for key, _ in sel.select(remaining):
