@@ -6,9 +6,12 @@ Prints the median and the 90th percentile, in one run, side by side, of:
 - ``python -c pass``: a bare interpreter start (the floor), and
   ``python -S -c pass``, one without ``site`` (the floor of a child that
   skips it: its second ratio column says how much the child adds to it);
-- ``python -m labs.child selftest exit``: a lab child's own start: the
-  interpreter, the child module, its watchdog and signal reset, a lab module,
-  a variant that returns at once;
+- ``python -m labs.child selftest exit``: a lab child's own start (``-S``,
+  as every lab's but a few matrix rows', ``Lab.site``): the interpreter, the
+  child module, its watchdog and signal reset, a lab module, a variant that
+  returns at once;
+- the kill matrix child's imports (``-S``, as its thread and process rows
+  start; its stopit, func-timeout and pebble rows keep ``site``);
 - ``sandbox.run("selftest", "exit")``: the whole round trip as a lab sees it
   (the child, plus the parent's pipes, deadline watch and group clean-up);
 - the practice child's imports (``labs.child.runtime`` and ``labs.practice.child``,
@@ -39,7 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 GOAL = 1.3
 EXERCISE = "lock-leak/stop-worker"
-CHILDREN = ("sandbox child (python -m labs.child)", "practice child's imports (-S)")
+CHILDREN = ("sandbox child (python -m labs.child)", "sandbox.run round trip",
+            "matrix child's imports (-S)", "practice child's imports (-S)")
 
 
 def timed(fn) -> float:
@@ -67,9 +71,12 @@ def main(argv=None) -> int:
             lambda: subprocess.run(sandbox.child_argv(args.python, registry.get_lab("selftest"),
                                                       "exit"),
                                    check=True, **quiet),
-        "sandbox.run round trip":
-            lambda: sandbox.run("selftest", "exit", python=args.python),
         CHILDREN[1]:
+            lambda: sandbox.run("selftest", "exit", python=args.python),
+        CHILDREN[2]:
+            lambda: subprocess.run([args.python, "-S", "-c", "import labs.child.runtime, "
+                                    "labs.lessons.kill_matrix.scene"], check=True, **quiet),
+        CHILDREN[3]:
             lambda: subprocess.run([args.python, "-S", "-c", "import labs.child.runtime, "
                                     "labs.practice.child"], check=True, **quiet),
         "a check of 1 repetition (grade)":

@@ -155,15 +155,22 @@ def test_import_and_list_read_no_source(tmp_path):
 
 
 def test_a_sandboxed_run_skips_the_variant_whose_line_is_gone(tmp_path, monkeypatch):
-    # The child imports sitecustomize at start: there the stdlib line is "rewritten".
-    (tmp_path / "sitecustomize.py").write_text(
+    # The child (python -S -m labs.child LAB VARIANT) is started through a
+    # wrapper that first imports a module where the stdlib line is "rewritten".
+    (tmp_path / "rewrite.py").write_text(
         "import threading\n"
         "import labs.lessons.blocking_io.scene as bio\n"
         "bio.UNTIMED_WAIT = (threading.Condition.wait, 'a line a future CPython rewrote')\n")
+    python = tmp_path / "python-rewritten"
+    python.write_text(
+        "#!/bin/sh\n"  # "$@" is: -S -m labs.child LAB VARIANT
+        f'exec "{sys.executable}" -S -c "import rewrite, runpy; '
+        "runpy.run_module('labs.child', run_name='__main__', alter_sys=True)\" \"$4\" \"$5\"\n")
+    python.chmod(0o755)
     monkeypatch.setenv("PYTHONPATH", str(tmp_path))
-    skipped = sandbox.run("blocking-io", "bad-queue-get")
+    skipped = sandbox.run("blocking-io", "bad-queue-get", python=str(python))
     assert skipped.skipped.startswith("cannot tell when the worker is inside its call")
     assert "a line a future CPython rewrote" in skipped.skipped
     assert skipped.error is None and skipped.exit["timed_out"] is False
-    works = sandbox.run("blocking-io", "fixed-wakeup")
+    works = sandbox.run("blocking-io", "fixed-wakeup", python=str(python))
     assert works.skipped is None and works.hazard_observed is False

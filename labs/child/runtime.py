@@ -97,9 +97,8 @@ def paths() -> dict[str, str]:
 
 def site_builtins() -> None:
     """``exit()`` and ``quit()`` as ``site`` defines them, in a child started
-    with ``python -S`` (the practice grader's: ``child_argv`` in
-    labs/sandbox/supervise.py): learner code that calls ``exit()`` must
-    behave as it does elsewhere."""
+    with ``python -S`` (``child_argv`` in labs/sandbox/supervise.py): lab
+    and learner code that calls ``exit()`` must behave as it does elsewhere."""
     if sys.flags.no_site:
         import _sitebuiltins
         import builtins

@@ -25,7 +25,7 @@ class Lab:
 
     def __init__(self, *, id: str, title: str, hazard: str, variants: dict, judge,
                  requires=(), volatile=frozenset(), drivers=None, summarize=None,
-                 figure=None, deadline_s: float = 5.0, site: bool = True):
+                 figure=None, deadline_s: float = 5.0, site: bool = False):
         self.id = id
         self.title = title
         self.hazard = hazard  # the hazard in one line
@@ -52,9 +52,11 @@ class Lab:
         # timeline: function(outcome) -> matplotlib Figure.
         self.figure = figure
         self.deadline_s = deadline_s  # default deadline for one run of a variant
-        # False: the child starts with ``python -S`` (no ``site``: no .pth
-        # files, no site-packages, no sitecustomize), for a child that needs
-        # only the standard library and this project (sandbox.child_argv).
+        # False (the default): the child starts with ``python -S`` (no
+        # ``site``: no .pth files, no site-packages, no sitecustomize): it
+        # needs only the standard library and this project (sandbox.child_argv).
+        # True for a lab whose child imports an installed package, or a
+        # function variant name -> bool (the kill matrix's rows of libraries).
         self.site = site
 
     def __repr__(self):
@@ -73,6 +75,10 @@ class Lab:
     def required_facts(self, variant: str) -> tuple:
         """The facts a run of ``variant`` must have before it is judged."""
         return tuple(self.requires(variant) if callable(self.requires) else self.requires)
+
+    def needs_site(self, variant: str) -> bool:
+        """Does the child of ``variant`` start with ``site`` (see ``site``)?"""
+        return bool(self.site(variant) if callable(self.site) else self.site)
 
     def is_volatile(self, fact: str) -> bool:
         return fact.endswith("_s") or fact in self.volatile

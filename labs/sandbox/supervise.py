@@ -128,13 +128,15 @@ class Child:
 
 def child_argv(python: str, lab, variant: str) -> list[str]:
     """The command line of a sandboxed child of ``lab`` (a ``Lab``). For a
-    lab with ``site=False`` (the practice grader's), ``-S``: the child does
-    not run ``site``, so the environment's .pth files (the editable install's
-    import finder among them, about 15 ms) cost it nothing; it gets the
-    standard library and this project, which ``PYTHONPATH`` names, and
+    lab with ``site=False`` (every lab's but a few matrix rows), ``-S``: the child
+    does not run ``site``, so the environment's .pth files (the editable
+    install's import finder among them, about 15 ms) cost it nothing; it gets
+    the standard library and this project, which ``PYTHONPATH`` names, and
     ``labs.child.runtime`` puts back the ``exit`` and ``quit`` of ``site``.
-    Other labs keep ``site``: the kill matrix imports third-party packages."""
-    return [python, *([] if lab.site else ["-S"]), "-m", "labs.child", lab.id, variant]
+    The kill matrix's rows of libraries (stopit, func-timeout, pebble) keep
+    ``site``: their child imports installed packages."""
+    return [python, *([] if lab.needs_site(variant) else ["-S"]), "-m", "labs.child", lab.id,
+            variant]
 
 
 def run(lab_id: str, variant: str, deadline: float | None = None,

@@ -57,6 +57,9 @@ def judge(facts, outcome):
 
 
 DIES_OR_FREEZES = ("os-kill-tid.", "pthread-cancel.busy")
+# The rows whose child imports an installed package: it starts with site
+# (Lab.site); every other row's child starts without it (python -S).
+LIBRARIES = ("stopit", "func-timeout", "pebble")
 
 LAB = Lab(
     id="kill-matrix",
@@ -73,4 +76,5 @@ LAB = Lab(
     drivers={"pthread-cancel.busy": watch_tid},
     volatile=frozenset({"parent_latency_s", "trace_slowdown_x"}),
     deadline_s=6.0,
+    site=lambda variant: variant.split(".")[0] in LIBRARIES,  # installed packages
 )

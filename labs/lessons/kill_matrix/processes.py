@@ -11,11 +11,12 @@ leave "nothing behind".
 """
 from __future__ import annotations
 
-import multiprocessing
+# multiprocessing and concurrent.futures are imported where they are used:
+# every matrix child imports this module, and only the process rows need them
+# (about 10 ms of every thread row's start, scripts/child_start.py).
 import os
 import signal
 import time
-from concurrent.futures import ProcessPoolExecutor
 
 from labs.child import procfs, record
 from labs.child.scenes import AMOUNT
@@ -91,6 +92,7 @@ def cannot_stop_pool_workers(mechanism) -> str | None:
     """Why this Python has no ``ProcessPoolExecutor.<mechanism>``, or None.
     Asked of the class, not of the version number. (The reason leaves out
     this Python's release, so notebook 06 prints the same on 3.10 to 3.13.)"""
+    from concurrent.futures import ProcessPoolExecutor
     if hasattr(ProcessPoolExecutor, mechanism):
         return None
     return f"needs Python 3.14: ProcessPoolExecutor.{mechanism} is new in 3.14"
@@ -105,6 +107,7 @@ def run_processes(mechanism, scenario, option=None):
         reason = cannot_stop_pool_workers(mechanism)
         if reason:
             record.skip(reason)
+    import multiprocessing
     ctx = multiprocessing.get_context("spawn")
     ready, lock = ctx.Event(), ctx.Lock()
     accounts = ctx.Array("i", [1000, 1000], lock=False)
@@ -183,6 +186,8 @@ def stop_pool_worker(mechanism, scenario, option, ctx, args, in_place, where):
     ``kill_workers()``, and watch the worker process for ``WINDOW_S``.
     Returns (stopped, asked, finished, measured): what the worker died of and
     what its future raised, read off the run."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
     pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=pool_init,
                                initargs=args)
     fn = {"busy": pool_spin_ignoring if option == "ignoring" else pool_spin,

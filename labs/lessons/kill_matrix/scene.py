@@ -7,7 +7,6 @@ that a cell comes from the run. The judge is in ``measure`` (the parent).
 """
 from __future__ import annotations
 
-from labs.lessons.kill_matrix.at_exit import run_daemon_at_exit
 from labs.lessons.kill_matrix.processes import PROCESSES, run_processes
 from labs.lessons.kill_matrix.threads import COOPERATIVE, run_threads
 
@@ -37,9 +36,17 @@ VARIANTS.update({
     "pthread-cancel.blocked.daemon": variant("pthread-cancel", "blocked", "daemon"),
     "terminate_workers.busy.ignoring": variant("terminate_workers", "busy", "ignoring"),
     "kill_workers.busy.ignoring": variant("kill_workers", "busy", "ignoring"),
-    # Not a row: what the interpreter's exit does to a daemon thread (at_exit).
-    "daemon-at-exit": run_daemon_at_exit,
 })
+
+
+def daemon_at_exit():
+    """Not a row: what the interpreter's exit does to a daemon thread
+    (at_exit; imported here, not at the top: no row's child needs it)."""
+    from labs.lessons.kill_matrix.at_exit import run_daemon_at_exit
+    run_daemon_at_exit()
+
+
+VARIANTS["daemon-at-exit"] = daemon_at_exit
 
 
 def deadline(variant_name) -> float:
