@@ -163,7 +163,7 @@ DIFFERENCES = (
              "returns: an exception pending while `lk.acquire(timeout=0.3)` waits fires one "
              "statement later, at the next plain call; from the call's second execution "
              "(CALL_KW_NON_PY for a C function) it fires on the call's line, as on 3.10 to "
-             "3.13; `lk.acquire(True, 0.3)` always fires on its line",
+             "3.13; `lk.acquire(True, 0.3)` fires on its line on every version measured",
         affects=(("anatomy", "stop-after-keyword-call"),),
         source="https://github.com/python/cpython/blob/3.14/Python/bytecodes.c (CALL_KW has "
                "no _CHECK_PERIODIC; CALL_KW_NON_PY and CALL_FUNCTION_EX do)",
