@@ -523,6 +523,7 @@ class Session:
         self.grader = self.arena.add(GGrader())
         self.outcome = None
         self.left_at = None  # the run after which the grader stopped (something left running)
+        self.last_facts: dict = {}  # the last run's facts (judge_exit: who sent a signal)
         self.started_child = threading.Event()
         self.base = (set(), {}, set())
         self.grader.on_loading = self._baseline
@@ -732,6 +733,7 @@ class Session:
                     if rep.explorer is not None:
                         rep.explorer.uninstall()
                 facts["mode"] = mode
+                self.last_facts = facts
                 if rep.fatal == "gone" and not facts["anomalies"]:  # it ended its own process
                     break
                 run = Run(n, mode, facts, measure(checks, facts))
@@ -816,6 +818,11 @@ class Session:
         else:
             why = f"ended with exit status {ex_['code']} (os._exit or sys.exit?)"
         result.fatal = f"your code ended the whole process during run {max(n, 1)}: {why}"
+        killed = dict(self.ex.killed_hints).get(ex_["signal"])
+        if killed and not ex_["timed_out"] and self.last_facts.get("signal_sent"):
+            # the check's own signal, left to its default action: no call of the learner's
+            result.fatal_hints = killed
+            return
         result.fatal_hints = (
             "A thread must return to stop; ending the process stops every thread, mid-work.",
             "Never call os._exit, os.kill or sys.exit from a worker or a handler; set an Event.",

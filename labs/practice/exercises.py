@@ -54,6 +54,10 @@ class Exercise:
     scenario: Callable | None = None
     modules: tuple = ()
     moment_hints: tuple = ()
+    # ((signal name, hints), ...): for a process the kernel reports killed by
+    # that signal in a run where the check sent it (the fact ``signal_sent``):
+    # the signal's default action, not a call of the learner's
+    killed_hints: tuple = ()
     # PCT's estimate of a run's choice points (labs.practice.explore); 0: the
     # repetitions run without the explorer
     explore_steps: int = 0
