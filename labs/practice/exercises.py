@@ -33,6 +33,16 @@ class Check:
     # check does not apply to that repetition's mode.
     measure: Callable[[dict], tuple | None]
     hints: tuple = ()  # one sentence; more concrete; where the lab shows it
+    # hints per cause, when one check fails for more than one reason:
+    # ((text, hints), ...); a failure whose measured text contains ``text``
+    # gets the hints of the first cause that matches (``()``: the check's own
+    # ``hints``, for a cause listed before another its text may also hold);
+    # any other failure gets ``hints``
+    causes: tuple = ()
+
+    def hints_for(self, measured: str) -> tuple:
+        """The hints of the failure that measured ``measured``."""
+        return next((h for text, h in self.causes if text in measured), ()) or self.hints
 
 
 @dataclass(frozen=True)
