@@ -437,10 +437,13 @@ def _moments(f):
     return not nr, "every one" if not nr else "never reached: " + "; ".join(nr)
 
 
-LEFT_HINTS = ("Your code left something running or open after it returned.",
-              "Join every thread you start; close every selector and socket you open "
-              "(`with` does it).",
-              "Notebook 04 and the sandbox contract: nothing outlives a run.")
+def left_hints(ex) -> tuple:
+    """Hints for "nothing left behind": the last names where the exercise's
+    lab shows the pattern (its threads joined, what it opens closed)."""
+    return ("Your code left something running or open after it returned.",
+            "Join every thread you start; close every selector and socket you open "
+            "(`with` does it).",
+            ex.lab_cell)
 
 
 def generic_checks(ex) -> tuple:
@@ -453,7 +456,7 @@ def generic_checks(ex) -> tuple:
               ("Your code raised an exception: read its line above.",
                "Run the function by hand on simple arguments to see the error in full.",
                ex.lab_cell)),
-        Check("nothing left behind", "nothing", _left_behind, LEFT_HINTS),
+        Check("nothing left behind", "nothing", _left_behind, left_hints(ex)),
         Check("only operations on the check's objects", "only operations", _only_operations,
               ("Your process sent the grader something that is not an operation, or an "
                "operation after its run ended.",
@@ -761,7 +764,7 @@ class Session:
                                     f"{facts['stuck']}"
                                     + (f"; run(s) {n + 1}-{self.runs} not run"
                                        if n < self.runs else ""))
-                    result.fatal_hints = ex.ended_hints or LEFT_HINTS
+                    result.fatal_hints = checks[0].hints  # "your function returned"
                     break
                 if rep.fatal == "anomaly":
                     result.fatal = f"the check ended at run {n}: {facts['anomalies'][0]}"
