@@ -687,7 +687,7 @@ class Session:
         frame of each thread in the child's stack dump (thread names as their
         channels' hellos gave them: for display only). A thread inside a loop
         is named by the loop's header line (``looping``): which line of the
-        loop the dump caught is luck, as in labs.practice.child.where."""
+        loop the dump caught is luck."""
         self.sandbox_thread.join(supervise.DUMP_GRACE_S + 5)
         o = self.outcome
         if o is None:

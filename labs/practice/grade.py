@@ -329,7 +329,7 @@ def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
     """Run ``source`` (a module defining the exercise's functions) ``runs``
     times in one sandboxed child, on the grader's objects
     (labs.practice.engine); return the Result. ``progress(done, total,
-    label)`` (labs.progress's convention) hears of each run as it starts.
+    label)`` (labs.show.progress's convention) hears of each run as it starts.
     ``schedule`` (a string as ``Result.schedule`` gives it): one run, in
     that schedule's mode, making exactly its choices (labs.practice.explore;
     BadSchedule if it cannot be read). ``seed``: the explorer's PCT seed.

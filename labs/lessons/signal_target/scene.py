@@ -33,7 +33,7 @@ the driver that sends the signal from outside and the facts read off a whole
 run, runs in the parent, called by the sandbox; the only signal from outside
 goes through ``Child.signal``, which refuses any target that is not the child
 or one of its threads. What the notebook shows beside the runs (the key
-facts, ps and strace listings) is in ``labs.signal_target_view``.
+facts, ps and strace listings) is in ``labs.lessons.signal_target.view``.
 """
 from __future__ import annotations
 
