@@ -135,7 +135,9 @@ def can_watch_threads() -> str | None:
 
 
 # The command from the issue first. procps-ng 4.0.2 crashes (SIGSEGV) printing
-# WCHAN on some kernels, so the THREAD columns without WCHAN come next.
+# WCHAN with -m (one row per thread) on some kernels: on kernel 6.18,
+# `ps -p PID -o wchan` exits 0, `ps -mp PID -o wchan` and `-o THREAD` exit 139
+# (USERTIME and SYSTIME print). So a list without WCHAN comes next.
 PS_OPTIONS = (["-o", "THREAD,tid"], ["-o", "user,pcpu,pri,scnt,stat,tid"])
 
 
