@@ -31,6 +31,19 @@ def test_enough_exercises_with_enough_wrong_answers():
         assert len(ex.wrong_answers()) >= 6, ex.id
 
 
+def test_hints_per_cause_name_a_text_the_checks_measure():
+    """A cause's text is a literal of its check's measure (a measured text
+    can hold it; a renamed text would silently give the check's own hints),
+    and its hints come in the three layers."""
+    for ex in EXERCISES:
+        for c in ex.checks:
+            for text, hints in c.causes:
+                assert text in inspect.getsource(c.measure), (ex.id, c.name, text)
+                assert hints == () or len(hints) == 3, (ex.id, c.name, text)
+        for name, hints in ex.killed_hints:
+            assert name.startswith("SIG") and len(hints) == 3, ex.id
+
+
 def test_the_practice_child_knows_every_exercise_without_importing_it():
     """The child's variants are the exercise table's ids; the child imports
     no exercise module to know them (it starts faster)."""
@@ -64,7 +77,17 @@ def test_known_wrong_answer_is_caught_with_its_message(ex, path):
     r = grade.grade(ex.id, source, runs=len(ex.modes), python=CHILD_PYTHON)
     assert not r.passed
     want = expected_message(path)
-    assert any(want in line for line in r.failures()), (want, r.failures())
+    # the failure the summary names first, whose hints the learner is shown
+    # (a right fact lost before it, say, fails here even when later ones match)
+    assert any(want in line for line in first_failure(r)), (want, first_failure(r))
+
+
+def first_failure(r) -> list[str]:
+    """What a result's summary names: the first failing run's first failure
+    ("check: measured"), then what ended the runs early."""
+    bad = r.first_failing()
+    shown = [f"{c.name}: {m}" for c, m in [bad.first_failure()]] if bad is not None else []
+    return shown + [x for x in (r.problem, r.fatal) if x]
 
 
 # The skeleton fails the same way on every grading: each notebook shows a

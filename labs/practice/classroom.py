@@ -332,7 +332,7 @@ def grade_one(task: dict) -> dict:
     if bad is not None:
         check, measured = bad.first_failure()
         first = {"check": check.name, "expected": check.expect, "measured": measured,
-                 "run": bad.n, "mode": bad.mode, "hints": list(check.hints)}
+                 "run": bad.n, "mode": bad.mode, "hints": list(result.hints())}
     elif result.fatal:
         first = {"check": "the check ran to its end", "expected": "every run", "measured": result.fatal,
                  "run": len(result.runs) + 1, "mode": "", "hints": list(result.fatal_hints)}

@@ -437,10 +437,13 @@ def _moments(f):
     return not nr, "every one" if not nr else "never reached: " + "; ".join(nr)
 
 
-LEFT_HINTS = ("Your code left something running or open after it returned.",
-              "Join every thread you start; close every selector and socket you open "
-              "(`with` does it).",
-              "Notebook 04 and the sandbox contract: nothing outlives a run.")
+def left_hints(ex) -> tuple:
+    """Hints for "nothing left behind": the last names where the exercise's
+    lab shows the pattern (its threads joined, what it opens closed)."""
+    return ("Your code left something running or open after it returned.",
+            "Join every thread you start; close every selector and socket you open "
+            "(`with` does it).",
+            ex.lab_cell)
 
 
 def generic_checks(ex) -> tuple:
@@ -453,7 +456,7 @@ def generic_checks(ex) -> tuple:
               ("Your code raised an exception: read its line above.",
                "Run the function by hand on simple arguments to see the error in full.",
                ex.lab_cell)),
-        Check("nothing left behind", "nothing", _left_behind, LEFT_HINTS),
+        Check("nothing left behind", "nothing", _left_behind, left_hints(ex)),
         Check("only operations on the check's objects", "only operations", _only_operations,
               ("Your process sent the grader something that is not an operation, or an "
                "operation after its run ended.",
@@ -523,6 +526,7 @@ class Session:
         self.grader = self.arena.add(GGrader())
         self.outcome = None
         self.left_at = None  # the run after which the grader stopped (something left running)
+        self.last_facts: dict = {}  # the last run's facts (judge_exit: who sent a signal)
         self.started_child = threading.Event()
         self.base = (set(), {}, set())
         self.grader.on_loading = self._baseline
@@ -683,7 +687,7 @@ class Session:
         frame of each thread in the child's stack dump (thread names as their
         channels' hellos gave them: for display only). A thread inside a loop
         is named by the loop's header line (``looping``): which line of the
-        loop the dump caught is luck, as in labs.practice.child.where."""
+        loop the dump caught is luck."""
         self.sandbox_thread.join(supervise.DUMP_GRACE_S + 5)
         o = self.outcome
         if o is None:
@@ -732,6 +736,7 @@ class Session:
                     if rep.explorer is not None:
                         rep.explorer.uninstall()
                 facts["mode"] = mode
+                self.last_facts = facts
                 if rep.fatal == "gone" and not facts["anomalies"]:  # it ended its own process
                     break
                 run = Run(n, mode, facts, measure(checks, facts))
@@ -759,7 +764,7 @@ class Session:
                                     f"{facts['stuck']}"
                                     + (f"; run(s) {n + 1}-{self.runs} not run"
                                        if n < self.runs else ""))
-                    result.fatal_hints = ex.ended_hints or LEFT_HINTS
+                    result.fatal_hints = checks[0].hints  # "your function returned"
                     break
                 if rep.fatal == "anomaly":
                     result.fatal = f"the check ended at run {n}: {facts['anomalies'][0]}"
@@ -816,6 +821,11 @@ class Session:
         else:
             why = f"ended with exit status {ex_['code']} (os._exit or sys.exit?)"
         result.fatal = f"your code ended the whole process during run {max(n, 1)}: {why}"
+        killed = dict(self.ex.killed_hints).get(ex_["signal"])
+        if killed and not ex_["timed_out"] and self.last_facts.get("signal_sent"):
+            # the check's own signal, left to its default action: no call of the learner's
+            result.fatal_hints = killed
+            return
         result.fatal_hints = (
             "A thread must return to stop; ending the process stops every thread, mid-work.",
             "Never call os._exit, os.kill or sys.exit from a worker or a handler; set an Event.",

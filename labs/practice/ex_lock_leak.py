@@ -121,6 +121,14 @@ def _invariant(f):
                     f"alice + bob = {t - m}: {-m} appeared")
 
 
+SPLIT_HINTS = (  # both halves under the lock, in two acquisitions
+    "The debit and the credit each ran with the lock held, but in two acquisitions: "
+    "another worker could run between the two halves of a transfer.",
+    "One `with lock:` around both the debit and the credit (and any undo), not one "
+    "per call.",
+    "Notebook 01, `transfer_with`.")
+
+
 # ---------------------------------------------------------------- stop between transfers
 
 def stop_scenario(rep):
@@ -260,7 +268,8 @@ STOP_WORKER = Exercise(
                "interleave with it.",
                "Take the `lock` you were given (not a new one) with `with lock:` around "
                "both the debit and the credit.",
-               "Notebook 01, `transfer_with`.")),
+               "Notebook 01, `transfer_with`."),
+              causes=(("after its debit let it go", SPLIT_HINTS),)),
         Check("the lock is free", "free", _lock_free,
               ("A worker left the lock held: it returned between acquire() and release().",
                "Take the lock with `with lock:`, which releases it however the block ends.",
@@ -278,7 +287,15 @@ STOP_WORKER = Exercise(
               ("A worker made a transfer the stop should have prevented.",
                "Look at `stop` right before each transfer: `while not stop.is_set():`, "
                "one transfer per turn of the loop.",
-               "Notebook 01, `fixed`: `while not stop.is_set(): transfer_with(scene)`.")),
+               "Notebook 01, `fixed`: `while not stop.is_set(): "
+               "transfer_with(scene.bank, scene.lock, scene.midway)`."),
+              causes=(("without looking at `stop` first", (
+                  "A worker began a transfer without looking at `stop` just before it: a "
+                  "stop set then would be missed.",
+                  "Look at `stop` right before each transfer: `while not stop.is_set():`, "
+                  "one transfer per turn of the loop.",
+                  "Notebook 01, `fixed`: `while not stop.is_set(): "
+                  "transfer_with(scene.bank, scene.lock, scene.midway)`.")),)),
     ),
     lab_cell="Notebook 01, the `fixed` variant",
     ended_hints=(
@@ -286,7 +303,8 @@ STOP_WORKER = Exercise(
         "waits for a lock nobody releases.",
         "Loop with `while not stop.is_set():` instead of `while True:`; take the lock "
         "with `with lock:`.",
-        "Notebook 01, `fixed`: `while not stop.is_set(): transfer_with(scene)`."),
+        "Notebook 01, `fixed`: `while not stop.is_set(): "
+        "transfer_with(scene.bank, scene.lock, scene.midway)`."),
     moment_hints=(
         "worker-1 never started the transfer the check waits for.",
         "Call `bank.debit(\"alice\", 10)` then `bank.credit(\"bob\", 10)` in a loop.",
@@ -438,7 +456,8 @@ SAFE_TRANSFER = Exercise(
                "interleave with it.",
                "Take the `lock` you were given with `with lock:` around the debit, the "
                "credit and the undo.",
-               "Notebook 01, `transfer_with`.")),
+               "Notebook 01, `transfer_with`."),
+              causes=(("after its debit let it go", SPLIT_HINTS),)),
         Check("the lock is free", "free", _lock_free,
               ("The lock stayed held after `credit` raised: `release()` never ran.",
                "Use `with lock:`: it releases the lock however the block ends.",
@@ -449,13 +468,33 @@ SAFE_TRANSFER = Exercise(
                "debit, then `raise` to pass the error on.",
                "Notebook 01, `bad-with`: `with` frees the lock, not the data.")),
         Check("no money vanished", "alice + bob = 2000", _invariant,
-              ("Money vanished or appeared: a transfer was left half done.",
+              ("Money vanished: a transfer was left half done (debited, never credited "
+               "nor undone).",
                "Undo the debit only when the credit failed, inside the `with lock:`.",
-               "Notebook 01, `bad-with`: `with` frees the lock, not the data.")),
+               "Notebook 01, `bad-with`: `with` frees the lock, not the data."),
+              causes=(("appeared", (
+                  "Money appeared: more was credited than debited (an undo that ran "
+                  "although the credit went through, or a credit made twice).",
+                  "Undo the debit only when the credit failed: in `except`, not in "
+                  "`finally:` (which runs on success too); never retry the credit.",
+                  "Notebook 01, `transfer_with`.")),)),
         Check("the error reached the caller", "the caller saw Frozen", _error_reached,
               ("The error was swallowed: the caller believes the transfer happened.",
                "After undoing the debit, re-raise with a bare `raise`; never retry the credit.",
-               "Notebook 01's takeaways: a half-done update must be undone or finished.")),
+               "Notebook 01's takeaways: a half-done update must be undone or finished."),
+              causes=(
+                  ("raised Frozen, yet none of its credits", (
+                      "A transfer whose credit did not fail raised Frozen: an error kept "
+                      "from an earlier call.",
+                      "Raise only this call's own error: a bare `raise` inside the `except` "
+                      "around its `credit`; keep nothing between calls (no global).",
+                      "Notebook 01's takeaways: a half-done update must be undone or "
+                      "finished.")),
+                  ("no credit was made", (
+                      "No credit was made: the transfer never reached the step that can fail.",
+                      "`bank.debit(src, amount)` then `bank.credit(dst, amount)`, under "
+                      "`with lock:`.",
+                      "Notebook 01, `transfer_with`.")))),
         Check("every other transfer went through", "each moved its amount once", _all_moved,
               ("A transfer that did not fail did not move exactly its amount.",
                "Undo in `except`, not in `finally:` (which runs on success too); debit then "

@@ -361,7 +361,12 @@ CONSUMER = Exercise(
               ("A task your consumer took was never done: it was lost with the consumer.",
                "Check `stop` before `get()`, never between `get()` and `do(n)`: a task "
                "taken must be finished.",
-               "Notebook 02, `consume_cooperatively` (the `fixed` variant).")),
+               "Notebook 02, `consume_cooperatively` (the `fixed` variant)."),
+              causes=(("never done", ()), ("done twice or more", (
+                  "A task was done more than once: `do(n)` ran again for a task already done.",
+                  "Call `do(n)` once per task you took: never retry it, never put a task "
+                  "back on the queue.",
+                  "Notebook 02, `consume_cooperatively` (the `fixed` variant).")))),
         Check("task_done() after the work", "after the work", _done_after_work,
               ("`task_done()` told the queue a task was finished before it was.",
                "Call `tasks.task_done()` after `do(n)` returns: in a `finally:` around it.",
@@ -370,7 +375,21 @@ CONSUMER = Exercise(
               ("`tasks.join()` waits for one `task_done()` per `get()`; one is missing.",
                "Call `tasks.task_done()` in a `finally:` right after the `get()`, so every "
                "path out of a task (None, an exception) marks it done.",
-               "Notebook 02, `consume_cooperatively`: `try: ... finally: scene.q.task_done()`.")),
+               "Notebook 02, `consume_cooperatively`: `try: ... finally: scene.q.task_done()`."),
+              causes=(
+                  ("never call task_done()", (
+                      "`tasks.join()` waits for one `task_done()` per `get()`; your consumers "
+                      "never call it.",
+                      "Call `tasks.task_done()` once per `get()`, after the work: in a "
+                      "`finally:` around `do(n)`.",
+                      "Notebook 02, `consume_cooperatively`: `try: ... finally: "
+                      "scene.q.task_done()`.")),
+                  ("put on the queue were never taken", (
+                      "Your consumers put items on the queue that nobody took: "
+                      "`tasks.join()` counts them as unfinished.",
+                      "Put nothing back: on `None`, call `task_done()` and return (each "
+                      "consumer gets a `None` of its own).",
+                      "Notebook 02, `consume_cooperatively`: `if n is SENTINEL: break`.")))),
         Check("consumer-1 took no task after its stop", "none", _no_task_after_stop,
               ("consumer-1 went on taking tasks after it was asked to stop.",
                "Look at `stop` before every `get()`: `while not stop.is_set():` around it.",
@@ -611,7 +630,11 @@ SHUTDOWN = Exercise(
               ("Tasks were thrown away before a consumer could do them.",
                "Put the `None`s after the tasks (the queue is FIFO) and let the consumers "
                "drain it; never empty the queue yourself.",
-               "Notebook 02, the `fixed` variant: one sentinel per running consumer.")),
+               "Notebook 02, the `fixed` variant: one sentinel per running consumer."),
+              causes=(("never done", ()), ("done twice or more", (
+                  "A task was done more than once: it was put on the queue again.",
+                  "Put only the `None`s on the queue, never a task.",
+                  "Notebook 02, the `fixed` variant: one sentinel per running consumer.")))),
         Check("every consumer ended before shutdown() returned", "all had ended",
               ended_before_return("shutdown()"),
               ("shutdown() returned while consumers were still working.",

@@ -592,6 +592,13 @@ SIGTERM = Exercise(
         "The check never saw your main thread wait for the workers.",
         "After `start_workers(stop)`, wait for each worker: `while t.is_alive(): t.join(0.1)`.",
         "Notebook 03, `fixed-sigterm`."),
+    killed_hints=(("SIGTERM", (
+        "SIGTERM's default action ended your process: no handler of yours was installed "
+        "when the check sent it (it can come while `start_workers` runs).",
+        "Install the handler first, then start the workers: "
+        "`signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())`, then "
+        "`start_workers(stop)`.",
+        "Notebook 03, `sets_shutdown`: a handler that only sets an Event.")),),
 )
 
 

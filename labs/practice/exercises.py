@@ -33,6 +33,16 @@ class Check:
     # check does not apply to that repetition's mode.
     measure: Callable[[dict], tuple | None]
     hints: tuple = ()  # one sentence; more concrete; where the lab shows it
+    # hints per cause, when one check fails for more than one reason:
+    # ((text, hints), ...); a failure whose measured text contains ``text``
+    # gets the hints of the first cause that matches (``()``: the check's own
+    # ``hints``, for a cause listed before another its text may also hold);
+    # any other failure gets ``hints``
+    causes: tuple = ()
+
+    def hints_for(self, measured: str) -> tuple:
+        """The hints of the failure that measured ``measured``."""
+        return next((h for text, h in self.causes if text in measured), ()) or self.hints
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,10 @@ class Exercise:
     scenario: Callable | None = None
     modules: tuple = ()
     moment_hints: tuple = ()
+    # ((signal name, hints), ...): for a process the kernel reports killed by
+    # that signal in a run where the check sent it (the fact ``signal_sent``):
+    # the signal's default action, not a call of the learner's
+    killed_hints: tuple = ()
     # PCT's estimate of a run's choice points (labs.practice.explore); 0: the
     # repetitions run without the explorer
     explore_steps: int = 0

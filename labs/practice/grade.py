@@ -188,12 +188,15 @@ class Result:
 
     # ---------------------------------------------------------- hints
     def hints(self) -> tuple:
-        if self.fatal_hints:
-            return self.fatal_hints
+        """The hints of the failure the summary names first: the first
+        failing run's first failed check, for its cause; else those of what
+        ended the runs early (a later run that hung, say, gets its own hints
+        only when no run before it failed)."""
         bad = self.first_failing()
         if bad is None:
-            return ()
-        return bad.first_failure()[0].hints
+            return self.fatal_hints
+        check, measured = bad.first_failure()
+        return check.hints_for(measured)
 
     def hint(self) -> None:
         """Print the next, more concrete hint."""
@@ -326,7 +329,7 @@ def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
     """Run ``source`` (a module defining the exercise's functions) ``runs``
     times in one sandboxed child, on the grader's objects
     (labs.practice.engine); return the Result. ``progress(done, total,
-    label)`` (labs.progress's convention) hears of each run as it starts.
+    label)`` (labs.show.progress's convention) hears of each run as it starts.
     ``schedule`` (a string as ``Result.schedule`` gives it): one run, in
     that schedule's mode, making exactly its choices (labs.practice.explore;
     BadSchedule if it cannot be read). ``seed``: the explorer's PCT seed.

@@ -308,6 +308,14 @@ class _Watch:
             self.wire.close_mine()
 
     def end(self) -> None:
+        # A stop set just before the call returned is reported first: else a
+        # watcher that had not yet woken would see ``over`` and drop it (a
+        # run() that returns as soon as its handler set the stop was reported
+        # as having no handler)
+        try:
+            self.sync()
+        except Exception:  # noqa: BLE001 - the channel broke: the call's report fails too
+            pass
         self.over = True
         cond = getattr(self.stop, "_cond", None)
         try:

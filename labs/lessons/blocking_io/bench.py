@@ -2,7 +2,7 @@
 
   python -m labs bench stop-latency [--json] [--stops N] [--idle SECONDS] [--figure PATH]
 
-Measured in one run, with the workers of lab 4 (labs.blocking_io), each
+Measured in one run, with the workers of lab 4 (labs.lessons.blocking_io), each
 blocked on a loopback TCP connection that never sends:
 
 - polling: ``settimeout(t)`` and a loop that checks the stop Event, for t of
@@ -208,7 +208,7 @@ def percentiles(latencies) -> dict:
 
 def measure(stops=STOPS, idle_s=IDLE_S, timeouts=TIMEOUTS, progress=None, seed=None) -> dict:
     """Run the whole benchmark in this process; returns the results (see main)."""
-    say = progress or (lambda done, total, label: None)  # labs.progress's convention
+    say = progress or (lambda done, total, label: None)  # labs.show.progress's convention
     rng = random.Random(seed)
     table = mechanisms(timeouts)
     total, done = stops * len(table), 0
@@ -382,7 +382,7 @@ def run(args) -> int:
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="python -m labs.bench",
+    p = argparse.ArgumentParser(prog="python -m labs.lessons.blocking_io.bench",
                                 description="Stop latency and idle cost of each way to stop a blocked thread.")
     add_arguments(p)
     return run(p.parse_args(argv))

@@ -62,7 +62,7 @@ def tcp_pair() -> tuple[socket.socket, socket.socket]:
 # ------------------------------------------------------------------ bad
 # Each worker watches a stop flag, as it should; but it looks at the flag only
 # between calls, and each call below waits for something that never comes.
-# The socket reader, wait_for_data, lives in labs.scenes (the kill matrix
+# The socket reader, wait_for_data, lives in labs.child.scenes (the kill matrix
 # blocks its workers in the same one).
 
 def nap_between_jobs(stop):
@@ -122,7 +122,7 @@ def bad_lock_acquire():
 # ------------------------------------------------------------------ fixed
 # 1. A timeout on every call, in a loop that checks the flag. The stop is seen
 #    within one timeout; meanwhile the worker wakes up once per timeout. The
-#    socket reader, wait_for_data_polling, lives in labs.scenes.
+#    socket reader, wait_for_data_polling, lives in labs.child.scenes.
 
 def nap_polling(stop, tick=TICK):
     while not stop.is_set():
@@ -145,7 +145,7 @@ def wait_for_lock_polling(lock, stop, tick=TICK):
 
 # 2. A wake-up: wait on the socket and on a wake-up socket pair at once. The
 #    stopper sets the flag, then writes one byte; no timeout, no polling:
-#    wait_for_data_or_wakeup and wake_up, in labs.scenes.
+#    wait_for_data_or_wakeup and wake_up, in labs.child.scenes.
 
 # 3. Shut the socket down under the worker: its blocked recv returns b"" at
 #    once (on Linux; Windows differs, cpython#91913). The worker is unchanged.

@@ -25,7 +25,12 @@ to stop, so the stop lands at the same point on every run.
   block waits for the workers, which go on; the process never exits.
 - ``bad-wait-for``: ``asyncio.wait_for(task running asyncio.to_thread(f))``
   times out; the thread goes on running f, and ``asyncio.run()`` waits for
-  it when it closes.
+  it when it closes: without a limit on 3.10, 3.11 and 3.12.0 to 3.12.2
+  (measured on 3.10.13, 3.11.7, 3.12.1); from 3.12.3 and 3.13 for at most
+  ``asyncio.constants.THREAD_JOIN_TIMEOUT`` (300 s), then with a warning
+  (gh-82448 added the timeout, applied only once the threads had ended
+  until PR #115622, gh-111358; notebook 05, "Python versions"). The
+  thread is not stopped either way.
 - ``bad-join-timeout``: ``thread.join(timeout)`` returns; the thread is
   still alive, and still working.
 - ``bad-wait-for-seen``: ``bad-wait-for`` seen from outside with

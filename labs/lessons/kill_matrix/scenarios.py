@@ -12,7 +12,7 @@ The cooperative rows (``event``, ``event-wakeup``) run workers that check a
 stop flag; changed scenarios (``spin_catching``, ``transfer_requeue``, the
 ``acquire`` transfer) let the tests show that a cell comes from the run.
 The pieces themselves (the loop, the reader, the bank and its transfers)
-live in ``labs.scenes``, shared with the other labs.
+live in ``labs.child.scenes``, shared with the other labs.
 """
 from __future__ import annotations
 

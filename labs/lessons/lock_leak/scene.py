@@ -46,7 +46,7 @@ class Scene:
 
 
 # ------------------------------------------------------------------ bad
-# The transfers themselves (labs.scenes): transfer_unsafely takes the lock
+# The transfers themselves (labs.child.scenes): transfer_unsafely takes the lock
 # with acquire()/release() and no try/finally; transfer_with uses ``with``.
 
 def forced_stop(transfer):

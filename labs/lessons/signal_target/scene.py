@@ -33,7 +33,7 @@ the driver that sends the signal from outside and the facts read off a whole
 run, runs in the parent, called by the sandbox; the only signal from outside
 goes through ``Child.signal``, which refuses any target that is not the child
 or one of its threads. What the notebook shows beside the runs (the key
-facts, ps and strace listings) is in ``labs.signal_target_view``.
+facts, ps and strace listings) is in ``labs.lessons.signal_target.view``.
 """
 from __future__ import annotations
 
@@ -135,7 +135,9 @@ def can_watch_threads() -> str | None:
 
 
 # The command from the issue first. procps-ng 4.0.2 crashes (SIGSEGV) printing
-# WCHAN on some kernels, so the THREAD columns without WCHAN come next.
+# WCHAN with -m (one row per thread) on some kernels: on kernel 6.18,
+# `ps -p PID -o wchan` exits 0, `ps -mp PID -o wchan` and `-o THREAD` exit 139
+# (USERTIME and SYSTIME print). So a list without WCHAN comes next.
 PS_OPTIONS = (["-o", "THREAD,tid"], ["-o", "user,pcpu,pri,scnt,stat,tid"])
 
 

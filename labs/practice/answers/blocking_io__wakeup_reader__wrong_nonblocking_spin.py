@@ -1,4 +1,4 @@
-# expect: no CPU while idle: never asleep
+# expect: no polling while idle: never asleep
 import socket
 
 

@@ -1,4 +1,4 @@
-# expect: every other transfer went through: worker-1's transfer
+# expect: no money vanished: alice + bob = 2058: 58 appeared
 def transfer(bank, lock, src, dst, amount):
     with lock:
         bank.debit(src, amount)

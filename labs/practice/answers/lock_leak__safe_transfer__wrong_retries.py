@@ -1,4 +1,4 @@
-# expect: (the failed credit was retried)
+# expect: the failed transfer was undone: worker-1's transfer 1 failed and left {'alice': -10, 'bob': 10}
 def transfer(bank, lock, src, dst, amount):
     with lock:
         bank.debit(src, amount)

@@ -1,4 +1,4 @@
-# expect: still running when run() returned
+# expect: run() waited for every worker: worker-1, worker-2, worker-3 still running when run() returned
 import signal
 import threading
 

@@ -1,4 +1,4 @@
-# expect: worker-10 stopped too (the command named worker-1;
+# expect: worker-1, worker-11 stopped too (the command named worker-10;
 def control(commands, stops):
     while True:
         line = commands.get()
