@@ -82,6 +82,87 @@ def test_a_race_fails_the_same_way_on_every_grading(ex_id, name, within):
     assert all(r.explored["straggled"] == 0 for r in first.runs)
 
 
+SLOW_S = 0.8  # longer than explore.STRAGGLE_S: a thread this slow was once passed over
+
+
+def _slowed(monkeypatch, where: str, at: int = 8):
+    """Make the ``at``-th operation of a spawned thread slow, as a loaded
+    machine does: the grader's thread that serves it starts it SLOW_S late
+    ("grader"), or the learner's process is stopped (SIGSTOP) for SLOW_S as
+    it starts ("child"). Neither is the thread's own doing: no choice may be
+    made without it."""
+    import signal
+    import threading
+    import time
+
+    from labs.practice import arena
+    dispatch, seen = arena.Arena.dispatch, []
+
+    def slow(self, conn, line):
+        if conn.name.startswith("consumer-"):
+            seen.append(conn.name)
+            if len(seen) == at:
+                if where == "grader":
+                    time.sleep(SLOW_S)
+                else:
+                    os.kill(conn.tid, signal.SIGSTOP)  # the whole process: a thread id names it
+                    threading.Timer(SLOW_S, os.kill, (conn.tid, signal.SIGCONT)).start()
+        return dispatch(self, conn, line)
+    monkeypatch.setattr(arena.Arena, "dispatch", slow)
+    return seen
+
+
+@pytest.mark.parametrize("where", ["grader", "child"])
+def test_a_slow_thread_is_waited_for_not_passed_over(monkeypatch, where):
+    """The choices wait on what the kernel shows, not on a time window: a
+    thread kept from the grader by a slow grader or a stopped (starved)
+    process is waited for, and the grading is the same as without it."""
+    source = answer("lost-task/consumer", "wrong_check_then_act")
+    quick = grade.grade("lost-task/consumer", source, runs=2, python=CHILD_PYTHON)
+    seen = _slowed(monkeypatch, where)
+    slow = grade.grade("lost-task/consumer", source, runs=2, python=CHILD_PYTHON)
+    assert len(seen) >= 8  # the slow operation happened
+    assert [r.explored["straggled"] for r in slow.runs] == [0, 0]
+    assert [r.schedule for r in slow.runs] == [r.schedule for r in quick.runs]
+    assert slow.failures() == quick.failures()
+
+
+def test_two_gradings_on_loaded_cores_give_the_same_lines():
+    """Every core busy with a spinning process (scripts/repeat.py's --load):
+    the same schedules and failure lines as before, nothing passed over."""
+    from repeat import loaded  # scripts/repeat.py: pytest puts scripts/ on sys.path
+    source = answer("lost-task/consumer", "wrong_check_then_act")
+    with loaded():
+        results = [grade.grade("lost-task/consumer", source, runs=2, python=CHILD_PYTHON)
+                   for _ in range(2)]
+    first, again = results
+    assert [r.schedule for r in again.runs] == [r.schedule for r in first.runs]
+    assert again.failures() == first.failures()
+    assert all(r.explored["straggled"] == 0 for g in results for r in g.runs)
+
+
+def test_a_thread_asleep_of_its_own_accord_is_passed_over():
+    """The other side: a thread in a time.sleep (or computing) between two
+    operations is passed over after STRAGGLE_S, and the run says so."""
+    source = """
+import time
+def consumer(tasks, stop, do):
+    while not stop.is_set():
+        n = tasks.get()
+        try:
+            if n is None:
+                return
+            if n == 1:
+                time.sleep(1.5)
+            do(n)
+        finally:
+            tasks.task_done()
+"""
+    r = grade.grade("lost-task/consumer", source, runs=1, python=CHILD_PYTHON)
+    assert r.runs[0].explored["straggled"] > 0, r.text()
+    assert "passed over a thread that ran outside the grader: not exact" in r.schedule_line()
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_check_then_act_fails_within_a_few_schedules_whatever_the_seed(seed):
     """Measured (seeds 0-9, PCT depth 3): first failing schedule 1-18."""

@@ -35,13 +35,24 @@ re-checked its predicate after the last change of state and must still
 wait. A thread that was notified but has not re-checked yet is not settled.
 
 What the explorer cannot see or order, and the one bounded wait. C code and
-the kernel: a thread that stays outside the grader for more than
-``STRAGGLE_S`` after it or the last choice came (a ``time.sleep``, a timed
-wait of its own, a long computation) is passed over for that choice, and the
-run says so (``straggled``, ``stragglers``): its schedule is then not exact.
-Time: an operation's timeout (``get(timeout=...)``) expires by the clock,
-not by a choice. Signals: which thread the kernel gives a signal to is not
-a choice here (no signal exercise is explored yet).
+the kernel: a spawned thread that stays outside the grader of its own
+accord (a ``time.sleep``, a timed wait of its own, a long computation) is
+passed over for that choice, and the run says so (``straggled``,
+``stragglers``): its schedule is then not exact. Passing over is decided on
+what the kernel shows, never on time alone (``Explorer._may_pass``): the
+thread has used ``STRAGGLE_S`` of CPU since the last choice (it computes),
+or it has been seen asleep of its own accord for ``STRAGGLE_S`` --
+blocked in the kernel (``/proc/PID/task/TID/stat`` state S), not in a
+receive on a socket (a thread blocked in a receive has sent an operation
+that the grader has not reached yet: the grader is slow, not the thread),
+while no other thread of the learner's process is runnable (state R or D:
+one of them may hold the GIL it waits for, or be about to wake it). A thread
+that is merely slow -- runnable but kept off the CPU by a loaded machine,
+or waiting for a starved grader -- is waited for however long that takes
+(the repetition's budget still ends the run). Time: an operation's timeout
+(``get(timeout=...)``) expires by the clock, not by a choice. Signals: which
+thread the kernel gives a signal to is not a choice here (no signal
+exercise is explored yet).
 
 Which thread is which. A thread the scenario spawned is known by the
 connection of its ``call`` reports and by its index in ``rep.threads`` (0,
@@ -89,12 +100,16 @@ import string
 import time
 from dataclasses import dataclass
 
-STRAGGLE_S = 0.5   # a thread outside the grader this long since the last choice is passed over
+STRAGGLE_S = 0.5   # a thread seen asleep of its own accord this long (or computing) is passed over
+POLL_S = 0.05      # how often a choice that waits for an unsettled thread reads /proc
 DEPTH = 3          # PCT: two priority change points
 LETTERS = string.ascii_lowercase
 _SCHEDULE = re.compile(r"([a-z0-9-]+):((?:[a-z][0-9]*)*)")
 _RUN = re.compile(r"([a-z])([0-9]*)")
 FUTEX = {"x86_64": "202", "aarch64": "98"}.get(os.uname().machine)
+# read, recvfrom, recvmsg: a proxy waiting for the grader's reply (wire.py)
+RECEIVE = {"x86_64": {"0", "45", "47"}, "aarch64": {"63", "207", "212"}}.get(
+    os.uname().machine, set())
 # the arguments a proxy always sends (wire.py): a step shows only the ones given
 DEFAULT_ARGS = {("Lock", "acquire"): (True, -1), ("Queue", "get"): (True, None),
                 ("Queue", "put"): (object(), True, None), ("Event", "wait"): (None,)}
@@ -111,6 +126,28 @@ def waits_untimed(pid: int, tid: int) -> bool:
     except OSError:
         return False
     return FUTEX is not None and len(words) > 4 and words[0] == FUTEX and int(words[4], 16) == 0
+
+
+def thread_state(pid: int, tid: int) -> tuple[str, str, int] | None:
+    """(state letter, system call number or "running"/"-1", CPU time in ns)
+    of thread ``tid`` of ``pid``; None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/task/{tid}/stat") as f:
+            text = f.read()
+        with open(f"/proc/{pid}/task/{tid}/syscall") as f:
+            call = (f.read().split() or ["?"])[0]
+        with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+            cpu = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return text[text.rindex(")") + 2:].split()[0], call, cpu
+
+
+def tids_of(pid: int) -> list[int]:
+    try:
+        return [int(t) for t in os.listdir(f"/proc/{pid}/task")]
+    except (OSError, ValueError):
+        return []
 
 
 class BadSchedule(ValueError):
@@ -323,6 +360,9 @@ class Explorer:
         self.straggled = 0                  # choices made without a straggler
         self.stragglers: set[str] = set()   # ... the threads passed over
         self.last = time.monotonic()        # the last choice (or the start)
+        self._cpu0: dict[int, int] | None = None  # tid -> CPU ns, read once per choice
+        self._idle_since: float | None = None  # the unsettled threads seen asleep since
+        self._polled = 0.0                  # the last read of /proc for _may_pass
         self._seen = 0                      # how far the ledger was read for calls
         self.scenario = None                # what the scenario waits for; None: it acts
         self.on = False
@@ -374,7 +414,6 @@ class Explorer:
         self._learn()
         if rec.conn not in self.index:
             return  # a thread the learner's code started: it runs free
-        arrived = time.monotonic()
         self.pending[rec.conn] = rec
         self.steps += 1
         try:
@@ -382,16 +421,18 @@ class Explorer:
                 if self.granted == rec.conn:
                     self.granted = None
                     return
+                wait = 0.25
                 if self.granted is None and self._scenario_waits():
-                    late = time.monotonic() - max(self.last, arrived) >= STRAGGLE_S
-                    if self._settled() or late:
-                        if not self._settled():
-                            self.straggled += 1
-                            self.stragglers.update(self._unsettled())
+                    unsettled = self._unsettled()
+                    if unsettled and self._may_pass(unsettled):
+                        self.straggled += 1
+                        self.stragglers.update(unsettled)
+                        unsettled = []
+                    if not unsettled:
                         self._choose()
                         continue
-                left = STRAGGLE_S - (time.monotonic() - max(self.last, arrived))
-                a.cond.wait(min(max(left, 0.01), 0.25))
+                    wait = POLL_S
+                a.cond.wait(wait)
         finally:
             self.pending.pop(rec.conn, None)
             if self.granted == rec.conn:
@@ -436,6 +477,57 @@ class Explorer:
                 out.append(name)
         return out
 
+    def _may_pass(self, unsettled: list[str]) -> bool:
+        """May this choice be made without the ``unsettled`` threads? Only
+        on what the kernel shows (read at most every POLL_S): each has used
+        STRAGGLE_S of CPU since the last choice, or has been asleep of its
+        own accord -- blocked (state S), not in a receive (a proxy waiting
+        for the grader: the grader is slow) -- with no other thread of the
+        process runnable (R, D: starved, or holding the GIL it waits for),
+        at every read for STRAGGLE_S. A thread that has not reported its
+        first call runs the child's own code: never passed over."""
+        now = time.monotonic()
+        if now - max(self._polled, self.last) < POLL_S:
+            return False  # most threads arrive sooner: no read of /proc for them
+        self._polled = now
+        pid = self.rep.session.pid
+        if pid is None:
+            return False
+        states = {t: thread_state(pid, t) for t in tids_of(pid)}
+        if self._cpu0 is None:  # the first read since the last choice: the baseline
+            self._cpu0 = {t: st[2] for t, st in states.items() if st is not None}
+        computing = {t for t, st in states.items() if st is not None
+                     and st[2] - self._cpu0.get(t, st[2]) >= STRAGGLE_S * 1e9}
+        asleep = []
+        for name in unsettled:
+            conn = self.conn_of.get(name)
+            if conn is None or not 0 < conn <= len(self.arena.conns):
+                self._idle_since = None
+                return False
+            tid = self.arena.conns[conn - 1].tid
+            st = states.get(tid)
+            if st is None:
+                continue  # gone
+            state, call, _cpu = st
+            if call in RECEIVE:  # it has sent an operation: the grader has it
+                self._idle_since = None
+                return False
+            if tid in computing:
+                continue
+            if state != "S" or call in ("running", "-1"):
+                self._idle_since = None
+                return False
+            asleep.append(tid)
+        if any(st is not None and st[0] in "RD" and t not in computing
+               for t, st in states.items()):
+            self._idle_since = None
+            return False
+        if not asleep:
+            return True
+        if self._idle_since is None:
+            self._idle_since = now
+        return now - self._idle_since >= STRAGGLE_S
+
     def _waits_untimed(self, conn: int) -> bool:
         pid = self.rep.session.pid
         c = self.arena.conns[conn - 1] if 0 < conn <= len(self.arena.conns) else None
@@ -455,6 +547,7 @@ class Explorer:
         self.log.append([chosen, self.pending[self.granted],
                          LETTERS[chosen] if len(candidates) > 1 else None, []])
         self.last = time.monotonic()
+        self._cpu0 = self._idle_since = None
         self.arena.cond.wake()
 
 
