@@ -269,18 +269,19 @@ def _simulate(strategy, lens):
     return tuple(order)
 
 
+def _preemptions(order, lens) -> int:
+    left, running, pre = list(lens), None, 0
+    for c in order:
+        pre += running is not None and left[running] > 0 and c != running
+        left[c] -= 1
+        running = c
+    return pre
+
+
 def _bounded_by_brute_force(lens, bound):
     import itertools
-    out = set()
-    for order in set(itertools.permutations([i for i, k in enumerate(lens) for _ in range(k)])):
-        left, running, pre = list(lens), None, 0
-        for c in order:
-            pre += running is not None and left[running] > 0 and c != running
-            left[c] -= 1
-            running = c
-        if pre <= bound:
-            out.add(order)
-    return out
+    orders = set(itertools.permutations([i for i, k in enumerate(lens) for _ in range(k)]))
+    return {order for order in orders if _preemptions(order, lens) <= bound}
 
 
 @pytest.mark.parametrize("lens", [(2, 2), (3, 3), (4, 4), (3, 2, 2)])
@@ -291,6 +292,16 @@ def test_bounded_enumerates_every_schedule_within_the_bound_once(lens):
     assert len(seen) == len(set(seen))
     assert set(seen) == _bounded_by_brute_force(lens, BOUND)
     assert b.diverged == 0
+
+
+@pytest.mark.parametrize("lens", [(3, 3), (3, 2, 2)])
+def test_bounded_runs_the_fewest_preemptions_first(lens):
+    """Iterative context bounding: no schedule with k preemptions before
+    every one with fewer has run."""
+    b, counts = Bounded(), []
+    while (s := b.next()) is not None:
+        counts.append(_preemptions(_simulate(s, lens), lens))
+    assert counts == sorted(counts) and counts[0] == 0 and counts[-1] == BOUND
 
 
 EXHAUST = 3000  # more than any space below (measured: safe-transfer's reference 666)
@@ -309,17 +320,40 @@ def test_the_safe_transfer_reference_exhausts_its_bounded_space():
 
 
 @pytest.mark.slow
-def test_the_consumer_reference_exhausts_its_space_without_preemptions():
-    """The consumer's space with at most 2 preemptions holds more than 3000
-    schedules (too many for a test: explore.py's docstring has the sizes);
-    with none, 52: all pass. ``bound`` is the enumeration's preemption limit."""
+def test_the_consumer_reference_exhausts_its_bounded_space():
+    """Its full scenario's space is too large for a test (more than 3000
+    schedules in one mode): the enumeration runs the small scenario (2
+    consumers on 3 tasks, Exercise.explore_modes), 729 schedules, about 20 s."""
     ex = exercises.get("lost-task/consumer")
     r = grade.grade(ex.id, ex.reference().read_text(), runs=1, python=CHILD_PYTHON,
-                    exhaust=200, bound=0)
+                    exhaust=EXHAUST)
     assert r.passed, r.text()
-    assert r.exploration["exhausted"] and r.exploration["bound"] == 0
-    assert r.exploration_line().startswith("exhausted: all ")
-    assert "at most 0 preemptions" in r.exploration_line()
+    x = r.exploration
+    assert x["exhausted"] and x["diverged"] == 0 and x["pct"] == 0 and x["bound"] == BOUND
+    assert sorted(x["sizes"]) == sorted(ex.explore_modes) and x["enumerated"] == len(r.runs)
+    assert all(run.explored["straggled"] == 0 for run in r.runs)
+    assert r.exploration_line().startswith(f"exhausted: all {len(r.runs)} schedules with at "
+                                           f"most {BOUND} preemptions (small-midway ")
+
+
+CONSUMER = exercises.get("lost-task/consumer")
+
+
+@pytest.mark.parametrize("path", CONSUMER.wrong_answers() + CONSUMER.cheats(),
+                         ids=lambda p: p.stem.split("__")[-1])
+def test_every_known_wrong_consumer_fails_in_the_small_scenario(path):
+    """The enumeration's small scenario has every moment of the full one: each
+    known-wrong answer fails there with its message, in the first ~110
+    schedules (measured: wrong_check_then_act at 108, with one preemption;
+    the others at 1)."""
+    from labs.practice.exercises import expected_message
+    r = grade.grade(CONSUMER.id, path.read_text(), python=CHILD_PYTHON, exhaust=EXHAUST)
+    assert not r.passed
+    want = expected_message(path)
+    assert any(want in line for line in r.failures()), (want, r.failures())
+    bad = r.first_failing()
+    if bad is not None:  # None: refused before any run (a forbidden import)
+        assert bad.mode.startswith("small-") and bad.n <= 150, r.exploration_line()
 
 
 @pytest.mark.parametrize("ex_id,name,within", RACES, ids=[r[1] for r in RACES])

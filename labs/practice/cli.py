@@ -63,7 +63,7 @@ def main(args, fail) -> None:
     if args.schedule is not None:
         from labs.practice.explore import BadSchedule, Schedule
         try:
-            Schedule.parse(args.schedule, ex.modes)
+            Schedule.parse(args.schedule, ex.schedule_modes)
         except BadSchedule as bad:
             fail(f"--schedule: {bad}")
         if not ex.explore_steps:

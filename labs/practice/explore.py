@@ -75,14 +75,21 @@ that had a rival), not every operation; ``Exercise.explore_steps`` is its
 estimate.
 
 The bounded enumeration (``Bounded``, ``grade(..., exhaust=L)``): every
-schedule with at most ``BOUND`` (2) preemptions, mode by mode (``bound=``
-sets another limit). Measured (scripts/bench_explore.py, 2 shared cores):
-safe-transfer's reference holds 666 such schedules (fails-first 120,
-fails-later 280, no-failure 266), 30 s at about 22 schedules/s; consumer's
-reference more than 3000 in its first mode alone; with at most one
-preemption, 590 in its first mode; with none, 52 in all five modes (2 s).
-Neither bound-2 space fits a check's 3 s, so a check samples with PCT and
-says so (``Result.exploration_line``); tests and the bench exhaust.
+schedule with at most ``BOUND`` (2) preemptions (``bound=`` sets another
+limit), those with none in every mode first, then those with one, then two
+(iterative context bounding: a race shows at the fewest preemptions it
+needs). An exercise may enumerate a smaller scenario than its checks run
+(``Exercise.explore_modes``): lost-task/consumer's full scenario (3
+consumers, 12 tasks) holds more than 3000 such schedules in one mode
+alone (with at most one preemption, 6463 in its five modes: 638 s), so it
+enumerates ``small-MODE``, the same moments with 2 consumers on 3 tasks.
+Measured (scripts/bench_explore.py, 2 shared cores): safe-transfer's
+reference holds 666 such schedules (fails-first 120, fails-later 280,
+no-failure 266), 30 s at about 22 schedules/s; the consumer's small
+scenario 729 (small-midway 80, small-trickle 312, small-before-first 15,
+small-midway-2nd 88, small-after-last 234), 17-23 s at 32-44/s. Neither
+fits a check's 3 s, so a check samples the full scenario with PCT and says
+so (``Result.exploration_line``); tests and the bench exhaust.
 
 A schedule is the mode and the letter of the thread chosen at each choice
 point where two or more operations were waiting, runs of one letter
@@ -286,63 +293,64 @@ BOUND = 2  # preemptions per schedule, in a bounded enumeration
 
 class Bounded:
     """Every schedule of one mode with at most ``bound`` preemptions, one
-    run each, depth first (CHESS's preemption bounding: Musuvathi and
-    Qadeer, "Iterative Context Bounding for Systematic Testing of
-    Multithreaded Programs", PLDI 2007). Stateless: each run replays a
-    prefix of choices, then takes the default; the choice points it
-    reports extend the tree. ``next()`` gives the next run's strategy, None
-    once the tree is exhausted. A prefix that does not lead to the choice
-    points recorded before (the answer's threads did not do the same
-    operations again) is counted in ``diverged``: the enumeration is then
-    not exact."""
+    run each, fewest preemptions first: CHESS's iterative context bounding
+    (Musuvathi and Qadeer, "Iterative Context Bounding for Systematic
+    Testing of Multithreaded Programs", PLDI 2007), where most races show
+    with one preemption. Each run replays a prefix of choices, then takes
+    the default (no preemption), so it has as many preemptions as its
+    prefix. The choice points a run reports grow a tree (every node once);
+    at a node seen for the first time, each choice other than the one taken
+    is a new prefix, queued by its count of preemptions. ``next(limit)``
+    gives the next run's strategy with at most ``limit`` preemptions
+    (default ``bound``), fewest first, depth first within a count; None
+    when none is left within it. A run that does not reach the choice
+    points recorded before on its prefix (the answer's threads did not do
+    the same operations again) is counted in ``diverged``: the enumeration
+    is then not exact."""
 
     def __init__(self, bound: int = BOUND):
         self.bound = bound
-        self.stack: list[dict] = []   # one node per choice point of the current path
+        self.nodes: dict[tuple, tuple] = {}   # choices leading to a point -> (cands, running)
+        self.queued: list[list[tuple]] = [[()] if b == 0 else [] for b in range(bound + 1)]
         self.last: Follow | None = None
         self.runs = 0
         self.diverged = 0
 
-    def next(self) -> Follow | None:
+    def next(self, limit: int | None = None) -> Follow | None:
+        self.take_in()
+        limit = self.bound if limit is None else min(limit, self.bound)
+        for pre in range(limit + 1):
+            if self.queued[pre]:
+                self.last = Follow(self.queued[pre].pop())
+                self.runs += 1
+                return self.last
+        return None
+
+    def take_in(self) -> None:
+        """Take the last run's choice points in (``next`` does it first)."""
         if self.last is not None:
             self._absorb(self.last)
-        prefix = self._backtrack() if self.last is not None else ()
-        if prefix is None:
             self.last = None
-            return None
-        self.last = Follow(prefix)
-        self.runs += 1
-        return self.last
+
+    def left(self) -> bool:
+        """Schedules not run yet (within the bound)?"""
+        return self.last is not None or any(self.queued)
 
     def _absorb(self, run: Follow) -> None:
-        pre = 0
-        for i, (cands, chosen, running) in enumerate(run.points):
-            if i < len(self.stack):
-                node = self.stack[i]
-                if node["cands"] != cands or node["chosen"] != chosen:
-                    self.diverged += 1
-                    del self.stack[i:]
-                else:
-                    pre = node["pre"] + preempts(cands, chosen, running)
-                    continue
-            self.stack.append({"cands": cands, "chosen": chosen, "running": running,
-                               "pre": pre, "tried": {chosen}})
+        path, pre, diverged = (), 0, run.diverged is not None
+        for cands, chosen, running in run.points:
+            seen = self.nodes.get(path)
+            if seen is None:
+                self.nodes[path] = (cands, running)
+                for c in cands:
+                    more = pre + preempts(cands, c, running)
+                    if c != chosen and more <= self.bound:
+                        self.queued[more].append(path + (c,))
+            elif seen != (cands, running):
+                diverged = True
             pre += preempts(cands, chosen, running)
-        del self.stack[len(run.points):]
-
-    def _backtrack(self):
-        while self.stack:
-            node = self.stack[-1]
-            for c in node["cands"]:
-                if c in node["tried"]:
-                    continue
-                if node["pre"] + preempts(node["cands"], c, node["running"]) > self.bound:
-                    continue
-                node["tried"].add(c)
-                node["chosen"] = c
-                return tuple(n["chosen"] for n in self.stack)
-            self.stack.pop()
-        return None
+            path += (chosen,)
+        self.diverged += diverged
 
 
 class Explorer:

@@ -341,6 +341,6 @@ def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
     from labs.practice import engine
     if schedule is not None:
         from labs.practice.explore import Schedule
-        schedule, runs = Schedule.parse(schedule, ex.modes), 1
+        schedule, runs = Schedule.parse(schedule, ex.schedule_modes), 1
     return engine.grade(ex, source, runs, python=python, progress=progress,
                         schedule=schedule, seed=seed, exhaust=exhaust, bound=bound)
