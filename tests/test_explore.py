@@ -225,6 +225,39 @@ def test_the_command_line_prints_the_schedule_and_replays_it():
     assert "raised Empty" in again.stdout
 
 
+def test_the_command_line_exhausts_a_bounded_space():
+    ex = exercises.get("lost-task/consumer")
+    p = cli(ex.id, str(ex.reference()), "--exhaust", "500", "--bound", "0")
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "schedules: exhausted: all " in p.stdout and "at most 0 preemptions" in p.stdout
+    wrong = str(exercises.ANSWERS / "lost_task__consumer__wrong_check_then_act.py")
+    p = cli(ex.id, wrong, "--exhaust", "500", "--bound", "1")
+    assert p.returncode == 1
+    assert "failed at schedule " in p.stdout and "raised Empty" in p.stdout
+    assert "(every schedule with at most 1 preemption, " in p.stdout  # the bound given
+    assert "--schedule small-" in p.stdout  # the replay line names the small scenario's mode
+
+
+@pytest.mark.parametrize("args,message", [
+    (("--exhaust", "-1"), "--exhaust must be between 0 and"),
+    (("--exhaust", "x"), "invalid int value"),
+    (("--exhaust", "10", "--bound", "9"), "--bound must be between 0 and"),
+    (("--bound", "1"), "give --exhaust N too"),
+    (("--exhaust", "10", "--schedule", "midway:a"), "one or the other"),
+])
+def test_bad_exhaust_or_bound_on_the_command_line_is_one_line_and_status_2(args, message):
+    ex = exercises.get("lost-task/consumer")
+    p = cli(ex.id, str(ex.reference()), *args)
+    assert p.returncode == 2
+    assert p.stdout == "" and len(p.stderr.strip().splitlines()) == 1 and message in p.stderr
+
+
+def test_exhaust_needs_an_exercise_the_explorer_drives():
+    ex = exercises.get("lost-task/shutdown")
+    p = cli(ex.id, str(ex.reference()), "--exhaust", "10")
+    assert p.returncode == 2 and "runs without the explorer" in p.stderr
+
+
 @pytest.mark.parametrize("ex_id,schedule,message", [
     ("lost-task/consumer", "midway:aB", "not a schedule"),
     ("lost-task/consumer", "busy:a", "no mode 'busy'"),

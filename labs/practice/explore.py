@@ -255,14 +255,17 @@ class Replay:
         return "replay"
 
 
+BOUND = 2  # preemptions per schedule, in a bounded enumeration
+
+
 class Follow:
     """One run of a bounded enumeration: ``prefix``'s choices, then the
     default (no preemption: the thread that moved last goes on if it is
     waiting, else the lowest letter). It records every choice point as
     (candidates, chosen, running) for ``Bounded``."""
 
-    def __init__(self, prefix):
-        self.prefix = tuple(prefix)
+    def __init__(self, prefix, bound: int = BOUND):
+        self.prefix, self.bound = tuple(prefix), bound
         self.points: list[tuple] = []
         self.diverged: int | None = None
 
@@ -279,16 +282,14 @@ class Follow:
         return chosen
 
     def describe(self) -> str:
-        return f"every schedule with at most {BOUND} preemptions"
+        return f"every schedule with at most {self.bound} preemption" + \
+            ("" if self.bound == 1 else "s")
 
 
 def preempts(candidates, chosen, running) -> bool:
     """Taking the turn from a thread that could go on (it is waiting at the
     gate) is a preemption; choosing among others when it cannot is not."""
     return running is not None and running in candidates and chosen != running
-
-
-BOUND = 2  # preemptions per schedule, in a bounded enumeration
 
 
 class Bounded:
@@ -321,7 +322,7 @@ class Bounded:
         limit = self.bound if limit is None else min(limit, self.bound)
         for pre in range(limit + 1):
             if self.queued[pre]:
-                self.last = Follow(self.queued[pre].pop())
+                self.last = Follow(self.queued[pre].pop(), self.bound)
                 self.runs += 1
                 return self.last
         return None
