@@ -49,7 +49,8 @@ while no other thread of the learner's process is runnable (state R or D:
 one of them may hold the GIL it waits for, or be about to wake it). A thread
 that is merely slow -- runnable but kept off the CPU by a loaded machine,
 or waiting for a starved grader -- is waited for however long that takes
-(the repetition's budget still ends the run). Time: an operation's timeout
+(the repetition's budget still ends the run); so is a thread blocked in a
+read or receive of its own (no explored exercise gives the learner one). Time: an operation's timeout
 (``get(timeout=...)``) expires by the clock, not by a choice. Signals: which
 thread the kernel gives a signal to is not a choice here (no signal
 exercise is explored yet).
