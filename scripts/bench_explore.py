@@ -7,9 +7,10 @@ For each exercise with ``explore_steps`` (labs.practice.explore): one check
 of its reference solution with N PCT schedules (one per repetition, in one
 sandboxed child): the time, schedules per second, the choice points per
 schedule. Then (``--exhaust L``, 0 to skip) its reference's bounded space:
-every schedule with at most explore.BOUND preemptions, mode by mode, up to L
-of them: the size of each mode's space, the time, schedules per second, and
-whether that fits a check's 3 s. Then, for each of the exercise's race
+every schedule with at most explore.BOUND preemptions (fewest first, in the
+exercise's explore_modes if it has them), up to L of them: the size of each
+mode's space, the time, schedules per second, and whether that fits a
+check's 3 s. Then, for each of the exercise's race
 answers (RACES below), S gradings with seeds 0..S-1: the run (schedule) at
 which each first failed; and with --exhaust, the schedule of the
 enumeration at which it failed. Not a timed test.

@@ -82,6 +82,87 @@ def test_a_race_fails_the_same_way_on_every_grading(ex_id, name, within):
     assert all(r.explored["straggled"] == 0 for r in first.runs)
 
 
+SLOW_S = 0.8  # longer than explore.STRAGGLE_S: a thread this slow was once passed over
+
+
+def _slowed(monkeypatch, where: str, at: int = 8):
+    """Make the ``at``-th operation of a spawned thread slow, as a loaded
+    machine does: the grader's thread that serves it starts it SLOW_S late
+    ("grader"), or the learner's process is stopped (SIGSTOP) for SLOW_S as
+    it starts ("child"). Neither is the thread's own doing: no choice may be
+    made without it."""
+    import signal
+    import threading
+    import time
+
+    from labs.practice import arena
+    dispatch, seen = arena.Arena.dispatch, []
+
+    def slow(self, conn, line):
+        if conn.name.startswith("consumer-"):
+            seen.append(conn.name)
+            if len(seen) == at:
+                if where == "grader":
+                    time.sleep(SLOW_S)
+                else:
+                    os.kill(conn.tid, signal.SIGSTOP)  # the whole process: a thread id names it
+                    threading.Timer(SLOW_S, os.kill, (conn.tid, signal.SIGCONT)).start()
+        return dispatch(self, conn, line)
+    monkeypatch.setattr(arena.Arena, "dispatch", slow)
+    return seen
+
+
+@pytest.mark.parametrize("where", ["grader", "child"])
+def test_a_slow_thread_is_waited_for_not_passed_over(monkeypatch, where):
+    """The choices wait on what the kernel shows, not on a time window: a
+    thread kept from the grader by a slow grader or a stopped (starved)
+    process is waited for, and the grading is the same as without it."""
+    source = answer("lost-task/consumer", "wrong_check_then_act")
+    quick = grade.grade("lost-task/consumer", source, runs=2, python=CHILD_PYTHON)
+    seen = _slowed(monkeypatch, where)
+    slow = grade.grade("lost-task/consumer", source, runs=2, python=CHILD_PYTHON)
+    assert len(seen) >= 8  # the slow operation happened
+    assert [r.explored["straggled"] for r in slow.runs] == [0, 0]
+    assert [r.schedule for r in slow.runs] == [r.schedule for r in quick.runs]
+    assert slow.failures() == quick.failures()
+
+
+def test_two_gradings_on_loaded_cores_give_the_same_lines():
+    """Every core busy with a spinning process (scripts/repeat.py's --load):
+    the same schedules and failure lines as before, nothing passed over."""
+    from repeat import loaded  # scripts/repeat.py: pytest puts scripts/ on sys.path
+    source = answer("lost-task/consumer", "wrong_check_then_act")
+    with loaded():
+        results = [grade.grade("lost-task/consumer", source, runs=2, python=CHILD_PYTHON)
+                   for _ in range(2)]
+    first, again = results
+    assert [r.schedule for r in again.runs] == [r.schedule for r in first.runs]
+    assert again.failures() == first.failures()
+    assert all(r.explored["straggled"] == 0 for g in results for r in g.runs)
+
+
+def test_a_thread_asleep_of_its_own_accord_is_passed_over():
+    """The other side: a thread in a time.sleep (or computing) between two
+    operations is passed over after STRAGGLE_S, and the run says so."""
+    source = """
+import time
+def consumer(tasks, stop, do):
+    while not stop.is_set():
+        n = tasks.get()
+        try:
+            if n is None:
+                return
+            if n == 1:
+                time.sleep(1.5)
+            do(n)
+        finally:
+            tasks.task_done()
+"""
+    r = grade.grade("lost-task/consumer", source, runs=1, python=CHILD_PYTHON)
+    assert r.runs[0].explored["straggled"] > 0, r.text()
+    assert "passed over a thread that ran outside the grader: not exact" in r.schedule_line()
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_check_then_act_fails_within_a_few_schedules_whatever_the_seed(seed):
     """Measured (seeds 0-9, PCT depth 3): first failing schedule 1-18."""
@@ -144,6 +225,39 @@ def test_the_command_line_prints_the_schedule_and_replays_it():
     assert "raised Empty" in again.stdout
 
 
+def test_the_command_line_exhausts_a_bounded_space():
+    ex = exercises.get("lost-task/consumer")
+    p = cli(ex.id, str(ex.reference()), "--exhaust", "500", "--bound", "0")
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "schedules: exhausted: all " in p.stdout and "at most 0 preemptions" in p.stdout
+    wrong = str(exercises.ANSWERS / "lost_task__consumer__wrong_check_then_act.py")
+    p = cli(ex.id, wrong, "--exhaust", "500", "--bound", "1")
+    assert p.returncode == 1
+    assert "failed at schedule " in p.stdout and "raised Empty" in p.stdout
+    assert "(every schedule with at most 1 preemption, " in p.stdout  # the bound given
+    assert "--schedule small-" in p.stdout  # the replay line names the small scenario's mode
+
+
+@pytest.mark.parametrize("args,message", [
+    (("--exhaust", "-1"), "--exhaust must be between 0 and"),
+    (("--exhaust", "x"), "invalid int value"),
+    (("--exhaust", "10", "--bound", "9"), "--bound must be between 0 and"),
+    (("--bound", "1"), "give --exhaust N too"),
+    (("--exhaust", "10", "--schedule", "midway:a"), "one or the other"),
+])
+def test_bad_exhaust_or_bound_on_the_command_line_is_one_line_and_status_2(args, message):
+    ex = exercises.get("lost-task/consumer")
+    p = cli(ex.id, str(ex.reference()), *args)
+    assert p.returncode == 2
+    assert p.stdout == "" and len(p.stderr.strip().splitlines()) == 1 and message in p.stderr
+
+
+def test_exhaust_needs_an_exercise_the_explorer_drives():
+    ex = exercises.get("lost-task/shutdown")
+    p = cli(ex.id, str(ex.reference()), "--exhaust", "10")
+    assert p.returncode == 2 and "runs without the explorer" in p.stderr
+
+
 @pytest.mark.parametrize("ex_id,schedule,message", [
     ("lost-task/consumer", "midway:aB", "not a schedule"),
     ("lost-task/consumer", "busy:a", "no mode 'busy'"),
@@ -188,18 +302,19 @@ def _simulate(strategy, lens):
     return tuple(order)
 
 
+def _preemptions(order, lens) -> int:
+    left, running, pre = list(lens), None, 0
+    for c in order:
+        pre += running is not None and left[running] > 0 and c != running
+        left[c] -= 1
+        running = c
+    return pre
+
+
 def _bounded_by_brute_force(lens, bound):
     import itertools
-    out = set()
-    for order in set(itertools.permutations([i for i, k in enumerate(lens) for _ in range(k)])):
-        left, running, pre = list(lens), None, 0
-        for c in order:
-            pre += running is not None and left[running] > 0 and c != running
-            left[c] -= 1
-            running = c
-        if pre <= bound:
-            out.add(order)
-    return out
+    orders = set(itertools.permutations([i for i, k in enumerate(lens) for _ in range(k)]))
+    return {order for order in orders if _preemptions(order, lens) <= bound}
 
 
 @pytest.mark.parametrize("lens", [(2, 2), (3, 3), (4, 4), (3, 2, 2)])
@@ -210,6 +325,16 @@ def test_bounded_enumerates_every_schedule_within_the_bound_once(lens):
     assert len(seen) == len(set(seen))
     assert set(seen) == _bounded_by_brute_force(lens, BOUND)
     assert b.diverged == 0
+
+
+@pytest.mark.parametrize("lens", [(3, 3), (3, 2, 2)])
+def test_bounded_runs_the_fewest_preemptions_first(lens):
+    """Iterative context bounding: no schedule with k preemptions before
+    every one with fewer has run."""
+    b, counts = Bounded(), []
+    while (s := b.next()) is not None:
+        counts.append(_preemptions(_simulate(s, lens), lens))
+    assert counts == sorted(counts) and counts[0] == 0 and counts[-1] == BOUND
 
 
 EXHAUST = 3000  # more than any space below (measured: safe-transfer's reference 666)
@@ -228,17 +353,40 @@ def test_the_safe_transfer_reference_exhausts_its_bounded_space():
 
 
 @pytest.mark.slow
-def test_the_consumer_reference_exhausts_its_space_without_preemptions():
-    """The consumer's space with at most 2 preemptions holds more than 3000
-    schedules (too many for a test: explore.py's docstring has the sizes);
-    with none, 52: all pass. ``bound`` is the enumeration's preemption limit."""
+def test_the_consumer_reference_exhausts_its_bounded_space():
+    """Its full scenario's space is too large for a test (more than 3000
+    schedules in one mode): the enumeration runs the small scenario (2
+    consumers on 3 tasks, Exercise.explore_modes), 729 schedules, about 20 s."""
     ex = exercises.get("lost-task/consumer")
     r = grade.grade(ex.id, ex.reference().read_text(), runs=1, python=CHILD_PYTHON,
-                    exhaust=200, bound=0)
+                    exhaust=EXHAUST)
     assert r.passed, r.text()
-    assert r.exploration["exhausted"] and r.exploration["bound"] == 0
-    assert r.exploration_line().startswith("exhausted: all ")
-    assert "at most 0 preemptions" in r.exploration_line()
+    x = r.exploration
+    assert x["exhausted"] and x["diverged"] == 0 and x["pct"] == 0 and x["bound"] == BOUND
+    assert sorted(x["sizes"]) == sorted(ex.explore_modes) and x["enumerated"] == len(r.runs)
+    assert all(run.explored["straggled"] == 0 for run in r.runs)
+    assert r.exploration_line().startswith(f"exhausted: all {len(r.runs)} schedules with at "
+                                           f"most {BOUND} preemptions (small-midway ")
+
+
+CONSUMER = exercises.get("lost-task/consumer")
+
+
+@pytest.mark.parametrize("path", CONSUMER.wrong_answers() + CONSUMER.cheats(),
+                         ids=lambda p: p.stem.split("__")[-1])
+def test_every_known_wrong_consumer_fails_in_the_small_scenario(path):
+    """The enumeration's small scenario has every moment of the full one: each
+    known-wrong answer fails there with its message, in the first ~110
+    schedules (measured: wrong_check_then_act at 108, with one preemption;
+    the others at 1)."""
+    from labs.practice.exercises import expected_message
+    r = grade.grade(CONSUMER.id, path.read_text(), python=CHILD_PYTHON, exhaust=EXHAUST)
+    assert not r.passed
+    want = expected_message(path)
+    assert any(want in line for line in r.failures()), (want, r.failures())
+    bad = r.first_failing()
+    if bad is not None:  # None: refused before any run (a forbidden import)
+        assert bad.mode.startswith("small-") and bad.n <= 150, r.exploration_line()
 
 
 @pytest.mark.parametrize("ex_id,name,within", RACES, ids=[r[1] for r in RACES])

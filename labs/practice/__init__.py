@@ -57,7 +57,7 @@ def check(exercise_id: str, *functions, runs: int | None = None, python=None,
         if not ex.explore_steps:
             return Problem(ex.id, "this exercise runs without the explorer: no schedule")
         try:
-            Schedule.parse(schedule, ex.modes)
+            Schedule.parse(schedule, ex.schedule_modes)
         except BadSchedule as bad:
             return Problem(ex.id, str(bad))
     from labs.practice.grade import grade

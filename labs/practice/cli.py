@@ -3,6 +3,7 @@
   python -m labs practice list
   python -m labs practice check EXERCISE FILE.py [--runs N] [--json] [--python PATH]
                                 [--schedule MODE:LETTERS]   (labs.practice.explore)
+                                [--exhaust N [--bound N]]
   python -m labs practice solution EXERCISE
   python -m labs practice grade SUBMISSIONS [--exercise ID ...] [--out DIR] [--runs N]
                                 [--format gradescope] [--jobs N]   (labs.practice.classroom)
@@ -30,6 +31,11 @@ def add_parser(sub) -> None:
     c.add_argument("--python", help="interpreter for the child (default: this one)")
     c.add_argument("--schedule", help="replay one run's schedule, as a failing result "
                                       "prints it (MODE:LETTERS)")
+    c.add_argument("--exhaust", type=int, default=0, metavar="N",
+                   help="first every schedule with at most --bound preemptions, up to N "
+                        "(then the --runs PCT schedules if that was not all)")
+    c.add_argument("--bound", type=int, metavar="N",
+                   help="preemptions per schedule for --exhaust (default 2)")
     s = cmds.add_parser("solution", help="print the reference solution (instructors)")
     s.add_argument("exercise")
     from labs.practice import classroom
@@ -60,16 +66,26 @@ def main(args, fail) -> None:
                           modules=ex.modules)
     except ship.BadAnswer as bad:
         fail(str(bad))
+    if not 0 <= args.exhaust <= grade.MAX_EXHAUST:
+        fail(f"--exhaust must be between 0 and {grade.MAX_EXHAUST}, not {args.exhaust}")
+    if args.bound is not None and not 0 <= args.bound <= grade.MAX_BOUND:
+        fail(f"--bound must be between 0 and {grade.MAX_BOUND}, not {args.bound}")
+    if args.bound is not None and not args.exhaust:
+        fail("--bound limits --exhaust's enumeration: give --exhaust N too")
+    if args.exhaust and args.schedule is not None:
+        fail("--exhaust and --schedule: one or the other (a schedule is one run)")
+    if args.exhaust and not ex.explore_steps:
+        fail(f"--exhaust: {ex.id} runs without the explorer (no schedules)")
     if args.schedule is not None:
         from labs.practice.explore import BadSchedule, Schedule
         try:
-            Schedule.parse(args.schedule, ex.modes)
+            Schedule.parse(args.schedule, ex.schedule_modes)
         except BadSchedule as bad:
             fail(f"--schedule: {bad}")
         if not ex.explore_steps:
             fail(f"--schedule: {ex.id} runs without the explorer (no schedules)")
     result = grade.grade(ex.id, source, runs=args.runs, python=args.python,
-                         schedule=args.schedule)
+                         schedule=args.schedule, exhaust=args.exhaust, bound=args.bound)
     if result.bad_input:
         fail(f"{args.file}: {result.problem}")
     if args.json:

@@ -544,10 +544,12 @@ class Session:
         return None
 
     def plan(self, result):
-        """(mode, strategy or None) of each run, in order. Exhausting: each
-        mode's bounded enumeration (explore.Bounded) until it ends, a run
-        fails or ``exhaust`` schedules have run; then, if the space was not
-        exhausted, the PCT runs. ``self.exploration`` says which it was."""
+        """(mode, strategy or None) of each run, in order. Exhausting: the
+        bounded enumeration (explore.Bounded) of each mode (``explore_modes``
+        if the exercise has them), fewest preemptions first across the modes,
+        until it ends, a run fails or ``exhaust`` schedules have run; then, if
+        the space was not exhausted, the PCT runs. ``self.exploration`` says
+        which it was."""
         from labs.practice import explore
         ex = self.ex
         if not self.exhaust:
@@ -562,22 +564,27 @@ class Session:
             return
         x = self.exploration = {"exhausted": False, "bound": self.bound, "enumerated": 0,
                                 "sizes": {}, "diverged": 0, "pct": 0}
-        for mode in ex.modes:
-            b = explore.Bounded(self.bound)
-            while x["enumerated"] < self.exhaust:
-                strategy = b.next()
-                if strategy is None:
-                    x["sizes"][mode] = b.runs
-                    break
-                x["enumerated"] += 1
-                yield mode, strategy
-                if result.runs and not result.runs[-1].passed:
-                    x["diverged"] += b.diverged
-                    return  # a failing schedule: the verdict is known
+        # every mode's schedules with no preemption, then those with one, ...
+        # (iterative context bounding): a race shows at the fewest it needs
+        enums = {mode: explore.Bounded(self.bound) for mode in ex.explore_modes or ex.modes}
+        for limit in range(self.bound + 1):
+            for mode, b in enums.items():
+                while x["enumerated"] < self.exhaust:
+                    strategy = b.next(limit)
+                    if strategy is None:
+                        break
+                    x["enumerated"] += 1
+                    yield mode, strategy
+                    if result.runs and not result.runs[-1].passed:
+                        b.take_in()
+                        x["diverged"] = sum(e.diverged for e in enums.values())
+                        return  # a failing schedule: the verdict is known
+        for mode, b in enums.items():
+            b.take_in()
             x["diverged"] += b.diverged
-            if mode not in x["sizes"]:
-                break  # the limit: not every schedule
-        if len(x["sizes"]) == len(ex.modes):
+            if not b.left():
+                x["sizes"][mode] = b.runs
+        if len(x["sizes"]) == len(enums):
             x["exhausted"] = True
             return
         for n in range(1, self.runs + 1):

@@ -15,6 +15,10 @@ from labs.practice.policy import COMMON_MODULES
 
 TASKS = 12
 CONSUMERS = 3
+# the bounded enumeration's scenario (explore_modes "small-MODE"): the same moments
+# with 2 consumers on 3 tasks, a space small enough to exhaust
+SMALL = "small-"
+SMALL_CONSUMERS, SMALL_TASKS = 2, 3
 AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is not the
               # consumer's own, unless the consumer's own thread moves first
 
@@ -111,8 +115,9 @@ class GDo(GObject):
     caller inside a task (the forced moment) until released."""
     kind = "Do"
 
-    def __init__(self, rep, name="do"):
+    def __init__(self, rep, name="do", tasks=TASKS):
         super().__init__(rep, name)
+        self.tasks = tasks
         self.done: dict[int, int] = {}
         self.mine: dict[str, int] = {}
         self.hold_on = None
@@ -120,7 +125,7 @@ class GDo(GObject):
         self.released = False
 
     def op_do(self, rec, n):
-        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= TASKS:
+        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= self.tasks:
             raise Raise("ValueError", f"{n!r} is not a task" + (
                 ": it means 'no more tasks'" if n is None else ""))
         k = self.mine[rec.who] = self.mine.get(rec.who, 0) + 1
@@ -141,14 +146,16 @@ class GDo(GObject):
             self.changed()
 
     def fates(self, thrown=()) -> dict:
-        return {"lost": [n for n in range(1, TASKS + 1) if n not in self.done],
+        return {"tasks": self.tasks,
+                "lost": [n for n in range(1, self.tasks + 1) if n not in self.done],
                 "duplicated": [n for n, k in sorted(self.done.items()) if k > 1]}
 
 
 def _each_once(f):
     lost, dup = f["lost"], f["duplicated"]
     if not lost and not dup:
-        return True, f"{TASKS} of {TASKS} done once"
+        k = f.get("tasks", TASKS)
+        return True, f"{k} of {k} done once"
     parts = [f"task(s) {names(lost)} never done"] if lost else []
     if f.get("thrown"):
         parts[0] += f" ({f['thrown']})"
@@ -165,13 +172,18 @@ def consumer_scenario(rep):
     is done and every consumer is idle; ``trickle``: the tasks come one at a
     time (three batches), each after a quiet period in which every consumer waits in get()
     or has been told Empty, and the stop comes after the last. Before the
-    None's, one more quiet period: then one None per consumer still running."""
+    None's, one more quiet period: then one None per consumer still running.
+    ``small-MODE`` (the bounded enumeration's): MODE with 2 consumers on 3
+    tasks (``trickle``: three batches of one)."""
     n, mode = rep.n, rep.mode
-    q, do = rep.add(GQueue(n)), rep.add(GDo(n))
-    names_ = [f"consumer-{i + 1}" for i in range(CONSUMERS)]
+    small = mode.startswith(SMALL)
+    mode = mode[len(SMALL):] if small else mode
+    consumers, tasks = (SMALL_CONSUMERS, SMALL_TASKS) if small else (CONSUMERS, TASKS)
+    q, do = rep.add(GQueue(n)), rep.add(GDo(n, tasks=tasks))
+    names_ = [f"consumer-{i + 1}" for i in range(consumers)]
     stops = {c: rep.add(GEvent(n, f"stop{i + 1}")) for i, c in enumerate(names_)}
     if mode != "trickle":
-        for t in range(1, TASKS + 1):
+        for t in range(1, tasks + 1):
             q.put_now(t)
     if mode in ("midway", "midway-2nd"):
         do.hold_on = ("consumer-1", 1 if mode == "midway" else 2)
@@ -194,16 +206,17 @@ def consumer_scenario(rep):
         stops["consumer-1"].set_now()
         hold_away(rep, do)
         do.release()
-    elif mode == "trickle":  # three batches of four, each after a quiet period
-        for first in range(1, TASKS + 1, 4):
+    elif mode == "trickle":  # three batches of four (one), each after a quiet period
+        batch = tasks // 3
+        for first in range(1, tasks + 1, batch):
             since = dict(q.empties)
             if not rep.until(lambda: quiet(since), "a quiet period", held=True):
                 break
             with a.cond:
-                for t in range(first, first + 4):
+                for t in range(first, first + batch):
                     q.put_now(t)
     since = dict(q.empties)  # every task done, or nothing moves any more (a task was lost)
-    rep.wait(lambda: len(do.done) == TASKS or bool(a.anomalies) or rep.reports.ended()
+    rep.wait(lambda: len(do.done) == tasks or bool(a.anomalies) or rep.reports.ended()
              or (not q.items and quiet(since)))
     # the quiet periods are the grader's: it holds the tasks (and the None's)
     # back, so their time does not count against the budget (up to its cap)
@@ -356,6 +369,8 @@ CONSUMER = Exercise(
     modules=COMMON_MODULES,
     budget_s=3.0,
     explore_steps=64,
+    explore_modes=tuple(SMALL + m for m in ("midway", "trickle", "before-first", "midway-2nd",
+                                            "after-last")),
     checks=(
         Check("every task done exactly once", f"{TASKS} of {TASKS} done once", _each_once,
               ("A task your consumer took was never done: it was lost with the consumer.",

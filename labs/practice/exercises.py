@@ -71,6 +71,14 @@ class Exercise:
     # PCT's estimate of a run's choice points (labs.practice.explore); 0: the
     # repetitions run without the explorer
     explore_steps: int = 0
+    # the modes a bounded enumeration exhausts (grade(..., exhaust=N)), when not
+    # ``modes``: a smaller scenario whose space is small enough to exhaust
+    explore_modes: tuple = ()
+
+    @property
+    def schedule_modes(self) -> tuple:
+        """Every mode a schedule may name: ``modes`` and ``explore_modes``."""
+        return self.modes + tuple(m for m in self.explore_modes if m not in self.modes)
 
     @property
     def slug(self) -> str:

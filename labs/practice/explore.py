@@ -35,13 +35,25 @@ re-checked its predicate after the last change of state and must still
 wait. A thread that was notified but has not re-checked yet is not settled.
 
 What the explorer cannot see or order, and the one bounded wait. C code and
-the kernel: a thread that stays outside the grader for more than
-``STRAGGLE_S`` after it or the last choice came (a ``time.sleep``, a timed
-wait of its own, a long computation) is passed over for that choice, and the
-run says so (``straggled``, ``stragglers``): its schedule is then not exact.
-Time: an operation's timeout (``get(timeout=...)``) expires by the clock,
-not by a choice. Signals: which thread the kernel gives a signal to is not
-a choice here (no signal exercise is explored yet).
+the kernel: a spawned thread that stays outside the grader of its own
+accord (a ``time.sleep``, a timed wait of its own, a long computation) is
+passed over for that choice, and the run says so (``straggled``,
+``stragglers``): its schedule is then not exact. Passing over is decided on
+what the kernel shows, never on time alone (``Explorer._may_pass``): the
+thread has used ``STRAGGLE_S`` of CPU since the last choice (it computes),
+or it has been seen asleep of its own accord for ``STRAGGLE_S`` --
+blocked in the kernel (``/proc/PID/task/TID/stat`` state S), not in a
+receive on a socket (a thread blocked in a receive has sent an operation
+that the grader has not reached yet: the grader is slow, not the thread),
+while no other thread of the learner's process is runnable (state R or D:
+one of them may hold the GIL it waits for, or be about to wake it). A thread
+that is merely slow -- runnable but kept off the CPU by a loaded machine,
+or waiting for a starved grader -- is waited for however long that takes
+(the repetition's budget still ends the run); so is a thread blocked in a
+read or receive of its own (no explored exercise gives the learner one). Time: an operation's timeout
+(``get(timeout=...)``) expires by the clock, not by a choice. Signals: which
+thread the kernel gives a signal to is not a choice here (no signal
+exercise is explored yet).
 
 Which thread is which. A thread the scenario spawned is known by the
 connection of its ``call`` reports and by its index in ``rep.threads`` (0,
@@ -64,14 +76,21 @@ that had a rival), not every operation; ``Exercise.explore_steps`` is its
 estimate.
 
 The bounded enumeration (``Bounded``, ``grade(..., exhaust=L)``): every
-schedule with at most ``BOUND`` (2) preemptions, mode by mode (``bound=``
-sets another limit). Measured (scripts/bench_explore.py, 2 shared cores):
-safe-transfer's reference holds 666 such schedules (fails-first 120,
-fails-later 280, no-failure 266), 30 s at about 22 schedules/s; consumer's
-reference more than 3000 in its first mode alone; with at most one
-preemption, 590 in its first mode; with none, 52 in all five modes (2 s).
-Neither bound-2 space fits a check's 3 s, so a check samples with PCT and
-says so (``Result.exploration_line``); tests and the bench exhaust.
+schedule with at most ``BOUND`` (2) preemptions (``bound=`` sets another
+limit), those with none in every mode first, then those with one, then two
+(iterative context bounding: a race shows at the fewest preemptions it
+needs). An exercise may enumerate a smaller scenario than its checks run
+(``Exercise.explore_modes``): lost-task/consumer's full scenario (3
+consumers, 12 tasks) holds more than 3000 such schedules in one mode
+alone (with at most one preemption, 6463 in its five modes: 638 s), so it
+enumerates ``small-MODE``, the same moments with 2 consumers on 3 tasks.
+Measured (scripts/bench_explore.py, 2 shared cores): safe-transfer's
+reference holds 666 such schedules (fails-first 120, fails-later 280,
+no-failure 266), 30 s at about 22 schedules/s; the consumer's small
+scenario 729 (small-midway 80, small-trickle 312, small-before-first 15,
+small-midway-2nd 88, small-after-last 234), 17-23 s at 32-44/s. Neither
+fits a check's 3 s, so a check samples the full scenario with PCT and says
+so (``Result.exploration_line``); tests and the bench exhaust.
 
 A schedule is the mode and the letter of the thread chosen at each choice
 point where two or more operations were waiting, runs of one letter
@@ -89,12 +108,16 @@ import string
 import time
 from dataclasses import dataclass
 
-STRAGGLE_S = 0.5   # a thread outside the grader this long since the last choice is passed over
+STRAGGLE_S = 0.5   # a thread seen asleep of its own accord this long (or computing) is passed over
+POLL_S = 0.05      # how often a choice that waits for an unsettled thread reads /proc
 DEPTH = 3          # PCT: two priority change points
 LETTERS = string.ascii_lowercase
 _SCHEDULE = re.compile(r"([a-z0-9-]+):((?:[a-z][0-9]*)*)")
 _RUN = re.compile(r"([a-z])([0-9]*)")
 FUTEX = {"x86_64": "202", "aarch64": "98"}.get(os.uname().machine)
+# read, recvfrom, recvmsg: a proxy waiting for the grader's reply (wire.py)
+RECEIVE = {"x86_64": {"0", "45", "47"}, "aarch64": {"63", "207", "212"}}.get(
+    os.uname().machine, set())
 # the arguments a proxy always sends (wire.py): a step shows only the ones given
 DEFAULT_ARGS = {("Lock", "acquire"): (True, -1), ("Queue", "get"): (True, None),
                 ("Queue", "put"): (object(), True, None), ("Event", "wait"): (None,)}
@@ -111,6 +134,28 @@ def waits_untimed(pid: int, tid: int) -> bool:
     except OSError:
         return False
     return FUTEX is not None and len(words) > 4 and words[0] == FUTEX and int(words[4], 16) == 0
+
+
+def thread_state(pid: int, tid: int) -> tuple[str, str, int] | None:
+    """(state letter, system call number or "running"/"-1", CPU time in ns)
+    of thread ``tid`` of ``pid``; None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/task/{tid}/stat") as f:
+            text = f.read()
+        with open(f"/proc/{pid}/task/{tid}/syscall") as f:
+            call = (f.read().split() or ["?"])[0]
+        with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+            cpu = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return text[text.rindex(")") + 2:].split()[0], call, cpu
+
+
+def tids_of(pid: int) -> list[int]:
+    try:
+        return [int(t) for t in os.listdir(f"/proc/{pid}/task")]
+    except (OSError, ValueError):
+        return []
 
 
 class BadSchedule(ValueError):
@@ -211,14 +256,17 @@ class Replay:
         return "replay"
 
 
+BOUND = 2  # preemptions per schedule, in a bounded enumeration
+
+
 class Follow:
     """One run of a bounded enumeration: ``prefix``'s choices, then the
     default (no preemption: the thread that moved last goes on if it is
     waiting, else the lowest letter). It records every choice point as
     (candidates, chosen, running) for ``Bounded``."""
 
-    def __init__(self, prefix):
-        self.prefix = tuple(prefix)
+    def __init__(self, prefix, bound: int = BOUND):
+        self.prefix, self.bound = tuple(prefix), bound
         self.points: list[tuple] = []
         self.diverged: int | None = None
 
@@ -235,7 +283,8 @@ class Follow:
         return chosen
 
     def describe(self) -> str:
-        return f"every schedule with at most {BOUND} preemptions"
+        return f"every schedule with at most {self.bound} preemption" + \
+            ("" if self.bound == 1 else "s")
 
 
 def preempts(candidates, chosen, running) -> bool:
@@ -244,68 +293,66 @@ def preempts(candidates, chosen, running) -> bool:
     return running is not None and running in candidates and chosen != running
 
 
-BOUND = 2  # preemptions per schedule, in a bounded enumeration
-
-
 class Bounded:
     """Every schedule of one mode with at most ``bound`` preemptions, one
-    run each, depth first (CHESS's preemption bounding: Musuvathi and
-    Qadeer, "Iterative Context Bounding for Systematic Testing of
-    Multithreaded Programs", PLDI 2007). Stateless: each run replays a
-    prefix of choices, then takes the default; the choice points it
-    reports extend the tree. ``next()`` gives the next run's strategy, None
-    once the tree is exhausted. A prefix that does not lead to the choice
-    points recorded before (the answer's threads did not do the same
-    operations again) is counted in ``diverged``: the enumeration is then
-    not exact."""
+    run each, fewest preemptions first: CHESS's iterative context bounding
+    (Musuvathi and Qadeer, "Iterative Context Bounding for Systematic
+    Testing of Multithreaded Programs", PLDI 2007), where most races show
+    with one preemption. Each run replays a prefix of choices, then takes
+    the default (no preemption), so it has as many preemptions as its
+    prefix. The choice points a run reports grow a tree (every node once);
+    at a node seen for the first time, each choice other than the one taken
+    is a new prefix, queued by its count of preemptions. ``next(limit)``
+    gives the next run's strategy with at most ``limit`` preemptions
+    (default ``bound``), fewest first, depth first within a count; None
+    when none is left within it. A run that does not reach the choice
+    points recorded before on its prefix (the answer's threads did not do
+    the same operations again) is counted in ``diverged``: the enumeration
+    is then not exact."""
 
     def __init__(self, bound: int = BOUND):
         self.bound = bound
-        self.stack: list[dict] = []   # one node per choice point of the current path
+        self.nodes: dict[tuple, tuple] = {}   # choices leading to a point -> (cands, running)
+        self.queued: list[list[tuple]] = [[()] if b == 0 else [] for b in range(bound + 1)]
         self.last: Follow | None = None
         self.runs = 0
         self.diverged = 0
 
-    def next(self) -> Follow | None:
+    def next(self, limit: int | None = None) -> Follow | None:
+        self.take_in()
+        limit = self.bound if limit is None else min(limit, self.bound)
+        for pre in range(limit + 1):
+            if self.queued[pre]:
+                self.last = Follow(self.queued[pre].pop(), self.bound)
+                self.runs += 1
+                return self.last
+        return None
+
+    def take_in(self) -> None:
+        """Take the last run's choice points in (``next`` does it first)."""
         if self.last is not None:
             self._absorb(self.last)
-        prefix = self._backtrack() if self.last is not None else ()
-        if prefix is None:
             self.last = None
-            return None
-        self.last = Follow(prefix)
-        self.runs += 1
-        return self.last
+
+    def left(self) -> bool:
+        """Schedules not run yet (within the bound)?"""
+        return self.last is not None or any(self.queued)
 
     def _absorb(self, run: Follow) -> None:
-        pre = 0
-        for i, (cands, chosen, running) in enumerate(run.points):
-            if i < len(self.stack):
-                node = self.stack[i]
-                if node["cands"] != cands or node["chosen"] != chosen:
-                    self.diverged += 1
-                    del self.stack[i:]
-                else:
-                    pre = node["pre"] + preempts(cands, chosen, running)
-                    continue
-            self.stack.append({"cands": cands, "chosen": chosen, "running": running,
-                               "pre": pre, "tried": {chosen}})
+        path, pre, diverged = (), 0, run.diverged is not None
+        for cands, chosen, running in run.points:
+            seen = self.nodes.get(path)
+            if seen is None:
+                self.nodes[path] = (cands, running)
+                for c in cands:
+                    more = pre + preempts(cands, c, running)
+                    if c != chosen and more <= self.bound:
+                        self.queued[more].append(path + (c,))
+            elif seen != (cands, running):
+                diverged = True
             pre += preempts(cands, chosen, running)
-        del self.stack[len(run.points):]
-
-    def _backtrack(self):
-        while self.stack:
-            node = self.stack[-1]
-            for c in node["cands"]:
-                if c in node["tried"]:
-                    continue
-                if node["pre"] + preempts(node["cands"], c, node["running"]) > self.bound:
-                    continue
-                node["tried"].add(c)
-                node["chosen"] = c
-                return tuple(n["chosen"] for n in self.stack)
-            self.stack.pop()
-        return None
+            path += (chosen,)
+        self.diverged += diverged
 
 
 class Explorer:
@@ -323,6 +370,9 @@ class Explorer:
         self.straggled = 0                  # choices made without a straggler
         self.stragglers: set[str] = set()   # ... the threads passed over
         self.last = time.monotonic()        # the last choice (or the start)
+        self._cpu0: dict[int, int] | None = None  # tid -> CPU ns, read once per choice
+        self._idle_since: float | None = None  # the unsettled threads seen asleep since
+        self._polled = 0.0                  # the last read of /proc for _may_pass
         self._seen = 0                      # how far the ledger was read for calls
         self.scenario = None                # what the scenario waits for; None: it acts
         self.on = False
@@ -374,7 +424,6 @@ class Explorer:
         self._learn()
         if rec.conn not in self.index:
             return  # a thread the learner's code started: it runs free
-        arrived = time.monotonic()
         self.pending[rec.conn] = rec
         self.steps += 1
         try:
@@ -382,16 +431,18 @@ class Explorer:
                 if self.granted == rec.conn:
                     self.granted = None
                     return
+                wait = 0.25
                 if self.granted is None and self._scenario_waits():
-                    late = time.monotonic() - max(self.last, arrived) >= STRAGGLE_S
-                    if self._settled() or late:
-                        if not self._settled():
-                            self.straggled += 1
-                            self.stragglers.update(self._unsettled())
+                    unsettled = self._unsettled()
+                    if unsettled and self._may_pass(unsettled):
+                        self.straggled += 1
+                        self.stragglers.update(unsettled)
+                        unsettled = []
+                    if not unsettled:
                         self._choose()
                         continue
-                left = STRAGGLE_S - (time.monotonic() - max(self.last, arrived))
-                a.cond.wait(min(max(left, 0.01), 0.25))
+                    wait = POLL_S
+                a.cond.wait(wait)
         finally:
             self.pending.pop(rec.conn, None)
             if self.granted == rec.conn:
@@ -436,6 +487,57 @@ class Explorer:
                 out.append(name)
         return out
 
+    def _may_pass(self, unsettled: list[str]) -> bool:
+        """May this choice be made without the ``unsettled`` threads? Only
+        on what the kernel shows (read at most every POLL_S): each has used
+        STRAGGLE_S of CPU since the last choice, or has been asleep of its
+        own accord -- blocked (state S), not in a receive (a proxy waiting
+        for the grader: the grader is slow) -- with no other thread of the
+        process runnable (R, D: starved, or holding the GIL it waits for),
+        at every read for STRAGGLE_S. A thread that has not reported its
+        first call runs the child's own code: never passed over."""
+        now = time.monotonic()
+        if now - max(self._polled, self.last) < POLL_S:
+            return False  # most threads arrive sooner: no read of /proc for them
+        self._polled = now
+        pid = self.rep.session.pid
+        if pid is None:
+            return False
+        states = {t: thread_state(pid, t) for t in tids_of(pid)}
+        if self._cpu0 is None:  # the first read since the last choice: the baseline
+            self._cpu0 = {t: st[2] for t, st in states.items() if st is not None}
+        computing = {t for t, st in states.items() if st is not None
+                     and st[2] - self._cpu0.get(t, st[2]) >= STRAGGLE_S * 1e9}
+        asleep = []
+        for name in unsettled:
+            conn = self.conn_of.get(name)
+            if conn is None or not 0 < conn <= len(self.arena.conns):
+                self._idle_since = None
+                return False
+            tid = self.arena.conns[conn - 1].tid
+            st = states.get(tid)
+            if st is None:
+                continue  # gone
+            state, call, _cpu = st
+            if call in RECEIVE:  # it has sent an operation: the grader has it
+                self._idle_since = None
+                return False
+            if tid in computing:
+                continue
+            if state != "S" or call in ("running", "-1"):
+                self._idle_since = None
+                return False
+            asleep.append(tid)
+        if any(st is not None and st[0] in "RD" and t not in computing
+               for t, st in states.items()):
+            self._idle_since = None
+            return False
+        if not asleep:
+            return True
+        if self._idle_since is None:
+            self._idle_since = now
+        return now - self._idle_since >= STRAGGLE_S
+
     def _waits_untimed(self, conn: int) -> bool:
         pid = self.rep.session.pid
         c = self.arena.conns[conn - 1] if 0 < conn <= len(self.arena.conns) else None
@@ -455,6 +557,7 @@ class Explorer:
         self.log.append([chosen, self.pending[self.granted],
                          LETTERS[chosen] if len(candidates) > 1 else None, []])
         self.last = time.monotonic()
+        self._cpu0 = self._idle_since = None
         self.arena.cond.wake()
 
 

@@ -11,6 +11,8 @@ from labs.practice.exercises import DEFAULT_RUNS, Check, Exercise
 from labs.show import tables
 
 MAX_RUNS = 200
+MAX_EXHAUST = 20000  # schedules of a bounded enumeration (about 30 a second)
+MAX_BOUND = 4        # its preemptions per schedule
 
 
 @dataclass
@@ -341,9 +343,13 @@ def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
     ex = exercises.get(exercise_id)
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(f"runs must be between 1 and {MAX_RUNS}, not {runs}")
+    if not 0 <= exhaust <= MAX_EXHAUST:
+        raise ValueError(f"exhaust must be between 0 and {MAX_EXHAUST}, not {exhaust}")
+    if bound is not None and not 0 <= bound <= MAX_BOUND:
+        raise ValueError(f"bound must be between 0 and {MAX_BOUND}, not {bound}")
     from labs.practice import engine
     if schedule is not None:
         from labs.practice.explore import Schedule
-        schedule, runs = Schedule.parse(schedule, ex.modes), 1
+        schedule, runs = Schedule.parse(schedule, ex.schedule_modes), 1
     return engine.grade(ex, source, runs, python=python, progress=progress,
                         schedule=schedule, seed=seed, exhaust=exhaust, bound=bound)
