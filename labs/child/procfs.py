@@ -56,6 +56,22 @@ def schedstat(pid: int, tid: int) -> tuple[int, int] | None:
         return None
 
 
+def task_state(pid: int, tid: int) -> tuple[str, str, int] | None:
+    """(state letter, system call number or "running", CPU time in ns) of
+    thread ``tid`` of ``pid``, from /proc/PID/task/TID/{stat,syscall,schedstat};
+    None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/task/{tid}/stat") as f:
+            text = f.read()
+        with open(f"/proc/{pid}/task/{tid}/syscall") as f:
+            call = (f.read().split() or ["?"])[0]
+        with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+            cpu = int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return text[text.rindex(")") + 2:].split()[0], call, cpu
+
+
 def stat(pid: int) -> list[str] | None:
     """The fields of /proc/PID/stat after the command name: state, ppid, pgrp,
     session, ... (the name may hold spaces, hence the split at its last ')').

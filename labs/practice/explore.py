@@ -108,6 +108,8 @@ import string
 import time
 from dataclasses import dataclass
 
+from labs.child import procfs
+
 STRAGGLE_S = 0.5   # a thread seen asleep of its own accord this long (or computing) is passed over
 POLL_S = 0.05      # how often a choice that waits for an unsettled thread reads /proc
 DEPTH = 3          # PCT: two priority change points
@@ -134,28 +136,6 @@ def waits_untimed(pid: int, tid: int) -> bool:
     except OSError:
         return False
     return FUTEX is not None and len(words) > 4 and words[0] == FUTEX and int(words[4], 16) == 0
-
-
-def thread_state(pid: int, tid: int) -> tuple[str, str, int] | None:
-    """(state letter, system call number or "running"/"-1", CPU time in ns)
-    of thread ``tid`` of ``pid``; None when it is gone."""
-    try:
-        with open(f"/proc/{pid}/task/{tid}/stat") as f:
-            text = f.read()
-        with open(f"/proc/{pid}/task/{tid}/syscall") as f:
-            call = (f.read().split() or ["?"])[0]
-        with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
-            cpu = int(f.read().split()[0])
-    except (OSError, ValueError, IndexError):
-        return None
-    return text[text.rindex(")") + 2:].split()[0], call, cpu
-
-
-def tids_of(pid: int) -> list[int]:
-    try:
-        return [int(t) for t in os.listdir(f"/proc/{pid}/task")]
-    except (OSError, ValueError):
-        return []
 
 
 class BadSchedule(ValueError):
@@ -503,7 +483,7 @@ class Explorer:
         pid = self.rep.session.pid
         if pid is None:
             return False
-        states = {t: thread_state(pid, t) for t in tids_of(pid)}
+        states = {t: procfs.task_state(pid, t) for t in procfs.tids(pid)}
         if self._cpu0 is None:  # the first read since the last choice: the baseline
             self._cpu0 = {t: st[2] for t, st in states.items() if st is not None}
         computing = {t for t, st in states.items() if st is not None
