@@ -218,7 +218,7 @@ class Rep:
         self.threads: list[dict] = []
         self.reports: GRep | None = None
         self.started = None
-        self.queued_base = 0.0  # queued_s of the child when the calls started
+        self.queued_base = 0.0  # queued_both (the child, the grader) when the calls started
         self.budget = session.ex.budget_s
         self.held_s = 0.0   # time the grader held the learner's operations: not the learner's
         self.not_reached: list[str] = []
@@ -263,7 +263,7 @@ class Rep:
             self.explorer = Explorer(self, strategy)
             self.explorer.install()
         self.started = time.monotonic()
-        self.queued_base = queued_s(s.pid)
+        self.queued_base = queued_both(s.pid)
         with a.cond:
             s.grader.spec = {"rep": self.reports.id, "threads": self.threads}
             s.grader.spec_fds = list(self.fds)
@@ -272,10 +272,12 @@ class Rep:
     def left(self) -> float:
         """What is left of the repetition's budget: ``budget_s``, plus the
         time the grader held the learner's operations (at most HELD_CAP_S),
-        plus the time the kernel kept the learner's threads waiting for a CPU
-        (at most another ``budget_s``: a loaded machine's time is not the
-        learner's; a reference failed its 3 s on a loaded 3.10.13 without it)."""
-        queued = min(self.budget, max(0.0, queued_s(self.session.pid) - self.queued_base))
+        plus the time the kernel kept the learner's threads, or the grader's,
+        waiting for a CPU (at most another ``budget_s``: a loaded machine's
+        time is not the learner's; a reference failed its 3 s on a loaded
+        3.10.13 without the learner's, a consumer's race under four spinning
+        processes without the grader's)."""
+        queued = min(self.budget, max(0.0, queued_both(self.session.pid) - self.queued_base))
         return max(0.0, self.started + self.budget + self.held_s + queued - time.monotonic())
 
     def hold(self, seconds: float) -> None:
@@ -920,6 +922,11 @@ def queued_s(pid) -> float:
     for a CPU (/proc/PID/task/TID/schedstat, its second field)."""
     return sum((procfs.schedstat(pid, t) or (0, 0))[1]
                for t in (procfs.tids(pid) if pid else ())) / 1e9
+
+
+def queued_both(pid) -> float:
+    """queued_s of the learner's process ``pid`` and of this one (the grader's)."""
+    return queued_s(pid) + queued_s(os.getpid())
 
 
 def _describe(arena, rec) -> str:
