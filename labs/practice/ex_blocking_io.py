@@ -20,6 +20,7 @@ import time
 from labs.child import procfs
 from labs.practice.arena import GEvent, GObject, Raise, _plain, _timeout
 from labs.practice.ex_lost_task import GQueue
+from labs.practice.ex_signal_target import RECV, _state, _syscall
 from labs.practice.exercises import Check, Exercise, ms, names
 from labs.practice.policy import COMMON_MODULES
 
@@ -190,6 +191,31 @@ def _open_op(a, obj, op, who) -> bool:
     return False
 
 
+def pausing(rep) -> bool:
+    """Every thread of the learner's process is asleep, at least one of them
+    outside a call on the check's objects (in time.sleep, or a wait of its
+    own), and none with a call on its way to the grader (a thread waiting
+    for a reply it has no open operation for). False where the kernel does
+    not say which system call a thread is in. Under the monitor."""
+    pid, a = rep.session.pid, rep.arena
+    tids = procfs.tids(pid)
+    if not tids or RECV is None:
+        return False
+    open_tids = {r.tid for r in a.ledger[-400:] if r.end is None}
+    outside = False
+    for t in tids:
+        if _state(pid, t) not in ("S", "D"):
+            return False
+        line = _syscall(pid, t)
+        if line is None or line == "?":
+            return False
+        if line.split()[0] not in RECV:
+            outside = True
+        elif t not in open_tids:
+            return False
+    return outside
+
+
 def timeout_scenario(rep):
     """``consumer(jobs, stop, done)`` on the grader's queue, ``done`` and
     Event. ``idle``: 5 jobs, one at a time, each once the consumer waits;
@@ -198,8 +224,10 @@ def timeout_scenario(rep):
     as long as the consumer's longest wait to be seen: as its next get() with
     a timeout begins to wait on the empty queue (a consumer that took its
     jobs with such gets: after its last look before that wait, however many
-    looks it takes), else just after its next look at stop said "clear"
-    (GStop.after_look); set anyway if neither comes within LOOK_S. ``busy``: the 5 jobs are queued and
+    looks it takes), else as it pauses after a call made meanwhile (every
+    thread asleep, one outside any call on the grader's objects: ``pausing``)
+    or just after a ``stop.wait(timeout)`` that timed out (GStop.after_look);
+    set anyway if none comes within LOOK_S. ``busy``: the 5 jobs are queued and
     the stop is set as a get() hands out job 2 (a job in hand).
     ``before-first``: the stop is set before the consumer starts."""
     n, mode = rep.n, rep.mode
@@ -263,9 +291,28 @@ def timeout_scenario(rep):
                             and not q.items and "t" not in stopped:
                         set_stop()
                 q.on_wait = begins_to_wait
-            else:
-                stop.after_look = lambda rec: set_stop() if rec.who == me \
-                    and "t" not in stopped else None
+            else:  # a stop.wait(timeout) that timed out: its next look comes at once
+                stop.after_look = lambda rec: set_stop() if rec.who == me and \
+                    rec.op == "wait" and "t" not in stopped else None
+        if "t" not in stopped and q.on_wait is None:
+            # one that never waits in get(timeout): as it pauses (asleep outside any
+            # call on the check's objects: time.sleep, a wait of its own) after its
+            # last look, however many looks it takes (a stop set after its first
+            # look would be seen by its second)
+            paused, seq0 = 0, len(a.ledger)
+            end = time.monotonic() + LOOK_S
+            while time.monotonic() < end and not rep.session.gone:
+                with a.cond:
+                    if "t" in stopped or rep.ended(me) or a.anomalies:
+                        break
+                    # a pause that began after a call it made meanwhile (not the
+                    # end of one that began before: the stop would come late in it)
+                    looked = any(r.who == me for r in a.ledger[seq0:])
+                    paused = paused + 1 if looked and pausing(rep) else 0
+                    if paused >= 2:  # seen twice, half a millisecond apart
+                        set_stop()
+                        break
+                time.sleep(0.0005)  # looking at the kernel, not waiting for anything
         a.wait_for(lambda: "t" in stopped or rep.ended(me) or bool(a.anomalies), LOOK_S)
         with a.cond:
             if "t" not in stopped and not rep.ended(me):  # it never looks: set it all the same
@@ -381,7 +428,9 @@ CONSUMER = Exercise(
         "consumer is idle it watches your process for a quarter of a second (the kernel "
         "counts its threads' wake-ups and CPU time), then sets `stop` at the worst moment: "
         "as your consumer begins to wait in a `get` with a timeout (after its last look at "
-        "`stop`), or, if it never waits in `get`, just after it has looked at `stop`. In "
+        "`stop`), or, if it never waits in `get`, as it pauses after its last look (asleep "
+        "outside any call on the check's objects), or just after a `stop.wait(timeout)` "
+        "that timed out. In "
         "other runs the stop comes as your consumer takes a "
         "job, or before it starts. Your consumer must return after the stop, within "
         "250 ms; while idle, wake up at most 250 times a second (each call on the check's "
