@@ -501,7 +501,7 @@ PHASE_S = 1.2     # ``quiet``: how long the grader waits for a poller's next wak
 SETTLE_S = 1.5    # how long the reader gets to read a chunk and sleep again
 EOF_S = 0.5       # ``peer-closes``: how long it gets to return once the peer has closed
 FD_GROWTH = 3     # more descriptors than this opened over the chunks, and kept: a leak
-STOP_TIMED = ("quiet", "idle")  # the runs whose stop is timed (``_stopped_at_once``)
+STOP_TIMED = ("quiet", "idle", "worst")  # the runs whose stop is timed (``_stopped_at_once``)
 
 
 def outq(peer) -> int:
@@ -559,9 +559,11 @@ def reader_scenario(rep):
     soon as the reader, having read the last chunk, sleeps again (the worst
     moment for a poller whose period restarts with each read: one that looks
     at ``wake`` every 0.9 s sleeps through the 0.8 s of ``quiet``), timed
-    too. ``peer-closes``: the peer shuts its end down instead.
-    ``before-first``: the stop byte is there before the reader starts, and
-    no data."""
+    too. ``worst``: as ``quiet``, but the stop goes just after the wake-up
+    that, in the grading's first quiet run, was followed by the longest wait
+    (a reader that never woke there: as ``idle``). ``peer-closes``: the peer
+    shuts its end down instead. ``before-first``: the stop byte is there
+    before the reader starts, and no data."""
     n, mode, a = rep.n, rep.mode, rep.arena
     me = "reader"
     sock, peer = socket.socketpair()
@@ -606,6 +608,8 @@ def reader_scenario(rep):
             facts["fds_seen"] = fds_seen
             if mode == "quiet" and read_all == CHUNKS:
                 facts.update(_quiet(rep, pid, me))
+            elif mode == "worst" and read_all == CHUNKS and _worst_wake(rep) is not None:
+                facts.update(_quiet(rep, pid, me, _worst_wake(rep)))
             if mode == "peer-closes":
                 facts["stop_t"] = a.now()  # before the request: a return is never earlier
                 _send(peer, None)
@@ -644,20 +648,20 @@ def _send(sock, data) -> bool:
         return False
 
 
-def _quiet(rep, pid, me) -> dict:
+def _quiet(rep, pid, me, worst: int | None = None) -> dict:
     """QUIET_S of silence watched by the kernel; then the stop, just after
-    the reader's next wake-up if it wakes up at all. The wake-ups' times
-    (from the start of the silence) are kept for the grading's next quiet
-    run, which sends the stop just after the wake-up that was followed by
-    the longest wait here (``_worst_wake``): a reader that sleeps through
-    the silence it knows of and polls fast afterwards is caught there."""
+    the reader's next wake-up if it wakes up at all. The first quiet run
+    keeps the wake-ups' times (from the start of the silence, the one after
+    it included) for the ``worst`` runs: there the stop comes just after
+    wake-up number ``worst``, the one that was followed by the longest wait
+    (``_worst_wake``): a reader that sleeps through the silence it knows of
+    and polls fast afterwards is caught there."""
     before = kernel_counts(pid)
     rep.hold(QUIET_S + PHASE_S)
     t0 = time.monotonic()
     end = t0 + QUIET_S
     last = before["switches"]
     wakes = []
-    worst = _worst_wake(rep)
     while time.monotonic() < end and not rep.ended(me) and not rep.session.gone:
         now = kernel_counts(pid)["switches"]
         if now != last:
@@ -679,14 +683,15 @@ def _quiet(rep, pid, me) -> dict:
         if observe(rep, lambda: kernel_counts(pid)["switches"] != after["switches"], PHASE_S):
             wakes.append(time.monotonic() - t0)
     if worst is None and getattr(rep.session, "reader_wakes", None) is None:
-        rep.session.reader_wakes = wakes
+        rep.session.reader_wakes = wakes  # the first quiet run's
     return out
 
 
 def _worst_wake(rep) -> int | None:
     """From the grading's first quiet run: the number of the wake-up (1, 2,
     ...) that was followed by the longest wait, when that wait was longer
-    than STOP_S; None in the first quiet run, or when there was none."""
+    than STOP_S; None before that run, or when there was none (a reader
+    that never woke: its ``worst`` run is then an ``idle`` one)."""
     wakes = getattr(rep.session, "reader_wakes", None)
     if not wakes or len(wakes) < 2:
         return None
@@ -831,9 +836,10 @@ READER = Exercise(
         "runs, it writes one byte to `wake` as soon as your reader sleeps again; in some, "
         "it first stays silent for 0.8 s "
         "(the kernel counts the wake-ups and CPU time of your process's threads) and "
-        "writes it just after your reader's next wake-up, if it wakes up (in the second "
-        "such run: just after the wake-up that, in the first, was followed by the longest "
-        "wait); "
+        "writes it just after your reader's next wake-up, if it wakes up; in others, once "
+        "your reader has read the last chunk, just after the wake-up that in the first "
+        "silence was followed by the longest wait (as soon as it sleeps again if it never "
+        "woke); "
         "in others the peer closes, or the stop is there before your reader starts. Your "
         "reader must keep reading through the silence, return within 150 ms of each stop, "
         "wake up at most 4 times a second and use at most 10% of a CPU while idle, keep no "
@@ -849,7 +855,7 @@ READER = Exercise(
         "        if not data:\n"
         "            return b\"\".join(chunks)\n"
         "        chunks.append(data)\n"),
-    modes=("quiet", "idle", "peer-closes", "idle", "before-first"),
+    modes=("quiet", "idle", "peer-closes", "worst", "before-first"),
     scenario=reader_scenario,
     modules=COMMON_MODULES + ("select", "selectors", "socket"),
     budget_s=3.0,
