@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 
 from labs.child import procfs
 from labs.practice.arena import GEvent, GObject, Raise, _timeout
@@ -140,66 +139,6 @@ def _tgkill(pid: int, tid: int, sig: int) -> None:
         os.kill(tid, sig)  # Linux tries the named thread first (FACTS: kill(2))
 
 
-def _moves(pid: int, tid: int) -> tuple | None:
-    """What says whether thread ``tid`` ran: its state and its voluntary and
-    involuntary context switches (a thread that ran and slept again counts
-    one more; one that runs is R). None when it is gone."""
-    fields = _status(pid, tid)
-    if not fields:
-        return None
-    return (fields.get("State", "?")[:1], fields.get("voluntary_ctxt_switches"),
-            fields.get("nonvoluntary_ctxt_switches"))
-
-
-def _ran(before: tuple | None, after: tuple | None) -> bool:
-    """Thread ran between two ``_moves`` (or runs at either end)."""
-    if before is None or after is None:
-        return True  # the kernel does not say: never a reason to fail
-    return before != after or "R" in (before[0], after[0])
-
-
-def _stop_setter(rep, start) -> str | None:
-    """Once SIGTERM was handled and the stop is not in yet: which thread was
-    running when the learner's Event was set? The stop's watcher waits on
-    it in an untimed futex wait; Event.set wakes it (futex_wake makes it
-    runnable inside set(), while the setter runs), and the Python handler
-    runs in the main thread. Sampled every half millisecond (the main
-    thread, the watcher, the main thread again, so that a wake of the
-    watcher between two samples lies between the first read of the main
-    thread and the last): "main" if the main thread ran in the interval in
-    which the watcher first left an untimed wait (later ones: the watcher's
-    own lock, taken by a main thread reporting the stop itself), "other"
-    if it slept through it, None when no such wake was seen (the report
-    came first, the run ended, the kernel did not say)."""
-    from labs.practice.explore import waits_untimed
-    a, pid = rep.arena, rep.session.pid
-    watch = start.watch.tid if start.watch is not None else None
-    if watch is None:
-        return None
-
-    def sample():
-        return (_moves(pid, pid), _moves(pid, watch), waits_untimed(pid, watch),
-                _moves(pid, pid))
-    prev = sample()
-    woke = None  # the main thread before and after the interval of the watcher's first wake
-    end = time.monotonic() + HANDLER_S + 0.25
-    while time.monotonic() < end:
-        time.sleep(0.0005)  # looking at the kernel, not waiting for anything
-        cur = sample()
-        with a.cond:
-            reported = start.stop_at is not None
-        if woke is None and prev[2] and cur[1] != prev[1]:  # it first left its untimed wait
-            # the main thread read as the report came in, if it came: a main
-            # thread waiting for that report wakes with its reply (GStart.waited)
-            woke = (prev[0], start.main_at_stop if reported else cur[3])
-        prev = cur
-        if reported:
-            return None if woke is None else ("main" if _ran(*woke) else "other")
-        if a.child_gone or rep.reports.ended():
-            return None
-    return None
-
-
 def _tids(pid: int) -> list[int]:
     try:
         return sorted(int(t) for t in os.listdir(f"/proc/{pid}/task"))
@@ -305,7 +244,6 @@ class GStart(GObject):
         self.released_at = None  # ledger seq: ... and the kernel showed it handled
         self.released_t = None
         self.stop_t = None       # the grader's clock: the stop was reported
-        self.main_at_stop = None  # the main thread's _moves as the stop was reported
         self.queued = {}         # "released", "stop": the main thread's CPU wait so far (s)
         self.graced = False      # the main thread's first look after SIGTERM waited for the stop
         self.signal_to = None
@@ -337,7 +275,6 @@ class GStart(GObject):
     def op_stop(self, rec):
         if self.stop_at is None:
             self.stop_at, self.stop_t = rec.seq, rec.t
-            self.main_at_stop = _moves(self.main_tid, self.main_tid)  # before any reply wakes it
             self.queued["stop"] = _queued(self.main_tid)
             for w in self.workers:
                 w.on_stop()
@@ -491,14 +428,10 @@ def sigterm_scenario(rep):
                 _main_waits(rep, start, "your main thread waiting again after a quiet period",
                             since)
             _send(rep, start, aim)
-        setter = None
-        if start.released_at is not None and start.stop_at is None:
-            setter = _stop_setter(rep, start)
     finally:
         start.release()
     facts = rep.finish()
     facts.update(_sigterm_facts(rep, start))
-    facts["set_while_main_slept"] = setter == "other"
     return facts
 
 
@@ -558,10 +491,6 @@ def _started(f):
 
 def _stop_from_sigterm(f):
     s = f["stop"]
-    if s == "after" and f["disposition"] != "ignored" and f["set_while_main_slept"]:
-        return False, ("the stop was set while your main thread slept (the kernel's view): a "
-                       "handler runs in the main thread, so it came from another thread "
-                       "(a timer?)")
     if s == "after" and f["disposition"] != "ignored" and f["went_on"]:
         return False, (f"your main thread went on after SIGTERM ({f['went_on']}) before the "
                        "stop was set: the handler runs in the main thread before it goes on, "
@@ -613,9 +542,7 @@ SIGTERM = Exercise(
         "block SIGTERM, whatever mask your threads have); or after holding it back for "
         "a quiet period while you wait. The process must survive; the stop must be set by your "
         "handler, after SIGTERM (the kernel tells the check whether SIGTERM is caught, "
-        "ignored or left to its default, and whether your main thread, where a handler "
-        "runs, was running as the stop was set), within 250 ms of it and before your main "
-        "thread's "
+        "ignored or left to its default), within 250 ms of it and before your main thread's "
         "next call on a worker (the check lets your main thread go on once the kernel shows "
         "SIGTERM taken); every worker must finish its item and end, and you must "
         "have seen it end (`join()` returned, or `is_alive()` False), before `run` "
