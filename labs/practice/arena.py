@@ -69,9 +69,10 @@ class Monitor(threading.Condition):
 class Raise(Exception):
     """An exception the learner's proxy raises: its class name and message."""
 
-    def __init__(self, name: str, msg: str = ""):
+    def __init__(self, name: str, msg: str = "", extra: dict | None = None):
         super().__init__(msg)
         self.name, self.msg = name, msg
+        self.extra = extra  # more fields for the reply (the child's fast clock: wire.Clock)
 
 
 class WithFds:
@@ -336,7 +337,7 @@ class Arena:
                     reply["$fds"] = fds
             except Raise as r:
                 rec.result = ("raise", r.name)
-                reply = {"raise": r.name, "msg": r.msg}
+                reply = {"raise": r.name, "msg": r.msg, **(r.extra or {})}
             except Ended:
                 rec.result = ("raise", "Ended")
                 reply = None

@@ -20,6 +20,7 @@ import time
 from labs.child import procfs
 from labs.practice.arena import GEvent, GObject, Raise, _plain, _timeout
 from labs.practice.ex_lost_task import GQueue
+from labs.practice.ex_signal_target import RECV, _state, _syscall
 from labs.practice.exercises import Check, Exercise, ms, names
 from labs.practice.policy import COMMON_MODULES
 
@@ -190,6 +191,31 @@ def _open_op(a, obj, op, who) -> bool:
     return False
 
 
+def pausing(rep) -> bool:
+    """Every thread of the learner's process is asleep, at least one of them
+    outside a call on the check's objects (in time.sleep, or a wait of its
+    own), and none with a call on its way to the grader (a thread waiting
+    for a reply it has no open operation for). False where the kernel does
+    not say which system call a thread is in. Under the monitor."""
+    pid, a = rep.session.pid, rep.arena
+    tids = procfs.tids(pid)
+    if not tids or RECV is None:
+        return False
+    open_tids = {r.tid for r in a.ledger[-400:] if r.end is None}
+    outside = False
+    for t in tids:
+        if _state(pid, t) not in ("S", "D"):
+            return False
+        line = _syscall(pid, t)
+        if line is None or line == "?":
+            return False
+        if line.split()[0] not in RECV:
+            outside = True
+        elif t not in open_tids:
+            return False
+    return outside
+
+
 def timeout_scenario(rep):
     """``consumer(jobs, stop, done)`` on the grader's queue, ``done`` and
     Event. ``idle``: 5 jobs, one at a time, each once the consumer waits;
@@ -198,8 +224,10 @@ def timeout_scenario(rep):
     as long as the consumer's longest wait to be seen: as its next get() with
     a timeout begins to wait on the empty queue (a consumer that took its
     jobs with such gets: after its last look before that wait, however many
-    looks it takes), else just after its next look at stop said "clear"
-    (GStop.after_look); set anyway if neither comes within LOOK_S. ``busy``: the 5 jobs are queued and
+    looks it takes), else as it pauses after a call made meanwhile (every
+    thread asleep, one outside any call on the grader's objects: ``pausing``)
+    or just after a ``stop.wait(timeout)`` that timed out (GStop.after_look);
+    set anyway if none comes within LOOK_S. ``busy``: the 5 jobs are queued and
     the stop is set as a get() hands out job 2 (a job in hand).
     ``before-first``: the stop is set before the consumer starts."""
     n, mode = rep.n, rep.mode
@@ -263,9 +291,28 @@ def timeout_scenario(rep):
                             and not q.items and "t" not in stopped:
                         set_stop()
                 q.on_wait = begins_to_wait
-            else:
-                stop.after_look = lambda rec: set_stop() if rec.who == me \
-                    and "t" not in stopped else None
+            else:  # a stop.wait(timeout) that timed out: its next look comes at once
+                stop.after_look = lambda rec: set_stop() if rec.who == me and \
+                    rec.op == "wait" and "t" not in stopped else None
+        if "t" not in stopped and q.on_wait is None:
+            # one that never waits in get(timeout): as it pauses (asleep outside any
+            # call on the check's objects: time.sleep, a wait of its own) after its
+            # last look, however many looks it takes (a stop set after its first
+            # look would be seen by its second)
+            paused, seq0 = 0, len(a.ledger)
+            end = time.monotonic() + LOOK_S
+            while time.monotonic() < end and not rep.session.gone:
+                with a.cond:
+                    if "t" in stopped or rep.ended(me) or a.anomalies:
+                        break
+                    # a pause that began after a call it made meanwhile (not the
+                    # end of one that began before: the stop would come late in it)
+                    looked = any(r.who == me for r in a.ledger[seq0:])
+                    paused = paused + 1 if looked and pausing(rep) else 0
+                    if paused >= 2:  # seen twice, half a millisecond apart
+                        set_stop()
+                        break
+                time.sleep(0.0005)  # looking at the kernel, not waiting for anything
         a.wait_for(lambda: "t" in stopped or rep.ended(me) or bool(a.anomalies), LOOK_S)
         with a.cond:
             if "t" not in stopped and not rep.ended(me):  # it never looks: set it all the same
@@ -381,7 +428,9 @@ CONSUMER = Exercise(
         "consumer is idle it watches your process for a quarter of a second (the kernel "
         "counts its threads' wake-ups and CPU time), then sets `stop` at the worst moment: "
         "as your consumer begins to wait in a `get` with a timeout (after its last look at "
-        "`stop`), or, if it never waits in `get`, just after it has looked at `stop`. In "
+        "`stop`), or, if it never waits in `get`, as it pauses after its last look (asleep "
+        "outside any call on the check's objects), or just after a `stop.wait(timeout)` "
+        "that timed out. In "
         "other runs the stop comes as your consumer takes a "
         "job, or before it starts. Your consumer must return after the stop, within "
         "250 ms; while idle, wake up at most 250 times a second (each call on the check's "
@@ -470,7 +519,7 @@ PHASE_S = 1.2     # ``quiet``: how long the grader waits for a poller's next wak
 SETTLE_S = 1.5    # how long the reader gets to read a chunk and sleep again
 EOF_S = 0.5       # ``peer-closes``: how long it gets to return once the peer has closed
 FD_GROWTH = 3     # more descriptors than this opened over the chunks, and kept: a leak
-STOP_TIMED = ("quiet", "idle")  # the runs whose stop is timed (``_stopped_at_once``)
+STOP_TIMED = ("quiet", "idle", "worst")  # the runs whose stop is timed (``_stopped_at_once``)
 
 
 def outq(peer) -> int:
@@ -528,9 +577,11 @@ def reader_scenario(rep):
     soon as the reader, having read the last chunk, sleeps again (the worst
     moment for a poller whose period restarts with each read: one that looks
     at ``wake`` every 0.9 s sleeps through the 0.8 s of ``quiet``), timed
-    too. ``peer-closes``: the peer shuts its end down instead.
-    ``before-first``: the stop byte is there before the reader starts, and
-    no data."""
+    too. ``worst``: as ``quiet``, but the stop goes just after the wake-up
+    that, in the grading's first quiet run, was followed by the longest wait
+    (a reader that never woke there: as ``idle``). ``peer-closes``: the peer
+    shuts its end down instead. ``before-first``: the stop byte is there
+    before the reader starts, and no data."""
     n, mode, a = rep.n, rep.mode, rep.arena
     me = "reader"
     sock, peer = socket.socketpair()
@@ -575,6 +626,8 @@ def reader_scenario(rep):
             facts["fds_seen"] = fds_seen
             if mode == "quiet" and read_all == CHUNKS:
                 facts.update(_quiet(rep, pid, me))
+            elif mode == "worst" and read_all == CHUNKS and _worst_wake(rep) is not None:
+                facts.update(_quiet(rep, pid, me, _worst_wake(rep)))
             if mode == "peer-closes":
                 facts["stop_t"] = a.now()  # before the request: a return is never earlier
                 _send(peer, None)
@@ -613,18 +666,27 @@ def _send(sock, data) -> bool:
         return False
 
 
-def _quiet(rep, pid, me) -> dict:
+def _quiet(rep, pid, me, worst: int | None = None) -> dict:
     """QUIET_S of silence watched by the kernel; then the stop, just after
-    the reader's next wake-up if it wakes up at all."""
+    the reader's next wake-up if it wakes up at all. The first quiet run
+    keeps the wake-ups' times (from the start of the silence, the one after
+    it included) for the ``worst`` runs: there the stop comes just after
+    wake-up number ``worst``, the one that was followed by the longest wait
+    (``_worst_wake``): a reader that sleeps through the silence it knows of
+    and polls fast afterwards is caught there."""
     before = kernel_counts(pid)
     rep.hold(QUIET_S + PHASE_S)
-    end = time.monotonic() + QUIET_S
+    t0 = time.monotonic()
+    end = t0 + QUIET_S
     last = before["switches"]
-    woke = 0
+    wakes = []
     while time.monotonic() < end and not rep.ended(me) and not rep.session.gone:
         now = kernel_counts(pid)["switches"]
-        woke += now != last
+        if now != last:
+            wakes.append(time.monotonic() - t0)
         last = now
+        if worst is not None and len(wakes) >= worst:
+            break  # the stop, just after the wake-up before the longest wait
         time.sleep(0.002)  # looking, not waiting for anything
     after = kernel_counts(pid)
     out = {"quiet_ended": rep.ended(me)}
@@ -634,9 +696,25 @@ def _quiet(rep, pid, me) -> dict:
     out["idle"]["wakeups"] = after["switches"] - before["switches"] + len(
         before["tids"] ^ after["tids"])
     out["idle"]["window_s"] = after["t"] - before["t"]
-    if woke:  # a poller: the stop right after it went back to sleep
-        observe(rep, lambda: kernel_counts(pid)["switches"] != after["switches"], PHASE_S)
+    if wakes and (worst is None or len(wakes) < worst):
+        # a poller: the stop right after it went back to sleep
+        if observe(rep, lambda: kernel_counts(pid)["switches"] != after["switches"], PHASE_S):
+            wakes.append(time.monotonic() - t0)
+    if worst is None and getattr(rep.session, "reader_wakes", None) is None:
+        rep.session.reader_wakes = wakes  # the first quiet run's
     return out
+
+
+def _worst_wake(rep) -> int | None:
+    """From the grading's first quiet run: the number of the wake-up (1, 2,
+    ...) that was followed by the longest wait, when that wait was longer
+    than STOP_S; None before that run, or when there was none (a reader
+    that never woke: its ``worst`` run is then an ``idle`` one)."""
+    wakes = getattr(rep.session, "reader_wakes", None)
+    if not wakes or len(wakes) < 2:
+        return None
+    gap, k = max((wakes[i + 1] - wakes[i], i + 1) for i in range(len(wakes) - 1))
+    return k if gap > STOP_S else None
 
 
 def _reader_facts(rep, me, sent) -> dict:
@@ -776,7 +854,10 @@ READER = Exercise(
         "runs, it writes one byte to `wake` as soon as your reader sleeps again; in some, "
         "it first stays silent for 0.8 s "
         "(the kernel counts the wake-ups and CPU time of your process's threads) and "
-        "writes it just after your reader's next wake-up, if it wakes up; "
+        "writes it just after your reader's next wake-up, if it wakes up; in others, once "
+        "your reader has read the last chunk, just after the wake-up that in the first "
+        "silence was followed by the longest wait (as soon as it sleeps again if it never "
+        "woke); "
         "in others the peer closes, or the stop is there before your reader starts. Your "
         "reader must keep reading through the silence, return within 150 ms of each stop, "
         "wake up at most 4 times a second and use at most 10% of a CPU while idle, keep no "
@@ -792,7 +873,7 @@ READER = Exercise(
         "        if not data:\n"
         "            return b\"\".join(chunks)\n"
         "        chunks.append(data)\n"),
-    modes=("quiet", "idle", "peer-closes", "idle", "before-first"),
+    modes=("quiet", "idle", "peer-closes", "worst", "before-first"),
     scenario=reader_scenario,
     modules=COMMON_MODULES + ("select", "selectors", "socket"),
     budget_s=3.0,

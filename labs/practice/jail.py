@@ -103,6 +103,8 @@ def main(job: dict) -> None:
     source = job["source"]
     lines = source.splitlines()
     forget_labs()
+    import time
+    wire_module.CLOCK.install(time)  # the fast clock of a quiet period (stop-one)
     namespace = {"__name__": "answer", "__builtins__": builtins}
     wire.call("grader", "loading")
     try:
