@@ -20,7 +20,6 @@ import time
 from labs.child import procfs
 from labs.practice.arena import GEvent, GObject, Raise, _plain, _timeout
 from labs.practice.ex_lost_task import GQueue
-from labs.practice.ex_signal_target import RECV, _state, _syscall
 from labs.practice.exercises import Check, Exercise, ms, names
 from labs.practice.policy import COMMON_MODULES
 
@@ -199,17 +198,17 @@ def pausing(rep) -> bool:
     not say which system call a thread is in. Under the monitor."""
     pid, a = rep.session.pid, rep.arena
     tids = procfs.tids(pid)
-    if not tids or RECV is None:
+    if not tids or procfs.RECV is None:
         return False
     open_tids = {r.tid for r in a.ledger[-400:] if r.end is None}
     outside = False
     for t in tids:
-        if _state(pid, t) not in ("S", "D"):
+        if procfs.thread_state(pid, t) not in ("S", "D"):
             return False
-        line = _syscall(pid, t)
+        line = procfs.syscall(pid, t)
         if line is None or line == "?":
             return False
-        if line.split()[0] not in RECV:
+        if line.split()[0] not in procfs.RECV:
             outside = True
         elif t not in open_tids:
             return False
@@ -532,18 +531,9 @@ def asleep(pid: int) -> bool:
     """Every thread of the learner's process waits (state S)."""
     tids = procfs.tids(pid)
     for t in tids:
-        if _task_state(pid, t) != "S":
+        if procfs.thread_state(pid, t) != "S":
             return False
     return bool(tids)
-
-
-def _task_state(pid: int, tid: int) -> str | None:
-    try:
-        with open(f"/proc/{pid}/task/{tid}/stat") as f:
-            text = f.read()
-    except OSError:
-        return None
-    return text[text.rindex(")") + 2:].split()[0]
 
 
 def observe(rep, predicate, timeout: float) -> bool:
@@ -735,7 +725,7 @@ def running_share(rep, pid, stop_watching, window=0.2) -> float | None:
     end, seen, running = time.monotonic() + window, 0, 0
     rep.hold(window)
     while time.monotonic() < end and not stop_watching():
-        states = [_task_state(pid, t) for t in procfs.tids(pid)]
+        states = [procfs.thread_state(pid, t) for t in procfs.tids(pid)]
         if not states:
             return None
         seen += 1

@@ -25,49 +25,23 @@ from labs.practice.policy import COMMON_MODULES
 
 # ---------------------------------------------------------------- the kernel's view
 
-# x86_64 and aarch64 system call numbers: recvfrom and recvmsg (a proxy's
-# wait for its reply: recvmsg, since a reply can carry file descriptors) and
-# tgkill (a signal aimed at one thread of another process)
-RECV = {"x86_64": {"45", "47"}, "aarch64": {"207", "212"}}.get(os.uname().machine)
-TGKILL = {"x86_64": 234, "aarch64": 131}.get(os.uname().machine)
-
-
-def _syscall(pid: int, tid: int) -> str | None:
-    """The system call thread ``tid`` is blocked in ("45 0x5 ..."), None
-    when it runs, "?" when the kernel does not say (no permission)."""
-    try:
-        with open(f"/proc/{pid}/task/{tid}/syscall") as f:
-            line = f.read().strip()
-    except OSError:
-        return "?"
-    return None if not line or line == "running" or line.startswith("-1") else line
-
-
-def _state(pid: int, tid: int) -> str | None:
-    try:
-        with open(f"/proc/{pid}/task/{tid}/stat") as f:
-            text = f.read()
-        return text[text.rindex(")") + 2:].split()[0]
-    except (OSError, ValueError, IndexError):
-        return None
-
 
 def _blocked(pid: int, tid: int) -> str | None:
     """What the kernel says thread ``tid`` is blocked in, or None (running)."""
-    if _state(pid, tid) not in ("S", "D"):
+    if procfs.thread_state(pid, tid) not in ("S", "D"):
         return None
-    return _syscall(pid, tid) or "S"
+    return procfs.syscall(pid, tid) or "S"
 
 
 def _in_recv(pid: int, tid: int) -> bool:
     """Is thread ``tid`` blocked in a receive (a proxy waiting for its reply)?
     Where the kernel does not say which call, blocked is the best it says."""
-    line = _syscall(pid, tid)
+    line = procfs.syscall(pid, tid)
     if line is None:
         return False
-    if line == "?" or RECV is None:
-        return _state(pid, tid) == "S"
-    return line.split()[0] in RECV
+    if line == "?" or procfs.RECV is None:
+        return procfs.thread_state(pid, tid) == "S"
+    return line.split()[0] in procfs.RECV
 
 
 def _status(pid: int, tid: int | None = None) -> dict:
@@ -118,10 +92,10 @@ def _handled(pid: int, asleep_before: set) -> bool:
     the handler, and one woken by it, the stop's watcher, has reported)."""
     if _has_sigterm(_status(pid), "ShdPnd"):
         return False
-    for t in _tids(pid):
+    for t in procfs.tids(pid):
         if _has_sigterm(_status(pid, t), "SigPnd"):
             return False
-        if t in asleep_before and _state(pid, t) not in ("S", "D", None):
+        if t in asleep_before and procfs.thread_state(pid, t) not in ("S", "D", None):
             return False
     return True
 
@@ -135,15 +109,8 @@ def _queued(pid: int) -> float:
 def _tgkill(pid: int, tid: int, sig: int) -> None:
     import ctypes
     libc = ctypes.CDLL(None, use_errno=True)
-    if TGKILL is None or libc.syscall(TGKILL, pid, tid, sig) != 0:
+    if procfs.TGKILL is None or libc.syscall(procfs.TGKILL, pid, tid, sig) != 0:
         os.kill(tid, sig)  # Linux tries the named thread first (FACTS: kill(2))
-
-
-def _tids(pid: int) -> list[int]:
-    try:
-        return sorted(int(t) for t in os.listdir(f"/proc/{pid}/task"))
-    except OSError:
-        return []
 
 
 # ---------------------------------------------------------------- SIGTERM
@@ -350,10 +317,10 @@ def _send(rep, start, aim: str) -> None:
     with a.cond:
         if a.child_gone or rep.reports.ended():
             return
-        asleep = {t for t in _tids(pid) if _state(pid, t) in ("S", "D")}
+        asleep = {t for t in procfs.tids(pid) if procfs.thread_state(pid, t) in ("S", "D")}
         target = None
         if aim == "thread":
-            others = [t for t in _tids(pid) if t != pid and not _blocks_sigterm(pid, t)]
+            others = [t for t in procfs.tids(pid) if t != pid and not _blocks_sigterm(pid, t)]
             watch = start.watch.tid if start.watch is not None else None
             target = watch if watch in others else (others[0] if others else None)
         start.signal_at = a.seq

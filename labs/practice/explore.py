@@ -101,7 +101,6 @@ says where it diverged.
 """
 from __future__ import annotations
 
-import os
 import random
 import re
 import string
@@ -116,10 +115,8 @@ DEPTH = 3          # PCT: two priority change points
 LETTERS = string.ascii_lowercase
 _SCHEDULE = re.compile(r"([a-z0-9-]+):((?:[a-z][0-9]*)*)")
 _RUN = re.compile(r"([a-z])([0-9]*)")
-FUTEX = {"x86_64": "202", "aarch64": "98"}.get(os.uname().machine)
-# read, recvfrom, recvmsg: a proxy waiting for the grader's reply (wire.py)
-RECEIVE = {"x86_64": {"0", "45", "47"}, "aarch64": {"63", "207", "212"}}.get(
-    os.uname().machine, set())
+# a proxy waiting for the grader's reply (wire.py): recvfrom, recvmsg, read
+RECEIVE = (procfs.RECV or set()) | ({procfs.READ} if procfs.READ else set())
 # the arguments a proxy always sends (wire.py): a step shows only the ones given
 DEFAULT_ARGS = {("Lock", "acquire"): (True, -1), ("Queue", "get"): (True, None),
                 ("Queue", "put"): (object(), True, None), ("Event", "wait"): (None,)}
@@ -135,7 +132,7 @@ def waits_untimed(pid: int, tid: int) -> bool:
             words = f.read().split()
     except OSError:
         return False
-    return FUTEX is not None and len(words) > 4 and words[0] == FUTEX and int(words[4], 16) == 0
+    return procfs.FUTEX is not None and len(words) > 4 and words[0] == procfs.FUTEX and int(words[4], 16) == 0
 
 
 class BadSchedule(ValueError):
