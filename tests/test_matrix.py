@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import threading
 
 import pytest
 
@@ -227,10 +229,33 @@ def test_the_table_fits_80_columns(run_once, monkeypatch):
 def test_progress_is_called_with_done_total_label(monkeypatch):
     seen = []
     monkeypatch.setattr(matrix_rows.sandbox, "run", lambda lab, name, **kw: fake(name))
-    rows.run_matrix(progress=lambda *a: seen.append(a), mechanisms=("event", "stopit"))
+    rows.run_matrix(progress=lambda *a: seen.append(a), mechanisms=("event", "stopit"),
+                    parallel=1)
     assert seen == [(0, 6, "event.busy"), (1, 6, "event.blocked"), (2, 6, "event.midway"),
                     (3, 6, "stopit.busy"), (4, 6, "stopit.blocked"), (5, 6, "stopit.midway"),
                     (6, 6, "done")]
+
+
+def test_rows_run_side_by_side_come_back_in_order_with_progress_in_the_caller(monkeypatch):
+    """Three rows at a time: each row's runs keep their order, the rows their
+    places, and progress is called only in the calling thread."""
+    both = threading.Barrier(2, timeout=10)  # two rows' first runs are under way at once
+    callers, seen = set(), []
+
+    def run(lab, name, **kw):
+        if name in ("event.busy", "stopit.busy"):
+            both.wait()
+        return fake(name)
+
+    monkeypatch.setattr(matrix_rows.sandbox, "run", run)
+    m = rows.run_matrix(progress=lambda *a: (seen.append(a), callers.add(threading.get_ident())),
+                        mechanisms=("event", "stopit"), parallel=3)
+    assert [r["mechanism"] for r in m["rows"]] == ["event", "stopit"]
+    assert callers == {threading.get_ident()}
+    assert [done for done, _, _ in seen] == list(range(7)) and seen[-1] == (6, 6, "done")
+    for mechanism in ("event", "stopit"):
+        assert [label for _, _, label in seen if label.startswith(mechanism)] == [
+            f"{mechanism}.busy", f"{mechanism}.blocked", f"{mechanism}.midway"]
 
 
 def fake(name):
@@ -365,3 +390,37 @@ def test_a_daemon_thread_woken_at_exit_ends_or_hangs_as_this_python_does(run_onc
         "kill-matrix", "daemon-at-exit", versions.version_of(o.python))}
     assert {k: f[k] for k in expected} == expected
     assert f["process_ok"] is True  # either way the process exits, with 0
+
+
+def test_an_interrupted_matrix_kills_the_children_under_way_and_starts_no_more(monkeypatch):
+    """Ctrl-C (here: the progress callback raises it once two rows are under
+    way): every running child gets SIGKILL, its row's run ends, and no row
+    starts its next scenario."""
+    class FakeChild:
+        def __init__(self):
+            self.killed = threading.Event()
+
+        def signal(self, sig):
+            assert sig == signal.SIGKILL
+            self.killed.set()
+
+    children, both = [], threading.Barrier(3, timeout=10)
+
+    def run(lab, name, on_start=None, **kw):
+        child = FakeChild()
+        children.append((name, child))
+        on_start(child)
+        both.wait()  # two rows' first runs have started: the caller may now be interrupted
+        assert child.killed.wait(10), f"{name} was never stopped"
+        return fake(name)
+
+    def progress(done, total, label):
+        if done == 1:
+            both.wait()
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(matrix_rows.sandbox, "run", run)
+    with pytest.raises(KeyboardInterrupt):
+        rows.run_matrix(progress=progress, mechanisms=("event", "stopit", "settrace"), parallel=2)
+    assert sorted(name for name, _ in children) == ["event.busy", "stopit.busy"]
+    assert all(child.killed.is_set() for _, child in children)
