@@ -131,6 +131,7 @@ class Arena:
         self.max_connections = max_connections  # a check of many runs needs more
         self.objects: dict[str, GObject] = {}
         self.ledger: list[Record] = []
+        self._by_obj: dict[str, list[Record]] = {}  # the ledger, per object (``of``)
         self.anomalies: list[tuple] = []   # (rep number or None, text)
         self.conns: list[Conn] = []
         self.seq = 0
@@ -317,6 +318,7 @@ class Arena:
             self.seq += 1
             rec = Record(self.seq, self.now(), conn, obj, op, args)
             self.ledger.append(rec)
+            self._by_obj.setdefault(rec.obj, []).append(rec)
             me = threading.get_ident()
             self.current[me] = rec
             try:
@@ -365,7 +367,7 @@ class Arena:
 
     # ---------------------------------------------------------- reading the ledger
     def of(self, obj: GObject, op: str | None = None, who: str | None = None) -> list[Record]:
-        return [r for r in self.ledger if r.obj == obj.id and (op is None or r.op == op)
+        return [r for r in self._by_obj.get(obj.id, ()) if (op is None or r.op == op)
                 and (who is None or r.who == who)]
 
 

@@ -228,6 +228,12 @@ class Rep:
         self.helpers: set[str] = set()  # threads of the child's side that end with a call
         self.fds: list[int] = []    # descriptors to send with the spec (Rep.socket)
         self.explorer = None        # labs.practice.explore.Explorer, when exploring
+        self.first = len(self.arena.ledger)  # this run's records start here
+
+    def ledger(self) -> list:
+        """This run's records of the grader's ledger (the arena keeps every
+        run's, for the timeline): a run's facts read only these."""
+        return self.arena.ledger[self.first:]
 
     def add(self, obj):
         return self.arena.add(obj)
@@ -647,7 +653,7 @@ class Session:
         pending = rep.reports.pending()
 
         def in_operation() -> dict:
-            return {r.who: _describe(a, r) for r in a.ledger
+            return {r.who: _describe(a, r) for r in rep.ledger()
                     if r.end is None and r.obj != "grader" and r.kind != "Rep"}
 
         # Freeze: every operation from now on waits in the grader, so that a
@@ -659,7 +665,7 @@ class Session:
             waiting = in_operation()  # where each was blocked before the freeze
             # ... and for how long: a thread blocked in one operation for
             # STAYS_S or more is not looping, whatever loop the call sits in
-            since = {r.who: r.t for r in a.ledger if r.end is None and r.who in waiting
+            since = {r.who: r.t for r in rep.ledger() if r.end is None and r.who in waiting
                      and r.obj != "grader" and r.kind != "Rep"}
             a.frozen = True
             a.cond.notify_all()

@@ -178,9 +178,10 @@ def _stop_facts(rep, bank, stop) -> dict:
     said "set"."""
     reads = ("is_set", "wait")
     blind, after, halves = {}, {}, {}
+    ledger = rep.ledger()
     for name in sorted(rep.reports.calls):
         looked, saw, inside = False, False, False
-        mine = [r for r in rep.arena.ledger if r.who == name and r.obj in (bank.id, stop.id)]
+        mine = [r for r in ledger if r.who == name and r.obj in (bank.id, stop.id)]
         for i, r in enumerate(mine):
             if r.obj == stop.id and r.op in reads and r.ok:
                 looked = looked if inside else not r.value
@@ -350,12 +351,13 @@ def _call_facts(rep, bank) -> dict:
     """Per learner call (between its reports on its thread's channel): its
     bank operations, whether its credit raised Frozen, how it ended."""
     swallowed, retried, not_undone, double, extra, invented = [], [], [], [], [], []
+    ledger = rep.ledger()
     for name, calls in sorted(rep.reports.calls.items()):
         src, dst, amount = PAIRS[name]
         for c in calls:
             if c["end"] is None:
                 continue
-            ops = [r for r in rep.arena.ledger if r.who == name and r.obj == bank.id
+            ops = [r for r in ledger if r.who == name and r.obj == bank.id
                    and c["start"] < r.seq < c["end"]]
             frozen = any(r.note.get("frozen") for r in ops)
             raised = c["outcome"][0] == "raised" and c["outcome"][1] == "Frozen"

@@ -265,7 +265,7 @@ def hold_away(rep, do) -> None:
     a, held = rep.arena, do.held
     if held is None:
         return
-    own = next((r.tid for r in a.ledger if r.obj == rep.reports.id and r.op == "call"
+    own = next((r.tid for r in rep.ledger() if r.obj == rep.reports.id and r.op == "call"
                 and r.who == "consumer-1"), None)
     if own is None or held.tid == own:
         return
@@ -284,8 +284,9 @@ def hold_away(rep, do) -> None:
 def _consumer_facts(rep, q, do, stops) -> dict:
     early_done, never_done, after_stop, early_return = [], [], [], []
     task_dones = 0
+    ledger = rep.ledger()
     for c in sorted(stops):
-        mine = [r for r in rep.arena.ledger if r.who == c and r.obj in (q.id, do.id)]
+        mine = [r for r in ledger if r.who == c and r.obj in (q.id, do.id)]
         held, works = deque(), []
         got_none = False
         set_at = stops[c].set_at
