@@ -239,12 +239,18 @@ def test_an_interrupted_check_leaves_nothing_running(tmp_path):
         from labs.child import procfs
         from labs.practice.classroom import check_in_subprocess
         from labs.practice.engine import descendants
+        import threading
         seen = []
         def interrupt(*_):
             seen.extend(descendants(os.getpid()))
             raise KeyboardInterrupt
+        def when_both_run():  # the grader's child and the learner's: observed, not timed
+            end = time.monotonic() + 30
+            while len(descendants(os.getpid())) < 2 and time.monotonic() < end:
+                time.sleep(0.02)
+            os.kill(os.getpid(), signal.SIGALRM)
         signal.signal(signal.SIGALRM, interrupt)
-        signal.alarm(2)
+        threading.Thread(target=when_both_run, daemon=True).start()
         try:
             check_in_subprocess("lost-task/consumer", consumer, timeout=60)
         except KeyboardInterrupt:
