@@ -21,12 +21,14 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(PY) -m labs demo --figures build/figures
 
-# Both cores (pytest-xdist); a notebook's cells stay together on one worker.
-# The lint runs first: it takes a second and names the line.
+# One pytest session over notebooks/ and tests/, TEST_WORKERS at a time
+# (pytest-xdist): more workers than cores, since most of a test's time is a
+# sandboxed child waiting; a notebook's cells stay together on one worker
+# (tests/conftest.py). The lint runs first: it takes a second and names the line.
+TEST_WORKERS ?= 6
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -p no:cacheprovider -n 2 tests
-	$(PY) -m pytest $(NBVAL) -n 2 --dist loadfile notebooks
+	$(PY) -m pytest $(NBVAL) -n $(TEST_WORKERS) notebooks tests
 
 # Every listed lab's verdicts on each CPython 3.10-3.15 it finds (a table):
 # pyenv's, and Debian's 3.14 and 3.15 that `make pythons` sets up; then the

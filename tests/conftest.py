@@ -1,5 +1,7 @@
-"""Shared fixtures. A sandbox run of a bad variant waits out its deadline, so
-each (lab, variant) is run once per test session and its Outcome shared."""
+"""Shared fixtures, and how ``make test`` spreads its session over workers.
+
+A sandbox run of a bad variant waits out its deadline, so each (lab, variant)
+is run once per worker and its Outcome shared."""
 from __future__ import annotations
 
 import os
@@ -77,3 +79,31 @@ def as_from_a_terminal():
     for sig in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+# ``make test`` runs tests/ and notebooks/ in one pytest-xdist session, with
+# more workers than cores: most of a test's time is a sandboxed child waiting
+# (a deadline, a forced moment), not computing. Each unit of work below goes
+# to one worker, largest first (xdist's loadscope order); every other test
+# goes alone to whichever worker is free.
+TOGETHER = {
+    # a module-scoped fixture that grades a class or runs every variant:
+    # made once, not once per worker
+    "tests/test_classroom.py", "tests/test_handed_off.py", "tests/test_signal_target.py",
+    "tests/test_figures.py", "tests/test_bench.py", "tests/test_handouts.py",
+}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """A notebook's cells share one kernel and run in order: one worker takes
+    the whole notebook; so does it each module of ``TOGETHER``. (Marking them
+    ``xdist_group`` with ``--dist loadgroup`` would say the same, but from
+    pytest 9.2 loadgroup no longer groups: pytest-xdist#1386.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Units(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return path if path.endswith(".ipynb") or path in TOGETHER else nodeid
+
+    return Units(config, log)

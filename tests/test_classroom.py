@@ -42,7 +42,7 @@ def marker_processes() -> list[int]:
 @pytest.fixture(scope="session")
 def graded(tmp_path_factory):
     """The fixture class graded once, two at a time, with Gradescope's files:
-    once per test session even under pytest-xdist (`make test` runs -n 2), its
+    once per test session even under pytest-xdist (`make test` runs several workers), its
     workers sharing the result through a folder and a lock (pytest-xdist's
     documented way to run a session fixture once)."""
     import fcntl

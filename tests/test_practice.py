@@ -56,15 +56,9 @@ def test_the_practice_child_knows_every_exercise_without_importing_it():
     assert "ex_" not in loaded and "engine" not in loaded, loaded
 
 
-# Every correct answer, the reference included, is graded in
-# test_practice_trust.py (test_right_answer_passes).
-
-
-@pytest.mark.parametrize("ex", EXERCISES, ids=lambda ex: ex.id)
-def test_reference_passes_20_of_20(ex):
-    r = grade.grade(ex.id, ex.reference().read_text(), runs=20, python=CHILD_PYTHON)
-    assert r.passed, r.text()
-    assert r.runs_passed == 20
+# Every correct answer, the reference included, is graded once per mode in
+# test_practice_trust.py (test_right_answer_passes); many gradings of each are
+# scripts/repeat_practice.py's.
 
 
 @pytest.mark.parametrize("ex,path", WRONG, ids=[p.stem for _, p in WRONG])
