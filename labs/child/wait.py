@@ -8,7 +8,6 @@ deadline.
 """
 from __future__ import annotations
 
-import linecache
 import os
 import sys
 import threading
@@ -24,6 +23,7 @@ def lab_line(frame) -> str:
     while frame is not None:
         path = frame.f_code.co_filename
         if path.startswith(LABS_DIR + os.sep) and path not in RUNTIME:
+            import linecache  # here: every child imports this module, few need a line
             return linecache.getline(path, frame.f_lineno).split("  #")[0].strip()
         frame = frame.f_back
     return "?"
