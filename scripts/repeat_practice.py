@@ -1,7 +1,8 @@
 """Grade every known answer of the exercises many times: same verdict every time?
 
   python scripts/repeat_practice.py [--exercise ID ...] [--gradings 20] [--runs 10]
-                                    [--load] [--python PATH] [--kind right,wrong,cheat]
+                                    [--load] [--jobs N] [--python PATH]
+                                    [--kind right,wrong,cheat]
 
 For each exercise, every known answer under labs/practice/answers/ (the
 reference and ``__right_*``: must pass; ``__wrong_*`` and ``__cheat_*``: must
@@ -9,13 +10,16 @@ fail with the message on their first line) is graded ``--gradings`` times.
 A grading's signature is its verdict, the names of the checks that failed and
 what ended it early; the script prints how many gradings share the most common
 signature and flags an answer whose verdict is not the expected one or changes.
---load keeps every core busy meanwhile. Exit status 0 when every answer got
-its expected verdict on every grading.
+--load keeps every core busy meanwhile; --jobs N grades N answers at a time
+(a grading mostly waits on its child: on 2 cores, --jobs 4 keeps both busy
+too). Exit status 0 when every answer got its expected verdict on every
+grading.
 """
 from __future__ import annotations
 
 import argparse
 import collections
+import concurrent.futures
 import re
 import sys
 import time
@@ -45,43 +49,54 @@ def answers(ex, kinds):
     return out
 
 
+def repeat(ex, path, want, args) -> tuple[bool, list[str]]:
+    """Grade one answer ``args.gradings`` times: (as expected every time and
+    identical, the lines to print)."""
+    seen, wrong, last = collections.Counter(), 0, ""
+    started = time.perf_counter()
+    for _ in range(args.gradings):
+        r = grade.grade(ex.id, path.read_text(), runs=args.runs, python=args.python)
+        seen[signature(r)] += 1
+        if want is None:
+            wrong += not r.passed
+        else:
+            wrong += r.passed or not any(want in x for x in r.failures())
+        if wrong and want is None:
+            last = r.summary()
+    took = (time.perf_counter() - started) / args.gradings
+    common, count = seen.most_common(1)[0]
+    ok = not wrong and count == args.gradings
+    lines = [f"{'ok ' if ok else 'BAD'} {path.stem:<58} {count}/{args.gradings} "
+             f"identical, {args.gradings - wrong}/{args.gradings} as expected, "
+             f"{took:.2f} s per grading"]
+    if not ok:
+        lines += [f"      {k} x {sig}" for sig, k in seen.most_common()]
+        if want is None and wrong:
+            lines.append(f"      last: {last}")
+    return ok, lines
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--exercise", action="append")
     p.add_argument("--gradings", type=int, default=20)
     p.add_argument("--runs", type=int, default=grade.DEFAULT_RUNS)
     p.add_argument("--load", action="store_true")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="answers graded at a time (each one's gradings stay in turn)")
     p.add_argument("--python")
     p.add_argument("--kind", default="right,wrong,cheat")
     args = p.parse_args(argv)
+    if args.gradings < 1 or args.runs < 1 or args.jobs < 1:
+        p.error("--gradings, --runs and --jobs must be at least 1")
     exs = [exercises.get(i) for i in args.exercise] if args.exercise else exercises.all_exercises()
+    todo = [(ex, path, want) for ex in exs for path, want in answers(ex, args.kind.split(","))]
     bad = 0
-    with loaded(args.load):
-        for ex in exs:
-            for path, want in answers(ex, args.kind.split(",")):
-                seen, wrong = collections.Counter(), 0
-                started = time.perf_counter()
-                for _ in range(args.gradings):
-                    r = grade.grade(ex.id, path.read_text(), runs=args.runs, python=args.python)
-                    seen[signature(r)] += 1
-                    if want is None:
-                        wrong += not r.passed
-                    else:
-                        wrong += r.passed or not any(want in x for x in r.failures())
-                    if wrong and want is None:
-                        last = r.summary()
-                took = (time.perf_counter() - started) / args.gradings
-                common, count = seen.most_common(1)[0]
-                ok = not wrong and count == args.gradings
-                bad += not ok
-                print(f"{'ok ' if ok else 'BAD'} {path.stem:<58} {count}/{args.gradings} "
-                      f"identical, {args.gradings - wrong}/{args.gradings} as expected, "
-                      f"{took:.2f} s per grading", flush=True)
-                if not ok:
-                    for sig, k in seen.most_common():
-                        print(f"      {k} x {sig}")
-                    if want is None and wrong:
-                        print(f"      last: {last}")
+    with loaded(args.load), concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for ok, lines in pool.map(lambda t: repeat(*t, args), todo):  # printed in order
+            bad += not ok
+            print("\n".join(lines), flush=True)
+    print(f"{len(todo) - bad} of {len(todo)} answers as expected on every grading", flush=True)
     return 1 if bad else 0
 
 
