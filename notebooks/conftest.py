@@ -8,6 +8,8 @@ which names the version). When KEY applies to the running Python, the cell is
 run, and must not raise, but its output is not compared: so ``make test``
 passes on every supported version, and any other difference still fails.
 ``scripts/notebook_versions.py`` lists those cells for each version.
+Under pytest-xdist a notebook's cells all go to one worker, in order
+(tests/conftest.py's scheduler; ``--dist loadfile`` when notebooks/ runs alone).
 """
 from __future__ import annotations
 
