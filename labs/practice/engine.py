@@ -699,7 +699,8 @@ class Session:
     def _sandbox(self) -> None:
         payload = {"source": self.source, "functions": list(self.ex.functions),
                    "dial_fd": self.arena.child_end.fileno(), "uid": self.uid,
-                   "modules": sorted(self.ex.modules), "engine": "arena"}
+                   "modules": sorted(self.ex.modules), "engine": "arena",
+                   "fast_clock": self.ex.fast_clock}
         try:
             self.outcome = supervise.run(
                 "practice", self.ex.id, deadline=STARTUP_S + self.planned_max * (2 * self.ex.budget_s + 2 + HELD_CAP_S),

@@ -779,8 +779,9 @@ STOP_ONE = Exercise(
         "of them (sometimes twice, sometimes after other verbs and unknown names), then "
         "`\"stop nobody\"`, sometimes a quiet period, then `\"quit\"`: in a quiet period "
         "a `get` with a timeout times out at once until its timeouts add up to a minute "
-        "(the clocks of `time` move on by as much, and `time.sleep` returns at once, "
-        "within that minute), and 2 s pass (6 s in the first such run of a check). The named "
+        "(the clocks of `time` move on by as much, and `time.sleep` and a timed wait on an "
+        "Event or Condition, as in `threading.Timer`, return at once, within that minute), "
+        "and 2 s pass (6 s in the first such run of a check). The named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not return before `\"quit\"`, and must return on it."),
     functions=("control",),
@@ -794,6 +795,7 @@ STOP_ONE = Exercise(
         "            stops[name].set()\n"),
     modes=tuple(STOP_ONE_MODES),
     scenario=stop_one_scenario,
+    fast_clock=True,  # a threading.Timer's idle timeout sees the quiet period's minute
     # not signal: no control loop needs it, and signal.alarm is a clock no quiet
     # period of a check outlasts (an idle timeout that ends the process)
     modules=tuple(m for m in COMMON_MODULES if m != "signal"),

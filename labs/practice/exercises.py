@@ -78,6 +78,9 @@ class Exercise:
     # check's first run of mode ``earlier`` (it needs what that one measured);
     # otherwise the runs' modes come in a random order (engine.order)
     runs_after: tuple = ()
+    # the scenario has fast-clock quiet periods (wire.Clock): the child's timed
+    # Condition waits (Event.wait, threading.Timer) follow that clock too
+    fast_clock: bool = False
 
     @property
     def schedule_modes(self) -> tuple:
