@@ -383,3 +383,32 @@ def test_nothing_of_a_blocking_io_check_outlives_it(ex_id):
         grade.grade(ex_id, path.read_text(), runs=len(ex.modes))
     assert children() <= before_children
     assert fds() <= before_fds, sorted(fds() - before_fds)
+
+
+@pytest.mark.parametrize("ex", PORTED, ids=lambda ex: ex.id)
+def test_the_runs_come_in_a_random_order_that_replays_from_its_seed(ex):
+    """An answer that counts its calls cannot know a run's mode: the same
+    modes as the fixed cycle, as many times, in an order drawn from the
+    grading's seed; no run keeps the cycle's mode when no mode fills half
+    the runs; each run keeps its number in the cycle."""
+    cycle = [ex.modes[i % len(ex.modes)] for i in range(10)]
+    orders = {tuple(engine.order(ex, 10, seed)) for seed in range(20)}
+    assert len(orders) > 1
+    for o in orders:
+        assert sorted(m for _, m in o) == sorted(cycle)
+        assert sorted(n for n, _ in o) == list(range(1, 11))
+        assert all(cycle[n - 1] == m for n, m in o)
+        if 2 * max(cycle.count(m) for m in cycle) < 10:
+            assert all(m != c for (_, m), c in zip(o, cycle))
+        modes = [m for _, m in o]
+        for later, earlier in ex.runs_after:
+            assert modes.index(later) > modes.index(earlier)
+    assert engine.order(ex, 10, 7) == engine.order(ex, 10, 7)
+
+
+def test_the_order_seed_is_shown_and_replays_the_grading():
+    ex = exercises.get("signal-target/stop-one")
+    r = grade.grade(ex.id, ex.reference().read_text(), runs=2, python=CHILD_PYTHON,
+                    order_seed=4242)
+    assert r.passed and "(order seed 4242)" in r.summary()
+    assert r.to_json()["order_seed"] == 4242

@@ -3,7 +3,7 @@
   python -m labs practice list
   python -m labs practice check EXERCISE FILE.py [--runs N] [--json] [--python PATH]
                                 [--schedule MODE:LETTERS]   (labs.practice.explore)
-                                [--exhaust N [--bound N]]
+                                [--exhaust N [--bound N]] [--order-seed N]
   python -m labs practice solution EXERCISE
   python -m labs practice grade SUBMISSIONS [--exercise ID ...] [--out DIR] [--runs N]
                                 [--format gradescope] [--jobs N]   (labs.practice.classroom)
@@ -36,6 +36,9 @@ def add_parser(sub) -> None:
                         "(then the --runs PCT schedules if that was not all)")
     c.add_argument("--bound", type=int, metavar="N",
                    help="preemptions per schedule for --exhaust (default 2)")
+    c.add_argument("--order-seed", type=int, metavar="N",
+                   help="the seed of the runs' order, as a result shows it (replays a grading; "
+                        "default: a new one each time)")
     s = cmds.add_parser("solution", help="print the reference solution (instructors)")
     s.add_argument("exercise")
     from labs.practice import classroom
@@ -84,8 +87,11 @@ def main(args, fail) -> None:
             fail(f"--schedule: {bad}")
         if not ex.explore_steps:
             fail(f"--schedule: {ex.id} runs without the explorer (no schedules)")
+    if args.order_seed is not None and not 0 <= args.order_seed < 2 ** 63:
+        fail(f"--order-seed must be between 0 and 2**63 - 1, not {args.order_seed}")
     result = grade.grade(ex.id, source, runs=args.runs, python=args.python,
-                         schedule=args.schedule, exhaust=args.exhaust, bound=args.bound)
+                         schedule=args.schedule, exhaust=args.exhaust, bound=args.bound,
+                         order_seed=args.order_seed)
     if result.bad_input:
         fail(f"{args.file}: {result.problem}")
     if args.json:

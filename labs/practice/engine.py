@@ -228,6 +228,8 @@ class Rep:
         self.helpers: set[str] = set()  # threads of the child's side that end with a call
         self.fds: list[int] = []    # descriptors to send with the spec (Rep.socket)
         self.explorer = None        # labs.practice.explore.Explorer, when exploring
+        # the run's own draws (a scenario's random moment), from the grading's seed
+        self.rng = random.Random(session.order_seed * 1_000_003 + n)
         self.first = len(self.arena.ledger)  # this run's records start here
 
     def ledger(self) -> list:
@@ -402,6 +404,61 @@ class Rep:
         return facts
 
 
+SEED_MAX = 10**6  # order seeds are drawn below this: short enough to read and type
+
+
+ORDER_SEED_ENV = "LABS_ORDER_SEED"  # a fixed seed for stored outputs (notebooks/conftest.py)
+
+
+def new_seed() -> int:
+    """A grading's order seed: from the system's randomness, never known in
+    advance; ``$LABS_ORDER_SEED`` when set (nbval and scripts/refresh_notebooks.py
+    set it, so that a notebook's stored result is that of one order: never
+    set it for a class)."""
+    fixed = os.environ.get(ORDER_SEED_ENV, "")
+    if fixed.isdigit():
+        return int(fixed)
+    return random.SystemRandom().randrange(1, SEED_MAX)
+
+
+def order(ex, runs: int, seed: int) -> list[tuple[int, str]]:
+    """(run number, mode) of ``runs`` runs, in the order they run. The modes
+    are the fixed cycle's (run n in ``ex.modes[(n - 1) % len(ex.modes)]``),
+    shuffled by ``seed``: no run keeps the fixed cycle's mode at its place
+    when that leaves every place a choice (no mode in half the runs or more),
+    so an answer tuned to the cycle meets a mode it did not expect in every
+    run; and a mode of ``ex.runs_after`` ((later, earlier), ...) runs only
+    after the first run of the other (a run that needs what that one
+    measured). The k-th run of a mode in this order is numbered as the k-th
+    run of that mode in the cycle."""
+    cycle = [ex.modes[i % len(ex.modes)] for i in range(runs)]
+    rng = random.Random(seed)
+    counts = {m: cycle.count(m) for m in cycle}
+    derange = 2 * max(counts.values(), default=0) < runs
+
+    def fits(modes, strict):
+        if strict and any(a == b for a, b in zip(modes, cycle)):
+            return False
+        for later, earlier in ex.runs_after:
+            if earlier in modes and later in modes and modes.index(later) < modes.index(earlier):
+                return False
+        return True
+
+    modes = list(cycle)
+    for strict in ((True, False) if derange else (False,)):
+        for _ in range(5000):
+            rng.shuffle(modes)
+            if fits(modes, strict):
+                break
+        else:
+            continue
+        break
+    else:
+        modes = list(cycle)
+    numbers = {m: [i + 1 for i, c in enumerate(cycle) if c == m] for m in counts}
+    return [(numbers[m].pop(0), m) for m in modes]
+
+
 def _ref(value):
     if isinstance(value, GObject):
         return value.ref()
@@ -511,9 +568,13 @@ def measure(checks, facts) -> list:
 
 class Session:
     def __init__(self, ex, source: str, runs: int, python=None, progress=None,
-                 schedule=None, seed: int = 0, exhaust: int = 0, bound: int | None = None):
+                 schedule=None, seed: int = 0, exhaust: int = 0, bound: int | None = None,
+                 order_seed: int | None = None):
         from labs.practice import explore
         self.ex, self.source, self.runs, self.python = ex, source, runs, python
+        # the order of the runs' modes, and any other draw of the check's
+        # (Rep.rng): chosen per grading unless given (a replay of a grading)
+        self.order_seed = new_seed() if order_seed is None else int(order_seed)
         self.bound = explore.BOUND if bound is None else bound  # preemptions, exhausting
         self.schedule, self.seed = schedule, seed  # a Schedule to replay; PCT's seed
         # exhaust > 0: first every schedule with at most ``bound`` preemptions,
@@ -534,6 +595,7 @@ class Session:
         self.grader = self.arena.add(GGrader())
         self.outcome = None
         self.left_at = None  # the run after which the grader stopped (something left running)
+        self.running_n = 0   # the number of the run running now (or last)
         self.last_facts: dict = {}  # the last run's facts (judge_exit: who sent a signal)
         self.started_child = threading.Event()
         self.base = (set(), {}, set())
@@ -552,23 +614,32 @@ class Session:
         return None
 
     def plan(self, result):
-        """(mode, strategy or None) of each run, in order. Exhausting: the
-        bounded enumeration (explore.Bounded) of each mode (``explore_modes``
-        if the exercise has them), fewest preemptions first across the modes,
-        until it ends, a run fails or ``exhaust`` schedules have run; then, if
-        the space was not exhausted, the PCT runs. ``self.exploration`` says
-        which it was."""
+        """(run number, mode, strategy or None) of each run, in the order they
+        run. The runs' modes are those of the fixed cycle (``ex.modes``, run
+        n in mode n - 1 modulo their number), run in a random order drawn
+        from the grading's ``order_seed`` (``order``): an answer that counts
+        its calls cannot know which mode a call is in. A run keeps its number
+        in the fixed cycle (the k-th run of a mode is numbered as the k-th of
+        that mode there), and so its PCT schedule: the result lists the runs
+        by number, whatever order they ran in. Exhausting: the bounded
+        enumeration (explore.Bounded) of each mode (``explore_modes`` if the
+        exercise has them), fewest preemptions first across the modes, until
+        it ends, a run fails or ``exhaust`` schedules have run; then, if the
+        space was not exhausted, the PCT runs, in a random order too.
+        ``self.exploration`` says which it was."""
         from labs.practice import explore
         ex = self.ex
         if not self.exhaust:
             if ex.explore_steps and self.schedule is None:
                 self.exploration = {"exhausted": False, "bound": self.bound,
                                     "enumerated": 0, "sizes": {}, "pct": 0}
-            for n in range(1, self.runs + 1):
+            if self.schedule is not None:
+                yield 1, self.schedule.mode, None
+                return
+            for n, mode in order(ex, self.runs, self.order_seed):
                 if self.exploration is not None:
-                    self.exploration["pct"] = n
-                yield (self.schedule.mode if self.schedule is not None
-                       else ex.modes[(n - 1) % len(ex.modes)]), None
+                    self.exploration["pct"] += 1
+                yield n, mode, None
             return
         x = self.exploration = {"exhausted": False, "bound": self.bound, "enumerated": 0,
                                 "sizes": {}, "diverged": 0, "pct": 0}
@@ -582,7 +653,7 @@ class Session:
                     if strategy is None:
                         break
                     x["enumerated"] += 1
-                    yield mode, strategy
+                    yield x["enumerated"], mode, strategy
                     if result.runs and not result.runs[-1].passed:
                         b.take_in()
                         x["diverged"] = sum(e.diverged for e in enums.values())
@@ -595,10 +666,10 @@ class Session:
         if len(x["sizes"]) == len(enums):
             x["exhausted"] = True
             return
-        for n in range(1, self.runs + 1):
+        base = x["enumerated"]
+        for n, mode in order(ex, self.runs, self.order_seed):
             x["pct"] += 1
-            yield ex.modes[(n - 1) % len(ex.modes)], explore.strategy_for(n, ex.explore_steps,
-                                                                         self.seed)
+            yield base + n, mode, explore.strategy_for(n, ex.explore_steps, self.seed)
 
     def _baseline(self) -> None:
         self.base = (set(procfs.tids(self.pid)), fds_of(self.pid), set(self.processes()))
@@ -634,7 +705,8 @@ class Session:
     def _sandbox(self) -> None:
         payload = {"source": self.source, "functions": list(self.ex.functions),
                    "dial_fd": self.arena.child_end.fileno(), "uid": self.uid,
-                   "modules": sorted(self.ex.modules), "engine": "arena"}
+                   "modules": sorted(self.ex.modules), "engine": "arena",
+                   "fast_clock": self.ex.fast_clock}
         try:
             self.outcome = supervise.run(
                 "practice", self.ex.id, deadline=STARTUP_S + self.planned_max * (2 * self.ex.budget_s + 2 + HELD_CAP_S),
@@ -726,7 +798,8 @@ class Session:
 
     def run(self) -> Result:
         ex = self.ex
-        result = Result(exercise=ex, planned=self.runs, source=self.source)
+        result = Result(exercise=ex, planned=self.runs, source=self.source,
+                        order_seed=self.order_seed)
         checks = generic_checks(ex) + tuple(ex.checks)
         self.sandbox_thread = threading.Thread(target=self._sandbox, name="grader-sandbox",
                                                daemon=True)
@@ -737,11 +810,14 @@ class Session:
             if not g.loaded:
                 result.problem, result.bad_input = self.load_problem()
                 return result
-            for n, (mode, strategy) in enumerate(self.plan(result), 1):
+            done = 0
+            for n, mode, strategy in self.plan(result):
+                self.running_n = n
                 if strategy is not None:
                     self._strategies[n] = strategy
                 if self.progress is not None:
-                    self.progress(n - 1, self.planned_max, f"run {n} ({mode})")
+                    self.progress(done, self.planned_max, f"run {n} ({mode})")
+                done += 1
                 with a.cond:
                     a.rep_n, a.frozen = n, False
                 rep = Rep(self, n, mode)
@@ -753,6 +829,7 @@ class Session:
                 facts["mode"] = mode
                 self.last_facts = facts
                 if rep.fatal == "gone" and not facts["anomalies"]:  # it ended its own process
+                    result.ended = 0
                     break
                 run = Run(n, mode, facts, measure(checks, facts))
                 if rep.explorer is not None:
@@ -775,23 +852,28 @@ class Session:
                 if rep.fatal == "stuck":
                     extra = (f" (+{rep.held_s:.1f} s the grader held your calls)"
                              if rep.held_s >= 0.05 else "")
+                    left = self.runs - done
                     result.fatal = (f"run {n} did not finish within {ex.budget_s:g} s{extra}: "
                                     f"{facts['stuck']}"
-                                    + (f"; run(s) {n + 1}-{self.runs} not run"
-                                       if n < self.runs else ""))
+                                    + (f"; {left} other run(s) not run" if left > 0 else ""))
                     result.fatal_hints = checks[0].hints  # "your function returned"
+                    result.ended, run.ended_by = n, checks[0].name
                     break
                 if rep.fatal == "anomaly":
                     result.fatal = f"the check ended at run {n}: {facts['anomalies'][0]}"
                     result.fatal_hints = checks[3].hints
+                    result.ended, run.ended_by = n, checks[3].name
                     break
                 if self.gone:
+                    result.ended = 0
                     break
                 if rep.fatal == "left":  # the next run would share what was left
                     self.left_at = n
+                    result.ended, run.ended_by = n, checks[2].name
                     break
             if self.exhaust:  # as many runs as the enumeration made
                 self.runs = result.planned = len(result.runs)
+            result.runs.sort(key=lambda r: r.n)  # by number, whatever order they ran in
             result.exploration = self.exploration
             if not self.gone:
                 with a.cond:
@@ -823,7 +905,7 @@ class Session:
         complete = len(result.runs) == self.runs or self.left_at is not None
         if ex_["code"] == 0 and not ex_["timed_out"] and complete:
             return
-        n = len(result.runs) + (len(result.runs) < self.runs)
+        n = self.running_n  # the run that was running when it ended
         if self.arena.anomalies:  # something not an operation came first: the check ended there
             k, text = self.arena.anomalies[0]
             result.fatal = f"the check ended at run {k or max(n, 1)}: {text}"
@@ -835,7 +917,8 @@ class Session:
             why = f"killed by {ex_['signal']}"
         else:
             why = f"ended with exit status {ex_['code']} (os._exit or sys.exit?)"
-        result.fatal = f"your code ended the whole process during run {max(n, 1)}: {why}"
+        # the reason first: which run it was depends on the order of the runs
+        result.fatal = f"your code ended the whole process: {why} (during run {max(n, 1)})"
         killed = dict(self.ex.killed_hints).get(ex_["signal"])
         if killed and not ex_["timed_out"] and self.last_facts.get("signal_sent"):
             # the check's own signal, left to its default action: no call of the learner's
@@ -950,14 +1033,15 @@ def _kill(pid: int) -> None:
 
 
 def grade(ex, source: str, runs: int, python=None, progress=None, schedule=None,
-          seed: int = 0, exhaust: int = 0, bound: int | None = None) -> Result:
+          seed: int = 0, exhaust: int = 0, bound: int | None = None,
+          order_seed: int | None = None) -> Result:
     from labs.practice import ship
     try:  # the policy, also for callers that did not ask (the verdict never relies on it)
         ship.static_check(source, ex.functions, ex.signatures, modules=ex.modules)
     except ship.BadAnswer as bad:
         return Result(exercise=ex, planned=runs, problem=str(bad), bad_input=True)
     return Session(ex, source, runs, python=python, progress=progress, schedule=schedule,
-                   seed=seed, exhaust=exhaust, bound=bound).run()
+                   seed=seed, exhaust=exhaust, bound=bound, order_seed=order_seed).run()
 
 
 def loop_around(loops, lineno: int) -> int | None:

@@ -864,6 +864,7 @@ READER = Exercise(
         "            return b\"\".join(chunks)\n"
         "        chunks.append(data)\n"),
     modes=("quiet", "idle", "peer-closes", "worst", "before-first"),
+    runs_after=(("worst", "quiet"),),  # a worst run stops where the first quiet run says
     scenario=reader_scenario,
     modules=COMMON_MODULES + ("select", "selectors", "socket"),
     budget_s=3.0,

@@ -117,7 +117,8 @@ def _tgkill(pid: int, tid: int, sig: int) -> None:
 
 SIGTERM_MODES = {"midway": (3, "thread"), "before-first": (2, "process"),
                  "late": (4, "process"), "midway-5": (5, "thread")}
-QUIET_S = 0.5   # late: how long the grader holds SIGTERM back while run() waits
+QUIET_S = (0.3, 1.3)  # late: how long the grader holds SIGTERM back while run() waits,
+                     # drawn per run (Rep.rng) from this range: a timer cannot know when
 HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
 HANDLER_S = 0.25  # the stop is set within this of SIGTERM (the main thread's timed step,
                   # 0.1 s, and a loaded machine's delay)
@@ -359,14 +360,15 @@ def sigterm_scenario(rep):
     at a worker waits in the grader, and once the kernel shows it blocked
     on the reply, SIGTERM is aimed at another thread of the process. ``late``
     (4 workers): every worker holds an item; SIGTERM is held back for a
-    quiet period while run() waits, then sent to the process while it waits
-    again. Every time, the main thread goes on only once the kernel shows
-    SIGTERM taken and handled at C level (``_send``): the learner's handler
-    then runs before the main thread's next call on a worker, and the stop
-    must be reported before that call and within HANDLER_S (a stop from a
-    timer thread is neither). The workers' thread in the child (the stop's
-    watcher) unblocks SIGTERM itself: a mask the learner's code set around
-    ``start_workers`` cannot keep the thread-directed SIGTERM from it."""
+    quiet period of random length (QUIET_S, from the grading's seed) while
+    run() waits, then sent to the process while it waits again. Every time,
+    the main thread goes on only once the kernel shows SIGTERM taken and
+    handled at C level (``_send``): the learner's handler then runs before
+    the main thread's next call on a worker, and the stop must be reported
+    before that call and within HANDLER_S (a stop from a timer thread is
+    neither). The workers' thread in the child (the stop's watcher) unblocks
+    SIGTERM itself: a mask the learner's code set around ``start_workers``
+    cannot keep the thread-directed SIGTERM from it."""
     n, mode = rep.n, rep.mode
     k, aim = SIGTERM_MODES[mode]
     start = rep.add(GStart(n, k, mode, rep.session.pid, rep.hold))
@@ -387,9 +389,10 @@ def sigterm_scenario(rep):
                 _send(rep, start, aim)
         elif _main_waits(rep, start, "your main thread waiting for the workers", 0):
             if mode == "late" and start.stop_at is None:
-                rep.hold(QUIET_S)
+                quiet_s = rep.rng.uniform(*QUIET_S)
+                rep.hold(quiet_s)
                 a.wait_for(lambda: start.stop_at is not None or rep.reports.ended()
-                           or bool(a.anomalies), QUIET_S)
+                           or bool(a.anomalies), quiet_s)
                 with a.cond:
                     start.arm, since = True, start.main_ops
                 _main_waits(rep, start, "your main thread waiting again after a quiet period",
@@ -507,10 +510,11 @@ SIGTERM = Exercise(
         "every worker is in the middle of an item and your main thread has just begun "
         "to wait, aimed at another thread of the process (one of the check's: it does not "
         "block SIGTERM, whatever mask your threads have); or after holding it back for "
-        "a quiet period while you wait. The process must survive; the stop must be set by your "
-        "handler, after SIGTERM (the kernel tells the check whether SIGTERM is caught, "
-        "ignored or left to its default), within 250 ms of it and before your main thread's "
-        "next call on a worker (the check lets your main thread go on once the kernel shows "
+        "a quiet period of random length (0.3 to 1.3 s) while you wait; in a random order. "
+        "The process must survive; the stop must be set by your handler, after SIGTERM "
+        "(the kernel tells the check whether SIGTERM is caught, ignored or left to its "
+        "default), within 250 ms of it and before your main thread's next call on a worker "
+        "(the check lets your main thread go on once the kernel shows "
         "SIGTERM taken); every worker must finish its item and end, and you must "
         "have seen it end (`join()` returned, or `is_alive()` False), before `run` "
         "returns."),
@@ -775,8 +779,9 @@ STOP_ONE = Exercise(
         "of them (sometimes twice, sometimes after other verbs and unknown names), then "
         "`\"stop nobody\"`, sometimes a quiet period, then `\"quit\"`: in a quiet period "
         "a `get` with a timeout times out at once until its timeouts add up to a minute "
-        "(the clocks of `time` move on by as much, and `time.sleep` returns at once, "
-        "within that minute), and 2 s pass (6 s in the first such run of a check). The named "
+        "(the clocks of `time` move on by as much, and `time.sleep` and a timed wait on an "
+        "Event or Condition, as in `threading.Timer`, return at once, within that minute), "
+        "and 2 s pass (6 s in the first such run of a check). The named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not return before `\"quit\"`, and must return on it."),
     functions=("control",),
@@ -790,6 +795,7 @@ STOP_ONE = Exercise(
         "            stops[name].set()\n"),
     modes=tuple(STOP_ONE_MODES),
     scenario=stop_one_scenario,
+    fast_clock=True,  # a threading.Timer's idle timeout sees the quiet period's minute
     # not signal: no control loop needs it, and signal.alarm is a clock no quiet
     # period of a check outlasts (an idle timeout that ends the process)
     modules=tuple(m for m in COMMON_MODULES if m != "signal"),

@@ -54,7 +54,7 @@ class Exercise:
     functions: tuple     # names of the learner's functions, in check() order
     signatures: tuple    # for each, the argument names the scenario passes
     skeleton: str        # the notebook's starting code (fails its check)
-    modes: tuple         # the interleavings, cycled over the repetitions
+    modes: tuple         # the interleavings, cycled over the repetitions (in a random order)
     checks: tuple        # of Check, in the order they are shown
     lab_cell: str        # where the lab shows the pattern (the last hint)
     ended_hints: tuple = ()  # hints for "every thread ended", when it fails
@@ -74,6 +74,13 @@ class Exercise:
     # the modes a bounded enumeration exhausts (grade(..., exhaust=N)), when not
     # ``modes``: a smaller scenario whose space is small enough to exhaust
     explore_modes: tuple = ()
+    # ((later, earlier), ...): a run of mode ``later`` comes only after the
+    # check's first run of mode ``earlier`` (it needs what that one measured);
+    # otherwise the runs' modes come in a random order (engine.order)
+    runs_after: tuple = ()
+    # the scenario has fast-clock quiet periods (wire.Clock): the child's timed
+    # Condition waits (Event.wait, threading.Timer) follow that clock too
+    fast_clock: bool = False
 
     @property
     def schedule_modes(self) -> tuple:

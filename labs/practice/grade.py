@@ -23,13 +23,18 @@ class Run:
     results: list  # [(Check, passed, measured)] for the checks that apply
     schedule: str | None = None   # the explorer's schedule of this run (replayable)
     explored: dict | None = None  # by, choices, operations, straggled, diverged
+    ended_by: str | None = None   # the check whose failure ended the check here
 
     @property
     def passed(self) -> bool:
         return all(ok for _, ok, _ in self.results)
 
     def first_failure(self):
-        return next(((c, m) for c, ok, m in self.results if not ok), None)
+        """The failure named first: the one that ended the check, if this
+        run ended it; else the first failed check."""
+        failed = [(c, m) for c, ok, m in self.results if not ok]
+        return next(((c, m) for c, m in failed if c.name == self.ended_by),
+                    failed[0] if failed else None)
 
 
 @dataclass
@@ -45,6 +50,11 @@ class Result:
     hints_shown: int = 1
     source: str | None = None    # the answer graded (for replay())
     exploration: dict | None = None  # how the schedules were chosen (engine.Session.plan)
+    order_seed: int | None = None  # the seed of the runs' order (engine.order): a replay's
+    # the run whose failure ended the check before its other runs (its number;
+    # 0: the learner's process ended): the runs run in a random order, so which
+    # runs ran before it is luck, what ended the check is not: it is named first
+    ended: int | None = None
 
     # ---------------------------------------------------------- verdict
     @property
@@ -57,6 +67,13 @@ class Result:
         return sum(r.passed for r in self.runs)
 
     def first_failing(self) -> Run | None:
+        """The failing run the summary names: the one that ended the check
+        early (None when the process ended: the summary names that), else
+        the first by number. The runs run in a random order (engine.order):
+        the runs before one that ended the check are luck, so none of them
+        is named first."""
+        if self.ended is not None:
+            return next((r for r in self.runs if r.n == self.ended and not r.passed), None)
         return next((r for r in self.runs if not r.passed), None)
 
     @property
@@ -114,7 +131,7 @@ class Result:
         if self.schedule is None or self.source is None:
             raise ValueError("this result has no schedule to replay")
         return grade(self.exercise.id, self.source, runs=1, python=python,
-                     schedule=self.schedule)
+                     schedule=self.schedule, order_seed=self.order_seed)
 
     def steps(self) -> str:
         """The shown run's steps, in order: which thread did which operation
@@ -143,6 +160,15 @@ class Result:
                            f"{run.schedule} ({'passed' if run.passed else 'failed'})")
         return ax.figure
 
+    def named(self) -> list[str]:
+        """What the summary names, as "check: what was measured" lines: the
+        first failing run's first failure (``first_failing``), then what
+        ended the runs early; the same on every grading of an answer, whatever
+        the order of its runs."""
+        bad = self.first_failing()
+        shown = [f"{c.name}: {m}" for c, m in [bad.first_failure()]] if bad is not None else []
+        return shown + [x for x in (self.problem, self.fatal) if x]
+
     def failures(self) -> list[str]:
         """Every failure as one line, "check: what was measured", then what
         ended the runs early: what a known-wrong answer's message is matched to."""
@@ -154,6 +180,8 @@ class Result:
         if self.problem:
             return f"{head}: {self.problem}"
         text = f"{head}: {self.runs_passed} of {self.planned} runs passed"
+        if self.order_seed is not None:
+            text += f" (order seed {self.order_seed})"
         bad = self.first_failing()
         if bad is not None:
             check, measured = bad.first_failure()
@@ -293,6 +321,7 @@ class Result:
                 "runs_planned": self.planned, "runs_passed": self.runs_passed,
                 "problem": self.problem, "fatal": self.fatal, "summary": self.summary(),
                 "schedule": self.schedule, "exploration": self.exploration,
+                "order_seed": self.order_seed,
                 "runs": [{"n": r.n, "mode": r.mode, "passed": r.passed, "schedule": r.schedule,
                           "checks": [{"check": c.name, "expected": c.expect,
                                       "passed": ok, "measured": m} for c, ok, m in r.results]}
@@ -327,7 +356,8 @@ def _cut(text: str, width: int) -> str:
 
 def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
           python: str | None = None, progress=None, schedule: str | None = None,
-          seed: int = 0, exhaust: int = 0, bound: int | None = None) -> Result:
+          seed: int = 0, exhaust: int = 0, bound: int | None = None,
+          order_seed: int | None = None) -> Result:
     """Run ``source`` (a module defining the exercise's functions) ``runs``
     times in one sandboxed child, on the grader's objects
     (labs.practice.engine); return the Result. ``progress(done, total,
@@ -339,7 +369,9 @@ def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
     with at most ``bound`` preemptions (default ``explore.BOUND``), up to
     ``exhaust`` of them (stopping at the first that fails); the ``runs`` PCT
     schedules only if that was not all (``Result.exploration_line()`` says
-    which)."""
+    which). ``order_seed``: the order of the runs' modes (and the check's
+    other draws) is random, from this seed, drawn per grading when None;
+    the result shows it, and the same seed replays the same order."""
     ex = exercises.get(exercise_id)
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(f"runs must be between 1 and {MAX_RUNS}, not {runs}")
@@ -352,4 +384,5 @@ def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
         from labs.practice.explore import Schedule
         schedule, runs = Schedule.parse(schedule, ex.schedule_modes), 1
     return engine.grade(ex, source, runs, python=python, progress=progress,
-                        schedule=schedule, seed=seed, exhaust=exhaust, bound=bound)
+                        schedule=schedule, seed=seed, exhaust=exhaust, bound=bound,
+                        order_seed=order_seed)

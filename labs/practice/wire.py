@@ -80,10 +80,19 @@ class Clock:
             self.skew += seconds
             return True
 
-    def install(self, time_module) -> None:
+    SLICE_S = 0.05  # a timed Condition wait looks at the fast clock this often
+
+    def install(self, time_module, threading_module=None) -> None:
         """Put the skewed clocks and sleep into ``time_module`` (the child's
         ``time``, before the learner's module loads; the standard library's
-        own waits took their clock at import and stay real)."""
+        own waits took their clock at import and stay real). With
+        ``threading_module``: a timed ``Condition.wait`` (so ``Event.wait``,
+        ``threading.Timer``, a ``queue.Queue``'s ``get(timeout=...)``) follows
+        the skewed clock too: it waits in slices of SLICE_S, and ends when its
+        deadline on the skewed clock has passed, or at once in a fast period
+        (as a sleep does): an idle timeout kept by a thread's timed wait sees
+        a quiet period as the learner's clocks do. ``Lock.acquire(timeout=...)``
+        and ``Thread.join(timeout)`` stay real."""
         t = time_module
         real = {name: getattr(t, name) for name in (
             "monotonic", "time", "perf_counter", "monotonic_ns", "time_ns",
@@ -106,6 +115,28 @@ class Clock:
                 return
             real["sleep"](secs)
         t.sleep = sleep
+        if threading_module is not None:
+            self._install_waits(threading_module, real["monotonic"])
+
+    def _install_waits(self, threading_module, monotonic) -> None:
+        cls = threading_module.Condition
+        real_wait = cls.wait
+        clock = self
+
+        def wait(self, timeout=None):
+            if timeout is None:
+                return real_wait(self)
+            end = monotonic() + clock.skew + max(0.0, float(timeout))
+            while True:
+                left = end - (monotonic() + clock.skew)
+                if left <= 0 or clock.slept(left):  # its deadline passed, on the skewed clock
+                    return real_wait(self, 0)  # a last look: a notify before now counts
+                # the lock stays held between two slices: no notify can slip in between
+                if real_wait(self, min(left, clock.SLICE_S)):
+                    return True
+
+        wait.__doc__ = real_wait.__doc__
+        cls.wait = wait
 
 
 CLOCK = Clock()

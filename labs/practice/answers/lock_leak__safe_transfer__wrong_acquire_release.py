@@ -1,4 +1,4 @@
-# expect: still running at the end of the run: worker-1, worker-2 (the lock is held by worker-
+# expect: (the lock is held by worker-1)
 def transfer(bank, lock, src, dst, amount):
     lock.acquire()
     bank.debit(src, amount)

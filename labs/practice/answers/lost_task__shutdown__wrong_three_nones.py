@@ -1,4 +1,4 @@
-# expect: one None per consumer: 1 None(s) left in the queue with 2 consumers
+# expect: shutdown waiting in thread.join() in shutdown
 def shutdown(tasks, consumers):
     for _ in range(3):  # three, whatever len(consumers) is
         tasks.put(None)

@@ -1,4 +1,4 @@
-# expect: your code ended the whole process during run 2: killed by SIGTERM
+# expect: your code ended the whole process: killed by SIGTERM
 import signal
 import threading
 

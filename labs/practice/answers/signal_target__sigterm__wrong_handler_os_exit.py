@@ -1,4 +1,4 @@
-# expect: your code ended the whole process during run 1: ended with exit status 0
+# expect: your code ended the whole process: ended with exit status 0
 import os
 import signal
 import threading

@@ -1,4 +1,4 @@
-# expect: the check ended at run 1
+# expect: the check ended at run 
 import os
 
 

@@ -1,0 +1,26 @@
+# expect: control returned before "quit"
+import queue
+import threading
+
+
+def control(commands, stops):
+    idle = threading.Event()  # set by a timer: ten seconds without a command
+    timer = threading.Timer(10.0, idle.set)
+    timer.start()
+    try:
+        while not idle.is_set():
+            try:
+                line = commands.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            timer.cancel()  # a command came: the ten seconds start again
+            timer = threading.Timer(10.0, idle.set)
+            timer.start()
+            if line == "quit":
+                return
+            verb, _, name = line.partition(" ")
+            if verb == "stop" and name in stops:
+                stops[name].set()
+    finally:
+        timer.cancel()
+        timer.join()
