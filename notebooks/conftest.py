@@ -16,12 +16,27 @@ from __future__ import annotations
 import os
 import sys
 
+import pytest
 from notebook_versions import compared_here  # scripts/, on pytest's pythonpath
+
+from labs.practice.engine import ORDER_SEED_ENV
 
 
 # The practice checks run their modes in a random order (labs.practice.engine.order);
-# the stored results are those of order seed 1 (the kernel inherits this)
-os.environ.setdefault("LABS_ORDER_SEED", "1")
+# the stored results are those of order seed 1. Only the notebooks' kernels get it
+# (nbval starts a notebook's kernel as its first cell is set up, and the kernel
+# keeps the environment it started with): make test's other tests, in the same
+# session, grade in random orders.
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    if getattr(item, "cell", None) is None or ORDER_SEED_ENV in os.environ:
+        yield
+        return
+    os.environ[ORDER_SEED_ENV] = "1"
+    try:
+        yield
+    finally:
+        del os.environ[ORDER_SEED_ENV]
 
 
 def pytest_collection_modifyitems(items):
