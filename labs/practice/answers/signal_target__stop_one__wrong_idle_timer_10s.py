@@ -14,6 +14,7 @@ def control(commands, stops):
             except queue.Empty:
                 continue
             timer.cancel()  # a command came: the ten seconds start again
+            timer.join()  # (its one flaw is the idle timeout: no thread is left behind)
             timer = threading.Timer(10.0, idle.set)
             timer.start()
             if line == "quit":
