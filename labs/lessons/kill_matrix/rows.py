@@ -1,9 +1,9 @@
 """The matrix's rows, built from sandboxed runs (runs in the parent).
 
 ``run_matrix`` runs every scenario of every row in its own sandboxed child,
-a few rows at a time, and builds each row with ``cells``: every cell is read off the run's facts,
-with a note wherever a cell is empty or needs a word (the process died, the
-stop never landed, what a recipe raised).
+a few rows at a time, and builds each row with ``cells``: every cell is read
+off the run's facts, with a note wherever a cell is empty or needs a word
+(the process died, the stop never landed, what a recipe raised).
 """
 from __future__ import annotations
 
@@ -228,8 +228,8 @@ class _UnderWay:
 def _kill(child) -> None:
     try:
         child.signal(signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass  # it has ended (and may be reaped): nothing of it to stop
+    except OSError:  # ProcessLookupError, or ChildProcessError as its row reaps it
+        pass  # it has ended: nothing of it to stop
 
 
 def skipped_row(mechanism, reason) -> dict:
