@@ -39,34 +39,18 @@ def marker_processes() -> list[int]:
     return found
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     """The fixture class graded once, two at a time, with Gradescope's files:
-    once per test session even under pytest-xdist (`make test` runs several workers), its
-    workers sharing the result through a folder and a lock (pytest-xdist's
-    documented way to run a session fixture once)."""
-    import fcntl
-
-    shared = tmp_path_factory.getbasetemp().parent / "classroom-graded"
-    shared.mkdir(exist_ok=True)
-    with open(shared / "lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        root = shared / "run"
-        shutil.rmtree(shared / "want", ignore_errors=True)
-        want = classroom_fixture.build(shared / "want")  # the expectations (a fresh copy)
-        if not (root / "done.json").is_file():
-            shutil.rmtree(root, ignore_errors=True)
-            classroom_fixture.build(root / "class")
-            args = [str(root / "class"), "--out", str(root / "grades"), "--runs", str(RUNS),
-                    "--jobs", "2", "--format", "gradescope"]
-            for ex in classroom_fixture.EXERCISES:
-                args += ["--exercise", ex]
-            done = grade_cli(*args)
-            (root / "done.json").write_text(json.dumps(
-                {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}))
-        done = subprocess.CompletedProcess([], **json.loads((root / "done.json").read_text()))
-        shutil.rmtree(shared / "want")
-    return root, want, done
+    once per test session, since tests/conftest.py's scheduler gives this
+    whole module to one pytest-xdist worker (``TOGETHER``)."""
+    root = tmp_path_factory.mktemp("classroom-graded")
+    want = classroom_fixture.build(root / "class")  # the class, and what each row must say
+    args = [str(root / "class"), "--out", str(root / "grades"), "--runs", str(RUNS),
+            "--jobs", "2", "--format", "gradescope"]
+    for ex in classroom_fixture.EXERCISES:
+        args += ["--exercise", ex]
+    return root, want, grade_cli(*args)
 
 
 def reason_text(g: dict) -> str:
