@@ -21,6 +21,7 @@ RECV = {"x86_64": {"45", "47"}, "aarch64": {"207", "212"}}.get(_MACHINE)
 READ = {"x86_64": "0", "aarch64": "63"}.get(_MACHINE)
 FUTEX = {"x86_64": "202", "aarch64": "98"}.get(_MACHINE)
 TGKILL = {"x86_64": 234, "aarch64": 131}.get(_MACHINE)
+TICKS = os.sysconf("SC_CLK_TCK")  # the unit of /proc/PID/stat's CPU times
 
 
 def in_syscall_on(fd: int, tid: int | None = None, pid: int | None = None) -> bool:
@@ -122,6 +123,17 @@ def stat(pid: int) -> list[str] | None:
         os.close(fd)
     text = data.decode(errors="replace")
     return text[text.rindex(")") + 2:].split()
+
+
+def cpu_s(pid: int) -> float:
+    """Seconds of CPU process ``pid`` has used so far (user and system, its
+    ended threads included: /proc/PID/stat, in clock ticks); 0.0 when there
+    is no such process."""
+    fields = stat(pid)
+    try:
+        return (int(fields[11]) + int(fields[12])) / TICKS if fields else 0.0
+    except (IndexError, ValueError):
+        return 0.0
 
 
 def alive(pid: int) -> bool:

@@ -309,14 +309,23 @@ class Rep:
 
     def _wait(self, predicate, held: bool) -> bool:
         a, t0, base = self.arena, time.monotonic(), self.held_s
-        while True:
+        ran0 = procfs.cpu_s(self.session.pid) if held else 0.0
+
+        def credit() -> None:
+            # held: the time waited is the grader's, but not the CPU the
+            # learner's process used meanwhile (code that loops without an
+            # operation, never quiet, gets no more than its budget)
             if held:
-                self.held_s = min(HELD_CAP_S, max(self.held_s, base + time.monotonic() - t0))
+                ran = procfs.cpu_s(self.session.pid) - ran0
+                self.held_s = min(HELD_CAP_S,
+                                  max(self.held_s, base + time.monotonic() - t0 - ran))
+        while True:
+            credit()
             left = self.left()
             if a.wait_for(predicate, min(left, 0.25) if held else left):
                 return True
-            if a.child_gone or a.closed or (self.left() <= 0 and not (
-                    held and self.held_s < HELD_CAP_S)):
+            credit()
+            if a.child_gone or a.closed or self.left() <= 0:
                 return bool(predicate())
 
     def until(self, predicate, what: str, held: bool = False) -> bool:
