@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 TAG = "version-dependent:"
 ANY_VERSION = ("banner",)  # keys that apply on every version but the stored one's
-NBVAL = ["-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
+NBVAL = ["-p", "tests.early", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
          "--nbval-sanitize-with", "notebooks/sanitize.cfg"]
 
 
