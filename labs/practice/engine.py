@@ -163,14 +163,23 @@ def fds_of(pid: int) -> dict[int, str]:
 
 
 def uid_of(pid: int) -> int | None:
+    """The real user id of process ``pid`` (/proc/PID/status), or None.
+    Read with os.open and os.read: every run reads every process's."""
     try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("Uid:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
+        fd = os.open(f"/proc/{pid}/status", os.O_RDONLY)
+    except OSError:
         return None
-    return None
+    try:
+        data = os.read(fd, 4096)
+    except OSError:  # it ended between the open and the read
+        return None
+    finally:
+        os.close(fd)
+    at = data.find(b"\nUid:")
+    try:
+        return int(data[at + 5:].split(None, 1)[0]) if at >= 0 else None
+    except ValueError:
+        return None
 
 
 def processes_of_uid(uid: int) -> list[int]:
@@ -231,6 +240,7 @@ class Rep:
         # the run's own draws (a scenario's random moment), from the grading's seed
         self.rng = random.Random(session.order_seed * 1_000_003 + n)
         self.first = len(self.arena.ledger)  # this run's records start here
+        self.first_conn = len(self.arena.conns)  # ... and its threads' connections
 
     def ledger(self) -> list:
         """This run's records of the grader's ledger (the arena keeps every
@@ -298,7 +308,8 @@ class Rep:
         """Wait on the monitor until ``predicate()``, the child is gone or
         the budget (which a hold can grow meanwhile) runs out. ``held``: the
         grader holds the learner's code all along (a forced quiet period):
-        the time waited does not count against the budget, up to the cap."""
+        the time waited does not count against the budget, up to the cap,
+        except the CPU the learner's process used meanwhile."""
         if self.explorer is not None:  # the explorer chooses only while the scenario waits
             self.explorer.scenario_waits(predicate)
             try:
@@ -385,7 +396,8 @@ class Rep:
         # thread of the learner's that is still there now was left behind,
         # however soon it would have ended.
         names = {t["name"] for t in self.threads if not t.get("main")} | self.helpers
-        runners = {c.tid for c in a.conns if c.name in names}
+        conns = a.conns[self.first_conn:]  # the main thread's may be older: not a runner
+        runners = {c.tid for c in conns if c.name in names}
         end = time.monotonic() + SETTLE_S
         while time.monotonic() < end and not s.gone:
             extra = set(procfs.tids(s.pid)) - self.base_tids
@@ -393,7 +405,7 @@ class Rep:
                 break
             time.sleep(0.002)
         extra = sorted(set(procfs.tids(s.pid)) - self.base_tids)
-        names = {c.tid: c.name for c in a.conns}
+        names = {c.tid: c.name for c in conns}
         facts["threads_left"] = [f"{names.get(t) or comm(s.pid, t)} (thread id {t})"
                                  for t in extra]
         now_fds = fds_of(s.pid)

@@ -350,7 +350,7 @@ class Explorer:
         self._cpu0: dict[int, int] | None = None  # tid -> CPU ns, read once per choice
         self._idle_since: float | None = None  # the unsettled threads seen asleep since
         self._polled = 0.0                  # the last read of /proc for _may_pass
-        self._seen = 0                      # how far the ledger was read for calls
+        self._seen = rep.first              # how far the ledger was read (this run's part)
         self.scenario = None                # what the scenario waits for; None: it acts
         self.on = False
         self.running: int | None = None     # the index of the thread let go last
