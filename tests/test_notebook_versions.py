@@ -101,7 +101,8 @@ def test_the_notebooks_conftest_applies_the_rule_under_nbval(tmp_path):
         cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=stored)]
     nbformat.write(nb, tmp_path / "x.ipynb")
     shutil.copy(nv.ROOT / "notebooks" / "conftest.py", tmp_path)
-    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--nbval",
+    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.early", "-p", "no:cacheprovider", "-q",
+                          "--nbval",
                           "--nbval-current-env", "-c", str(nv.ROOT / "pyproject.toml"),
                           str(tmp_path / "x.ipynb")],
                          capture_output=True, text=True, timeout=120, cwd=nv.ROOT)
