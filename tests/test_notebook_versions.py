@@ -101,9 +101,9 @@ def test_the_notebooks_conftest_applies_the_rule_under_nbval(tmp_path):
         cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=stored)]
     nbformat.write(nb, tmp_path / "x.ipynb")
     shutil.copy(nv.ROOT / "notebooks" / "conftest.py", tmp_path)
-    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.early", "-p", "no:cacheprovider", "-q",
-                          "--nbval",
-                          "--nbval-current-env", "-c", str(nv.ROOT / "pyproject.toml"),
+    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.early",
+                          "-p", "no:cacheprovider", "-q", "--nbval", "--nbval-current-env",
+                          "-c", str(nv.ROOT / "pyproject.toml"),
                           str(tmp_path / "x.ipynb")],
                          capture_output=True, text=True, timeout=120, cwd=nv.ROOT)
     assert "1 failed, 1 passed" in run.stdout, run.stdout[-2000:]
