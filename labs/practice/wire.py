@@ -63,16 +63,24 @@ class Clock:
         self.lock = threading.Lock()
 
     def heard(self, msg: dict) -> None:
+        skew = float(msg.get("skew", 0.0) or 0.0)
+        fast = msg.get("fast") is True
+        if not (skew or fast or self.fast):
+            # nothing changes (every reply outside a fast period): no lock, so
+            # a thread between two operations never waits on another's reply
+            # (the explorer would see it blocked, untimed, as if settled)
+            return
         with self.lock:
-            self.skew += float(msg.get("skew", 0.0) or 0.0)
-            fast = msg.get("fast") is True
+            self.skew += skew
             if fast and not self.fast:
                 self.spent = 0.0
-            self.spent += float(msg.get("skew", 0.0) or 0.0)
+            self.spent += skew
             self.fast = fast
 
     def slept(self, seconds: float) -> bool:
         """A sleep of ``seconds`` passes at once (True), or really (False)."""
+        if not self.fast:  # outside a fast period (most sleeps): no lock
+            return False
         with self.lock:
             if not self.fast or self.spent + seconds > self.FAST_S:
                 return False
