@@ -64,11 +64,12 @@ def repeat(ex, path, want, args) -> tuple[bool, list[str]]:
         r = grade.grade(ex.id, path.read_text(), runs=args.runs, python=args.python)
         seen[signature(r)] += 1
         if want is None:
-            wrong += not r.passed
+            unexpected = not r.passed
         else:
-            wrong += r.passed or not any(want in x for x in r.failures())
-        if wrong and want is None:
-            last = r.summary()
+            unexpected = r.passed or not any(want in x for x in r.failures())
+        wrong += unexpected
+        if unexpected and not last:  # the first grading that was not as expected
+            last = r.summary() + "".join(f"\n        {x}" for x in r.failures())
     took = (time.perf_counter() - started) / args.gradings
     common, count = seen.most_common(1)[0]
     ok = not wrong and count == args.gradings
@@ -77,8 +78,8 @@ def repeat(ex, path, want, args) -> tuple[bool, list[str]]:
              f"{took:.2f} s per grading"]
     if not ok:
         lines += [f"      {k} x {sig}" for sig, k in seen.most_common()]
-        if want is None and wrong:
-            lines.append(f"      last: {last}")
+        if wrong:
+            lines.append(f"      first not as expected: {last}")
     return ok, lines
 
 

@@ -392,16 +392,21 @@ class Rep:
             self.fatal = "stuck"
             return facts
         # The runner threads end right after their last report: wait for the
-        # kernel to see them gone (observed state, bounded). Only them: a
-        # thread of the learner's that is still there now was left behind,
-        # however soon it would have ended.
+        # kernel to see them gone (observed state, bounded: SETTLE_S, plus the
+        # time the child's threads waited for a CPU meanwhile, as a loaded
+        # machine's time is not the learner's). Only them: a thread of the
+        # learner's that is still there now was left behind, however soon it
+        # would have ended.
         names = {t["name"] for t in self.threads if not t.get("main")} | self.helpers
         conns = a.conns[self.first_conn:]  # the main thread's may be older: not a runner
         runners = {c.tid for c in conns if c.name in names}
-        end = time.monotonic() + SETTLE_S
-        while time.monotonic() < end and not s.gone:
+        end, queued0 = time.monotonic() + SETTLE_S, queued_s(s.pid)
+        while not s.gone:
             extra = set(procfs.tids(s.pid)) - self.base_tids
             if not extra & runners:
+                break
+            if time.monotonic() >= end and time.monotonic() >= end + min(
+                    self.budget, queued_s(s.pid) - queued0):
                 break
             time.sleep(0.002)
         extra = sorted(set(procfs.tids(s.pid)) - self.base_tids)
