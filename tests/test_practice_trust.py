@@ -325,6 +325,28 @@ def test_without_the_policy_a_forged_stop_is_only_an_operation():
     assert any("before any SIGTERM was sent" in x for x in r.failures()), r.failures()
 
 
+LUCKY_SEED = 47  # its late run holds SIGTERM back 0.6 to 0.7 s: a guess of 0.8 s lands
+
+
+@pytest.mark.parametrize("what", ["cheat_guess_timer", "cheat_guess_main_loop"])
+def test_a_guess_that_lands_in_the_window_still_fails(what):
+    """A do-nothing handler and a stop set at a guessed moment (a timer
+    thread's, or the main thread's own loop), replayed on an order seed
+    whose late run's quiet period puts the guess within the 250 ms after
+    SIGTERM that the grader's timing rule allowed: timing alone passed it
+    (4 and 3 gradings of 40 at 10 runs). The grader sees which thread set the
+    stop, and whether it was set inside the call the main thread was in when
+    SIGTERM came."""
+    ex = exercises.get("signal-target/sigterm")
+    path = next(p for p in ex.cheats() if p.stem.endswith(what))
+    r = grade.grade(ex.id, path.read_text(), runs=len(ex.modes), order_seed=LUCKY_SEED,
+                    python=CHILD_PYTHON)
+    late = next(run for run in r.runs if run.mode == "late")
+    assert late.facts["stop"] == "after" and late.facts["stop_after_s"] <= 0.25, late.facts
+    assert not r.passed
+    assert any(expected_message(path) in x for x in r.failures()), r.failures()
+
+
 # ---------------------------------------------------------------- blocking-io
 
 def _answer(ex_id, what):
