@@ -347,6 +347,42 @@ def test_a_guess_that_lands_in_the_window_still_fails(what):
     assert any(expected_message(path) in x for x in r.failures()), r.failures()
 
 
+def test_the_fast_clock_drives_timed_joins_and_lock_acquires():
+    """stop-one's quiet period: a timed join of a thread that runs on, and a
+    timed acquire of a lock of the learner's (Lock, RLock), pass at once, as a
+    sleep does: an idle timeout counted in them sees the quiet period's minute.
+    The locks still lock, and a Condition on them still waits and wakes."""
+    code = textwrap.dedent("""
+        import os, threading, time
+        from labs.practice import wire
+        clock = wire.Clock()
+        clock.install(time, threading)
+        clock.heard({"fast": True})
+        t0 = os.times().elapsed
+        lock, rlock = threading.Lock(), threading.RLock()
+        lock.acquire()
+        never = threading.Event()
+        t = threading.Thread(target=never.wait)
+        t.start()
+        held = threading.Thread(target=rlock.acquire)
+        held.start()
+        held.join()
+        got = (lock.acquire(timeout=5), rlock.acquire(timeout=5), t.join(5), t.is_alive())
+        took = os.times().elapsed - t0
+        clock.heard({})  # the fast period ends: real waits again
+        never.set()
+        t.join()
+        cv = threading.Condition(threading.Lock())
+        with cv:
+            woke = cv.wait(0.01)
+        print(got, clock.skew > 14.9, took < 2, lock.locked(), woke)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert out.stdout.split() == ["(False,", "False,", "None,", "True)", "True", "True",
+                                  "True", "False"], out.stdout + out.stderr
+
+
 # ---------------------------------------------------------------- blocking-io
 
 def _answer(ex_id, what):

@@ -884,8 +884,9 @@ STOP_ONE = Exercise(
         "of them (sometimes twice, sometimes after other verbs and unknown names), then "
         "`\"stop nobody\"`, sometimes a quiet period, then `\"quit\"`: in a quiet period "
         "a `get` with a timeout times out at once until its timeouts add up to a minute "
-        "(the clocks of `time` move on by as much, and `time.sleep` and a timed wait on an "
-        "Event or Condition, as in `threading.Timer`, return at once, within that minute), "
+        "(the clocks of `time` move on by as much, and `time.sleep`, a timed wait on an "
+        "Event or Condition, as in `threading.Timer`, a timed `join` and a timed `acquire` "
+        "of a `threading.Lock` or `RLock` return at once, within that minute), "
         "and 2 s pass (6 s in the first such run of a check). The named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not return before `\"quit\"`, and must return on it."),

@@ -93,8 +93,12 @@ class Clock:
         the skewed clock too: it waits in slices of SLICE_S, and ends when its
         deadline on the skewed clock has passed, or at once in a fast period
         (as a sleep does): an idle timeout kept by a thread's timed wait sees
-        a quiet period as the learner's clocks do. ``Lock.acquire(timeout=...)``
-        and ``Thread.join(timeout)`` stay real."""
+        a quiet period as the learner's clocks do. So do a timed
+        ``Thread.join`` and the timed ``acquire`` of the locks the learner's
+        code makes (``threading.Lock()``, ``threading.RLock()``: the C locks
+        wait on the real clock, so these are locks of the same kind that wait
+        in slices): none of ``threading``'s timeouts outlasts a quiet period
+        by being kept on another clock."""
         t = time_module
         real = {name: getattr(t, name) for name in (
             "monotonic", "time", "perf_counter", "monotonic_ns", "time_ns",
@@ -139,6 +143,69 @@ class Clock:
 
         wait.__doc__ = real_wait.__doc__
         cls.wait = wait
+
+        def sliced(attempt, timeout) -> bool:
+            """``attempt(seconds)`` (a real timed wait: True when done) in
+            slices until done or ``timeout`` passed on the skewed clock (at
+            once in a fast period); then one last look (``attempt(0)``)."""
+            end = monotonic() + clock.skew + max(0.0, float(timeout))
+            while True:
+                left = end - (monotonic() + clock.skew)
+                if left <= 0 or clock.slept(left):
+                    return attempt(0)
+                if attempt(min(left, clock.SLICE_S)):
+                    return True
+
+        thread_cls = threading_module.Thread
+        real_join = thread_cls.join
+
+        def join(self, timeout=None):
+            if timeout is None:
+                return real_join(self)
+            float(timeout)  # a TypeError as the real join gives
+            sliced(lambda s: (real_join(self, s), not self.is_alive())[1], timeout)
+            return None
+
+        join.__doc__ = real_join.__doc__
+        thread_cls.join = join
+
+        def timed(real):
+            class TimedLock:
+                """A lock of the learner's (``threading.Lock()``, ``RLock()``): the
+                same lock, whose timed ``acquire`` follows the skewed clock."""
+                __slots__ = ("_real", "__weakref__")
+
+                def __init__(self):
+                    self._real = real()
+
+                def acquire(self, blocking=True, timeout=-1):
+                    if (not blocking or isinstance(timeout, bool)
+                            or not isinstance(timeout, (int, float)) or timeout < 0):
+                        return self._real.acquire(blocking, timeout)  # its own errors
+                    return sliced(lambda s: self._real.acquire(True, s) if s > 0
+                                  else self._real.acquire(False), timeout)
+
+                def __enter__(self):
+                    return self._real.acquire()
+
+                def __exit__(self, *exc):
+                    self._real.release()
+
+                def release(self):
+                    self._real.release()
+
+                def __getattr__(self, name):  # locked, _is_owned, _at_fork_reinit...
+                    if name == "_real":
+                        raise AttributeError(name)
+                    return getattr(self._real, name)
+
+                def __repr__(self):
+                    return repr(self._real)
+
+            return TimedLock
+
+        threading_module.Lock = timed(threading_module.Lock)
+        threading_module.RLock = timed(threading_module.RLock)
 
 
 CLOCK = Clock()
