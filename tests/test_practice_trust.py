@@ -325,6 +325,64 @@ def test_without_the_policy_a_forged_stop_is_only_an_operation():
     assert any("before any SIGTERM was sent" in x for x in r.failures()), r.failures()
 
 
+LUCKY_SEED = 47  # its late run holds SIGTERM back 0.6 to 0.7 s: a guess of 0.8 s lands
+
+
+@pytest.mark.parametrize("what", ["cheat_guess_timer", "cheat_guess_main_loop"])
+def test_a_guess_that_lands_in_the_window_still_fails(what):
+    """A do-nothing handler and a stop set at a guessed moment (a timer
+    thread's, or the main thread's own loop), replayed on an order seed
+    whose late run's quiet period puts the guess within the 250 ms after
+    SIGTERM that the grader's timing rule allowed: timing alone passed it
+    (4 and 3 gradings of 40 at 10 runs). The grader sees which thread set the
+    stop, and whether it was set inside the call the main thread was in when
+    SIGTERM came."""
+    ex = exercises.get("signal-target/sigterm")
+    path = next(p for p in ex.cheats() if p.stem.endswith(what))
+    r = grade.grade(ex.id, path.read_text(), runs=len(ex.modes), order_seed=LUCKY_SEED,
+                    python=CHILD_PYTHON)
+    late = next(run for run in r.runs if run.mode == "late")
+    assert late.facts["stop"] == "after" and late.facts["stop_after_s"] <= 0.25, late.facts
+    assert not r.passed
+    assert any(expected_message(path) in x for x in r.failures()), r.failures()
+
+
+def test_the_fast_clock_drives_timed_joins_and_lock_acquires():
+    """stop-one's quiet period: a timed join of a thread that runs on, and a
+    timed acquire of a lock of the learner's (Lock, RLock), pass at once, as a
+    sleep does: an idle timeout counted in them sees the quiet period's minute.
+    The locks still lock, and a Condition on them still waits and wakes."""
+    code = textwrap.dedent("""
+        import os, threading, time
+        from labs.practice import wire
+        clock = wire.Clock()
+        clock.install(time, threading)
+        clock.heard({"fast": True})
+        t0 = os.times().elapsed
+        lock, rlock = threading.Lock(), threading.RLock()
+        lock.acquire()
+        never = threading.Event()
+        t = threading.Thread(target=never.wait)
+        t.start()
+        held = threading.Thread(target=rlock.acquire)
+        held.start()
+        held.join()
+        got = (lock.acquire(timeout=5), rlock.acquire(timeout=5), t.join(5), t.is_alive())
+        took = os.times().elapsed - t0
+        clock.heard({})  # the fast period ends: real waits again
+        never.set()
+        t.join()
+        cv = threading.Condition(threading.Lock())
+        with cv:
+            woke = cv.wait(0.01)
+        print(got, clock.skew > 14.9, took < 2, lock.locked(), woke)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert out.stdout.split() == ["(False,", "False,", "None,", "True)", "True", "True",
+                                  "True", "False"], out.stdout + out.stderr
+
+
 # ---------------------------------------------------------------- blocking-io
 
 def _answer(ex_id, what):

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 
 from labs.child import procfs
 from labs.practice.arena import GEvent, GObject, Raise, _timeout
-from labs.practice.exercises import Check, Exercise, ended_before_return, ms, names
+from labs.practice.exercises import Check, Exercise, ended_before_return, names
 from labs.practice.policy import COMMON_MODULES
 
 # ---------------------------------------------------------------- the kernel's view
@@ -100,6 +101,21 @@ def _handled(pid: int, asleep_before: set) -> bool:
     return True
 
 
+def _conn_open(arena, conn_id: int) -> bool:
+    """The learner's end of the grader's connection ``conn_id`` is still
+    open: the kernel says so (no end of file on the grader's end), whatever
+    the grader's serving thread has read yet."""
+    conn = next((c for c in arena.conns if c.id == conn_id), None)
+    if conn is None or not conn.open:
+        return False
+    try:
+        return conn.sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) != b""
+    except BlockingIOError:
+        return True  # open, nothing to read
+    except OSError:
+        return False
+
+
 def _queued(pid: int) -> float:
     """Seconds the main thread of process ``pid`` spent runnable but waiting
     for a CPU (schedstat): a loaded machine's time, not the learner's."""
@@ -120,8 +136,6 @@ SIGTERM_MODES = {"midway": (3, "thread"), "before-first": (2, "process"),
 QUIET_S = (0.3, 1.3)  # late: how long the grader holds SIGTERM back while run() waits,
                      # drawn per run (Rep.rng) from this range: a timer cannot know when
 HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
-HANDLER_S = 0.25  # the stop is set within this of SIGTERM (the main thread's timed step,
-                  # 0.1 s, and a loaded machine's delay)
 
 
 class GWorker(GObject):
@@ -167,6 +181,7 @@ class GWorker(GObject):
         self.start.waited(rec)
         if timeout is None:
             self.block(lambda: self.at_exit)
+            self.start.hold_look(rec)
             self._end()
             self.seen_at = rec.seq
             return None
@@ -178,6 +193,7 @@ class GWorker(GObject):
             return None
         self.start.hold(t)  # slow: it stays alive for the whole timeout
         self.block(lambda: False, t)
+        self.start.hold_look(rec)
         return None
 
     def op_is_alive(self, rec):
@@ -195,9 +211,12 @@ class GWorker(GObject):
 
 class GStart(GObject):
     """``start_workers``: the learner's process reports here the thread that
-    watches its stop Event (``watching``), the call (``start``) and the
-    moment the Event is set (``stop``). The grader's scenario reads
-    ``starting``, ``main_ops`` and ``trigger`` to time its SIGTERM."""
+    watches its stop Event (``watching``), the call (``start``), every
+    ``stop.set()`` from the thread that calls it, on that thread's own
+    connection (``set``: wire._Watch.report_sets), and the moment the watcher
+    saw the Event set (``stop``). The grader's scenario reads ``starting``,
+    ``main_ops`` and ``trigger`` to time its SIGTERM, and ``held``: the main
+    thread's call in progress when SIGTERM was sent."""
     kind = "StartWorkers"
 
     def __init__(self, rep, k, mode, main_tid, hold):
@@ -208,12 +227,13 @@ class GStart(GObject):
         self.starting = None     # the start call, as it began
         self.started = None      # ... as it returned
         self.stop_at = None      # ledger seq: the learner's Event was set
+        self.set_rec = None      # the first stop.set(): its thread, its connection
+        self.held = None         # the main thread's call in progress as SIGTERM was sent
         self.signal_at = None    # ledger seq: the grader sent SIGTERM
         self.released_at = None  # ledger seq: ... and the kernel showed it handled
         self.released_t = None
         self.stop_t = None       # the grader's clock: the stop was reported
         self.queued = {}         # "released", "stop": the main thread's CPU wait so far (s)
-        self.graced = False      # the main thread's first look after SIGTERM waited for the stop
         self.signal_to = None
         self.disposition = None  # the kernel's word on SIGTERM as it was sent
         self.signalled = False
@@ -230,6 +250,9 @@ class GStart(GObject):
     def op_start(self, rec):
         if self.starting is not None:
             raise Raise("RuntimeError", "start_workers() may be called once")
+        if rec.tid != self.main_tid:
+            raise Raise("RuntimeError", "start_workers() must be called by run() itself, in "
+                        "the main thread (only there does a SIGTERM handler run)")
         self.starting = rec
         self.changed()
         if self.mode != "before-first":
@@ -240,6 +263,32 @@ class GStart(GObject):
         self.started = rec
         return [w.ref() for w in self.workers]
 
+    def op_is_set(self, rec):
+        """The main thread's ``stop.is_set()``: a look, as at a worker."""
+        self.waited(rec)
+        return self.stop_at is not None
+
+    def op_wait(self, rec, timeout=None):
+        """The main thread's ``stop.wait(timeout)``: a look, as at a worker;
+        it ends when the stop is set (the learner's Event answers then)."""
+        t = _timeout(True, timeout)
+        self.waited(rec)
+        value = self.block(lambda: self.stop_at is not None, t)
+        self.hold_look(rec)
+        return value
+
+    def op_set(self, rec):
+        """``stop.set()``, reported by the calling thread before it notifies
+        (so before the watcher's ``stop``). Whether the call the main thread
+        was in when SIGTERM came is still open (its connection not retired by
+        an exception) is the kernel's word, read now: a handler's set comes
+        on a fresh connection of the main thread while that one is open."""
+        if self.set_rec is None:
+            self.set_rec = rec
+            held = self.held
+            rec.note["held_open"] = held is not None and _conn_open(self.arena, held.conn)
+        self.op_stop(rec)
+
     def op_stop(self, rec):
         if self.stop_at is None:
             self.stop_at, self.stop_t = rec.seq, rec.t
@@ -249,27 +298,28 @@ class GStart(GObject):
         self.changed()
 
     def waited(self, rec) -> None:
-        """A look at a worker: the first one of the main thread lets the
-        workers begin (before-first); when armed, it waits for SIGTERM."""
+        """A look at a worker (or at the stop: ``is_set``, ``wait``): the first
+        one of the main thread lets the workers begin (before-first); when
+        armed, it waits for SIGTERM."""
         if rec.tid != self.main_tid or self.started is None:
             return
         self.main_ops += 1
         if self.stop_at is None:
             for w in self.workers:
                 w.begin()
+        self.hold_look(rec)
+
+    def hold_look(self, rec) -> None:
+        """Armed, a look of the main thread's (as it begins, or as a timed one
+        ends) waits for SIGTERM: no reply of the main thread's goes out between
+        the grader's choice of the moment and SIGTERM handled at C level."""
+        if rec.tid != self.main_tid or self.started is None:
+            return
         if self.arm and not self.signalled:
-            self.trigger = rec
-            self.changed()
+            if self.trigger is None:
+                self.trigger = rec
+                self.changed()
             self.block(lambda: self.signalled)
-        if self.released_at is not None and rec.seq > self.released_at and not self.graced:
-            # the main thread's first look once SIGTERM was handled: its handler
-            # ran before it (or while it was on its way here, inside the proxy:
-            # then the stop's report is on its way too); it waits for the
-            # report, at most HANDLER_S (a grader's hold, not the budget)
-            self.graced = True
-            t0 = self.arena.now()
-            self.block(lambda: self.stop_at is not None, HANDLER_S)
-            self.hold(self.arena.now() - t0)
 
     def release(self) -> None:
         with self.arena.cond:
@@ -277,11 +327,16 @@ class GStart(GObject):
             self.changed()
 
 
+LOOKS = ("join", "is_alive", "is_set", "wait")  # the main thread's looks at a worker, the stop
+
+
 def _main_waits(rep, start, what: str, since: int) -> bool:
-    """Until the main thread waits: inside a look at a worker (held, when
-    armed, until SIGTERM is sent) and blocked in the kernel on its reply; or,
-    with no look, blocked in the kernel (the same call on two reads)."""
+    """Until the main thread waits: inside a look at a worker or at the stop
+    (held, when armed, until SIGTERM is sent) and blocked in the kernel on its
+    reply; or, not armed and with no look, blocked in the kernel (the same
+    call on two reads)."""
     a, pid = rep.arena, rep.session.pid
+    looks = {start.id} | {w.id for w in start.workers}
 
     def moved():
         return (start.trigger is not None or (not start.arm and start.main_ops > since)
@@ -293,6 +348,23 @@ def _main_waits(rep, start, what: str, since: int) -> bool:
         if a.child_gone or rep.left() <= 0:
             break
         if start.started is None:
+            continue
+        if start.arm:
+            # armed: SIGTERM comes only during a look (a call of the check's),
+            # never while the main thread is blocked elsewhere (a sleep between
+            # its looks): only there can its handler's set be told from its own.
+            # The next look waits as it begins (GStart.hold_look); one already
+            # in progress (an untimed join) counts once the kernel shows the
+            # main thread in its recv (a timed one waits as it ends)
+            with a.cond:
+                inflight = next((r for r in rep.ledger() if r.tid == start.main_tid
+                                 and r.end is None and r.op in LOOKS
+                                 and r.obj in looks), None)
+            if inflight is not None and _in_recv(pid, pid):
+                with a.cond:
+                    if start.trigger is None:
+                        start.trigger = inflight
+                break
             continue
         line = _blocked(pid, pid)
         if line is not None and line == last:
@@ -326,6 +398,10 @@ def _send(rep, start, aim: str) -> None:
             target = watch if watch in others else (others[0] if others else None)
         start.signal_at = a.seq
         a.seq += 1
+        # the call the main thread is inside now, if any: its handler runs
+        # before that call returns (wire.Wire.call), whichever thread takes SIGTERM
+        start.held = next((r for r in rep.ledger() if r.tid == start.main_tid
+                           and r.end is None), None)
         start.disposition = _disposition(pid)
         try:
             if target is None:
@@ -362,11 +438,15 @@ def sigterm_scenario(rep):
     (4 workers): every worker holds an item; SIGTERM is held back for a
     quiet period of random length (QUIET_S, from the grading's seed) while
     run() waits, then sent to the process while it waits again. Every time,
-    the main thread goes on only once the kernel shows SIGTERM taken and
-    handled at C level (``_send``): the learner's handler then runs before
-    the main thread's next call on a worker, and the stop must be reported
-    before that call and within HANDLER_S (a stop from a timer thread is
-    neither). The workers' thread in the child (the stop's watcher) unblocks
+    the main thread's call in progress (``held``: start_workers, or a look
+    at a worker or at the stop) returns only once the kernel shows SIGTERM
+    taken and handled at C level (``_send``); the learner's handler runs
+    before that call returns (in it, if SIGTERM interrupted it; else as it
+    returns: wire.Wire.call), so its ``stop.set()`` is a call of the main
+    thread's nested in the held one: a set from another thread (a timer), or
+    from the main thread once the held call returned (its own loop, at a
+    guessed moment), is decided by the order of the operations, whatever the
+    timing. The workers' thread in the child (the stop's watcher) unblocks
     SIGTERM itself: a mask the learner's code set around ``start_workers``
     cannot keep the thread-directed SIGTERM from it."""
     n, mode = rep.n, rep.mode
@@ -395,11 +475,17 @@ def sigterm_scenario(rep):
                            or bool(a.anomalies), quiet_s)
                 with a.cond:
                     start.arm, since = True, start.main_ops
-                _main_waits(rep, start, "your main thread waiting again after a quiet period",
-                            since)
+                if not _main_waits(rep, start,
+                                   "your main thread waiting again after a quiet period", since):
+                    return _finish(rep, start)  # no look: no SIGTERM it could be told by
             _send(rep, start, aim)
     finally:
         start.release()
+    return _finish(rep, start)
+
+
+def _finish(rep, start) -> dict:
+    start.release()
     facts = rep.finish()
     facts.update(_sigterm_facts(rep, start))
     return facts
@@ -415,23 +501,27 @@ def _sigterm_facts(rep, start) -> dict:
     else:
         stop = "after"
     ws = start.workers
-    # the main thread's first call on a worker (or start_workers) that began
-    # once SIGTERM was handled: the stop must have been reported before it ended
-    # (its first look on a worker waits for the report: GStart.waited)
-    ids = {start.id} | {w.id for w in ws}
-    went_on = next((r for r in rep.arena.ledger if start.released_at is not None
-                    and r.seq > start.released_at and r.obj in ids and r.op != "stop"
-                    and r.tid == start.main_tid and r.end is not None), None)
+    set_rec, held = start.set_rec, start.held
+    if set_rec is None or held is None or set_rec.tid != start.main_tid:
+        nested = None
+    else:
+        # inside the held call: on another connection of the main thread's
+        # (a call made inside a call: wire.Wire.call), while the held call's
+        # connection was open and before the main thread's next call on it
+        nested = (set_rec.conn != held.conn and bool(set_rec.note.get("held_open"))
+                  and not any(r.conn == held.conn and held.seq < r.seq < set_rec.seq
+                              for r in rep.ledger()))
     return {
-        # from the moment the main thread could go on; the time the kernel kept
-        # it waiting for a CPU meanwhile is the machine's, not the learner's
+        "set_by": (None if set_rec is None else
+                   "the main thread" if set_rec.tid == start.main_tid else set_rec.who),
+        "held_call": None if held is None else _call_text(held),
+        "set_in_held_call": nested,
+        # (shown, not judged) from the moment the main thread could go on; the
+        # time the kernel kept it waiting for a CPU meanwhile is the machine's
         "stop_after_s": (None if start.stop_t is None or start.released_t is None
                          else max(0.0, start.stop_t - start.released_t
                                   - max(0.0, start.queued.get("stop", 0.0)
                                         - start.queued.get("released", 0.0)))),
-        "went_on": (None if went_on is None or (start.stop_at is not None
-                                                and start.stop_at < went_on.end)
-                    else _call_text(went_on)),
         "started": start.starting is not None,
         "signal_sent": start.signal_at is not None,
         "signal_to": start.signal_to,
@@ -461,17 +551,24 @@ def _started(f):
 
 def _stop_from_sigterm(f):
     s = f["stop"]
-    if s == "after" and f["disposition"] != "ignored" and f["went_on"]:
-        return False, (f"your main thread went on after SIGTERM ({f['went_on']}) before the "
-                       "stop was set: the handler runs in the main thread before it goes on, "
-                       "so the stop came from elsewhere (a timer?)")
-    if s == "after" and f["disposition"] != "ignored" and f["stop_after_s"] is not None \
-            and f["stop_after_s"] > HANDLER_S:
-        return False, (f"the stop was set {ms(f['stop_after_s'])} after SIGTERM: a handler that "
-                       f"sets it runs when the main thread wakes, within {ms(HANDLER_S)} with "
-                       "timed steps (a timer's stop?)")
     if s == "after" and f["disposition"] != "ignored":
-        return True, "set after SIGTERM"
+        if f["set_by"] is None:
+            return False, ("the stop Event was set without its set() method (the check sees "
+                           "every stop.set(), from the thread that calls it): not your handler")
+        if f["set_by"] != "the main thread":
+            return False, (f"the stop was set by the thread {f['set_by']!r}, not the main "
+                           "thread: Python runs signal handlers only in the main thread, so "
+                           "it was not your handler (a timer?)")
+        if f["set_in_held_call"] is False:
+            return False, (f"your main thread set the stop itself, once {f['held_call']} "
+                           "had ended: SIGTERM came during that call, and a handler runs "
+                           "inside it, before it ends; only the handler may set the stop")
+        if f["set_in_held_call"]:
+            return True, "set after SIGTERM, by the handler"
+        return False, ("your main thread was not inside a call of the check's when SIGTERM "
+                       "came, so the check cannot tell your handler's stop.set() from your "
+                       "own: wait by looking at the workers or at the stop, in timed steps "
+                       "(`t.join(0.1)`, `t.is_alive()`, `stop.wait(0.1)`, `stop.is_set()`)")
     if s == "before":
         return False, ("your code set the stop before any SIGTERM was sent (at once, or "
                        "on a timer): only the handler may set it")
@@ -500,7 +597,8 @@ SIGTERM = Exercise(
         "that only sets it, then call `start_workers(stop)`: it starts the workers and "
         "returns their threads (`join(timeout)`, `is_alive()`, `name`). Set the stop only "
         "from the handler. Wait until every worker has ended, then return. Wait in timed "
-        "steps (`while t.is_alive(): t.join(0.1)`): the handler runs in the main thread, "
+        "steps, looking at the workers or at the stop (`while t.is_alive(): t.join(0.1)`, "
+        "`stop.wait(0.1)`): the handler runs in the main thread, "
         "and a signal the kernel gives another thread does not wake an untimed wait. You "
         "may import `signal`, `threading`, `time`, `logging`.\n\n"
         "The check's workers are its own, 2 to 5 of them: each does items until it sees "
@@ -513,9 +611,14 @@ SIGTERM = Exercise(
         "a quiet period of random length (0.3 to 1.3 s) while you wait; in a random order. "
         "The process must survive; the stop must be set by your handler, after SIGTERM "
         "(the kernel tells the check whether SIGTERM is caught, ignored or left to its "
-        "default), within 250 ms of it and before your main thread's next call on a worker "
-        "(the check lets your main thread go on once the kernel shows "
-        "SIGTERM taken); every worker must finish its item and end, and you must "
+        "default). The check sends SIGTERM only while your main thread is inside one of "
+        "its calls (`start_workers`, or a look: `join`, `is_alive`, `stop.wait(timeout)`, "
+        "`stop.is_set()`), and that call ends only once the kernel shows SIGTERM taken; "
+        "Python runs a handler only in the main thread, and the check's calls run it "
+        "before they end. The check sees every `stop.set()` and the thread that calls "
+        "it: a set from another thread, or one your main thread makes once that call "
+        "has ended, is not the handler's. Every worker must finish its item and end, and "
+        "you must "
         "have seen it end (`join()` returned, or `is_alive()` False), before `run` "
         "returns."),
     functions=("run",),
@@ -560,7 +663,9 @@ SIGTERM = Exercise(
         "`while t.is_alive(): t.join(0.1)`.",
         "Notebook 03, `sets_shutdown`."),
     moment_hints=(
-        "The check never saw your main thread wait for the workers.",
+        "The check never saw your main thread wait for the workers: it sends SIGTERM "
+        "only during a look at a worker or at the stop (`join`, `is_alive`, "
+        "`stop.wait(timeout)`, `stop.is_set()`).",
         "After `start_workers(stop)`, wait for each worker: `while t.is_alive(): t.join(0.1)`.",
         "Notebook 03, `fixed-sigterm`."),
     killed_hints=(("SIGTERM", (
@@ -779,8 +884,9 @@ STOP_ONE = Exercise(
         "of them (sometimes twice, sometimes after other verbs and unknown names), then "
         "`\"stop nobody\"`, sometimes a quiet period, then `\"quit\"`: in a quiet period "
         "a `get` with a timeout times out at once until its timeouts add up to a minute "
-        "(the clocks of `time` move on by as much, and `time.sleep` and a timed wait on an "
-        "Event or Condition, as in `threading.Timer`, return at once, within that minute), "
+        "(the clocks of `time` move on by as much, and `time.sleep`, a timed wait on an "
+        "Event or Condition, as in `threading.Timer`, a timed `join` and a timed `acquire` "
+        "of a `threading.Lock` or `RLock` return at once, within that minute), "
         "and 2 s pass (6 s in the first such run of a check). The named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not return before `\"quit\"`, and must return on it."),

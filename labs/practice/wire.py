@@ -15,7 +15,9 @@ the other. A call made while the same thread is already inside a call (a
 signal handler running in the main thread) uses a fresh connection, so the
 two replies can never be confused. An exception that interrupts the wait for
 a reply (a handler that raises) retires the connection: its late reply can
-never be read as another call's.
+never be read as another call's. In the main thread, a call runs the Python
+handlers of the signals that came during it before it returns (``Wire.call``):
+a handler's calls are then always nested in the call the signal came in.
 
 Standard library only; imports nothing of ``labs``.
 """
@@ -99,8 +101,12 @@ class Clock:
         the skewed clock too: it waits in slices of SLICE_S, and ends when its
         deadline on the skewed clock has passed, or at once in a fast period
         (as a sleep does): an idle timeout kept by a thread's timed wait sees
-        a quiet period as the learner's clocks do. ``Lock.acquire(timeout=...)``
-        and ``Thread.join(timeout)`` stay real."""
+        a quiet period as the learner's clocks do. So do a timed
+        ``Thread.join`` and the timed ``acquire`` of the locks the learner's
+        code makes (``threading.Lock()``, ``threading.RLock()``: the C locks
+        wait on the real clock, so these are locks of the same kind that wait
+        in slices): none of ``threading``'s timeouts outlasts a quiet period
+        by being kept on another clock."""
         t = time_module
         real = {name: getattr(t, name) for name in (
             "monotonic", "time", "perf_counter", "monotonic_ns", "time_ns",
@@ -146,6 +152,69 @@ class Clock:
         wait.__doc__ = real_wait.__doc__
         cls.wait = wait
 
+        def sliced(attempt, timeout) -> bool:
+            """``attempt(seconds)`` (a real timed wait: True when done) in
+            slices until done or ``timeout`` passed on the skewed clock (at
+            once in a fast period); then one last look (``attempt(0)``)."""
+            end = monotonic() + clock.skew + max(0.0, float(timeout))
+            while True:
+                left = end - (monotonic() + clock.skew)
+                if left <= 0 or clock.slept(left):
+                    return attempt(0)
+                if attempt(min(left, clock.SLICE_S)):
+                    return True
+
+        thread_cls = threading_module.Thread
+        real_join = thread_cls.join
+
+        def join(self, timeout=None):
+            if timeout is None:
+                return real_join(self)
+            float(timeout)  # a TypeError as the real join gives
+            sliced(lambda s: (real_join(self, s), not self.is_alive())[1], timeout)
+            return None
+
+        join.__doc__ = real_join.__doc__
+        thread_cls.join = join
+
+        def timed(real):
+            class TimedLock:
+                """A lock of the learner's (``threading.Lock()``, ``RLock()``): the
+                same lock, whose timed ``acquire`` follows the skewed clock."""
+                __slots__ = ("_real", "__weakref__")
+
+                def __init__(self):
+                    self._real = real()
+
+                def acquire(self, blocking=True, timeout=-1):
+                    if (not blocking or isinstance(timeout, bool)
+                            or not isinstance(timeout, (int, float)) or timeout < 0):
+                        return self._real.acquire(blocking, timeout)  # its own errors
+                    return sliced(lambda s: self._real.acquire(True, s) if s > 0
+                                  else self._real.acquire(False), timeout)
+
+                def __enter__(self):
+                    return self._real.acquire()
+
+                def __exit__(self, *exc):
+                    self._real.release()
+
+                def release(self):
+                    self._real.release()
+
+                def __getattr__(self, name):  # locked, _is_owned, _at_fork_reinit...
+                    if name == "_real":
+                        raise AttributeError(name)
+                    return getattr(self._real, name)
+
+                def __repr__(self):
+                    return repr(self._real)
+
+            return TimedLock
+
+        threading_module.Lock = timed(threading_module.Lock)
+        threading_module.RLock = timed(threading_module.RLock)
+
 
 CLOCK = Clock()
 
@@ -186,6 +255,14 @@ class Wire:
             reply, fds = _read_line(conn)
             if fds:
                 loc.fds = getattr(loc, "fds", []) + fds
+            if not nested and threading.current_thread() is threading.main_thread():
+                # A signal that came during this call (given to another thread,
+                # or to this one: then its handler may have run already, nested,
+                # PEP 475) has its Python handler run now, before the call
+                # returns: pthread_sigmask runs pending handlers (PyErr_CheckSignals)
+                # and changes no mask here. The grader can then tell a handler's
+                # stop.set() (inside the call) from the main loop's (after it).
+                signal.pthread_sigmask(signal.SIG_BLOCK, ())
         except BaseException:
             if not nested:  # interrupted mid-call: its reply must never be read
                 loc.conn = None
@@ -380,12 +457,57 @@ class _Watch:
         self.over = False
         self.ready = threading.Event()
         self.thread = threading.Thread(target=self._run, name="stop-watch", daemon=True)
+        self.notify_all = None  # the Event's own notify_all, before set() was made to report
+        self.is_set = stop.is_set  # ... and its own is_set
+
+    def instrument(self) -> None:
+        """Every ``stop.set()`` (``Event.set`` notifies the Event's Condition,
+        whoever calls it: ``stop.set()``, a bound method kept, ``Event.set(stop)``)
+        first tells the grader, from the calling thread's own connection, then
+        notifies: the grader sees which thread set the stop, and whether it was
+        inside a call of its (a signal handler's set, in the main thread, is
+        nested in the call the signal came in: ``Wire.call``). The main
+        thread's ``stop.is_set()`` and timed ``stop.wait(t)`` are looks the
+        grader sees, as a look at a worker is (it may hold them; a wait ends
+        at the stop or after ``t``): SIGTERM can then come while the main
+        thread waits on the stop inside a call of the check's."""
+        stop, main = self.stop, threading.main_thread()
+        real_is_set, real_wait = stop.is_set, stop.wait
+        wire, start_id = self.wire, self.start_id
+
+        def is_set():
+            if threading.current_thread() is main:
+                wire.call(start_id, "is_set")
+            return real_is_set()
+
+        def wait(timeout=None):
+            if timeout is None or threading.current_thread() is not main:
+                return real_wait(timeout)
+            wire.call(start_id, "wait", timeout)
+            return real_wait(0)
+
+        is_set.__doc__, wait.__doc__ = real_is_set.__doc__, real_wait.__doc__
+        stop.is_set, stop.wait = is_set, wait
+        cond = getattr(stop, "_cond", None)
+        if not isinstance(cond, threading.Condition):  # pragma: no cover - always is
+            return
+        self.notify_all = original = cond.notify_all
+
+        def notify_all():
+            try:
+                wire.call(start_id, "set")
+            except Exception:  # noqa: BLE001 - the check ended: the set still happens
+                pass
+            finally:
+                original()
+
+        cond.notify_all = notify_all
 
     def sync(self) -> None:
         """Report the stop if it is set and not yet reported; the report is
         complete before any other thread's sync returns."""
         with self.lock:
-            if not self.reported and self.stop.is_set():
+            if not self.reported and self.is_set():
                 self.wire.call(self.start_id, "stop")
                 self.reported = True
 
@@ -400,7 +522,7 @@ class _Watch:
             cond = getattr(self.stop, "_cond", None)
             if isinstance(cond, threading.Condition):
                 with cond:
-                    while not self.over and not self.stop.is_set():
+                    while not self.over and not self.is_set():
                         cond.wait()
             else:  # pragma: no cover - a threading.Event always has its _cond
                 while not self.over and not self.stop.wait(0.05):
@@ -426,7 +548,11 @@ class _Watch:
         cond = getattr(self.stop, "_cond", None)
         try:
             with cond:
-                cond.notify_all()
+                (self.notify_all or cond.notify_all)()  # not a set: no report
+            if self.notify_all is not None:
+                del cond.notify_all  # the check is over: a later set() reports nothing
+            for name in ("is_set", "wait"):
+                vars(self.stop).pop(name, None)
         except Exception:  # noqa: BLE001 - not a Condition: the watcher polls
             pass
         self.thread.join(1.0)
@@ -450,6 +576,7 @@ class StartWorkers(_Proxy):
             raise TypeError("start_workers(stop): stop must be a threading.Event, not "
                             f"{type(stop).__name__}")
         watch = _Watch(self._w, self._id, stop)
+        watch.instrument()
         HELPERS.append(watch)
         watch.thread.start()
         while not watch.ready.wait(0.05):

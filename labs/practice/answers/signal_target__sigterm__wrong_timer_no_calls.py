@@ -1,4 +1,4 @@
-# expect: after SIGTERM: a handler that sets it runs when the main thread wakes
+# expect: not the main thread: Python runs signal handlers only in the main thread
 import signal
 import threading
 

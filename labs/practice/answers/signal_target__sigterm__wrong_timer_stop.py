@@ -1,4 +1,4 @@
-# expect: SIGTERM was ignored (SIG_IGN) when the check sent it
+# expect: your code set the stop before any SIGTERM was sent (at once, or on a timer)
 import signal
 import threading
 import time
