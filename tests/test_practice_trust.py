@@ -375,7 +375,7 @@ def test_the_fast_clock_drives_timed_joins_and_lock_acquires():
         cv = threading.Condition(threading.Lock())
         with cv:
             woke = cv.wait(0.01)
-        print(got, clock.skew > 14.9, took < 2, lock.locked(), woke)
+        print(got, clock.skew > 14.9, took < 10, lock.locked(), woke)  # real clock: 15 s
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60)
