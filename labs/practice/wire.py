@@ -70,7 +70,7 @@ class Clock:
         if not (skew or fast or self.fast):
             # nothing changes (every reply outside a fast period): no lock, so
             # a thread between two operations never waits on another's reply
-            # (the explorer would see it blocked, untimed, as if settled)
+            # (a schedule's gate would see it blocked, untimed, as if settled)
             return
         with self.lock:
             self.skew += skew
