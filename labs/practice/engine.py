@@ -405,9 +405,9 @@ class Rep:
             extra = set(procfs.tids(s.pid)) - self.base_tids
             if not extra & runners:
                 break
-            if time.monotonic() >= end and time.monotonic() >= end + min(
-                    self.budget, queued_s(s.pid) - queued0):
-                break
+            if time.monotonic() >= end:  # SETTLE_S is up: and the time they waited?
+                if time.monotonic() >= end + min(self.budget, queued_s(s.pid) - queued0):
+                    break
             time.sleep(0.002)
         extra = sorted(set(procfs.tids(s.pid)) - self.base_tids)
         names = {c.tid: c.name for c in conns}
