@@ -10,7 +10,6 @@ process reports is the value the reader returned."""
 from __future__ import annotations
 
 import fcntl
-import os
 import random
 import socket
 import struct
@@ -31,8 +30,8 @@ WINDOW_S = 0.25  # how long the idle process is watched (a measuring window)
 def kernel_counts(pid: int) -> dict:
     """What the kernel says of every thread of process ``pid``: voluntary
     context switches (wake-ups of a thread that waits), CPU time in ns
-    (schedstat), the thread ids, and the whole process's CPU ticks (which
-    include threads that have ended)."""
+    (schedstat), the thread ids, and the whole process's CPU time
+    (``procfs.cpu_s``: it includes threads that have ended)."""
     switches = cpu = 0
     tids = set(procfs.tids(pid))
     for t in tids:
@@ -43,10 +42,8 @@ def kernel_counts(pid: int) -> dict:
         except (OSError, ValueError, IndexError):
             pass  # a thread that ended meanwhile: the process's ticks still count it
         cpu += (procfs.schedstat(pid, t) or (0, 0))[0]
-    st = procfs.stat(pid)
-    ticks = int(st[11]) + int(st[12]) if st and len(st) > 12 else 0
-    return {"switches": switches, "cpu_ns": cpu, "tids": tids, "ticks": ticks,
-            "t": time.monotonic()}
+    return {"switches": switches, "cpu_ns": cpu, "tids": tids,
+            "process_cpu_s": procfs.cpu_s(pid), "t": time.monotonic()}
 
 
 def idle_rates(before: dict, after: dict) -> dict:
@@ -59,7 +56,7 @@ def idle_rates(before: dict, after: dict) -> dict:
     span = max(after["t"] - before["t"], 1e-3)
     churn = len(before["tids"] ^ after["tids"])
     cpu_s = max((after["cpu_ns"] - before["cpu_ns"]) / 1e9,
-                (after["ticks"] - before["ticks"]) / os.sysconf("SC_CLK_TCK") - 0.02)
+                after["process_cpu_s"] - before["process_cpu_s"] - 0.02)
     return {"wakeups_per_s": round((after["switches"] - before["switches"] + churn) / span),
             "cpu_share": round(max(cpu_s, 0.0) / span, 3), "turnover": churn}
 

@@ -137,21 +137,6 @@ class Clock:
         real_wait = cls.wait
         clock = self
 
-        def wait(self, timeout=None):
-            if timeout is None:
-                return real_wait(self)
-            end = monotonic() + clock.skew + max(0.0, float(timeout))
-            while True:
-                left = end - (monotonic() + clock.skew)
-                if left <= 0 or clock.slept(left):  # its deadline passed, on the skewed clock
-                    return real_wait(self, 0)  # a last look: a notify before now counts
-                # the lock stays held between two slices: no notify can slip in between
-                if real_wait(self, min(left, clock.SLICE_S)):
-                    return True
-
-        wait.__doc__ = real_wait.__doc__
-        cls.wait = wait
-
         def sliced(attempt, timeout) -> bool:
             """``attempt(seconds)`` (a real timed wait: True when done) in
             slices until done or ``timeout`` passed on the skewed clock (at
@@ -163,6 +148,16 @@ class Clock:
                     return attempt(0)
                 if attempt(min(left, clock.SLICE_S)):
                     return True
+
+        def wait(self, timeout=None):
+            if timeout is None:
+                return real_wait(self)
+            # the lock stays held between two slices: no notify can slip in between;
+            # the last look (a wait of 0) counts a notify before now
+            return sliced(lambda s: real_wait(self, s), timeout)
+
+        wait.__doc__ = real_wait.__doc__
+        cls.wait = wait
 
         thread_cls = threading_module.Thread
         real_join = thread_cls.join
