@@ -4,15 +4,9 @@ None of them is safe. They are here so the labs can show what they break.
 """
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import threading
-
-_set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
-_set_async_exc.restype = ctypes.c_int
-# No argtypes: passing None must reach C as NULL (the undo call), and a
-# declared py_object argument would turn None into Py_None instead.
 
 
 def async_raise(thread: threading.Thread, exc: type = SystemExit) -> int:
@@ -53,16 +47,22 @@ def async_raise(thread: threading.Thread, exc: type = SystemExit) -> int:
     Raises ValueError for a thread that is not running, TypeError when
     ``exc`` is not an exception class.
     """
+    import ctypes  # here, not at the top: a child that never kills does not load it
+
     if not (isinstance(exc, type) and issubclass(exc, BaseException)):
         raise TypeError(f"exc must be an exception class, not {exc!r}")
     if not thread.is_alive():
         raise ValueError(f"thread {thread.name!r} is not running")
+    set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    set_async_exc.restype = ctypes.c_int
+    # No argtypes: None must reach C as NULL (the undo below), and a declared
+    # py_object argument would turn None into Py_None instead.
     ident = ctypes.c_ulong(thread.ident)
-    modified = _set_async_exc(ident, ctypes.py_object(exc))
+    modified = set_async_exc(ident, ctypes.py_object(exc))
     if modified == 0:  # it ended between is_alive() and the call
         raise ValueError(f"thread {thread.name!r} is not running")
     if modified > 1:  # defensive only: today's CPython returns 0 or 1
-        _set_async_exc(ident, None)  # undo, with the same c_ulong
+        set_async_exc(ident, None)  # undo, with the same c_ulong
         raise SystemError(f"PyThreadState_SetAsyncExc modified {modified} thread states")
     return modified
 
@@ -98,6 +98,8 @@ def pthread_cancel(thread: threading.Thread) -> int:
     (0: the request was queued). The interpreter does not know: the thread
     state stays, ``is_alive()`` stays True, its locks stay held, and shutdown
     may hang waiting for it. Only ever inside a sandboxed child."""
+    import ctypes  # here, not at the top: a child that never kills does not load it
+
     if not thread.is_alive():
         raise ValueError(f"thread {thread.name!r} is not running")
     libc = ctypes.CDLL(None)
