@@ -43,6 +43,8 @@ class Stopped(KeyboardInterrupt):
 
 def in_jupyter() -> bool:
     """True inside a Jupyter kernel (notebook, JupyterLab, nbval, nbclient)."""
+    if "IPython" not in sys.modules:  # a kernel imported it before any cell ran: not
+        return False                  # one (and a terminal saves IPython's import, ~50 ms)
     try:
         from IPython import get_ipython
     except ImportError:
