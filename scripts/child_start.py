@@ -21,7 +21,10 @@ Prints the median and the 90th percentile, in one run, side by side, of:
   grader's own work included, so it is no start-up figure, but the price of
   a check.
 The goal (issue 16): every kind of child within 1.3x of the bare start.
-Runs alternate, so a noisy neighbour slows them all alike.
+Runs alternate, so a noisy neighbour slows them all alike. The children run
+with PYTHONDONTWRITEBYTECODE unset, as make runs everything: with it set, no
+child finds the package's compiled modules and each compiles them again (the
+Makefile says what that costs).
 """
 from __future__ import annotations
 
@@ -59,6 +62,7 @@ def main(argv=None) -> int:
     args = p.parse_args(argv)
     if args.runs < 1:
         p.error("--runs must be at least 1")
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # sandbox.run's children too
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     reference = exercises.get(EXERCISE).reference().read_text()
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env, "cwd": ROOT}
