@@ -368,28 +368,12 @@ def _kill_group_and_reap(proc) -> None:
     # of the group is really gone, so that none outlives the run. A pidfd
     # becomes readable when its process ends: no polling interval to wait out.
     give_up = time.monotonic() + DUMP_GRACE_S
-    if running(proc):
-        _wait_exit(proc, DUMP_GRACE_S)
-    proc.wait()
-    proc.stdout.close()
-    # Reaped, the child's pid stays in use as long as a process of its group
-    # lives (as the group's id), so no other group can have it then: a probe
-    # (signal 0 sends nothing) tells whether anything is left, without reading
-    # every process's /proc entry (about 1 ms) after every run. (Once the
-    # group is empty, the pid may go to a new process, which could make its
-    # own group with it: then the probe only costs that read, and a wait.)
-    while time.monotonic() < give_up and _group_exists(proc.pid):
-        left = procfs.processes_in_group(proc.pid)
+    while time.monotonic() < give_up:
+        left = procfs.processes_in_group(proc.pid, exclude=proc.pid)
         if not left:
             break
         _wait_pids_end(left, give_up)
+    proc.wait()
+    proc.stdout.close()
 
 
-def _group_exists(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # a member we may not signal: it exists
-        pass
-    return True
