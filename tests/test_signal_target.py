@@ -1,15 +1,19 @@
 """Lab 3 (signal-target): the measured facts of every variant, the guard that
-keeps a lab from signalling anything but its own child, and the skip paths."""
+keeps a lab from signalling anything but its own child, the skip paths, and the
+sigterm exercise's warning about untimed waits, shown by a run."""
 from __future__ import annotations
 
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import threading
 
 import pytest
 
 from labs import sandbox
+from labs.child import procfs
 from labs.child import record as timeline
 from labs.lessons.signal_target import measure as signal_target_measure
 from labs.lessons.signal_target import scene as signal_target
@@ -108,6 +112,54 @@ def test_the_figure_says_the_whole_process_died(outcomes):
     texts = drawn_texts(outcomes["bad"])
     assert "the process is killed by SIGTERM " in texts
     assert not any("handler ran" in t for t in texts)  # no handler: none ran
+
+
+# --------------------------------------------- the sigterm exercise's warning
+
+# The main thread waits for a worker, untimed (t.join()) or in timed steps;
+# the worker makes the kernel give SIGTERM to itself (pthread_kill: the case
+# a process-directed signal meets when the kernel picks a worker), once /proc
+# shows the main thread blocked; then it waits up to 0.5 s for the handler.
+# Prints when the handler ran: before or after the worker ended.
+UNTIMED_WAIT = """
+import os, signal, sys, threading, time
+from labs.child import procfs
+ran, ended = [], []
+signal.signal(signal.SIGTERM, lambda s, f: ran.append(time.monotonic()))
+main_tid = threading.get_native_id()
+def worker():
+    while procfs.task_state(os.getpid(), main_tid)[1] != procfs.FUTEX:
+        time.sleep(0.001)
+    signal.pthread_kill(threading.get_ident(), signal.SIGTERM)
+    give_up = time.monotonic() + 0.5
+    while not ran and time.monotonic() < give_up:
+        time.sleep(0.001)
+    ended.append(time.monotonic())
+t = threading.Thread(target=worker)
+t.start()
+if sys.argv[1] == "timed":
+    while t.is_alive():
+        t.join(0.05)
+else:
+    t.join()
+print("before" if ran and ran[0] < ended[0] else "after")
+"""
+
+
+@pytest.mark.parametrize("wait, handler_ran", [("untimed", "after"), ("timed", "before")])
+def test_a_signal_a_worker_takes_does_not_wake_an_untimed_join(wait, handler_ran):
+    """The statement of signal-target/sigterm: "a signal the kernel gives
+    another thread does not wake an untimed wait". Its Python handler runs
+    only in the main thread, and only once that thread's wait returns: here
+    when the worker ends; a wait in timed steps runs it within a step
+    (measured the same on 3.10.13 to 3.15.2)."""
+    if procfs.cannot_watch_threads() or procfs.FUTEX is None:
+        pytest.skip("/proc cannot show where the main thread waits")
+    done = subprocess.run([sys.executable, "-c", UNTIMED_WAIT, wait], capture_output=True,
+                          text=True, timeout=60, cwd=sandbox.PROJECT_ROOT,
+                          env=dict(os.environ, PYTHONPATH=str(sandbox.PROJECT_ROOT)))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [handler_ran]
 
 
 # ------------------------------------------------------------------ the guard
