@@ -152,6 +152,19 @@ def test_a_forged_report_is_an_anomaly():
     ("import os\nsetattr(os, '_exit', print)\n", "changing os._exit"),
     ("import threading\nthreading.Lock = object\n", "changing threading.Lock"),
     ("__name__ = '__main__'\nif __name__ == '__main__':\n    import labs\n", "assigning __name__"),
+    # session 8's hostile reading: a class pattern reads attributes too; and a
+    # module's classes and submodules are the module's
+    ("def f(bank):\n    match bank:\n        case object(_w=w):\n            return w\n",
+     "the private attribute ._w"),
+    ("import os\ndef f():\n    match os:\n        case object(fork=fk):\n            fk()\n",
+     ".fork"),
+    ("import sys\ndef f():\n    match sys:\n        case object(modules=m):\n            return m\n",
+     ".modules"),
+    ("def f(e):\n    match e:\n        case object(__traceback__=t):\n            return t\n",
+     "the dunder attribute .__traceback__"),
+    ("import threading\nthreading.Condition.wait = print\n",
+     "changing threading.Condition.wait (part of a module)"),
+    ("import os\nos.path.exists = None\n", "changing os.path.exists"),
 ])
 def test_policy_refuses_with_one_line_naming_the_construct(source, construct):
     with pytest.raises(policy.Refused) as why:
@@ -177,6 +190,16 @@ def test_policy_accepts_ordinary_code():
 
             def add(self):
                 self._count += 1
+
+        def kind(job):
+            match job:
+                case int(real=r) if r > 0:
+                    return "positive"
+                case {"id": i}:
+                    return f"job {i}"
+                case Counter(add=_):
+                    return "a counter"
+            return "other"
 
         def consumer(tasks, stop, do):
             seen = collections.Counter()

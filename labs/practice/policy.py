@@ -18,7 +18,10 @@ line (``Refused``, exit status 2 on the command line):
   imported (``bank._accounts``, ``t.__class__``; a function's parameter
   called ``self`` is not enough);
 - ``getattr`` and its kin other than called with a name written out;
-- changing a module's attributes (``os._exit = ...``, ``threading.Lock = ...``);
+- changing a module's attributes, or those of what it holds (``os._exit = ...``,
+  ``threading.Lock = ...``, ``threading.Condition.wait = ...``);
+- an attribute read with a class pattern (``case object(_w=w)``) is read as
+  ``x._w`` is;
 - starting processes or sessions (``os.fork``, ``os.setsid``, ``subprocess``).
 
 The verdict does not depend on this: the grader trusts only its own ledger
@@ -104,6 +107,11 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         elif isinstance(node, ast.Attribute):
             if id(node) not in methods:  # self._x inside a method of the learner's class
                 _attribute(node, node.attr, node.value, imported, own)
+        elif isinstance(node, ast.MatchClass):
+            # `case object(_w=w)` reads the subject's attribute _w: an attribute
+            # like any other (the subject may be anything: its private ones too)
+            for attr in node.kwd_attrs:
+                _attribute(node, attr, None, imported, own)
         elif isinstance(node, ast.Name) and node.id in ("__builtins__", "__loader__",
                                                         "__spec__"):
             _refuse(node, node.id)
@@ -189,9 +197,13 @@ def _module(name: str, allowed, node) -> None:
 def _attribute(node, attr: str, value, imported, own) -> None:
     if attr in FORBIDDEN_ATTRS:
         _refuse(node, f".{attr}")
-    if isinstance(value, ast.Name) and value.id in imported and isinstance(
+    root = value
+    while isinstance(root, ast.Attribute):  # threading.Condition.wait: threading's
+        root = root.value
+    if isinstance(root, ast.Name) and root.id in imported and isinstance(
             getattr(node, "ctx", None), (ast.Store, ast.Del)):
-        _refuse(node, f"changing {value.id}.{attr} (a module's attribute)")
+        _refuse(node, f"changing {ast.unparse(value)}.{attr} (a module's attribute)"
+                if root is value else f"changing {ast.unparse(value)}.{attr} (part of a module)")
     if not attr.startswith("_"):
         return
     if isinstance(value, ast.Name) and value.id in imported | own and not attr.startswith("__"):
