@@ -198,6 +198,15 @@ def _stop_facts(rep, bank, stop) -> dict:
                 nxt = next((x for x in mine[i + 1:] if x.op in ("debit", "credit")), None)
                 if nxt is None or nxt.op != "credit":
                     halves.setdefault(name, r)
+    # A thread the learner's code started (not a worker's own) may transfer for a
+    # worker, which looked for it; but none may begin a transfer once any of the
+    # learner's threads has seen `stop` set.
+    saw_set = next((r.seq for r in ledger if r.obj == stop.id and r.op in reads and r.ok
+                    and r.value), None)
+    for r in ledger:
+        if (r.op == "debit" and r.obj == bank.id and r.who not in rep.reports.calls
+                and saw_set is not None and r.seq > saw_set):
+            after.setdefault(f"{r.who} (a thread your code started)", r)
     transfers = len(rep.arena.of(bank, "debit"))
     return {"blind": sorted(blind), "after_stop": sorted(after), "halves": sorted(halves),
             "transfers": transfers, "stop_set": stop.flag}
@@ -205,7 +214,9 @@ def _stop_facts(rep, bank, stop) -> dict:
 
 def _looked(f):
     if f["after_stop"]:
-        return False, f"{f['after_stop'][0]} made a transfer after it saw `stop` set"
+        who = f["after_stop"][0]
+        return False, (f"{who} made a transfer after `stop` was seen set" if "(" in who
+                       else f"{who} made a transfer after it saw `stop` set")
     if f["blind"]:
         return False, (f"{f['blind'][0]} made a transfer without looking at `stop` first "
                        "(a stop set then would be missed)")
