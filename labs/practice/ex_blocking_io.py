@@ -214,7 +214,8 @@ def pausing(rep) -> bool:
 
 def timeout_scenario(rep):
     """``consumer(jobs, stop, done)`` on the grader's queue, ``done`` and
-    Event. ``idle``: 5 jobs, one at a time, each once the consumer waits;
+    Event. ``idle``: 5 jobs, one at a time, each as the consumer begins to
+    wait for one (or once it was told Empty);
     once it has done them and waits again, the kernel watches its process
     for WINDOW_S; then the stop is set at the worst moment, so that it takes
     as long as the consumer's longest wait to be seen: as its next get() with
@@ -261,12 +262,25 @@ def timeout_scenario(rep):
 
     facts = {"idle": None}
     if mode == "idle":
-        for job in range(JOBS):
+        feed = list(range(JOBS))
+
+        def feed_one(rec=None):
+            """The next job, under the monitor: as a get() that can wait
+            begins to wait on the empty queue (so that its timeout cannot run
+            out first, however late this thread runs), or once the consumer
+            was told Empty."""
+            if feed and not q.items:
+                q.put_now(feed.pop(0))
+        q.on_wait = feed_one
+        while feed:
             since = q.empties.get(me, 0)
-            if not rep.until(lambda: quiet(since), "the consumer waiting for a job", held=True):
+            if not rep.until(lambda: not feed or quiet(since), "the consumer waiting for a job",
+                             held=True):
                 break
             with a.cond:
-                q.put_now(job)
+                if quiet(since):
+                    feed_one()
+        q.on_wait = None
         since = q.empties.get(me, 0)
         rep.until(lambda: quiet(since) and taken() >= JOBS or rep.ended(me),
                   "the consumer idle after the 5th job", held=True)
