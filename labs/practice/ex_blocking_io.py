@@ -304,11 +304,12 @@ def timeout_scenario(rep):
             else:  # a stop.wait(timeout) that timed out: its next look comes at once
                 stop.after_look = lambda rec: set_stop() if rec.who == me and \
                     rec.op == "wait" and "t" not in stopped else None
-        if "t" not in stopped and q.on_wait is None:
-            # one that never waits in get(timeout): as it pauses (asleep outside any
-            # call on the check's objects: time.sleep, a wait of its own) after its
-            # last look, however many looks it takes (a stop set after its first
-            # look would be seen by its second)
+        if "t" not in stopped:
+            # and whichever comes first (one that waited in get(timeout) may
+            # wait otherwise now: get_nowait and a nap): as it pauses (asleep
+            # outside any call on the check's objects: time.sleep, a wait of its
+            # own) after its last look, however many looks it takes (a stop set
+            # after its first look would be seen by its second)
             paused, seq0 = 0, len(a.ledger)
             end = time.monotonic() + LOOK_S
             while time.monotonic() < end and not rep.session.gone:
