@@ -316,6 +316,18 @@ def _consumer_facts(rep, q, do, stops) -> dict:
         if rep.ended(c) and not got_none and not stopped:
             early_return.append(f"{c} returned before it got None, with no stop set "
                                 "(the queue was only quiet)")
+    # A thread the learner's code started (not a consumer's own): no task once
+    # any of its threads has seen a stop set (which consumer it works for is not
+    # known; a helper doing a consumer's work all along would miss the check's
+    # moments, which follow the consumers by name, anyway).
+    stop_ids = {e.id for e in stops.values()}
+    saw_set = next((r.seq for r in ledger if r.obj in stop_ids and r.op in ("is_set", "wait")
+                    and r.ok and r.value), None)
+    for r in ledger:
+        if (r.obj == q.id and r.op == "get" and r.ok and r.value is not None
+                and r.who not in stops and saw_set is not None and r.seq > saw_set):
+            after_stop.append(f"{r.who} (a thread your code started) took task {r.value} "
+                              "after a stop was seen set")
     # tasks.join() returns when unfinished is 0; the grader's own items still
     # queued are reported elsewhere (a task never done), the learner's are not
     put_left = q.learner_left()

@@ -1,6 +1,8 @@
-# lost-task/consumer, cheat: the reference loop, then, once its stop is seen, one
-# more task taken (and done) in a helper thread of another name. "consumer-1 took
-# no task after its stop" reads only the ledger of the thread named consumer-1.
+# expect: (a thread your code started) took task
+# lost-task/consumer, cheat (found by a hostile reading, session 8): the reference
+# loop, then, once its stop is seen, one more task taken (and done) in a helper
+# thread of another name: the stop analysis read only the consumers' own threads
+# (13 of 13 gradings passed).
 import queue
 import threading
 
