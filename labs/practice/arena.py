@@ -479,3 +479,13 @@ class GEvent(GObject):
         if not self.flag:
             self.flag, self.set_at = True, rec.seq
             self.changed()
+
+
+def first_seen_set(ledger, events) -> int | None:
+    """The ledger's seq of the first look at one of ``events`` (``is_set()``,
+    or a ``wait()``) that said set, by any of the learner's threads; None if
+    none did. A thread the learner's code started has no stop of its own:
+    what it does after this is done after the stop."""
+    ids = {e.id for e in events}
+    return next((r.seq for r in ledger if r.obj in ids and r.op in ("is_set", "wait")
+                 and r.ok and r.value), None)

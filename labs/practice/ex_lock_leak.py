@@ -6,7 +6,7 @@ the stop Event live in the grader; the learner's workers reach them through
 proxies, and every verdict is read from the grader's ledger of operations."""
 from __future__ import annotations
 
-from labs.practice.arena import GEvent, GLock, GObject, Raise, _number
+from labs.practice.arena import GEvent, GLock, GObject, Raise, _number, first_seen_set
 from labs.practice.exercises import Check, Exercise
 from labs.practice.policy import COMMON_MODULES
 
@@ -201,8 +201,7 @@ def _stop_facts(rep, bank, stop) -> dict:
     # A thread the learner's code started (not a worker's own) may transfer for a
     # worker, which looked for it; but none may begin a transfer once any of the
     # learner's threads has seen `stop` set.
-    saw_set = next((r.seq for r in ledger if r.obj == stop.id and r.op in reads and r.ok
-                    and r.value), None)
+    saw_set = first_seen_set(ledger, [stop])
     for r in ledger:
         if (r.op == "debit" and r.obj == bank.id and r.who not in rep.reports.calls
                 and saw_set is not None and r.seq > saw_set):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from labs.practice.arena import GEvent, GObject, Raise, _plain, _timeout
+from labs.practice.arena import GEvent, GObject, Raise, _plain, _timeout, first_seen_set
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
 from labs.practice.policy import COMMON_MODULES
 
@@ -320,9 +320,7 @@ def _consumer_facts(rep, q, do, stops) -> dict:
     # any of its threads has seen a stop set (which consumer it works for is not
     # known; a helper doing a consumer's work all along would miss the check's
     # moments, which follow the consumers by name, anyway).
-    stop_ids = {e.id for e in stops.values()}
-    saw_set = next((r.seq for r in ledger if r.obj in stop_ids and r.op in ("is_set", "wait")
-                    and r.ok and r.value), None)
+    saw_set = first_seen_set(ledger, stops.values())
     for r in ledger:
         if (r.obj == q.id and r.op == "get" and r.ok and r.value is not None
                 and r.who not in stops and saw_set is not None and r.seq > saw_set):
