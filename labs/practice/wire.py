@@ -93,7 +93,8 @@ class Clock:
     SLICE_S = 0.05  # a timed Condition wait looks at the fast clock this often
 
     def install(self, time_module, threading_module=None) -> None:
-        """Put the skewed clocks and sleep into ``time_module`` (the child's
+        """Put the skewed clocks (``clock_gettime`` of the wall and monotonic
+        clocks too) and sleep into ``time_module`` (the child's
         ``time``, before the learner's module loads; the standard library's
         own waits took their clock at import and stay real). With
         ``threading_module``: a timed ``Condition.wait`` (so ``Event.wait``,
@@ -129,6 +130,14 @@ class Clock:
                 return
             real["sleep"](secs)
         t.sleep = sleep
+        # clock_gettime on the clocks those read (not a thread's or process's CPU clock)
+        walls = {getattr(t, n) for n in ("CLOCK_MONOTONIC", "CLOCK_MONOTONIC_RAW",
+                                          "CLOCK_BOOTTIME", "CLOCK_REALTIME") if hasattr(t, n)}
+        if hasattr(t, "clock_gettime"):
+            real_get, real_get_ns = t.clock_gettime, t.clock_gettime_ns
+            t.clock_gettime = lambda clk: real_get(clk) + (self.skew if clk in walls else 0.0)
+            t.clock_gettime_ns = lambda clk: real_get_ns(clk) + (
+                int(self.skew * 1e9) if clk in walls else 0)
         if threading_module is not None:
             self._install_waits(threading_module, real["monotonic"])
 

@@ -1,5 +1,7 @@
-# stop-one, wrong: returns after 10 s without a command (idle timeout on
-# CLOCK_MONOTONIC read with clock_gettime).
+# expect: control returned before "quit"
+# stop-one, wrong: returns after 10 s without a command (an idle timeout on
+# CLOCK_MONOTONIC read with time.clock_gettime, which the quiet period's fast clock
+# did not skew: it passed 13 of 13 gradings, found by a hostile reading, session 8).
 import queue
 import time
 
