@@ -24,9 +24,12 @@ line (``Refused``, exit status 2 on the command line):
   ``x._w`` is;
 - starting processes or sessions (``os.fork``, ``os.setsid``, ``subprocess``).
 
-The verdict does not depend on this: the grader trusts only its own ledger
-and the kernel (labs.practice.engine). The policy keeps honest mistakes and
-dishonest shortcuts apart, and says so in one line.
+The verdict should not depend on this: the grader trusts its own ledger and
+the kernel (labs.practice.engine), except for two facts it still takes from
+the learner's process (how a call ended, as its runner thread reports it;
+the kernel counts of that process alone, not of one it forked: see
+tests/gaps/README.md). The policy keeps honest mistakes and dishonest
+shortcuts apart, and says so in one line.
 """
 from __future__ import annotations
 
