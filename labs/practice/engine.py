@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import socket
 import threading
 import time
 
@@ -91,8 +92,10 @@ class GRep(GObject):
     """The child's reports about the learner calls of one repetition."""
     kind = "Rep"
 
-    def __init__(self, rep, names):
+    def __init__(self, rep, names, first_conn=0):
         super().__init__(rep, "rep")
+        self.first_conn = first_conn             # the run's threads' connections start here
+        self.finished: set[int] = set()          # their thread ids, done as the last call ended
         self.calls = {n: [] for n in names}  # name -> [{"k", "start", "end", "outcome"}]
         self.expected = {}                   # name -> number of calls
         self.over = False
@@ -125,12 +128,25 @@ class GRep(GObject):
     def op_returned(self, rec, k, value=None):
         c = self._mine(rec, k, False)[-1]
         c.update(end=rec.seq, outcome=("returned", value))
+        self._note_finished()
         self.changed()
 
     def op_raised(self, rec, k, type_name="", message="", frames=()):
         c = self._mine(rec, k, False)[-1]
         c.update(end=rec.seq, outcome=("raised", str(type_name), str(message), frames))
+        self._note_finished()
         self.changed()
+
+    def _note_finished(self):
+        """As a call ends: which of the run's threads have finished their
+        Python code, by the kernel's view of their connection: its other end
+        is closed (a thread's locals go with its state, before a join of it
+        can return). Such a thread may still be in /proc/PID/task when the
+        run ends (it is leaving the kernel): it gets the runner threads'
+        settle time. One that had not finished as the last call ended was
+        left running by it."""
+        self.finished = {c.tid for c in self.arena.conns[self.first_conn:]
+                         if not c.open or _at_eof(c.sock)}
 
     def op_wait(self, rec):
         self.main_waiting = True
@@ -147,6 +163,17 @@ class GRep(GObject):
 
 
 # ---------------------------------------------------------------- the kernel's view
+
+def _at_eof(sock) -> bool:
+    """Has the other end of ``sock`` closed it (all it sent read or not)?
+    A peek: nothing is taken from the serving thread."""
+    try:
+        return sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+    except BlockingIOError:
+        return False
+    except OSError:  # closed by its serving thread, which read the end of it
+        return True
+
 
 def fds_of(pid: int) -> dict[int, str]:
     out = {}
@@ -270,7 +297,7 @@ class Rep:
     def go(self) -> None:
         """Start the learner's calls: answer the child's pending ``next``."""
         s, a = self.session, self.arena
-        self.reports = a.add(GRep(self.n, [t["name"] for t in self.threads]))
+        self.reports = a.add(GRep(self.n, [t["name"] for t in self.threads], self.first_conn))
         self.reports.expected = {t["name"]: t["calls"] for t in self.threads}
         self.reports.held_first = self.held_first
         a.wait_for(lambda: s.grader.waiting, STARTUP_S)
@@ -394,12 +421,13 @@ class Rep:
         # The runner threads end right after their last report: wait for the
         # kernel to see them gone (observed state, bounded: SETTLE_S, plus the
         # time the child's threads waited for a CPU meanwhile, as a loaded
-        # machine's time is not the learner's). Only them: a thread of the
-        # learner's that is still there now was left behind, however soon it
-        # would have ended.
+        # machine's time is not the learner's). So for a thread of the
+        # learner's that had finished as the last call ended (a joined one:
+        # GRep._note_finished). Any other thread of the learner's that is
+        # still there now was left behind, however soon it would have ended.
         names = {t["name"] for t in self.threads if not t.get("main")} | self.helpers
         conns = a.conns[self.first_conn:]  # the main thread's may be older: not a runner
-        runners = {c.tid for c in conns if c.name in names}
+        runners = {c.tid for c in conns if c.name in names} | self.reports.finished
         end, queued0 = time.monotonic() + SETTLE_S, queued_s(s.pid)
         while not s.gone:
             extra = set(procfs.tids(s.pid)) - self.base_tids
