@@ -170,6 +170,9 @@ def stop_scenario(rep):
     return facts
 
 
+STARTED_BY_YOU = " (a thread your code started)"  # names a helper thread in a message
+
+
 def _stop_facts(rep, bank, stop) -> dict:
     """For each worker, in its own order: every debit follows a look at
     ``stop`` that said "not set", made between transfers (after its previous
@@ -205,7 +208,7 @@ def _stop_facts(rep, bank, stop) -> dict:
     for r in ledger:
         if (r.op == "debit" and r.obj == bank.id and r.who not in rep.reports.calls
                 and saw_set is not None and r.seq > saw_set):
-            after.setdefault(f"{r.who} (a thread your code started)", r)
+            after.setdefault(f"{r.who}{STARTED_BY_YOU}", r)
     transfers = len(rep.arena.of(bank, "debit"))
     return {"blind": sorted(blind), "after_stop": sorted(after), "halves": sorted(halves),
             "transfers": transfers, "stop_set": stop.flag}
@@ -214,7 +217,8 @@ def _stop_facts(rep, bank, stop) -> dict:
 def _looked(f):
     if f["after_stop"]:
         who = f["after_stop"][0]
-        return False, (f"{who} made a transfer after `stop` was seen set" if "(" in who
+        return False, (f"{who} made a transfer after `stop` was seen set"
+                       if who.endswith(STARTED_BY_YOU)
                        else f"{who} made a transfer after it saw `stop` set")
     if f["blind"]:
         return False, (f"{f['blind'][0]} made a transfer without looking at `stop` first "
