@@ -12,7 +12,7 @@ NBVAL  := -p tests.early -p no:cacheprovider --nbval --nbval-current-env --nbval
 # PYTHONDONTWRITEBYTECODE is set, as some machines set it. Every run starts a
 # child interpreter that imports the package: without the cache each one
 # compiles it from source again (measured: a practice child's imports 24 ms
-# instead of 20, a kill-matrix child's 38 instead of 26; make test about 10 %
+# instead of 20, a kill-matrix child's 38 instead of 26; two test modules 12 %
 # more CPU). So make's commands run with it unset.
 unexport PYTHONDONTWRITEBYTECODE
 
