@@ -123,17 +123,14 @@ def test_the_figure_says_the_whole_process_died(outcomes):
 # Prints when the handler ran: before or after the worker ended.
 UNTIMED_WAIT = """
 import os, signal, sys, threading, time
-from labs.child import procfs
+from labs.child import procfs, wait
 ran, ended = [], []
 signal.signal(signal.SIGTERM, lambda s, f: ran.append(time.monotonic()))
 main_tid = threading.get_native_id()
 def worker():
-    while procfs.task_state(os.getpid(), main_tid)[1] != procfs.FUTEX:
-        time.sleep(0.001)
+    wait.until(lambda: procfs.task_state(os.getpid(), main_tid)[1] == procfs.FUTEX)
     signal.pthread_kill(threading.get_ident(), signal.SIGTERM)
-    give_up = time.monotonic() + 0.5
-    while not ran and time.monotonic() < give_up:
-        time.sleep(0.001)
+    wait.until(lambda: ran, 0.5)
     ended.append(time.monotonic())
 t = threading.Thread(target=worker)
 t.start()
