@@ -6,12 +6,14 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
 from labs import sandbox
 from labs.child.procfs import alive, processes_in_group
 from labs.contract import outcome as dumps
+from labs.sandbox import supervise
 
 
 def test_normal_exit(run_once):
@@ -52,6 +54,29 @@ def test_hang_at_interpreter_exit_is_seen(run_once):
     o = run_once("selftest", "hang-at-exit", deadline=1.0)
     assert o.exit["timed_out"] is True
     assert o.facts["stuck_threads"] == ["keeps-process-alive"]  # named from the end event
+
+
+def test_a_slow_exit_after_the_end_is_not_a_hang(run_once):
+    # The child says "end" at once, then takes a second to exit: past the
+    # deadline of 0.3 s, within the grace the sandbox gives an exit.
+    assert supervise.EXIT_GRACE_S >= 1.5
+    o = run_once("selftest", "slow-exit", deadline=0.3)
+    assert o.exit == {"code": 0, "signal": None, "timed_out": False}
+    assert o.elapsed_s >= 1.0
+
+
+def test_a_child_that_exited_by_the_deadline_is_not_called_hung():
+    # The parent comes to look only after the deadline (it was slow itself):
+    # the child's exit is there to be seen, so the run did not time out.
+    proc = subprocess.Popen([sys.executable, "-c", "pass"], stdout=subprocess.PIPE)
+    try:
+        os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)  # exited, not reaped
+        started = time.monotonic() - 100
+        events, timed_out = supervise._read_events(proc, started, 0.01, None, None)
+        assert (events, timed_out) == ([], False)
+    finally:
+        proc.wait()
+        proc.stdout.close()
 
 
 def test_no_process_outlives_a_run(run_once):

@@ -55,6 +55,13 @@ def hang_at_exit():
     record.facts(returned=True)
 
 
+def slow_exit():
+    """The variant returns, and a non-daemon thread ends one second later:
+    a slow exit, not a hang. The sandbox gives it EXIT_GRACE_S after "end"."""
+    threading.Thread(target=threading.Event().wait, args=(1.0,), name="finishing").start()
+    record.facts(returned=True)
+
+
 def leave_grandchild():
     """Start a process of our own and hang: the sandbox must kill both."""
     import subprocess  # here, not at the top: every child imports this module's top
@@ -94,7 +101,7 @@ def skip_here():
 
 
 VARIANTS = {"exit": exit_normally, "raise": raise_error, "signal": die_by_signal,
-            "hang": hang, "hang-at-exit": hang_at_exit,
+            "hang": hang, "hang-at-exit": hang_at_exit, "slow-exit": slow_exit,
             "grandchild": leave_grandchild, "skip": skip_here,
             "hang-before-facts": hang_before_facts, "signals": report_signals, "flood": flood}
 
@@ -105,7 +112,8 @@ LAB = Lab(
     variants=VARIANTS,
     judge=lambda facts, outcome: False,
     requires=lambda variant: {"exit": ("answer",), "signal": ("before_signal",), "hang": ("started",),
-                              "hang-at-exit": ("returned",), "grandchild": ("grandchild_pid",),
+                              "hang-at-exit": ("returned",), "slow-exit": ("returned",),
+                              "grandchild": ("grandchild_pid",),
                               "hang-before-facts": ("finished",), "signals": ("blocked",),
                               }.get(variant, ()),
     volatile=frozenset({"grandchild_pid"}),

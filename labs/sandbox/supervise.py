@@ -10,6 +10,9 @@ The contract (CONTRIBUTING.md, "The sandbox"):
   an interpreter's own start is slower on a loaded machine and is not the
   lab's time; a child that never says ``start`` is stopped ``START_ALLOWANCE_S``
   after the deadline would have passed from the spawn;
+- a child that says ``end`` (its variant returned) has at least
+  ``EXIT_GRACE_S`` more to exit: a slow but finite interpreter exit on a
+  loaded machine is not a hang at exit, which is what the labs measure;
 - past the deadline the parent sends SIGABRT to the child: faulthandler, enabled
   in the child with ``all_threads=True``, writes every thread's stack and the
   child dies. The dump is complete when the child has died, which the parent can
@@ -43,6 +46,7 @@ from labs.show import progress as progress_mod
 from labs.show.progress import Progress, Stopped, in_jupyter
 
 START_ALLOWANCE_S = 10.0  # the longest a child's interpreter may take to say "start"
+EXIT_GRACE_S = 2.0  # a child that said "end" may take this long to exit, deadline or not
 DUMP_GRACE_S = 5.0  # how long the child may take to write its stacks and die
 MAX_EVENTS = 50_000  # a lab writes hundreds; past this a child floods: the rest is counted, not kept
 MAX_LINE = 1 << 20   # bytes of one event line; a longer one is garbled
@@ -225,7 +229,8 @@ def run_many(lab_id: str, variants: list[str], **options) -> dict[str, Outcome]:
 def _read_events(proc, started, deadline, driver, child, on_event=None):
     """Read JSON lines from the child until it exits or the deadline passes:
     ``deadline`` seconds after the first ``start`` event arrives, or, before
-    one has, ``deadline + START_ALLOWANCE_S`` after ``started`` (the spawn).
+    one has, ``deadline + START_ALLOWANCE_S`` after ``started`` (the spawn);
+    once the child says "end", never sooner than ``EXIT_GRACE_S`` after.
     Returns (events, timed_out)."""
     events: list[dict] = []
     deadline_at = [started + deadline + START_ALLOWANCE_S]
@@ -251,6 +256,8 @@ def _read_events(proc, started, deadline, driver, child, on_event=None):
             if event["kind"] == ev.START and not seen_start[0]:  # the first one only
                 seen_start[0] = True
                 deadline_at[0] = time.monotonic() + deadline
+            elif event["kind"] == ev.END:
+                deadline_at[0] = max(deadline_at[0], time.monotonic() + EXIT_GRACE_S)
             if on_event is not None:
                 on_event(event)
             if driver is not None and running(proc):
@@ -269,9 +276,12 @@ def _read_events(proc, started, deadline, driver, child, on_event=None):
             sel.register(pidfd, selectors.EVENT_READ, "exit")
             while True:
                 remaining = deadline_at[0] - time.monotonic()
-                if remaining <= 0:
+                ready = sel.select(max(remaining, 0))
+                if remaining <= 0 and not any(key.data == "exit" for key, _ in ready):
+                    # One more look at the deadline: a parent that was itself
+                    # slow to get here does not call a child that exited hung.
                     return ended(True)
-                for key, _ in sel.select(remaining):
+                for key, _ in ready:
                     if key.data == "exit":
                         # Take what is left in the pipe, without waiting for a
                         # grandchild that may still hold it open.
