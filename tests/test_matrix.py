@@ -267,6 +267,27 @@ def fake(name):
                            stacks=None, timeline=[], python=None)
 
 
+def timed_out_after_the_scenario(main_frame):
+    stacks = ("Thread 0x00007f0000000001 [worker] (most recent call first):\n"
+              '  File "labs/child/scenes.py", line 103 in wait_for_data\n\n'
+              "Current thread 0x00007f0000000002 [MainThread] (most recent call first):\n"
+              f"  File {main_frame}\n")
+    return sandbox.Outcome(lab="kill-matrix", variant="stopit.blocked", hazard_observed=None,
+                           facts={"stop_requested": True, "scenario_done": True},
+                           exit={"code": None, "signal": "SIGABRT", "timed_out": True},
+                           elapsed_s=6, stacks=stacks, python=None,
+                           timeline=[{"t": 1.6, "kind": "end", "threads": [
+                               {"name": "MainThread", "ident": 0x7F0000000002}]}])
+
+
+def test_a_hang_at_exit_is_seen_in_the_dump_not_guessed_from_the_deadline():
+    at_exit = timed_out_after_the_scenario('"<stdlib>/threading.py", line 1590 in _shutdown')
+    assert measure.summarize(at_exit)["ended"] == "hung at exit"
+    elsewhere = timed_out_after_the_scenario('"labs/child/runtime.py", line 130 in main')
+    with pytest.raises(sandbox.MissingFact, match="threading._shutdown"):
+        measure.summarize(elsewhere)
+
+
 # ------------------------------------------------ the command, skips, bad input
 
 def test_json_has_every_column_for_every_row(monkeypatch, capsys):

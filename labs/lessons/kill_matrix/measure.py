@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 from labs.contract.lab import Lab
+from labs.contract.outcome import MissingFact
 from labs.lessons.kill_matrix import scene
 from labs.lessons.kill_matrix.scene import MECHANISMS, SCENARIOS, deadline  # noqa: F401 - the rows read them here
 
@@ -38,14 +39,28 @@ def summarize(outcome):
     pid = next((e.get("pid") for e in outcome.timeline if e["kind"] == "start"), None)
     facts = dict(_SEEN_BY_PARENT.pop(pid, {}))
     ex = outcome.exit
-    if ex["timed_out"]:
-        ended = "hung at exit" if outcome.facts.get("scenario_done") else "froze"
+    if ex["timed_out"] and outcome.facts.get("scenario_done"):
+        if not joining_at_exit(outcome):  # too slow to tell, not a hang at exit
+            raise MissingFact("hung_at_exit (the stack dump shows no main thread in "
+                              "threading._shutdown)")
+        ended = "hung at exit"
+    elif ex["timed_out"]:
+        ended = "froze"
     elif ex["signal"]:
         ended = f"killed by {ex['signal']}"
     else:
         ended = f"exit {ex['code']}"
     facts.update(ended=ended, process_ok=ended == "exit 0")
     return facts
+
+
+def joining_at_exit(outcome) -> bool:
+    """The dump shows the main thread in threading._shutdown, the interpreter's
+    join of the non-daemon threads at exit (3.10 to 3.15 alike): a hang at
+    exit is seen there, not inferred from the deadline alone."""
+    main = [t for t in outcome.threads_in_dump() if t["name"] == "MainThread"]
+    return bool(main and main[0]["frames"]
+                and main[0]["frames"][0][2] == "_shutdown" and "threading" in main[0]["frames"][0][0])
 
 
 def judge(facts, outcome):
