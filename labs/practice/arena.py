@@ -417,7 +417,14 @@ def _timeout(blocking, timeout) -> float | None:
 
 
 class GLock(GObject):
-    """threading.Lock, owned by the thread (its thread id) that acquired it."""
+    """threading.Lock, owned by the thread (its thread id) that acquired it.
+
+    ``stalled``: a scenario holds the lock's holder (in the grader's hands, for
+    as long as it likes). Meanwhile the grader's clock runs fast for a timed
+    wait on the lock: ``acquire(timeout=t)`` of the held lock returns False at
+    once, as it would if the holder kept it longer than ``t``. An answer that
+    ignores acquire()'s answer then works without the lock, whatever its
+    ``t``; one that reads the answer waits again or gives up."""
     kind = "Lock"
 
     def __init__(self, rep, name="lock"):
@@ -425,12 +432,16 @@ class GLock(GObject):
         self.owner: int | None = None
         self.owner_name: str | None = None
         self.after_release = None  # a scenario's hook: (record) -> None, under the monitor
+        self.stalled = False  # the holder is held by the scenario: timed waits time out
 
     def op_acquire(self, rec, blocking=True, timeout=-1):
         if not isinstance(blocking, bool):
             raise Raise("TypeError", "blocking must be True or False")
         wait = _timeout(blocking, None if timeout == -1 else timeout)
-        if not self.block(lambda: self.owner is None, wait):
+        timed = wait is not None
+        if not self.block(lambda: self.owner is None or (timed and self.stalled), wait):
+            return False
+        if self.owner is not None:  # the stall's fast clock (above): timed out
             return False
         self.owner, self.owner_name, self.owner_seq = rec.tid, rec.who, rec.seq
         self.changed()

@@ -6,6 +6,8 @@ the stop Event live in the grader; the learner's workers reach them through
 proxies, and every verdict is read from the grader's ledger of operations."""
 from __future__ import annotations
 
+import time
+
 from labs.practice.arena import GEvent, GLock, GObject, Raise, _number, first_seen_set
 from labs.practice.exercises import Check, Exercise
 from labs.practice.policy import COMMON_MODULES
@@ -18,8 +20,8 @@ START = {"alice": 1000, "bob": 1000}
 class GBank(GObject):
     """Two accounts whose total is the invariant, on the grader's side.
     ``debit`` can hold its caller (the forced moment: midway through a
-    transfer) and ``credit`` can raise Frozen, as the repetition asks. Each
-    operation notes whether its caller held ``lock`` then."""
+    transfer) and ``credit`` can raise Frozen, as the repetition asks, held
+    first if asked. Each operation notes whether its caller held ``lock`` then."""
     kind = "Bank"
 
     def __init__(self, rep, lock: GLock, accounts=None):
@@ -29,8 +31,10 @@ class GBank(GObject):
         self.total = sum(self.accounts.values())
         self.hold_on = None      # (thread name, its nth debit): held there
         self.held = None         # the debit record being held
+        self.held_version = None  # the monitor's version once it was held
         self.released = False
         self.fail_on = None      # (thread name, its nth credit): raises Frozen
+        self.hold_failing = False  # hold that credit before it raises, as ``hold_on``
         self.credits_by: dict[str, int] = {}
         self.debits: dict[str, int] = {}
         self.credits = 0
@@ -53,9 +57,16 @@ class GBank(GObject):
         k = self.debits[rec.who] = self.debits.get(rec.who, 0) + 1
         self.changed()
         if self.hold_on == (rec.who, k):
-            self.held = rec
-            self.changed()
-            self.block(lambda: self.released)
+            self._hold(rec)
+
+    def _hold(self, rec):
+        """Hold the caller here until the scenario lets it go (``released``);
+        if it holds the lock, the lock is stalled meanwhile (GLock.stalled)."""
+        self.held = rec
+        self.lock.stalled = self.lock.held_by(rec)
+        self.changed()
+        self.held_version = self.arena.cond.version  # waiters parked since saw the stall
+        self.block(lambda: self.released)
 
     def op_credit(self, rec, who, amount):
         self._check(who, amount)
@@ -65,6 +76,8 @@ class GBank(GObject):
         self.changed()
         if self.fail_on == (rec.who, k):
             rec.note["frozen"] = True
+            if self.hold_failing and self.lock.held_by(rec):
+                self._hold(rec)
             raise Raise("Frozen", f"{who}'s account is frozen")
         self.accounts[who] += amount
         if self.after_credit is not None:
@@ -156,11 +169,16 @@ def stop_scenario(rep):
     rep.go()
     if bank.hold_on:
         k = bank.hold_on[1]
-        rep.until(lambda: bank.held is not None,
-                  f"worker-1 inside its {'1st' if k == 1 else '3rd'} debit")
+        if rep.until(lambda: bank.held is not None,
+                     f"worker-1 inside its {'1st' if k == 1 else '3rd'} debit"):
+            # The others meet the held lock before the stop: each waits in an
+            # operation (acquire, for a right answer), has transferred without
+            # the lock, or has returned. A timed acquire times out at once
+            # here (GLock.stalled): worker-1 may stay held longer than any timeout.
+            _meet_the_hold(rep, bank, [f"worker-{i + 1}" for i in range(1, WORKERS)])
         stop.set_now()
         with rep.arena.cond:
-            bank.released = True
+            bank.released, lock.stalled = True, False
             rep.arena.cond.notify_all()
     elif mode == "between":
         rep.until(lambda: stop.flag, "6 transfers done")
@@ -168,6 +186,27 @@ def stop_scenario(rep):
     facts.update(_lock_facts(rep, bank, lock))
     facts.update(_stop_facts(rep, bank, stop))
     return facts
+
+
+MEET_S = 1.0  # how long the others may take to meet a hold (a lock of the learner's own can keep them)
+
+
+def _meet_the_hold(rep, bank, names) -> None:
+    """Hold on until each of ``names`` waits in an operation it began or
+    re-checked after the hold began, made a bank operation since, or has
+    ended its calls; for ``MEET_S`` at most (a thread blocked on a lock of the
+    learner's own, which worker-1 holds, never does). The time waited is the
+    grader's (``held``), not the learner's budget."""
+    until = time.monotonic() + MEET_S
+
+    def met(name):
+        if rep.reports.calls.get(name) and rep.ended(name):
+            return True
+        if any(r.who == name and r.parked is not None and r.parked >= bank.held_version
+               for r in rep.arena.current.values()):
+            return True
+        return any(r.who == name and r.seq > bank.held.seq for r in rep.arena.of(bank))
+    rep.wait(lambda: all(met(n) for n in names) or time.monotonic() > until, held=True)
 
 
 STARTED_BY_YOU = " (a thread your code started)"  # names a helper thread in a message
@@ -345,9 +384,13 @@ def safe_scenario(rep):
     bank.fail_on = {"fails-first": ("worker-1", 1), "fails-later": ("worker-1", 3)}.get(mode)
     if mode == "fails-first":
         # A forced order: worker-2's first call starts once worker-1's credit
-        # has raised (or worker-1's calls have ended). Whether a leaked
-        # lock then leaves worker-2 waiting too is the same in every grading,
-        # and so is what the result says.
+        # has failed (or worker-1's calls have ended). That credit is held
+        # before it raises, until worker-2 has met the lock worker-1 holds
+        # (a timed acquire times out at once meanwhile: GLock.stalled).
+        # Whether a leaked lock then leaves worker-2 waiting too is the same
+        # in every grading, and so is what the result says.
+        bank.hold_failing = True
+
         def worker_1_failed():
             return bank.credits_by.get("worker-1", 0) >= 1 or rep.ended("worker-1")
         rep.hold_first_call("worker-2", worker_1_failed)
@@ -355,6 +398,13 @@ def safe_scenario(rep):
     for name, (src, dst, amount) in PAIRS.items():
         rep.spawn(name, "transfer", bank, lock, src, dst, amount, calls=CALLS)
     rep.go()
+    if bank.hold_failing:
+        rep.wait(worker_1_failed)  # not a moment of its own: the hold is inside it
+        if bank.held is not None:
+            _meet_the_hold(rep, bank, ["worker-2"])
+        with rep.arena.cond:
+            bank.released, lock.stalled = True, False
+            rep.arena.cond.notify_all()
     facts = rep.finish()
     facts.update(_lock_facts(rep, bank, lock))
     facts.update(_call_facts(rep, bank))

@@ -1,3 +1,4 @@
+# expect: raised RuntimeError: release unlocked lock
 # stop-worker, wrong: takes the lock with a timeout "so it never hangs" and
 # ignores acquire()'s answer: after 1 s of waiting it transfers without the lock,
 # then releases a lock another worker holds.

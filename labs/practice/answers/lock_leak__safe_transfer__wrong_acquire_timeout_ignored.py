@@ -1,3 +1,4 @@
+# expect: raised RuntimeError: release unlocked lock
 # safe-transfer, wrong: takes the lock with a timeout "so it never deadlocks"
 # and ignores acquire()'s answer: after 2 s of waiting it transfers without the
 # lock and then releases the other worker's lock.
