@@ -19,13 +19,27 @@ CONSUMERS = 3
 # with 2 consumers on 3 tasks, a space small enough to exhaust
 SMALL = "small-"
 SMALL_CONSUMERS, SMALL_TASKS = 2, 3
+QUIET_FAST_S = 10.0  # the last quiet period on the consumers' clocks (their get() timeouts)
 AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is not the
               # consumer's own, unless the consumer's own thread moves first
 
 
+FAST_GETS = 1000  # a fast period's timed gets, at most (a 1 ms timeout is a spin, not a wait)
+
+
 class GQueue(GObject):
     """queue.Queue on the grader's side (unbounded): get, put, task_done,
-    join, qsize, empty, full, shutdown (3.13). It knows who waits in get()."""
+    join, qsize, empty, full, shutdown (3.13). It knows who waits in get().
+
+    ``fast``: the grader's fast clock, thread name -> seconds. While a
+    thread has seconds left (and made fewer than FAST_GETS timed gets in
+    the period), its get() with a timeout, on an empty queue, times out at
+    once (one waiting already as well) and spends its timeout of them; the
+    reply moves the learner's clocks on by as much (wire.Clock, "skew"), and
+    meanwhile an Empty says the period goes on ("fast": ``time.sleep``
+    returns at once). A quiet period of a minute of a thread's waits costs
+    milliseconds, and code that gives up after N seconds of timeouts is
+    caught whatever N up to the period's length."""
     kind = "Queue"
 
     def __init__(self, rep, name="tasks"):
@@ -39,6 +53,16 @@ class GQueue(GObject):
         self.puts: list[bool] = []                    # each put in order: True if the learner's
         self.taken: dict[str, int] = {}               # who -> items its get()s took
         self.admits = None                            # hook: (who) -> may it take an item now
+        self.fast: dict[str, float] = {}              # who -> seconds of its fast period left
+        self.fast_gets: dict[str, int] = {}           # who -> timed gets in its fast period
+
+    def fast_now(self, who) -> bool:
+        return self.fast.get(who, 0.0) > 0 and self.fast_gets.get(who, 0) < FAST_GETS
+
+    def set_fast(self, seconds: dict) -> None:
+        """Start (or, with {}, end) fast periods (under the monitor)."""
+        self.fast, self.fast_gets = dict(seconds), {}
+        self.changed()
 
     def put_now(self, item) -> None:
         """The grader puts (under the monitor)."""
@@ -58,7 +82,7 @@ class GQueue(GObject):
         def ready():
             return self.items and (self.admits is None or self.admits(rec.who))
         try:
-            self.block(lambda: ready() or self.down, t)
+            self.block(lambda: ready() or self.down or bool(t and self.fast_now(rec.who)), t)
         finally:
             self.waiting.pop(rec.who, None)
         if not ready():
@@ -66,7 +90,14 @@ class GQueue(GObject):
                 raise Raise("ShutDown", "")
             self.empties[rec.who] = self.empties.get(rec.who, 0) + 1
             self.changed()
-            raise Raise("Empty", "")
+            extra = None
+            if t and self.fast_now(rec.who):  # its whole timeout passed, on the fast clock
+                self.fast[rec.who] -= t
+                self.fast_gets[rec.who] = self.fast_gets.get(rec.who, 0) + 1
+                extra = {"skew": t, "fast": self.fast_now(rec.who)}
+            elif t == 0.0 and self.fast_now(rec.who):  # get_nowait(): sleeps are fast
+                extra = {"fast": True}
+            raise Raise("Empty", "", extra)
         self.taken[rec.who] = self.taken.get(rec.who, 0) + 1
         return self.items.popleft()
 
@@ -239,8 +270,17 @@ def consumer_scenario(rep):
         since = dict(q.empties)
         rep.until(lambda: quiet(since), "a quiet period after the last task", held=True)
         stops["consumer-1"].set_now()
+    # The quiet period before the None's runs on the fast clock (GQueue.fast):
+    # QUIET_FAST_S of each consumer's get() timeouts pass at once, so a consumer
+    # that gives up after N seconds without a task returns here, whatever N up to it.
     since = dict(q.empties)
-    rep.until(lambda: quiet(since), "a quiet period before the None's", held=True)
+    with a.cond:
+        q.set_fast({c: QUIET_FAST_S for c in names_ if not rep.ended(c)})
+    rep.until(lambda: quiet(since) and not any(q.fast_gets.get(c) and q.fast_now(c)
+                                               for c in names_ if not rep.ended(c)),
+              "a quiet period before the None's", held=True)  # a fast period begun runs out
+    with a.cond:
+        q.set_fast({})
     if stops["consumer-1"].flag:  # a stopped consumer-1 returns, or shows it never will
         since = dict(q.empties)
         rep.until(lambda: rep.ended("consumer-1") or q.waiting.get("consumer-1", 0) is None
@@ -382,7 +422,9 @@ CONSUMER = Exercise(
         "comes after `do(n)` has finished, once per `get()`, `None` included (nothing put "
         "back: once every consumer has returned, `tasks.join()` returns); consumer-1 "
         "takes no task once its stop is set; a consumer returns only on its `None` or its "
-        "stop. The check's quiet periods are its own time, not your run's."),
+        "stop. The check's quiet periods are its own time, not your run's. The last one, "
+        "before the `None`'s, runs on a fast clock: 10 s of your `get()` timeouts pass at "
+        "once, and the clocks of `time` move on with them."),
     functions=("consumer",),
     signatures=(("tasks", "stop", "do"),),
     skeleton=(

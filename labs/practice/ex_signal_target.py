@@ -695,58 +695,15 @@ STOP_ONE_QUIET_S = 2.0  # quiet: no command for this long before "quit" (the gra
 LONG_QUIET_S = 6.0      # ... in the grading's first quiet run: longer than a 5 s idle timeout
                         # that control measures on its own clock (the grader holds: not the budget)
 FAST_QUIET_S = 60.0     # ... and this much of control's get() timeouts pass at once
-FAST_GETS = 1000        # (at most this many gets: a 1 ms timeout is a spin, not a wait)
 
 
 def _commands(rep, n):
-    """The commands queue: lost-task's GQueue, plus the grader's fast clock
-    for a quiet period. While ``fast`` seconds are left, a get() of
-    control's with a timeout, on the empty queue, times out at once (one
-    that was waiting already, as the quiet period begins) and spends its
-    timeout of them: a quiet period of a minute of control's
-    waits costs milliseconds, and a control that returns after N seconds of
-    get() timeouts is caught whatever N up to a minute."""
+    """The commands queue: lost-task's GQueue, whose fast clock (GQueue.fast)
+    runs for control in a quiet period: control's get() timeouts pass at once,
+    so a minute of them costs milliseconds, and a control that returns after
+    N seconds of get() timeouts is caught whatever N up to a minute."""
     from labs.practice.ex_lost_task import GQueue
-
-    class Commands(GQueue):
-        def __init__(self, rep_n):
-            super().__init__(rep_n, "commands")
-            self.fast = 0.0
-            self.fast_gets = 0
-
-        def fast_now(self) -> bool:
-            return self.fast > 0 and self.fast_gets < FAST_GETS
-
-        def op_get(self, rec, block=True, timeout=None):
-            t = _timeout(block, timeout)
-            if not t or rec.who != "control":
-                try:
-                    return super().op_get(rec, block, timeout)
-                except Raise as r:  # get_nowait() in the quiet period: time.sleep is fast
-                    if r.name == "Empty" and rec.who == "control" and self.fast_now():
-                        r.extra = {"fast": True}
-                    raise
-            # control's get() with a timeout: it also ends when the fast clock
-            # starts (a get already waiting as the quiet period begins)
-            self.waiting[rec.who] = t
-            self.changed()
-            try:
-                self.block(lambda: self.items or self.down or self.fast_now(), t)
-            finally:
-                self.waiting.pop(rec.who, None)
-            skew = 0.0
-            if not self.items and not self.down and self.fast_now():
-                self.fast -= t  # its whole timeout passed, on the fast clock
-                self.fast_gets += 1
-                skew = t
-            try:
-                return super().op_get(rec, False)  # the item, or Empty (counted), or ShutDown
-            except Raise as r:  # the child's clocks move on by the timeout (wire.Clock)
-                if skew:
-                    r.extra = {"skew": skew, "fast": self.fast_now()}
-                raise
-
-    return rep.add(Commands(n))
+    return rep.add(GQueue(n, "commands"))
 
 
 class GStops(GObject):
@@ -819,11 +776,11 @@ def stop_one_scenario(rep):
             # no time needs to pass for it (the reference's check stays fast).
             quiet_s = LONG_QUIET_S if n == _first_quiet_run() else STOP_ONE_QUIET_S
             with a.cond:
-                q.fast = FAST_QUIET_S
+                q.set_fast({"control": FAST_QUIET_S})
             rep.hold(quiet_s)
             a.wait_for(lambda: rep.ended("control") or bool(a.anomalies), quiet_s)
             with a.cond:
-                q.fast = 0.0
+                q.set_fast({})
         if not rep.ended("control"):
             sent["quit"] = put("quit")
     taken = [r.value for r in a.of(q, "get") if r.ok and r.who == "control"]

@@ -1,3 +1,4 @@
+# expect: kept running through quiet periods: consumer-
 # lost-task/consumer, wrong: returns once the queue has been empty for 1 s
 # ("nobody is sending any more"), although neither None nor its stop came.
 import queue
