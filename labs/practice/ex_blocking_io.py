@@ -114,6 +114,25 @@ JOBS = 5
 LATE_S = 0.25     # the stop must be seen within this
 TAKE_STOP = 2     # busy: the stop is set as the consumer takes this job
 LOOK_S = 1.0      # after the idle period: how long the grader waits for a look at stop
+QUIET_FAST_S = 10.0  # idle: a quiet period on the consumer's clock (its get() timeouts)
+
+
+def fast_quiet(rep, q, me) -> None:
+    """A quiet period on the fast clock (GQueue.fast), for a consumer that
+    waits in get() with a timeout: QUIET_FAST_S of its timeouts pass at once,
+    and its ``time`` clocks move on with them. It ends as the consumer has
+    spent them or stopped waiting with a timeout (GQueue.fast_over), waits
+    in an untimed get(), or has returned."""
+    a = rep.arena
+    with a.cond:
+        if not any(r.who == me and r.note.get("wait") for r in a.of(q, "get")):
+            return  # it never waited with a timeout: no timeout of it to pass
+        q.set_fast({me: QUIET_FAST_S})
+    rep.until(lambda: rep.ended(me) or (me in q.waiting and q.waiting[me] is None)
+              or (me in q.fast_last and q.fast_over(me)) or bool(a.anomalies),
+              "the consumer through a quiet period on the fast clock", held=True)
+    with a.cond:
+        q.set_fast({})
 
 
 class GJobs(GQueue):
@@ -284,6 +303,7 @@ def timeout_scenario(rep):
         since = q.empties.get(me, 0)
         rep.until(lambda: quiet(since) and taken() >= JOBS or rep.ended(me),
                   "the consumer idle after the 5th job", held=True)
+        fast_quiet(rep, q, me)
         if not rep.ended(me):
             facts["idle"] = watch_process(rep, lambda: rep.ended(me) or bool(a.anomalies))
             if rep.ended(me):
@@ -436,7 +456,9 @@ CONSUMER = Exercise(
         "needs a timeout. You may import `threading`, `queue`, `time`, `logging`, "
         "`collections`.\n\n"
         "The check (its own queue, `done` and Event) sends 5 jobs one at a time; once your "
-        "consumer is idle it watches your process for a quarter of a second (the kernel "
+        "consumer is idle, 10 s of its `get()` timeouts pass at once (a fast clock: the "
+        "clocks of `time` move on with them; an empty queue is not a stop), then it watches "
+        "your process for a quarter of a second (the kernel "
         "counts its threads' wake-ups and CPU time), then sets `stop` at the worst moment: "
         "as your consumer begins to wait in a `get` with a timeout (after its last look at "
         "`stop`), or as it pauses after its last look (asleep outside any call on the "

@@ -55,13 +55,20 @@ class GQueue(GObject):
         self.admits = None                            # hook: (who) -> may it take an item now
         self.fast: dict[str, float] = {}              # who -> seconds of its fast period left
         self.fast_gets: dict[str, int] = {}           # who -> timed gets in its fast period
+        self.fast_last: dict[str, bool] = {}          # who -> its last get() in it was a fast one
 
     def fast_now(self, who) -> bool:
         return self.fast.get(who, 0.0) > 0 and self.fast_gets.get(who, 0) < FAST_GETS
 
+    def fast_over(self, who) -> bool:
+        """``who`` is done with its fast period: it spent it, or its last
+        get() in it did not wait with a timeout (get_nowait and a nap of its
+        own, say: no timeout of the grader's to pass)."""
+        return not self.fast_now(who) or self.fast_last.get(who) is False
+
     def set_fast(self, seconds: dict) -> None:
         """Start (or, with {}, end) fast periods (under the monitor)."""
-        self.fast, self.fast_gets = dict(seconds), {}
+        self.fast, self.fast_gets, self.fast_last = dict(seconds), {}, {}
         self.changed()
 
     def put_now(self, item) -> None:
@@ -91,6 +98,8 @@ class GQueue(GObject):
             self.empties[rec.who] = self.empties.get(rec.who, 0) + 1
             self.changed()
             extra = None
+            if rec.who in self.fast:
+                self.fast_last[rec.who] = bool(t and self.fast_now(rec.who))
             if t and self.fast_now(rec.who):  # its whole timeout passed, on the fast clock
                 self.fast[rec.who] -= t
                 self.fast_gets[rec.who] = self.fast_gets.get(rec.who, 0) + 1
@@ -276,9 +285,9 @@ def consumer_scenario(rep):
     since = dict(q.empties)
     with a.cond:
         q.set_fast({c: QUIET_FAST_S for c in names_ if not rep.ended(c)})
-    rep.until(lambda: quiet(since) and not any(q.fast_gets.get(c) and q.fast_now(c)
-                                               for c in names_ if not rep.ended(c)),
-              "a quiet period before the None's", held=True)  # a fast period begun runs out
+    rep.until(lambda: quiet(since) and all(rep.ended(c) or q.waiting.get(c, 0) is None
+                                           or q.fast_over(c) for c in names_),
+              "a quiet period before the None's", held=True)
     with a.cond:
         q.set_fast({})
     if stops["consumer-1"].flag:  # a stopped consumer-1 returns, or shows it never will

@@ -1,3 +1,4 @@
+# expect: it waited for the stop: returned before the stop was set
 # timeout-consumer, wrong: returns after 2 s without a job although the stop was
 # never set ("an empty queue is not a stop", says the statement).
 import queue
