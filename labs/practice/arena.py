@@ -83,6 +83,64 @@ class WithFds:
         self.value, self.fds = value, list(fds)
 
 
+class OnFastClock:
+    """An operation's value sent with news of the grader's fast clock
+    (wire.Clock): ``skew`` seconds passed at once (the learner's clocks move
+    on by as much); ``fast``: the fast period goes on (``time.sleep`` returns
+    at once meanwhile)."""
+
+    def __init__(self, value, skew: float = 0.0, fast: bool = False):
+        self.value, self.skew, self.fast = value, float(skew), bool(fast)
+
+
+FAST_GETS = 1000  # a fast period's timed waits, at most (a 1 ms timeout is a spin, not a wait)
+SLOW_ALIVE = 3    # SlowEnd: is_alive() in a row of the slow thread that end the period
+
+
+class SlowEnd:
+    """One of a scenario's threads (``join(timeout)``, ``is_alive()``) runs
+    ``seconds`` on the learner's clocks before it can end, through timed
+    joins on the grader's fast clock (wire.Clock). Meanwhile a timed join of
+    it, or of another thread of the scenario that would wait its full
+    timeout, returns at once, the thread still running, and the learner's
+    clocks move on by its timeout (FAST_GETS joins at most); is_alive() of
+    it says True. An untimed join of it, or SLOW_ALIVE is_alive() of it in a
+    row (a loop that sleeps: its sleeps are real), ends the period at once.
+    Code that gives up on a thread after N seconds of timed joins returns
+    with it running, whatever N up to ``seconds``. The scenario's threads
+    share one; ``slow`` is the one that runs slow."""
+
+    def __init__(self, seconds: float = 0.0, slow=None):
+        self.left, self.slow = float(seconds), slow
+        self.joins = self.alive_run = 0
+
+    def on(self) -> bool:
+        return self.left > 0
+
+    def join(self, who, seconds: float) -> OnFastClock | None:
+        """A timed join of ``who`` that would wait: its reply on the fast
+        clock, or None when the period is over (under the monitor)."""
+        if not self.on():
+            return None
+        self.alive_run = 0
+        self.joins += 1
+        self.left = 0.0 if self.joins >= FAST_GETS else self.left - seconds
+        return OnFastClock(None, skew=seconds, fast=self.on())
+
+    def alive(self, who) -> bool:
+        """is_alive() of ``who``: True while the period holds ``who`` running."""
+        if who is not self.slow or not self.on():
+            return False
+        self.alive_run += 1
+        if self.alive_run >= SLOW_ALIVE:
+            self.left = 0.0
+        return self.on()
+
+    def untimed(self, who) -> None:
+        if who is self.slow:
+            self.left = 0.0
+
+
 class Ended(Exception):
     """The repetition (or the check) this operation belongs to has ended."""
 
@@ -330,11 +388,13 @@ class Arena:
                     value = method(rec, *args)
                 except TypeError as e:
                     raise Raise("TypeError", str(e).replace("op_", "")) from None
-                fds = None
+                fds, clock = None, {}
+                if isinstance(value, OnFastClock):
+                    value, clock = value.value, {"skew": value.skew, "fast": value.fast}
                 if isinstance(value, WithFds):
                     value, fds = value.value, value.fds
                 rec.result = ("ok", value)
-                reply = {"ok": value}
+                reply = {"ok": value, **clock}
                 if fds:
                     reply["$fds"] = fds
             except Raise as r:

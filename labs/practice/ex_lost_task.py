@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from collections import deque
 
-from labs.practice.arena import GEvent, GObject, Raise, _plain, _timeout, first_seen_set
+from labs.practice.arena import (
+    FAST_GETS,
+    GEvent,
+    GObject,
+    Raise,
+    SlowEnd,
+    _plain,
+    _timeout,
+    first_seen_set,
+)
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
 from labs.practice.policy import COMMON_MODULES
 
@@ -24,7 +33,7 @@ AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is 
               # consumer's own, unless the consumer's own thread moves first
 
 
-FAST_GETS = 1000  # a fast period's timed gets, at most (a 1 ms timeout is a spin, not a wait)
+SLOW_S = 60.0     # shutdown, idle: how long consumer-1 runs on the learner's fast clock
 
 
 class GQueue(GObject):
@@ -520,7 +529,10 @@ class GThread(GObject):
     (timed join or is_alive()) after is_alive() said True. A timed join
     that finds it running waits its full timeout (held time: the budget
     grows by it). ``seen_end``: the learner's code saw it end (join()
-    returned, or is_alive() was False)."""
+    returned, or is_alive() was False).
+
+    ``shared["slow"]`` (SlowEnd): the one of them that first runs a while
+    on the learner's fast clock, and the timed joins that pass it."""
     kind = "Thread"
 
     def __init__(self, rep, name, q, do, shared):
@@ -582,7 +594,9 @@ class GThread(GObject):
         self.block(lambda: self.ended or self.stuck(), timeout)
 
     def op_join(self, rec, timeout=None):
+        slow = self.shared["slow"]
         if timeout is None:
+            slow.untimed(self)  # waited for without a timeout: no clock to pass
             self.shared["open"] = True
             self.let_go = True
             self.changed()
@@ -590,6 +604,8 @@ class GThread(GObject):
             self.seen_end = True
             return None
         t = _timeout(True, timeout)
+        if self is slow.slow and not self.ended and slow.on():
+            return slow.join(self, t)
         self.looks += 1
         if self.ended:
             return None
@@ -599,11 +615,16 @@ class GThread(GObject):
         if self.looks > 1:
             self.shared["open"] = True
             self.changed()
+        fast = slow.join(self, t)  # its whole timeout passes at once, on the fast clock
+        if fast is not None:
+            return fast
         self.shared["hold"](t)  # held: it stays alive for the whole timeout
         self.block(lambda: self.ended, t)
         return None
 
     def op_is_alive(self, rec):
+        if not self.ended and self.shared["slow"].alive(self):
+            return True
         self.looks += 1
         if not self.ended and self.armed:
             self._wait_end(None)
@@ -624,14 +645,18 @@ def shutdown_scenario(rep):
     """N consumers of the grader (3, 2, 5 or 4) on 12 tasks. ``busy``: your
     shutdown() is called while every consumer holds its first task, with
     the rest queued; ``idle``: once every task is done and every consumer
-    waits for the next."""
+    waits for the next, and consumer-1 runs SLOW_S on the learner's clock,
+    through its timed joins, before it can end (SlowEnd)."""
     n, mode = rep.n, rep.mode
     k = SHUTDOWN_MODES[mode]
     q, do = rep.add(GQueue(n)), rep.add(GDo(n))
-    shared = {"busy": mode.startswith("busy"), "open": False, "hold": rep.hold}
+    shared = {"busy": mode.startswith("busy"), "open": False, "hold": rep.hold,
+              "slow": SlowEnd()}
     for t in range(1, TASKS + 1):
         q.put_now(t)
     consumers = [rep.add(GThread(n, f"consumer-{i + 1}", q, do, shared)) for i in range(k)]
+    if not shared["busy"]:  # idle: consumer-1 takes a minute to end, on your clock
+        shared["slow"] = SlowEnd(SLOW_S, consumers[0])
     alive_at_return = []
 
     def opens(rec):  # shutdown() waits for something: the consumers may move
@@ -703,7 +728,9 @@ SHUTDOWN = Exercise(
         "consumer is midway through a task and the rest are queued, or once all are "
         "done; its consumers are slow: a timed `join` never sees one end, and the first "
         "`is_alive()` of one that has not ended says True (it ends when you wait for it "
-        "with `join()`, or look again). Every task must be done exactly once; every "
+        "with `join()`, or look again). Once all are done, one of them first runs a "
+        "minute on your clock: your timed `join`s of it return at once, and the clocks of "
+        "`time` move on by their timeouts. Every task must be done exactly once; every "
         "consumer must have ended, and you must have seen it, when `shutdown` returns; "
         "no `None` is left over, and `tasks.join()` returns: anything you take off the "
         "queue needs its `task_done()`."),

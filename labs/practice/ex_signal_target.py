@@ -20,7 +20,7 @@ import signal
 import socket
 
 from labs.child import procfs
-from labs.practice.arena import GEvent, GObject, Raise, _timeout
+from labs.practice.arena import GEvent, GObject, Raise, SlowEnd, _timeout
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
 from labs.practice.policy import COMMON_MODULES
 
@@ -135,6 +135,7 @@ SIGTERM_MODES = {"midway": (3, "thread"), "before-first": (2, "process"),
                  "late": (4, "process"), "midway-5": (5, "thread")}
 QUIET_S = (0.3, 1.3)  # late: how long the grader holds SIGTERM back while run() waits,
                      # drawn per run (Rep.rng) from this range: a timer cannot know when
+SLOW_S = 60.0    # late: how long worker-1 runs after the stop, on the learner's fast clock
 HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
 
 
@@ -146,7 +147,8 @@ class GWorker(GObject):
     timeout); the first ``is_alive()`` after the stop says True, and the
     next look (``is_alive()`` or ``join``) lets it end. ``seen_at``: when
     the learner's code saw it ended (``join()`` returned, or ``is_alive()``
-    was False)."""
+    was False). Once the stop reached the workers, ``start.slow`` (SlowEnd)
+    may make one of them run a while on the learner's fast clock first."""
     kind = "Thread"
 
     def __init__(self, rep, name, start):
@@ -179,18 +181,25 @@ class GWorker(GObject):
 
     def op_join(self, rec, timeout=None):
         self.start.waited(rec)
+        slow = self.start.slow
         if timeout is None:
+            slow.untimed(self)  # waited for without a timeout: no clock to pass
             self.block(lambda: self.at_exit)
             self.start.hold_look(rec)
             self._end()
             self.seen_at = rec.seq
             return None
         t = _timeout(True, timeout)
+        if self.at_exit and self is slow.slow and self.ended_at is None and slow.on():
+            return slow.join(self, t)
         if self.ended_at is not None:
             return None
         if self.at_exit and self.armed:
             self._end()
             return None
+        fast = slow.join(self, t) if self.at_exit else None
+        if fast is not None:  # its whole timeout passes at once, on the fast clock
+            return fast
         self.start.hold(t)  # slow: it stays alive for the whole timeout
         self.block(lambda: False, t)
         self.start.hold_look(rec)
@@ -198,6 +207,8 @@ class GWorker(GObject):
 
     def op_is_alive(self, rec):
         self.start.waited(rec)
+        if self.at_exit and self.ended_at is None and self.start.slow.alive(self):
+            return True
         if self.ended_at is None and self.at_exit and self.armed:
             self._end()
         if self.ended_at is not None:
@@ -223,6 +234,8 @@ class GStart(GObject):
         super().__init__(rep, "start_workers")
         self.mode, self.main_tid, self.hold = mode, main_tid, hold
         self.workers = [GWorker(rep, f"worker-{i + 1}", self) for i in range(k)]
+        # late: after the stop, worker-1 takes a minute to end, on the learner's clock
+        self.slow = SlowEnd(SLOW_S, self.workers[0]) if mode == "late" else SlowEnd()
         self.watch = None        # the watcher's hello (its kernel thread id)
         self.starting = None     # the start call, as it began
         self.started = None      # ... as it returned
@@ -603,7 +616,9 @@ SIGTERM = Exercise(
         "may import `signal`, `threading`, `time`, `logging`.\n\n"
         "The check's workers are its own, 2 to 5 of them: each does items until it sees "
         "the stop, and finishes the item in hand first. They are slow to end: a timed "
-        "`join` never sees one end, and the first `is_alive()` after the stop says True. "
+        "`join` never sees one end, and the first `is_alive()` after the stop says True; "
+        "in some runs one of them first runs a minute on your clock (your timed `join`s "
+        "return at once, and the clocks of `time` move on by their timeouts). "
         "The check sends SIGTERM to your process while `start_workers` runs; or while "
         "every worker is in the middle of an item and your main thread has just begun "
         "to wait, aimed at another thread of the process (one of the check's: it does not "

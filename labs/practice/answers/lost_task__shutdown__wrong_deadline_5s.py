@@ -1,3 +1,4 @@
+# expect: every consumer ended before shutdown() returned: consumer-1
 # lost-task/shutdown, wrong by the statement ("return only when you have seen them
 # all end"): gives the consumers 5 s in all, then returns with any still running.
 import time

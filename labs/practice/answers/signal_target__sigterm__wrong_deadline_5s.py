@@ -1,3 +1,4 @@
+# expect: run() waited for every worker: worker-1
 # sigterm, wrong by the statement ("wait until every worker has ended"): after the
 # stop, gives the workers 5 s in all, then returns with any still running.
 import signal
