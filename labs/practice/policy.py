@@ -22,7 +22,9 @@ line (``Refused``, exit status 2 on the command line):
   ``threading.Lock = ...``, ``threading.Condition.wait = ...``);
 - an attribute read with a class pattern (``case object(_w=w)``) is read as
   ``x._w`` is;
-- starting processes or sessions (``os.fork``, ``os.setsid``, ``subprocess``).
+- starting processes or sessions (``os.fork``, ``os.setsid``, ``subprocess``);
+- threading's C locks (``threading._allocate_lock``, ``_CRLock``): their timed
+  ``acquire`` would keep the real clock where an exercise runs a fast one.
 
 The verdict should not depend on this: the grader trusts its own ledger and
 the kernel (labs.practice.engine), except for two facts it still takes from
@@ -51,7 +53,10 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    "system", "popen", "posix_spawn", "posix_spawnp", "pidfd_open",
                    "setswitchinterval", "setrecursionlimit", "addaudithook",
                    "setuid", "setgid", "settrace_all_threads", "setprofile_all_threads",
-                   "_exit_function", "get_referrers", "get_referents", "get_objects"}
+                   "_exit_function", "get_referrers", "get_referents", "get_objects",
+                   # threading's C locks, whose timed acquire keeps the real clock
+                   # where the exercise's fast clock is the learner's (wire.Clock)
+                   "_allocate_lock", "_CRLock"}
 
 
 class Refused(ValueError):

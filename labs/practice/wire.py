@@ -106,7 +106,9 @@ class Clock:
         ``Thread.join`` and the timed ``acquire`` of the locks the learner's
         code makes (``threading.Lock()``, ``threading.RLock()``: the C locks
         wait on the real clock, so these are locks of the same kind that wait
-        in slices): none of ``threading``'s timeouts outlasts a quiet period
+        in slices), the deadlines of the loops around those waits (threading's
+        own clock, queue's) and ``queue.SimpleQueue`` (queue's pure Python one):
+        none of ``threading``'s or ``queue``'s timeouts outlasts a quiet period
         by being kept on another clock."""
         t = time_module
         real = {name: getattr(t, name) for name in (
@@ -139,9 +141,9 @@ class Clock:
             t.clock_gettime_ns = lambda clk: real_get_ns(clk) + (
                 int(self.skew * 1e9) if clk in walls else 0)
         if threading_module is not None:
-            self._install_waits(threading_module, real["monotonic"])
+            self._install_waits(threading_module, real["monotonic"], t)
 
-    def _install_waits(self, threading_module, monotonic) -> None:
+    def _install_waits(self, threading_module, monotonic, time_module) -> None:
         cls = threading_module.Condition
         real_wait = cls.wait
         clock = self
@@ -218,6 +220,16 @@ class Clock:
 
         threading_module.Lock = timed(threading_module.Lock)
         threading_module.RLock = timed(threading_module.RLock)
+        # The loops around those waits keep their deadline on a clock of their
+        # module's (Condition.wait_for, Semaphore.acquire, Barrier.wait: threading's
+        # _time; queue.Queue.get: queue's time): the skewed one, or a wait that
+        # a fast period ended would wait again. And queue.SimpleQueue is C: its
+        # timed get waits on the real clock; queue's pure Python one does not.
+        skewed = time_module.monotonic
+        threading_module._time = skewed
+        import queue
+        queue.time = skewed
+        queue.SimpleQueue = queue._PySimpleQueue
 
 
 CLOCK = Clock()

@@ -1,4 +1,4 @@
-# expect: no busy polling while idle: 2 thread(s) started or ended while idle
+# expect: thread(s) started or ended while idle (an idle reader or consumer waits
 import queue
 import threading
 

@@ -1,3 +1,4 @@
+# expect: control returned before "quit" (after 3 command(s)): an empty or quiet queue is not a reason to return
 # stop-one, wrong: polls with get_nowait, naps 0.25 s on a private SimpleQueue,
 # and returns after 10 s of naps without a command.
 import queue

@@ -1,3 +1,4 @@
+# expect: ._allocate_lock is not allowed
 # stop-one, wrong: like the known wrong_idle_lock_sleeps_10s, but the never-released
 # lock is threading's own C lock (threading._allocate_lock), not threading.Lock().
 import queue
