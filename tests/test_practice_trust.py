@@ -84,6 +84,18 @@ def test_without_the_policy_a_process_left_behind_fails_and_is_killed():
         assert engine.processes_of_uid(session.uid) == []
 
 
+@pytest.mark.parametrize("ex_id", ["blocking-io/timeout-consumer", "blocking-io/wakeup-reader"])
+def test_without_the_policy_a_forked_poller_is_counted_as_the_learners(ex_id):
+    # The known cheats hide a busy poller in a forked process (the learner's own
+    # sleeps in waitpid); the policy refuses them, and the kernel counts of the
+    # learner's process and the processes below it catch them anyway.
+    ex = exercises.get(ex_id)
+    source = (exercises.ANSWERS / f"{ex.slug}__cheat_match_fork.py").read_text()
+    r = _unchecked(ex_id, source)
+    assert not r.passed
+    assert any("while idle" in x for x in r.failures()), r.failures()
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="the learner's uid is dropped only as root")
 def test_the_learner_cannot_signal_the_grader():
     r = _unchecked("lost-task/consumer", """

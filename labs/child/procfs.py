@@ -153,6 +153,24 @@ def processes_in_group(pgid: int, exclude: int | None = None) -> list[int]:
     return found
 
 
+def with_descendants(pid: int) -> list[int]:
+    """``pid`` and every live process below it (its children, theirs, ...),
+    from each process's parent in /proc/PID/stat: what a process forked,
+    counted with it."""
+    parents = {}
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        fields = stat(int(entry))
+        if fields and fields[0] not in "ZX":
+            parents[int(entry)] = int(fields[1])
+    found, todo = [pid], [pid]
+    while todo:
+        parent = todo.pop()
+        kids = [p for p, pp in parents.items() if pp == parent and p not in found]
+        found += kids
+        todo += kids
+    return found
+
+
 def cannot_watch_threads() -> str | None:
     """None when /proc shows this process's threads: each one's system call
     and its status. Otherwise why not (a lab that forces its interleaving on

@@ -28,22 +28,27 @@ WINDOW_S = 0.25  # how long the idle process is watched (a measuring window)
 
 
 def kernel_counts(pid: int) -> dict:
-    """What the kernel says of every thread of process ``pid``: voluntary
-    context switches (wake-ups of a thread that waits), CPU time in ns
-    (schedstat), the thread ids, and the whole process's CPU time
+    """What the kernel says of every thread of process ``pid`` and of the
+    processes below it (what the learner's code forked counts as its own):
+    voluntary context switches (wake-ups of a thread that waits), CPU time in
+    ns (schedstat), the thread ids, and the processes' CPU time
     (``procfs.cpu_s``: it includes threads that have ended)."""
     switches = cpu = 0
-    tids = set(procfs.tids(pid))
-    for t in tids:
-        try:
-            with open(f"/proc/{pid}/task/{t}/status") as f:
-                switches += sum(int(line.split()[1]) for line in f
-                                if line.startswith("voluntary_ctxt_switches"))
-        except (OSError, ValueError, IndexError):
-            pass  # a thread that ended meanwhile: the process's ticks still count it
-        cpu += (procfs.schedstat(pid, t) or (0, 0))[0]
+    tids, process_cpu = set(), 0.0
+    for p in procfs.with_descendants(pid):
+        mine = set(procfs.tids(p))
+        tids |= mine
+        process_cpu += procfs.cpu_s(p)
+        for t in mine:
+            try:
+                with open(f"/proc/{p}/task/{t}/status") as f:
+                    switches += sum(int(line.split()[1]) for line in f
+                                    if line.startswith("voluntary_ctxt_switches"))
+            except (OSError, ValueError, IndexError):
+                pass  # a thread that ended meanwhile: the process's ticks still count it
+            cpu += (procfs.schedstat(p, t) or (0, 0))[0]
     return {"switches": switches, "cpu_ns": cpu, "tids": tids,
-            "process_cpu_s": procfs.cpu_s(pid), "t": time.monotonic()}
+            "process_cpu_s": process_cpu, "t": time.monotonic()}
 
 
 def idle_rates(before: dict, after: dict) -> dict:

@@ -27,9 +27,9 @@ line (``Refused``, exit status 2 on the command line):
   ``acquire`` would keep the real clock where an exercise runs a fast one.
 
 The verdict should not depend on this: the grader trusts its own ledger and
-the kernel (labs.practice.engine), except for two facts it still takes from
-the learner's process (how a call ended, as its runner thread reports it;
-the kernel counts of that process alone, not of one it forked: see
+the kernel (labs.practice.engine; the kernel counts of the learner's process
+and of the processes below it), except for one fact it still takes from the
+learner's process: how a call ended, as its runner thread reports it (see
 tests/gaps/README.md). The policy keeps honest mistakes and dishonest
 shortcuts apart, and says so in one line.
 """
