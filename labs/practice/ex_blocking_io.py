@@ -27,15 +27,17 @@ from labs.practice.policy import COMMON_MODULES
 WINDOW_S = 0.25  # how long the idle process is watched (a measuring window)
 
 
-def kernel_counts(pid: int) -> dict:
+def kernel_counts(pid: int, pids: list | None = None) -> dict:
     """What the kernel says of every thread of process ``pid`` and of the
-    processes below it (what the learner's code forked counts as its own):
-    voluntary context switches (wake-ups of a thread that waits), CPU time in
-    ns (schedstat), the thread ids, and the processes' CPU time
-    (``procfs.cpu_s``: it includes threads that have ended)."""
+    processes below it (what the learner's code forked counts as its own;
+    ``pids``: those found by an earlier call, not looked for again): voluntary
+    context switches (wake-ups of a thread that waits), CPU time in ns
+    (schedstat), the thread ids, and the processes' CPU time (``procfs.cpu_s``:
+    it includes threads that have ended)."""
     switches = cpu = 0
     tids, process_cpu = set(), 0.0
-    for p in procfs.with_descendants(pid):
+    pids = procfs.with_descendants(pid) if pids is None else pids
+    for p in pids:
         mine = set(procfs.tids(p))
         tids |= mine
         process_cpu += procfs.cpu_s(p)
@@ -47,7 +49,7 @@ def kernel_counts(pid: int) -> dict:
             except (OSError, ValueError, IndexError):
                 pass  # a thread that ended meanwhile: the process's ticks still count it
             cpu += (procfs.schedstat(p, t) or (0, 0))[0]
-    return {"switches": switches, "cpu_ns": cpu, "tids": tids,
+    return {"switches": switches, "cpu_ns": cpu, "tids": tids, "pids": pids,
             "process_cpu_s": process_cpu, "t": time.monotonic()}
 
 
@@ -710,7 +712,7 @@ def _quiet(rep, pid, me, worst: int | None = None) -> dict:
     last = before["switches"]
     wakes = []
     while time.monotonic() < end and not rep.ended(me) and not rep.session.gone:
-        now = kernel_counts(pid)["switches"]
+        now = kernel_counts(pid, before["pids"])["switches"]  # the processes as it began
         if now != last:
             wakes.append(time.monotonic() - t0)
         last = now
@@ -727,7 +729,8 @@ def _quiet(rep, pid, me, worst: int | None = None) -> dict:
     out["idle"]["window_s"] = after["t"] - before["t"]
     if wakes and (worst is None or len(wakes) < worst):
         # a poller: the stop right after it went back to sleep
-        if observe(rep, lambda: kernel_counts(pid)["switches"] != after["switches"], PHASE_S):
+        if observe(rep, lambda: kernel_counts(pid, after["pids"])["switches"]
+                   != after["switches"], PHASE_S):
             wakes.append(time.monotonic() - t0)
     if worst is None and getattr(rep.session, "reader_wakes", None) is None:
         rep.session.reader_wakes = wakes  # the first quiet run's
