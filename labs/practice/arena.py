@@ -482,7 +482,8 @@ class GLock(GObject):
     ``stalled``: a scenario holds the lock's holder (in the grader's hands, for
     as long as it likes). Meanwhile the grader's clock runs fast for a timed
     wait on the lock: ``acquire(timeout=t)`` of the held lock returns False at
-    once, as it would if the holder kept it longer than ``t``. An answer that
+    once, as it would if the holder kept it longer than ``t``, and the learner's
+    clocks move on by ``t`` (wire.Clock). An answer that
     ignores acquire()'s answer then works without the lock, whatever its
     ``t``; one that reads the answer waits again or gives up."""
     kind = "Lock"
@@ -501,8 +502,8 @@ class GLock(GObject):
         timed = wait is not None
         if not self.block(lambda: self.owner is None or (timed and self.stalled), wait):
             return False
-        if self.owner is not None:  # the stall's fast clock (above): timed out
-            return False
+        if self.owner is not None:  # the stall's fast clock (above): its timeout passed
+            return OnFastClock(False, skew=wait) if wait else False
         self.owner, self.owner_name, self.owner_seq = rec.tid, rec.who, rec.seq
         self.changed()
         return True

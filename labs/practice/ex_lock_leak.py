@@ -193,8 +193,9 @@ MEET_S = 1.0  # how long the others may take to meet a hold (a lock of the learn
 
 def _meet_the_hold(rep, bank, names) -> None:
     """Hold on until each of ``names`` waits in an operation it began or
-    re-checked after the hold began, made a bank operation since, or has
-    ended its calls; for ``MEET_S`` at most (a thread blocked on a lock of the
+    re-checked after the hold began, made an acquire of the lock or a bank
+    operation since (a timed acquire times out at once), or has ended its
+    calls; for ``MEET_S`` at most (a thread blocked on a lock of the
     learner's own, which worker-1 holds, never does). The time waited is the
     grader's (``held``), not the learner's budget."""
     until = time.monotonic() + MEET_S
@@ -204,6 +205,9 @@ def _meet_the_hold(rep, bank, names) -> None:
             return True
         if any(r.who == name and r.parked is not None and r.parked >= bank.held_version
                for r in rep.arena.current.values()):
+            return True
+        if any(r.seq > bank.held.seq and r.end is not None  # a timed acquire that timed out
+               for r in rep.arena.of(bank.lock, "acquire", name)):
             return True
         return any(r.who == name and r.seq > bank.held.seq for r in rep.arena.of(bank))
     rep.wait(lambda: all(met(n) for n in names) or time.monotonic() > until, held=True)
