@@ -94,6 +94,7 @@ class OnFastClock:
 
 
 FAST_GETS = 1000  # a fast period's timed waits, at most (a 1 ms timeout is a spin, not a wait)
+STALL_S = 60.0    # GLock: how long a stall lasts, in each thread's timed acquires
 SLOW_ALIVE = 3    # SlowEnd: is_alive() in a row of the slow thread that end the period
 
 
@@ -483,9 +484,11 @@ class GLock(GObject):
     as long as it likes). Meanwhile the grader's clock runs fast for a timed
     wait on the lock: ``acquire(timeout=t)`` of the held lock returns False at
     once, as it would if the holder kept it longer than ``t``, and the learner's
-    clocks move on by ``t`` (wire.Clock). An answer that
-    ignores acquire()'s answer then works without the lock, whatever its
-    ``t``; one that reads the answer waits again or gives up."""
+    clocks move on by ``t`` (wire.Clock), for STALL_S of each thread's timeouts
+    (``stall_over``: FAST_GETS acquires at most). An answer that ignores
+    acquire()'s answer then works without the lock, whatever its ``t``; one
+    that gives up after N seconds of tries gives up, whatever N up to STALL_S;
+    one that tries again meets the lock free once the scenario lets go."""
     kind = "Lock"
 
     def __init__(self, rep, name="lock"):
@@ -494,6 +497,19 @@ class GLock(GObject):
         self.owner_name: str | None = None
         self.after_release = None  # a scenario's hook: (record) -> None, under the monitor
         self.stalled = False  # the holder is held by the scenario: timed waits time out
+        self.stall_spent: dict[str, float] = {}  # who -> its timeouts passed in the stall
+        self.stall_tries: dict[str, int] = {}
+
+    def stall(self, on: bool) -> None:
+        """Begin or end a stall (under the monitor)."""
+        self.stalled = on
+        self.stall_spent, self.stall_tries = {}, {}
+        self.changed()
+
+    def stall_over(self, who) -> bool:
+        """``who`` has spent the stall: STALL_S of timeouts, or FAST_GETS tries."""
+        return (self.stall_spent.get(who, 0.0) >= STALL_S
+                or self.stall_tries.get(who, 0) >= FAST_GETS)
 
     def op_acquire(self, rec, blocking=True, timeout=-1):
         if not isinstance(blocking, bool):
@@ -503,7 +519,11 @@ class GLock(GObject):
         if not self.block(lambda: self.owner is None or (timed and self.stalled), wait):
             return False
         if self.owner is not None:  # the stall's fast clock (above): its timeout passed
-            return OnFastClock(False, skew=wait) if wait else False
+            if wait:
+                self.stall_spent[rec.who] = self.stall_spent.get(rec.who, 0.0) + wait
+                self.stall_tries[rec.who] = self.stall_tries.get(rec.who, 0) + 1
+                return OnFastClock(False, skew=wait)
+            return False
         self.owner, self.owner_name, self.owner_seq = rec.tid, rec.who, rec.seq
         self.changed()
         return True

@@ -63,7 +63,7 @@ class GBank(GObject):
         """Hold the caller here until the scenario lets it go (``released``);
         if it holds the lock, the lock is stalled meanwhile (GLock.stalled)."""
         self.held = rec
-        self.lock.stalled = self.lock.held_by(rec)
+        self.lock.stall(self.lock.held_by(rec))
         self.changed()
         self.held_version = self.arena.cond.version  # waiters parked since saw the stall
         self.block(lambda: self.released)
@@ -178,8 +178,8 @@ def stop_scenario(rep):
             _meet_the_hold(rep, bank, [f"worker-{i + 1}" for i in range(1, WORKERS)])
         stop.set_now()
         with rep.arena.cond:
-            bank.released, lock.stalled = True, False
-            rep.arena.cond.notify_all()
+            bank.released = True
+            lock.stall(False)
     elif mode == "between":
         rep.until(lambda: stop.flag, "6 transfers done")
     facts = rep.finish()
@@ -193,10 +193,10 @@ MEET_S = 1.0  # how long the others may take to meet a hold (a lock of the learn
 
 def _meet_the_hold(rep, bank, names) -> None:
     """Hold on until each of ``names`` waits in an operation it began or
-    re-checked after the hold began, made an acquire of the lock or a bank
-    operation since (a timed acquire times out at once), or has ended its
-    calls; for ``MEET_S`` at most (a thread blocked on a lock of the
-    learner's own, which worker-1 holds, never does). The time waited is the
+    re-checked after the hold began, made a bank operation since, spent the
+    stall in timed acquires (GLock.stall_over), or has ended its calls; for
+    ``MEET_S`` at most (a thread blocked on a lock of the learner's own, which
+    worker-1 holds, never does). The time waited is the
     grader's (``held``), not the learner's budget."""
     until = time.monotonic() + MEET_S
 
@@ -206,8 +206,7 @@ def _meet_the_hold(rep, bank, names) -> None:
         if any(r.who == name and r.parked is not None and r.parked >= bank.held_version
                for r in rep.arena.current.values()):
             return True
-        if any(r.seq > bank.held.seq and r.end is not None  # a timed acquire that timed out
-               for r in rep.arena.of(bank.lock, "acquire", name)):
+        if bank.lock.stall_over(name):  # a minute of timed acquires that timed out
             return True
         return any(r.who == name and r.seq > bank.held.seq for r in rep.arena.of(bank))
     rep.wait(lambda: all(met(n) for n in names) or time.monotonic() > until, held=True)
@@ -253,8 +252,13 @@ def _stop_facts(rep, bank, stop) -> dict:
                 and saw_set is not None and r.seq > saw_set):
             after.setdefault(f"{r.who}{STARTED_BY_YOU}", r)
     transfers = len(rep.arena.of(bank, "debit"))
+    # a worker whose call ended before the stop was set returned although nothing
+    # asked it to (a lock that stayed busy, say): the grader's Event says when
+    early = sorted(name for name, calls in rep.reports.calls.items()
+                   if calls and calls[-1]["end"] is not None
+                   and (stop.set_at is None or calls[-1]["end"] < stop.set_at))
     return {"blind": sorted(blind), "after_stop": sorted(after), "halves": sorted(halves),
-            "transfers": transfers, "stop_set": stop.flag}
+            "transfers": transfers, "stop_set": stop.flag, "early": early}
 
 
 def _looked(f):
@@ -267,6 +271,12 @@ def _looked(f):
         return False, (f"{f['blind'][0]} made a transfer without looking at `stop` first "
                        "(a stop set then would be missed)")
     return True, "every transfer followed a look at stop"
+
+
+def _until_stop(f):
+    e = f["early"]
+    return not e, ("every worker returned after the stop" if not e else
+                   f"{e[0]} returned before `stop` was set: only the stop ends a worker")
 
 
 def _whole(f):
@@ -300,8 +310,10 @@ STOP_WORKER = Exercise(
         "transfer (the bank holds it inside `debit`), or between two transfers. Every "
         "debit and credit must run with `lock` held by the worker; no transfer may start "
         "after a worker saw the stop, or without a look at it; no transfer is cut; the "
-        "lock is free and no money vanished when every worker has returned; and nothing "
-        "is left running."),
+        "lock is free and no money vanished when every worker has returned; a worker "
+        "returns only once the stop is set (while the bank holds worker-1, a timed "
+        "`acquire` of the lock times out at once, for a minute of your clock); and "
+        "nothing is left running."),
     functions=("worker",),
     signatures=(("bank", "lock", "stop"),),
     skeleton=(
@@ -354,6 +366,11 @@ STOP_WORKER = Exercise(
                   "one transfer per turn of the loop.",
                   "Notebook 01, `fixed`: `while not stop.is_set(): "
                   "transfer_with(scene.bank, scene.lock, scene.midway)`.")),)),
+        Check("returned only once stopped", "after the stop", _until_stop,
+              ("A worker returned although `stop` was not set.",
+               "Return only when `stop` is set: a busy lock is waited for (`with lock:`), "
+               "not a reason to give up.",
+               "Notebook 01, `fixed`: the worker's loop ends only on the stop.")),
     ),
     lab_cell="Notebook 01, the `fixed` variant",
     ended_hints=(
@@ -407,8 +424,8 @@ def safe_scenario(rep):
         if bank.held is not None:
             _meet_the_hold(rep, bank, ["worker-2"])
         with rep.arena.cond:
-            bank.released, lock.stalled = True, False
-            rep.arena.cond.notify_all()
+            bank.released = True
+            lock.stall(False)
     facts = rep.finish()
     facts.update(_lock_facts(rep, bank, lock))
     facts.update(_call_facts(rep, bank))
@@ -505,7 +522,9 @@ SAFE_TRANSFER = Exercise(
         "`time`, `logging`.\n\n"
         "The check runs two workers (alice to bob, and bob to alice) making 4 transfers "
         "each with your function on the grader's bank and lock; every debit and credit "
-        "must run with `lock` held by the caller."),
+        "must run with `lock` held by the caller. When a credit fails, the bank may hold "
+        "the caller there first: meanwhile a timed `acquire` of the lock times out at "
+        "once, for a minute of your clock."),
     functions=("transfer",),
     signatures=(("bank", "lock", "src", "dst", "amount"),),
     skeleton=(
