@@ -94,7 +94,9 @@ class Clock:
 
     def install(self, time_module, threading_module=None) -> None:
         """Put the skewed clocks (``clock_gettime`` of the wall and monotonic
-        clocks too) and sleep into ``time_module`` (the child's
+        clocks too, the calendar of "now": ``localtime()``, ``ctime()``,
+        ``strftime(fmt)``..., and ``os.times().elapsed``) and sleep into
+        ``time_module`` (the child's
         ``time``, before the learner's module loads; the standard library's
         own waits took their clock at import and stay real). With
         ``threading_module``: a timed ``Condition.wait`` (so ``Event.wait``,
@@ -134,14 +136,36 @@ class Clock:
         t.sleep = sleep
         # clock_gettime on the clocks those read (not a thread's or process's CPU clock)
         walls = {getattr(t, n) for n in ("CLOCK_MONOTONIC", "CLOCK_MONOTONIC_RAW",
-                                          "CLOCK_BOOTTIME", "CLOCK_REALTIME") if hasattr(t, n)}
+                                          "CLOCK_BOOTTIME", "CLOCK_REALTIME", "CLOCK_TAI")
+                 if hasattr(t, n)}
         if hasattr(t, "clock_gettime"):
             real_get, real_get_ns = t.clock_gettime, t.clock_gettime_ns
             t.clock_gettime = lambda clk: real_get(clk) + (self.skew if clk in walls else 0.0)
             t.clock_gettime_ns = lambda clk: real_get_ns(clk) + (
                 int(self.skew * 1e9) if clk in walls else 0)
+        # the calendar of "now" (localtime(), ctime(), strftime(fmt)...) and
+        # os.times().elapsed read the wall clock too
+        now = t.time
+        for name in ("localtime", "gmtime", "ctime"):
+            setattr(t, name, self._now_default(getattr(t, name), now))
+        real_asctime, real_strftime, local_now = t.asctime, t.strftime, t.localtime
+        t.asctime = lambda *tt: real_asctime(*tt) if tt else real_asctime(local_now())
+        t.strftime = lambda fmt, *tt: real_strftime(fmt, *tt) if tt else real_strftime(
+            fmt, local_now())
+        import os
+        real_times = os.times
+        os.times = lambda: os.times_result(tuple(real_times())[:4]
+                                           + (real_times().elapsed + self.skew,))
         if threading_module is not None:
             self._install_waits(threading_module, real["monotonic"], t)
+
+    @staticmethod
+    def _now_default(real, now):
+        """``real(secs=None)`` whose "now" is the skewed wall clock."""
+        def call(secs=None):
+            return real(now() if secs is None else secs)
+        call.__doc__ = real.__doc__
+        return call
 
     def _install_waits(self, threading_module, monotonic, time_module) -> None:
         cls = threading_module.Condition
