@@ -153,6 +153,18 @@ def processes_in_group(pgid: int, exclude: int | None = None) -> list[int]:
     return found
 
 
+def waits_untimed(pid: int, tid: int) -> bool:
+    """Thread ``tid`` of ``pid`` is blocked in a futex wait without a timeout
+    (the kernel's syscall file: number, then the arguments; the 4th is the
+    timeout's address)."""
+    try:
+        with open(f"/proc/{pid}/task/{tid}/syscall") as f:
+            words = f.read().split()
+    except OSError:
+        return False
+    return FUTEX is not None and len(words) > 4 and words[0] == FUTEX and int(words[4], 16) == 0
+
+
 def with_descendants(pid: int) -> list[int]:
     """``pid`` and every live process below it (its children, theirs, ...),
     from each process's parent in /proc/PID/stat: what a process forked,

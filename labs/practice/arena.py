@@ -94,8 +94,61 @@ class OnFastClock:
 
 
 FAST_GETS = 1000  # a fast period's timed waits, at most (a 1 ms timeout is a spin, not a wait)
+FAST_LOOKS = 3    # FastClock: looks in a row that do not wait (get_nowait) end a period
+
+
+class FastClock:
+    """The grader's fast clock for some of the learner's threads, by name:
+    while a thread has seconds of its period left, a timed wait of it that
+    would wait (a get() on the empty queue, a wait() on an Event not set)
+    returns at once and spends its timeout of them, and the reply moves the
+    learner's clocks on by as much (wire.Clock, "skew"); a look that does not
+    wait (``get_nowait()``) says the period goes on (``"fast"``:
+    ``time.sleep`` returns at once). A period ends when spent, after
+    FAST_GETS timed waits, or after ``looks`` (FAST_LOOKS) looks in a row with
+    no timed wait (a nap of the learner's own: no timeout of the grader's to
+    pass; None: a period the grader ends itself, after a time of its own).
+    A quiet period of a minute of a thread's waits costs milliseconds, and
+    code that gives up after N seconds of timeouts is caught whatever N up
+    to the period's length. Under the monitor."""
+
+    def __init__(self, looks: int | None = FAST_LOOKS):
+        self.max_looks = looks  # None: looks never end a period (one the grader times)
+        self.start({})
+
+    def start(self, seconds: dict) -> None:
+        """Begin (or, with {}, end) the periods: {thread name: seconds}."""
+        self.left = dict(seconds)
+        self.waits: dict[str, int] = {}
+        self.looks: dict[str, int] = {}
+        self.seen: set[str] = set()  # the threads that waited or looked in their period
+
+    def now(self, who) -> bool:
+        return (self.left.get(who, 0.0) > 0 and self.waits.get(who, 0) < FAST_GETS
+                and (self.max_looks is None or self.looks.get(who, 0) < self.max_looks))
+
+    def timed(self, who, seconds: float | None) -> dict | None:
+        """A timed wait of ``who`` that would wait: the reply's news of the
+        fast clock (its timeout passed), or None outside a period."""
+        if not seconds or not self.now(who):
+            return None
+        self.seen.add(who)
+        self.left[who] -= seconds
+        self.waits[who] = self.waits.get(who, 0) + 1
+        self.looks[who] = 0
+        return {"skew": seconds, "fast": self.now(who)}
+
+    def look(self, who) -> dict | None:
+        """A look of ``who`` that does not wait: "fast" while the period goes on."""
+        if not self.now(who):
+            return None
+        self.seen.add(who)
+        self.looks[who] = self.looks.get(who, 0) + 1
+        return {"fast": self.now(who)}
+
+
 STALL_S = 60.0    # GLock: how long a stall lasts, in each thread's timed acquires
-SLOW_ALIVE = 3    # SlowEnd: is_alive() in a row of the slow thread that end the period
+SLOW_ALIVE = 300  # SlowEnd: is_alive() in a row of the slow thread that end the period
 
 
 class SlowEnd:
@@ -105,10 +158,12 @@ class SlowEnd:
     it, or of another thread of the scenario that would wait its full
     timeout, returns at once, the thread still running, and the learner's
     clocks move on by its timeout (FAST_GETS joins at most); is_alive() of
-    it says True. An untimed join of it, or SLOW_ALIVE is_alive() of it in a
-    row (a loop that sleeps: its sleeps are real), ends the period at once.
-    Code that gives up on a thread after N seconds of timed joins returns
-    with it running, whatever N up to ``seconds``. The scenario's threads
+    it says True, and that the fast period goes on (``time.sleep`` returns at
+    once and moves the learner's clocks on: wire.Clock, up to an hour). An
+    untimed join of it, or SLOW_ALIVE is_alive() of it in a row, ends the
+    period at once. Code that gives up on a thread after N seconds of timed
+    joins, or of naps between looks (N / nap < SLOW_ALIVE), returns with it
+    running, whatever N up to ``seconds``. The scenario's threads
     share one; ``slow`` is the one that runs slow."""
 
     def __init__(self, seconds: float = 0.0, slow=None):
@@ -128,18 +183,25 @@ class SlowEnd:
         self.left = 0.0 if self.joins >= FAST_GETS else self.left - seconds
         return OnFastClock(None, skew=seconds, fast=self.on())
 
-    def alive(self, who) -> bool:
-        """is_alive() of ``who``: True while the period holds ``who`` running."""
+    def alive(self, who) -> OnFastClock | None:
+        """is_alive() of ``who``: its reply (True, on the fast clock) while the
+        period holds ``who`` running; None otherwise."""
         if who is not self.slow or not self.on():
-            return False
+            return None
         self.alive_run += 1
         if self.alive_run >= SLOW_ALIVE:
             self.left = 0.0
-        return self.on()
+            return None
+        return OnFastClock(True, fast=True)
 
     def untimed(self, who) -> None:
         if who is self.slow:
             self.left = 0.0
+
+    def reply(self, value):
+        """Another look's reply (is_alive() of another thread): while the period
+        is on, it says so too (the learner's process has one clock)."""
+        return OnFastClock(value, fast=True) if self.on() else value
 
 
 class Ended(Exception):
@@ -551,6 +613,7 @@ class GEvent(GObject):
         super().__init__(rep, name)
         self.flag = False
         self.set_at: int | None = None   # the ledger's seq when it was set
+        self.fast_by: FastClock | None = None  # its timed waits follow this fast clock
 
     def set_now(self) -> None:
         """The grader sets it (under the monitor)."""
@@ -565,7 +628,10 @@ class GEvent(GObject):
         return self.flag
 
     def op_wait(self, rec, timeout=None):
-        return self.block(lambda: self.flag, _timeout(True, timeout))
+        t, fast = _timeout(True, timeout), self.fast_by
+        self.block(lambda: self.flag or bool(t and fast is not None and fast.now(rec.who)), t)
+        news = None if self.flag or fast is None else fast.timed(rec.who, t)
+        return OnFastClock(False, **news) if news else self.flag
 
     def op_set(self, rec):
         if not self.flag:

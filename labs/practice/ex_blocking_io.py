@@ -124,19 +124,20 @@ LOOK_S = 1.0      # after the idle period: how long the grader waits for a look 
 QUIET_FAST_S = 10.0  # idle: a quiet period on the consumer's clock (its get() timeouts)
 
 
-def fast_quiet(rep, q, me) -> None:
-    """A quiet period on the fast clock (GQueue.fast), for a consumer that
-    waits in get() with a timeout: QUIET_FAST_S of its timeouts pass at once,
-    and its ``time`` clocks move on with them. It ends as the consumer has
-    spent them or stopped waiting with a timeout (GQueue.fast_over), waits
-    in an untimed get(), or has returned."""
+def fast_quiet(rep, q, stop, me) -> None:
+    """A quiet period on the fast clock (GQueue.fast, FastClock), for a
+    consumer that waits with a timeout (in get() or stop.wait()):
+    QUIET_FAST_S of its timeouts pass at once, and its ``time`` clocks move
+    on with them. It ends as the consumer's period is over, it waits in an
+    untimed get(), or it has returned."""
     a = rep.arena
     with a.cond:
-        if not any(r.who == me and r.note.get("wait") for r in a.of(q, "get")):
+        if not any(r.who == me and r.note.get("wait") for r in a.of(q, "get")) and not any(
+                r.who == me and r.op == "wait" for r in a.of(stop)):
             return  # it never waited with a timeout: no timeout of it to pass
         q.set_fast({me: QUIET_FAST_S})
     rep.until(lambda: rep.ended(me) or (me in q.waiting and q.waiting[me] is None)
-              or (me in q.fast_last and q.fast_over(me)) or bool(a.anomalies),
+              or (me in q.fast.seen and not q.fast.now(me)) or bool(a.anomalies),
               "the consumer through a quiet period on the fast clock", held=True)
     with a.cond:
         q.set_fast({})
@@ -199,8 +200,8 @@ class GStop(GEvent):
         return seen
 
     def op_wait(self, rec, timeout=None):
-        seen = super().op_wait(rec, timeout)
-        if not seen and self.after_look is not None:
+        seen = super().op_wait(rec, timeout)  # False on the fast clock: OnFastClock(False)
+        if not getattr(seen, "value", seen) and self.after_look is not None:
             self.after_look(rec)
         return seen
 
@@ -256,6 +257,7 @@ def timeout_scenario(rep):
     n, mode = rep.n, rep.mode
     a = rep.arena
     q, done, stop = rep.add(GJobs(n)), rep.add(GDone(n)), rep.add(GStop(n))
+    stop.fast_by = q.fast  # a timed stop.wait() follows the queue's fast clock
     me = "consumer"
     stopped = {}
 
@@ -310,7 +312,7 @@ def timeout_scenario(rep):
         since = q.empties.get(me, 0)
         rep.until(lambda: quiet(since) and taken() >= JOBS or rep.ended(me),
                   "the consumer idle after the 5th job", held=True)
-        fast_quiet(rep, q, me)
+        fast_quiet(rep, q, stop, me)
         if not rep.ended(me):
             facts["idle"] = watch_process(rep, lambda: rep.ended(me) or bool(a.anomalies))
             if rep.ended(me):

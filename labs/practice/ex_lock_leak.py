@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 
+from labs.child import procfs
 from labs.practice.arena import GEvent, GLock, GObject, Raise, _number, first_seen_set
 from labs.practice.exercises import Check, Exercise
 from labs.practice.policy import COMMON_MODULES
@@ -188,17 +189,20 @@ def stop_scenario(rep):
     return facts
 
 
-MEET_S = 1.0  # how long the others may take to meet a hold (a lock of the learner's own can keep them)
+MEET_S = 5.0  # at most, how long the others may take to meet a hold (a safety net: see below)
 
 
 def _meet_the_hold(rep, bank, names) -> None:
     """Hold on until each of ``names`` waits in an operation it began or
     re-checked after the hold began, made a bank operation since, spent the
-    stall in timed acquires (GLock.stall_over), or has ended its calls; for
-    ``MEET_S`` at most (a thread blocked on a lock of the learner's own, which
-    worker-1 holds, never does). The time waited is the
-    grader's (``held``), not the learner's budget."""
+    stall in timed acquires (GLock.stall_over), has ended its calls, or is
+    blocked in its own process without a timeout, outside any operation (on a
+    lock of the learner's own that worker-1 holds, say: what the kernel
+    shows); for ``MEET_S`` at most. The time waited is the grader's
+    (``held``), not the learner's budget."""
     until = time.monotonic() + MEET_S
+    pid = rep.session.pid
+    tids = {c.name: c.tid for c in rep.arena.conns[rep.first_conn:]}
 
     def met(name):
         if rep.reports.calls.get(name) and rep.ended(name):
@@ -208,7 +212,10 @@ def _meet_the_hold(rep, bank, names) -> None:
             return True
         if bank.lock.stall_over(name):  # a minute of timed acquires that timed out
             return True
-        return any(r.who == name and r.seq > bank.held.seq for r in rep.arena.of(bank))
+        if any(r.who == name and r.seq > bank.held.seq for r in rep.arena.of(bank)):
+            return True
+        return (name in tids and pid is not None and procfs.waits_untimed(pid, tids[name])
+                and not any(r.who == name for r in rep.arena.current.values()))
     rep.wait(lambda: all(met(n) for n in names) or time.monotonic() > until, held=True)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import deque
 
 from labs.practice.arena import (
-    FAST_GETS,
+    FastClock,
     GEvent,
     GObject,
     Raise,
@@ -40,15 +40,8 @@ class GQueue(GObject):
     """queue.Queue on the grader's side (unbounded): get, put, task_done,
     join, qsize, empty, full, shutdown (3.13). It knows who waits in get().
 
-    ``fast``: the grader's fast clock, thread name -> seconds. While a
-    thread has seconds left (and made fewer than FAST_GETS timed gets in
-    the period), its get() with a timeout, on an empty queue, times out at
-    once (one waiting already as well) and spends its timeout of them; the
-    reply moves the learner's clocks on by as much (wire.Clock, "skew"), and
-    meanwhile an Empty says the period goes on ("fast": ``time.sleep``
-    returns at once). A quiet period of a minute of a thread's waits costs
-    milliseconds, and code that gives up after N seconds of timeouts is
-    caught whatever N up to the period's length."""
+    ``fast`` (FastClock): the grader's fast clock for its timed gets (and for
+    the timed waits of an Event that follows it: GEvent.fast_by)."""
     kind = "Queue"
 
     def __init__(self, rep, name="tasks"):
@@ -62,22 +55,11 @@ class GQueue(GObject):
         self.puts: list[bool] = []                    # each put in order: True if the learner's
         self.taken: dict[str, int] = {}               # who -> items its get()s took
         self.admits = None                            # hook: (who) -> may it take an item now
-        self.fast: dict[str, float] = {}              # who -> seconds of its fast period left
-        self.fast_gets: dict[str, int] = {}           # who -> timed gets in its fast period
-        self.fast_last: dict[str, bool] = {}          # who -> its last get() in it was a fast one
-
-    def fast_now(self, who) -> bool:
-        return self.fast.get(who, 0.0) > 0 and self.fast_gets.get(who, 0) < FAST_GETS
-
-    def fast_over(self, who) -> bool:
-        """``who`` is done with its fast period: it spent it, or its last
-        get() in it did not wait with a timeout (get_nowait and a nap of its
-        own, say: no timeout of the grader's to pass)."""
-        return not self.fast_now(who) or self.fast_last.get(who) is False
+        self.fast = FastClock()                       # the grader's fast clock, by thread
 
     def set_fast(self, seconds: dict) -> None:
-        """Start (or, with {}, end) fast periods (under the monitor)."""
-        self.fast, self.fast_gets, self.fast_last = dict(seconds), {}, {}
+        """Begin (or, with {}, end) fast periods (under the monitor)."""
+        self.fast.start(seconds)
         self.changed()
 
     def put_now(self, item) -> None:
@@ -98,7 +80,7 @@ class GQueue(GObject):
         def ready():
             return self.items and (self.admits is None or self.admits(rec.who))
         try:
-            self.block(lambda: ready() or self.down or bool(t and self.fast_now(rec.who)), t)
+            self.block(lambda: ready() or self.down or bool(t and self.fast.now(rec.who)), t)
         finally:
             self.waiting.pop(rec.who, None)
         if not ready():
@@ -106,15 +88,8 @@ class GQueue(GObject):
                 raise Raise("ShutDown", "")
             self.empties[rec.who] = self.empties.get(rec.who, 0) + 1
             self.changed()
-            extra = None
-            if rec.who in self.fast:
-                self.fast_last[rec.who] = bool(t and self.fast_now(rec.who))
-            if t and self.fast_now(rec.who):  # its whole timeout passed, on the fast clock
-                self.fast[rec.who] -= t
-                self.fast_gets[rec.who] = self.fast_gets.get(rec.who, 0) + 1
-                extra = {"skew": t, "fast": self.fast_now(rec.who)}
-            elif t == 0.0 and self.fast_now(rec.who):  # get_nowait(): sleeps are fast
-                extra = {"fast": True}
+            # on the fast clock: a timed get's timeout passed; a get_nowait() is a look
+            extra = self.fast.timed(rec.who, t) if t else self.fast.look(rec.who)
             raise Raise("Empty", "", extra)
         self.taken[rec.who] = self.taken.get(rec.who, 0) + 1
         return self.items.popleft()
@@ -236,6 +211,8 @@ def consumer_scenario(rep):
     q, do = rep.add(GQueue(n)), rep.add(GDo(n, tasks=tasks))
     names_ = [f"consumer-{i + 1}" for i in range(consumers)]
     stops = {c: rep.add(GEvent(n, f"stop{i + 1}")) for i, c in enumerate(names_)}
+    for ev in stops.values():  # a consumer's timed stop.wait() follows the queue's fast clock
+        ev.fast_by = q.fast
     if mode != "trickle":
         for t in range(1, tasks + 1):
             q.put_now(t)
@@ -295,7 +272,7 @@ def consumer_scenario(rep):
     with a.cond:
         q.set_fast({c: QUIET_FAST_S for c in names_ if not rep.ended(c)})
     rep.until(lambda: quiet(since) and all(rep.ended(c) or q.waiting.get(c, 0) is None
-                                           or q.fast_over(c) for c in names_),
+                                           or not q.fast.now(c) for c in names_),
               "a quiet period before the None's", held=True)
     with a.cond:
         q.set_fast({})
@@ -441,8 +418,9 @@ CONSUMER = Exercise(
         "back: once every consumer has returned, `tasks.join()` returns); consumer-1 "
         "takes no task once its stop is set; a consumer returns only on its `None` or its "
         "stop. The check's quiet periods are its own time, not your run's. The last one, "
-        "before the `None`'s, runs on a fast clock: 10 s of your `get()` timeouts pass at "
-        "once, and the clocks of `time` move on with them."),
+        "before the `None`'s, runs on a fast clock: 10 s of your waits with a timeout "
+        "(`get()`, `stop.wait()`, `threading`'s timers and waits) pass at once, and the "
+        "clocks of `time` move on with them."),
     functions=("consumer",),
     signatures=(("tasks", "stop", "do"),),
     skeleton=(
@@ -454,6 +432,7 @@ CONSUMER = Exercise(
     scenario=consumer_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,
+    fast_clock=True,  # a threading.Timer's or Event's timeout sees the fast clock too
     explore_steps=64,
     explore_modes=tuple(SMALL + m for m in ("midway", "trickle", "before-first", "midway-2nd",
                                             "after-last")),
@@ -623,19 +602,20 @@ class GThread(GObject):
         return None
 
     def op_is_alive(self, rec):
-        if not self.ended and self.shared["slow"].alive(self):
-            return True
+        slow = None if self.ended else self.shared["slow"].alive(self)
+        if slow is not None:
+            return slow
         self.looks += 1
         if not self.ended and self.armed:
             self._wait_end(None)
         if self.ended:
             self.seen_end = True
-            return False
+            return self.shared["slow"].reply(False)
         if self.looks > 1:
             self.shared["open"] = True
             self.changed()
         self.armed = True
-        return True
+        return self.shared["slow"].reply(True)
 
 
 SHUTDOWN_MODES = {"busy": 3, "idle": 2, "busy-5": 5, "idle-4": 4}
@@ -744,6 +724,7 @@ SHUTDOWN = Exercise(
     scenario=shutdown_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,
+    fast_clock=True,  # a threading.Timer's or Event's timeout sees the fast clock too
     checks=(
         Check("every task done exactly once", "each done once", _each_once,
               ("Tasks were thrown away before a consumer could do them.",

@@ -20,7 +20,7 @@ import signal
 import socket
 
 from labs.child import procfs
-from labs.practice.arena import GEvent, GObject, Raise, SlowEnd, _timeout
+from labs.practice.arena import FastClock, GEvent, GObject, Raise, SlowEnd, _timeout
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
 from labs.practice.policy import COMMON_MODULES
 
@@ -207,17 +207,18 @@ class GWorker(GObject):
 
     def op_is_alive(self, rec):
         self.start.waited(rec)
-        if self.at_exit and self.ended_at is None and self.start.slow.alive(self):
-            return True
+        slow = self.start.slow.alive(self) if self.at_exit and self.ended_at is None else None
+        if slow is not None:
+            return slow
         if self.ended_at is None and self.at_exit and self.armed:
             self._end()
         if self.ended_at is not None:
             if self.seen_at is None:
                 self.seen_at = rec.seq
-            return False
+            return self.start.slow.reply(False)
         if self.at_exit:
             self.armed = True
-        return True
+        return self.start.slow.reply(True)
 
 
 class GStart(GObject):
@@ -718,7 +719,9 @@ def _commands(rep, n):
     so a minute of them costs milliseconds, and a control that returns after
     N seconds of get() timeouts is caught whatever N up to a minute."""
     from labs.practice.ex_lost_task import GQueue
-    return rep.add(GQueue(n, "commands"))
+    q = GQueue(n, "commands")
+    q.fast = FastClock(looks=None)  # the quiet period is timed: get_nowait() and naps stay fast
+    return rep.add(q)
 
 
 class GStops(GObject):

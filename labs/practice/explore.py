@@ -123,18 +123,6 @@ DEFAULT_ARGS = {("Lock", "acquire"): (True, -1), ("Queue", "get"): (True, None),
 SHOW_NONE = {("Queue", "get")}  # operations whose None is news (the sentinel)
 
 
-def waits_untimed(pid: int, tid: int) -> bool:
-    """Thread ``tid`` of ``pid`` is blocked in a futex wait without a timeout
-    (the kernel's syscall file: number, then the arguments; the 4th is the
-    timeout's address)."""
-    try:
-        with open(f"/proc/{pid}/task/{tid}/syscall") as f:
-            words = f.read().split()
-    except OSError:
-        return False
-    return procfs.FUTEX is not None and len(words) > 4 and words[0] == procfs.FUTEX and int(words[4], 16) == 0
-
-
 class BadSchedule(ValueError):
     """A schedule string that cannot be read, or names no mode of the exercise."""
 
@@ -518,7 +506,7 @@ class Explorer:
     def _waits_untimed(self, conn: int) -> bool:
         pid = self.rep.session.pid
         c = self.arena.conns[conn - 1] if 0 < conn <= len(self.arena.conns) else None
-        return pid is not None and c is not None and c.id == conn and waits_untimed(pid, c.tid)
+        return pid is not None and c is not None and c.id == conn and procfs.waits_untimed(pid, c.tid)
 
     def _choose(self) -> None:
         by_index = {self.index[c]: c for c in self.pending}

@@ -56,7 +56,7 @@ class Clock:
     meanwhile ``time.sleep`` also returns at once and moves the clocks on,
     up to FAST_S in one period). Any other reply ends the period."""
 
-    FAST_S = 60.0
+    FAST_S = 3600.0  # the sleeps one fast period passes at once, at most
 
     def __init__(self):
         self.skew = 0.0
