@@ -259,11 +259,17 @@ def _stop_facts(rep, bank, stop) -> dict:
                 and saw_set is not None and r.seq > saw_set):
             after.setdefault(f"{r.who}{STARTED_BY_YOU}", r)
     transfers = len(rep.arena.of(bank, "debit"))
-    # a worker whose call ended before the stop was set returned although nothing
-    # asked it to (a lock that stayed busy, say): the grader's Event says when
-    early = sorted(name for name, calls in rep.reports.calls.items()
-                   if calls and calls[-1]["end"] is not None
-                   and (stop.set_at is None or calls[-1]["end"] < stop.set_at))
+    # a worker that returned while worker-1 was held, before the stop (a lock that
+    # stayed busy, say), returned although nothing asked it to. Only then: the
+    # others have met the hold, so what a worker does in it is the same in every
+    # grading (one that returns after a fixed count may return before or after
+    # the stop elsewhere, as the threads run)
+    early = sorted(
+        name for name, calls in rep.reports.calls.items()
+        if bank.held is not None and calls and calls[-1]["end"] is not None
+        and calls[-1]["outcome"] and calls[-1]["outcome"][0] == "returned"
+        and bank.held.seq < calls[-1]["end"] and (stop.set_at is None
+                                                  or calls[-1]["end"] < stop.set_at))
     return {"blind": sorted(blind), "after_stop": sorted(after), "halves": sorted(halves),
             "transfers": transfers, "stop_set": stop.flag, "early": early}
 
@@ -317,10 +323,10 @@ STOP_WORKER = Exercise(
         "transfer (the bank holds it inside `debit`), or between two transfers. Every "
         "debit and credit must run with `lock` held by the worker; no transfer may start "
         "after a worker saw the stop, or without a look at it; no transfer is cut; the "
-        "lock is free and no money vanished when every worker has returned; a worker "
-        "returns only once the stop is set (while the bank holds worker-1, a timed "
-        "`acquire` of the lock times out at once, for a minute of your clock); and "
-        "nothing is left running."),
+        "lock is free and no money vanished when every worker has returned; no worker "
+        "returns while the bank holds worker-1 and the stop is not set (meanwhile a "
+        "timed `acquire` of the lock times out at once, for a minute of your clock); "
+        "and nothing is left running."),
     functions=("worker",),
     signatures=(("bank", "lock", "stop"),),
     skeleton=(
