@@ -28,12 +28,10 @@ CONSUMERS = 3
 # with 2 consumers on 3 tasks, a space small enough to exhaust
 SMALL = "small-"
 SMALL_CONSUMERS, SMALL_TASKS = 2, 3
-QUIET_FAST_S = 10.0  # the last quiet period on the consumers' clocks (their get() timeouts)
+QUIET_FAST_S = 10.0  # the last quiet period on the consumers' clocks (their timed waits)
 AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is not the
               # consumer's own, unless the consumer's own thread moves first
-
-
-SLOW_S = 60.0     # shutdown, idle: how long consumer-1 runs on the learner's fast clock
+SLOW_S = 60.0  # shutdown, idle: how long consumer-1 runs on the learner's fast clock
 
 
 class GQueue(GObject):
@@ -266,8 +264,9 @@ def consumer_scenario(rep):
         rep.until(lambda: quiet(since), "a quiet period after the last task", held=True)
         stops["consumer-1"].set_now()
     # The quiet period before the None's runs on the fast clock (GQueue.fast):
-    # QUIET_FAST_S of each consumer's get() timeouts pass at once, so a consumer
-    # that gives up after N seconds without a task returns here, whatever N up to it.
+    # QUIET_FAST_S of each consumer's timed waits (get(), its stop's wait(), and
+    # threading's, fast_clock) pass at once, so a consumer that gives up after N
+    # seconds without a task returns here, whatever N up to it.
     since = dict(q.empties)
     with a.cond:
         q.set_fast({c: QUIET_FAST_S for c in names_ if not rep.ended(c)})
@@ -709,8 +708,9 @@ SHUTDOWN = Exercise(
         "done; its consumers are slow: a timed `join` never sees one end, and the first "
         "`is_alive()` of one that has not ended says True (it ends when you wait for it "
         "with `join()`, or look again). Once all are done, one of them first runs a "
-        "minute on your clock: your timed `join`s of it return at once, and the clocks of "
-        "`time` move on by their timeouts. Every task must be done exactly once; every "
+        "minute on your clock: your timed `join`s of it, and your naps between "
+        "`is_alive()` looks, pass at once, and the clocks of `time` move on with them. "
+        "Every task must be done exactly once; every "
         "consumer must have ended, and you must have seen it, when `shutdown` returns; "
         "no `None` is left over, and `tasks.join()` returns: anything you take off the "
         "queue needs its `task_done()`."),
