@@ -121,7 +121,7 @@ JOBS = 5
 LATE_S = 0.25     # the stop must be seen within this
 TAKE_STOP = 2     # busy: the stop is set as the consumer takes this job
 LOOK_S = 1.0      # after the idle period: how long the grader waits for a look at stop
-QUIET_FAST_S = 10.0  # idle: a quiet period on the consumer's clock (its get() timeouts)
+QUIET_FAST_S = 10.0  # idle: a quiet period on the consumer's clock (its timed waits)
 
 
 def fast_quiet(rep, q, stop, me) -> None:
@@ -465,8 +465,9 @@ CONSUMER = Exercise(
         "needs a timeout. You may import `threading`, `queue`, `time`, `logging`, "
         "`collections`.\n\n"
         "The check (its own queue, `done` and Event) sends 5 jobs one at a time; once your "
-        "consumer is idle, 10 s of its `get()` timeouts pass at once (a fast clock: the "
-        "clocks of `time` move on with them; an empty queue is not a stop), then it watches "
+        "consumer is idle, 10 s of its waits with a timeout (`get()`, `stop.wait()`) pass "
+        "at once (a fast clock: the clocks of `time` move on with them; an empty queue is "
+        "not a stop), then it watches "
         "your process for a quarter of a second (the kernel "
         "counts its threads' wake-ups and CPU time), then sets `stop` at the worst moment: "
         "as your consumer begins to wait in a `get` with a timeout (after its last look at "
