@@ -98,7 +98,8 @@ class Clock:
         ``strftime(fmt)``..., and ``os.times().elapsed``) and sleep into
         ``time_module`` (the child's
         ``time``, before the learner's module loads; the standard library's
-        own waits took their clock at import and stay real). With
+        own waits took their clock at import: they stay real, but for those
+        of ``threading`` and ``queue`` below). With
         ``threading_module``: a timed ``Condition.wait`` (so ``Event.wait``,
         ``threading.Timer``, a ``queue.Queue``'s ``get(timeout=...)``) follows
         the skewed clock too: it waits in slices of SLICE_S, and ends when its
@@ -154,8 +155,11 @@ class Clock:
             fmt, local_now())
         import os
         real_times = os.times
-        os.times = lambda: os.times_result(tuple(real_times())[:4]
-                                           + (real_times().elapsed + self.skew,))
+
+        def times():
+            got = real_times()
+            return os.times_result((*got[:4], got.elapsed + self.skew))
+        os.times = times
         if threading_module is not None:
             self._install_waits(threading_module, real["monotonic"], t)
 
