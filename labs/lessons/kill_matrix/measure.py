@@ -9,7 +9,7 @@ import time
 from labs.contract.lab import Lab
 from labs.contract.outcome import MissingFact
 from labs.lessons.kill_matrix import scene
-from labs.lessons.kill_matrix.scene import MECHANISMS, SCENARIOS, deadline  # noqa: F401 - the rows read them here
+from labs.lessons.kill_matrix.scene import LIBRARIES, MECHANISMS, SCENARIOS, deadline  # noqa: F401 - the rows read them here
 
 # ------------------------------------------------------------ in the parent
 
@@ -72,9 +72,8 @@ def judge(facts, outcome):
 
 
 DIES_OR_FREEZES = ("os-kill-tid.", "pthread-cancel.busy")
-# The rows whose child imports an installed package: it starts with site
-# (Lab.site); every other row's child starts without it (python -S).
-LIBRARIES = ("stopit", "func-timeout", "pebble")
+# The rows whose child imports an installed package (scene.LIBRARIES) start
+# with site (Lab.site); every other row's child starts without it (python -S).
 
 LAB = Lab(
     id="kill-matrix",
