@@ -116,16 +116,24 @@ class FastClock:
         self.max_looks = looks  # None: looks never end a period (one the grader times)
         self.start({})
 
-    def start(self, seconds: dict) -> None:
-        """Begin (or, with {}, end) the periods: {thread name: seconds}."""
-        self.left = dict(seconds)
+    def start(self, seconds: dict, every: float = 0.0) -> None:
+        """Begin (or, with {}, end) the periods: {thread name: seconds}, and
+        ``every`` for a thread not named."""
+        self.left, self.every = dict(seconds), every
         self.waits: dict[str, int] = {}
         self.looks: dict[str, int] = {}
         self.seen: set[str] = set()  # the threads that waited or looked in their period
 
     def now(self, who) -> bool:
-        return (self.left.get(who, 0.0) > 0 and self.waits.get(who, 0) < FAST_GETS
+        return (self.left.get(who, self.every) > 0 and self.waits.get(who, 0) < FAST_GETS
                 and (self.max_looks is None or self.looks.get(who, 0) < self.max_looks))
+
+    def spent(self, who) -> bool:
+        """``who`` began its period and it is over."""
+        return who in self.seen and not self.now(who)
+
+    def end(self, who) -> None:
+        self.left[who] = 0.0
 
     def timed(self, who, seconds: float | None) -> dict | None:
         """A timed wait of ``who`` that would wait: the reply's news of the
@@ -133,7 +141,7 @@ class FastClock:
         if not seconds or not self.now(who):
             return None
         self.seen.add(who)
-        self.left[who] -= seconds
+        self.left[who] = self.left.get(who, self.every) - seconds
         self.waits[who] = self.waits.get(who, 0) + 1
         self.looks[who] = 0
         return {"skew": seconds, "fast": self.now(who)}
@@ -154,49 +162,44 @@ SLOW_ALIVE = 300  # SlowEnd: is_alive() in a row of the slow thread that end the
 class SlowEnd:
     """One of a scenario's threads (``join(timeout)``, ``is_alive()``) runs
     ``seconds`` on the learner's clocks before it can end, through timed
-    joins on the grader's fast clock (wire.Clock). Meanwhile a timed join of
-    it, or of another thread of the scenario that would wait its full
-    timeout, returns at once, the thread still running, and the learner's
-    clocks move on by its timeout (FAST_GETS joins at most); is_alive() of
-    it says True, and that the fast period goes on (``time.sleep`` returns at
-    once and moves the learner's clocks on: wire.Clock, up to an hour). An
-    untimed join of it, or SLOW_ALIVE is_alive() of it in a row, ends the
-    period at once. Code that gives up on a thread after N seconds of timed
-    joins, or of naps between looks (N / nap < SLOW_ALIVE), returns with it
-    running, whatever N up to ``seconds``. The scenario's threads
-    share one; ``slow`` is the one that runs slow."""
+    joins on the grader's fast clock (a FastClock for the learner's process:
+    it has one clock). Meanwhile a timed join of it, or of another thread of
+    the scenario that would wait its full timeout, returns at once, the
+    thread still running, and the learner's clocks move on by its timeout
+    (FAST_GETS joins at most); is_alive() of it says True, and that the fast
+    period goes on (``time.sleep`` returns at once and moves the learner's
+    clocks on: wire.Clock, up to an hour). An untimed join of it, or
+    SLOW_ALIVE is_alive() of it in a row, ends the period at once. Code that
+    gives up on a thread after N seconds of timed joins, or of naps between
+    looks (N / nap < SLOW_ALIVE), returns with it running, whatever N up to
+    ``seconds``. The scenario's threads share one; ``slow`` is the one that
+    runs slow."""
+
+    PROCESS = "the learner's process"  # the FastClock's one key
 
     def __init__(self, seconds: float = 0.0, slow=None):
-        self.left, self.slow = float(seconds), slow
-        self.joins = self.alive_run = 0
+        self.slow = slow
+        self.clock = FastClock(looks=SLOW_ALIVE)
+        self.clock.start({self.PROCESS: seconds})
 
     def on(self) -> bool:
-        return self.left > 0
+        return self.clock.now(self.PROCESS)
 
     def join(self, who, seconds: float) -> OnFastClock | None:
         """A timed join of ``who`` that would wait: its reply on the fast
         clock, or None when the period is over (under the monitor)."""
-        if not self.on():
-            return None
-        self.alive_run = 0
-        self.joins += 1
-        self.left = 0.0 if self.joins >= FAST_GETS else self.left - seconds
-        return OnFastClock(None, skew=seconds, fast=self.on())
+        news = self.clock.timed(self.PROCESS, seconds)
+        return OnFastClock(None, **news) if news else None
 
     def alive(self, who) -> OnFastClock | None:
         """is_alive() of ``who``: its reply (True, on the fast clock) while the
         period holds ``who`` running; None otherwise."""
-        if who is not self.slow or not self.on():
-            return None
-        self.alive_run += 1
-        if self.alive_run >= SLOW_ALIVE:
-            self.left = 0.0
-            return None
-        return OnFastClock(True, fast=True)
+        news = self.clock.look(self.PROCESS) if who is self.slow else None
+        return OnFastClock(True, fast=True) if news and news["fast"] else None
 
     def untimed(self, who) -> None:
         if who is self.slow:
-            self.left = 0.0
+            self.clock.end(self.PROCESS)
 
     def reply(self, value):
         """Another look's reply (is_alive() of another thread): while the period
@@ -546,8 +549,9 @@ class GLock(GObject):
     as long as it likes). Meanwhile the grader's clock runs fast for a timed
     wait on the lock: ``acquire(timeout=t)`` of the held lock returns False at
     once, as it would if the holder kept it longer than ``t``, and the learner's
-    clocks move on by ``t`` (wire.Clock), for STALL_S of each thread's timeouts
-    (``stall_over``: FAST_GETS acquires at most). An answer that ignores
+    clocks move on by ``t`` (a FastClock of STALL_S for each thread; once a
+    thread has spent it, ``stall_over``, its timed acquires still return
+    False at once, but its clocks stay). An answer that ignores
     acquire()'s answer then works without the lock, whatever its ``t``; one
     that gives up after N seconds of tries gives up, whatever N up to STALL_S;
     one that tries again meets the lock free once the scenario lets go."""
@@ -559,19 +563,17 @@ class GLock(GObject):
         self.owner_name: str | None = None
         self.after_release = None  # a scenario's hook: (record) -> None, under the monitor
         self.stalled = False  # the holder is held by the scenario: timed waits time out
-        self.stall_spent: dict[str, float] = {}  # who -> its timeouts passed in the stall
-        self.stall_tries: dict[str, int] = {}
+        self.stall_clock = FastClock(looks=None)  # each thread's STALL_S of timed acquires
 
     def stall(self, on: bool) -> None:
         """Begin or end a stall (under the monitor)."""
         self.stalled = on
-        self.stall_spent, self.stall_tries = {}, {}
+        self.stall_clock.start({}, every=STALL_S if on else 0.0)
         self.changed()
 
     def stall_over(self, who) -> bool:
         """``who`` has spent the stall: STALL_S of timeouts, or FAST_GETS tries."""
-        return (self.stall_spent.get(who, 0.0) >= STALL_S
-                or self.stall_tries.get(who, 0) >= FAST_GETS)
+        return self.stall_clock.spent(who)
 
     def op_acquire(self, rec, blocking=True, timeout=-1):
         if not isinstance(blocking, bool):
@@ -581,11 +583,8 @@ class GLock(GObject):
         if not self.block(lambda: self.owner is None or (timed and self.stalled), wait):
             return False
         if self.owner is not None:  # the stall's fast clock (above): its timeout passed
-            if wait:
-                self.stall_spent[rec.who] = self.stall_spent.get(rec.who, 0.0) + wait
-                self.stall_tries[rec.who] = self.stall_tries.get(rec.who, 0) + 1
-                return OnFastClock(False, skew=wait)
-            return False
+            news = self.stall_clock.timed(rec.who, wait)
+            return OnFastClock(False, **news) if news else False
         self.owner, self.owner_name, self.owner_seq = rec.tid, rec.who, rec.seq
         self.changed()
         return True
