@@ -156,13 +156,43 @@ def processes_in_group(pgid: int, exclude: int | None = None) -> list[int]:
 def waits_untimed(pid: int, tid: int) -> bool:
     """Thread ``tid`` of ``pid`` is blocked in a futex wait without a timeout
     (the kernel's syscall file: number, then the arguments; the 4th is the
-    timeout's address)."""
+    timeout's address). Alone this says little: CPython itself waits so for
+    a moment -- ``drop_gil`` waits on ``switch_cond``, untimed, until the
+    thread that asked for the GIL has it (Python/ceval_gil.c,
+    FORCE_SWITCHING) -- so read it with ``waits_on_its_own``."""
     try:
         with open(f"/proc/{pid}/task/{tid}/syscall") as f:
             words = f.read().split()
     except OSError:
         return False
     return FUTEX is not None and len(words) > 4 and words[0] == FUTEX and int(words[4], 16) == 0
+
+
+def waits_on_its_own(pid: int, tid: int) -> bool:
+    """Thread ``tid`` of ``pid`` waits for another thread of its process to
+    move (a lock, an Event, a join of the process's own): it is blocked in a
+    futex wait without a timeout while the whole process stands still -- no
+    thread runnable or in uninterruptible sleep (R, D), at two reads of every
+    thread's state, system call and CPU time that agree (none ran between
+    them). CPython's own untimed waits always have a runnable thread beside
+    them: the one that holds the GIL's mutex, or takes the GIL from a thread
+    in ``drop_gil``. Costs one file read unless ``tid`` waits untimed."""
+    if not waits_untimed(pid, tid):
+        return False
+    first = _threads(pid)
+    if tid not in first or any(state in "RD" for state, _, _ in first.values()):
+        return False
+    return _threads(pid) == first and waits_untimed(pid, tid)
+
+
+def _threads(pid: int) -> dict[int, tuple]:
+    """Every live thread of ``pid``: (state letter, system call, CPU ns)."""
+    out = {}
+    for tid in tids(pid):
+        state, cpu = thread_state(pid, tid), schedstat(pid, tid)
+        if state is not None and cpu is not None:
+            out[tid] = (state, syscall(pid, tid), cpu[0])
+    return out
 
 
 def with_descendants(pid: int) -> list[int]:

@@ -715,6 +715,8 @@ class Session:
         for mode, b in enums.items():
             b.take_in()
             x["diverged"] += b.diverged
+            if b.where is not None and "diverged_where" not in x:
+                x["diverged_where"] = f"{mode}, {b.where}"
             if not b.left():
                 x["sizes"][mode] = b.runs
         if len(x["sizes"]) == len(enums):

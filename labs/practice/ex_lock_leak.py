@@ -196,9 +196,10 @@ def _meet_the_hold(rep, bank, names) -> None:
     """Hold on until each of ``names`` waits in an operation it began or
     re-checked after the hold began, made a bank operation since, spent the
     stall in timed acquires (GLock.stall_over), has ended its calls, or is
-    blocked in its own process without a timeout, outside any operation (on a
-    lock of the learner's own that worker-1 holds, say: what the kernel
-    shows); for ``MEET_S`` at most. The time waited is the grader's
+    blocked in its own process without a timeout, outside any operation, while
+    that process stands still (on a lock of the learner's own that worker-1
+    holds, say: what the kernel shows, procfs.waits_on_its_own); for
+    ``MEET_S`` at most. The time waited is the grader's
     (``held``), not the learner's budget."""
     until = time.monotonic() + MEET_S
     pid = rep.session.pid
@@ -214,7 +215,7 @@ def _meet_the_hold(rep, bank, names) -> None:
             return True
         if any(r.who == name and r.seq > bank.held.seq for r in rep.arena.of(bank)):
             return True
-        return (name in tids and pid is not None and procfs.waits_untimed(pid, tids[name])
+        return (name in tids and pid is not None and procfs.waits_on_its_own(pid, tids[name])
                 and not any(r.who == name for r in rep.arena.current.values()))
     rep.wait(lambda: all(met(n) for n in names) or time.monotonic() > until, held=True)
 

@@ -23,10 +23,18 @@ Settled, soundly. A thread that is between two operations is running the
 learner's Python code (or waiting for the GIL): the explorer waits for it to
 reach the gate, it never guesses from time. One exception, read from the
 kernel: a thread blocked in a ``futex`` wait with no timeout
-(``/proc/PID/task/TID/syscall``) waits in a lock, Event or join of the
-learner's own, not for the GIL (CPython waits for the GIL with a timeout,
-the switch interval): it cannot move until another thread does, so it is
-settled too. A thread woken from such a wait reads ``running`` from the
+(``/proc/PID/task/TID/syscall``) while no thread of the learner's process
+is runnable, at two reads that agree (``procfs.waits_on_its_own``), waits
+in a lock, Event or join of the learner's own: it cannot move until
+another thread does, so it is settled too. CPython waits for the GIL with
+a timeout (the switch interval), and its own untimed waits have a runnable
+thread beside them: a thread made to drop the GIL waits untimed until the
+one that asked for it has it (``drop_gil``, FORCE_SWITCHING). Without the
+second condition, such a wait of a thread still on its way to the gate
+reads as settled, and a choice can be made without it: the likely cause
+of the one replay that diverged in CI (the consumer's bounded enumeration,
+1 of 729 schedules; not reproduced in 16 enumerations under load). A
+thread woken from such a wait reads ``running`` from the
 moment its waker's ``futex`` wake returned, which is before the waker's next
 operation reaches the gate. A thread inside an operation is settled only
 when its record is *parked* at the monitor's current version
@@ -252,6 +260,11 @@ class Follow:
             ("" if self.bound == 1 else "s")
 
 
+def _rivals(cands, running) -> str:
+    who = "".join(LETTERS[c] for c in cands)
+    return f"{who} waiting ({LETTERS[running]} last)" if running is not None else f"{who} waiting"
+
+
 def preempts(candidates, chosen, running) -> bool:
     """Taking the turn from a thread that could go on (it is waiting at the
     gate) is a preemption; choosing among others when it cannot is not."""
@@ -282,6 +295,7 @@ class Bounded:
         self.last: Follow | None = None
         self.runs = 0
         self.diverged = 0
+        self.where: str | None = None  # the first divergence, in words (for a report)
 
     def next(self, limit: int | None = None) -> Follow | None:
         self.take_in()
@@ -314,6 +328,9 @@ class Bounded:
                     if c != chosen and more <= self.bound:
                         self.queued[more].append(path + (c,))
             elif seen != (cands, running):
+                if self.where is None:
+                    self.where = (f"after {str(Schedule('', path))[1:] or 'no choice'}: "
+                                  f"{_rivals(*seen)} before, {_rivals(cands, running)} now")
                 diverged = True
             pre += preempts(cands, chosen, running)
             path += (chosen,)
@@ -506,7 +523,7 @@ class Explorer:
     def _waits_untimed(self, conn: int) -> bool:
         pid = self.rep.session.pid
         c = self.arena.conns[conn - 1] if 0 < conn <= len(self.arena.conns) else None
-        return pid is not None and c is not None and c.id == conn and procfs.waits_untimed(pid, c.tid)
+        return pid is not None and c is not None and c.id == conn and procfs.waits_on_its_own(pid, c.tid)
 
     def _choose(self) -> None:
         by_index = {self.index[c]: c for c in self.pending}

@@ -107,8 +107,8 @@ class Result:
         from labs.practice.explore import DEPTH
         bound = f"at most {x['bound']} preemption{'' if x['bound'] == 1 else 's'}"
         sizes = ", ".join(f"{m} {n}" for m, n in x["sizes"].items())
-        exact = (f"; {x['diverged']} replay(s) diverged: not exact" if x.get("diverged")
-                 else "")
+        exact = (f"; {x['diverged']} replay(s) diverged: not exact (first in "
+                 f"{x.get('diverged_where', '?')})" if x.get("diverged") else "")
         if x["exhausted"]:
             return f"exhausted: all {x['enumerated']} schedules with {bound} ({sizes}){exact}"
         steps = self.exercise.explore_steps
