@@ -239,6 +239,7 @@ class Conn:
     def __init__(self, ident: int, sock: socket.socket, name: str, tid: int):
         self.id, self.sock, self.name, self.tid = ident, sock, name, tid
         self.open = True
+        self.server_tid: int | None = None  # the grader's thread that serves it (_serve)
 
 
 def _plain(value, depth=0) -> bool:
@@ -391,6 +392,7 @@ class Arena:
                              daemon=True).start()
 
     def _serve(self, conn: Conn) -> None:
+        conn.server_tid = threading.get_native_id()
         buf = b""
         try:
             while True:

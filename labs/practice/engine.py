@@ -101,6 +101,7 @@ class GRep(GObject):
         self.over = False
         self.main_waiting = False            # the child's main thread waits for the end
         self.held_first = {}                 # name -> predicate: its first call waits for it
+        self.pid = None                      # the learner's process (Rep.go)
 
     def _mine(self, rec, k, opening):
         calls = self.calls.get(rec.who)
@@ -127,15 +128,22 @@ class GRep(GObject):
 
     def op_returned(self, rec, k, value=None):
         c = self._mine(rec, k, False)[-1]
-        c.update(end=rec.seq, outcome=("returned", value))
+        c.update(end=rec.seq, outcome=("returned", value), queued=self._queued(rec))
         self._note_finished()
         self.changed()
 
     def op_raised(self, rec, k, type_name="", message="", frames=()):
         c = self._mine(rec, k, False)[-1]
-        c.update(end=rec.seq, outcome=("raised", str(type_name), str(message), frames))
+        c.update(end=rec.seq, outcome=("raised", str(type_name), str(message), frames),
+                 queued=self._queued(rec))
         self._note_finished()
         self.changed()
+
+    def _queued(self, rec) -> float:
+        """What the call's thread, and the grader's thread that serves it
+        (this one), have waited for a CPU so far (Rep.queued_on)."""
+        return thread_queued(self.pid, rec.tid) + thread_queued(os.getpid(),
+                                                                 threading.get_native_id())
 
     def _note_finished(self):
         """As a call ends: which of the run's threads have finished their
@@ -300,6 +308,7 @@ class Rep:
         self.reports = a.add(GRep(self.n, [t["name"] for t in self.threads], self.first_conn))
         self.reports.expected = {t["name"]: t["calls"] for t in self.threads}
         self.reports.held_first = self.held_first
+        self.reports.pid = s.pid
         a.wait_for(lambda: s.grader.waiting, STARTUP_S)
         self.base_tids, self.base_fds, self.base_procs = s.base
         strategy = s.strategy(self.n)
@@ -324,6 +333,22 @@ class Rep:
         processes without the grader's)."""
         queued = min(self.budget, max(0.0, queued_both(self.session.pid) - self.queued_base))
         return max(0.0, self.started + self.budget + self.held_s + queued - time.monotonic())
+
+    def queued_on(self, name: str) -> float | None:
+        """Seconds the thread that runs ``name``'s calls, and the grader's
+        thread that serves it, have waited for a CPU so far: a loaded
+        machine's time, which a latency the grader times from one of its
+        moments to the call's end does not count (each call's end records
+        the same sum: ``calls_of(name)[k]["queued"]``). Only these two: time
+        the learner's other threads or processes waited (spinners of its
+        own, say) is no excuse. None before the call has started."""
+        calls = self.arena.of(self.reports, "call", name) if self.reports is not None else []
+        if not calls:
+            return None
+        call = calls[0]
+        conn = self.arena.conns[call.conn - 1]
+        return thread_queued(self.session.pid, call.tid) + (
+            thread_queued(os.getpid(), conn.server_tid) if conn.server_tid else 0.0)
 
     def hold(self, seconds: float) -> None:
         """The grader holds a learner's operation for ``seconds`` (a timed
@@ -1062,11 +1087,15 @@ def _loops(source: str) -> list[tuple]:
             if isinstance(node, (ast.While, ast.For))]
 
 
+def thread_queued(pid, tid) -> float:
+    """Seconds thread ``tid`` of process ``pid`` spent runnable but waiting
+    for a CPU (/proc/PID/task/TID/schedstat, its second field); 0.0 once gone."""
+    return (procfs.schedstat(pid, tid) or (0, 0))[1] / 1e9 if pid else 0.0
+
+
 def queued_s(pid) -> float:
-    """Seconds the live threads of process ``pid`` spent runnable but waiting
-    for a CPU (/proc/PID/task/TID/schedstat, its second field)."""
-    return sum((procfs.schedstat(pid, t) or (0, 0))[1]
-               for t in (procfs.tids(pid) if pid else ())) / 1e9
+    """thread_queued of every live thread of process ``pid``."""
+    return sum(thread_queued(pid, t) for t in (procfs.tids(pid) if pid else ()))
 
 
 def queued_both(pid) -> float:
