@@ -142,10 +142,7 @@ def test_two_gradings_on_loaded_cores_give_the_same_lines():
     assert all(r.explored["straggled"] == 0 for g in results for r in g.runs)
 
 
-def test_a_thread_asleep_of_its_own_accord_is_passed_over():
-    """The other side: a thread in a time.sleep (or computing) between two
-    operations is passed over after STRAGGLE_S, and the run says so."""
-    source = """
+NAPPER = """
 import time
 def consumer(tasks, stop, do):
     while not stop.is_set():
@@ -154,14 +151,32 @@ def consumer(tasks, stop, do):
             if n is None:
                 return
             if n == 1:
-                time.sleep(1.5)
+                WORK
             do(n)
         finally:
             tasks.task_done()
 """
-    r = grade.grade("lost-task/consumer", source, runs=1, python=CHILD_PYTHON)
+
+
+def test_a_thread_that_computes_between_two_operations_is_passed_over():
+    """The other side: a thread computing between two operations (C code
+    the grader cannot see into) is passed over once it has used STRAGGLE_S of
+    CPU, and the run says so."""
+    work = "end = time.process_time() + 1.5\n                while time.process_time() < end: pass"
+    r = grade.grade("lost-task/consumer", NAPPER.replace("WORK", work), runs=1,
+                    python=CHILD_PYTHON)
     assert r.runs[0].explored["straggled"] > 0, r.text()
     assert "passed over a thread that ran outside the grader: not exact" in r.schedule_line()
+
+
+def test_a_thread_in_time_sleep_is_seen_waiting_not_passed_over():
+    """While the explorer drives a run, a learner thread's time.sleep waits in
+    the grader (arena.GNap): the other threads' choices go on meanwhile, and
+    nothing is passed over (a napping consumer used to cost each choice its
+    nap, and a right answer its budget)."""
+    r = grade.grade("lost-task/consumer", NAPPER.replace("WORK", "time.sleep(1.5)"), runs=1,
+                    python=CHILD_PYTHON)
+    assert r.passed and r.runs[0].explored["straggled"] == 0, r.text()
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -529,6 +529,26 @@ class GObject:
         self.arena.cond.notify_all()
 
 
+class GNap(GObject):
+    """``time.sleep`` of the learner's threads while the explorer drives
+    a run (labs.practice.explore; wire.Clock sends it here): the nap waits
+    in the grader, its record parked, so the explorer sees the thread waiting
+    for the clock, not on its way to the gate, and makes its choices
+    meanwhile; the nap ends by the clock, as an operation's timeout does.
+    One for the whole check (no run's: a thread that naps on past its run
+    does not touch the run's objects) and not a choice of the explorer's."""
+    kind = "Nap"
+
+    def __init__(self):
+        super().__init__(None, "time")
+
+    def op_sleep(self, rec, seconds):
+        seconds = _number(seconds, "seconds")
+        if not 0 <= seconds < FOREVER:
+            raise Raise("ValueError", "sleep length must be non-negative")
+        self.block(lambda: False, seconds)
+
+
 def _number(x, what="amount"):
     if isinstance(x, bool) or not isinstance(x, (int, float)):
         raise Raise("TypeError", f"{what} must be a number, not {type(x).__name__}")

@@ -316,10 +316,14 @@ class Rep:
             from labs.practice.explore import Explorer
             self.explorer = Explorer(self, strategy)
             self.explorer.install()
+            if s.nap is None:  # a learner's time.sleep, seen by the explorer
+                s.nap = a.add(arena_mod.GNap())
         self.started = time.monotonic()
         self.queued_base = queued_both(s.pid)
         with a.cond:
             s.grader.spec = {"rep": self.reports.id, "threads": self.threads}
+            if self.explorer is not None:
+                s.grader.spec["nap"] = s.nap.id
             s.grader.spec_fds = list(self.fds)
             a.cond.notify_all()
 
@@ -661,6 +665,7 @@ class Session:
         # was not all of them (explored exercises only)
         self.exhaust = exhaust if ex.explore_steps and schedule is None else 0
         self.exploration = None
+        self.nap = None  # arena.GNap, made by the first run the explorer drives
         self._strategies: dict[int, object] = {}
         self.planned_max = runs + self.exhaust
         self.progress = progress

@@ -28,7 +28,7 @@ CONSUMERS = 3
 # with 2 consumers on 3 tasks, a space small enough to exhaust
 SMALL = "small-"
 SMALL_CONSUMERS, SMALL_TASKS = 2, 3
-QUIET_FAST_S = 10.0  # the last quiet period on the consumers' clocks (their timed waits)
+QUIET_FAST_S = 10.0  # each quiet period on the consumers' clocks (their timed waits)
 AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is not the
               # consumer's own, unless the consumer's own thread moves first
 SLOW_S = 60.0  # shutdown, idle: how long consumer-1 runs on the learner's fast clock
@@ -239,6 +239,18 @@ def consumer_scenario(rep):
         return all(rep.ended(c) or (c in q.waiting and q.waiting[c] is None and not q.items)
                    or q.empties.get(c, 0) > since.get(c, 0) for c in names_)
 
+    def fast_until(predicate, what) -> bool:
+        """A quiet period (the grader's: held) on the fast clock: QUIET_FAST_S
+        of each running consumer's timed waits pass at once (GQueue.fast), so
+        a get(timeout=5) is told Empty in milliseconds, not 5 s per period."""
+        with a.cond:
+            q.set_fast({c: QUIET_FAST_S for c in names_ if not rep.ended(c)})
+        try:
+            return rep.until(predicate, what, held=True)
+        finally:
+            with a.cond:
+                q.set_fast({})
+
     if do.hold_on:
         rep.until(lambda: do.held is not None, f"consumer-1 inside its "
                   f"{'1st' if do.hold_on[1] == 1 else '2nd'} task")
@@ -249,7 +261,7 @@ def consumer_scenario(rep):
         batch = tasks // 3
         for first in range(1, tasks + 1, batch):
             since = dict(q.empties)
-            if not rep.until(lambda: quiet(since), "a quiet period", held=True):
+            if not fast_until(lambda: quiet(since), "a quiet period"):
                 break
             with a.cond:
                 for t in range(first, first + batch):
@@ -261,25 +273,22 @@ def consumer_scenario(rep):
     # back, so their time does not count against the budget (up to its cap)
     if mode in ("after-last", "trickle"):
         since = dict(q.empties)
-        rep.until(lambda: quiet(since), "a quiet period after the last task", held=True)
+        fast_until(lambda: quiet(since), "a quiet period after the last task")
         stops["consumer-1"].set_now()
-    # The quiet period before the None's runs on the fast clock (GQueue.fast):
-    # QUIET_FAST_S of each consumer's timed waits (get(), its stop's wait(), and
-    # threading's, fast_clock) pass at once, so a consumer that gives up after N
-    # seconds without a task returns here, whatever N up to it.
+    # Every quiet period runs on the fast clock (fast_until): QUIET_FAST_S of each
+    # consumer's timed waits (get(), its stop's wait(), and threading's,
+    # fast_clock) pass at once. This last one lasts until each has spent them, so
+    # a consumer that gives up after N seconds without a task returns here,
+    # whatever N up to it.
     since = dict(q.empties)
-    with a.cond:
-        q.set_fast({c: QUIET_FAST_S for c in names_ if not rep.ended(c)})
-    rep.until(lambda: quiet(since) and all(rep.ended(c) or q.waiting.get(c, 0) is None
-                                           or not q.fast.now(c) for c in names_),
-              "a quiet period before the None's", held=True)
-    with a.cond:
-        q.set_fast({})
+    fast_until(lambda: quiet(since) and all(rep.ended(c) or q.waiting.get(c, 0) is None
+                                            or not q.fast.now(c) for c in names_),
+               "a quiet period before the None's")
     if stops["consumer-1"].flag:  # a stopped consumer-1 returns, or shows it never will
         since = dict(q.empties)
-        rep.until(lambda: rep.ended("consumer-1") or q.waiting.get("consumer-1", 0) is None
-                  or q.empties.get("consumer-1", 0) > since.get("consumer-1", 0) + 1,
-                  "consumer-1 returned after its stop", held=True)
+        fast_until(lambda: rep.ended("consumer-1") or q.waiting.get("consumer-1", 0) is None
+                   or q.empties.get("consumer-1", 0) > since.get("consumer-1", 0) + 1,
+                   "consumer-1 returned after its stop")
     with a.cond:
         running = [c for c in names_ if not rep.ended(c)]
         for _ in running:
@@ -416,10 +425,10 @@ CONSUMER = Exercise(
         "comes after `do(n)` has finished, once per `get()`, `None` included (nothing put "
         "back: once every consumer has returned, `tasks.join()` returns); consumer-1 "
         "takes no task once its stop is set; a consumer returns only on its `None` or its "
-        "stop. The check's quiet periods are its own time, not your run's. The last one, "
-        "before the `None`'s, runs on a fast clock: 10 s of your waits with a timeout "
-        "(`get()`, `stop.wait()`, `threading`'s timers and waits) pass at once, and the "
-        "clocks of `time` move on with them."),
+        "stop. The check's quiet periods are its own time, not your run's, and run on a "
+        "fast clock: in each, 10 s of your waits with a timeout (`get()`, `stop.wait()`, "
+        "`threading`'s timers and waits) pass at once, and the clocks of `time` move on "
+        "with them."),
     functions=("consumer",),
     signatures=(("tasks", "stop", "do"),),
     skeleton=(

@@ -44,7 +44,7 @@ wait. A thread that was notified but has not re-checked yet is not settled.
 
 What the explorer cannot see or order, and the one bounded wait. C code and
 the kernel: a spawned thread that stays outside the grader of its own
-accord (a ``time.sleep``, a timed wait of its own, a long computation) is
+accord (a timed wait of its own, a long computation) is
 passed over for that choice, and the run says so (``straggled``,
 ``stragglers``): its schedule is then not exact. Passing over is decided on
 what the kernel shows, never on time alone (``Explorer._may_pass``): the
@@ -62,6 +62,15 @@ read or receive of its own (no explored exercise gives the learner one). Time: a
 (``get(timeout=...)``) expires by the clock, not by a choice. Signals: which
 thread the kernel gives a signal to is not a choice here (no signal
 exercise is explored yet).
+
+A nap is seen. While the explorer drives a run, ``time.sleep`` in the
+learner's process is an operation on the check's clock (``arena.GNap``,
+sent there by ``wire.Clock``): the nap waits in the grader, its record
+parked, so the napping thread is settled and the choices of the others go
+on meanwhile; the nap ends by the clock, and the thread's next operation
+comes to the gate. It is not a choice itself. Before, a consumer that
+napped 50 ms when the queue was empty was waited for at every choice, and
+a right answer ran out of its budget.
 
 Which thread is which. A thread the scenario spawned is known by the
 connection of its ``call`` reports and by its index in ``rep.threads`` (0,

@@ -129,6 +129,9 @@ def main(job: dict) -> None:
         if spec is None:
             break
         rep = spec["rep"]
+        nap = spec.get("nap")
+        wire_module.CLOCK.nap = None if nap is None else (
+            lambda secs, nap=nap: wire.call(nap, "sleep", secs))
         in_main = None
         fds = wire.take_fds()
         used = set()

@@ -63,6 +63,7 @@ class Clock:
         self.fast = False
         self.spent = 0.0  # of the current fast period
         self.lock = threading.Lock()
+        self.nap = None  # while a schedule's gate drives the run: a sleep is its operation
 
     def heard(self, msg: dict) -> None:
         skew = float(msg.get("skew", 0.0) or 0.0)
@@ -132,6 +133,10 @@ class Clock:
         def sleep(secs):
             if secs > 0 and self.slept(float(secs)):
                 real["sleep"](0)  # a moment for the other threads, as a sleep gives
+                return
+            nap = self.nap
+            if nap is not None and type(secs) in (int, float) and 0 < secs < 3600:
+                nap(secs)  # waits in the grader, where a schedule's gate sees it (arena.GNap)
                 return
             real["sleep"](secs)
         t.sleep = sleep
