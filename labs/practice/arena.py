@@ -549,6 +549,47 @@ class GNap(GObject):
         self.block(lambda: False, seconds)
 
 
+class GTick(GObject):
+    """The check's clock, pushed to the learner's process. A thread of the
+    child's side (``check-clock``, labs.practice.jail) waits here in
+    ``tick(heard)``; ``push(seconds)`` answers it with ``seconds`` of skew
+    (wire.Clock): the learner's clocks move on by as much at once, and a
+    timed wait of the learner's own that follows them (a ``threading.Timer``,
+    a timed ``Event.wait``, a sleep: wire.Clock, fast_clock) ends at its
+    next slice if the push passed its deadline -- news that no operation's
+    reply would bring to a thread that waits in no operation, or untimed.
+    ``heard``: the pushes the child has applied (its next ``tick`` says so).
+    One per check."""
+    kind = "Tick"
+
+    def __init__(self):
+        super().__init__(None, "clock")
+        self.skews: list[float] = []  # the seconds of each push
+        self.heard = 0
+
+    @property
+    def pushed(self) -> int:
+        return len(self.skews)
+
+    def push(self, seconds: float) -> int:
+        """Under the monitor: one more push; its number."""
+        self.skews.append(float(seconds))
+        self.changed()
+        return self.pushed
+
+    def op_tick(self, rec, heard):
+        if isinstance(heard, bool) or not isinstance(heard, int):
+            raise Raise("TypeError", "heard must be an int")
+        heard = max(-1, min(heard, self.pushed))
+        if heard > self.heard:
+            self.heard = heard
+            self.changed()
+        if heard >= 0:  # -1: the first call, answered at once
+            self.block(lambda: self.pushed > heard)
+        now = self.pushed
+        return OnFastClock(now, skew=sum(self.skews[max(heard, 0):now]))
+
+
 def _number(x, what="amount"):
     if isinstance(x, bool) or not isinstance(x, (int, float)):
         raise Raise("TypeError", f"{what} must be a number, not {type(x).__name__}")

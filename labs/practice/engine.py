@@ -26,7 +26,7 @@ import socket
 import threading
 import time
 
-from labs.child import procfs
+from labs.child import procfs, wait
 from labs.contract.outcome import parse_dump
 from labs.practice import arena as arena_mod
 from labs.practice.arena import GObject, Raise, WithFds
@@ -41,6 +41,7 @@ FREEZE_S = 0.5       # before a dump: how long the stuck calls get to reach an o
 STAYS_S = 2.0        # blocked this long in one operation: named even inside a loop
 END_S = 5.0          # after the last run: how long the child may take to end
 HELD_CAP_S = 8.0     # per repetition: the most the budget grows by the time the grader held
+PUSH_S = 1.0         # Rep.push_clock: the most it waits for the learner's process to settle
                      # the learner's operations (Rep.hold, Rep.until(held=True))
 UID_BASE = 0x4C0000  # uids of checks run as root: UID_BASE + random
 
@@ -354,6 +355,67 @@ class Rep:
         return thread_queued(self.session.pid, call.tid) + (
             thread_queued(os.getpid(), conn.server_tid) if conn.server_tid else 0.0)
 
+    def push_clock(self, seconds: float) -> bool:
+        """Move the learner's clocks on by ``seconds`` at once, whatever its
+        threads wait in (arena.GTick; fast_clock exercises only), then wait
+        until the child has applied the push and its process has nothing in
+        flight: each thread that was in a wait of its own that can time out
+        has woken since (the kernel's count of its wake-ups), and the process
+        stands still with each thread that waits for the grader's reply known
+        to the grader (an operation of its, not answered yet). A timed wait
+        of the learner's own whose deadline the push passed has then ended,
+        and what it did next (a threading.Timer that fired and put "quit",
+        say) is in the ledger. At most PUSH_S, the grader's time (held).
+        False when there is no clock to push, or it did not settle."""
+        s, a = self.session, self.arena
+        tick, pid, t0 = s.tick, s.pid, time.monotonic()
+        if tick is None or pid is None:
+            return False
+        with a.cond:
+            n = tick.push(seconds)
+        timed = {}  # thread -> its wake-ups, for those in a wait of their own that can time out
+
+        def seen_still() -> bool:
+            still = procfs.standing_still(pid)
+            for tid, call in (still or {}).items():
+                if call and call.split()[0] not in procfs.RECEIVE \
+                        and not procfs.waits_untimed(pid, tid):
+                    try:
+                        timed[tid] = procfs.context_switches(tid, True, pid=pid)
+                    except OSError:
+                        pass  # gone
+            return still is not None
+
+        def left() -> float:
+            return max(0.0, PUSH_S - (time.monotonic() - t0))
+        settled = (a.wait_for(lambda: tick.heard >= n or a.child_gone, PUSH_S)
+                   and wait.until(seen_still, left(), poll=0.002)
+                   and wait.until(lambda: self._woke(pid, timed)
+                                  and self._nothing_in_flight(pid), left(), poll=0.002))
+        self.hold(time.monotonic() - t0)
+        return settled
+
+    @staticmethod
+    def _woke(pid, timed: dict) -> bool:
+        for tid, before in timed.items():
+            try:
+                if procfs.context_switches(tid, True, pid=pid) <= before:
+                    return False
+            except OSError:
+                pass  # gone
+        return True
+
+    def _nothing_in_flight(self, pid) -> bool:
+        """The learner's process stands still, and every thread of it that
+        waits for a reply has an operation the grader has not answered."""
+        still = procfs.standing_still(pid)
+        if still is None:
+            return False
+        with self.arena.cond:  # the operations being served now (Arena.current)
+            waiting = {r.tid for r in self.arena.current.values()}
+        return all(not call or call.split()[0] not in procfs.RECEIVE or tid in waiting
+                   for tid, call in still.items())
+
     def hold(self, seconds: float) -> None:
         """The grader holds a learner's operation for ``seconds`` (a timed
         join it keeps waiting its full timeout): the budget grows by as much,
@@ -666,6 +728,7 @@ class Session:
         self.exhaust = exhaust if ex.explore_steps and schedule is None else 0
         self.exploration = None
         self.nap = None  # arena.GNap, made by the first run the explorer drives
+        self.tick = None  # arena.GTick, the check's clock pushed (fast_clock exercises)
         self._strategies: dict[int, object] = {}
         self.planned_max = runs + self.exhaust
         self.progress = progress
@@ -793,6 +856,9 @@ class Session:
                    "dial_fd": self.arena.child_end.fileno(), "uid": self.uid,
                    "modules": sorted(self.ex.modules), "engine": "arena",
                    "fast_clock": self.ex.fast_clock}
+        if self.ex.fast_clock:
+            self.tick = self.arena.add(arena_mod.GTick())
+            payload["tick"] = self.tick.id
         try:
             self.outcome = supervise.run(
                 "practice", self.ex.id, deadline=STARTUP_S + self.planned_max * (2 * self.ex.budget_s + 2 + HELD_CAP_S),

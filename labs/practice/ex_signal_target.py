@@ -750,7 +750,9 @@ def stop_one_scenario(rep):
     quiet period, a minute of its get() timeouts let pass at once and 2 s of
     the clock, 6 s in the grading's first quiet run: the child's ``time``
     clocks move on with those timeouts, and its ``time.sleep`` returns at
-    once meanwhile, wire.Clock), "quit"."""
+    once meanwhile, wire.Clock; when it waits untimed, its clocks are pushed
+    a minute on at once, Rep.push_clock, which ends an idle Timer of its
+    own), "quit"."""
     n, mode = rep.n, rep.mode
     names_, target, noise = STOP_ONE_MODES[mode]
     q = _commands(rep, n)
@@ -800,6 +802,11 @@ def stop_one_scenario(rep):
             a.wait_for(lambda: rep.ended("control") or bool(a.anomalies), quiet_s)
             with a.cond:
                 q.set_fast({})
+        elif mode == "quiet" and not rep.ended("control"):
+            # An untimed get() cannot time out, but a wait of the learner's own
+            # beside it can (an idle threading.Timer): the learner's clocks are
+            # pushed FAST_QUIET_S on at once, and the process settles (milliseconds)
+            rep.push_clock(FAST_QUIET_S)
         if not rep.ended("control"):
             sent["quit"] = put("quit")
     taken = [r.value for r in a.of(q, "get") if r.ok and r.who == "control"]
@@ -863,7 +870,9 @@ STOP_ONE = Exercise(
         "(the clocks of `time` move on by as much, and `time.sleep`, a timed wait on an "
         "Event or Condition, as in `threading.Timer`, a timed `join` and a timed `acquire` "
         "of a `threading.Lock` or `RLock` return at once, within that minute), "
-        "and 2 s pass (6 s in the first such run of a check). The named "
+        "and 2 s pass (6 s in the first such run of a check); when `control` waits "
+        "without a timeout, the clocks of `time` move on by a minute at once, and the "
+        "timed waits above end if that passed their deadline. The named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not return before `\"quit\"`, and must return on it."),
     functions=("control",),

@@ -132,8 +132,6 @@ DEPTH = 3          # PCT: two priority change points
 LETTERS = string.ascii_lowercase
 _SCHEDULE = re.compile(r"([a-z0-9-]+):((?:[a-z][0-9]*)*)")
 _RUN = re.compile(r"([a-z])([0-9]*)")
-# a proxy waiting for the grader's reply (wire.py): recvfrom, recvmsg, read
-RECEIVE = (procfs.RECV or set()) | ({procfs.READ} if procfs.READ else set())
 # the arguments a proxy always sends (wire.py): a step shows only the ones given
 DEFAULT_ARGS = {("Lock", "acquire"): (True, -1), ("Queue", "get"): (True, None),
                 ("Queue", "put"): (object(), True, None), ("Event", "wait"): (None,)}
@@ -510,7 +508,7 @@ class Explorer:
             if st is None:
                 continue  # gone
             state, call, _cpu = st
-            if call in RECEIVE:  # it has sent an operation: the grader has it
+            if call in procfs.RECEIVE:  # it has sent an operation: the grader has it
                 self._idle_since = None
                 return False
             if tid in computing:

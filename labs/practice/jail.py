@@ -107,6 +107,8 @@ def main(job: dict) -> None:
     # the fast clock of a quiet period (stop-one): the learner's timed
     # Condition waits follow it where the exercise has one
     wire_module.CLOCK.install(time, threading if job.get("fast_clock") else None)
+    if job.get("tick"):
+        _keep_the_checks_time(wire, job["tick"])
     namespace = {"__name__": "answer", "__builtins__": builtins}
     wire.call("grader", "loading")
     try:
@@ -153,6 +155,25 @@ def main(job: dict) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
+
+
+def _keep_the_checks_time(wire, tick) -> None:
+    """A thread that waits for the check's clock (arena.GTick) and applies
+    each push to the learner's clocks (Wire.call: wire.Clock.heard), then
+    says so in its next wait. Its channel is open before the baseline is
+    read (its first tick is answered at once), so it is never "left behind"."""
+    ready = threading.Event()
+
+    def keep():
+        heard = -1
+        try:
+            while True:
+                heard = wire.call(tick, "tick", heard)
+                ready.set()
+        except BaseException:  # noqa: B036 - the check has ended
+            ready.set()
+    threading.Thread(target=keep, name="check-clock", daemon=True).start()
+    ready.wait(5.0)
 
 
 def _runner(wire, rep, fn, args, calls, lines) -> None:

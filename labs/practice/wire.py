@@ -64,6 +64,7 @@ class Clock:
         self.spent = 0.0  # of the current fast period
         self.lock = threading.Lock()
         self.nap = None  # while a schedule's gate drives the run: a sleep is its operation
+        self.sliced_sleep = False  # fast_clock: a sleep follows the skewed clock, in slices
 
     def heard(self, msg: dict) -> None:
         skew = float(msg.get("skew", 0.0) or 0.0)
@@ -111,9 +112,10 @@ class Clock:
         code makes (``threading.Lock()``, ``threading.RLock()``: the C locks
         wait on the real clock, so these are locks of the same kind that wait
         in slices), the deadlines of the loops around those waits (threading's
-        own clock, queue's) and ``queue.SimpleQueue`` (queue's pure Python one):
-        none of ``threading``'s or ``queue``'s timeouts outlasts a quiet period
-        by being kept on another clock."""
+        own clock, queue's), ``queue.SimpleQueue`` (queue's pure Python one)
+        and ``time.sleep`` (in slices too): none of these timeouts outlasts a
+        quiet period by being kept on another clock, and a push of the
+        check's clock (arena.GTick) ends each one whose deadline it passed."""
         t = time_module
         real = {name: getattr(t, name) for name in (
             "monotonic", "time", "perf_counter", "monotonic_ns", "time_ns",
@@ -138,6 +140,14 @@ class Clock:
             if nap is not None and type(secs) in (int, float) and 0 < secs < 3600:
                 nap(secs)  # waits in the grader, where a schedule's gate sees it (arena.GNap)
                 return
+            if self.sliced_sleep and type(secs) in (int, float) and secs > self.SLICE_S:
+                # in slices, on the skewed clock: a push of the check's clock ends it
+                end = real["monotonic"]() + self.skew + secs
+                while True:
+                    left = end - (real["monotonic"]() + self.skew)
+                    if left <= 0 or self.slept(left):
+                        return
+                    real["sleep"](min(left, self.SLICE_S))
             real["sleep"](secs)
         t.sleep = sleep
         # clock_gettime on the clocks those read (not a thread's or process's CPU clock)
@@ -180,6 +190,7 @@ class Clock:
         cls = threading_module.Condition
         real_wait = cls.wait
         clock = self
+        self.sliced_sleep = True
 
         def sliced(attempt, timeout) -> bool:
             """``attempt(seconds)`` (a real timed wait: True when done) in
