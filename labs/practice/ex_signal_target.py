@@ -20,7 +20,7 @@ import signal
 import socket
 
 from labs.child import procfs
-from labs.practice.arena import FastClock, GEvent, GObject, Raise, SlowEnd, _timeout
+from labs.practice.arena import SLOW_ALIVE, FastClock, GEvent, GObject, OnFastClock, Raise, SlowEnd, _timeout
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
 from labs.practice.policy import COMMON_MODULES
 
@@ -136,6 +136,7 @@ SIGTERM_MODES = {"midway": (3, "thread"), "before-first": (2, "process"),
 QUIET_S = (0.3, 1.3)  # late: how long the grader holds SIGTERM back while run() waits,
                      # drawn per run (Rep.rng) from this range: a timer cannot know when
 SLOW_S = 60.0    # late: how long worker-1 runs after the stop, on the learner's fast clock
+QUIET_FAST_S = 60.0  # late: the quiet period's time on the learner's clock (its timed looks)
 HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
 
 
@@ -197,7 +198,7 @@ class GWorker(GObject):
         if self.at_exit and self.armed:
             self._end()
             return None
-        fast = slow.join(self, t) if self.at_exit else None
+        fast = slow.join(self, t) if self.at_exit else self.start.quiet_wait(t)
         if fast is not None:  # its whole timeout passes at once, on the fast clock
             return fast
         self.start.hold(t)  # slow: it stays alive for the whole timeout
@@ -218,7 +219,8 @@ class GWorker(GObject):
             return self.start.slow.reply(False)
         if self.at_exit:
             self.armed = True
-        return self.start.slow.reply(True)
+            return self.start.slow.reply(True)
+        return self.start.quiet_look(True)
 
 
 class GStart(GObject):
@@ -237,11 +239,14 @@ class GStart(GObject):
         self.workers = [GWorker(rep, f"worker-{i + 1}", self) for i in range(k)]
         # late: after the stop, worker-1 takes a minute to end, on the learner's clock
         self.slow = SlowEnd(SLOW_S, self.workers[0]) if mode == "late" else SlowEnd()
+        # late: the quiet period before SIGTERM runs on the learner's fast clock
+        self.quiet = FastClock(looks=SLOW_ALIVE)
         self.watch = None        # the watcher's hello (its kernel thread id)
         self.starting = None     # the start call, as it began
         self.started = None      # ... as it returned
         self.stop_at = None      # ledger seq: the learner's Event was set
         self.set_rec = None      # the first stop.set(): its thread, its connection
+        self.sets = []           # every stop.set(), the first included
         self.held = None         # the main thread's call in progress as SIGTERM was sent
         self.signal_at = None    # ledger seq: the grader sent SIGTERM
         self.released_at = None  # ledger seq: ... and the kernel showed it handled
@@ -277,16 +282,33 @@ class GStart(GObject):
         self.started = rec
         return [w.ref() for w in self.workers]
 
+    def quiet_wait(self, seconds) -> OnFastClock | None:
+        """A timed look of the main thread's that would wait, in the late
+        run's quiet period: its reply on the fast clock (its timeout passes at
+        once, the learner's clocks move on), None outside the period."""
+        news = self.quiet.timed(SlowEnd.PROCESS, seconds) if self.stop_at is None else None
+        return OnFastClock(None, **news) if news else None
+
+    def quiet_look(self, value):
+        """A look that does not wait, in the quiet period: ``value``, saying
+        the period goes on (the learner's naps between looks pass at once)."""
+        news = self.quiet.look(SlowEnd.PROCESS) if self.stop_at is None else None
+        return OnFastClock(value, fast=True) if news and news["fast"] else value
+
     def op_is_set(self, rec):
         """The main thread's ``stop.is_set()``: a look, as at a worker."""
         self.waited(rec)
-        return self.stop_at is not None
+        return self.quiet_look(self.stop_at is not None)
 
     def op_wait(self, rec, timeout=None):
         """The main thread's ``stop.wait(timeout)``: a look, as at a worker;
         it ends when the stop is set (the learner's Event answers then)."""
         t = _timeout(True, timeout)
         self.waited(rec)
+        fast = self.quiet_wait(t)
+        if fast is not None:
+            fast.value = False
+            return fast
         value = self.block(lambda: self.stop_at is not None, t)
         self.hold_look(rec)
         return value
@@ -297,10 +319,11 @@ class GStart(GObject):
         was in when SIGTERM came is still open (its connection not retired by
         an exception) is the kernel's word, read now: a handler's set comes
         on a fresh connection of the main thread while that one is open."""
+        held = self.held
+        rec.note["held_open"] = held is not None and _conn_open(self.arena, held.conn)
+        self.sets.append(rec)
         if self.set_rec is None:
             self.set_rec = rec
-            held = self.held
-            rec.note["held_open"] = held is not None and _conn_open(self.arena, held.conn)
         self.op_stop(rec)
 
     def op_stop(self, rec):
@@ -451,7 +474,8 @@ def sigterm_scenario(rep):
     on the reply, SIGTERM is aimed at another thread of the process. ``late``
     (4 workers): every worker holds an item; SIGTERM is held back for a
     quiet period of random length (QUIET_S, from the grading's seed) while
-    run() waits, then sent to the process while it waits again. Every time,
+    run() waits, QUIET_FAST_S of its timed looks passing at once meanwhile
+    (GStart.quiet), then sent to the process while it waits again. Every time,
     the main thread's call in progress (``held``: start_workers, or a look
     at a worker or at the stop) returns only once the kernel shows SIGTERM
     taken and handled at C level (``_send``); the learner's handler runs
@@ -483,11 +507,17 @@ def sigterm_scenario(rep):
                 _send(rep, start, aim)
         elif _main_waits(rep, start, "your main thread waiting for the workers", 0):
             if mode == "late" and start.stop_at is None:
+                # the quiet period: a minute of the main thread's timed looks pass
+                # at once, and the learner's clocks move on with them (a watchdog
+                # on time.monotonic() that stops the workers itself fires here)
                 quiet_s = rep.rng.uniform(*QUIET_S)
                 rep.hold(quiet_s)
+                with a.cond:
+                    start.quiet.start({SlowEnd.PROCESS: QUIET_FAST_S})
                 a.wait_for(lambda: start.stop_at is not None or rep.reports.ended()
                            or bool(a.anomalies), quiet_s)
                 with a.cond:
+                    start.quiet.start({})
                     start.arm, since = True, start.main_ops
                 if not _main_waits(rep, start,
                                    "your main thread waiting again after a quiet period", since):
@@ -516,16 +546,24 @@ def _sigterm_facts(rep, start) -> dict:
         stop = "after"
     ws = start.workers
     set_rec, held = start.set_rec, start.held
-    if set_rec is None or held is None or set_rec.tid != start.main_tid:
-        nested = None
-    else:
+    ledger = rep.ledger()
+
+    def in_held_call(rec) -> bool:
         # inside the held call: on another connection of the main thread's
         # (a call made inside a call: wire.Wire.call), while the held call's
         # connection was open and before the main thread's next call on it
-        nested = (set_rec.conn != held.conn and bool(set_rec.note.get("held_open"))
-                  and not any(r.conn == held.conn and held.seq < r.seq < set_rec.seq
-                              for r in rep.ledger()))
+        return (rec.tid == start.main_tid and rec.conn != held.conn
+                and bool(rec.note.get("held_open"))
+                and not any(r.conn == held.conn and held.seq < r.seq < rec.seq for r in ledger))
+    if set_rec is None or held is None or set_rec.tid != start.main_tid:
+        nested = None
+    else:
+        nested = in_held_call(set_rec)
     return {
+        # a set after the first that is not the handler's (the handler runs once,
+        # in the held call): the learner's own, as a finally: stop.set()
+        "other_sets": [("the main thread" if r.tid == start.main_tid else repr(r.who))
+                       for r in start.sets[1:] if held is None or not in_held_call(r)],
         "set_by": (None if set_rec is None else
                    "the main thread" if set_rec.tid == start.main_tid else set_rec.who),
         "held_call": None if held is None else _call_text(held),
@@ -577,6 +615,9 @@ def _stop_from_sigterm(f):
             return False, (f"your main thread set the stop itself, once {f['held_call']} "
                            "had ended: SIGTERM came during that call, and a handler runs "
                            "inside it, before it ends; only the handler may set the stop")
+        if f["set_in_held_call"] and f.get("other_sets"):
+            return False, (f"the handler set the stop, and then {f['other_sets'][0]} set it "
+                           "again, outside the handler: only the handler may set it")
         if f["set_in_held_call"]:
             return True, "set after SIGTERM, by the handler"
         return False, ("your main thread was not inside a call of the check's when SIGTERM "
@@ -625,7 +666,9 @@ SIGTERM = Exercise(
         "every worker is in the middle of an item and your main thread has just begun "
         "to wait, aimed at another thread of the process (one of the check's: it does not "
         "block SIGTERM, whatever mask your threads have); or after holding it back for "
-        "a quiet period of random length (0.3 to 1.3 s) while you wait; in a random order. "
+        "a quiet period of random length (0.3 to 1.3 s) while you wait, in which a minute "
+        "passes on your clock (your timed looks, and your naps between looks, pass at "
+        "once, and the clocks of `time` move on with them); in a random order. "
         "The process must survive; the stop must be set by your handler, after SIGTERM "
         "(the kernel tells the check whether SIGTERM is caught, ignored or left to its "
         "default). The check sends SIGTERM only while your main thread is inside one of "

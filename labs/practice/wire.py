@@ -150,15 +150,20 @@ class Clock:
                     real["sleep"](min(left, self.SLICE_S))
             real["sleep"](secs)
         t.sleep = sleep
-        # clock_gettime on the clocks those read (not a thread's or process's CPU clock)
-        walls = {getattr(t, n) for n in ("CLOCK_MONOTONIC", "CLOCK_MONOTONIC_RAW",
-                                          "CLOCK_BOOTTIME", "CLOCK_REALTIME", "CLOCK_TAI")
-                 if hasattr(t, n)}
+        # clock_gettime on every clock but a CPU clock (the process's, a thread's,
+        # and the negative ids of clock_getcpuclockid): the named ones, and those
+        # time has no name for (Linux's REALTIME_COARSE 5, MONOTONIC_COARSE 6,
+        # the ALARM clocks): found by a hostile reading (tenth session)
+        cpu = {getattr(t, n) for n in ("CLOCK_PROCESS_CPUTIME_ID", "CLOCK_THREAD_CPUTIME_ID")
+               if hasattr(t, n)}
+
+        def wall(clk) -> bool:
+            return type(clk) is int and clk >= 0 and clk not in cpu
         if hasattr(t, "clock_gettime"):
             real_get, real_get_ns = t.clock_gettime, t.clock_gettime_ns
-            t.clock_gettime = lambda clk: real_get(clk) + (self.skew if clk in walls else 0.0)
+            t.clock_gettime = lambda clk: real_get(clk) + (self.skew if wall(clk) else 0.0)
             t.clock_gettime_ns = lambda clk: real_get_ns(clk) + (
-                int(self.skew * 1e9) if clk in walls else 0)
+                int(self.skew * 1e9) if wall(clk) else 0)
         # the calendar of "now" (localtime(), ctime(), strftime(fmt)...) and
         # os.times().elapsed read the wall clock too
         now = t.time
