@@ -745,7 +745,8 @@ STOP_ONE_MODES = {
     # names, the one to stop, the noise before its command
     "plain": (("worker-1", "worker-2", "worker-3"), "worker-2", ()),
     "noise": (("alpha", "beta", "gamma", "delta"), "gamma",
-              ("stop nobody", "pause beta", "hello", "status alpha", "stop")),
+              ("stop nobody", "pause beta", "hello", "status alpha", "stop",
+               "stopwatch alpha", "quitter")),  # verbs that only begin like the two
     "substring": (("worker-1", "worker-10", "worker-11"), "worker-10",
                   ("stop worker-111", "stop worker")),  # a name longer, then shorter
     "twice": (("db", "web", "cache"), "web", ()),
