@@ -394,13 +394,19 @@ def test_a_guess_that_lands_in_the_window_still_fails(what):
     SIGTERM that the grader's timing rule allowed: timing alone passed it
     (4 and 3 gradings of 40 at 10 runs). The grader sees which thread set the
     stop, and whether it was set inside the call the main thread was in when
-    SIGTERM came."""
+    SIGTERM came. (Since the tenth session the main loop's guess, timed on
+    time.monotonic(), fires inside the quiet period instead: a minute passes
+    there on the learner's clock.)"""
     ex = exercises.get("signal-target/sigterm")
     path = next(p for p in ex.cheats() if p.stem.endswith(what))
     r = grade.grade(ex.id, path.read_text(), runs=len(ex.modes), order_seed=LUCKY_SEED,
                     python=CHILD_PYTHON)
     late = next(run for run in r.runs if run.mode == "late")
-    assert late.facts["stop"] == "after" and late.facts["stop_after_s"] <= 0.25, late.facts
+    if what == "cheat_guess_timer":
+        assert late.facts["stop"] == "after" and late.facts["stop_after_s"] <= 0.25, late.facts
+    else:  # the quiet period runs a minute on the learner's clock (tenth session):
+        # a guess timed on time.monotonic() fires in it, before SIGTERM
+        assert late.facts["stop"] == "before", late.facts
     assert not r.passed
     assert any(expected_message(path) in x for x in r.failures()), r.failures()
 

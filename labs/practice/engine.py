@@ -389,6 +389,7 @@ class Rep:
         def left() -> float:
             return max(0.0, PUSH_S - (time.monotonic() - t0))
         settled = (a.wait_for(lambda: tick.heard >= n or a.child_gone, PUSH_S)
+                   and not a.child_gone
                    and wait.until(seen_still, left(), poll=0.002)
                    and wait.until(lambda: self._woke(pid, timed)
                                   and self._nothing_in_flight(pid), left(), poll=0.002))
