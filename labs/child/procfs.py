@@ -186,15 +186,16 @@ def waits_on_its_own(pid: int, tid: int) -> bool:
     return still is not None and tid in still and waits_untimed(pid, tid)
 
 
-def standing_still(pid: int) -> dict[int, str | None] | None:
+def standing_still(pid: int, reads: int = 2) -> dict[int, str | None] | None:
     """The system call each thread of ``pid`` is blocked in (``syscall``),
     when no thread of it moves: no thread runnable or in uninterruptible
-    sleep (R, D), at two reads of every thread's state, system call and CPU
-    time that agree (none ran between them). None otherwise."""
+    sleep (R, D), at ``reads`` reads of every thread's state, system call and
+    CPU time that agree (two: none ran between them; one: a snapshot, for a
+    process whose timed waits wake every few milliseconds). None otherwise."""
     first = _threads(pid)
     if not first or any(state in "RD" for state, _, _ in first.values()):
         return None
-    if _threads(pid) != first:
+    if any(_threads(pid) != first for _ in range(reads - 1)):
         return None
     return {tid: call for tid, (_state, call, _cpu) in first.items()}
 

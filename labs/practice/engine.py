@@ -355,6 +355,15 @@ class Rep:
         return thread_queued(self.session.pid, call.tid) + (
             thread_queued(os.getpid(), conn.server_tid) if conn.server_tid else 0.0)
 
+    def queued_run(self) -> float:
+        """Seconds the learner's threads, and the grader's threads that serve
+        this run's connections, have waited for a CPU so far (the threads
+        alive now): queued_on for a whole process and its run."""
+        pid = self.session.pid
+        mine = sum(thread_queued(pid, t) for t in procfs.tids(pid)) if pid else 0.0
+        return mine + sum(thread_queued(os.getpid(), c.server_tid)
+                          for c in self.arena.conns[self.first_conn:] if c.server_tid)
+
     def push_clock(self, seconds: float) -> bool:
         """Move the learner's clocks on by ``seconds`` at once, whatever its
         threads wait in (arena.GTick; fast_clock exercises only), then wait
@@ -376,7 +385,7 @@ class Rep:
         timed = {}  # thread -> its wake-ups, for those in a wait of their own that can time out
 
         def seen_still() -> bool:
-            still = procfs.standing_still(pid)
+            still = procfs.standing_still(pid, reads=1)
             for tid, call in (still or {}).items():
                 if call and call.split()[0] not in procfs.RECEIVE \
                         and not procfs.waits_untimed(pid, tid):
@@ -407,9 +416,10 @@ class Rep:
         return True
 
     def _nothing_in_flight(self, pid) -> bool:
-        """The learner's process stands still, and every thread of it that
-        waits for a reply has an operation the grader has not answered."""
-        still = procfs.standing_still(pid)
+        """No thread of the learner's process runs (one snapshot), and every
+        thread of it that waits for a reply has an operation the grader has
+        not answered."""
+        still = procfs.standing_still(pid, reads=1)  # sliced waits wake every 50 ms
         if still is None:
             return False
         with self.arena.cond:  # the operations being served now (Arena.current)

@@ -53,18 +53,27 @@ def kernel_counts(pid: int, pids: list | None = None) -> dict:
             "process_cpu_s": process_cpu, "t": time.monotonic()}
 
 
-def idle_rates(before: dict, after: dict) -> dict:
+def idle_rates(before: dict, after: dict, queued: float = 0.0, calls: int = 0) -> dict:
     """Wake-ups per second and share of a CPU between two ``kernel_counts``.
     A thread that started or ended in between counts as a wake-up; and since
     a thread that ended took its own count of wake-ups with it, the count is
     then a floor, not a measure: ``turnover`` says how many threads came and
     went, and the wake-up checks fail on it (a chain of short-lived pollers
-    would otherwise hide its polling)."""
+    would otherwise hide its polling). ``queued``: seconds the threads that
+    make the wake-ups (the learner's, and the grader's that answer them)
+    waited for a CPU meanwhile: a loaded machine's time, not counted (down
+    to a quarter of the window at most): a spinner slowed by the load
+    spins as fast per second it could run. ``calls``: the learner's
+    operations in the window, the grader's count: each is a wake-up, even
+    when the kernel did not count one (on a loaded machine a reply can be
+    there before the thread waits for it: no voluntary switch)."""
     span = max(after["t"] - before["t"], 1e-3)
+    span = max(span - max(0.0, queued), span / 4)
+    switches = max(after["switches"] - before["switches"], calls)
     churn = len(before["tids"] ^ after["tids"])
     cpu_s = max((after["cpu_ns"] - before["cpu_ns"]) / 1e9,
                 after["process_cpu_s"] - before["process_cpu_s"] - 0.02)
-    return {"wakeups_per_s": round((after["switches"] - before["switches"] + churn) / span),
+    return {"wakeups_per_s": round((switches + churn) / span),
             "cpu_share": round(max(cpu_s, 0.0) / span, 3), "turnover": churn}
 
 
@@ -78,14 +87,16 @@ def watch_process(rep, stop_watching=lambda: False) -> dict | None:
     """The learner's process, watched by the kernel for WINDOW_S while the
     grader holds everything back (a grader's hold: not the learner's
     budget). None when the process was gone."""
-    pid = rep.session.pid
-    before = kernel_counts(pid)
+    pid, a = rep.session.pid, rep.arena
+    before, queued, seq = kernel_counts(pid), rep.queued_run(), a.seq
     rep.hold(WINDOW_S)
-    rep.arena.wait_for(lambda: stop_watching(), WINDOW_S)  # the window itself, not a synchronisation
-    after = kernel_counts(pid)
+    a.wait_for(lambda: stop_watching(), WINDOW_S)  # the window itself, not a synchronisation
+    after, queued = kernel_counts(pid), rep.queued_run() - queued
     if not before["tids"] or not after["tids"]:
         return None
-    return idle_rates(before, after)
+    with a.cond:
+        calls = sum(1 for r in rep.ledger() if r.seq > seq and r.kind not in ("Rep", "Grader"))
+    return idle_rates(before, after, queued, calls)
 
 
 def _wakeups(limit):

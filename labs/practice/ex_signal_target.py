@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import time
 
 from labs.child import procfs
 from labs.practice.arena import SLOW_ALIVE, FastClock, GEvent, GObject, OnFastClock, Raise, SlowEnd, _timeout
@@ -510,15 +511,21 @@ def sigterm_scenario(rep):
                 # the quiet period: a minute of the main thread's timed looks pass
                 # at once, and the learner's clocks move on with them (a watchdog
                 # on time.monotonic() that stops the workers itself fires here)
-                quiet_s = rep.rng.uniform(*QUIET_S)
-                rep.hold(quiet_s)
+                # It lasts quiet_s, and until the fast period is over if the main
+                # thread began it (its minute of looks, however slow the machine)
+                quiet_s, clock = rep.rng.uniform(*QUIET_S), SlowEnd.PROCESS
                 with a.cond:
-                    start.quiet.start({SlowEnd.PROCESS: QUIET_FAST_S})
-                a.wait_for(lambda: start.stop_at is not None or rep.reports.ended()
-                           or bool(a.anomalies), quiet_s)
+                    start.quiet.start({clock: QUIET_FAST_S})
+                end = time.monotonic() + quiet_s
+                rep.wait(lambda: start.stop_at is not None or rep.reports.ended()
+                         or bool(a.anomalies) or (time.monotonic() >= end and (
+                             clock not in start.quiet.seen or not start.quiet.now(clock))),
+                         held=True)
                 with a.cond:
                     start.quiet.start({})
                     start.arm, since = True, start.main_ops
+                if start.stop_at is not None:  # set before any SIGTERM: decided, none sent
+                    return _finish(rep, start)
                 if not _main_waits(rep, start,
                                    "your main thread waiting again after a quiet period", since):
                     return _finish(rep, start)  # no look: no SIGTERM it could be told by
