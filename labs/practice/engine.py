@@ -369,9 +369,9 @@ class Rep:
         threads wait in (arena.GTick; fast_clock exercises only), then wait
         until the child has applied the push and its process has nothing in
         flight: each thread that was in a wait of its own that can time out
-        has woken since (the kernel's count of its wake-ups), and the process
-        stands still with each thread that waits for the grader's reply known
-        to the grader (an operation of its, not answered yet). A timed wait
+        has woken since (the kernel's count of its wake-ups), and no thread of
+        the process runs, each one that waits for the grader's reply known to
+        the grader (an operation of its, not answered yet). A timed wait
         of the learner's own whose deadline the push passed has then ended,
         and what it did next (a threading.Timer that fired and put "quit",
         say) is in the ledger. At most PUSH_S, the grader's time (held).

@@ -508,11 +508,11 @@ def sigterm_scenario(rep):
                 _send(rep, start, aim)
         elif _main_waits(rep, start, "your main thread waiting for the workers", 0):
             if mode == "late" and start.stop_at is None:
-                # the quiet period: a minute of the main thread's timed looks pass
-                # at once, and the learner's clocks move on with them (a watchdog
-                # on time.monotonic() that stops the workers itself fires here)
-                # It lasts quiet_s, and until the fast period is over if the main
-                # thread began it (its minute of looks, however slow the machine)
+                # The quiet period: a minute of the main thread's timed looks pass
+                # at once, and the learner's clocks move on with them (a watchdog on
+                # time.monotonic() that stops the workers itself fires here). It
+                # lasts quiet_s, and, once the main thread began that minute, until
+                # the minute is over, however slow the machine.
                 quiet_s, clock = rep.rng.uniform(*QUIET_S), SlowEnd.PROCESS
                 with a.cond:
                     start.quiet.start({clock: QUIET_FAST_S})
