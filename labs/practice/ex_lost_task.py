@@ -13,6 +13,7 @@ from labs.practice.arena import (
     FastClock,
     GEvent,
     GObject,
+    OnFastClock,
     Raise,
     SlowEnd,
     _plain,
@@ -49,6 +50,7 @@ class GQueue(GObject):
         self.down = False
         self.waiting: dict[str, float | None] = {}   # who -> timeout of its pending get()
         self.empties: dict[str, int] = {}             # who -> Empty raised to it
+        self.empty_looks: dict[str, int] = {}         # who -> empty() looks in a row (_look)
         self.on_wait = None                           # hook: a learner call that waits
         self.puts: list[bool] = []                    # each put in order: True if the learner's
         self.taken: dict[str, int] = {}               # who -> items its get()s took
@@ -121,10 +123,27 @@ class GQueue(GObject):
         self.block(lambda: self.unfinished == 0)
 
     def op_qsize(self, rec):
-        return len(self.items)
+        return self._look(rec, len(self.items))
 
     def op_empty(self, rec):
-        return not self.items
+        return self._look(rec, not self.items)
+
+    def _look(self, rec, value):
+        """``empty()`` or ``qsize()``: on an empty queue, from the second such
+        look in a row of a thread on, the learner is told so as by a
+        get_nowait() that raised Empty (a quiet period counts it: a consumer
+        that looks with empty() and naps is idle too; a single look may be
+        its last before it returns, which the scenario must see first); on
+        the fast clock each is a look (its naps pass at once meanwhile)."""
+        if self.items:
+            self.empty_looks.pop(rec.who, None)
+            return value
+        k = self.empty_looks[rec.who] = self.empty_looks.get(rec.who, 0) + 1
+        if k >= 2:
+            self.empties[rec.who] = self.empties.get(rec.who, 0) + 1
+            self.changed()
+        news = self.fast.look(rec.who)
+        return OnFastClock(value, **news) if news else value
 
     def op_full(self, rec):
         return False
