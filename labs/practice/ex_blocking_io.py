@@ -62,8 +62,8 @@ def idle_rates(before: dict, after: dict, queued: float = 0.0, calls: int = 0) -
     would otherwise hide its polling). ``queued``: seconds the threads that
     make the wake-ups (the learner's, and the grader's that answer them)
     waited for a CPU meanwhile: a loaded machine's time, not counted (down
-    to a quarter of the window at most): a spinner slowed by the load
-    spins as fast per second it could run. ``calls``: the learner's
+    to a quarter of the window at most): a spinner slowed by the load is
+    measured per second it could run. ``calls``: the learner's
     operations in the window, the grader's count: each is a wake-up, even
     when the kernel did not count one (on a loaded machine a reply can be
     there before the thread waits for it: no voluntary switch)."""
