@@ -33,7 +33,7 @@ one that asked for it has it (``drop_gil``, FORCE_SWITCHING). Without the
 second condition, such a wait of a thread still on its way to the gate
 reads as settled, and a choice can be made without it: the likely cause
 of the one replay that diverged in CI (the consumer's bounded enumeration,
-1 of 729 schedules; not reproduced in 16 enumerations under load). A
+1 of 729 schedules; not reproduced in 17 enumerations under load). A
 thread woken from such a wait reads ``running`` from the
 moment its waker's ``futex`` wake returned, which is before the waker's next
 operation reaches the gate. A thread inside an operation is settled only
