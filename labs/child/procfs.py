@@ -71,6 +71,13 @@ def schedstat(pid: int, tid: int) -> tuple[int, int] | None:
         return None
 
 
+def cpu_wait_s(pid: int | None, tid: int | None) -> float:
+    """Seconds thread ``tid`` of process ``pid`` spent runnable but waiting
+    for a CPU (``schedstat``'s second field): a loaded machine's time, not
+    the thread's own. 0.0 once gone (or without a pid)."""
+    return (schedstat(pid, tid) or (0, 0))[1] / 1e9 if pid and tid else 0.0
+
+
 def thread_state(pid: int, tid: int) -> str | None:
     """The state letter of thread ``tid`` of ``pid`` (R running, S asleep,
     D in uninterruptible sleep, T stopped, Z zombie); None when it is gone."""

@@ -143,8 +143,8 @@ class GRep(GObject):
     def _queued(self, rec) -> float:
         """What the call's thread, and the grader's thread that serves it
         (this one), have waited for a CPU so far (Rep.queued_on)."""
-        return thread_queued(self.pid, rec.tid) + thread_queued(os.getpid(),
-                                                                 threading.get_native_id())
+        return (procfs.cpu_wait_s(self.pid, rec.tid)
+                + procfs.cpu_wait_s(os.getpid(), threading.get_native_id()))
 
     def _note_finished(self):
         """As a call ends: which of the run's threads have finished their
@@ -352,17 +352,15 @@ class Rep:
             return None
         call = calls[0]
         conn = self.arena.conns[call.conn - 1]
-        return thread_queued(self.session.pid, call.tid) + (
-            thread_queued(os.getpid(), conn.server_tid) if conn.server_tid else 0.0)
+        return (procfs.cpu_wait_s(self.session.pid, call.tid)
+                + procfs.cpu_wait_s(os.getpid(), conn.server_tid))
 
     def queued_run(self) -> float:
         """Seconds the learner's threads, and the grader's threads that serve
         this run's connections, have waited for a CPU so far (the threads
         alive now): queued_on for a whole process and its run."""
-        pid = self.session.pid
-        mine = sum(thread_queued(pid, t) for t in procfs.tids(pid)) if pid else 0.0
-        return mine + sum(thread_queued(os.getpid(), c.server_tid)
-                          for c in self.arena.conns[self.first_conn:] if c.server_tid)
+        return queued_s(self.session.pid) + sum(
+            procfs.cpu_wait_s(os.getpid(), c.server_tid) for c in self.arena.conns[self.first_conn:])
 
     def push_clock(self, seconds: float) -> bool:
         """Move the learner's clocks on by ``seconds`` at once, whatever its
@@ -1169,15 +1167,9 @@ def _loops(source: str) -> list[tuple]:
             if isinstance(node, (ast.While, ast.For))]
 
 
-def thread_queued(pid, tid) -> float:
-    """Seconds thread ``tid`` of process ``pid`` spent runnable but waiting
-    for a CPU (/proc/PID/task/TID/schedstat, its second field); 0.0 once gone."""
-    return (procfs.schedstat(pid, tid) or (0, 0))[1] / 1e9 if pid else 0.0
-
-
 def queued_s(pid) -> float:
-    """thread_queued of every live thread of process ``pid``."""
-    return sum(thread_queued(pid, t) for t in (procfs.tids(pid) if pid else ()))
+    """procfs.cpu_wait_s of every live thread of process ``pid``."""
+    return sum(procfs.cpu_wait_s(pid, t) for t in (procfs.tids(pid) if pid else ()))
 
 
 def queued_both(pid) -> float:

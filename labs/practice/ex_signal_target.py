@@ -117,12 +117,6 @@ def _conn_open(arena, conn_id: int) -> bool:
         return False
 
 
-def _queued(pid: int) -> float:
-    """Seconds the main thread of process ``pid`` spent runnable but waiting
-    for a CPU (schedstat): a loaded machine's time, not the learner's."""
-    return (procfs.schedstat(pid, pid) or (0, 0))[1] / 1e9
-
-
 def _tgkill(pid: int, tid: int, sig: int) -> None:
     import ctypes
     libc = ctypes.CDLL(None, use_errno=True)
@@ -330,7 +324,7 @@ class GStart(GObject):
     def op_stop(self, rec):
         if self.stop_at is None:
             self.stop_at, self.stop_t = rec.seq, rec.t
-            self.queued["stop"] = _queued(self.main_tid)
+            self.queued["stop"] = procfs.cpu_wait_s(self.main_tid, self.main_tid)
             for w in self.workers:
                 w.on_stop()
         self.changed()
@@ -460,7 +454,7 @@ def _send(rep, start, aim: str) -> None:
     rep.hold(a.now() - t0)  # the grader's wait, not the learner's budget
     with a.cond:
         start.released_at, start.released_t = a.seq, a.now()
-        start.queued["released"] = _queued(pid)
+        start.queued["released"] = procfs.cpu_wait_s(pid, pid)
         a.seq += 1
         start.signalled = True
         a.cond.notify_all()

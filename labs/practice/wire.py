@@ -65,6 +65,7 @@ class Clock:
         self.lock = threading.Lock()
         self.nap = None  # while a schedule's gate drives the run: a sleep is its operation
         self.sliced_sleep = False  # fast_clock: a sleep follows the skewed clock, in slices
+        self.real_monotonic = None  # time.monotonic as it was (install)
 
     def heard(self, msg: dict) -> None:
         skew = float(msg.get("skew", 0.0) or 0.0)
@@ -120,6 +121,7 @@ class Clock:
         real = {name: getattr(t, name) for name in (
             "monotonic", "time", "perf_counter", "monotonic_ns", "time_ns",
             "perf_counter_ns", "sleep")}
+        self.real_monotonic = real["monotonic"]
 
         def seconds(name):
             return lambda: real[name]() + self.skew
@@ -142,12 +144,8 @@ class Clock:
                 return
             if self.sliced_sleep and type(secs) in (int, float) and secs > self.SLICE_S:
                 # in slices, on the skewed clock: a push of the check's clock ends it
-                end = real["monotonic"]() + self.skew + secs
-                while True:
-                    left = end - (real["monotonic"]() + self.skew)
-                    if left <= 0 or self.slept(left):
-                        return
-                    real["sleep"](min(left, self.SLICE_S))
+                self.sliced(lambda s: s > 0 and real["sleep"](s), secs)
+                return
             real["sleep"](secs)
         t.sleep = sleep
         # clock_gettime on every clock but a CPU clock (the process's, a thread's,
@@ -181,7 +179,7 @@ class Clock:
             return os.times_result((*got[:4], got.elapsed + self.skew))
         os.times = times
         if threading_module is not None:
-            self._install_waits(threading_module, real["monotonic"], t)
+            self._install_waits(threading_module, t)
 
     @staticmethod
     def _now_default(real, now):
@@ -191,23 +189,24 @@ class Clock:
         call.__doc__ = real.__doc__
         return call
 
-    def _install_waits(self, threading_module, monotonic, time_module) -> None:
+    def sliced(self, attempt, timeout) -> bool:
+        """``attempt(seconds)`` (a real timed wait: True when done) in slices
+        until done or ``timeout`` passed on the skewed clock (at once in a
+        fast period); then one last look (``attempt(0)``)."""
+        monotonic = self.real_monotonic
+        end = monotonic() + self.skew + max(0.0, float(timeout))
+        while True:
+            left = end - (monotonic() + self.skew)
+            if left <= 0 or self.slept(left):
+                return attempt(0)
+            if attempt(min(left, self.SLICE_S)):
+                return True
+
+    def _install_waits(self, threading_module, time_module) -> None:
         cls = threading_module.Condition
         real_wait = cls.wait
-        clock = self
+        sliced = self.sliced
         self.sliced_sleep = True
-
-        def sliced(attempt, timeout) -> bool:
-            """``attempt(seconds)`` (a real timed wait: True when done) in
-            slices until done or ``timeout`` passed on the skewed clock (at
-            once in a fast period); then one last look (``attempt(0)``)."""
-            end = monotonic() + clock.skew + max(0.0, float(timeout))
-            while True:
-                left = end - (monotonic() + clock.skew)
-                if left <= 0 or clock.slept(left):
-                    return attempt(0)
-                if attempt(min(left, clock.SLICE_S)):
-                    return True
 
         def wait(self, timeout=None):
             if timeout is None:
