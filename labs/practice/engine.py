@@ -364,42 +364,47 @@ class Rep:
 
     def push_clock(self, seconds: float) -> bool:
         """Move the learner's clocks on by ``seconds`` at once, whatever its
-        threads wait in (arena.GTick; fast_clock exercises only), then wait
-        until the child has applied the push and its process has nothing in
-        flight: each thread that was in a wait of its own that can time out
-        has woken since (the kernel's count of its wake-ups), and no thread of
-        the process runs, each one that waits for the grader's reply known to
-        the grader (an operation of its, not answered yet). A timed wait
-        of the learner's own whose deadline the push passed has then ended,
-        and what it did next (a threading.Timer that fired and put "quit",
-        say) is in the ledger. At most PUSH_S, the grader's time (held).
-        False when there is no clock to push, or it did not settle."""
+        threads wait in (arena.GTick; fast_clock exercises only). First the
+        learner's process must be at rest (``_at_rest``, two reads that
+        agree): every thread in a wait, none on its way to one, so that each
+        timed wait of the learner's own took its deadline before the push (a
+        Timer just started would take it after, and never fire). Then the
+        push; then the grader waits until the child has applied it, each
+        thread that was in a wait of its own that can time out has woken
+        since (the kernel's count of its wake-ups), and the process is at rest
+        again. A timed wait of the learner's own whose deadline the push
+        passed has then ended, and what it did next (a threading.Timer that
+        fired and put "quit", say) is in the ledger. At most PUSH_S for each
+        of the two rests, the grader's time (held). False when there is no
+        clock to push, or it did not settle."""
         s, a = self.session, self.arena
         tick, pid, t0 = s.tick, s.pid, time.monotonic()
         if tick is None or pid is None:
             return False
-        with a.cond:
-            n = tick.push(seconds)
         timed = {}  # thread -> its wake-ups, for those in a wait of their own that can time out
 
-        def seen_still() -> bool:
-            still = procfs.standing_still(pid, reads=1)
-            for tid, call in (still or {}).items():
+        def at_rest_before() -> bool:
+            rest = self._at_rest(pid, reads=2)
+            timed.clear()
+            for tid, call in (rest or {}).items():
                 if call and call.split()[0] not in procfs.RECEIVE \
                         and not procfs.waits_untimed(pid, tid):
                     try:
                         timed[tid] = procfs.context_switches(tid, True, pid=pid)
                     except OSError:
                         pass  # gone
-            return still is not None
+            return rest is not None
+        rested = wait.until(at_rest_before, PUSH_S, poll=0.002)
+        with a.cond:
+            n = tick.push(seconds)
+        t1 = time.monotonic()
 
         def left() -> float:
-            return max(0.0, PUSH_S - (time.monotonic() - t0))
-        settled = (a.wait_for(lambda: tick.heard >= n or a.child_gone, PUSH_S)
+            return max(0.0, PUSH_S - (time.monotonic() - t1))
+        settled = (rested and a.wait_for(lambda: tick.heard >= n or a.child_gone, PUSH_S)
                    and not a.child_gone
-                   and wait.until(seen_still, left(), poll=0.002)
                    and wait.until(lambda: self._woke(pid, timed)
-                                  and self._nothing_in_flight(pid), left(), poll=0.002))
+                                  and self._at_rest(pid) is not None, left(), poll=0.002))
         self.hold(time.monotonic() - t0)
         return settled
 
@@ -413,17 +418,26 @@ class Rep:
                 pass  # gone
         return True
 
-    def _nothing_in_flight(self, pid) -> bool:
-        """No thread of the learner's process runs (one snapshot), and every
-        thread of it that waits for a reply has an operation the grader has
-        not answered."""
-        still = procfs.standing_still(pid, reads=1)  # sliced waits wake every 50 ms
+    def _at_rest(self, pid, reads: int = 1) -> dict | None:
+        """The learner's process with nothing in flight: no thread of it runs
+        (``reads`` reads that agree: procfs.standing_still; one is a snapshot,
+        for a process whose sliced waits wake every 50 ms), and every thread
+        that waits for a reply has an operation the grader holds, parked at
+        the monitor's current version (it re-checked after the last change: a
+        get() a put just woke is on its way, not at rest; labs.practice.arena,
+        ``Record.parked``) or waiting at the explorer's gate. The system call
+        each thread is in, or None."""
+        still = procfs.standing_still(pid, reads=reads)
         if still is None:
-            return False
-        with self.arena.cond:  # the operations being served now (Arena.current)
-            waiting = {r.tid for r in self.arena.current.values()}
-        return all(not call or call.split()[0] not in procfs.RECEIVE or tid in waiting
-                   for tid, call in still.items())
+            return None
+        a = self.arena
+        gate = self.explorer.pending if self.explorer is not None else {}
+        with a.cond:  # the operations waiting in the grader now (Arena.current), or at the gate
+            waiting = {r.tid for r in a.current.values()
+                       if r.parked == a.cond.version or r.conn in gate}
+        ok = all(not call or call.split()[0] not in procfs.RECEIVE or tid in waiting
+                 for tid, call in still.items())
+        return still if ok else None
 
     def hold(self, seconds: float) -> None:
         """The grader holds a learner's operation for ``seconds`` (a timed
