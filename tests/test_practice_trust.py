@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 
 import pytest
@@ -496,16 +497,27 @@ def test_nothing_of_a_blocking_io_check_outlives_it(ex_id):
     """The grader's sockets (the far ends, the learner's ends sent into the
     child) and its threads are gone after the check; so is the child."""
     def fds():
-        return set(os.listdir("/proc/self/fd"))
+        out = {}
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                out[fd] = os.readlink(f"/proc/self/fd/{fd}")
+            except OSError:
+                pass  # the listing's own descriptor, closed by now
+        return out
 
     def children():
         return set(engine.descendants(os.getpid()))
+
+    def graders():
+        return {t.name for t in threading.enumerate() if t.name.startswith("grader")}
     ex = exercises.get(ex_id)
-    before_fds, before_children = fds(), children()
+    before_fds, before_children, before_threads = fds(), children(), graders()
     for path in (ex.reference(), ex.wrong_answers()[0]):
         grade.grade(ex_id, path.read_text(), runs=len(ex.modes))
     assert children() <= before_children
-    assert fds() <= before_fds, sorted(fds() - before_fds)
+    assert graders() <= before_threads
+    after = fds()
+    assert after.items() <= before_fds.items(), sorted(after.items() - before_fds.items())
 
 
 @pytest.mark.parametrize("ex", PORTED, ids=lambda ex: ex.id)

@@ -272,7 +272,8 @@ class Arena:
         self.frozen = False                # True: every operation waits (before a stack dump)
         self._dial, self.child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.child_end.set_inheritable(True)
-        threading.Thread(target=self._accept, name="grader-dial", daemon=True).start()
+        self.threads: list[threading.Thread] = []  # the grader's: joined by ``join``
+        self._start(self._accept, "grader-dial")
 
     # ---------------------------------------------------------- objects
     def add(self, obj: GObject) -> GObject:
@@ -371,6 +372,9 @@ class Arena:
                 self.anomaly("garbage on the grader's channel: not a connection's hello")
                 continue
             with self.cond:
+                if self.closed:
+                    sock.close()  # it came as the check ended: nobody would shut it down
+                    continue
                 if len(self.conns) >= self.max_connections:
                     sock.close()
                     self.anomaly(f"more than {self.max_connections} connections")
@@ -388,8 +392,13 @@ class Arena:
                 conn = Conn(len(self.conns) + 1, sock, name, tid)
                 conn.ident = ident
                 self.conns.append(conn)
-            threading.Thread(target=self._serve, args=(conn,), name=f"grader-{conn.id}",
-                             daemon=True).start()
+            self._start(self._serve, f"grader-{conn.id}", conn)
+
+    def _start(self, target, name: str, *args) -> None:
+        t = threading.Thread(target=target, args=args, name=name, daemon=True)
+        with self.cond:
+            self.threads.append(t)
+        t.start()
 
     def _serve(self, conn: Conn) -> None:
         conn.server_tid = threading.get_native_id()
@@ -482,6 +491,10 @@ class Arena:
         with self.cond:
             self.closed = True
             self.cond.notify_all()
+        try:
+            self._dial.shutdown(socket.SHUT_RDWR)  # wakes ``_accept`` (a close would not)
+        except OSError:
+            pass
         for s in (self._dial, self.child_end):
             try:
                 s.close()
@@ -492,6 +505,18 @@ class Arena:
                 c.sock.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
+
+    def join(self, bound_s: float) -> list[str]:
+        """After ``close``: wait, at most ``bound_s`` in all, for the
+        grader's threads to end (each closes its connection's socket as it
+        ends); the names of those still running."""
+        end = time.monotonic() + bound_s
+        with self.cond:
+            threads = list(self.threads)
+        for t in threads:
+            if t is not threading.current_thread():
+                t.join(max(0.0, end - time.monotonic()))
+        return [t.name for t in threads if t.is_alive()]
 
     # ---------------------------------------------------------- reading the ledger
     def of(self, obj: GObject, op: str | None = None, who: str | None = None) -> list[Record]:

@@ -40,6 +40,7 @@ SETTLE_S = 1.0       # how long a returned call's thread may take to vanish
 FREEZE_S = 0.5       # before a dump: how long the stuck calls get to reach an operation
 STAYS_S = 2.0        # blocked this long in one operation: named even inside a loop
 END_S = 5.0          # after the last run: how long the child may take to end
+JOIN_S = 2.0         # after the check: how long the grader's threads may take to end
 HELD_CAP_S = 8.0     # per repetition: the most the budget grows by the time the grader held
 PUSH_S = 1.0         # Rep.push_clock: the most it waits for the learner's process to settle
                      # the learner's operations (Rep.hold, Rep.until(held=True))
@@ -1148,6 +1149,7 @@ class Session:
                 for p in left:
                     _kill(p)
                 time.sleep(0.01)
+        self.arena.join(JOIN_S)  # its threads close their sockets as they end
 
     def timeline_outcome(self):
         """The sandbox's Outcome with a timeline drawn from the grader's
