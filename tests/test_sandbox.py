@@ -231,3 +231,55 @@ def test_a_flooded_event_stream_is_counted_not_kept(run_once):
     assert len(o.timeline) <= supervise.MAX_EVENTS + 3
     last = o.timeline[-1]
     assert last["kind"] == "garbled" and "more events not kept" in last["text"]
+
+
+TIMED_WAITER = """
+import select, selectors, socket, sys, threading, time
+a, b = socket.socketpair()
+kind = sys.argv[1]
+def wait():
+    if kind == "selector":
+        with selectors.DefaultSelector() as sel:
+            sel.register(a, selectors.EVENT_READ)
+            sel.select(timeout=2.5)
+    elif kind == "settimeout":
+        a.settimeout(2.5)
+        a.recv(1)
+    elif kind == "select":
+        select.select([a], [], [], 2.5)
+    elif kind == "sleep":
+        time.sleep(2.5)
+    elif kind == "event":
+        threading.Event().wait(2.5)
+    else:
+        a.recv(1)  # no timeout
+t = threading.Thread(target=wait, daemon=True)
+t.start()
+print(t.native_id, flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.mark.parametrize("kind", ["selector", "settimeout", "select", "sleep", "event", "recv"])
+def test_the_kernel_shows_a_threads_timed_wait_and_its_timeout(kind):
+    """procfs.timed_wait, read from another process as the grader reads the
+    learner's: the call and its timeout (what is left of an absolute one);
+    None for a wait with no timeout."""
+    from labs.child import procfs, wait
+    p = subprocess.Popen([sys.executable, "-c", TIMED_WAITER, kind], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, text=True)
+    try:
+        tid = int(p.stdout.readline())
+        if kind == "recv":  # (a moment's wait for the GIL is a timed futex wait too)
+            assert wait.until(lambda: (procfs.syscall(p.pid, tid) or "?").split()[0]
+                              in procfs.RECEIVE, 10.0)
+            assert procfs.timed_wait(p.pid, tid) is None
+            return
+        assert wait.until(lambda: (procfs.timed_wait(p.pid, tid) or ("", 0))[1] > 1, 10.0)
+        found = procfs.timed_wait(p.pid, tid)
+        assert found is not None and found[1] <= 2.5, found
+        if kind in ("selector", "settimeout", "select"):  # relative: the timeout given
+            assert found[1] == 2.5
+    finally:
+        p.kill()
+        p.wait()

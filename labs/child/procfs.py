@@ -7,7 +7,9 @@ that no process of a run is left behind.
 from __future__ import annotations
 
 import os
+import struct
 import threading
+import time
 
 from labs.child import wait
 
@@ -191,6 +193,84 @@ def waits_on_its_own(pid: int, tid: int) -> bool:
         return False
     still = standing_still(pid)
     return still is not None and tid in still and waits_untimed(pid, tid)
+
+
+# The system calls that wait with a timeout, as (x86_64, aarch64) numbers, and
+# where their timeout is: ("ms", i) an int of milliseconds in argument i
+# (negative: none); ("rel", i) or ("tv", i) the address of a relative
+# timespec or timeval (NULL: none); ("sleep", 2) clock_nanosleep's timespec,
+# absolute when its flags say TIMER_ABSTIME; ("futex", 3) a futex wait's.
+_TIMED = {
+    "poll": ((7, None), ("ms", 2)),
+    "epoll_wait": ((232, None), ("ms", 3)),
+    "epoll_pwait": ((281, 22), ("ms", 3)),
+    "ppoll": ((271, 73), ("rel", 2)),
+    "pselect6": ((270, 72), ("rel", 4)),
+    "epoll_pwait2": ((441, 441), ("rel", 3)),
+    "select": ((23, None), ("tv", 4)),
+    "nanosleep": ((35, 101), ("rel", 0)),
+    "clock_nanosleep": ((230, 115), ("sleep", 2)),
+    "futex": ((202, 98), ("futex", 3)),
+}
+_TIMED_BY_NR = {str(nrs[_MACHINE == "aarch64"]): (name, where)
+                for name, (nrs, where) in _TIMED.items() if nrs[_MACHINE == "aarch64"] is not None}
+
+
+def timed_wait(pid: int, tid: int) -> tuple[str, float] | None:
+    """(system call, seconds) when thread ``tid`` of ``pid`` is blocked in a
+    wait with a timeout -- poll, epoll_wait, select and their kin, a sleep, a
+    futex wait: what ``selectors``, ``socket.settimeout``, ``time.sleep``
+    and ``Event.wait(t)`` come down to. The seconds are the timeout the call
+    was given (an upper bound of what is left), or what is left of an
+    absolute one. None when the thread is in no such wait, waits without a
+    timeout, or the kernel does not say (a timeout behind a pointer is read
+    in /proc/PID/mem, which needs the right to trace the process)."""
+    words = (syscall(pid, tid) or "").split()
+    found = _TIMED_BY_NR.get(words[0]) if words and words[0] != "?" else None
+    if found is None or len(words) < 7:
+        return None
+    name, (kind, i) = found
+    args = [int(w, 16) for w in words[1:7]]
+    if kind == "ms":
+        ms = args[i] & 0xFFFFFFFF
+        ms -= (ms >> 31) << 32  # an int: -1 is "no timeout"
+        return (name, ms / 1000) if ms >= 0 else None
+    if kind == "futex":
+        op = args[1] & 0x7F  # FUTEX_PRIVATE_FLAG, FUTEX_CLOCK_REALTIME off
+        if op not in (0, 9):  # FUTEX_WAIT (relative), FUTEX_WAIT_BITSET (absolute)
+            return None
+        clock = time.CLOCK_REALTIME if args[1] & 0x100 else time.CLOCK_MONOTONIC
+        absolute = op == 9
+    elif kind == "sleep":
+        clock, absolute = args[0], bool(args[1] & 1)  # TIMER_ABSTIME
+    else:
+        clock, absolute = None, False
+    t = _timespec(pid, args[i], micro=kind == "tv")
+    if t is None:
+        return None
+    if absolute:
+        try:
+            t -= time.clock_gettime(clock)
+        except OSError:
+            return None
+    return name, max(0.0, t)
+
+
+def _timespec(pid: int, address: int, micro: bool = False) -> float | None:
+    """A timespec (or a timeval) at ``address`` in process ``pid``'s memory,
+    in seconds; None for NULL or when it cannot be read."""
+    if not address:
+        return None
+    try:
+        with open(f"/proc/{pid}/mem", "rb", buffering=0) as f:
+            f.seek(address)
+            data = f.read(16)
+    except (OSError, ValueError, OverflowError):
+        return None
+    if len(data) != 16:
+        return None
+    sec, frac = struct.unpack("qq", data)
+    return sec + frac / (1e6 if micro else 1e9)
 
 
 def standing_still(pid: int, reads: int = 2) -> dict[int, str | None] | None:
