@@ -181,6 +181,11 @@ class SlowEnd:
         self.slow = slow
         self.clock = FastClock(looks=SLOW_ALIVE)
         self.clock.start({self.PROCESS: seconds})
+        # set by the scenario: once the period is over, ``slow`` still runs, in
+        # real time (its timed joins wait their full timeout, is_alive() says
+        # True), until the scenario lets it go (the learner's own timed waits,
+        # a threading.Timer, have run out: Rep.outwait)
+        self.keep = False
 
     def on(self) -> bool:
         return self.clock.now(self.PROCESS)

@@ -43,6 +43,7 @@ END_S = 5.0          # after the last run: how long the child may take to end
 JOIN_S = 2.0         # after the check: how long the grader's threads may take to end
 HELD_CAP_S = 8.0     # per repetition: the most the budget grows by the time the grader held
 PUSH_S = 1.0         # Rep.push_clock: the most it waits for the learner's process to settle
+OUTWAIT_S = 5.0      # Rep.outwait: a timed wait of the learner's that runs out within this
                      # the learner's operations (Rep.hold, Rep.until(held=True))
 UID_BASE = 0x4C0000  # uids of checks run as root: UID_BASE + random
 
@@ -356,6 +357,14 @@ class Rep:
         return (procfs.cpu_wait_s(self.session.pid, call.tid)
                 + procfs.cpu_wait_s(os.getpid(), conn.server_tid))
 
+    def served_run(self) -> float:
+        """CPU seconds the grader's threads that serve this run's connections
+        have used so far: the CPU the learner's operations cost on the
+        grader's side (a consumer that spins on ``get_nowait()`` burns about
+        as much there as in its own process)."""
+        return sum((procfs.schedstat(os.getpid(), c.server_tid) or (0, 0))[0] / 1e9
+                   for c in self.arena.conns[self.first_conn:] if c.server_tid)
+
     def queued_run(self) -> float:
         """Seconds the learner's threads, and the grader's threads that serve
         this run's connections, have waited for a CPU so far (the threads
@@ -366,7 +375,7 @@ class Rep:
     def push_clock(self, seconds: float) -> bool:
         """Move the learner's clocks on by ``seconds`` at once, whatever its
         threads wait in (arena.GTick; fast_clock exercises only). First the
-        learner's process must be at rest (``_at_rest``, two reads that
+        learner's process must be at rest (``at_rest``, two reads that
         agree): every thread in a wait, none on its way to one, so that each
         timed wait of the learner's own took its deadline before the push (a
         Timer just started would take it after, and never fire). Then the
@@ -385,7 +394,7 @@ class Rep:
         timed = {}  # thread -> its wake-ups, for those in a wait of their own that can time out
 
         def at_rest_before() -> bool:
-            rest = self._at_rest(pid, reads=2)
+            rest = self.at_rest(pid, reads=2)
             timed.clear()
             for tid, call in (rest or {}).items():
                 if call and call.split()[0] not in procfs.RECEIVE \
@@ -405,9 +414,43 @@ class Rep:
         settled = (rested and a.wait_for(lambda: tick.heard >= n or a.child_gone, PUSH_S)
                    and not a.child_gone
                    and wait.until(lambda: self._woke(pid, timed)
-                                  and self._at_rest(pid) is not None, left(), poll=0.002))
+                                  and self.at_rest(pid) is not None, left(), poll=0.002))
         self.hold(time.monotonic() - t0)
         return settled
+
+    def outwait(self, done, cap: float | None = None) -> list[str]:
+        """The grader waits, in real time, until each wait with a timeout
+        that a thread of the learner's process is in now has run out, when
+        it runs out within ``cap`` (OUTWAIT_S); then until the process is at
+        rest again (``at_rest``); sooner if ``done()``. What no fast clock
+        reaches: a wait in the kernel (``select(timeout=2)`` on a real
+        socket), a ``threading.Timer`` where ``threading`` is not on the fast
+        clock. The kernel names the call and its timeout
+        (``procfs.timed_wait``); it has run out once the thread woke (its
+        count of wake-ups). The time is held. The system calls waited out
+        ([]: none, nothing was waited for)."""
+        cap = OUTWAIT_S if cap is None else cap
+        pid, a, t0 = self.session.pid, self.arena, time.monotonic()
+        timed, calls, longest = {}, set(), 0.0
+        for tid in procfs.tids(pid) if pid is not None else ():
+            found = procfs.timed_wait(pid, tid)
+            if found is None or found[1] > cap:
+                continue
+            try:
+                timed[tid] = procfs.context_switches(tid, True, pid=pid)
+            except OSError:
+                continue  # gone
+            calls.add(found[0])
+            longest = max(longest, found[1])
+        if not timed:
+            return []
+
+        def over() -> bool:
+            return bool(done() or self.session.gone or a.anomalies or a.child_gone)
+        wait.until(lambda: over() or self._woke(pid, timed), longest + 0.2, poll=0.002)
+        wait.until(lambda: over() or self.at_rest(pid) is not None, PUSH_S, poll=0.002)
+        self.hold(time.monotonic() - t0)
+        return sorted(calls)
 
     @staticmethod
     def _woke(pid, timed: dict) -> bool:
@@ -419,7 +462,7 @@ class Rep:
                 pass  # gone
         return True
 
-    def _at_rest(self, pid, reads: int = 1) -> dict | None:
+    def at_rest(self, pid, reads: int = 1) -> dict | None:
         """The learner's process with nothing in flight: no thread of it runs
         (``reads`` reads that agree: procfs.standing_still; one is a snapshot,
         for a process whose sliced waits wake every 50 ms), and every thread

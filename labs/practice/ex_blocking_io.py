@@ -53,7 +53,8 @@ def kernel_counts(pid: int, pids: list | None = None) -> dict:
             "process_cpu_s": process_cpu, "t": time.monotonic()}
 
 
-def idle_rates(before: dict, after: dict, queued: float = 0.0, calls: int = 0) -> dict:
+def idle_rates(before: dict, after: dict, queued: float = 0.0, calls: int = 0,
+               served: float = 0.0) -> dict:
     """Wake-ups per second and share of a CPU between two ``kernel_counts``.
     A thread that started or ended in between counts as a wake-up; and since
     a thread that ended took its own count of wake-ups with it, the count is
@@ -66,13 +67,15 @@ def idle_rates(before: dict, after: dict, queued: float = 0.0, calls: int = 0) -
     measured per second it could run. ``calls``: the learner's
     operations in the window, the grader's count: each is a wake-up, even
     when the kernel did not count one (on a loaded machine a reply can be
-    there before the thread waits for it: no voluntary switch)."""
+    there before the thread waits for it: no voluntary switch). ``served``:
+    CPU seconds the grader spent answering them, counted with the learner's
+    own (a spinner's calls cost about as much on each side)."""
     span = max(after["t"] - before["t"], 1e-3)
     span = max(span - max(0.0, queued), span / 4)
     switches = max(after["switches"] - before["switches"], calls)
     churn = len(before["tids"] ^ after["tids"])
     cpu_s = max((after["cpu_ns"] - before["cpu_ns"]) / 1e9,
-                after["process_cpu_s"] - before["process_cpu_s"] - 0.02)
+                after["process_cpu_s"] - before["process_cpu_s"] - 0.02) + max(0.0, served)
     return {"wakeups_per_s": round((switches + churn) / span),
             "cpu_share": round(max(cpu_s, 0.0) / span, 3), "turnover": churn}
 
@@ -88,15 +91,16 @@ def watch_process(rep, stop_watching=lambda: False) -> dict | None:
     grader holds everything back (a grader's hold: not the learner's
     budget). None when the process was gone."""
     pid, a = rep.session.pid, rep.arena
-    before, queued, seq = kernel_counts(pid), rep.queued_run(), a.seq
+    before, queued, served, seq = kernel_counts(pid), rep.queued_run(), rep.served_run(), a.seq
     rep.hold(WINDOW_S)
     a.wait_for(lambda: stop_watching(), WINDOW_S)  # the window itself, not a synchronisation
     after, queued = kernel_counts(pid), rep.queued_run() - queued
+    served = rep.served_run() - served
     if not before["tids"] or not after["tids"]:
         return None
     with a.cond:
         calls = sum(1 for r in rep.ledger() if r.seq > seq and r.kind not in ("Rep", "Grader"))
-    return idle_rates(before, after, queued, calls)
+    return idle_rates(before, after, queued, calls, served)
 
 
 def _wakeups(limit):
@@ -332,6 +336,9 @@ def timeout_scenario(rep):
         rep.until(lambda: quiet(since) and taken() >= JOBS or rep.ended(me),
                   "the consumer idle after the 5th job", held=True)
         fast_quiet(rep, q, stop, me)
+        # ... and on, in real time, until its own timed waits ran out (a
+        # threading.Timer: threading is not on the fast clock here)
+        rep.outwait(lambda: rep.ended(me) or bool(a.anomalies))
         if not rep.ended(me):
             facts["idle"] = watch_process(rep, lambda: rep.ended(me) or bool(a.anomalies))
             if rep.ended(me):
@@ -507,7 +514,8 @@ CONSUMER = Exercise(
         "The check (its own queue, `done` and Event) sends 5 jobs one at a time; once your "
         "consumer is idle, 10 s of its waits with a timeout (`get()`, `stop.wait()`) pass "
         "at once (a fast clock: the clocks of `time` move on with them; an empty queue is "
-        "not a stop), then it watches "
+        "not a stop), and on, in real time, until each wait with a timeout of at most 5 s "
+        "that a thread of yours is in then has run out (a `threading.Timer`), then it watches "
         "your process for a quarter of a second (the kernel "
         "counts its threads' wake-ups and CPU time), then sets `stop` at the worst moment: "
         "as your consumer begins to wait in a `get` with a timeout (after its last look at "
@@ -518,7 +526,8 @@ CONSUMER = Exercise(
         "job, or before it starts. Your consumer must return after the stop, within "
         "250 ms; while idle, wake up at most 250 times a second (each call on the check's "
         "objects is one: a loop with a 50 ms timeout measured 32 to 60) and use at most half a "
-        "CPU (a thread that never waits uses a whole one); and leave no thread running."),
+        "CPU (yours, and the check's answering your calls: a thread that never waits uses a "
+        "whole one); and leave no thread running."),
     functions=("consumer",),
     signatures=(("jobs", "stop", "done"),),
     skeleton=(
@@ -773,6 +782,17 @@ def _quiet(rep, pid, me, worst: int | None = None) -> dict:
     out["idle"]["wakeups"] = after["switches"] - before["switches"] + len(
         before["tids"] ^ after["tids"])
     out["idle"]["window_s"] = after["t"] - before["t"]
+    if worst is None or len(wakes) < worst:
+        # the silence goes on until its timed waits ran out: an idle timeout of
+        # 2 s waits in the kernel with it (select(timeout=2), settimeout(2))
+        waited = rep.outwait(lambda: rep.ended(me))
+        if waited:
+            out["outwaited"] = waited
+            if rep.ended(me):
+                out["quiet_ended"] = True
+                return out
+            wakes.append(time.monotonic() - t0)
+            after = kernel_counts(pid, after["pids"])
     if wakes and (worst is None or len(wakes) < worst):
         # a poller: the stop right after it went back to sleep
         if observe(rep, lambda: kernel_counts(pid, after["pids"])["switches"]
@@ -827,7 +847,8 @@ def _waited_stop(f):
     if f["mode"] == "before-first":
         return True, "the stop came first"
     if f.get("quiet_ended"):
-        return False, f"returned during {QUIET_S:g} s of silence, before the stop"
+        waited = ", then on until its wait with a timeout ran out" if f.get("outwaited") else ""
+        return False, f"returned during the silence ({QUIET_S:g} s{waited}), before the stop"
     if f["end_t"] is not None and (f["stop_t"] is None or f["end_t"] < f["stop_t"]):
         return False, ("returned before the peer closed" if f["mode"] == "peer-closes"
                        else "returned before the stop was requested")
@@ -931,7 +952,9 @@ READER = Exercise(
         "your reader starts, each other once it has read the last and sleeps; then, in some "
         "runs, it writes one byte to `wake` as soon as your reader sleeps again; in some, "
         "it first stays silent for 0.8 s "
-        "(the kernel counts the wake-ups and CPU time of your process's threads) and "
+        "(the kernel counts the wake-ups and CPU time of your process's threads), and on "
+        "until each wait with a timeout of at most 5 s that a thread of yours is in then "
+        "has run out (the kernel shows the call and its timeout), and "
         "writes it just after your reader's next wake-up, if it wakes up; in others, once "
         "your reader has read the last chunk, just after the wake-up that in the first "
         "silence was followed by the longest wait (as soon as it sleeps again if it never "

@@ -20,7 +20,7 @@ import signal
 import socket
 import time
 
-from labs.child import procfs
+from labs.child import procfs, wait
 from labs.practice.arena import SLOW_ALIVE, FastClock, GEvent, GObject, OnFastClock, Raise, SlowEnd, _timeout
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
 from labs.practice.policy import COMMON_MODULES
@@ -132,6 +132,7 @@ QUIET_S = (0.3, 1.3)  # late: how long the grader holds SIGTERM back while run()
                      # drawn per run (Rep.rng) from this range: a timer cannot know when
 SLOW_S = 60.0    # late: how long worker-1 runs after the stop, on the learner's fast clock
 QUIET_FAST_S = 60.0  # late: the quiet period's time on the learner's clock (its timed looks)
+KEEP_S = 2.0     # late: the most the grader waits for the slow worker's fast minute to end
 HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
 
 
@@ -188,6 +189,11 @@ class GWorker(GObject):
         t = _timeout(True, timeout)
         if self.at_exit and self is slow.slow and self.ended_at is None and slow.on():
             return slow.join(self, t)
+        if self.at_exit and self is slow.slow and self.ended_at is None and slow.keep:
+            self.start.hold(t)  # kept running: the whole timeout, unless let go meanwhile
+            if not self.block(lambda: not slow.keep, t):
+                self.start.hold_look(rec)
+                return None
         if self.ended_at is not None:
             return None
         if self.at_exit and self.armed:
@@ -206,6 +212,9 @@ class GWorker(GObject):
         slow = self.start.slow.alive(self) if self.at_exit and self.ended_at is None else None
         if slow is not None:
             return slow
+        if self.at_exit and self.ended_at is None and self is self.start.slow.slow \
+                and self.start.slow.keep:
+            return True  # kept running, in real time
         if self.ended_at is None and self.at_exit and self.armed:
             self._end()
         if self.ended_at is not None:
@@ -524,9 +533,39 @@ def sigterm_scenario(rep):
                                    "your main thread waiting again after a quiet period", since):
                     return _finish(rep, start)  # no look: no SIGTERM it could be told by
             _send(rep, start, aim)
+            if mode == "late":
+                _keep_slow(rep, start)
     finally:
         start.release()
     return _finish(rep, start)
+
+
+def _keep_slow(rep, start) -> None:
+    """After SIGTERM in the late run: the slow worker runs on past its fast
+    minute, in real time, until each wait with a timeout of the learner's
+    own that is in progress once its process is at rest has run out
+    (Rep.outwait): a ``threading.Timer`` that gives the workers 5 s is not
+    on the fast clock, and would otherwise never be seen to fire."""
+    a, pid, slow = rep.arena, rep.session.pid, start.slow
+
+    def done() -> bool:
+        return rep.reports.ended() or bool(a.anomalies) or a.child_gone
+
+    def minute_over() -> bool:
+        with a.cond:
+            return not slow.on()
+    with a.cond:
+        slow.keep = True
+    t0 = time.monotonic()
+    try:
+        wait.until(lambda: done() or (minute_over() and rep.at_rest(pid) is not None),
+                   KEEP_S, poll=0.002)
+        rep.hold(time.monotonic() - t0)
+        rep.outwait(done)
+    finally:
+        with a.cond:
+            slow.keep = False
+            a.cond.notify_all()
 
 
 def _finish(rep, start) -> dict:
@@ -662,7 +701,8 @@ SIGTERM = Exercise(
         "`join` never sees one end, and the first `is_alive()` after the stop says True; "
         "in some runs one of them first runs a minute on your clock (your timed `join`s, "
         "and your naps between `is_alive()` looks, pass at once, and the clocks of `time` "
-        "move on with them). "
+        "move on with them), and then on, in real time, until each wait with a timeout of "
+        "at most 5 s that a thread of yours is in then has run out (a `threading.Timer`). "
         "The check sends SIGTERM to your process while `start_workers` runs; or while "
         "every worker is in the middle of an item and your main thread has just begun "
         "to wait, aimed at another thread of the process (one of the check's: it does not "

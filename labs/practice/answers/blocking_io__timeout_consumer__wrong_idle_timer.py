@@ -1,3 +1,4 @@
+# expect: it waited for the stop: returned before the stop was set
 # timeout-consumer, wrong: a watchdog Timer ends the consumer after 1 s without a job
 import queue
 import threading

@@ -1,3 +1,4 @@
+# expect: run() waited for every worker: worker-1, worker-2, worker-3, worker-4 still running when run() returned
 # sigterm, wrong: after the stop, a Timer gives the workers 5 s in all, then run returns
 import signal
 import threading
