@@ -218,7 +218,7 @@ class Ended(Exception):
 
 class Record:
     __slots__ = ("seq", "end", "t", "who", "tid", "obj", "kind", "op", "args", "result",
-                 "note", "conn", "parked")
+                 "note", "conn", "parked", "until")
 
     def __init__(self, seq, t, conn, obj, op, args):
         self.seq, self.end, self.t = seq, None, t
@@ -227,6 +227,7 @@ class Record:
         self.result = None   # ("ok", value) or ("raise", name)
         self.note = {}       # facts the object adds (e.g. "locked_by_caller")
         self.parked = None   # waiting in Arena.block: the monitor's version it checked at
+        self.until = None    # ... and until when (time.monotonic()), if its wait is timed
 
     @property
     def ok(self):
@@ -318,6 +319,8 @@ class Arena:
         (None: forever). Raises Ended when the repetition or check ends."""
         end = time.monotonic() + (FOREVER if timeout is None else max(0.0, timeout))
         rec = self.current.get(threading.get_ident())
+        if rec is not None and timeout is not None:
+            rec.until = end
         waited = False
         try:
             while True:

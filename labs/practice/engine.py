@@ -44,6 +44,7 @@ JOIN_S = 2.0         # after the check: how long the grader's threads may take t
 HELD_CAP_S = 8.0     # per repetition: the most the budget grows by the time the grader held
 PUSH_S = 1.0         # Rep.push_clock: the most it waits for the learner's process to settle
 OUTWAIT_S = 5.0      # Rep.outwait: a timed wait of the learner's that runs out within this
+LOOK_S = 0.05        # Rep.outwait: how long it looks for the timed waits
                      # the learner's operations (Rep.hold, Rep.until(held=True))
 UID_BASE = 0x4C0000  # uids of checks run as root: UID_BASE + random
 
@@ -427,30 +428,69 @@ class Rep:
         socket), a ``threading.Timer`` where ``threading`` is not on the fast
         clock. The kernel names the call and its timeout
         (``procfs.timed_wait``); it has run out once the thread woke (its
-        count of wake-ups). The time is held. The system calls waited out
-        ([]: none, nothing was waited for)."""
+        count of wake-ups). The time is held; the operations the learner's
+        threads make meanwhile go on (an explorer goes on choosing). The
+        system calls waited out ([]: none, nothing was waited for)."""
         cap = OUTWAIT_S if cap is None else cap
         pid, a, t0 = self.session.pid, self.arena, time.monotonic()
-        timed, calls, longest = {}, set(), 0.0
-        for tid in procfs.tids(pid) if pid is not None else ():
-            found = procfs.timed_wait(pid, tid)
-            if found is None or found[1] > cap:
-                continue
-            try:
-                timed[tid] = procfs.context_switches(tid, True, pid=pid)
-            except OSError:
-                continue  # gone
-            calls.add(found[0])
-            longest = max(longest, found[1])
-        if not timed:
+        if pid is None:
             return []
 
         def over() -> bool:
             return bool(done() or self.session.gone or a.anomalies or a.child_gone)
-        wait.until(lambda: over() or self._woke(pid, timed), longest + 0.2, poll=0.002)
-        wait.until(lambda: over() or self.at_rest(pid) is not None, PUSH_S, poll=0.002)
+        # looked at for LOOK_S: a thread caught on its way to its wait may be
+        # waiting for the GIL just then (a timed futex wait of 5 ms); each
+        # thread's longest wait seen counts, with its wake-ups at that moment
+        seen: dict[int, tuple[str, float, int]] = {}
+
+        def look() -> bool:
+            for tid in procfs.tids(pid):
+                found = procfs.timed_wait(pid, tid)
+                if found is None or found[1] > cap or found[1] <= seen.get(tid, ("", -1, 0))[1]:
+                    continue
+                try:
+                    seen[tid] = (*found, procfs.context_switches(tid, True, pid=pid))
+                except OSError:
+                    pass  # gone
+            return over() or time.monotonic() - t0 >= LOOK_S
+        self._poll(look, 2 * LOOK_S)
+        if not seen or over():
+            self.hold(time.monotonic() - t0)
+            return []
+        timed = {tid: n for tid, (_, _, n) in seen.items()}
+        end, woke = time.monotonic() + max(s for _, s, _ in seen.values()) + 0.2, False
+        waiting: set[int] = set()  # the timed operations in the grader once they woke
+
+        def settled() -> bool:
+            nonlocal woke
+            if not woke and (self._woke(pid, timed) or time.monotonic() > end):
+                woke = True  # each of those operations may now end as its timeout says:
+                with a.cond:  # the thread that made it has one more look before the rest
+                    waiting.update(r.seq for r in a.current.values()
+                                   if r.until is not None and r.until <= time.monotonic() + cap)
+            if over():
+                return True
+            with a.cond:
+                if any(r.seq in waiting for r in a.current.values()):
+                    return False
+                if woke and self.explorer is not None and self.explorer.pending:
+                    return False  # an operation at the explorer's gate: its turn first
+            return woke and self.at_rest(pid) is not None
+        self._poll(settled, end + PUSH_S - time.monotonic())
         self.hold(time.monotonic() - t0)
-        return sorted(calls)
+        return sorted({call for call, _, _ in seen.values()})
+
+    def _poll(self, predicate, bound_s: float) -> bool:
+        """``wait.until(predicate)`` on what the kernel shows, looked at
+        every 2 ms, at most ``bound_s``; an explorer goes on choosing
+        meanwhile (the scenario waits)."""
+        if self.explorer is not None:
+            self.explorer.scenario_waits(predicate)
+        try:
+            return wait.until(predicate, max(0.0, bound_s), poll=0.002)
+        finally:
+            if self.explorer is not None:
+                self.explorer.scenario_waits(None)
 
     @staticmethod
     def _woke(pid, timed: dict) -> bool:

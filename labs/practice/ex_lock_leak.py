@@ -199,7 +199,8 @@ def _meet_the_hold(rep, bank, names) -> None:
     blocked in its own process without a timeout, outside any operation, while
     that process stands still (on a lock of the learner's own that worker-1
     holds, say: what the kernel shows, procfs.waits_on_its_own); for
-    ``MEET_S`` at most. The time waited is the grader's
+    ``MEET_S`` at most; then until each timed wait of the learner's own has
+    run out (``Rep.outwait``). The time waited is the grader's
     (``held``), not the learner's budget."""
     until = time.monotonic() + MEET_S
     pid = rep.session.pid
@@ -218,6 +219,9 @@ def _meet_the_hold(rep, bank, names) -> None:
         return (name in tids and pid is not None and procfs.waits_on_its_own(pid, tids[name])
                 and not any(r.who == name for r in rep.arena.current.values()))
     rep.wait(lambda: all(met(n) for n in names) or time.monotonic() > until, held=True)
+    # ... and on, in real time, until the learner's own timed waits have run out:
+    # a threading.Timer that makes a worker give up on the busy lock fires here
+    rep.outwait(lambda: all(rep.reports.calls.get(n) and rep.ended(n) for n in names))
 
 
 STARTED_BY_YOU = " (a thread your code started)"  # names a helper thread in a message
@@ -326,8 +330,9 @@ STOP_WORKER = Exercise(
         "after a worker saw the stop, or without a look at it; no transfer is cut; the "
         "lock is free and no money vanished when every worker has returned; no worker "
         "returns while the bank holds worker-1 and the stop is not set (meanwhile a "
-        "timed `acquire` of the lock times out at once, for a minute of your clock); "
-        "and nothing is left running."),
+        "timed `acquire` of the lock times out at once, for a minute of your clock, and "
+        "the hold lasts until each wait with a timeout of at most 5 s that a thread of "
+        "yours is in has run out: a `threading.Timer`); and nothing is left running."),
     functions=("worker",),
     signatures=(("bank", "lock", "stop"),),
     skeleton=(
@@ -538,7 +543,8 @@ SAFE_TRANSFER = Exercise(
         "each with your function on the grader's bank and lock; every debit and credit "
         "must run with `lock` held by the caller. When a credit fails, the bank may hold "
         "the caller there first: meanwhile a timed `acquire` of the lock times out at "
-        "once, for a minute of your clock."),
+        "once, for a minute of your clock, and the hold lasts until each wait with a "
+        "timeout of at most 5 s that a thread of yours is in has run out."),
     functions=("transfer",),
     signatures=(("bank", "lock", "src", "dst", "amount"),),
     skeleton=(
