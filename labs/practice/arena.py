@@ -655,9 +655,9 @@ class GLock(GObject):
 
     def __init__(self, rep, name="lock"):
         super().__init__(rep, name)
+        self.hold_acquire = None  # hold_acquire(rec) -> True: held there (a scenario's)
         self.owner: int | None = None
         self.owner_name: str | None = None
-        self.after_release = None  # a scenario's hook: (record) -> None, under the monitor
         self.stalled = False  # the holder is held by the scenario: timed waits time out
         self.stall_clock = FastClock(looks=None)  # each thread's STALL_S of timed acquires
 
@@ -676,6 +676,8 @@ class GLock(GObject):
             raise Raise("TypeError", "blocking must be True or False")
         wait = _timeout(blocking, None if timeout == -1 else timeout)
         timed = wait is not None
+        if self.hold_acquire is not None and self.hold_acquire(rec):  # held before it tries
+            self.block(lambda: not self.hold_acquire(rec), None)
         if not self.block(lambda: self.owner is None or (timed and self.stalled), wait):
             return False
         if self.owner is not None:  # the stall's fast clock (above): its timeout passed
@@ -690,8 +692,6 @@ class GLock(GObject):
             raise Raise("RuntimeError", "release unlocked lock")
         rec.note["owner"] = self.owner_name
         self.owner = self.owner_name = None
-        if self.after_release is not None:
-            self.after_release(rec)
         self.changed()
 
     def op_locked(self, rec):
@@ -709,6 +709,9 @@ class GEvent(GObject):
         self.flag = False
         self.set_at: int | None = None   # the ledger's seq when it was set
         self.fast_by: FastClock | None = None  # its timed waits follow this fast clock
+        # hold_look(rec) -> True: that look (is_set, wait) waits until it is set
+        # (under the monitor; a scenario's forced moment)
+        self.hold_look = None
 
     def set_now(self) -> None:
         """The grader sets it (under the monitor)."""
@@ -719,10 +722,16 @@ class GEvent(GObject):
                 self.arena.note(f"the grader sets {self.name}")
                 self.changed()
 
+    def _held(self, rec) -> None:
+        if self.hold_look is not None and not self.flag and self.hold_look(rec):
+            self.block(lambda: self.flag, None)
+
     def op_is_set(self, rec):
+        self._held(rec)
         return self.flag
 
     def op_wait(self, rec, timeout=None):
+        self._held(rec)
         t, fast = _timeout(True, timeout), self.fast_by
         self.block(lambda: self.flag or bool(t and fast is not None and fast.now(rec.who)), t)
         news = None if self.flag or fast is None else fast.timed(rec.who, t)

@@ -106,6 +106,8 @@ class GRep(GObject):
         self.main_waiting = False            # the child's main thread waits for the end
         self.held_first = {}                 # name -> predicate: its first call waits for it
         self.pid = None                      # the learner's process (Rep.go)
+        self.on_end = None                   # on_end(rec): a call ends (a scenario's hook,
+                                             # under the monitor, before its thread hears back)
 
     def _mine(self, rec, k, opening):
         calls = self.calls.get(rec.who)
@@ -133,13 +135,17 @@ class GRep(GObject):
     def op_returned(self, rec, k, value=None):
         c = self._mine(rec, k, False)[-1]
         c.update(end=rec.seq, outcome=("returned", value), queued=self._queued(rec))
-        self._note_finished()
-        self.changed()
+        self._ended(rec)
 
     def op_raised(self, rec, k, type_name="", message="", frames=()):
         c = self._mine(rec, k, False)[-1]
         c.update(end=rec.seq, outcome=("raised", str(type_name), str(message), frames),
                  queued=self._queued(rec))
+        self._ended(rec)
+
+    def _ended(self, rec) -> None:
+        if self.on_end is not None:
+            self.on_end(rec)
         self._note_finished()
         self.changed()
 
@@ -273,6 +279,7 @@ class Rep:
         self.fatal: str | None = None
         self.expected_raises: set[str] = set()
         self.held_first: dict = {}  # name -> predicate (hold_first_call)
+        self.on_end = None  # on_end(rec): as a call ends (GRep.on_end); set before go()
         self.helpers: set[str] = set()  # threads of the child's side that end with a call
         self.fds: list[int] = []    # descriptors to send with the spec (Rep.socket)
         self.explorer = None        # labs.practice.explore.Explorer, when exploring
@@ -312,6 +319,7 @@ class Rep:
         self.reports = a.add(GRep(self.n, [t["name"] for t in self.threads], self.first_conn))
         self.reports.expected = {t["name"]: t["calls"] for t in self.threads}
         self.reports.held_first = self.held_first
+        self.reports.on_end = self.on_end
         self.reports.pid = s.pid
         a.wait_for(lambda: s.grader.waiting, STARTUP_S)
         self.base_tids, self.base_fds, self.base_procs = s.base

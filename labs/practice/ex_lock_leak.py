@@ -15,6 +15,7 @@ from labs.practice.policy import COMMON_MODULES
 
 AMOUNT = 10
 WORKERS = 3
+QUOTA = 10  # stop-worker's ``between``: the transfers each worker makes before the stop
 START = {"alice": 1000, "bob": 1000}
 
 
@@ -39,7 +40,6 @@ class GBank(GObject):
         self.credits_by: dict[str, int] = {}
         self.debits: dict[str, int] = {}
         self.credits = 0
-        self.after_credit = None  # a scenario's hook, under the monitor
 
     def _note_lock(self, rec):
         """Whether the caller holds the lock, and which acquisition of it."""
@@ -81,8 +81,6 @@ class GBank(GObject):
                 self._hold(rec)
             raise Raise("Frozen", f"{who}'s account is frozen")
         self.accounts[who] += amount
-        if self.after_credit is not None:
-            self.after_credit(rec)
 
     def missing(self) -> int:
         return self.total - sum(self.accounts.values())
@@ -149,8 +147,8 @@ def stop_scenario(rep):
     """Three workers transfer until stopped; the grader sets ``stop``
     ``before-first``: before any worker starts; ``midway``: while worker-1
     is held inside its 1st debit (holding the lock, if it took it);
-    ``midway-3rd``: inside its 3rd; ``between``: as the 6th transfer's lock
-    is released, before anyone can take it again."""
+    ``midway-3rd``: inside its 3rd; ``between``: once every worker has made
+    QUOTA transfers (each waits at its next look at ``stop`` until then)."""
     n, mode = rep.n, rep.mode
     lock = rep.add(GLock(n))
     stop = rep.add(GEvent(n, "stop"))
@@ -159,12 +157,15 @@ def stop_scenario(rep):
         bank.hold_on = ("worker-1", 1 if mode == "midway" else 3)
     if mode == "before-first":
         stop.set_now()
-    if mode == "between":  # after the 6th transfer, before the next can start
-        def after_release(rec):
-            if sum(1 for r in rep.arena.of(bank, "credit") if r.ok) >= 6:
-                stop.set_now()
-        lock.after_release = after_release
-        bank.after_credit = lambda rec: lock.owner is None and after_release(rec)
+    if mode == "between":
+        # a worker that has made QUOTA transfers waits at its next look at stop
+        # (outside the lock) until the stop, which comes once every worker has:
+        # none can stop transferring early, or be starved of its turns, unseen
+        def credits(who) -> int:
+            return bank.credits_by.get(who, 0)
+        stop.hold_look = lambda rec: lock.owner_name != rec.who and credits(rec.who) >= QUOTA
+        # ... or at its next acquire of the lock, for one that does not look first
+        lock.hold_acquire = lambda rec: not stop.flag and credits(rec.who) >= QUOTA
     for i in range(WORKERS):
         rep.spawn(f"worker-{i + 1}", "worker", bank, lock, stop)
     rep.go()
@@ -182,10 +183,16 @@ def stop_scenario(rep):
             bank.released = True
             lock.stall(False)
     elif mode == "between":
-        rep.until(lambda: stop.flag, "6 transfers done")
+        names = [f"worker-{i + 1}" for i in range(WORKERS)]
+        if rep.until(lambda: all(credits(w) >= QUOTA or rep.ended(w) for w in names),
+                     f"every worker's {QUOTA}th transfer"):
+            stop.set_now()
     facts = rep.finish()
     facts.update(_lock_facts(rep, bank, lock))
     facts.update(_stop_facts(rep, bank, stop))
+    facts["off_script"] = next((f"{r.who}'s {r.op}({', '.join(map(repr, r.args))})"
+                                for r in _bank_ops(rep, bank) if list(r.args[:2]) != (
+                                    ["alice", 10] if r.op == "debit" else ["bob", 10])), None)
     return facts
 
 
@@ -271,9 +278,11 @@ def _stop_facts(rep, bank, stop) -> dict:
     # the stop elsewhere, as the threads run)
     early = sorted(
         name for name, calls in rep.reports.calls.items()
-        if bank.held is not None and calls and calls[-1]["end"] is not None
+        if calls and calls[-1]["end"] is not None
         and calls[-1]["outcome"] and calls[-1]["outcome"][0] == "returned"
-        and bank.held.seq < calls[-1]["end"] and (stop.set_at is None
+        and (stop.hold_look is not None  # between: the stop comes at QUOTA transfers
+             or bank.held is not None and bank.held.seq < calls[-1]["end"])
+        and (stop.set_at is None
                                                   or calls[-1]["end"] < stop.set_at))
     return {"blind": sorted(blind), "after_stop": sorted(after), "halves": sorted(halves),
             "transfers": transfers, "stop_set": stop.flag, "early": early}
@@ -303,6 +312,12 @@ def _whole(f):
                    f"{h[0]} debited and never credited: a transfer cut in half")
 
 
+def _as_stated(f):
+    if f["off_script"]:
+        return False, f"{f['off_script']}: a transfer is debit(\"alice\", 10), then credit(\"bob\", 10)"
+    return True, "10 from alice to bob, every time"
+
+
 def _worked(f):
     if f["mode"] == "before-first":
         ok = f["transfers"] == 0
@@ -325,7 +340,10 @@ STOP_WORKER = Exercise(
         "`logging`, `collections`.\n\n"
         "The check runs three of your workers on the grader's bank, lock and Event, and "
         "sets the stop before they start, while worker-1 is midway through its 1st or 3rd "
-        "transfer (the bank holds it inside `debit`), or between two transfers. Every "
+        "transfer (the bank holds it inside `debit`), or once every worker has made 10 "
+        "transfers (a worker that has waits at its next look at `stop`, or its next "
+        "`acquire`, until then: a worker that stops transferring before the stop never "
+        "lets it come). Every "
         "debit and credit must run with `lock` held by the worker; no transfer may start "
         "after a worker saw the stop, or without a look at it; no transfer is cut; the "
         "lock is free and no money vanished when every worker has returned; no worker "
@@ -351,6 +369,11 @@ STOP_WORKER = Exercise(
               ("Your workers made no transfer, or made some although the stop was set first.",
                "Loop `while not stop.is_set():` around one transfer.",
                "Notebook 01, the `fixed` variant: `while not stop.is_set(): transfer(...)`.")),
+        Check("each transfer: 10 from alice to bob", "debit alice 10, credit bob 10",
+              _as_stated,
+              ("A transfer moved another amount, or between other accounts.",
+               "Each transfer is `bank.debit(\"alice\", 10)` then `bank.credit(\"bob\", 10)`.",
+               "The statement: transfers of 10 from alice to bob.")),
         Check("the lock held around every debit and credit", "held by the caller",
               _lock_used,
               ("A debit or a credit ran without the lock held: another worker could "

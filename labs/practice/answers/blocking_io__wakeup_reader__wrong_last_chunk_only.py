@@ -1,4 +1,4 @@
-# expect: every byte, in order, as bytes: 150 bytes returned, 3000 sent
+# expect: every byte, in order, as bytes: 150 bytes returned, 3000 sent and read
 import select
 
 

@@ -1,4 +1,4 @@
-# expect: PLACEHOLDER
+# expect: every other transfer went through: worker-2's transfer 1 moved nothing, not 7 from bob to alice
 # safe-transfer, wrong: a threading.Timer watchdog makes the transfer give up
 # (return without moving any money) when the lock stays busy for 2 s.
 import threading
