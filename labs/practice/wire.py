@@ -102,7 +102,7 @@ class Clock:
         ``time_module`` (the child's
         ``time``, before the learner's module loads; the standard library's
         own waits took their clock at import: they stay real, but for those
-        of ``threading`` and ``queue`` below). With
+        of ``threading`` and ``queue``, whose clocks are the skewed one). With
         ``threading_module``: a timed ``Condition.wait`` (so ``Event.wait``,
         ``threading.Timer``, a ``queue.Queue``'s ``get(timeout=...)``) follows
         the skewed clock too: it waits in slices of SLICE_S, and ends when its
@@ -178,6 +178,13 @@ class Clock:
             got = real_times()
             return os.times_result((*got[:4], got.elapsed + self.skew))
         os.times = times
+        # the clocks threading and queue read (their own names for monotonic,
+        # taken at import: Condition.wait_for's, Barrier's and queue.Queue.get's
+        # deadlines, and anyone who reads queue.time() or threading._time()): the
+        # skewed one too, in every check
+        import queue
+        import threading
+        threading._time = queue.time = t.monotonic
         if threading_module is not None:
             self._install_waits(threading_module, t)
 
@@ -273,10 +280,8 @@ class Clock:
         # _time; queue.Queue.get: queue's time): the skewed one, or a wait that
         # a fast period ended would wait again. And queue.SimpleQueue is C: its
         # timed get waits on the real clock; queue's pure Python one does not.
-        skewed = time_module.monotonic
-        threading_module._time = skewed
+        # (threading's _time and queue's time are the skewed clock: ``install``)
         import queue
-        queue.time = skewed
         queue.SimpleQueue = queue._PySimpleQueue
 
 
