@@ -259,6 +259,7 @@ class GStart(GObject):
         self.queued = {}         # "released", "stop": the main thread's CPU wait so far (s)
         self.signal_to = None
         self.disposition = None  # the kernel's word on SIGTERM as it was sent
+        self.disposition_after = None  # ... at the main thread's first look after the handler's
         self.signalled = False
         self.hold_start = False  # before-first: start waits until SIGTERM is sent
         self.arm = False         # the main thread's next look at a worker waits for SIGTERM
@@ -344,6 +345,12 @@ class GStart(GObject):
         armed, it waits for SIGTERM."""
         if rec.tid != self.main_tid or self.started is None:
             return
+        if self.held is not None:  # a call made inside the held one is the handler's (op_set)
+            rec.note["held_open"] = rec.conn != self.held.conn and _conn_open(
+                self.arena, self.held.conn)
+            if self.set_rec is not None and self.disposition_after is None \
+                    and not rec.note["held_open"]:
+                self.disposition_after = _disposition(self.main_tid)  # the handler has run
         self.main_ops += 1
         if self.stop_at is None:
             for w in self.workers:
@@ -599,7 +606,13 @@ def _sigterm_facts(rep, start) -> dict:
         nested = None
     else:
         nested = in_held_call(set_rec)
+    # the handler's other calls: a look the main thread made inside the held call
+    handler_calls = [] if held is None else [
+        _call_text(r) for r in ledger if r.seq > held.seq and r.op != "set"
+        and r.kind in ("StartWorkers", "Thread") and in_held_call(r)]
     return {
+        "handler_calls": handler_calls,
+        "disposition_after": start.disposition_after,
         # a set after the first that is not the handler's (the handler runs once,
         # in the held call): the learner's own, as a finally: stop.set()
         "other_sets": [("the main thread" if r.tid == start.main_tid else repr(r.who))
@@ -630,9 +643,9 @@ def _sigterm_facts(rep, start) -> dict:
 
 
 def _call_text(rec) -> str:
-    args = ", ".join(map(repr, rec.args))
+    args = ", ".join(repr(a) for a in rec.args if a is not None)  # join(): join(None)
     if rec.kind == "StartWorkers":
-        return f"start_workers(...).{rec.op}()"
+        return "start_workers(stop)" if rec.op == "start" else f"stop.{rec.op}({args})"
     return f"{rec.obj.split('.', 1)[1]}.{rec.op}({args})"
 
 
@@ -658,6 +671,14 @@ def _stop_from_sigterm(f):
         if f["set_in_held_call"] and f.get("other_sets"):
             return False, (f"the handler set the stop, and then {f['other_sets'][0]} set it "
                            "again, outside the handler: only the handler may set it")
+        if f["set_in_held_call"] and f.get("handler_calls"):
+            return False, (f"your handler set the stop, and also called "
+                           f"{f['handler_calls'][0]}: a handler only sets it (it runs in the "
+                           "main thread, inside the call SIGTERM interrupted)")
+        if f["set_in_held_call"] and f.get("disposition_after") in ("default", "ignored"):
+            return False, (f"after your handler ran, SIGTERM was {f['disposition_after']} "
+                           "again: your handler changed it (a handler only sets the stop; a "
+                           "second SIGTERM would find no handler)")
         if f["set_in_held_call"]:
             return True, "set after SIGTERM, by the handler"
         return False, ("your main thread was not inside a call of the check's when SIGTERM "
