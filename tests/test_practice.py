@@ -158,9 +158,9 @@ def test_infinite_loop_says_where():
     loop = [f"line {first + i}: {text.strip()}" for i, text in enumerate(lines)
             if text.strip() in ("while True:", "pass")]
     assert len(loop) == 2
-    assert any("consumer-1 in consumer_spins, " + where in x
+    assert any("consumer-1 in consumer_spins, in the loop at " + where in x
                for x in r.failures() for where in loop), r.failures()
-    assert r.fatal and "not run" in r.fatal
+    assert r.fatal and "not run" in r.summary()
 
 
 def test_function_that_never_returns_in_the_main_thread():
@@ -322,4 +322,5 @@ def test_a_hanging_file_is_a_failure_not_bad_input(tmp_path):
     """))
     r = cli("check", "lost-task/shutdown", str(path), "--runs", "2")
     assert r.returncode == 1
-    assert "shutdown in shutdown, line 4: pass" in r.stdout or "line 3: while True:" in r.stdout
+    assert "shutdown in shutdown, in the loop at line 4: pass" in r.stdout \
+        or "in the loop at line 3: while True:" in r.stdout

@@ -1060,14 +1060,18 @@ class Session:
                 header = loop_around(loops, ln)
                 ln = header or ln
                 text = lines[ln - 1].strip() if 0 < ln <= len(lines) else "?"
-                spots.setdefault(th["name"], (f"in {fn}, line {ln}: {text}", header is not None))
+                where = f"in the loop at line {ln}" if header is not None else f"line {ln}"
+                spots.setdefault(th["name"], (f"in {fn}, {where}: {text}", header is not None))
         return spots
 
     def run(self) -> Result:
         ex = self.ex
         result = Result(exercise=ex, planned=self.runs, source=self.source,
                         order_seed=self.order_seed)
-        checks = generic_checks(ex) + tuple(ex.checks)
+        # a moment never reached is named after the exercise's own checks: when
+        # the learner's function ended early, one of those says why
+        generic = generic_checks(ex)
+        checks = generic[:4] + tuple(ex.checks) + generic[4:]
         self.sandbox_thread = threading.Thread(target=self._sandbox, name="grader-sandbox",
                                                daemon=True)
         self.sandbox_thread.start()
@@ -1119,10 +1123,8 @@ class Session:
                 if rep.fatal == "stuck":
                     extra = (f" (+{rep.held_s:.1f} s the grader held your calls)"
                              if rep.held_s >= 0.05 else "")
-                    left = self.runs - done
                     result.fatal = (f"run {n} did not finish within {ex.budget_s:g} s{extra}: "
-                                    f"{facts['stuck']}"
-                                    + (f"; {left} other run(s) not run" if left > 0 else ""))
+                                    f"{facts['stuck']}")  # (the summary counts the runs not run)
                     result.fatal_hints = checks[0].hints  # "your function returned"
                     result.ended, run.ended_by = n, checks[0].name
                     break

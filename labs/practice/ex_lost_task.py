@@ -353,7 +353,7 @@ def _consumer_facts(rep, q, do, stops) -> dict:
     ledger = rep.ledger()
     for c in sorted(stops):
         mine = [r for r in ledger if r.who == c and r.obj in (q.id, do.id)]
-        held, works = deque(), []
+        held, works, put_back = deque(), [], set()
         got_none = False
         set_at = stops[c].set_at
         for r in mine:
@@ -367,6 +367,8 @@ def _consumer_facts(rep, q, do, stops) -> dict:
                     after_stop.append(f"{c} took task {item} after its stop")
             elif r.obj == do.id and r.op == "do" and r.ok:
                 works.append(r)
+            elif r.obj == q.id and r.op == "put" and r.ok and r.args:
+                put_back.add(r.args[0])
             elif r.obj == q.id and r.op == "task_done" and r.ok and held:
                 task_dones += 1
                 item = held.popleft()
@@ -374,8 +376,11 @@ def _consumer_facts(rep, q, do, stops) -> dict:
                 if item is not None and not any(w.args[0] == item and w.end is not None
                                                 and w.end < r.seq
                                                 for w in works):
-                    early_done.append(f"{c} called task_done() for task {item} before "
-                                      f"do({item}) finished")
+                    early_done.append(
+                        f"{c} put task {item} back on the queue and called task_done() "
+                        "for it: a task taken is finished, never put back" if item in put_back
+                        else f"{c} called task_done() for task {item} before do({item}) "
+                        "finished")
         for item in held:
             never_done.append(f"{c}'s get() of {'None' if item is None else f'task {item}'}")
         stopped = stops[c].set_at is not None
@@ -481,7 +486,13 @@ CONSUMER = Exercise(
         Check("task_done() after the work", "after the work", _done_after_work,
               ("`task_done()` told the queue a task was finished before it was.",
                "Call `tasks.task_done()` after `do(n)` returns: in a `finally:` around it.",
-               "Notebook 02, `consume_cooperatively`: `try: ... finally: scene.q.task_done()`.")),
+               "Notebook 02, `consume_cooperatively`: `try: ... finally: scene.q.task_done()`."),
+              causes=(("back on the queue", (
+                  "A consumer put a task it had taken back on the queue: a task taken is "
+                  "finished, never handed back.",
+                  "Look at `stop` before `get()`, never between `get()` and `do(n)`; once "
+                  "you hold a task, do it.",
+                  "Notebook 02, `consume_cooperatively` (the `fixed` variant).")),)),
         Check("one task_done() per get()", "tasks.join() returns", _joined,
               ("`tasks.join()` waits for one `task_done()` per `get()`; one is missing.",
                "Call `tasks.task_done()` in a `finally:` right after the `get()`, so every "

@@ -1000,6 +1000,11 @@ STOP_ONE = Exercise(
     modules=tuple(m for m in COMMON_MODULES if m != "signal"),
     budget_s=3.0,
     checks=(
+        Check("control() returned only on \"quit\"", "until \"quit\"", _until_quit,
+              ("control() returned although \"quit\" never came.",
+               "Wait with `commands.get()` (or `get(timeout=...)` in a loop that goes on "
+               "after `queue.Empty`); return only on \"quit\".",
+               "Notebook 03, `MainLoop.serve`.")),
         Check("the named worker stopped after the item in hand", "it finished its item, "
               "then stopped", _target_stopped,
               ("The worker named in the command was not stopped by it.",
@@ -1011,11 +1016,6 @@ STOP_ONE = Exercise(
                "Compare the whole name (`name in stops`), never a part of the line; ignore "
                "other verbs and unknown names.",
                "Notebook 03, `MainLoop.command`.")),
-        Check("control() returned only on \"quit\"", "until \"quit\"", _until_quit,
-              ("control() returned although \"quit\" never came.",
-               "Wait with `commands.get()` (or `get(timeout=...)` in a loop that goes on "
-               "after `queue.Empty`); return only on \"quit\".",
-               "Notebook 03, `MainLoop.serve`.")),
     ),
     lab_cell="Notebook 03, the `fixed` variant (`MainLoop.command`)",
     ended_hints=(

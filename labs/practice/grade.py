@@ -179,7 +179,9 @@ class Result:
         head = f"{'PASS' if self.passed else 'FAIL'} {self.exercise.id}"
         if self.problem:
             return f"{head}: {self.problem}"
-        text = f"{head}: {self.runs_passed} of {self.planned} runs passed"
+        ran = len(self.runs)
+        text = f"{head}: {self.runs_passed} of {ran} runs passed" + (
+            f", {self.planned - ran} not run" if ran < self.planned else "")
         if self.order_seed is not None:
             text += f" (order seed {self.order_seed})"
         bad = self.first_failing()

@@ -1,5 +1,6 @@
 # timeout-consumer, wrong (fourth hostile reading, eleventh session; passed 2 of 3
-# gradings): counts idle time with time.process_time() (CPU time) and returns once 0.05 s of CPU passes without a job, with no stop.
+# gradings): counts idle time with time.process_time() (CPU time) and returns once
+# 0.05 s of CPU passes without a job, with no stop.
 import queue
 import time
 

@@ -1,4 +1,4 @@
-# expect: MainThread waiting in thread.join() in run, line 14: for t in workers:
+# expect: MainThread waiting in thread.join() in run, in the loop at line 14: for t in workers:
 import signal
 import threading
 

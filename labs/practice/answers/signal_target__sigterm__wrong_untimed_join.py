@@ -1,4 +1,4 @@
-# expect: MainThread waiting in thread.join() in run, line 9: for t in start_workers(stop):
+# expect: MainThread waiting in thread.join() in run, in the loop at line 9: for t in start_workers(stop):
 import signal
 import threading
 

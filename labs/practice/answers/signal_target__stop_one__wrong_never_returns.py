@@ -1,4 +1,4 @@
-# expect: control waiting in queue.get() in control, line 3: while True:
+# expect: control waiting in queue.get() in control, in the loop at line 3: while True:
 def control(commands, stops):
     while True:  # never looks for "quit"
         line = commands.get()
