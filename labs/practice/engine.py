@@ -936,6 +936,10 @@ class Session:
             yield base + n, mode, explore.strategy_for(n, ex.explore_steps, self.seed)
 
     def _baseline(self) -> None:
+        # the child can say "loading" before the sandbox's thread has heard of it
+        # (on a loaded machine): without its pid the baseline would be empty, and
+        # the child's own threads and stdio would count as left behind
+        self.started_child.wait(STARTUP_S)
         self.base = (set(procfs.tids(self.pid)), fds_of(self.pid), set(self.processes()))
 
     def _tids(self):
