@@ -512,7 +512,7 @@ CONSUMER = Exercise(
         "once (the job in hand when the stop comes too); return once `stop` (a "
         "`threading.Event`: `is_set()`, `wait(timeout)`) is set, even while no job comes. "
         "Nobody will wake your thread: the stop is only a flag, so every `get` that blocks "
-        "needs a timeout. You may import `threading`, `queue`, `time`, `logging`, "
+        "needs a timeout. Useful imports: `threading`, `queue`, `time`, `logging`, "
         "`collections`.\n\n"
         "The check (its own queue, `done` and Event) sends 5 jobs one at a time; once your "
         "consumer is idle, 10 s of its waits with a timeout (`get()`, `stop.wait()`) pass "
@@ -970,7 +970,7 @@ READER = Exercise(
     statement=(
         "Write `reader(sock, wake)`. Read from the socket `sock` until the peer closes it "
         "or until `wake` (another socket) becomes readable, which is how a stop is "
-        "requested; then return every byte read, in order, as `bytes`. You may import "
+        "requested; then return every byte read, in order, as `bytes`. Useful imports: "
         "`select`, `selectors`, `socket`, `threading`, `time`, `logging`, `collections`.\n\n"
         "The far ends of both sockets are the check's. It sends 20 chunks, the first before "
         "your reader starts, each other once it has read the last and sleeps; then, in some "

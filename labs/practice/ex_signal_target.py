@@ -969,7 +969,7 @@ STOP_ONE = Exercise(
         "whole name: `worker-1` is not `worker-10`; the verb in lower case, and nothing "
         "after the name); ignore a name that is not in `stops` "
         "and any other command; keep waiting while no command comes; return on "
-        "`\"quit\"`. You may import `threading`, `queue`, `time`, `logging`.\n\n"
+        "`\"quit\"`. Useful imports: `threading`, `queue`, `time`, `logging`.\n\n"
         "The check's workers are its own, with names that change from run to run; each "
         "holds an item when the command comes. The check sends `\"stop NAME\"` for one "
         "of them (sometimes twice, sometimes after other verbs and unknown names), then "

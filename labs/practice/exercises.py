@@ -88,6 +88,13 @@ class Exercise:
         return self.modes + tuple(m for m in self.explore_modes if m not in self.modes)
 
     @property
+    def imports(self) -> str:
+        """The sentence that says which imports the check allows (``modules``:
+        the policy refuses any other, in one line, before the code runs)."""
+        return ("Imports the check allows: " + ", ".join(f"`{m}`" for m in sorted(self.modules))
+                + "; any other is refused before your code runs.")
+
+    @property
     def slug(self) -> str:
         return self.id.replace("/", "__").replace("-", "_")
 
