@@ -1317,6 +1317,7 @@ def grade(ex, source: str, runs: int, python=None, progress=None, schedule=None,
 
 
 def loop_around(loops, lineno: int) -> int | None:
-    """The header line of the innermost loop whose body holds ``lineno``."""
-    inside = [(first, last) for first, last in loops if first < lineno <= last]
+    """The header line of the innermost loop that holds ``lineno`` (its
+    header included: a loop's back-edge may be its header's line)."""
+    inside = [(first, last) for first, last in loops if first <= lineno <= last]
     return max(inside)[0] if inside else None

@@ -376,11 +376,7 @@ def _consumer_facts(rep, q, do, stops) -> dict:
                 if item is not None and not any(w.args[0] == item and w.end is not None
                                                 and w.end < r.seq
                                                 for w in works):
-                    early_done.append(
-                        f"{c} put task {item} back on the queue and called task_done() "
-                        "for it: a task taken is finished, never put back" if item in put_back
-                        else f"{c} called task_done() for task {item} before do({item}) "
-                        "finished")
+                    early_done.append((c, item, item in put_back))
         for item in held:
             never_done.append(f"{c}'s get() of {'None' if item is None else f'task {item}'}")
         stopped = stops[c].set_at is not None
@@ -406,8 +402,13 @@ def _consumer_facts(rep, q, do, stops) -> dict:
 
 
 def _done_after_work(f):
-    e = f["early_done"]
-    return not e, "after the work" if not e else e[0]
+    if not f["early_done"]:
+        return True, "after the work"
+    who, item, put_back = f["early_done"][0]
+    if put_back:
+        return False, (f"{who} put task {item} back on the queue and called task_done() for "
+                       "it: a task taken is finished, never put back")
+    return False, f"{who} called task_done() for task {item} before do({item}) finished"
 
 
 def _joined(f):

@@ -1,4 +1,4 @@
-# expect: every moment of the check was reached: never reached: control taking "stop gamma"
+# expect: control() returned only on "quit": control returned before "quit" (after 7 command(s))
 # signal-target/stop-one, wrong: returns on any line starting with "quit" ("quitter", "quit-later") - other commands must be ignored
 def control(commands, stops):
     while True:

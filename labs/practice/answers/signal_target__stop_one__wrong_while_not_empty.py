@@ -1,4 +1,4 @@
-# expect: the named worker stopped after the item in hand: worker-2 did 3 items
+# expect: control() returned only on "quit": control returned before "quit" (after 0 command(s))
 def control(commands, stops):
     while not commands.empty():  # the queue is empty before the first command comes
         line = commands.get()
