@@ -49,7 +49,8 @@ class GBank(GObject):
     def _check(self, who, amount):
         if not isinstance(who, str) or who not in self.accounts:
             raise Raise("KeyError", repr(who))
-        _number(amount)
+        if _number(amount) <= 0:  # a debit of -10 is not a credit: the bank says so
+            raise Raise("ValueError", f"amount must be positive, not {amount!r}")
 
     def op_debit(self, rec, who, amount):
         self._check(who, amount)
@@ -241,13 +242,15 @@ def _stop_facts(rep, bank, stop) -> dict:
     the next), and is followed by its credit; nothing follows a look that
     said "set"."""
     reads = ("is_set", "wait")
-    blind, after, halves = {}, {}, {}
+    blind, after, halves, mid = {}, {}, {}, {}
     ledger = rep.ledger()
     for name in sorted(rep.reports.calls):
         looked, saw, inside = False, False, False
         mine = [r for r in ledger if r.who == name and r.obj in (bank.id, stop.id)]
         for i, r in enumerate(mine):
             if r.obj == stop.id and r.op in reads and r.ok:
+                if inside:  # the statement: never between the debit and the credit
+                    mid.setdefault(name, r)
                 looked = looked if inside else not r.value
                 saw = saw or bool(r.value)
             elif r.op == "credit":
@@ -285,6 +288,7 @@ def _stop_facts(rep, bank, stop) -> dict:
         and (stop.set_at is None
                                                   or calls[-1]["end"] < stop.set_at))
     return {"blind": sorted(blind), "after_stop": sorted(after), "halves": sorted(halves),
+            "mid_looks": sorted(mid),
             "transfers": transfers, "stop_set": stop.flag, "early": early}
 
 
@@ -297,6 +301,9 @@ def _looked(f):
     if f["blind"]:
         return False, (f"{f['blind'][0]} made a transfer without looking at `stop` first "
                        "(a stop set then would be missed)")
+    if f["mid_looks"]:
+        return False, (f"{f['mid_looks'][0]} looked at `stop` between a debit and its credit: "
+                       "look only between transfers")
     return True, "every transfer followed a look at stop"
 
 

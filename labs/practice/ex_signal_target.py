@@ -809,7 +809,8 @@ STOP_ONE_MODES = {
     "noise": (("alpha", "beta", "gamma", "delta"), "gamma",
               ("stop nobody", "pause beta", "hello", "status alpha", "stop",
                "stopwatch alpha", "quitter",  # verbs that only begin like the two
-               "STOP alpha", "stop beta now")),  # not "stop NAME": upper case, a word more
+               "STOP alpha", "Stop beta", "stop ALPHA", "stop lta", "stop beta now",
+               "QUIT", "Quit")),  # not "stop NAME" nor "quit": the case, a suffix, a word more
     "substring": (("worker-1", "worker-10", "worker-11"), "worker-10",
                   ("stop worker-111", "stop worker")),  # a name longer, then shorter
     "twice": (("db", "web", "cache"), "web", ()),
@@ -966,9 +967,10 @@ STOP_ONE = Exercise(
         "`stops` is a read-only mapping from each worker's name to its own "
         "`threading.Event` (`in`, `stops[name]`, `get`, iteration, `items()`), which that "
         "worker checks between items. On `\"stop NAME\"`, set that worker's Event (the "
-        "whole name: `worker-1` is not `worker-10`; the verb in lower case, and nothing "
-        "after the name); ignore a name that is not in `stops` "
-        "and any other command; keep waiting while no command comes; return on "
+        "whole name, in its case: `worker-1` is not `worker-10`, nor `WORKER-1`; the verb "
+        "in lower case, and nothing after the name); ignore a name that is not in `stops` "
+        "and any other command (`\"QUIT\"` too); keep waiting while no command comes; "
+        "return on "
         "`\"quit\"`. Useful imports: `threading`, `queue`, `time`, `logging`.\n\n"
         "The check's workers are its own, with names that change from run to run; each "
         "holds an item when the command comes. The check sends `\"stop NAME\"` for one "

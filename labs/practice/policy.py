@@ -42,7 +42,7 @@ COMMON_MODULES = ("threading", "queue", "time", "logging", "collections", "funct
                   "sys", "os", "signal", "enum")
 
 FORBIDDEN_CALLS = {"exec", "eval", "compile", "__import__", "globals", "locals", "vars",
-                   "open", "breakpoint", "memoryview"}
+                   "open", "breakpoint"}
 FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofile",
                    "f_back", "f_globals", "f_locals", "f_code", "f_builtins", "tb_frame",
                    "tb_next", "gi_frame", "cr_frame", "ag_frame", "modules", "monitoring",
