@@ -606,7 +606,7 @@ CONSUMER = Exercise(
 # ---------------------------------------------------------------- the reader
 
 CHUNKS = 20       # the data comes in this many chunks, each once the last one was read
-CHUNK = 150
+CHUNK = 151       # bytes a chunk: not a multiple of a small read size (recv(10) leaves a piece)
 QUIET_S = 0.8     # ``quiet``: the silence the kernel watches (longer than an idle timeout)
 WAKE_LIMIT = 4    # wake-ups per second allowed while quiet (a 1 s poll makes 1)
 STOP_S = 0.15     # after the request: the reader has returned within this (a loaded
@@ -684,11 +684,16 @@ def reader_scenario(rep):
         _send(peer, sent[:CHUNK])
         facts["sent"] = CHUNK
         # what it read, as its call ends: what the kernel no longer holds for it
-        rep.on_end = lambda rec: facts.update(all_read=_all_read(peer))
+        def on_end(rec):
+            facts["all_read"] = _all_read(peer)
+            if mode == "before-first":  # the grader's copy of the learner's end: exact
+                facts["read"] = CHUNK - _inq(sock)
+        rep.on_end = on_end
         rep.spawn(me, "reader", rep.socket(sock), rep.socket(wake))
         rep.go()
         started = rep.until(lambda: rep.reports.calls[me] != [], "the reader started")
-        sock.close()  # from now on the learner's ends live in its process only
+        if mode != "before-first":  # (before-first: the grader counts what it read, on_end)
+            sock.close()  # from now on the learner's ends live in its process only
         wake.close()
         pid, base = rep.session.pid, rep.session.base[1]
         if started and mode != "before-first":
@@ -742,6 +747,14 @@ def reader_scenario(rep):
     finally:
         for s in (sock, peer, wake, wake_w):
             s.close()
+
+
+def _inq(sock) -> int:
+    """Bytes waiting in ``sock``'s receive queue (FIONREAD); 0 once closed."""
+    try:
+        return struct.unpack("i", fcntl.ioctl(sock, termios.FIONREAD, b"\0\0\0\0"))[0]
+    except (OSError, ValueError):
+        return 0
 
 
 def _all_read(peer) -> bool | None:
@@ -887,6 +900,11 @@ def _bytes_in_order(f):
         return False, f"returned a {kind}, not bytes"
     if data is None:
         return False, "returned more bytes than were sent"
+    if f.get("read") is not None:  # counted exactly: what it read must come back
+        want = f["sent_hex"][:2 * f["read"]]
+        if data == want:
+            return True, f"{len(data) // 2} bytes, in order"
+        return False, f"{len(data) // 2} bytes returned, {f['read']} read"
     want = f["sent_hex"][:2 * f["sent"]]
     if data == want or not f.get("all_read") and want.startswith(data):
         # (not all read, as the kernel counts: what it read is a prefix, and it may

@@ -1,4 +1,4 @@
-# expect: every byte, in order, as bytes: 0 bytes returned, 150 sent and read
+# expect: every byte, in order, as bytes: 0 bytes returned, 151 read
 # wakeup-reader, wrong (fourth hostile reading, eleventh session): when the socket and
 # `wake` are readable in the same wake-up, it reads the data, then returns without it.
 import select
