@@ -383,7 +383,7 @@ class Rep:
 
     def push_clock(self, seconds: float) -> bool:
         """Move the learner's clocks on by ``seconds`` at once, whatever its
-        threads wait in (arena.GTick; fast_clock exercises only). First the
+        threads wait in (arena.GTick; fast_clock and pushed_clock exercises). First the
         learner's process must be at rest (``at_rest``, two reads that
         agree): every thread in a wait, none on its way to one, so that each
         timed wait of the learner's own took its deadline before the push (a
@@ -843,7 +843,7 @@ class Session:
         self.exhaust = exhaust if ex.explore_steps and schedule is None else 0
         self.exploration = None
         self.nap = None  # arena.GNap, made by the first run the explorer drives
-        self.tick = None  # arena.GTick, the check's clock pushed (fast_clock exercises)
+        self.tick = None  # arena.GTick, the check's clock pushed (fast_clock, pushed_clock)
         self._strategies: dict[int, object] = {}
         self.planned_max = runs + self.exhaust
         self.progress = progress
@@ -975,7 +975,7 @@ class Session:
                    "dial_fd": self.arena.child_end.fileno(), "uid": self.uid,
                    "modules": sorted(self.ex.modules), "engine": "arena",
                    "fast_clock": self.ex.fast_clock}
-        if self.ex.fast_clock:
+        if self.ex.fast_clock or self.ex.pushed_clock:
             self.tick = self.arena.add(arena_mod.GTick())
             payload["tick"] = self.tick.id
         try:

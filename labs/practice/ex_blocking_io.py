@@ -608,6 +608,7 @@ CONSUMER = Exercise(
 CHUNKS = 20       # the data comes in this many chunks, each once the last one was read
 CHUNK = 151       # bytes a chunk: not a multiple of a small read size (recv(10) leaves a piece)
 QUIET_S = 0.8     # ``quiet``: the silence the kernel watches (longer than an idle timeout)
+QUIET_PUSH_S = 60.0  # ``quiet``: then the learner's clocks move on by this much at once
 WAKE_LIMIT = 4    # wake-ups per second allowed while quiet (a 1 s poll makes 1)
 STOP_S = 0.15     # after the request: the reader has returned within this (a loaded
                   # machine adds tens of ms; a poller that does not wait on wake adds its period)
@@ -817,16 +818,18 @@ def _quiet(rep, pid, me, worst: int | None = None) -> dict:
         before["tids"] ^ after["tids"])
     out["idle"]["window_s"] = after["t"] - before["t"]
     if worst is None or len(wakes) < worst:
+        # the learner's clocks move on by a minute (an idle timeout kept on
+        # time.monotonic() between short waits sees it at its next wake-up), and
         # the silence goes on until its timed waits ran out: an idle timeout of
         # 2 s waits in the kernel with it (select(timeout=2), settimeout(2))
-        waited = rep.outwait(lambda: rep.ended(me))
-        if waited:
-            out["outwaited"] = waited
-            if rep.ended(me):
-                out["quiet_ended"] = True
-                return out
+        out["pushed"] = rep.push_clock(QUIET_PUSH_S) or True
+        out["outwaited"] = rep.outwait(lambda: rep.ended(me))
+        if rep.ended(me):
+            out["quiet_ended"] = True
+            return out
+        if out["outwaited"]:
             wakes.append(time.monotonic() - t0)
-            after = kernel_counts(pid, after["pids"])
+        after = kernel_counts(pid, after["pids"])  # (the push woke the check-clock thread)
     if wakes and (worst is None or len(wakes) < worst):
         # a poller: the stop right after it went back to sleep
         if observe(rep, lambda: kernel_counts(pid, after["pids"])["switches"]
@@ -881,8 +884,10 @@ def _waited_stop(f):
     if f["mode"] == "before-first":
         return True, "the stop came first"
     if f.get("quiet_ended"):
+        pushed = ", a minute on your clock" if f.get("pushed") else ""
         waited = ", then on until its wait with a timeout ran out" if f.get("outwaited") else ""
-        return False, f"returned during the silence ({QUIET_S:g} s{waited}), before the stop"
+        return False, (f"returned during the silence ({QUIET_S:g} s{pushed}{waited}), "
+                       "before the stop")
     if f["end_t"] is not None and (f["stop_t"] is None or f["end_t"] < f["stop_t"]):
         return False, ("returned before the peer closed" if f["mode"] == "peer-closes"
                        else "returned before the stop was requested")
@@ -996,7 +1001,8 @@ READER = Exercise(
         "it first stays silent for 0.8 s "
         "(the kernel counts the wake-ups and CPU time of your process's threads), and on "
         "until each wait with a timeout of at most 5 s that a thread of yours is in then "
-        "has run out (the kernel shows the call and its timeout), and "
+        "has run out (the kernel shows the call and its timeout), while the clocks of "
+        "`time` move on by a minute at once, and "
         "writes it just after your reader's next wake-up, if it wakes up; in others, once "
         "your reader has read the last chunk, just after the wake-up that in the first "
         "silence was followed by the longest wait (as soon as it sleeps again if it never "
@@ -1020,6 +1026,7 @@ READER = Exercise(
         "            return b\"\".join(chunks)\n"
         "        chunks.append(data)\n"),
     modes=("quiet", "idle", "peer-closes", "worst", "before-first"),
+    pushed_clock=True,  # the quiet run's minute (QUIET_PUSH_S)
     runs_after=(("worst", "quiet"),),  # a worst run stops where the first quiet run says
     scenario=reader_scenario,
     modules=COMMON_MODULES + ("select", "selectors", "socket"),

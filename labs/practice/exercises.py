@@ -81,6 +81,9 @@ class Exercise:
     # the scenario has fast-clock quiet periods (wire.Clock): the child's timed
     # Condition waits (Event.wait, threading.Timer) follow that clock too
     fast_clock: bool = False
+    # the scenario pushes the learner's clocks (Rep.push_clock: a check-clock
+    # thread in the child) though its waits stay real (fast_clock implies it)
+    pushed_clock: bool = False
 
     @property
     def schedule_modes(self) -> tuple:
