@@ -1,6 +1,6 @@
-# expect: no other worker stopped: alpha stopped too
+# expect: control() returned only on "quit": control returned before "quit" (after 13 command(s))
 # stop-one, wrong (fourth hostile reading, eleventh session): reads the verb in any case
-# ("STOP alpha" stops alpha): the verb is "stop", in lower case.
+# ("STOP alpha" stops alpha), and "QUIT" as "quit": the verb is lower case.
 def control(commands, stops):
     while True:
         line = commands.get()
