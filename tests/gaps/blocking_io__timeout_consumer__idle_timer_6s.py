@@ -1,0 +1,23 @@
+# a 6 s threading.Timer watchdog, restarted on each job, makes the consumer return while
+# no job comes (an idle timeout, not the stop) (fifth hostile reading, eleventh session)
+import queue
+import threading
+
+
+def consumer(jobs, stop, done):
+    give_up = threading.Event()
+    t = threading.Timer(6, give_up.set)
+    t.start()
+    try:
+        while not stop.is_set() and not give_up.is_set():
+            try:
+                job = jobs.get(timeout=0.05)
+            except queue.Empty:
+                continue
+            done(job)
+            t.cancel()
+            t = threading.Timer(6, give_up.set)
+            t.start()
+    finally:
+        t.cancel()
+        t.join()

@@ -1,0 +1,20 @@
+# gives up waiting for the workers after a 6 s threading.Timer fires, and returns while
+# workers may still run (fifth hostile reading, eleventh session)
+import signal
+import threading
+
+
+def run(start_workers):
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda s, f: stop.set())
+    give_up = threading.Event()
+    timer = threading.Timer(6, give_up.set)
+    threads = start_workers(stop)
+    timer.start()
+    try:
+        for t in threads:
+            while t.is_alive() and not give_up.is_set():
+                t.join(0.1)
+    finally:
+        timer.cancel()
+        timer.join()
