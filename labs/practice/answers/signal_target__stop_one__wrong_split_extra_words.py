@@ -1,6 +1,6 @@
-# expect: no other worker stopped: alpha, beta stopped too
+# expect: control() returned only on "quit": control returned before "quit" (after 13 command(s))
 # stop-one, wrong (fourth hostile reading, eleventh session): takes the second word as the
-# name, whatever follows it ("stop beta now" stops beta).
+# name, whatever follows it ("stop beta now" stops beta), and reads "QUIT" as "quit".
 def control(commands, stops):
     while True:
         line = commands.get()
