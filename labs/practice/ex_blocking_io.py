@@ -822,7 +822,8 @@ def _quiet(rep, pid, me, worst: int | None = None) -> dict:
         # time.monotonic() between short waits sees it at its next wake-up), and
         # the silence goes on until its timed waits ran out: an idle timeout of
         # 2 s waits in the kernel with it (select(timeout=2), settimeout(2))
-        out["pushed"] = rep.push_clock(QUIET_PUSH_S) or True
+        rep.push_clock(QUIET_PUSH_S)
+        out["pushed"] = True  # (whether the process settled at once or not)
         out["outwaited"] = rep.outwait(lambda: rep.ended(me))
         if rep.ended(me):
             out["quiet_ended"] = True

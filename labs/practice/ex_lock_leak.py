@@ -149,7 +149,8 @@ def stop_scenario(rep):
     ``before-first``: before any worker starts; ``midway``: while worker-1
     is held inside its 1st debit (holding the lock, if it took it);
     ``midway-3rd``: inside its 3rd; ``between``: once every worker has made
-    QUOTA transfers (each waits at its next look at ``stop`` until then)."""
+    QUOTA transfers (each waits at its next look at ``stop``, or its next
+    acquire of the lock, until then)."""
     n, mode = rep.n, rep.mode
     lock = rep.add(GLock(n))
     stop = rep.add(GEvent(n, "stop"))
@@ -193,7 +194,8 @@ def stop_scenario(rep):
     facts.update(_stop_facts(rep, bank, stop))
     facts["off_script"] = next((f"{r.who}'s {r.op}({', '.join(map(repr, r.args))})"
                                 for r in _bank_ops(rep, bank) if list(r.args[:2]) != (
-                                    ["alice", 10] if r.op == "debit" else ["bob", 10])), None)
+                                    ["alice", AMOUNT] if r.op == "debit" else ["bob", AMOUNT])),
+                               None)
     return facts
 
 
