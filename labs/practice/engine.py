@@ -406,8 +406,7 @@ class Rep:
             rest = self.at_rest(pid, reads=2)
             timed.clear()
             for tid, call in (rest or {}).items():
-                if call and call.split()[0] not in procfs.RECEIVE \
-                        and not procfs.waits_untimed(pid, tid):
+                if call and procfs.timed_wait(pid, tid) is not None:  # (an untimed epoll: no)
                     try:
                         timed[tid] = procfs.context_switches(tid, True, pid=pid)
                     except OSError:
