@@ -300,12 +300,12 @@ def _looked(f):
         return False, (f"{who} made a transfer after `stop` was seen set"
                        if who.endswith(STARTED_BY_YOU)
                        else f"{who} made a transfer after it saw `stop` set")
+    if f["mid_looks"]:  # (first: such a look goes with a blind transfer, in any run)
+        return False, (f"{f['mid_looks'][0]} looked at `stop` between a debit and its credit: "
+                       "look only between transfers")
     if f["blind"]:
         return False, (f"{f['blind'][0]} made a transfer without looking at `stop` first "
                        "(a stop set then would be missed)")
-    if f["mid_looks"]:
-        return False, (f"{f['mid_looks'][0]} looked at `stop` between a debit and its credit: "
-                       "look only between transfers")
     return True, "every transfer followed a look at stop"
 
 

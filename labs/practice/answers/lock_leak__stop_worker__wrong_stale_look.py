@@ -1,4 +1,4 @@
-# expect: made a transfer without looking at `stop` first
+# expect: looked at `stop` between a debit and its credit
 def worker(bank, lock, stop):
     stopping = stop.is_set()
     while not stopping:
