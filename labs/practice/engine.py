@@ -426,10 +426,10 @@ class Rep:
         self.hold(time.monotonic() - t0)
         return settled
 
-    def outwait(self, done, cap: float | None = None) -> list[str]:
+    def outwait(self, done) -> list[str]:
         """The grader waits, in real time, until each wait with a timeout
         that a thread of the learner's process is in now has run out, when
-        it runs out within ``cap`` (OUTWAIT_S); then until the process is at
+        it runs out within OUTWAIT_S; then until the process is at
         rest again (``at_rest``); sooner if ``done()``. What no fast clock
         reaches: a wait in the kernel (``select(timeout=2)`` on a real
         socket), a ``threading.Timer`` where ``threading`` is not on the fast
@@ -438,7 +438,6 @@ class Rep:
         count of wake-ups). The time is held; the operations the learner's
         threads make meanwhile go on (an explorer goes on choosing). The
         system calls waited out ([]: none, nothing was waited for)."""
-        cap = OUTWAIT_S if cap is None else cap
         pid, a, t0 = self.session.pid, self.arena, time.monotonic()
         if pid is None:
             return []
@@ -453,7 +452,7 @@ class Rep:
         def look() -> bool:
             for tid in procfs.tids(pid):
                 found = procfs.timed_wait(pid, tid)
-                if found is None or found[1] > cap or found[1] <= seen.get(tid, ("", -1, 0))[1]:
+                if found is None or found[1] > OUTWAIT_S or found[1] <= seen.get(tid, ("", -1, 0))[1]:
                     continue
                 try:
                     seen[tid] = (*found, procfs.context_switches(tid, True, pid=pid))
@@ -474,7 +473,7 @@ class Rep:
                 woke = True  # each of those operations may now end as its timeout says:
                 with a.cond:  # the thread that made it has one more look before the rest
                     waiting.update(r.seq for r in a.current.values()
-                                   if r.until is not None and r.until <= time.monotonic() + cap)
+                                   if r.until is not None and r.until <= time.monotonic() + OUTWAIT_S)
             if over():
                 return True
             with a.cond:
