@@ -128,8 +128,9 @@ def _tgkill(pid: int, tid: int, sig: int) -> None:
 
 SIGTERM_MODES = {"midway": (3, "thread"), "before-first": (2, "process"),
                  "late": (4, "process"), "midway-5": (5, "thread")}
-QUIET_S = (0.3, 1.3)  # late: how long the grader holds SIGTERM back while run() waits,
-                     # drawn per run (Rep.rng) from this range: a timer cannot know when
+QUIET_S = 1.5    # late: how long the grader holds SIGTERM back while run() waits: the
+                 # same every time (a random length made a 6 s Timer pass some gradings:
+                 # how much of it was left when Rep.outwait looked was luck)
 SLOW_S = 60.0    # late: how long worker-1 runs after the stop, on the learner's fast clock
 QUIET_FAST_S = 60.0  # late: the quiet period's time on the learner's clock (its timed looks)
 KEEP_S = 2.0     # late: the most the grader waits for the slow worker's fast minute to end
@@ -484,7 +485,7 @@ def sigterm_scenario(rep):
     at a worker waits in the grader, and once the kernel shows it blocked
     on the reply, SIGTERM is aimed at another thread of the process. ``late``
     (4 workers): every worker holds an item; SIGTERM is held back for a
-    quiet period of random length (QUIET_S, from the grading's seed) while
+    quiet period (QUIET_S) while
     run() waits, QUIET_FAST_S of its timed looks passing at once meanwhile
     (GStart.quiet), then sent to the process while it waits again. Every time,
     the main thread's call in progress (``held``: start_workers, or a look
@@ -523,7 +524,7 @@ def sigterm_scenario(rep):
                 # time.monotonic() that stops the workers itself fires here). It
                 # lasts quiet_s, and, once the main thread began that minute, until
                 # the minute is over, however slow the machine.
-                quiet_s, clock = rep.rng.uniform(*QUIET_S), SlowEnd.PROCESS
+                quiet_s, clock = QUIET_S, SlowEnd.PROCESS
                 with a.cond:
                     start.quiet.start({clock: QUIET_FAST_S})
                 end = time.monotonic() + quiet_s
@@ -728,7 +729,7 @@ SIGTERM = Exercise(
         "every worker is in the middle of an item and your main thread has just begun "
         "to wait, aimed at another thread of the process (one of the check's: it does not "
         "block SIGTERM, whatever mask your threads have); or after holding it back for "
-        "a quiet period of random length (0.3 to 1.3 s) while you wait, in which a minute "
+        f"a quiet period ({QUIET_S:g} s) while you wait, in which a minute "
         "passes on your clock (your timed looks, and your naps between looks, pass at "
         "once, and the clocks of `time` move on with them); in a random order. "
         "The process must survive; the stop must be set by your handler, after SIGTERM "

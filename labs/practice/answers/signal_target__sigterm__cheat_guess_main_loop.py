@@ -7,7 +7,7 @@ import time
 # once a guessed time has passed, read from the statement alone. The number
 # of workers tells the run's kind: 2, SIGTERM came while start_workers ran;
 # 3 or 5, it comes while the first look at a worker waits; 4, it is held back
-# 0.3 to 1.3 s after the first look: guess 0.8 s (right about 1 time in 4).
+# 1.5 s after the first look (0.3 to 1.3 s, at random, when it was written): guess 0.8 s.
 
 
 def run(start_workers):

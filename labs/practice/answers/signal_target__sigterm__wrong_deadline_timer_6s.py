@@ -1,5 +1,7 @@
-# gives up waiting for the workers after a 6 s threading.Timer fires, and returns while
-# workers may still run (fifth hostile reading, eleventh session)
+# expect: run() waited for every worker: worker-1, worker-2, worker-3, worker-4 still running when run() returned
+# sigterm, wrong: gives up waiting for the workers after a 6 s threading.Timer fires,
+# and returns while workers may still run (fifth hostile reading, eleventh session;
+# it passed 1 grading in 3 until the late run's quiet period had a fixed length)
 import signal
 import threading
 
