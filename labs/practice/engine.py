@@ -796,7 +796,10 @@ def _returned(f):
     if f["calls_ended"]:
         return True, "every call returned"
     held = f" (the lock is held by {f['held'][0]})" if f.get("held") else ""
-    return False, f"still running at the end of the run: {', '.join(f['pending'])}{held}"
+    # a moment the check waited for and never saw: what it was waiting for
+    # when the budget ran out (a stop it never set, say), not a hang of its own
+    waiting = f"; the check never saw {f['not_reached'][0]}" if f.get("not_reached") else ""
+    return False, f"still running at the end of the run: {', '.join(f['pending'])}{held}{waiting}"
 
 
 def measure(checks, facts) -> list:

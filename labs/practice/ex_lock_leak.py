@@ -180,6 +180,8 @@ def stop_scenario(rep):
             # the lock, or has returned. A timed acquire times out at once
             # here (GLock.stalled): worker-1 may stay held longer than any timeout.
             _meet_the_hold(rep, bank, [f"worker-{i + 1}" for i in range(1, WORKERS)])
+        else:
+            _not_by_the_workers(rep, bank)
         stop.set_now()
         with rep.arena.cond:
             bank.released = True
@@ -189,6 +191,8 @@ def stop_scenario(rep):
         if rep.until(lambda: all(credits(w) >= QUOTA or rep.ended(w) for w in names),
                      f"every worker's {QUOTA}th transfer"):
             stop.set_now()
+        else:
+            _not_by_the_workers(rep, bank)
     facts = rep.finish()
     facts.update(_lock_facts(rep, bank, lock))
     facts.update(_stop_facts(rep, bank, stop))
@@ -197,6 +201,15 @@ def stop_scenario(rep):
                                     ["alice", AMOUNT] if r.op == "debit" else ["bob", AMOUNT])),
                                None)
     return facts
+
+
+def _not_by_the_workers(rep, bank) -> None:
+    """The moment never came: if threads the learner's code started made the
+    debits, its description says so (the check counts and holds a worker's own)."""
+    others = sorted({r.who for r in rep.arena.of(bank, "debit")} - set(rep.reports.calls))
+    if others and rep.not_reached:
+        rep.not_reached[-1] += (f": debits came from {', '.join(others)} (threads your code "
+                                f"started), and the check counts each worker's own")
 
 
 MEET_S = 5.0  # at most, how long the others may take to meet a hold (a safety net: see below)
@@ -341,7 +354,8 @@ STOP_WORKER = Exercise(
     lab="lock-leak",
     title="A transfer worker that stops without cutting a transfer",
     statement=(
-        "Write `worker(bank, lock, stop)`. It repeats transfers of 10 from alice to bob: "
+        "Write `worker(bank, lock, stop)`. It repeats transfers of 10 from alice to bob, "
+        "itself (in the thread that called it): "
         "`bank.debit(\"alice\", 10)` then `bank.credit(\"bob\", 10)`, both under `lock` "
         "(the lock it was given), until `stop` (a `threading.Event`: `is_set()`, "
         "`wait(timeout)`) is set; then it returns. Look at `stop` before every transfer, "
