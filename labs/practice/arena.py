@@ -157,6 +157,7 @@ class FastClock:
 
 STALL_S = 60.0    # GLock: how long a stall lasts, in each thread's timed acquires
 SLOW_ALIVE = 300  # SlowEnd: is_alive() in a row of the slow thread that end the period
+OTHERS_S = 3600.0  # SlowEnd.passing: the others' timed joins that pass at once, in all
 
 
 class SlowEnd:
@@ -186,6 +187,10 @@ class SlowEnd:
         # True), until the scenario lets it go (the learner's own timed waits,
         # a threading.Timer, have run out: Rep.outwait)
         self.keep = False
+        self.let_go = False  # ... and then let it go: it is like the others
+        # the others' timed joins that would wait their whole timeout (``passing``)
+        self.others = FastClock(looks=None)
+        self.others.start({self.PROCESS: OTHERS_S})
 
     def on(self) -> bool:
         return self.clock.now(self.PROCESS)
@@ -195,6 +200,16 @@ class SlowEnd:
         clock, or None when the period is over (under the monitor)."""
         news = self.clock.timed(self.PROCESS, seconds)
         return OnFastClock(None, **news) if news else None
+
+    def passing(self, seconds: float) -> OnFastClock | None:
+        """A timed join that would wait its whole timeout, the thread running
+        on (not the slow one once it is kept: that one runs in real time): its
+        reply at once, the learner's clocks moved on by its timeout (OTHERS_S
+        of them, FAST_GETS joins at most; then None: it waits in real time).
+        Five consumers joined with ``join(3)`` cost milliseconds, not 15 s of
+        the check's time."""
+        news = self.others.timed(self.PROCESS, seconds)
+        return OnFastClock(None, skew=news["skew"]) if news else None
 
     def alive(self, who) -> OnFastClock | None:
         """is_alive() of ``who``: its reply (True, on the fast clock) while the

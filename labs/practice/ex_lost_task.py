@@ -549,8 +549,9 @@ class GThread(GObject):
     during a timed join: it ends (once it has its None) only when the
     learner's code waits for it without a timeout, or looks at it again
     (timed join or is_alive()) after is_alive() said True. A timed join
-    that finds it running waits its full timeout (held time: the budget
-    grows by it). ``seen_end``: the learner's code saw it end (join()
+    that finds it running returns at once, its whole timeout passed on the
+    learner's clocks (SlowEnd.passing: an hour of them; then it waits its
+    full timeout, held time: the budget grows by it). ``seen_end``: the learner's code saw it end (join()
     returned, or is_alive() was False).
 
     ``shared["slow"]`` (SlowEnd): the one of them that first runs a while
@@ -637,7 +638,9 @@ class GThread(GObject):
         if self.looks > 1:
             self.shared["open"] = True
             self.changed()
-        fast = slow.join(self, t)  # its whole timeout passes at once, on the fast clock
+        # its whole timeout passes at once, on the fast clock: the slow one's
+        # minute, or the others' (SlowEnd.passing)
+        fast = slow.join(self, t) or (None if self is slow.slow else slow.passing(t))
         if fast is not None:
             return fast
         self.shared["hold"](t)  # held: it stays alive for the whole timeout
