@@ -137,10 +137,10 @@ class GRep(GObject):
         c.update(end=rec.seq, outcome=("returned", value), queued=self._queued(rec))
         self._ended(rec)
 
-    def op_raised(self, rec, k, type_name="", message="", frames=()):
+    def op_raised(self, rec, k, type_name="", message="", frames=(), theirs=None):
         c = self._mine(rec, k, False)[-1]
         c.update(end=rec.seq, outcome=("raised", str(type_name), str(message), frames),
-                 queued=self._queued(rec))
+                 queued=self._queued(rec), theirs=theirs if isinstance(theirs, bool) else None)
         self._ended(rec)
 
     def _ended(self, rec) -> None:

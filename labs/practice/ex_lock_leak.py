@@ -98,9 +98,12 @@ def _lock_facts(rep, bank, lock) -> dict:
                        if not r.note.get("locked")}.values(), key=lambda r: r.who)
     # A transfer runs from a thread's debit to its next debit: every operation
     # in it under one acquisition of the lock, or another thread can run in between.
+    # (a thread whose credit comes before its debit pairs them wrongly: the
+    # order is its flaw, named by the exercise's own check: _credit_first)
     split, current = {}, {}
+    backwards = _credit_first(rep, bank)
     for r in _bank_ops(rep, bank):
-        if not r.note.get("locked"):
+        if not r.note.get("locked") or r.who in backwards:
             continue
         if r.op == "debit":
             current[r.who] = r.note["acquired_at"]
@@ -123,7 +126,9 @@ def _lock_used(f):
 
 
 def _lock_free(f):
-    h = f["lock_holder_at_end"]
+    h, out = f["lock_holder_at_end"], f.get("locked_out")
+    if out:  # freed later, by another thread (a Timer): not when the error left
+        return False, f"{out[0]}: the lock must be free when the transfer ends"
     return h is None, "free" if h is None else f"still held by {h} after it returned"
 
 
@@ -200,7 +205,19 @@ def stop_scenario(rep):
                                 for r in _bank_ops(rep, bank) if list(r.args[:2]) != (
                                     ["alice", AMOUNT] if r.op == "debit" else ["bob", AMOUNT])),
                                None)
+    facts["credit_first"] = next((f"{who}'s credit came before its debit"
+                                  for who in _credit_first(rep, bank)), None)
     return facts
+
+
+def _credit_first(rep, bank) -> list[str]:
+    """The threads whose first bank operation is a credit: a transfer begins
+    with its debit (a debit with no credit after it is a cut transfer: stop-
+    worker's ``halves`` says so)."""
+    first: dict[str, str] = {}
+    for r in _bank_ops(rep, bank):
+        first.setdefault(r.who, r.op)
+    return sorted(who for who, op in first.items() if op == "credit")
 
 
 def _not_by_the_workers(rep, bank) -> None:
@@ -302,7 +319,8 @@ def _stop_facts(rep, bank, stop) -> dict:
              or bank.held is not None and bank.held.seq < calls[-1]["end"])
         and (stop.set_at is None
                                                   or calls[-1]["end"] < stop.set_at))
-    return {"blind": sorted(blind), "after_stop": sorted(after), "halves": sorted(halves),
+    return {"set_by_learner": sorted({r.who for r in ledger if r.obj == stop.id and r.op == "set"}),
+            "blind": sorted(blind), "after_stop": sorted(after), "halves": sorted(halves),
             "mid_looks": sorted(mid),
             "transfers": transfers, "stop_set": stop.flag, "early": early}
 
@@ -322,6 +340,12 @@ def _looked(f):
     return True, "every transfer followed a look at stop"
 
 
+def _stop_not_set_by_you(f):
+    who = f["set_by_learner"]
+    return not who, ("the check set it, or none did" if not who else
+                     f"{who[0]} set `stop` itself: only the check sets it; a worker only looks")
+
+
 def _until_stop(f):
     e = f["early"]
     return not e, ("every worker returned after the stop" if not e else
@@ -335,8 +359,9 @@ def _whole(f):
 
 
 def _as_stated(f):
-    if f["off_script"]:
-        return False, f"{f['off_script']}: a transfer is debit(\"alice\", 10), then credit(\"bob\", 10)"
+    if f["off_script"] or f["credit_first"]:
+        what = f["off_script"] or f["credit_first"]
+        return False, f"{what}: a transfer is debit(\"alice\", 10), then credit(\"bob\", 10)"
     return True, "10 from alice to bob, every time"
 
 
@@ -358,7 +383,8 @@ STOP_WORKER = Exercise(
         "itself (in the thread that called it): "
         "`bank.debit(\"alice\", 10)` then `bank.credit(\"bob\", 10)`, both under `lock` "
         "(the lock it was given), until `stop` (a `threading.Event`: `is_set()`, "
-        "`wait(timeout)`) is set; then it returns. Look at `stop` before every transfer, "
+        "`wait(timeout)`; the check sets it, a worker only looks) is set; then it returns. "
+        "Look at `stop` before every transfer, "
         "never between the debit and the credit. Useful imports: `threading`, `time`, "
         "`logging`, `collections`.\n\n"
         "The check runs three of your workers on the grader's bank, lock and Event, and "
@@ -387,6 +413,10 @@ STOP_WORKER = Exercise(
     modules=COMMON_MODULES,
     budget_s=3.0,
     checks=(
+        Check("only the check set the stop", "the check set it", _stop_not_set_by_you,
+              ("A worker set `stop` itself: the stop is the caller's to give.",
+               "Only look at `stop` (`is_set()`, `wait(timeout)`); never call `stop.set()`.",
+               "Notebook 01, `fixed`: the main thread sets the stop; the worker only looks.")),
         Check("the workers transferred until the stop", "transfers, none if stopped first",
               _worked,
               ("Your workers made no transfer, or made some although the stop was set first.",
@@ -481,6 +511,11 @@ def safe_scenario(rep):
             return bank.credits_by.get("worker-1", 0) >= 1 or rep.ended("worker-1")
         rep.hold_first_call("worker-2", worker_1_failed)
     rep.expected_raises = {"Frozen"}
+    held_at_end = {}  # a call's end (its seq): the lock held then by its own thread
+
+    def note_lock(rec):  # as each call ends (under the monitor)
+        held_at_end[rec.seq] = lock.owner_name == rec.who
+    rep.on_end = note_lock
     for name, (src, dst, amount) in PAIRS.items():
         rep.spawn(name, "transfer", bank, lock, src, dst, amount, calls=CALLS)
     rep.go()
@@ -493,15 +528,20 @@ def safe_scenario(rep):
             lock.stall(False)
     facts = rep.finish()
     facts.update(_lock_facts(rep, bank, lock))
-    facts.update(_call_facts(rep, bank))
+    facts.update(_call_facts(rep, bank, held_at_end))
     return facts
 
 
-def _call_facts(rep, bank) -> dict:
+def _call_facts(rep, bank, held_at_end) -> dict:
     """Per learner call (between its reports on its thread's channel): its
-    bank operations, whether its credit raised Frozen, how it ended."""
+    bank operations, whether its credit raised Frozen, how it ended (the
+    Frozen the bank raised, or another; the lock held then or not)."""
     swallowed, retried, not_undone, double, extra, invented = [], [], [], [], [], []
+    other_error, off_script, locked_out = [], [], []
     ledger = rep.ledger()
+    others = sorted({r.who for r in _bank_ops(rep, bank)} - set(rep.reports.calls))
+    named = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+    by = f" itself (the bank's operations came from {named}{STARTED_BY_YOU})"
     for name, calls in sorted(rep.reports.calls.items()):
         src, dst, amount = PAIRS[name]
         for c in calls:
@@ -518,6 +558,16 @@ def _call_facts(rep, bank) -> dict:
                     net[r.args[0]] = net.get(r.args[0], 0) + sign * r.args[1]
             net = {k: v for k, v in net.items() if v}
             label = f"{name}'s transfer {c['k'] + 1}"
+            if held_at_end.get(c["end"]):
+                locked_out.append(f"{label} {c['outcome'][0]} with `lock` still held")
+            if raised and c.get("theirs") is False:
+                other_error.append(label)
+            shape = [(r.op, r.args[0], r.args[1]) for r in ops if len(r.args) >= 2]
+            want = [("debit", src, amount), ("credit", dst, amount)]
+            if shape != (want + [("credit", src, amount)] if frozen else want):
+                off_script.append((frozen, f"{label} made " + (", ".join(
+                    f"{op}({who!r}, {n!r})" for op, who, n in shape) if shape else
+                    "no debit or credit" + (by if others else ""))))
             if frozen:
                 after = ops[[r.note.get("frozen") for r in ops].index(True) + 1:]
                 if not raised:
@@ -538,6 +588,8 @@ def _call_facts(rep, bank) -> dict:
                         extra.append(f"{label} moved {net or 'nothing'}, not {amount} "
                                      f"from {src} to {dst}")
     return {"swallowed": swallowed, "retried": retried, "not_undone": not_undone,
+            "other_error": other_error, "off_script": off_script, "locked_out": locked_out,
+            "by_others": named if others else "",
             "raised_without_failure": invented,
             "undo_on_success": double, "wrong_amounts": extra,
             "frozen_raised": sum(1 for r in rep.arena.of(bank, "credit") if r.note.get("frozen"))}
@@ -547,17 +599,30 @@ def _error_reached(f):
     if f["swallowed"]:
         how = " (the failed credit was retried)" if f["retried"] else ""
         return False, f"the caller never saw Frozen from {f['swallowed'][0]}{how}"
+    if f["other_error"]:
+        return False, (f"{f['other_error'][0]} raised a Frozen of its own, not the one the "
+                       "bank raised: re-raise the error itself (a bare `raise`)")
     if f["raised_without_failure"]:
         return False, (f"{f['raised_without_failure'][0]} raised Frozen, yet none of its credits "
                        f"failed (an error kept from an earlier call?)")
     if f["mode"] != "no-failure" and not f["frozen_raised"]:
+        if f["by_others"]:
+            return False, (f"no credit of the workers' own: the bank's operations came from "
+                           f"{f['by_others']}{STARTED_BY_YOU}; make them in the call")
         return False, "no credit was made, so none could fail"
     return True, "the caller saw Frozen" if f["frozen_raised"] else "no failure this run"
+
+
+ONE_EACH = ": a transfer is one debit(src, amount), then one credit(dst, amount), and one "\
+           "credit(src, amount) back when that credit fails"
 
 
 def _undone(f):
     if f["not_undone"]:
         return False, f["not_undone"][0] + ": the debit was never undone"
+    failed = [text for frozen, text in f["off_script"] if frozen]
+    if failed:
+        return False, failed[0] + ONE_EACH
     return True, "the failed transfer was undone" if f["frozen_raised"] else "nothing to undo"
 
 
@@ -566,6 +631,9 @@ def _all_moved(f):
         return False, f["undo_on_success"][0]
     if f["wrong_amounts"]:
         return False, f["wrong_amounts"][0]
+    went = [text for frozen, text in f["off_script"] if not frozen]
+    if went:
+        return False, went[0] + ONE_EACH
     return True, "each moved its amount once"
 
 

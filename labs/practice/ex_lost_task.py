@@ -348,7 +348,7 @@ def hold_away(rep, do) -> None:
 
 
 def _consumer_facts(rep, q, do, stops) -> dict:
-    early_done, never_done, after_stop, early_return = [], [], [], []
+    early_done, never_done, after_stop, early_return, blind = [], [], [], [], []
     task_dones = 0
     ledger = rep.ledger()
     for c in sorted(stops):
@@ -379,6 +379,19 @@ def _consumer_facts(rep, q, do, stops) -> dict:
                     early_done.append((c, item, item in put_back))
         for item in held:
             never_done.append(f"{c}'s get() of {'None' if item is None else f'task {item}'}")
+        # between tasks, a look at its stop: from the end of one do() to the next
+        need = False
+        for r in ledger:
+            if r.who != c or not r.ok:
+                continue
+            if r.obj == stops[c].id and r.op in ("is_set", "wait"):
+                need = False
+            elif r.obj == do.id and r.op == "do":
+                if need:
+                    blind.append(f"{c} began task {r.args[0]} without a look at its stop since "
+                                 "its last task (a stop set between them would be missed)")
+                    break
+                need = True
         stopped = stops[c].set_at is not None
         if rep.ended(c) and not got_none and not stopped:
             early_return.append(f"{c} returned before it got None, with no stop set "
@@ -397,6 +410,7 @@ def _consumer_facts(rep, q, do, stops) -> dict:
     # queued are reported elsewhere (a task never done), the learner's are not
     put_left = q.learner_left()
     return {"early_done": early_done, "never_done": never_done, "after_stop": after_stop,
+            "blind": blind,
             "early_return": early_return, "put_left": put_left, "task_dones": task_dones,
             "unfinished": q.unfinished - (len(q.items) - put_left)}
 
@@ -429,6 +443,11 @@ def _no_task_after_stop(f):
     return not a, "none" if not a else a[0]
 
 
+def _looked_between(f):
+    b = f["blind"]
+    return not b, "a look between every two tasks" if not b else b[0]
+
+
 def _kept_running(f):
     e = f["early_return"]
     return not e, "until None or its stop" if not e else e[0]
@@ -453,7 +472,8 @@ CONSUMER = Exercise(
         "time after quiet periods. Every task must be done exactly once; `task_done()` "
         "comes after `do(n)` has finished, once per `get()`, `None` included (nothing put "
         "back: once every consumer has returned, `tasks.join()` returns); consumer-1 "
-        "takes no task once its stop is set; a consumer returns only on its `None` or its "
+        "takes no task once its stop is set; every consumer looks at its stop between two "
+        "tasks (one task at a time); a consumer returns only on its `None` or its "
         "stop. The check's quiet periods are its own time, not your run's, and run on a "
         "fast clock: in each, 10 s of your waits with a timeout (`get()`, `stop.wait()`, "
         "`threading`'s timers and waits) pass at once, and the clocks of `time` move on "
@@ -516,6 +536,12 @@ CONSUMER = Exercise(
         Check("consumer-1 took no task after its stop", "none", _no_task_after_stop,
               ("consumer-1 went on taking tasks after it was asked to stop.",
                "Look at `stop` before every `get()`: `while not stop.is_set():` around it.",
+               "Notebook 02, `consume_cooperatively`.")),
+        Check("a look at stop between tasks", "a look between every two tasks", _looked_between,
+              ("A consumer began a task without looking at its stop after the one before: "
+               "a stop set in between was missed.",
+               "Take one task at a time, and look at `stop` before each `get()`: `while not "
+               "stop.is_set():` around it; no task taken ahead of time.",
                "Notebook 02, `consume_cooperatively`.")),
         Check("kept running through quiet periods", "until None or its stop", _kept_running,
               ("A consumer returned because the queue was empty for a moment.",

@@ -185,7 +185,7 @@ def _runner(wire, rep, fn, args, calls, lines) -> None:
             except BaseException as e:  # noqa: B036
                 wire_module.end_helpers()
                 wire.call(rep, "raised", k, type(e).__name__, str(e)[:200],
-                          learner_frames(e.__traceback__, lines))
+                          learner_frames(e.__traceback__, lines), wire.raised_by_check(e))
             else:
                 wire_module.end_helpers()
                 wire.call(rep, "returned", k, describe(value))

@@ -23,6 +23,7 @@ Standard library only; imports nothing of ``labs``.
 """
 from __future__ import annotations
 
+import collections
 import json
 import queue
 import signal
@@ -286,12 +287,15 @@ class Clock:
 
 
 CLOCK = Clock()
+RAISED_KEPT = 256  # Wire.raised: how many of the latest exceptions are kept
 
 
 class Wire:
     def __init__(self, dial_fd: int):
         self.dial = socket.socket(fileno=dial_fd)
         self.local = threading.local()
+        # the exceptions the check's objects raised lately (raised_by_check)
+        self.raised: collections.deque = collections.deque(maxlen=RAISED_KEPT)
 
     def _connect(self) -> socket.socket:
         mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -347,8 +351,15 @@ class Wire:
         msg = json.loads(reply)
         CLOCK.heard(msg)
         if "raise" in msg:
-            raise ERRORS.get(msg["raise"], RuntimeError)(msg.get("msg", ""))
+            exc = ERRORS.get(msg["raise"], RuntimeError)(msg.get("msg", ""))
+            self.raised.append(exc)
+            raise exc
         return msg.get("ok")
+
+    def raised_by_check(self, e: BaseException) -> bool:
+        """Whether ``e`` is an exception a call of the check's objects raised
+        (the object itself: re-raised, not a new one like it)."""
+        return any(e is x for x in list(self.raised))
 
     def take_fds(self) -> list:
         """The descriptors that came with this thread's replies (SCM_RIGHTS)."""
