@@ -161,9 +161,9 @@ class GDo(GObject):
     caller inside a task (the forced moment) until released."""
     kind = "Do"
 
-    def __init__(self, rep, name="do", tasks=TASKS):
+    def __init__(self, rep, name="do", tasks=TASKS, first=1):
         super().__init__(rep, name)
-        self.tasks = tasks
+        self.tasks, self.first = tasks, first  # the tasks: first, first + 1, ...
         self.done: dict[int, int] = {}
         self.mine: dict[str, int] = {}
         self.hold_on = None
@@ -171,7 +171,8 @@ class GDo(GObject):
         self.released = False
 
     def op_do(self, rec, n):
-        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= self.tasks:
+        if isinstance(n, bool) or not isinstance(n, int) \
+                or not self.first <= n < self.first + self.tasks:
             raise Raise("ValueError", f"{n!r} is not a task" + (
                 ": it means 'no more tasks'" if n is None else ""))
         k = self.mine[rec.who] = self.mine.get(rec.who, 0) + 1
@@ -193,7 +194,8 @@ class GDo(GObject):
 
     def fates(self, thrown=()) -> dict:
         return {"tasks": self.tasks,
-                "lost": [n for n in range(1, self.tasks + 1) if n not in self.done],
+                "lost": [n for n in range(self.first, self.first + self.tasks)
+                         if n not in self.done],
                 "duplicated": [n for n, k in sorted(self.done.items()) if k > 1]}
 
 
@@ -205,6 +207,8 @@ def _each_once(f):
     parts = [f"task(s) {names(lost)} never done"] if lost else []
     if f.get("thrown"):
         parts[0] += f" ({f['thrown']})"
+    elif 0 in lost:  # `if not n:` reads task 0 as the end
+        parts[0] += " (task 0 is a task, not None: test `n is None`, not `not n`)"
     parts += [f"task(s) {names(dup)} done twice or more"] if dup else []
     return False, "; ".join(parts)
 
@@ -212,7 +216,7 @@ def _each_once(f):
 # ---------------------------------------------------------------- the consumer
 
 def consumer_scenario(rep):
-    """Three consumers share 12 tasks. consumer-1's stop is set
+    """Three consumers share 12 tasks, 0 to 11. consumer-1's stop is set
     ``midway``: while do() holds it inside its 1st task (``midway-2nd``: its
     2nd); ``before-first``: before it starts; ``after-last``: once every task
     is done and every consumer is idle; ``trickle``: the tasks come one at a
@@ -225,13 +229,14 @@ def consumer_scenario(rep):
     small = mode.startswith(SMALL)
     mode = mode[len(SMALL):] if small else mode
     consumers, tasks = (SMALL_CONSUMERS, SMALL_TASKS) if small else (CONSUMERS, TASKS)
-    q, do = rep.add(GQueue(n)), rep.add(GDo(n, tasks=tasks))
+    # the tasks are 0 to 11: task 0 is a task, not "no more tasks" (`if not n:`)
+    q, do = rep.add(GQueue(n)), rep.add(GDo(n, tasks=tasks, first=0))
     names_ = [f"consumer-{i + 1}" for i in range(consumers)]
     stops = {c: rep.add(GEvent(n, f"stop{i + 1}")) for i, c in enumerate(names_)}
     for ev in stops.values():  # a consumer's timed stop.wait() follows the queue's fast clock
         ev.fast_by = q.fast
     if mode != "trickle":
-        for t in range(1, tasks + 1):
+        for t in range(tasks):
             q.put_now(t)
     if mode in ("midway", "midway-2nd"):
         do.hold_on = ("consumer-1", 1 if mode == "midway" else 2)
@@ -282,7 +287,7 @@ def consumer_scenario(rep):
         do.release()
     elif mode == "trickle":  # three batches of four (one), each after a quiet period
         batch = tasks // 3
-        for first in range(1, tasks + 1, batch):
+        for first in range(0, tasks, batch):
             since = dict(q.empties)
             if not fast_until(lambda: quiet(since), "a quiet period"):
                 break
@@ -466,7 +471,7 @@ CONSUMER = Exercise(
         "`wait(timeout)`) is set, return; a queue that is empty for a while is not a "
         "reason to return. Useful imports: `threading`, `queue`, `time`, `logging`, "
         "`collections`.\n\n"
-        "The check runs three of your consumers on 12 tasks (the grader's queue, `do` and "
+        "The check runs three of your consumers on 12 tasks, 0 to 11 (the grader's queue, `do` and "
         "Events) and sets consumer-1's stop while it is in the middle of a task (or "
         "before it starts, or after the last task); in some runs the tasks come one at a "
         "time after quiet periods. Every task must be done exactly once; `task_done()` "

@@ -702,6 +702,10 @@ def _stop_from_sigterm(f):
         return False, ("SIGTERM was ignored (SIG_IGN) when the check sent it: the stop "
                        "came from your code, not from a handler")
     if not f["signal_sent"]:
+        if f["alive_at_return"]:  # a watchdog that gave up in the quiet period, say
+            return False, (f"run() returned before any SIGTERM, with "
+                           f"{', '.join(f['alive_at_return'])} still running: only the stop "
+                           "ends the wait (a timer or a deadline of yours came first)")
         return False, "not measured: the check never got to send SIGTERM"
     return False, "the stop Event was never set after SIGTERM: no handler of yours set it"
 
@@ -740,7 +744,8 @@ SIGTERM = Exercise(
         "block SIGTERM, whatever mask your threads have); or after holding it back for "
         f"a quiet period ({QUIET_S:g} s) while you wait, in which a minute "
         "passes on your clock (your timed looks, and your naps between looks, pass at "
-        "once, and the clocks of `time` move on with them); in a random order. "
+        "once, and the clocks of `time` and `threading`'s timed waits move on with them); "
+        "in a random order. "
         "The process must survive; the stop must be set by your handler, after SIGTERM "
         "(the kernel tells the check whether SIGTERM is caught, ignored or left to its "
         "default). The check sends SIGTERM only while your main thread is inside one of "
@@ -807,6 +812,7 @@ SIGTERM = Exercise(
         "`signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())`, then "
         "`start_workers(stop)`.",
         "Notebook 03, `sets_shutdown`: a handler that only sets an Event.")),),
+    fast_clock=True,  # naps on an Event of your own pass at once in the quiet minute, as sleeps do
 )
 
 

@@ -1,7 +1,9 @@
-# expect: run() waited for every worker: worker-1, worker-2, worker-3, worker-4 still running when run() returned
+# expect: run() returned before any SIGTERM, with worker-1, worker-2, worker-3, worker-4 still running
 # sigterm, wrong: gives up waiting for the workers after a 6 s threading.Timer fires,
 # and returns while workers may still run (fifth hostile reading, eleventh session;
-# it passed 1 grading in 3 until the late run's quiet period had a fixed length)
+# it passed 1 grading in 3 while the late run's quiet period had a random length; since
+# the twelfth session, threading follows the check's clock here: the Timer fires in the
+# quiet minute)
 import signal
 import threading
 
