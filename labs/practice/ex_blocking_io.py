@@ -336,8 +336,12 @@ def timeout_scenario(rep):
         rep.until(lambda: quiet(since) and taken() >= JOBS or rep.ended(me),
                   "the consumer idle after the 5th job", held=True)
         fast_quiet(rep, q, stop, me)
-        # ... and on, in real time, until its own timed waits ran out (a
-        # threading.Timer: threading is not on the fast clock here)
+        # ... then the learner's clocks move on by a minute (an idle timeout
+        # kept between naps of its own, time.sleep or an Event of its own, or a
+        # threading.Timer: threading follows the check's clock here) ...
+        rep.push_clock(QUIET_PUSH_S)
+        # ... and on, in real time, until its own timed waits ran out (a wait
+        # in the kernel: select(timeout=2) on a socket of its own)
         rep.outwait(lambda: rep.ended(me) or bool(a.anomalies))
         if not rep.ended(me):
             facts["idle"] = watch_process(rep, lambda: rep.ended(me) or bool(a.anomalies))
@@ -517,8 +521,10 @@ CONSUMER = Exercise(
         "The check (its own queue, `done` and Event) sends 5 jobs one at a time; once your "
         "consumer is idle, 10 s of its waits with a timeout (`get()`, `stop.wait()`) pass "
         "at once (a fast clock: the clocks of `time` move on with them; an empty queue is "
-        "not a stop), and on, in real time, until each wait with a timeout of at most 5 s "
-        "that a thread of yours is in then has run out (a `threading.Timer`), then it watches "
+        "not a stop), then your clocks move on by a minute at once (those of `time`, and "
+        "`threading`'s timed waits: an idle `threading.Timer` fires), and on, in real time, "
+        "until each wait with a timeout of at most 5 s that a thread of yours is in then has "
+        "run out (a `select` on a socket of yours), then it watches "
         "your process for a quarter of a second (the kernel "
         "counts its threads' wake-ups and CPU time), then sets `stop` at the worst moment: "
         "as your consumer begins to wait in a `get` with a timeout (after its last look at "
@@ -540,6 +546,7 @@ CONSUMER = Exercise(
         "        done(job)\n"),
     modes=("idle", "busy", "idle", "before-first"),
     scenario=timeout_scenario,
+    fast_clock=True,  # the idle run's minute (QUIET_PUSH_S): naps and Timers of your own see it
     modules=COMMON_MODULES,
     budget_s=3.0,
     checks=(

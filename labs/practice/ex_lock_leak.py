@@ -193,7 +193,9 @@ def stop_scenario(rep):
             lock.stall(False)
     elif mode == "between":
         names = [f"worker-{i + 1}" for i in range(WORKERS)]
-        if rep.until(lambda: all(credits(w) >= QUOTA or rep.ended(w) for w in names),
+        # (a stop your code set itself ends it too: that is a check's failure, not
+        # a moment never reached)
+        if rep.until(lambda: stop.flag or all(credits(w) >= QUOTA or rep.ended(w) for w in names),
                      f"every worker's {QUOTA}th transfer"):
             stop.set_now()
         else:

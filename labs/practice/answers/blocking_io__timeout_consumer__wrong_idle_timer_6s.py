@@ -1,5 +1,8 @@
-# a 6 s threading.Timer watchdog, restarted on each job, makes the consumer return while
-# no job comes (an idle timeout, not the stop) (fifth hostile reading, eleventh session)
+# expect: it waited for the stop: expected returned after the stop, measured returned before the stop was set
+# timeout-consumer, wrong: a 6 s threading.Timer watchdog, restarted on each job, makes
+# the consumer return while no job comes (an idle timeout, not the stop) (fifth hostile
+# reading, eleventh session). Caught since the twelfth session: threading follows the
+# check's clock here, and the idle run pushes it a minute on
 import queue
 import threading
 
