@@ -1,4 +1,4 @@
-# expect: it waited for the stop: expected returned after the stop, measured returned before the stop was set
+# expect: it waited for the stop: returned before the stop was set
 # timeout-consumer, wrong: a 6 s threading.Timer watchdog, restarted on each job, makes
 # the consumer return while no job comes (an idle timeout, not the stop) (fifth hostile
 # reading, eleventh session). Caught since the twelfth session: threading follows the
