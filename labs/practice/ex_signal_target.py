@@ -826,10 +826,12 @@ STOP_ONE_MODES = {
               ("stop nobody", "pause beta", "hello", "status alpha", "stop",
                "stopwatch alpha", "quitter",  # verbs that only begin like the two
                "STOP alpha", "Stop beta", "stop ALPHA", "stop lta", "stop beta now",
-               "QUIT", "Quit")),  # not "stop NAME" nor "quit": the case, a suffix, a word more
+               "QUIT", "Quit",  # not "stop NAME" nor "quit": the case, a suffix, a word more
+               "kill beta", "halt alpha", "stop:beta", "stop-alpha",  # other verbs, no space
+               "exit", "quit now", "quit alpha")),  # other ways out: not "quit"
     "substring": (("worker-1", "worker-10", "worker-11"), "worker-10",
                   ("stop worker-111", "stop worker")),  # a name longer, then shorter
-    "twice": (("db", "web", "cache"), "web", ()),
+    "twice": (("db", "pool", "cache"), "pool", ()),  # "stop pool".lstrip("stop ") is "l"
     "quiet": (("worker-1", "worker-2", "worker-10"), "worker-1", ("stop worker-100",)),
 }
 STOP_ONE_QUIET_S = 2.0  # quiet: no command for this long before "quit" (the grader's time)
@@ -935,6 +937,10 @@ def stop_one_scenario(rep):
             sent["quit"] = put("quit")
     taken = [r.value for r in a.of(q, "get") if r.ok and r.who == "control"]
     facts.update(rep.finish())
+    # what control did with the queue once it had taken "quit": nothing, it returns
+    mine = [r for r in rep.ledger() if r.obj == q.id and r.who == "control"]
+    quit_at = next((i for i, r in enumerate(mine) if r.op == "get" and r.ok and r.value == "quit"),
+                   None)
     calls = rep.calls_of("control")
     ended = calls[-1]["end"] if calls and calls[-1]["end"] is not None else None
     facts.update(
@@ -942,7 +948,11 @@ def stop_one_scenario(rep):
         target_set=events[target].set_at is not None and events[target].set_at <= released,
         others_set=[name for name, ev in events.items() if name != target and ev.flag],
         early_return=(ended is not None and "quit" not in sent),
-        taken=len([x for x in taken if x is not None]))
+        after_quit=[] if quit_at is None else [f"{r.op}()" for r in mine[quit_at + 1:]],
+        taken=len([x for x in taken if x is not None]),
+        last_taken=taken[-1] if taken else None,
+        # its last operation on the queue took a command (not an Empty, a look)
+        quiet_after_last=not (mine and mine[-1].op == "get" and mine[-1].ok))
     return facts
 
 
@@ -968,8 +978,18 @@ def _others_done(f):
 
 def _until_quit(f):
     if f["early_return"]:
+        last = f.get("last_taken")
+        if f.get("quiet_after_last") is False and last == "quit":
+            return False, ("control returned on a \"quit\" your own code put on the queue, "
+                           "before the check's: only the check's commands count")
+        if f.get("quiet_after_last") is False and isinstance(last, str):
+            return False, (f"control returned on {last!r}, before \"quit\": only \"quit\" "
+                           "ends it (any other command is ignored)")
         return False, (f"control returned before \"quit\" (after {f['taken']} command(s)): "
                        "an empty or quiet queue is not a reason to return")
+    if f.get("after_quit"):
+        return False, (f"control went on with the commands after \"quit\" "
+                       f"({', '.join(f['after_quit'][:3])}): return on it")
     return True, "until \"quit\""
 
 
@@ -985,7 +1005,7 @@ STOP_ONE = Exercise(
         "worker checks between items. On `\"stop NAME\"`, set that worker's Event (the "
         "whole name, in its case: `worker-1` is not `worker-10`, nor `WORKER-1`; the verb "
         "in lower case, and nothing after the name); ignore a name that is not in `stops` "
-        "and any other command (`\"QUIT\"` too); keep waiting while no command comes; "
+        "and any other command (`\"QUIT\"`, `\"exit\"`, `\"quit now\"` too); keep waiting while no command comes; "
         "return on "
         "`\"quit\"`. Useful imports: `threading`, `queue`, `time`, `logging`.\n\n"
         "The check's workers are its own, with names that change from run to run; each "

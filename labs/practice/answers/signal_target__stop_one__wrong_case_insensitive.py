@@ -1,4 +1,4 @@
-# expect: control() returned only on "quit": control returned before "quit" (after 13 command(s))
+# expect: control returned on 'QUIT', before "quit"
 # stop-one, wrong (fourth hostile reading, eleventh session): reads the verb in any case
 # ("STOP alpha" stops alpha), and "QUIT" as "quit": the verb is lower case.
 def control(commands, stops):

@@ -1,4 +1,4 @@
-# expect: control() returned only on "quit": control returned before "quit"
+# expect: control returned on a "quit" your own code put on the queue
 # stop-one, wrong: an idle watchdog. control waits untimed; a Timer puts "quit"
 # after 10 s without a command, so control returns although nobody sent quit.
 import threading

@@ -1,4 +1,4 @@
-# expect: control returned before "quit" (after 13 command(s))
+# expect: control returned on 'QUIT', before "quit"
 # stop-one, wrong (fifth hostile reading, eleventh session): returns on "QUIT" or
 # "Quit" too: other commands, to be ignored.
 import queue

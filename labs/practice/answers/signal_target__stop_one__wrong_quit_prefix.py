@@ -1,4 +1,4 @@
-# expect: control() returned only on "quit": control returned before "quit" (after 7 command(s))
+# expect: control returned on 'quitter', before "quit"
 # signal-target/stop-one, wrong: returns on any line starting with "quit" ("quitter", "quit-later") - other commands must be ignored
 def control(commands, stops):
     while True:

@@ -1,4 +1,4 @@
-# expect: control() returned only on "quit": control returned before "quit" (after 13 command(s))
+# expect: control returned on 'QUIT', before "quit"
 # stop-one, wrong (fourth hostile reading, eleventh session): takes the second word as the
 # name, whatever follows it ("stop beta now" stops beta), and reads "QUIT" as "quit".
 def control(commands, stops):
