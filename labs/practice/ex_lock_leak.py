@@ -9,13 +9,14 @@ from __future__ import annotations
 import time
 
 from labs.child import procfs
-from labs.practice.arena import GEvent, GLock, GObject, Raise, _number, first_seen_set
+from labs.practice.arena import FastClock, GEvent, GLock, GObject, Raise, _number, first_seen_set
 from labs.practice.exercises import Check, Exercise
 from labs.practice.policy import COMMON_MODULES
 
 AMOUNT = 10
 WORKERS = 3
 QUOTA = 10  # stop-worker's ``between``: the transfers each worker makes before the stop
+PACE_S = 3600.0  # stop-worker: the timed stop.wait()s that pass at once, per worker
 START = {"alice": 1000, "bob": 1000}
 
 
@@ -159,6 +160,10 @@ def stop_scenario(rep):
     n, mode = rep.n, rep.mode
     lock = rep.add(GLock(n))
     stop = rep.add(GEvent(n, "stop"))
+    # a timed stop.wait() that would wait passes at once, on the learner's clock
+    # (a worker that paces its transfers with it: an hour of them in all)
+    stop.fast_by = FastClock(looks=None)
+    stop.fast_by.start({}, every=PACE_S)
     bank = rep.add(GBank(n, lock))
     if mode in ("midway", "midway-3rd"):
         bank.hold_on = ("worker-1", 1 if mode == "midway" else 3)
@@ -179,7 +184,7 @@ def stop_scenario(rep):
     if bank.hold_on:
         k = bank.hold_on[1]
         if rep.until(lambda: bank.held is not None,
-                     f"worker-1 inside its {'1st' if k == 1 else '3rd'} debit"):
+                     f"worker-1 inside its {'1st' if k == 1 else '3rd'} debit", held=True):
             # The others meet the held lock before the stop: each waits in an
             # operation (acquire, for a right answer), has transferred without
             # the lock, or has returned. A timed acquire times out at once
@@ -195,8 +200,10 @@ def stop_scenario(rep):
         names = [f"worker-{i + 1}" for i in range(WORKERS)]
         # (a stop your code set itself ends it too: that is a check's failure, not
         # a moment never reached)
+        # (the grader's time, held: a worker that paces its transfers, a nap or a
+        # timed stop.wait() between them, is not out of its budget for that)
         if rep.until(lambda: stop.flag or all(credits(w) >= QUOTA or rep.ended(w) for w in names),
-                     f"every worker's {QUOTA}th transfer"):
+                     f"every worker's {QUOTA}th transfer", held=True):
             stop.set_now()
         else:
             _not_by_the_workers(rep, bank)
@@ -401,7 +408,9 @@ STOP_WORKER = Exercise(
         "returns while the bank holds worker-1 and the stop is not set (meanwhile a "
         "timed `acquire` of the lock times out at once, for a minute of your clock, and "
         "the hold lasts until each wait with a timeout of at most 5 s that a thread of "
-        "yours is in has run out: a `threading.Timer`); and nothing is left running."),
+        "yours is in has run out: a `threading.Timer`); and nothing is left running. A "
+        "timed `stop.wait()` that would wait returns at once, its timeout passed on your "
+        "clock (a pace between transfers costs the check no time)."),
     functions=("worker",),
     signatures=(("bank", "lock", "stop"),),
     skeleton=(
