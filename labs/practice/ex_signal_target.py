@@ -711,8 +711,9 @@ def _stop_from_sigterm(f):
                            "main thread, inside the call SIGTERM interrupted)")
         if f["set_in_held_call"] and f.get("disposition_after") in ("default", "ignored"):
             return False, (f"after your handler ran, SIGTERM was {f['disposition_after']} "
-                           "again: your handler changed it (a handler only sets the stop; a "
-                           "second SIGTERM would find no handler)")
+                           "again at your main thread's next look: your code changed it (the "
+                           "handler, or your main thread once the stop was set); keep the "
+                           "handler: a second SIGTERM during the shutdown would find none")
         if f["set_in_held_call"]:
             return True, "set after SIGTERM, by the handler"
         return False, ("your main thread was not inside a call of the check's when SIGTERM "
