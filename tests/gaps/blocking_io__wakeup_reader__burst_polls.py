@@ -1,0 +1,20 @@
+# wakeup-reader, wrong (sixth hostile reading, twelfth session; passes every grading unless said)
+# after each 0.9 s quiet wait it polls both sockets 30 times at 10 ms ("catch a stop quickly"), ~26 wake-ups a second on average while idle -- violates "wake up at most 4 times a second".
+import select
+
+
+def reader(sock, wake):
+    chunks = []
+    while True:
+        r, _, _ = select.select([sock, wake], [], [], 0.9)
+        tries = 0
+        while not r and tries < 30:
+            r, _, _ = select.select([sock, wake], [], [], 0.01)
+            tries += 1
+        if wake in r:
+            return b"".join(chunks)
+        if sock in r:
+            data = sock.recv(4096)
+            if not data:
+                return b"".join(chunks)
+            chunks.append(data)

@@ -1,0 +1,18 @@
+# stop-one, wrong (sixth hostile reading, twelfth session; passes every grading unless said)
+# honours only the first valid "stop NAME"; a later "stop OTHER" is ignored -- violates 'On "stop NAME", set that worker's Event' (for every such command).
+import queue
+
+
+def control(commands, stops):
+    stopped_one = False
+    while True:
+        try:
+            line = commands.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        if line == "quit":
+            return
+        verb, sep, name = line.partition(" ")
+        if verb == "stop" and sep and name in stops and not stopped_one:
+            stops[name].set()
+            stopped_one = True
