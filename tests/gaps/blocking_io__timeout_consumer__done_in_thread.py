@@ -1,5 +1,8 @@
-# timeout-consumer, wrong (passed 5 of 7 gradings) (sixth hostile reading, twelfth session; passes every grading unless said)
-# hands each job to done in a fresh thread that it never joins, so done(job in hand) may still run after consumer returned and a thread is left running -- violates "leave no thread running" / the job in hand must be done.
+# timeout-consumer, wrong (passed 5 of 7 gradings) (sixth hostile reading, twelfth session;
+# passes every grading unless said)
+# hands each job to done in a fresh thread that it never joins, so done(job in hand) may still
+# run after consumer returned and a thread is left running -- violates "leave no thread
+# running" / the job in hand must be done.
 import queue
 import threading
 

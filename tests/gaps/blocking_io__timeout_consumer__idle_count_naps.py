@@ -1,5 +1,7 @@
 # timeout-consumer, wrong (sixth hostile reading, twelfth session; passes every grading unless said)
-# naps on a private Event between non-blocking looks and gives up after 10 empty naps (~0.5 s idle) without the stop -- violates "return once stop is set, even while no job comes" (an empty queue is not a stop).
+# naps on a private Event between non-blocking looks and gives up after 10 empty naps (~0.5 s
+# idle) without the stop -- violates "return once stop is set, even while no job comes" (an
+# empty queue is not a stop).
 import queue
 import threading
 

@@ -1,5 +1,6 @@
 # timeout-consumer, wrong (sixth hostile reading, twelfth session; passes every grading unless said)
-# treats a None job as a shutdown sentinel: returns without the stop and without done(None) -- violates "pass every job you take to done(job)" and "return once stop is set".
+# treats a None job as a shutdown sentinel: returns without the stop and without done(None) --
+# violates "pass every job you take to done(job)" and "return once stop is set".
 import queue
 
 

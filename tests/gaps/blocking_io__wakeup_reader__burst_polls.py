@@ -1,5 +1,7 @@
 # wakeup-reader, wrong (sixth hostile reading, twelfth session; passes every grading unless said)
-# after each 0.9 s quiet wait it polls both sockets 30 times at 10 ms ("catch a stop quickly"), ~26 wake-ups a second on average while idle -- violates "wake up at most 4 times a second".
+# after each 0.9 s quiet wait it polls both sockets 30 times at 10 ms ("catch a stop
+# quickly"), ~26 wake-ups a second on average while idle -- violates "wake up at most 4 times
+# a second".
 import select
 
 

@@ -1,5 +1,7 @@
 # safe-transfer, wrong (sixth hostile reading, twelfth session; passes every grading unless said)
-# re-raises only the first failure on a bank; later failures on the same bank are undone but swallowed (return False) - violates "the error must reach the caller (re-raise it)" (every time a credit fails).
+# re-raises only the first failure on a bank; later failures on the same bank are undone but
+# swallowed (return False) - violates "the error must reach the caller (re-raise it)" (every
+# time a credit fails).
 import logging
 import threading
 

@@ -1,5 +1,7 @@
 # sigterm, wrong (sixth hostile reading, twelfth session; passes every grading unless said)
-# waits only for threads whose name starts with "worker" (to "skip helper threads"), so any worker with another name is never waited for -- violates "Wait until every worker has ended".
+# waits only for threads whose name starts with "worker" (to "skip helper threads"), so any
+# worker with another name is never waited for -- violates "Wait until every worker has
+# ended".
 import signal
 import threading
 

@@ -1,5 +1,6 @@
 # stop-one, wrong (sixth hostile reading, twelfth session; passes every grading unless said)
-# honours only the first valid "stop NAME"; a later "stop OTHER" is ignored -- violates 'On "stop NAME", set that worker's Event' (for every such command).
+# honours only the first valid "stop NAME"; a later "stop OTHER" is ignored -- violates 'On
+# "stop NAME", set that worker's Event' (for every such command).
 import queue
 
 

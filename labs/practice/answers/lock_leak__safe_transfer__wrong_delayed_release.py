@@ -1,5 +1,7 @@
 # expect: with `lock` still held: the lock must be free when the transfer ends
-# (sixth hostile reading) on failure it raises with the lock still held and frees it 0.3 s later from a Timer - violates "the lock must be free for the other worker" (when the error reaches the caller).
+# (sixth hostile reading) on failure it raises with the lock still held and frees it 0.3 s
+# later from a Timer - violates "the lock must be free for the other worker" (when the error
+# reaches the caller).
 import threading
 
 def transfer(bank, lock, src, dst, amount):

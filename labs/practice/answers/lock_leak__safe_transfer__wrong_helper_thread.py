@@ -1,5 +1,7 @@
 # expect: the bank's operations came from Thread-
-# (sixth hostile reading) the debit/credit/undo run in a helper thread that takes the lock, not in the caller - violates "every debit and credit must run with `lock` held by the caller".
+# (sixth hostile reading) the debit/credit/undo run in a helper thread that takes the lock,
+# not in the caller - violates "every debit and credit must run with `lock` held by the
+# caller".
 import threading
 
 def transfer(bank, lock, src, dst, amount):

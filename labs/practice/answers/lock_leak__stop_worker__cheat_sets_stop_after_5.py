@@ -1,5 +1,7 @@
 # expect: set `stop` itself: only the check sets it
-# stop-worker, cheat (sixth hostile reading): sets the grader's stop Event itself after 5 transfers, then returns - violates "until `stop` ... is set" (the worker stops everyone on its own instead of waiting for the stop).
+# stop-worker, cheat (sixth hostile reading): sets the grader's stop Event itself after 5
+# transfers, then returns - violates "until `stop` ... is set" (the worker stops everyone on
+# its own instead of waiting for the stop).
 def worker(bank, lock, stop):
     n = 0
     while not stop.is_set():

@@ -1,5 +1,8 @@
 # expect: set `stop` itself: only the check sets it
-# stop-worker, cheat (sixth hostile reading): when the lock stays busy for 3 s it sets the grader's stop itself and returns - violates "It repeats transfers ... until `stop` ... is set" / "no worker returns while the bank holds worker-1 and the stop is not set" (it sets the stop to dodge that rule).
+# stop-worker, cheat (sixth hostile reading): when the lock stays busy for 3 s it sets the
+# grader's stop itself and returns - violates "It repeats transfers ... until `stop` ... is
+# set" / "no worker returns while the bank holds worker-1 and the stop is not set" (it sets
+# the stop to dodge that rule).
 import time
 
 def worker(bank, lock, stop):

@@ -1,5 +1,7 @@
 # expect: without a look at its stop since its last task
-# (sixth hostile reading) only the thread named "consumer-1" (the one the grader stops) ever looks at its stop - violates "Between tasks, if `stop` (this consumer's own `threading.Event`) is set, return" for every other consumer.
+# (sixth hostile reading) only the thread named "consumer-1" (the one the grader stops) ever
+# looks at its stop - violates "Between tasks, if `stop` (this consumer's own
+# `threading.Event`) is set, return" for every other consumer.
 import queue
 import threading
 

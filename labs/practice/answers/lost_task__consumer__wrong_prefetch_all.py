@@ -1,5 +1,6 @@
 # expect: without a look at its stop since its last task
-# (sixth hostile reading) grabs every task that is queued into a private list, then works through it without looking at stop - violates "Between tasks, if `stop` ... is set, return".
+# (sixth hostile reading) grabs every task that is queued into a private list, then works
+# through it without looking at stop - violates "Between tasks, if `stop` ... is set, return".
 import queue
 
 def consumer(tasks, stop, do):

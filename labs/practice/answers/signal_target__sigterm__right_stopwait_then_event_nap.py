@@ -1,4 +1,5 @@
-# sigterm, right (right-answer round, twelfth session): stop.wait(0.1) steps until the stop; then is_alive() looks with naps on a private Event
+# sigterm, right (right-answer round, twelfth session): stop.wait(0.1) steps until the stop;
+# then is_alive() looks with naps on a private Event
 # (failed every grading before threading followed the check's clock in the quiet minute)
 import signal
 import threading

@@ -1,5 +1,7 @@
 # expect: run() waited without spinning: 
-# (sixth hostile reading) busy-waits on stop.is_set() and then on is_alive() with no timed wait at all (100% CPU) -- violates "Wait in timed steps, looking at the workers or at the stop".
+# (sixth hostile reading) busy-waits on stop.is_set() and then on is_alive() with no timed
+# wait at all (100% CPU) -- violates "Wait in timed steps, looking at the workers or at the
+# stop".
 import signal
 import threading
 

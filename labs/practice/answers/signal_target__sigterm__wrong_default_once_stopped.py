@@ -1,5 +1,8 @@
 # expect: again at your main thread's next look: your code changed it
-# (sixth hostile reading) as soon as the main thread sees the stop it puts SIGTERM back to SIG_DFL and only then waits for the workers, so a second SIGTERM during the shutdown kills the process mid-item -- violates "install a SIGTERM handler ... Wait until every worker has ended" / "The process must survive".
+# (sixth hostile reading) as soon as the main thread sees the stop it puts SIGTERM back to
+# SIG_DFL and only then waits for the workers, so a second SIGTERM during the shutdown kills
+# the process mid-item -- violates "install a SIGTERM handler ... Wait until every worker has
+# ended" / "The process must survive".
 import signal
 import threading
 

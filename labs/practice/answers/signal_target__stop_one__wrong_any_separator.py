@@ -1,5 +1,7 @@
 # expect: alpha, beta stopped too (the command named gamma
-# (sixth hostile reading) slices line[5:] after checking only line[:4] == "stop", so "stop:NAME", "stop-NAME", "stops NAME"-like typos with one extra char stop NAME -- violates "the verb in lower case" (verb must be exactly "stop ").
+# (sixth hostile reading) slices line[5:] after checking only line[:4] == "stop", so
+# "stop:NAME", "stop-NAME", "stops NAME"-like typos with one extra char stop NAME -- violates
+# "the verb in lower case" (verb must be exactly "stop ").
 import queue
 
 

@@ -1,5 +1,6 @@
 # expect: control returned on 'exit', before "quit"
-# (sixth hostile reading) also returns on "exit", "q" and "bye" -- violates 'ignore ... any other command; return on "quit"' (control must not return before "quit").
+# (sixth hostile reading) also returns on "exit", "q" and "bye" -- violates 'ignore ... any
+# other command; return on "quit"' (control must not return before "quit").
 import queue
 
 

@@ -1,5 +1,8 @@
 # expect: "stop pool" never set its Event
-# (sixth hostile reading) takes the name with line.lstrip("stop ") (strips a character set, not a prefix), so "stop pump-1" stops "ump-1"/nothing and "stop  NAME" (two spaces) stops NAME -- violates "the whole name, in its case ... nothing after the name" / whole-name match.
+# (sixth hostile reading) takes the name with line.lstrip("stop ") (strips a character set,
+# not a prefix), so "stop pump-1" stops "ump-1"/nothing and "stop  NAME" (two spaces) stops
+# NAME -- violates "the whole name, in its case ... nothing after the name" / whole-name
+# match.
 import queue
 
 

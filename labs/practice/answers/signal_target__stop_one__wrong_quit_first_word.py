@@ -1,5 +1,7 @@
 # expect: control returned on 'quit now', before "quit"
-# (sixth hostile reading) returns when the first word is "quit", so "quit now" / "quit worker-1" also end control -- violates 'ignore ... any other command; return on "quit"' (control must not return before "quit").
+# (sixth hostile reading) returns when the first word is "quit", so "quit now" / "quit
+# worker-1" also end control -- violates 'ignore ... any other command; return on "quit"'
+# (control must not return before "quit").
 import queue
 
 

@@ -1,5 +1,6 @@
 # expect: alpha, beta stopped too (the command named gamma
-# (sixth hostile reading) also accepts "kill/halt/end/terminate/shutdown NAME" as a stop -- violates 'On "stop NAME" ... the verb in lower case' and 'ignore ... any other command'.
+# (sixth hostile reading) also accepts "kill/halt/end/terminate/shutdown NAME" as a stop --
+# violates 'On "stop NAME" ... the verb in lower case' and 'ignore ... any other command'.
 import queue
 
 STOP_VERBS = {"stop", "kill", "halt", "end", "terminate", "shutdown"}
