@@ -384,7 +384,7 @@ def test_without_the_policy_a_forged_stop_is_only_an_operation():
     assert any("before any SIGTERM was sent" in x for x in r.failures()), r.failures()
 
 
-LUCKY_SEED = 47  # its late run holds SIGTERM back 0.6 to 0.7 s: a guess of 0.8 s lands
+LUCKY_SEED = 47  # its late run held SIGTERM back 0.6 to 0.7 s: a guess of 0.8 s landed
 
 
 @pytest.mark.parametrize("what", ["cheat_guess_timer", "cheat_guess_main_loop"])
@@ -397,17 +397,17 @@ def test_a_guess_that_lands_in_the_window_still_fails(what):
     stop, and whether it was set inside the call the main thread was in when
     SIGTERM came. (Since the tenth session the main loop's guess, timed on
     time.monotonic(), fires inside the quiet period instead: a minute passes
-    there on the learner's clock.)"""
+    there on the learner's clock; since the twelfth session the quiet period
+    lasts 1.5 s every time, and the timer's guess, threading on the check's
+    clock, fires in that minute too.)"""
     ex = exercises.get("signal-target/sigterm")
     path = next(p for p in ex.cheats() if p.stem.endswith(what))
     r = grade.grade(ex.id, path.read_text(), runs=len(ex.modes), order_seed=LUCKY_SEED,
                     python=CHILD_PYTHON)
     late = next(run for run in r.runs if run.mode == "late")
-    if what == "cheat_guess_timer":
-        assert late.facts["stop"] == "after" and late.facts["stop_after_s"] <= 0.25, late.facts
-    else:  # the quiet period runs a minute on the learner's clock (tenth session):
-        # a guess timed on time.monotonic() fires in it, before SIGTERM
-        assert late.facts["stop"] == "before", late.facts
+    # the quiet period runs a minute on the learner's clock (tenth session), and
+    # threading's waits follow it (twelfth): a guess fires in it, before SIGTERM
+    assert late.facts["stop"] == "before", late.facts
     assert not r.passed
     assert any(expected_message(path) in x for x in r.failures()), r.failures()
 

@@ -255,7 +255,6 @@ class GStart(GObject):
         self.slow = SlowEnd(SLOW_S, self.workers[0]) if mode == "late" else SlowEnd()
         # late: the quiet period before SIGTERM runs on the learner's fast clock
         self.quiet = FastClock(looks=SLOW_ALIVE)
-        self.quiet_cpu: float | None = None  # late: the share of a CPU waiting cost then
         self.watch = None        # the watcher's hello (its kernel thread id)
         self.starting = None     # the start call, as it began
         self.started = None      # ... as it returned
@@ -538,20 +537,10 @@ def sigterm_scenario(rep):
                 with a.cond:
                     start.quiet.start({clock: QUIET_FAST_S})
                 end = time.monotonic() + quiet_s
-                # what waiting cost: the CPU of the learner's process and of the
-                # grader's threads answering its looks, and the time they waited
-                # for one (a loop of is_set() that never waits uses a whole CPU
-                # between them, or waits for one on a loaded machine)
-                def used() -> float:
-                    return procfs.cpu_s(rep.session.pid) + rep.served_run() + rep.queued_run()
-                t0, cpu0 = time.monotonic(), used()
                 rep.wait(lambda: start.stop_at is not None or rep.reports.ended()
                          or bool(a.anomalies) or (time.monotonic() >= end and (
                              clock not in start.quiet.seen or not start.quiet.now(clock))),
                          held=True)
-                spent = time.monotonic() - t0
-                if spent > 0 and rep.session.pid is not None:
-                    start.quiet_cpu = (used() - cpu0) / spent
                 with a.cond:
                     start.quiet.start({})
                     start.arm, since = True, start.main_ops
@@ -594,18 +583,6 @@ def _keep_slow(rep, start) -> None:
         with a.cond:
             slow.keep, slow.let_go = False, True
             a.cond.notify_all()
-
-
-SPIN_SHARE = 0.5  # late: the most of a CPU waiting may cost in the quiet period
-
-
-def _no_spin(f):
-    c = f["quiet_cpu"]
-    if f["mode"] != "late":
-        return True, "no quiet period in this run"
-    if c is None:
-        return False, "not measured: the quiet period never came"
-    return c <= SPIN_SHARE, f"{c:.0%} of a CPU while it waited (the quiet period)"
 
 
 def _finish(rep, start) -> dict:
@@ -662,7 +639,6 @@ def _sigterm_facts(rep, start) -> dict:
                                         - start.queued.get("released", 0.0)))),
         "started": start.starting is not None,
         "signal_sent": start.signal_at is not None,
-        "quiet_cpu": start.quiet_cpu,
         "signal_to": start.signal_to,
         "disposition": start.disposition,
         "stop": stop,
@@ -754,8 +730,7 @@ SIGTERM = Exercise(
         "from the handler. Wait until every worker has ended, then return. Wait in timed "
         "steps, looking at the workers or at the stop (`while t.is_alive(): t.join(0.1)`, "
         "`stop.wait(0.1)`): the handler runs in the main thread, "
-        "and a signal the kernel gives another thread does not wake an untimed wait; "
-        "a loop of looks that never waits between them is a spin, not a wait. "
+        "and a signal the kernel gives another thread does not wake an untimed wait. "
         "Useful imports: `signal`, `threading`, `time`, `logging`.\n\n"
         "The check's workers are its own, 2 to 5 of them: each does items until it sees "
         "the stop, and finishes the item in hand first. They are slow to end: a timed "
@@ -783,9 +758,7 @@ SIGTERM = Exercise(
         "has ended, is not the handler's. Every worker must finish its item and end, and "
         "you must "
         "have seen it end (`join()` returned, or `is_alive()` False), before `run` "
-        "returns. In the quiet period, waiting may cost at most half a CPU (your process, "
-        "the check's threads answering your looks, and the time both waited for a CPU: "
-        "the kernel counts it)."),
+        "returns."),
     functions=("run",),
     signatures=(("start_workers",),),
     skeleton=(
@@ -817,12 +790,6 @@ SIGTERM = Exercise(
         Check("run() waited for every worker", "all had ended", ended_before_return("run()"),
               ("run() returned while workers were still running, or without seeing them end.",
                "For each worker: `while t.is_alive(): t.join(0.1)`.",
-               "Notebook 03, `fixed-sigterm`.")),
-        Check("run() waited without spinning", f"at most {SPIN_SHARE:.0%} of a CPU",
-              _no_spin,
-              ("Your main thread spun while it waited: a loop of looks with no wait between "
-               "them keeps a CPU busy.",
-               "Wait in timed steps: `stop.wait(0.1)`, `t.join(0.1)`, or a nap between looks.",
                "Notebook 03, `fixed-sigterm`.")),
     ),
     lab_cell="Notebook 03, the `fixed-sigterm` variant (`sets_shutdown`)",

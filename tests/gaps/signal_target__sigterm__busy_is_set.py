@@ -1,5 +1,5 @@
-# expect: run() waited without spinning: 
-# (sixth hostile reading) busy-waits on stop.is_set() and then on is_alive() with no timed
+# sigterm, wrong (sixth hostile reading, twelfth session): busy-waits on stop.is_set() and
+# then on is_alive() with no timed
 # wait at all (100% CPU) -- violates "Wait in timed steps, looking at the workers or at the
 # stop".
 import signal

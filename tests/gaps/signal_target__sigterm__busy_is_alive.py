@@ -1,5 +1,5 @@
-# expect: run() waited without spinning: 
-# (sixth hostile reading) never waits: spins on is_alive() with no timeout/nap (100% CPU) --
+# sigterm, wrong (sixth hostile reading, twelfth session): never waits: spins on is_alive()
+# with no timeout/nap (100% CPU) --
 # violates "Wait in timed steps".
 import signal
 import threading
