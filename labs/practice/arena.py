@@ -203,9 +203,10 @@ class SlowEnd:
 
     def passing(self, seconds: float) -> OnFastClock | None:
         """A timed join that would wait its whole timeout, the thread running
-        on (not the slow one once it is kept: that one runs in real time): its
-        reply at once, the learner's clocks moved on by its timeout (OTHERS_S
-        of them, FAST_GETS joins at most; then None: it waits in real time).
+        on: its reply at once, the learner's clocks moved on by its timeout
+        (OTHERS_S of them, FAST_GETS joins at most; then None: it waits in real
+        time). The callers keep it from the slow thread while that one is kept
+        running in real time (``keep``), until it is let go (``let_go``).
         Five consumers joined with ``join(3)`` cost milliseconds, not 15 s of
         the check's time."""
         news = self.others.timed(self.PROCESS, seconds)

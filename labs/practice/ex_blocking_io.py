@@ -619,6 +619,7 @@ CHUNKS = 20       # the data comes in this many chunks, each once the last one w
 CHUNK = 151       # bytes a chunk: not a multiple of a small read size (recv(10) leaves a piece)
 QUIET_S = 0.8     # ``quiet``: the silence the kernel watches (longer than an idle timeout)
 QUIET_PUSH_S = 60.0  # ``quiet``: then the learner's clocks move on by this much at once
+                     # (timeout-consumer's idle run too, after its fast period)
 WAKE_LIMIT = 4    # wake-ups per second allowed while quiet (a 1 s poll makes 1)
 STOP_S = 0.15     # after the request: the reader has returned within this (a loaded
                   # machine adds tens of ms; a poller that does not wait on wake adds its period)

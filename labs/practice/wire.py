@@ -29,6 +29,7 @@ import queue
 import signal
 import socket
 import threading
+import weakref
 
 MAX_LINE = 1 << 16
 
@@ -294,7 +295,9 @@ class Wire:
     def __init__(self, dial_fd: int):
         self.dial = socket.socket(fileno=dial_fd)
         self.local = threading.local()
-        # the exceptions the check's objects raised lately (raised_by_check)
+        # the exceptions the check's objects raised lately (raised_by_check), weakly:
+        # a traceback kept here would keep the learner's frames, and what they
+        # hold (a socket, say), alive after its call
         self.raised: collections.deque = collections.deque(maxlen=RAISED_KEPT)
 
     def _connect(self) -> socket.socket:
@@ -352,14 +355,14 @@ class Wire:
         CLOCK.heard(msg)
         if "raise" in msg:
             exc = ERRORS.get(msg["raise"], RuntimeError)(msg.get("msg", ""))
-            self.raised.append(exc)
+            self.raised.append(weakref.ref(exc))
             raise exc
         return msg.get("ok")
 
     def raised_by_check(self, e: BaseException) -> bool:
         """Whether ``e`` is an exception a call of the check's objects raised
         (the object itself: re-raised, not a new one like it)."""
-        return any(e is x for x in list(self.raised))
+        return any(e is ref() for ref in list(self.raised))
 
     def take_fds(self) -> list:
         """The descriptors that came with this thread's replies (SCM_RIGHTS)."""
