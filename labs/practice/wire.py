@@ -355,13 +355,18 @@ class Wire:
         CLOCK.heard(msg)
         if "raise" in msg:
             exc = ERRORS.get(msg["raise"], RuntimeError)(msg.get("msg", ""))
-            self.raised.append(weakref.ref(exc))
+            try:  # (the builtin exceptions take no weak reference: never needed)
+                self.raised.append(weakref.ref(exc))
+            except TypeError:
+                pass
             raise exc
         return msg.get("ok")
 
     def raised_by_check(self, e: BaseException) -> bool:
         """Whether ``e`` is an exception a call of the check's objects raised
-        (the object itself: re-raised, not a new one like it)."""
+        (the object itself: re-raised, not a new one like it). Known for the
+        exceptions of the check's own classes (``Frozen``, queue's ``Empty``):
+        False for a builtin one."""
         return any(e is ref() for ref in list(self.raised))
 
     def take_fds(self) -> list:
