@@ -229,12 +229,19 @@ def _credit_first(rep, bank) -> list[str]:
     return sorted(who for who, op in first.items() if op == "credit")
 
 
+def _banking_helpers(rep, bank) -> str:
+    """The threads the learner's code started that made bank operations
+    (not a call of the check's own), named (the first three), or ""."""
+    others = sorted({r.who for r in _bank_ops(rep, bank)} - set(rep.reports.calls))
+    return ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+
+
 def _not_by_the_workers(rep, bank) -> None:
     """The moment never came: if threads the learner's code started made the
     debits, its description says so (the check counts and holds a worker's own)."""
-    others = sorted({r.who for r in rep.arena.of(bank, "debit")} - set(rep.reports.calls))
+    others = _banking_helpers(rep, bank)
     if others and rep.not_reached:
-        rep.not_reached[-1] += (f": debits came from {', '.join(others)} (threads your code "
+        rep.not_reached[-1] += (f": debits came from {others} (threads your code "
                                 f"started), and the check counts each worker's own")
 
 
@@ -550,9 +557,8 @@ def _call_facts(rep, bank, held_at_end) -> dict:
     swallowed, retried, not_undone, double, extra, invented = [], [], [], [], [], []
     other_error, off_script, locked_out = [], [], []
     ledger = rep.ledger()
-    others = sorted({r.who for r in _bank_ops(rep, bank)} - set(rep.reports.calls))
-    named = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
-    by = f" itself (the bank's operations came from {named}{STARTED_BY_YOU})"
+    others = _banking_helpers(rep, bank)
+    by = f" itself (the bank's operations came from {others}{STARTED_BY_YOU})"
     for name, calls in sorted(rep.reports.calls.items()):
         src, dst, amount = PAIRS[name]
         for c in calls:
@@ -600,7 +606,7 @@ def _call_facts(rep, bank, held_at_end) -> dict:
                                      f"from {src} to {dst}")
     return {"swallowed": swallowed, "retried": retried, "not_undone": not_undone,
             "other_error": other_error, "off_script": off_script, "locked_out": locked_out,
-            "by_others": named if others else "",
+            "by_others": others,
             "raised_without_failure": invented,
             "undo_on_success": double, "wrong_amounts": extra,
             "frozen_raised": sum(1 for r in rep.arena.of(bank, "credit") if r.note.get("frozen"))}

@@ -936,10 +936,11 @@ def stop_one_scenario(rep):
             rep.push_clock(FAST_QUIET_S)
         if not rep.ended("control"):
             sent["quit"] = put("quit")
-    taken = [r.value for r in a.of(q, "get") if r.ok and r.who == "control"]
     facts.update(rep.finish())
-    # what control did with the queue once it had taken "quit": nothing, it returns
-    mine = [r for r in rep.ledger() if r.obj == q.id and r.who == "control"]
+    # control's operations on the queue: what it took, and what it did once it had
+    # taken "quit" (nothing: it returns)
+    mine = a.of(q, who="control")
+    taken = [r.value for r in mine if r.op == "get" and r.ok]
     quit_at = next((i for i, r in enumerate(mine) if r.op == "get" and r.ok and r.value == "quit"),
                    None)
     calls = rep.calls_of("control")
