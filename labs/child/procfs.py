@@ -195,6 +195,34 @@ def waits_on_its_own(pid: int, tid: int) -> bool:
     return still is not None and tid in still and waits_untimed(pid, tid)
 
 
+def waits_for_time_or_others(pid: int, tid: int) -> bool:
+    """Thread ``tid`` of ``pid`` waits of its own accord, with a timeout or
+    without: blocked in a futex wait (a lock, an Event, a join, a queue of
+    the process's own, timed or not), a sleep, or a poll or select of its
+    own (``timed_wait``'s system calls, read by number and arguments only),
+    while the whole process stands still (``standing_still``: two reads that
+    agree). It moves when its timeout passes or another thread moves; nothing
+    of the grader's waits for it. CPython's wait for the GIL is a timed futex
+    wait too, but not in a process that stands still: the thread that holds
+    the GIL runs (or blocked without it, when the waiter is woken). Not a
+    receive: a thread that waits for the grader's reply has sent an
+    operation. Costs one file read unless the thread is in such a wait."""
+    if not _in_wait(pid, tid):
+        return False
+    still = standing_still(pid)
+    return still is not None and tid in still and _in_wait(pid, tid)
+
+
+def _in_wait(pid: int, tid: int) -> bool:
+    words = (syscall(pid, tid) or "").split()
+    found = _TIMED_BY_NR.get(words[0]) if words and words[0] != "?" else None
+    if found is None or len(words) < 7:
+        return False
+    if found[0] == "futex":  # FUTEX_WAIT or FUTEX_WAIT_BITSET, not a wake or a requeue
+        return int(words[2], 16) & 0x7F in (0, 9)
+    return True
+
+
 # The system calls that wait with a timeout, as (x86_64, aarch64) numbers, and
 # where their timeout is: ("ms", i) an int of milliseconds in argument i
 # (negative: none); ("rel", i) or ("tv", i) the address of a relative

@@ -22,21 +22,24 @@ observed state puts it, the same point of every replay.
 Settled, soundly. A thread that is between two operations is running the
 learner's Python code (or waiting for the GIL): the explorer waits for it to
 reach the gate, it never guesses from time. One exception, read from the
-kernel: a thread blocked in a ``futex`` wait with no timeout
-(``/proc/PID/task/TID/syscall``) while no thread of the learner's process
-is runnable, at two reads that agree (``procfs.waits_on_its_own``), waits
-in a lock, Event or join of the learner's own: it cannot move until
-another thread does, so it is settled too. CPython waits for the GIL with
-a timeout (the switch interval), and its own untimed waits have a runnable
-thread beside them: a thread made to drop the GIL waits untimed until the
-one that asked for it has it (``drop_gil``, FORCE_SWITCHING). Without the
-second condition, such a wait of a thread still on its way to the gate
-reads as settled, and a choice can be made without it: the likely cause
-of the one replay that diverged in CI (the consumer's bounded enumeration,
-1 of 729 schedules; not reproduced in 17 enumerations under load). A
-thread woken from such a wait reads ``running`` from the
-moment its waker's ``futex`` wake returned, which is before the waker's next
-operation reaches the gate. A thread inside an operation is settled only
+kernel: a thread blocked in a wait of its own -- a ``futex`` wait, timed or
+not (a lock, Event, Condition, join or queue of the learner's own), a sleep,
+a poll (``/proc/PID/task/TID/syscall``) -- while no thread of the learner's
+process is runnable, at two reads that agree
+(``procfs.waits_for_time_or_others``): it cannot move until its timeout
+passes or another thread moves, so it is settled too, as a nap in the
+grader is (below). The second condition matters. A thread that waits for
+the GIL is in a timed futex wait (the switch interval) while the one that
+holds the GIL runs, and CPython's own untimed waits have a runnable thread
+beside them too: a thread made to drop the GIL waits untimed until the one
+that asked for it has it (``drop_gil``, FORCE_SWITCHING).
+Without the second condition, such a wait of a thread still on its way to
+the gate reads as settled, and a choice can be made without it: the likely
+cause of the one replay that diverged in CI (the consumer's bounded
+enumeration, 1 of 729 schedules; not reproduced in 17 enumerations under
+load). A thread woken from such a wait reads ``running`` from the moment
+its waker's ``futex`` wake returned (or its timeout passed), which is
+before the waker's next operation reaches the gate. A thread inside an operation is settled only
 when its record is *parked* at the monitor's current version
 (``Record.parked``, ``Monitor.version`` in labs.practice.arena): it
 re-checked its predicate after the last change of state and must still
@@ -70,7 +73,12 @@ parked, so the napping thread is settled and the choices of the others go
 on meanwhile; the nap ends by the clock, and the thread's next operation
 comes to the gate. It is not a choice itself. Before, a consumer that
 napped 50 ms when the queue was empty was waited for at every choice, and
-a right answer ran out of its budget.
+a right answer ran out of its budget. A nap of the learner's own (a timed wait on an
+Event or Condition of its own) is not an operation: the kernel shows it
+(above). Until the thirteenth session only untimed waits were settled so; a
+consumer that napped 0.1 s on its own Event came back to the gate before
+it could be passed over, was chosen again (the highest priority), and the
+other consumers starved: a right answer failed every grading.
 
 Which thread is which. A thread the scenario spawned is known by the
 connection of its ``call`` reports and by its index in ``rep.threads`` (0,
@@ -472,7 +480,7 @@ class Explorer:
                 continue
             conn = self.conn_of.get(name)
             if conn is None or not (conn in self.pending or conn in parked
-                                    or self._waits_untimed(conn)):
+                                    or self._waits_of_its_own(conn)):
                 out.append(name)
         return out
 
@@ -527,10 +535,11 @@ class Explorer:
             self._idle_since = now
         return now - self._idle_since >= STRAGGLE_S
 
-    def _waits_untimed(self, conn: int) -> bool:
+    def _waits_of_its_own(self, conn: int) -> bool:
         pid = self.rep.session.pid
         c = self.arena.conns[conn - 1] if 0 < conn <= len(self.arena.conns) else None
-        return pid is not None and c is not None and c.id == conn and procfs.waits_on_its_own(pid, c.tid)
+        return (pid is not None and c is not None and c.id == conn
+                and procfs.waits_for_time_or_others(pid, c.tid))
 
     def _choose(self) -> None:
         by_index = {self.index[c]: c for c in self.pending}
