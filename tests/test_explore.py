@@ -380,6 +380,33 @@ def test_an_untimed_wait_counts_as_waiting_on_its_own_only_in_a_process_that_sta
         p.wait()
 
 
+@pytest.mark.skipif(procfs.FUTEX is None or procfs.cannot_watch_threads() is not None,
+                    reason="needs Linux's /proc and a known futex number")
+@pytest.mark.parametrize("nap", ["mine.acquire(timeout=60)", "threading.Event().wait(60)",
+                                 "time.sleep(60)"])
+def test_a_timed_wait_of_its_own_counts_only_in_a_process_that_stands_still(nap):
+    """A napping thread (its own lock, Event, a sleep) is settled as an
+    untimed waiter is, but never beside a runnable thread: a thread that
+    waits for the GIL is in a timed futex wait too, while its holder runs."""
+    code = WAITER.replace("import sys, threading", "import sys, threading, time").replace(
+        "target=mine.acquire", f"target=lambda: {nap}")
+    p = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, text=True)
+    try:
+        tid = int(p.stdout.readline())
+        assert wait.until(lambda: procfs.timed_wait(p.pid, tid) is not None
+                          or procfs.syscall(p.pid, tid) not in (None, "?"), 10.0)
+        assert not procfs.waits_for_time_or_others(p.pid, tid)  # the spinner is runnable
+        p.stdin.write("stop\n")
+        p.stdin.flush()
+        assert p.stdout.readline() == "still\n"
+        assert wait.until(lambda: procfs.waits_for_time_or_others(p.pid, tid), 10.0)
+        assert not procfs.waits_on_its_own(p.pid, tid)  # not untimed
+    finally:
+        p.kill()
+        p.wait()
+
+
 def test_bounded_says_where_a_run_met_other_rivals_on_a_recorded_path():
     b = Bounded()
     first = b.next()
