@@ -207,13 +207,15 @@ def waits_for_time_or_others(pid: int, tid: int) -> bool:
     the GIL runs (or blocked without it, when the waiter is woken). Not a
     receive: a thread that waits for the grader's reply has sent an
     operation. Costs one file read unless the thread is in such a wait."""
-    if not _in_wait(pid, tid):
+    if not in_wait(pid, tid):
         return False
     still = standing_still(pid)
-    return still is not None and tid in still and _in_wait(pid, tid)
+    return still is not None and tid in still and in_wait(pid, tid)
 
 
-def _in_wait(pid: int, tid: int) -> bool:
+def in_wait(pid: int, tid: int) -> bool:
+    """Thread ``tid`` of ``pid`` is blocked in a wait of its own, timed or
+    not (``waits_for_time_or_others`` without the process's stillness)."""
     words = (syscall(pid, tid) or "").split()
     found = _TIMED_BY_NR.get(words[0]) if words and words[0] != "?" else None
     if found is None or len(words) < 7:

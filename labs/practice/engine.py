@@ -129,7 +129,7 @@ class GRep(GObject):
         held = self.held_first.get(rec.who)
         if held is not None and k == 0:  # a scenario's forced order, before any learner code runs
             self.block(held)
-        calls.append({"k": k, "start": rec.seq, "end": None, "outcome": None})
+        calls.append({"k": k, "start": rec.seq, "end": None, "outcome": None, "tid": rec.tid})
         self.changed()
 
     def op_returned(self, rec, k, value=None):

@@ -135,6 +135,8 @@ IDLE_MODES = ("idle", "quiet")
 JOBS = 5
 LATE_S = 0.25     # the stop must be seen within this
 TAKE_STOP = 2     # busy: the stop is set as the consumer takes this job
+HELPER_WAIT_S = 0.1  # a done() from a thread of the learner's own waits until the consumer
+                     # has waited this long in timed waits of its own (HelperHold)
 LOOK_S = 1.0      # after the idle period: how long the grader waits for a look at stop
 QUIET_FAST_S = 10.0  # idle: a quiet period on the consumer's clock (its timed waits)
 CONSUMER_WAKES = 450  # while idle, wake-ups per second allowed (the check below). Measured
@@ -200,10 +202,13 @@ class GDone(GObject):
     def __init__(self, rep, name="done"):
         super().__init__(rep, name)
         self.jobs: list = []
+        self.hold = None  # set by the scenario: hold(rec) before a done() counts
 
     def op_do(self, rec, job):
         if not _plain(job) or isinstance(job, list):
             raise Raise("TypeError", "a job is a number")
+        if self.hold is not None:
+            self.hold(rec)
         self.jobs.append(job)
         self.changed()
 
@@ -228,6 +233,60 @@ class GStop(GEvent):
         if not getattr(seen, "value", seen) and self.after_look is not None:
             self.after_look(rec)
         return seen
+
+
+class HelperHold:
+    """``done()`` from a thread of the learner's own (not the consumer's, by
+    its kernel thread id) waits here, under the monitor, until the consumer
+    waits: in a call on the check's objects that waits (its record parked),
+    in an untimed wait of its own (a join, an Event), or once it has spent
+    HELPER_WAIT_S in all in timed waits of its own while such a call was held
+    (a loop of timed joins), as the kernel shows them. A consumer that
+    returns before that has left the thread running, inside ``done()``: it is
+    still there when the run ends (and its job never done), on every
+    grading. Before, whether such a thread had ended by then depended on how
+    the threads ran (a ``done()`` per job in a thread never joined passed 5
+    gradings of 7). A join that gives up sooner (``t.join(0.01)``) leaves it
+    too. A right consumer that joins its threads after the stop loses at
+    most HELPER_WAIT_S of its 250 ms to the hold."""
+
+    def __init__(self, rep, obj, me):
+        self.rep, self.obj, self.me = rep, obj, me
+        self.waited = 0.0  # the consumer's time in timed waits of its own, while one was held
+        self.last = None   # when that was last looked at (by any held call)
+        self.holding = 0   # calls held now
+
+    def __call__(self, rec) -> None:
+        rep, pid = self.rep, self.rep.session.pid
+        calls = rep.calls_of(self.me)
+        tid = calls[-1].get("tid") if calls else None
+        if tid is None or tid == rec.tid or pid is None:
+            return
+        if not self.holding:
+            self.last = time.monotonic()
+        self.holding += 1
+        try:
+            while not self._waits(pid, tid):
+                if rep.ended(self.me):  # it returned first: held until the run is over (Ended)
+                    self.obj.block(lambda: False)
+                self.obj.block(lambda: rep.ended(self.me), 0.002)
+        finally:
+            self.holding -= 1
+
+    def _waits(self, pid, tid) -> bool:
+        if any(r.tid == tid and r.end is None and r.parked is not None
+               for r in self.rep.arena.current.values()):
+            return True
+        now, last = time.monotonic(), self.last
+        self.last = now
+        if procfs.thread_state(pid, tid) != "S":
+            return False
+        if procfs.waits_untimed(pid, tid):
+            return True
+        if procfs.in_wait(pid, tid):
+            self.waited += now - last
+            return self.waited >= HELPER_WAIT_S
+        return False
 
 
 def _open_op(a, obj, op, who) -> bool:
@@ -300,6 +359,7 @@ def timeout_scenario(rep):
             if item == TAKE_STOP and "t" not in stopped:
                 set_stop()
         q.on_take = take
+    done.hold = HelperHold(rep, done, me)
     rep.spawn(me, "consumer", q, stop, done)
     rep.go()
 
@@ -534,7 +594,11 @@ CONSUMER = Exercise(
         "check's objects), whichever comes first, or just after a `stop.wait(timeout)` "
         "that timed out. In "
         "other runs the stop comes as your consumer takes a "
-        "job, or before it starts. Your consumer must return after the stop, within "
+        "job, or before it starts. A `done()` called by a thread of yours other than the "
+        "consumer's waits until your consumer waits (in a call on the check's objects that "
+        f"waits, or a wait of its own, a join say, for {HELPER_WAIT_S:g} s in all): join such "
+        "threads "
+        "before you return. Your consumer must return after the stop, within "
         f"250 ms; while idle, wake up at most {CONSUMER_WAKES} times a second (each call on "
         "the check's objects wakes your thread once or twice: a loop with a 50 ms timeout "
         "measured 32 to 60, one with 10 ms 267 to 384, 5 ms 660 to 765) and use at most half a "
