@@ -132,6 +132,9 @@ QUIET_S = 1.5    # late: how long the grader holds SIGTERM back while run() wait
                  # same every time (a random length made a 6 s Timer pass some gradings:
                  # how much of it was left when Rep.outwait looked was luck)
 SLOW_S = 60.0    # late: how long worker-1 runs after the stop, on the learner's fast clock
+WATCH_S = 0.5      # late: the quiet period lasts this long after its minute, at least,
+SAMPLE_S = 0.002   # ... the kernel's view of the main thread sampled this often (MainWatch)
+WAITING_SHARE = 0.25  # ... in which it must be seen waiting in this share of the samples
 QUIET_FAST_S = 60.0  # late: the quiet period's time on the learner's clock (its timed looks)
 KEEP_S = 2.0     # late: the most the grader waits for the slow worker's fast minute to end
 HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
@@ -275,6 +278,7 @@ class GStart(GObject):
         self.arm = False         # the main thread's next look at a worker waits for SIGTERM
         self.trigger = None
         self.main_ops = 0
+        self.between_looks = None  # late: (waiting, running) samples of the main thread
 
     def op_watching(self, rec):
         if self.watch is None:
@@ -537,10 +541,19 @@ def sigterm_scenario(rep):
                 with a.cond:
                     start.quiet.start({clock: QUIET_FAST_S})
                 end = time.monotonic() + quiet_s
-                rep.wait(lambda: start.stop_at is not None or rep.reports.ended()
-                         or bool(a.anomalies) or (time.monotonic() >= end and (
-                             clock not in start.quiet.seen or not start.quiet.now(clock))),
-                         held=True)
+                # once the minute is over: the main thread's looks take real time,
+                # and the kernel watches whether it waits between them (MainWatch)
+                watch = MainWatch(rep, start, lambda: clock not in start.quiet.seen
+                                  or not start.quiet.now(clock))
+                watch.go()
+                try:
+                    rep.wait(lambda: start.stop_at is not None or rep.reports.ended()
+                             or bool(a.anomalies) or (time.monotonic() >= end and (
+                                 clock not in start.quiet.seen or not start.quiet.now(clock))
+                                 and watch.enough()),
+                             held=True)
+                finally:
+                    start.between_looks = watch.stop()
                 with a.cond:
                     start.quiet.start({})
                     start.arm, since = True, start.main_ops
@@ -555,6 +568,80 @@ def sigterm_scenario(rep):
     finally:
         start.release()
     return _finish(rep, start)
+
+
+class MainWatch:
+    """The kernel's view of the main thread in the late run's quiet period,
+    once its minute on the fast clock is over (its looks and naps take real
+    time then), for at least WATCH_S: sampled every SAMPLE_S, the thread is
+    *waiting* (a look of the check's that waits, its record parked; or
+    asleep in the kernel outside a receive: a nap, a timed wait of its own)
+    or *running* (runnable or on a CPU, between looks). A sample taken inside
+    a look that does not wait, or as a look is sent (a receive with no record
+    yet), is neither. "Wait in timed steps": a main thread that spins on
+    ``stop.is_set()`` or ``is_alive()`` is seen waiting in almost no sample;
+    one that naps 10 ms or more between looks, in most (the time it waits for
+    a CPU after each nap is the machine's, and counts against it: hence a
+    share of WAITING_SHARE, not more). Started with the quiet period; the
+    scenario waits for ``enough()`` before it ends that period."""
+
+    def __init__(self, rep, start, minute_over):
+        self.rep, self.start, self.minute_over = rep, start, minute_over
+        self.waiting = self.running = 0
+        self.since = None  # when the minute was first seen over
+        self.done = False
+        self.thread = None
+
+    def go(self) -> None:
+        self.thread = rep_thread(self._watch, "main-watch")
+
+    def enough(self) -> bool:
+        return self.since is not None and time.monotonic() - self.since >= WATCH_S
+
+    def stop(self) -> tuple[int, int] | None:
+        """(waiting, running) samples; None when the window never opened."""
+        self.done = True
+        self.thread.join()
+        return None if self.since is None else (self.waiting, self.running)
+
+    def _watch(self) -> None:
+        a, pid, tid = self.rep.arena, self.rep.session.pid, self.start.main_tid
+        while not self.done and not a.child_gone:
+            with a.cond:
+                if self.since is None:
+                    if self.minute_over():
+                        self.since = time.monotonic()
+                recs = [r for r in a.current.values() if r.tid == tid]
+            if self.since is not None:
+                kind = self._sample(pid, tid, recs)
+                if kind == "waiting":
+                    self.waiting += 1
+                elif kind == "running":
+                    self.running += 1
+                if self.enough():
+                    with a.cond:
+                        a.cond.notify_all()
+            time.sleep(SAMPLE_S)  # a sampling period, not a wait for anything
+
+    @staticmethod
+    def _sample(pid, tid, recs) -> str | None:
+        if recs:
+            return "waiting" if any(r.parked is not None for r in recs) else None
+        state = procfs.thread_state(pid, tid)
+        if state == "R":
+            return "running"
+        if state == "S":
+            words = (procfs.syscall(pid, tid) or "").split()
+            if words and words[0] not in procfs.RECEIVE and words[0] != "?":
+                return "waiting"
+        return None
+
+
+def rep_thread(target, name):
+    import threading
+    t = threading.Thread(target=target, name=name, daemon=True)
+    t.start()
+    return t
 
 
 def _keep_slow(rep, start) -> None:
@@ -638,6 +725,7 @@ def _sigterm_facts(rep, start) -> dict:
                                   - max(0.0, start.queued.get("stop", 0.0)
                                         - start.queued.get("released", 0.0)))),
         "started": start.starting is not None,
+        "between_looks": start.between_looks,
         "signal_sent": start.signal_at is not None,
         "signal_to": start.signal_to,
         "disposition": start.disposition,
@@ -711,6 +799,19 @@ def _stop_from_sigterm(f):
     return False, "the stop Event was never set after SIGTERM: no handler of yours set it"
 
 
+def _timed_steps(f):
+    seen = f.get("between_looks")
+    if f["mode"] != "late":
+        return True, "no quiet period in this run"
+    if seen is None:
+        return False, "not measured: the quiet period ended before your main thread's minute did"
+    waiting, running = seen
+    share = waiting / max(1, waiting + running)
+    said = (f"seen waiting in {waiting} of {waiting + running} samples between looks "
+            f"({share:.0%})")
+    return share >= WAITING_SHARE, said
+
+
 def _items_finished(f):
     held = f["in_hand"]
     if held:
@@ -729,7 +830,8 @@ SIGTERM = Exercise(
         "returns their threads (`join(timeout)`, `is_alive()`, `name`). Set the stop only "
         "from the handler. Wait until every worker has ended, then return. Wait in timed "
         "steps, looking at the workers or at the stop (`while t.is_alive(): t.join(0.1)`, "
-        "`stop.wait(0.1)`): the handler runs in the main thread, "
+        "`stop.wait(0.1)`, or `time.sleep(0.01)` or longer between two looks; never a "
+        "loop of looks with no wait between them): the handler runs in the main thread, "
         "and a signal the kernel gives another thread does not wake an untimed wait. "
         "Useful imports: `signal`, `threading`, `time`, `logging`.\n\n"
         "The check's workers are its own, 2 to 5 of them: each does items until it sees "
@@ -745,7 +847,10 @@ SIGTERM = Exercise(
         "block SIGTERM, whatever mask your threads have); or after holding it back for "
         f"a quiet period ({QUIET_S:g} s) while you wait, in which a minute "
         "passes on your clock (your timed looks, and your naps between looks, pass at "
-        "once, and the clocks of `time` and `threading`'s timed waits move on with them); "
+        "once, and the clocks of `time` and `threading`'s timed waits move on with them), "
+        f"and then at least {WATCH_S:g} s more, in which the kernel watches your main "
+        "thread: between its looks, it must be seen waiting in a quarter of the samples "
+        "or more; "
         "in a random order. "
         "The process must survive; the stop must be set by your handler, after SIGTERM "
         "(the kernel tells the check whether SIGTERM is caught, ignored or left to its "
@@ -791,6 +896,12 @@ SIGTERM = Exercise(
               ("run() returned while workers were still running, or without seeing them end.",
                "For each worker: `while t.is_alive(): t.join(0.1)`.",
                "Notebook 03, `fixed-sigterm`.")),
+        Check("run() waited between its looks", "waiting in timed steps", _timed_steps,
+              ("Your main thread spins: it looks again and again without waiting between "
+               "looks, and burns a whole CPU while it waits.",
+               "Wait in each step: `t.join(0.1)`, `stop.wait(0.1)`, or a nap of 10 ms or "
+               "more between two looks.",
+               "Notebook 03, `fixed-sigterm`: `while t.is_alive(): t.join(0.1)`.")),
     ),
     lab_cell="Notebook 03, the `fixed-sigterm` variant (`sets_shutdown`)",
     ended_hints=(

@@ -1,4 +1,5 @@
-# sigterm, wrong (sixth hostile reading, twelfth session): busy-waits on stop.is_set() and
+# expect: run() waited between its looks: seen waiting in
+# sigterm, wrong (sixth hostile reading, twelfth session; caught since the thirteenth): busy-waits on stop.is_set() and
 # then on is_alive() with no timed
 # wait at all (100% CPU) -- violates "Wait in timed steps, looking at the workers or at the
 # stop".

@@ -1,4 +1,5 @@
-# sigterm, wrong (sixth hostile reading, twelfth session): never waits: spins on is_alive()
+# expect: run() waited between its looks: seen waiting in
+# sigterm, wrong (sixth hostile reading, twelfth session; caught since the thirteenth): never waits: spins on is_alive()
 # with no timeout/nap (100% CPU) --
 # violates "Wait in timed steps".
 import signal
