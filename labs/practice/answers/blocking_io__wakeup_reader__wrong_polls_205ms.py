@@ -1,4 +1,5 @@
-# wakeup-reader, wrong (sixth hostile reading, twelfth session; passes every grading unless said)
+# expect: a second between the first and the last
+# wakeup-reader, wrong (sixth hostile reading, twelfth session; caught since the thirteenth)
 # waits on both sockets with a 0.205 s timeout, i.e. wakes ~4.9 times a second while idle --
 # violates "wake up at most 4 times a second".
 import select
