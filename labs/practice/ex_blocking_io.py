@@ -17,7 +17,7 @@ import termios
 import time
 
 from labs.child import procfs
-from labs.practice.arena import GEvent, GObject, Raise, _plain, _timeout
+from labs.practice.arena import FAST_LOOKS, GEvent, GObject, Raise, _plain, _timeout
 from labs.practice.ex_lost_task import GQueue
 from labs.practice.exercises import Check, Exercise, ms, names
 from labs.practice.policy import COMMON_MODULES
@@ -138,6 +138,7 @@ TAKE_STOP = 2     # busy: the stop is set as the consumer takes this job
 HELPER_WAIT_S = 0.1  # a done() from a thread of the learner's own waits until the consumer
                      # has waited this long in timed waits of its own (HelperHold)
 LOOK_S = 1.0      # after the idle period: how long the grader waits for a look at stop
+NAP_LOOKS = 300   # idle, a consumer that looks and naps: its looks in a row on the fast clock
 QUIET_FAST_S = 10.0  # idle: a quiet period on the consumer's clock (its timed waits)
 CONSUMER_WAKES = 450  # while idle, wake-ups per second allowed (the check below). Measured
                      # (twelfth session, a get() timeout and an is_set() a round): 10 ms 267
@@ -156,17 +157,26 @@ def fast_quiet(rep, q, stop, me) -> None:
         waits += [r.args[0] if r.args else None for r in a.of(stop) if r.who == me
                   and r.op == "wait"]
         waits = [w for w in waits if isinstance(w, (int, float)) and w > 0]
-        if not waits or min(waits) < 1 / CONSUMER_WAKES:
-            # it never waited with a timeout: no timeout of it to pass; or it
-            # polls faster than the idle check allows, which the kernel shows
+        if waits and min(waits) < 1 / CONSUMER_WAKES:
+            # it polls faster than the idle check allows, which the kernel shows
             # as it is (a minute of 1 ms timeouts would be a spin, not a wait)
             return
+        if not waits:
+            # it never waited with a timeout: it looks (get_nowait(), empty())
+            # and naps on its own; NAP_LOOKS looks in a row, its naps between
+            # them passing at once (time.sleep, and an Event or a Condition of
+            # its own: fast_clock), so that an idle timeout counted in naps
+            # (ten empty naps and it gives up) is reached here, not after the stop
+            q.fast.max_looks = NAP_LOOKS
         q.set_fast({me: QUIET_FAST_S})
-    rep.until(lambda: rep.ended(me) or (me in q.waiting and q.waiting[me] is None)
-              or (me in q.fast.seen and not q.fast.now(me)) or bool(a.anomalies),
-              "the consumer through a quiet period on the fast clock", held=True)
-    with a.cond:
-        q.set_fast({})
+    try:
+        rep.until(lambda: rep.ended(me) or (me in q.waiting and q.waiting[me] is None)
+                  or (me in q.fast.seen and not q.fast.now(me)) or bool(a.anomalies),
+                  "the consumer through a quiet period on the fast clock", held=True)
+    finally:
+        with a.cond:
+            q.set_fast({})
+            q.fast.max_looks = FAST_LOOKS
 
 
 class GJobs(GQueue):
@@ -290,11 +300,9 @@ class HelperHold:
 
 
 def _open_op(a, obj, op, who) -> bool:
-    """``who`` is inside ``obj.op()`` now (its record has not ended)."""
-    for r in reversed(a.ledger[-400:]):
-        if r.obj == obj.id and r.op == op and r.who == who and r.end is None:
-            return True
-    return False
+    """``who`` is inside ``obj.op()`` now (its record has not ended: it is
+    being served, ``Arena.current``). Under the monitor."""
+    return any(r.obj == obj.id and r.op == op and r.who == who for r in a.current.values())
 
 
 def pausing(rep) -> bool:
@@ -307,7 +315,9 @@ def pausing(rep) -> bool:
     tids = procfs.tids(pid)
     if not tids or procfs.RECV is None:
         return False
-    open_tids = {r.tid for r in a.ledger[-400:] if r.end is None}
+    # the calls being served now: a thread's parked call may be older than any
+    # number of the last records (the check-clock thread's, for the whole run)
+    open_tids = {r.tid for r in a.current.values()}
     outside = False
     for t in tids:
         if procfs.thread_state(pid, t) not in ("S", "D"):

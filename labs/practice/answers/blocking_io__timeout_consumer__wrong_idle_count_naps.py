@@ -1,4 +1,6 @@
-# timeout-consumer, wrong (sixth hostile reading, twelfth session; passes every grading unless said)
+# expect: it waited for the stop: returned before the stop was set
+# timeout-consumer, wrong (sixth hostile reading, twelfth session; caught since the thirteenth:
+# NAP_LOOKS looks on the fast clock)
 # naps on a private Event between non-blocking looks and gives up after 10 empty naps (~0.5 s
 # idle) without the stop -- violates "return once stop is set, even while no job comes" (an
 # empty queue is not a stop).
