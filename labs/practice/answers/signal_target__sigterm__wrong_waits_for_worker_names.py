@@ -1,4 +1,6 @@
-# sigterm, wrong (sixth hostile reading, twelfth session; passes every grading unless said)
+# expect: run() waited for every worker: mailer, indexer, uploader still running
+# sigterm, wrong (sixth hostile reading, twelfth session; caught since the thirteenth: midway-5
+# names its workers otherwise)
 # waits only for threads whose name starts with "worker" (to "skip helper threads"), so any
 # worker with another name is never waited for -- violates "Wait until every worker has
 # ended".
