@@ -950,6 +950,7 @@ STOP_ONE_MODES = {
                   ("stop worker-111", "stop worker")),  # a name longer, then shorter
     "twice": (("db", "pool", "cache"), "pool", ()),  # "stop pool".lstrip("stop ") is "l"
     "quiet": (("worker-1", "worker-2", "worker-10"), "worker-1", ("stop worker-100",)),
+    "two": (("red", "green", "blue"), ("red", "blue"), ()),  # two workers, one after the other
 }
 STOP_ONE_QUIET_S = 2.0  # quiet: no command for this long before "quit" (the grader's time)
 LONG_QUIET_S = 6.0      # ... in the grading's first quiet run: longer than a 5 s idle timeout
@@ -997,14 +998,15 @@ def stop_one_scenario(rep):
     a minute on at once, Rep.push_clock, which ends an idle Timer of its
     own), "quit"."""
     n, mode = rep.n, rep.mode
-    names_, target, noise = STOP_ONE_MODES[mode]
+    names_, targets, noise = STOP_ONE_MODES[mode]
+    targets = targets if isinstance(targets, tuple) else (targets,)
     q = _commands(rep, n)
     events = {name: rep.add(GEvent(n, f"stop:{name}")) for name in names_}
     stops = rep.add(GStops(n, events))
     rep.spawn("control", "control", q, stops)
     rep.go()
     a = rep.arena
-    facts = {"target": target, "names": list(names_)}
+    facts = {"targets": list(targets), "names": list(names_)}
 
     def quiet(since):
         return (rep.ended("control") or ("control" in q.waiting and not q.items)
@@ -1019,11 +1021,14 @@ def stop_one_scenario(rep):
     reached = rep.until(lambda: quiet(0), "control waiting for a command")
     sent = {}
     if reached and not rep.ended("control"):
-        commands = list(noise) + [f"stop {target}"] * (2 if mode == "twice" else 1)
-        sent["stop"] = put(*commands)
-        since = q.empties.get("control", 0)
-        rep.until(lambda: events[target].flag or (quiet(since) and not q.items),
-                  f"control taking \"stop {target}\"")
+        for i, target in enumerate(targets):  # ``two``: the second once the first is taken
+            commands = ((list(noise) if i == 0 else [])
+                        + [f"stop {target}"] * (2 if mode == "twice" else 1))
+            sent["stop"] = put(*commands)
+            since = q.empties.get("control", 0)
+            if not rep.until(lambda: events[target].flag or (quiet(since) and not q.items),
+                             f"control taking \"stop {target}\""):
+                break
     with a.cond:  # the workers go on from here: a worker stopped now did one item
         released = a.seq
         items = {name: 1 if ev.flag else ITEMS for name, ev in events.items()}
@@ -1063,8 +1068,9 @@ def stop_one_scenario(rep):
     ended = calls[-1]["end"] if calls and calls[-1]["end"] is not None else None
     facts.update(
         items=items, released=released,
-        target_set=events[target].set_at is not None and events[target].set_at <= released,
-        others_set=[name for name, ev in events.items() if name != target and ev.flag],
+        targets_set=[t for t in targets
+                     if events[t].set_at is not None and events[t].set_at <= released],
+        others_set=[name for name, ev in events.items() if name not in targets and ev.flag],
         early_return=(ended is not None and "quit" not in sent),
         after_quit=[] if quit_at is None else [f"{r.op}()" for r in mine[quit_at + 1:]],
         taken=len([x for x in taken if x is not None]),
@@ -1079,18 +1085,20 @@ def _first_quiet_run() -> int:
 
 
 def _target_stopped(f):
-    t, k = f["target"], f["items"][f["target"]]
-    if k == 1 and f["target_set"]:
-        return True, f"{t} finished its item, then stopped"
-    return False, f"{t} did {k} items: \"stop {t}\" never set its Event"
+    for t in f["targets"]:
+        k = f["items"][t]
+        if k != 1 or t not in f["targets_set"]:
+            return False, f"{t} did {k} items: \"stop {t}\" never set its Event"
+    its = "its" if len(f["targets"]) == 1 else "their"
+    return True, f"{' and '.join(f['targets'])} finished {its} item, then stopped"
 
 
 def _others_done(f):
     wrong = f["others_set"]
     if wrong:
-        return False, (f"{names(wrong)} stopped too (the command named {f['target']}; "
-                       f"workers: {', '.join(f['names'])})")
-    short = [n for n, k in f["items"].items() if n != f["target"] and k != ITEMS]
+        return False, (f"{names(wrong)} stopped too (the command named "
+                       f"{' and '.join(f['targets'])}; workers: {', '.join(f['names'])})")
+    short = [n for n, k in f["items"].items() if n not in f["targets"] and k != ITEMS]
     return not short, f"{ITEMS} items each" if not short else f"{names(short)} did not finish"
 
 
@@ -1128,7 +1136,8 @@ STOP_ONE = Exercise(
         "`\"quit\"`. Useful imports: `threading`, `queue`, `time`, `logging`.\n\n"
         "The check's workers are its own, with names that change from run to run; each "
         "holds an item when the command comes. The check sends `\"stop NAME\"` for one "
-        "of them (sometimes twice, sometimes after other verbs and unknown names), then "
+        "of them (sometimes twice, sometimes after other verbs and unknown names; in some "
+        "runs for two of them, the second once the first is taken), then "
         "`\"stop nobody\"`, sometimes a quiet period, then `\"quit\"`: in a quiet period "
         "a `get` with a timeout times out at once until its timeouts add up to a minute "
         "(the clocks of `time` move on by as much, and `time.sleep`, a timed wait on an "
@@ -1136,7 +1145,7 @@ STOP_ONE = Exercise(
         "of a `threading.Lock` or `RLock` return at once, within that minute), "
         "and 2 s pass (6 s in the first such run of a check); when `control` waits "
         "without a timeout, the clocks of `time` move on by a minute at once, and the "
-        "timed waits above end if that passed their deadline. The named "
+        "timed waits above end if that passed their deadline. Each named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not return before `\"quit\"`, and must return on it."),
     functions=("control",),
