@@ -134,6 +134,7 @@ IDLE_MODES = ("idle", "quiet")
 
 JOBS = 5
 LATE_S = 0.25     # the stop must be seen within this
+BUSY_JOBS = (None, 1, 2, 3, 4)  # busy: the jobs, None first (a job like any other)
 TAKE_STOP = 2     # busy: the stop is set as the consumer takes this job
 HELPER_WAIT_S = 0.1  # a done() from a thread of the learner's own waits until the consumer
                      # has waited this long in timed waits of its own (HelperHold)
@@ -362,7 +363,7 @@ def timeout_scenario(rep):
     if mode == "before-first":
         set_stop()
     elif mode == "busy":
-        for job in range(JOBS):
+        for job in BUSY_JOBS:  # None is a job here: "no more jobs" is the stop's to say
             q.put_now(job)
 
         def take(rec, item):
@@ -526,7 +527,7 @@ def _none_after_stop(f):
 def _every_job_done(f):
     taken, did = list(f["taken"]), list(f["did"])
     dropped = [j for j in taken if j not in did]
-    twice = sorted({j for j in did if did.count(j) > 1})
+    twice = sorted({j for j in did if did.count(j) > 1}, key=repr)
     unknown = [j for j in did if j not in taken]
     if f["mode"] == "idle" and not dropped and not twice and sorted(did) != list(range(JOBS)):
         return False, f"{len(set(did))} of {JOBS} jobs done"
@@ -585,7 +586,8 @@ CONSUMER = Exercise(
     statement=(
         "Write `consumer(jobs, stop, done)`. Take jobs from `jobs` (a `queue.Queue`: "
         "`get`, `get_nowait`, `empty`, `qsize`) and pass every job you take to `done(job)`, "
-        "once (the job in hand when the stop comes too); return once `stop` (a "
+        "once (the job in hand when the stop comes too; a job may be any value, `0` and "
+        "`None` too: only the stop ends the work); return once `stop` (a "
         "`threading.Event`: `is_set()`, `wait(timeout)`) is set, even while no job comes. "
         "Nobody will wake your thread: the stop is only a flag, so every `get` that blocks "
         "needs a timeout. Useful imports: `threading`, `queue`, `time`, `logging`, "

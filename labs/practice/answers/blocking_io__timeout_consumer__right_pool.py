@@ -4,13 +4,16 @@ import queue
 import threading
 
 
+END = object()  # not None: None may be a job
+
+
 def consumer(jobs, stop, done):
     mine = queue.Queue()
 
     def work():
         while True:
             job = mine.get()
-            if job is None:
+            if job is END:
                 return
             done(job)
     pool = [threading.Thread(target=work) for _ in range(2)]
@@ -24,7 +27,7 @@ def consumer(jobs, stop, done):
                 pass
     finally:
         for _ in pool:
-            mine.put(None)
+            mine.put(END)
         for t in pool:
             while t.is_alive():
                 t.join(0.05)
