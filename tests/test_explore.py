@@ -428,7 +428,7 @@ def test_bounded_runs_the_fewest_preemptions_first(lens):
     assert counts == sorted(counts) and counts[0] == 0 and counts[-1] == BOUND
 
 
-EXHAUST = 3000  # more than any space below (measured: safe-transfer's reference 666)
+EXHAUST = 3000  # more than any space below (measured: safe-transfer's reference 656)
 
 
 @pytest.mark.slow

@@ -36,7 +36,7 @@ class GBank(GObject):
         self.held = None         # the debit record being held
         self.held_version = None  # the monitor's version once it was held
         self.released = False
-        self.fail_on = None      # (thread name, its nth credit): raises Frozen
+        self.fail_on = ()        # (thread name, its nth credit), ...: each raises Frozen
         self.hold_failing = False  # hold that credit before it raises, as ``hold_on``
         self.credits_by: dict[str, int] = {}
         self.debits: dict[str, int] = {}
@@ -77,7 +77,7 @@ class GBank(GObject):
         self.credits += 1
         k = self.credits_by[rec.who] = self.credits_by.get(rec.who, 0) + 1
         self.changed()
-        if self.fail_on == (rec.who, k):
+        if (rec.who, k) in self.fail_on:
             rec.note["frozen"] = True
             if self.hold_failing and self.lock.held_by(rec):
                 self._hold(rec)
@@ -509,13 +509,18 @@ PAIRS = {"worker-1": ("alice", "bob", AMOUNT), "worker-2": ("bob", "alice", 7)}
 def safe_scenario(rep):
     """Two workers make 4 transfers each (worker-1 alice -> bob 10,
     worker-2 bob -> alice 7); the grader's bank raises Frozen from one
-    credit: worker-1's 1st (``fails-first``), its 3rd (``fails-later``), or none.
+    credit: worker-1's 1st (``fails-first``), its 2nd and 4th (``fails-later``), or none.
     Every operation notes whether its caller held the lock, so a missing
     or private lock fails whatever the interleaving."""
     n, mode = rep.n, rep.mode
     lock = rep.add(GLock(n))
     bank = rep.add(GBank(n, lock))
-    bank.fail_on = {"fails-first": ("worker-1", 1), "fails-later": ("worker-1", 3)}.get(mode)
+    # fails-later: two of worker-1's credits, its 2nd and, after the 3rd (the undo of
+    # the 2nd, in a right answer), its 4th: the credits of its 2nd and 3rd transfers.
+    # A second failure is an error like the first (an answer that re-raises only the
+    # first one it meets is caught); its last transfer does not fail
+    bank.fail_on = {"fails-first": (("worker-1", 1),),
+                    "fails-later": (("worker-1", 2), ("worker-1", 4))}.get(mode, ())
     if mode == "fails-first":
         # A forced order: worker-2's first call starts once worker-1's credit
         # has failed (or worker-1's calls have ended). That credit is held
@@ -661,8 +666,9 @@ SAFE_TRANSFER = Exercise(
     statement=(
         "Write `transfer(bank, lock, src, dst, amount)`: under `lock` (the lock you are "
         "given), `bank.debit(src, amount)` then `bank.credit(dst, amount)`.\n\n"
-        "The credit can fail: in most runs the bank raises `Frozen` from one `credit` "
-        "call, midway through a transfer, as a forced stop would. Then the transfer must "
+        "The credit can fail: in most runs the bank raises `Frozen` from a `credit` "
+        "call (in some, from two calls of the same worker), midway through a transfer, as "
+        "a forced stop would. Each time, the transfer must "
         "be undone (credit `src` back) while the lock is still held, the error must "
         "reach the caller (re-raise it), and the lock must be free for the other worker. "
         "A transfer that does not fail moves its amount once, and nothing else. The undo "

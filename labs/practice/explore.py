@@ -110,8 +110,9 @@ consumers, 12 tasks) holds more than 3000 such schedules in one mode
 alone (with at most one preemption, 6463 in its five modes: 638 s), so it
 enumerates ``small-MODE``, the same moments with 2 consumers on 3 tasks.
 Measured (scripts/bench_explore.py, 2 shared cores): safe-transfer's
-reference holds 666 such schedules (fails-first 120, fails-later 280,
-no-failure 266), 30 s at about 22 schedules/s; the consumer's small
+reference holds 656 such schedules (thirteenth session, two failing
+credits in fails-later: fails-first 94, fails-later 296, no-failure 266),
+22 s at about 30 schedules/s; the consumer's small
 scenario 729 (small-midway 80, small-trickle 312, small-before-first 15,
 small-midway-2nd 88, small-after-last 234), 17-23 s at 32-44/s. Neither
 fits a check's 3 s, so a check samples the full scenario with PCT and says
