@@ -135,7 +135,10 @@ QUIET_S = 1.5    # late: how long the grader holds SIGTERM back while run() wait
 SLOW_S = 60.0    # late: how long worker-1 runs after the stop, on the learner's fast clock
 WATCH_S = 0.5      # late: the quiet period lasts this long after its minute, at least,
 SAMPLE_S = 0.002   # ... the kernel's view of the main thread sampled this often (MainWatch)
-WAITING_SHARE = 0.25  # ... in which it must be seen waiting in this share of the samples
+WAITING_SHARE = 0.35  # ... in which it must be seen waiting in this share of the samples
+                      # (measured: 10 ms naps 46 to 50%, spinning 25 ms of 35, 22 to 28%)
+AFTER_SAMPLES = 20    # ... and after the stop too, if the slow worker ran that long on
+SWITCH_S = 0.005      # ... a wait with no more than this left is not counted (a GIL wait)
 QUIET_FAST_S = 60.0  # late: the quiet period's time on the learner's clock (its timed looks)
 KEEP_S = 2.0     # late: the most the grader waits for the slow worker's fast minute to end
 HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
@@ -283,6 +286,7 @@ class GStart(GObject):
         self.trigger = None
         self.main_ops = 0
         self.between_looks = None  # late: (waiting, running) samples of the main thread
+        self.after_stop_looks = None  # ... and while the slow worker runs in real time
 
     def op_watching(self, rec):
         if self.watch is None:
@@ -629,16 +633,27 @@ class MainWatch:
 
     @staticmethod
     def _sample(pid, tid, recs) -> str | None:
-        if recs:
-            return "waiting" if any(r.parked is not None for r in recs) else None
+        """A wait counts when more than SWITCH_S of it is left: a thread that
+        waits for the GIL is in a timed futex wait too, of at most CPython's
+        switch interval (5 ms; a submission may not change it), and so is a
+        look that barely waits (``t.join(0.00001)``) or a 1 ms nap."""
+        now = time.monotonic()
+        if recs:  # inside a look: one that waits, or one that does not (not counted)
+            parked = [r for r in recs if r.parked is not None]
+            if not parked:
+                return None
+            return "waiting" if any(r.until is None or r.until - now > SWITCH_S
+                                    for r in parked) else "running"
         state = procfs.thread_state(pid, tid)
         if state == "R":
             return "running"
-        if state == "S":
-            words = (procfs.syscall(pid, tid) or "").split()
-            if words and words[0] not in procfs.RECEIVE and words[0] != "?":
-                return "waiting"
-        return None
+        if state != "S":
+            return None
+        words = (procfs.syscall(pid, tid) or "").split()
+        if not words or words[0] in procfs.RECEIVE or words[0] == "?":
+            return None  # a look on its way to the grader
+        timed = procfs.timed_wait(pid, tid)
+        return "waiting" if timed is None or timed[1] > SWITCH_S else "running"
 
 
 def rep_thread(target, name):
@@ -665,15 +680,23 @@ def _keep_slow(rep, start) -> None:
     with a.cond:
         slow.keep = True
     t0 = time.monotonic()
+    # meanwhile the kernel watches the main thread again, as in the quiet period:
+    # a loop that waits on the stop spins once it is set (stop.wait(0.1) returns
+    # at once), and the slow worker's real time is when that shows
+    watch = MainWatch(rep, start, lambda: not slow.on())
+    watch.go()
     try:
         wait.until(lambda: done() or (minute_over() and rep.at_rest(pid) is not None),
                    KEEP_S, poll=0.002)
+        if not done() and rep.at_rest(pid) is None:  # a main thread never at rest:
+            wait.until(lambda: done() or watch.enough(), KEEP_S, poll=0.002)  # watched
         rep.hold(time.monotonic() - t0)
         rep.outwait(done)
     finally:
         with a.cond:
             slow.keep, slow.let_go = False, True
             a.cond.notify_all()
+        start.after_stop_looks = watch.stop()
 
 
 def _finish(rep, start) -> dict:
@@ -730,6 +753,11 @@ def _sigterm_facts(rep, start) -> dict:
                                         - start.queued.get("released", 0.0)))),
         "started": start.starting is not None,
         "between_looks": start.between_looks,
+        # the main thread's waits with no timeout (join(), stop.wait()): not a timed step
+        "untimed_looks": [_call_text(r) for r in ledger if r.tid == start.main_tid
+                          and (r.kind, r.op) in (("Thread", "join"), ("StartWorkers", "wait"))
+                          and (not r.args or r.args[0] is None)],
+        "after_stop_looks": start.after_stop_looks,
         "signal_sent": start.signal_at is not None,
         "signal_to": start.signal_to,
         "disposition": start.disposition,
@@ -804,6 +832,9 @@ def _stop_from_sigterm(f):
 
 
 def _timed_steps(f):
+    if f.get("untimed_looks"):
+        return False, (f"your main thread waited with no timeout: {f['untimed_looks'][0]} "
+                       "(every wait a timed step, after the stop too)")
     seen = f.get("between_looks")
     if f["mode"] != "late":
         return True, "no quiet period in this run"
@@ -813,6 +844,15 @@ def _timed_steps(f):
     share = waiting / max(1, waiting + running)
     said = (f"seen waiting in {waiting} of {waiting + running} samples between looks "
             f"({share:.0%})")
+    after = f.get("after_stop_looks")
+    if share >= WAITING_SHARE and after is not None and sum(after) >= AFTER_SAMPLES:
+        # after the stop, while the slow worker ran in real time: judged when it
+        # lasted (a right answer is at rest at once, and that period is short)
+        w, r = after
+        if w / (w + r) < WAITING_SHARE:
+            return False, (f"{said}; after the stop, seen waiting in {w} of {w + r} "
+                           f"({w / (w + r):.0%}): a wait on the stop returns at once once "
+                           "it is set (look at the workers then)")
     return share >= WAITING_SHARE, said
 
 
@@ -854,8 +894,9 @@ SIGTERM = Exercise(
         "passes on your clock (your timed looks, and your naps between looks, pass at "
         "once, and the clocks of `time` and `threading`'s timed waits move on with them), "
         f"and then at least {WATCH_S:g} s more, in which the kernel watches your main "
-        "thread: between its looks, it must be seen waiting in a quarter of the samples "
-        "or more; "
+        f"thread: it must be seen waiting (with more than {SWITCH_S * 1000:g} ms of the "
+        f"wait left) in {WAITING_SHARE:.0%} of the samples or more, and so after the stop "
+        "while a worker is slow to end; "
         "in a random order. "
         "The process must survive; the stop must be set by your handler, after SIGTERM "
         "(the kernel tells the check whether SIGTERM is caught, ignored or left to its "
