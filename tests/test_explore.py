@@ -511,10 +511,10 @@ def test_a_sampled_check_says_so_with_pct_s_guarantee():
 def test_steps_say_which_thread_did_which_operation():
     ex = exercises.get("lock-leak/safe-transfer")
     r = grade.grade(ex.id, answer(ex.id, "wrong_acquire_release"), python=CHILD_PYTHON,
-                    schedule="fails-later:a")
+                    schedule="fails-later:b")  # worker-2 first: its credits fail later
     text = r.steps()
     assert "a = worker-1, b = worker-2" in text
-    assert "worker-1  bank.credit('bob', 10)" in text and "raised Frozen" in text
+    assert "worker-2  bank.credit('alice', 7)" in text and "raised Frozen" in text
     assert text.count("still waiting when the run ended") == 2
     assert "the letters ran out at choice 2" in text
     assert r.schedule_figure() is not None

@@ -15,7 +15,10 @@ from labs.practice.policy import COMMON_MODULES
 
 AMOUNT = 10
 WORKERS = 3
-QUOTA = 10  # stop-worker's ``between``: the transfers each worker makes before the stop
+QUOTA = 10  # stop-worker's ``between``: the transfers each worker makes before the stop.
+            # Not in the statement: a worker capped at ten, the number it once gave, waited
+            # there for the stop. More costs a worker paced by time.sleep(1) its budget
+            # (ten take 10 s: about all a run's budget and holds allow, engine.HELD_CAP_S)
 PACE_S = 3600.0  # stop-worker: the timed stop.wait()s that pass at once, per worker
 START = {"alice": 1000, "bob": 1000}
 
@@ -405,8 +408,8 @@ STOP_WORKER = Exercise(
         "`logging`, `collections`.\n\n"
         "The check runs three of your workers on the grader's bank, lock and Event, and "
         "sets the stop before they start, while worker-1 is midway through its 1st or 3rd "
-        "transfer (the bank holds it inside `debit`), or once every worker has made 10 "
-        "transfers (a worker that has waits at its next look at `stop`, or its next "
+        "transfer (the bank holds it inside `debit`), or once every worker has made a "
+        "number of transfers, the check's choice (a worker that has waits at its next look at `stop`, or its next "
         "`acquire`, until then: a worker that stops transferring before the stop never "
         "lets it come). Every "
         "debit and credit must run with `lock` held by the worker; no transfer may start "
@@ -509,18 +512,20 @@ PAIRS = {"worker-1": ("alice", "bob", AMOUNT), "worker-2": ("bob", "alice", 7)}
 def safe_scenario(rep):
     """Two workers make 4 transfers each (worker-1 alice -> bob 10,
     worker-2 bob -> alice 7); the grader's bank raises Frozen from one
-    credit: worker-1's 1st (``fails-first``), its 2nd and 4th (``fails-later``), or none.
+    credit: worker-1's 1st (``fails-first``), worker-2's 2nd and 4th (``fails-later``),
+    or none.
     Every operation notes whether its caller held the lock, so a missing
     or private lock fails whatever the interleaving."""
     n, mode = rep.n, rep.mode
     lock = rep.add(GLock(n))
     bank = rep.add(GBank(n, lock))
-    # fails-later: two of worker-1's credits, its 2nd and, after the 3rd (the undo of
-    # the 2nd, in a right answer), its 4th: the credits of its 2nd and 3rd transfers.
-    # A second failure is an error like the first (an answer that re-raises only the
-    # first one it meets is caught); its last transfer does not fail
+    # fails-later: two of worker-2's credits (bob to alice, 7: an undo written for
+    # alice and 10 is caught), its 2nd and, after the 3rd (the undo of the 2nd, in a
+    # right answer), its 4th: the credits of its 2nd and 3rd transfers. A second
+    # failure is an error like the first (an answer that re-raises only the first one
+    # it meets is caught); its last transfer does not fail
     bank.fail_on = {"fails-first": (("worker-1", 1),),
-                    "fails-later": (("worker-1", 2), ("worker-1", 4))}.get(mode, ())
+                    "fails-later": (("worker-2", 2), ("worker-2", 4))}.get(mode, ())
     if mode == "fails-first":
         # A forced order: worker-2's first call starts once worker-1's credit
         # has failed (or worker-1's calls have ended). That credit is held
