@@ -37,6 +37,7 @@ from labs.sandbox.verdict import dump_part
 
 STARTUP_S = 20.0     # the child's start, up to the learner's module loaded
 SETTLE_S = 1.0       # how long a returned call's thread may take to vanish
+LINGER_S = 0.05      # ... and a thread of the learner's own, joined, with no connection
 FREEZE_S = 0.5       # before a dump: how long the stuck calls get to reach an operation
 STAYS_S = 2.0        # blocked this long in one operation: named even inside a loop
 END_S = 5.0          # after the last run: how long the child may take to end
@@ -641,6 +642,12 @@ class Rep:
                 if time.monotonic() >= end + min(self.budget, queued_s(s.pid) - queued0):
                     break
             time.sleep(0.002)
+        # A thread of the learner's own that was joined has finished its Python
+        # code, but may not have left the kernel yet (it had no connection to say
+        # so): LINGER_S for it. One that runs on (a spinner, a Timer) is still there.
+        end = time.monotonic() + LINGER_S
+        while not s.gone and set(procfs.tids(s.pid)) - self.base_tids and time.monotonic() < end:
+            time.sleep(0.001)
         extra = sorted(set(procfs.tids(s.pid)) - self.base_tids)
         names = {c.tid: c.name for c in conns}
         facts["threads_left"] = [f"{names.get(t) or comm(s.pid, t)} (thread id {t})"

@@ -465,7 +465,8 @@ CONSUMER = Exercise(
     statement=(
         "Write `consumer(tasks, stop, do)`. It takes tasks from `tasks` (a `queue.Queue`: "
         "`get`, `get_nowait`, `put`, `task_done`, `join`, `qsize`, `empty`) and does each "
-        "with `do(n)`, calling `tasks.task_done()` once for every `get()`, after the work. "
+        "with `do(n)`, itself (in the thread that called it: the check knows each consumer "
+        "by its thread), calling `tasks.task_done()` once for every `get()`, after the work. "
         "The task `None` means \"no more tasks\": mark it done too, and return. Between "
         "tasks, if `stop` (this consumer's own `threading.Event`: `is_set()`, "
         "`wait(timeout)`) is set, return; a queue that is empty for a while is not a "

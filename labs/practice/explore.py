@@ -94,7 +94,11 @@ Randomized Scheduler with Probabilistic Guarantees of Finding Bugs", ASPLOS
 operation runs; at ``depth - 1`` random choice points the thread that would
 run drops below every other. One run finds a bug of depth d among n threads
 and k choice points with probability at least 1/(n k^(d-1)), and a run is
-reproducible from its seed; ``DEPTH`` is 3 (two change points), which
+reproducible from its seed (thirteenth session: a thread passed over at FAIR
+choice points in a row goes next, so that threads that nap between their
+operations cannot keep a waiting rival out for ever, which no real scheduler
+does; a right consumer with 1 ms naps on an Event of its own ran out of its
+budget without it); ``DEPTH`` is 3 (two change points), which
 finds the depth-2 races measured here (a check, then another thread, then
 the act) in about one run in five. k counts choice points only (operations
 that had a rival), not every operation; ``Exercise.explore_steps`` is its
@@ -136,6 +140,7 @@ from dataclasses import dataclass
 from labs.child import procfs
 
 STRAGGLE_S = 0.5   # a thread seen asleep of its own accord this long (or computing) is passed over
+FAIR = 50          # PCT: a thread passed over this many choices in a row goes next
 POLL_S = 0.05      # how often a choice that waits for an unsettled thread reads /proc
 DEPTH = 3          # PCT: two priority change points
 LETTERS = string.ascii_lowercase
@@ -196,6 +201,7 @@ class PCT:
         self.prio: dict[int, float] = {}
         self.changes = sorted(self.rng.sample(range(max(steps, depth)), depth - 1))
         self.diverged = None
+        self.passed: dict[int, int] = {}  # choice points in a row a waiting thread lost
 
     def choose(self, step: int, candidates: list[int], running=None) -> int:
         for t in candidates:
@@ -205,6 +211,15 @@ class PCT:
         if step in self.changes:
             self.prio[best] = self.depth - 1 - self.changes.index(step)
             best = max(candidates, key=self.prio.__getitem__)
+        # threads that come back to the gate after each nap of their own, with a
+        # rival waiting there all along, would have it wait for ever: one passed
+        # over FAIR times in a row goes (a real scheduler runs it while they nap)
+        for t in candidates:
+            self.passed[t] = self.passed.get(t, 0) + 1
+        starved = max(candidates, key=self.passed.__getitem__)
+        if self.passed[starved] > FAIR:
+            best = starved
+        self.passed[best] = 0
         return best
 
     def describe(self) -> str:

@@ -1,4 +1,4 @@
-# expect: (the lock is held by worker-1)
+# expect: (the lock is held by worker-
 def transfer(bank, lock, src, dst, amount):
     lock.acquire()
     bank.debit(src, amount)
