@@ -203,10 +203,11 @@ def waits_for_time_or_others(pid: int, tid: int) -> bool:
     while the whole process stands still (``standing_still``: two reads that
     agree). It moves when its timeout passes or another thread moves; nothing
     of the grader's waits for it. CPython's wait for the GIL is a timed futex
-    wait too, but not in a process that stands still: the thread that holds
-    the GIL runs (or blocked without it, when the waiter is woken). Not a
-    receive: a thread that waits for the grader's reply has sent an
-    operation. Costs one file read unless the thread is in such a wait."""
+    wait too, but never in a process that stands still: the thread that holds
+    the GIL is running, and one that blocks releases it first, which wakes a
+    waiter (runnable then). Not a receive: a thread that waits for the
+    grader's reply has sent an operation. Costs one file read unless the
+    thread is in such a wait."""
     if not in_wait(pid, tid):
         return False
     still = standing_still(pid)

@@ -644,7 +644,8 @@ class Rep:
             time.sleep(0.002)
         # A thread of the learner's own that was joined has finished its Python
         # code, but may not have left the kernel yet (it had no connection to say
-        # so): LINGER_S for it. One that runs on (a spinner, a Timer) is still there.
+        # so): LINGER_S for it. One that runs on (a spinner, a Timer) is still there,
+        # unless it happens to end within those 50 ms.
         end = time.monotonic() + LINGER_S
         while not s.gone and set(procfs.tids(s.pid)) - self.base_tids and time.monotonic() < end:
             time.sleep(0.001)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import threading
 import time
 
 from labs.child import procfs, wait
@@ -601,7 +602,8 @@ class MainWatch:
         self.thread = None
 
     def go(self) -> None:
-        self.thread = rep_thread(self._watch, "main-watch")
+        self.thread = threading.Thread(target=self._watch, name="main-watch", daemon=True)
+        self.thread.start()
 
     def enough(self) -> bool:
         return self.since is not None and time.monotonic() - self.since >= WATCH_S
@@ -654,13 +656,6 @@ class MainWatch:
             return None  # a look on its way to the grader
         timed = procfs.timed_wait(pid, tid)
         return "waiting" if timed is None or timed[1] > SWITCH_S else "running"
-
-
-def rep_thread(target, name):
-    import threading
-    t = threading.Thread(target=target, name=name, daemon=True)
-    t.start()
-    return t
 
 
 def _keep_slow(rep, start) -> None:

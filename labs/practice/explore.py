@@ -39,8 +39,9 @@ cause of the one replay that diverged in CI (the consumer's bounded
 enumeration, 1 of 729 schedules; not reproduced in 17 enumerations under
 load). A thread woken from such a wait reads ``running`` from the moment
 its waker's ``futex`` wake returned (or its timeout passed), which is
-before the waker's next operation reaches the gate. A thread inside an operation is settled only
-when its record is *parked* at the monitor's current version
+before the waker's next operation reaches the gate. A thread inside an
+operation is settled only when its record is *parked* at the monitor's
+current version
 (``Record.parked``, ``Monitor.version`` in labs.practice.arena): it
 re-checked its predicate after the last change of state and must still
 wait. A thread that was notified but has not re-checked yet is not settled.
@@ -73,8 +74,8 @@ parked, so the napping thread is settled and the choices of the others go
 on meanwhile; the nap ends by the clock, and the thread's next operation
 comes to the gate. It is not a choice itself. Before, a consumer that
 napped 50 ms when the queue was empty was waited for at every choice, and
-a right answer ran out of its budget. A nap of the learner's own (a timed wait on an
-Event or Condition of its own) is not an operation: the kernel shows it
+a right answer ran out of its budget. A nap of the learner's own (a timed
+wait on an Event or Condition of its own) is not an operation: the kernel shows it
 (above). Until the thirteenth session only untimed waits were settled so; a
 consumer that napped 0.1 s on its own Event came back to the gate before
 it could be passed over, was chosen again (the highest priority), and the
@@ -214,8 +215,8 @@ class PCT:
         # threads that come back to the gate after each nap of their own, with a
         # rival waiting there all along, would have it wait for ever: one passed
         # over FAIR times in a row goes (a real scheduler runs it while they nap)
-        for t in candidates:
-            self.passed[t] = self.passed.get(t, 0) + 1
+        for t in self.prio:  # a thread that is not waiting now is not passed over
+            self.passed[t] = self.passed.get(t, 0) + 1 if t in candidates else 0
         starved = max(candidates, key=self.passed.__getitem__)
         if self.passed[starved] > FAIR:
             best = starved
