@@ -552,14 +552,14 @@ def sigterm_scenario(rep):
                 end = time.monotonic() + quiet_s
                 # once the minute is over: the main thread's looks take real time,
                 # and the kernel watches whether it waits between them (MainWatch)
+                # (enough(): WATCH_S watched since the minute was seen over)
                 watch = MainWatch(rep, start, lambda: clock not in start.quiet.seen
                                   or not start.quiet.now(clock))
                 watch.go()
                 try:
                     rep.wait(lambda: start.stop_at is not None or rep.reports.ended()
-                             or bool(a.anomalies) or (time.monotonic() >= end and (
-                                 clock not in start.quiet.seen or not start.quiet.now(clock))
-                                 and watch.enough()),
+                             or bool(a.anomalies)
+                             or (time.monotonic() >= end and watch.enough()),
                              held=True)
                 finally:
                     start.between_looks = watch.stop()
@@ -678,7 +678,7 @@ def _keep_slow(rep, start) -> None:
     # meanwhile the kernel watches the main thread again, as in the quiet period:
     # a loop that waits on the stop spins once it is set (stop.wait(0.1) returns
     # at once), and the slow worker's real time is when that shows
-    watch = MainWatch(rep, start, lambda: not slow.on())
+    watch = MainWatch(rep, start, minute_over)  # (the monitor is re-entrant)
     watch.go()
     try:
         wait.until(lambda: done() or (minute_over() and rep.at_rest(pid) is not None),
