@@ -552,7 +552,11 @@ def sigterm_scenario(rep):
                 end = time.monotonic() + quiet_s
                 # once the minute is over: the main thread's looks take real time,
                 # and the kernel watches whether it waits between them (MainWatch)
-                # (enough(): WATCH_S watched since the minute was seen over)
+                # (not while the minute the main thread began goes on: its timed
+                # looks pass at once then, a spin on the check's clock; under load
+                # that minute takes seconds, and the reference measured 17% waiting
+                # when the samples counted it; a look begun before the period, a
+                # join(3) say, is real time)
                 watch = MainWatch(rep, start, lambda: clock not in start.quiet.seen
                                   or not start.quiet.now(clock))
                 watch.go()
@@ -581,8 +585,10 @@ def sigterm_scenario(rep):
 
 class MainWatch:
     """The kernel's view of the main thread in the late run's quiet period,
-    once its minute on the fast clock is over (its looks and naps take real
-    time then), for at least WATCH_S: sampled every SAMPLE_S, the thread is
+    while its looks and naps take real time (``real()``: not in the minute it
+    began on the fast clock, whose timed looks pass at once: a spin on the
+    check's clock, seconds of it under load), for at least WATCH_S in all:
+    sampled every SAMPLE_S, the thread is
     *waiting* (a look of the check's that waits, its record parked; or
     asleep in the kernel outside a receive: a nap, a timed wait of its own)
     or *running* (runnable or on a CPU, between looks). A sample taken inside
@@ -594,10 +600,11 @@ class MainWatch:
     share of WAITING_SHARE, not more). Started with the quiet period; the
     scenario waits for ``enough()`` before it ends that period."""
 
-    def __init__(self, rep, start, minute_over):
-        self.rep, self.start, self.minute_over = rep, start, minute_over
+    def __init__(self, rep, start, real):
+        self.rep, self.start, self.real = rep, start, real
         self.waiting = self.running = 0
-        self.since = None  # when the minute was first seen over
+        self.watched = 0.0  # seconds sampled while real() held
+        self.opened = False
         self.done = False
         self.thread = None
 
@@ -606,23 +613,26 @@ class MainWatch:
         self.thread.start()
 
     def enough(self) -> bool:
-        return self.since is not None and time.monotonic() - self.since >= WATCH_S
+        return self.watched >= WATCH_S
 
     def stop(self) -> tuple[int, int] | None:
-        """(waiting, running) samples; None when the window never opened."""
+        """(waiting, running) samples; None when real() never held."""
         self.done = True
         self.thread.join()
-        return None if self.since is None else (self.waiting, self.running)
+        return (self.waiting, self.running) if self.opened else None
 
     def _watch(self) -> None:
         a, pid, tid = self.rep.arena, self.rep.session.pid, self.start.main_tid
+        last = None  # the previous sample's time, while real() held
         while not self.done and not a.child_gone:
             with a.cond:
-                if self.since is None:
-                    if self.minute_over():
-                        self.since = time.monotonic()
+                real = self.real()
                 recs = [r for r in a.current.values() if r.tid == tid]
-            if self.since is not None:
+            now = time.monotonic()
+            if real:
+                self.opened = True
+                self.watched += 0.0 if last is None else now - last
+                last = now
                 kind = self._sample(pid, tid, recs)
                 if kind == "waiting":
                     self.waiting += 1
@@ -631,6 +641,8 @@ class MainWatch:
                 if self.enough():
                     with a.cond:
                         a.cond.notify_all()
+            else:
+                last = None
             time.sleep(SAMPLE_S)  # a sampling period, not a wait for anything
 
     @staticmethod
