@@ -25,6 +25,10 @@ FUTEX = {"x86_64": "202", "aarch64": "98"}.get(_MACHINE)
 # a thread of a practice check's child waiting for the grader's reply (labs.practice.wire)
 RECEIVE = (RECV or set()) | ({READ} if READ else set())
 TGKILL = {"x86_64": 234, "aarch64": 131}.get(_MACHINE)
+# CPython's switch interval (sys.getswitchinterval(), 5 ms; a practice answer may
+# not change it): a thread that waits for the GIL is in a timed futex wait with
+# at most this much left, so a timed wait counts as one of its own only with more
+GIL_WAIT_S = 0.005
 TICKS = os.sysconf("SC_CLK_TCK")  # the unit of /proc/PID/stat's CPU times
 
 

@@ -136,8 +136,8 @@ JOBS = 5
 LATE_S = 0.25     # the stop must be seen within this
 BUSY_JOBS = (None, 1, 2, 3, 4)  # busy: the jobs, None first (a job like any other)
 TAKE_STOP = 2     # busy: the stop is set as the consumer takes this job
-HELPER_WAIT_S = 0.1  # a done() from a thread of the learner's own waits until the consumer
-                     # has waited this long in timed waits of its own (HelperHold)
+HELPER_WAIT_S = 0.12  # a done() from a thread of the learner's own waits until the consumer
+                      # waits for it (HelperHold): one goes on after this long in timed waits
 LOOK_S = 1.0      # after the idle period: how long the grader waits for a look at stop
 NAP_LOOKS = 300   # idle, a consumer that looks and naps: its looks in a row on the fast clock
 QUIET_FAST_S = 10.0  # idle: a quiet period on the consumer's clock (its timed waits)
@@ -249,55 +249,79 @@ class GStop(GEvent):
 class HelperHold:
     """``done()`` from a thread of the learner's own (not the consumer's, by
     its kernel thread id) waits here, under the monitor, until the consumer
-    waits: in a call on the check's objects that waits (its record parked),
-    in an untimed wait of its own (a join, an Event), or once it has spent
-    HELPER_WAIT_S in all in timed waits of its own while such a call was held
-    (a loop of timed joins), as the kernel shows them. A consumer that
-    returns before that has left the thread running, inside ``done()``: it is
-    still there when the run ends (and its job never done), on every
-    grading. Before, whether such a thread had ended by then depended on how
-    the threads ran (a ``done()`` per job in a thread never joined passed 5
-    gradings of 7). A join that gives up sooner (``t.join(0.01)``) leaves it
-    too. A right consumer that joins its threads after the stop loses at
-    most HELPER_WAIT_S of its 250 ms to the hold."""
+    waits for it. Every held call goes on at once when the consumer waits in
+    a call on the check's objects (its record parked). Else one at a time,
+    the oldest first: when the consumer waits untimed while the whole process
+    stands still (a ``join()``; not ``Thread.start()``'s wait for the thread
+    it starts), or once it has spent HELPER_WAIT_S in timed waits of its own
+    since the last call went on (a loop of timed joins, ``while
+    t.is_alive(): t.join(0.05)``, waits for as long as it takes; a timed
+    join that gives up sooner leaves its thread running). One at a time, so
+    that a thread whose join gave up is never let go while the consumer
+    joins another (both went on at once before, and whether the one given up
+    had ended as the other's join returned was a race). A timed wait counts
+    while more than a GIL wait of it is left (or what is left is not shown).
+    The time is measured, not the waits: on the fast clock a timed join
+    waits in slices of 50 ms (``wire.Clock.SLICE_S``), so the kernel never
+    shows one join's whole timeout. Until the fourteenth session 0.1 s of
+    timed waits in all let every call go, and 60 ms joins of two or three
+    threads passed or failed as those waits added up. The time calls are
+    held after the stop is the check's, not the consumer's: ``held()``, not
+    counted in LATE_S."""
 
     def __init__(self, rep, obj, me):
         self.rep, self.obj, self.me = rep, obj, me
-        self.waited = 0.0  # the consumer's time in timed waits of its own, while one was held
+        self.held_now: list[int] = []  # the held calls (their records' seq), oldest first
+        self.waited = 0.0  # the consumer's time in timed waits of its own since one went on
         self.last = None   # when that was last looked at (by any held call)
-        self.holding = 0   # calls held now
+        self.spans: list[list] = []  # [start, end] (arena time) while calls were held
 
     def __call__(self, rec) -> None:
-        rep, pid = self.rep, self.rep.session.pid
+        rep, pid, a = self.rep, self.rep.session.pid, self.rep.arena
         calls = rep.calls_of(self.me)
         tid = calls[-1].get("tid") if calls else None
         if tid is None or tid == rec.tid or pid is None:
             return
-        if not self.holding:
-            self.last = time.monotonic()
-        self.holding += 1
+        if not self.held_now:
+            self.waited, self.last = 0.0, time.monotonic()
+            self.spans.append([a.now(), None])
+        self.held_now.append(rec.seq)
         try:
-            while not self._waits(pid, tid):
+            while not self._goes_on(rec.seq, pid, tid):
                 if rep.ended(self.me):  # it returned first: held until the run is over (Ended)
                     self.obj.block(lambda: False)
                 self.obj.block(lambda: rep.ended(self.me), 0.002)
         finally:
-            self.holding -= 1
+            self.held_now.remove(rec.seq)
+            if not self.held_now:
+                self.spans[-1][1] = a.now()
 
-    def _waits(self, pid, tid) -> bool:
+    def _goes_on(self, seq, pid, tid) -> bool:
         if any(r.tid == tid and r.end is None and r.parked is not None
                for r in self.rep.arena.current.values()):
             return True
+        if seq != self.held_now[0]:
+            return False
         now, last = time.monotonic(), self.last
         self.last = now
-        if procfs.thread_state(pid, tid) != "S":
+        if procfs.thread_state(pid, tid) != "S" or not procfs.in_wait(pid, tid):
             return False
         if procfs.waits_untimed(pid, tid):
-            return True
-        if procfs.in_wait(pid, tid):
+            went = procfs.waits_on_its_own(pid, tid)
+        else:
+            timed = procfs.timed_wait(pid, tid)
+            if timed is not None and timed[1] <= procfs.GIL_WAIT_S:
+                return False  # waiting for the GIL, or a wait too short to tell
             self.waited += now - last
-            return self.waited >= HELPER_WAIT_S
-        return False
+            went = self.waited >= HELPER_WAIT_S
+        if went:
+            self.waited = 0.0
+        return went
+
+    def held(self, start: float, end: float) -> float:
+        """Seconds between ``start`` and ``end`` (arena time) while calls were held."""
+        return sum(max(0.0, min(end, e if e is not None else end) - max(start, s))
+                   for s, e in self.spans)
 
 
 def _open_op(a, obj, op, who) -> bool:
@@ -468,6 +492,8 @@ def timeout_scenario(rep):
     facts.update(rep.finish())
     facts.update(_timeout_facts(rep, q, done, stop, stopped.get("t"), me))
     facts["stop_queued"] = stopped.get("queued")
+    if facts["stop_t"] is not None and facts["end_t"] is not None:  # the check's, not the consumer's
+        facts["held_s"] = done.hold.held(facts["stop_t"], facts["end_t"])
     if not facts["calls_ended"]:  # why it never returned, from the ledger
         facts["pending"] = [p + _why_running(a, q, stop, p) for p in facts["pending"]]
     return facts
@@ -568,15 +594,20 @@ def _in_time(f, limit: float):
     """The call ended within ``limit`` of the stop, on the grader's clock,
     less the time its thread and the grader's thread that serves it waited
     for a CPU meanwhile (Rep.queued_on): a loaded machine slows a right
-    answer by that much, never a nap or a poll's period."""
+    answer by that much, never a nap or a poll's period; and less the time
+    the check held ``done()`` calls of the learner's threads (``held_s``,
+    HelperHold)."""
     late = f["end_t"] - f["stop_t"]
     queued = 0.0
     if f.get("stop_queued") is not None and f.get("end_queued") is not None:
         queued = min(late, max(0.0, f["end_queued"] - f["stop_queued"]))
+    held = min(late - queued, f.get("held_s") or 0.0)
     said = f"returned {ms(late)} after the stop"
     if queued >= 0.0005:
         said += f", {ms(queued)} of it waiting for a CPU (not counted)"
-    return late - queued <= limit, said
+    if held >= 0.0005:
+        said += f", {ms(held)} of it with done() held by the check (not counted)"
+    return late - queued - held <= limit, said
 
 
 CONSUMER = Exercise(
@@ -607,11 +638,15 @@ CONSUMER = Exercise(
         "that timed out. In "
         "other runs the stop comes as your consumer takes a "
         "job, or before it starts. A `done()` called by a thread of yours other than the "
-        "consumer's waits until your consumer waits (in a call on the check's objects that "
-        f"waits, or a wait of its own, a join say, for {HELPER_WAIT_S:g} s in all): join such "
-        "threads "
-        "before you return. Your consumer must return after the stop, within "
-        f"250 ms; while idle, wake up at most {CONSUMER_WAKES} times a second (each call on "
+        "consumer's waits until your consumer waits for it: all of them go on as it waits "
+        "in a call on the check's objects; else one at a time, the oldest first, as it "
+        f"waits in a `join()`, or after each {HELPER_WAIT_S:g} s it spends in timed waits "
+        "of its own (a loop `while t.is_alive(): t.join(0.05)`). Join such threads before "
+        "you return: a timed join that gives up sooner leaves the thread running. Your "
+        "consumer must return after "
+        "the stop, within "
+        "250 ms (the time the check holds such `done()` calls is not counted); while "
+        f"idle, wake up at most {CONSUMER_WAKES} times a second (each call on "
         "the check's objects wakes your thread once or twice: a loop with a 50 ms timeout "
         "measured 32 to 60, one with 10 ms 267 to 384, 5 ms 660 to 765) and use at most half a "
         "CPU (yours, and the check's answering your calls: a thread that never waits uses a "

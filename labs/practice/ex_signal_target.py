@@ -139,7 +139,6 @@ SAMPLE_S = 0.002   # ... the kernel's view of the main thread sampled this often
 WAITING_SHARE = 0.35  # ... in which it must be seen waiting in this share of the samples
                       # (measured: 10 ms naps 46 to 50%, spinning 25 ms of 35, 22 to 28%)
 AFTER_SAMPLES = 20    # ... and after the stop too, if the slow worker ran that long on
-SWITCH_S = 0.005      # ... a wait with no more than this left is not counted (a GIL wait)
 QUIET_FAST_S = 60.0  # late: the quiet period's time on the learner's clock (its timed looks)
 KEEP_S = 2.0     # late: the most the grader waits for the slow worker's fast minute to end
 HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
@@ -647,7 +646,7 @@ class MainWatch:
 
     @staticmethod
     def _sample(pid, tid, recs) -> str | None:
-        """A wait counts when more than SWITCH_S of it is left: a thread that
+        """A wait counts when more than GIL_WAIT_S of it is left: a thread that
         waits for the GIL is in a timed futex wait too, of at most CPython's
         switch interval (5 ms; a submission may not change it), and so is a
         look that barely waits (``t.join(0.00001)``) or a 1 ms nap."""
@@ -656,7 +655,7 @@ class MainWatch:
             parked = [r for r in recs if r.parked is not None]
             if not parked:
                 return None
-            return "waiting" if any(r.until is None or r.until - now > SWITCH_S
+            return "waiting" if any(r.until is None or r.until - now > procfs.GIL_WAIT_S
                                     for r in parked) else "running"
         state = procfs.thread_state(pid, tid)
         if state == "R":
@@ -667,7 +666,7 @@ class MainWatch:
         if not words or words[0] in procfs.RECEIVE or words[0] == "?":
             return None  # a look on its way to the grader
         timed = procfs.timed_wait(pid, tid)
-        return "waiting" if timed is None or timed[1] > SWITCH_S else "running"
+        return "waiting" if timed is None or timed[1] > procfs.GIL_WAIT_S else "running"
 
 
 def _keep_slow(rep, start) -> None:
@@ -901,7 +900,7 @@ SIGTERM = Exercise(
         "passes on your clock (your timed looks, and your naps between looks, pass at "
         "once, and the clocks of `time` and `threading`'s timed waits move on with them), "
         f"and then at least {WATCH_S:g} s more, in which the kernel watches your main "
-        f"thread: it must be seen waiting (with more than {SWITCH_S * 1000:g} ms of the "
+        f"thread: it must be seen waiting (with more than {procfs.GIL_WAIT_S * 1000:g} ms of the "
         f"wait left) in {WAITING_SHARE:.0%} of the samples or more, and so after the stop "
         "while a worker is slow to end; "
         "in a random order. "
