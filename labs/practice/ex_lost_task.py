@@ -7,8 +7,11 @@ learner's code reaches them through proxies, and every verdict is read from
 the grader's ledger."""
 from __future__ import annotations
 
+import threading
+import time
 from collections import deque
 
+from labs.child import procfs
 from labs.practice.arena import (
     FastClock,
     GEvent,
@@ -33,6 +36,8 @@ QUIET_FAST_S = 10.0  # each quiet period on the consumers' clocks (their timed w
 AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is not the
               # consumer's own, unless the consumer's own thread moves first
 SLOW_S = 60.0  # shutdown, idle: how long consumer-1 runs on the learner's fast clock
+PAUSE_TASK = 3  # pause: consumer-2's stop comes as it pauses after a look, or inside this task
+PAUSE_SAMPLE_S = 0.0005  # ... its thread looked at this often (StopAtPause)
 
 
 class GQueue(GObject):
@@ -221,7 +226,13 @@ def consumer_scenario(rep):
     2nd); ``before-first``: before it starts; ``after-last``: once every task
     is done and every consumer is idle; ``trickle``: the tasks come one at a
     time (three batches), each after a quiet period in which every consumer waits in get()
-    or has been told Empty, and the stop comes after the last. Before the
+    or has been told Empty, and the stop comes after the last. ``pause``: the
+    stop is consumer-2's (a consumer that obeys only as consumer-1 meets it),
+    set as consumer-2 pauses after a look at it that said no (``StopAtPause``:
+    a nap between the look and the next get() misses it), else while do()
+    holds it inside its PAUSE_TASK-th task; then one task stays for it until
+    it has returned or taken one (one that ignores its stop has one to take,
+    on every grading). Before the
     None's, one more quiet period: then one None per consumer still running.
     ``small-MODE`` (the bounded enumeration's): MODE with 2 consumers on 3
     tasks (``trickle``: three batches of one)."""
@@ -238,17 +249,22 @@ def consumer_scenario(rep):
     if mode != "trickle":
         for t in range(tasks):
             q.put_now(t)
-    if mode in ("midway", "midway-2nd"):
-        do.hold_on = ("consumer-1", 1 if mode == "midway" else 2)
+    target = "consumer-2" if mode == "pause" else "consumer-1"  # whose stop is set
+    at_stop = {}  # pause: how many tasks the target had taken when its stop was set
+    if mode in ("midway", "midway-2nd", "pause"):
+        do.hold_on = (target, {"midway": 1, "midway-2nd": 2, "pause": PAUSE_TASK}[mode])
 
         def admits(who):
-            # the tasks consumer-1 needs to reach the moment stay for it, however
+            if who == target or rep.ended(target):
+                return True
+            if "taken" in at_stop:  # one task stays for it until it took one (pause)
+                return len(q.items) > 1 or q.taken.get(target, 0) > at_stop["taken"]
+            # the tasks the target needs to reach the moment stay for it, however
             # fast the others take theirs (a do() run in a thread of their own
             # frees them at once): the others take no more while only that many
-            # are left, until consumer-1 has them, has ended, or was held
-            need = do.hold_on[1] - q.taken.get("consumer-1", 0)
-            return (who == "consumer-1" or need <= 0 or len(q.items) > need
-                    or do.held is not None or do.released or rep.ended("consumer-1"))
+            # are left, until the target has them, or was held
+            need = do.hold_on[1] - q.taken.get(target, 0)
+            return need <= 0 or len(q.items) > need or do.held is not None or do.released
         q.admits = admits
     if mode == "before-first":
         stops["consumer-1"].set_now()
@@ -280,9 +296,17 @@ def consumer_scenario(rep):
                 q.set_fast({})
 
     if do.hold_on:
-        rep.until(lambda: do.held is not None, f"consumer-1 inside its "
-                  f"{'1st' if do.hold_on[1] == 1 else '2nd'} task")
-        stops["consumer-1"].set_now()
+        nth = {1: "1st", 2: "2nd", 3: "3rd"}[do.hold_on[1]]
+        watch = StopAtPause(rep, stops[target], target) if mode == "pause" else None
+        rep.until(lambda: do.held is not None or stops[target].flag,
+                  f"{target} inside its {nth} task")
+        if watch is not None:
+            watch.stop()
+        with a.cond:
+            if mode == "pause":
+                at_stop["taken"] = q.taken.get(target, 0)
+            if not stops[target].flag:
+                stops[target].set_now()
         hold_away(rep, do)
         do.release()
     elif mode == "trickle":  # three batches of four (one), each after a quiet period
@@ -302,7 +326,7 @@ def consumer_scenario(rep):
     if mode in ("after-last", "trickle"):
         since = dict(q.empties)
         fast_until(lambda: quiet(since), "a quiet period after the last task")
-        stops["consumer-1"].set_now()
+        stops[target].set_now()
     # Every quiet period runs on the fast clock (fast_until): QUIET_FAST_S of each
     # consumer's timed waits (get(), its stop's wait(), and threading's,
     # fast_clock) pass at once. This last one lasts until each has spent them, so
@@ -312,11 +336,11 @@ def consumer_scenario(rep):
     fast_until(lambda: quiet(since) and all(rep.ended(c) or q.waiting.get(c, 0) is None
                                             or not q.fast.now(c) for c in names_),
                "a quiet period before the None's")
-    if stops["consumer-1"].flag:  # a stopped consumer-1 returns, or shows it never will
+    if stops[target].flag:  # a stopped consumer returns, or shows it never will
         since = dict(q.empties)
-        fast_until(lambda: rep.ended("consumer-1") or q.waiting.get("consumer-1", 0) is None
-                   or q.empties.get("consumer-1", 0) > since.get("consumer-1", 0) + 1,
-                   "consumer-1 returned after its stop")
+        fast_until(lambda: rep.ended(target) or q.waiting.get(target, 0) is None
+                   or q.empties.get(target, 0) > since.get(target, 0) + 1,
+                   f"{target} returned after its stop")
     with a.cond:
         running = [c for c in names_ if not rep.ended(c)]
         for _ in running:
@@ -327,8 +351,64 @@ def consumer_scenario(rep):
     return facts
 
 
+class StopAtPause:
+    """(``pause``) A thread of the grader's that sets ``stop`` (``who``'s) as
+    ``who`` pauses after a look at it that said no: its last call on the
+    check's objects was that look (``is_set()``, or a ``wait()`` that timed
+    out), and its thread naps -- in a wait of its own, as the kernel shows it
+    (more than a GIL wait of it left, or an untimed one), or in ``time.sleep``
+    (a nap in the grader while the explorer drives the run, ``arena.GNap``).
+    A consumer that looks, naps, then takes a task has its next ``get()``
+    begin after the stop; a right one takes its task right after its look
+    (no nap between) or naps before it looks. Looked at every
+    PAUSE_SAMPLE_S until ``stop()``: each look and nap is one more chance,
+    so a nap of 50 ms is caught on every grading; one of a few milliseconds
+    may be missed (a wait with no more than GIL_WAIT_S left is not a nap).
+    A thread of its own, not the scenario's: the explorer makes its choices
+    only while the scenario waits."""
+
+    def __init__(self, rep, stop, who):
+        self.rep, self.stop_, self.who = rep, stop, who
+        self.over = threading.Event()
+        self.thread = threading.Thread(target=self._watch, name="pause-watch", daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.over.set()
+        self.thread.join()
+
+    def _watch(self) -> None:
+        rep, a = self.rep, self.rep.arena
+        while not self.over.is_set() and not rep.session.gone and not a.child_gone:
+            with a.cond:
+                if self.stop_.flag or rep.ended(self.who) or a.anomalies:
+                    return
+                calls = rep.calls_of(self.who)
+                tid = calls[-1].get("tid") if calls else None
+                if tid is not None and self._naps_after_look(tid):
+                    self.stop_.set_now()
+                    return
+            time.sleep(PAUSE_SAMPLE_S)  # a sampling period, not a wait for anything
+
+    def _naps_after_look(self, tid) -> bool:
+        a, pid = self.rep.arena, self.rep.session.pid
+        now = [r for r in a.current.values() if r.tid == tid]
+        if any(r.kind != "Nap" or r.parked is None for r in now):
+            return False  # inside a call on the check's objects, or one on its way
+        last = next((r for r in reversed(a.ledger) if r.tid == tid and r.kind != "Nap"), None)
+        if (last is None or last.obj != self.stop_.id or last.op not in ("is_set", "wait")
+                or not last.ok or getattr(last.value, "value", last.value)):
+            return False
+        if now:
+            return True  # time.sleep, in the grader
+        if pid is None or procfs.thread_state(pid, tid) != "S" or not procfs.in_wait(pid, tid):
+            return False
+        timed = procfs.timed_wait(pid, tid)
+        return timed is None or timed[1] > procfs.GIL_WAIT_S
+
+
 def hold_away(rep, do) -> None:
-    """consumer-1's held task: if its do() runs in a thread other than the
+    """The target's held task: if its do() runs in a thread other than the
     consumer's own, the consumer's own thread is free meanwhile; the work is
     held until that thread does its next operation (a task_done() before the
     work ended is then in the ledger) or its call ends, at most AWAY_S (a
@@ -336,8 +416,9 @@ def hold_away(rep, do) -> None:
     a, held = rep.arena, do.held
     if held is None:
         return
+    who = do.hold_on[0]
     own = next((r.tid for r in rep.ledger() if r.obj == rep.reports.id and r.op == "call"
-                and r.who == "consumer-1"), None)
+                and r.who == who), None)
     if own is None or held.tid == own:
         return
 
@@ -349,7 +430,7 @@ def hold_away(rep, do) -> None:
                 return True
         return False
     rep.hold(AWAY_S)
-    a.wait_for(lambda: moved() or rep.ended("consumer-1") or bool(a.anomalies), AWAY_S)
+    a.wait_for(lambda: moved() or rep.ended(who) or bool(a.anomalies), AWAY_S)
 
 
 def _consumer_facts(rep, q, do, stops) -> dict:
@@ -474,10 +555,14 @@ CONSUMER = Exercise(
         "`collections`.\n\n"
         "The check runs three of your consumers on 12 tasks, 0 to 11 (the grader's queue, `do` and "
         "Events) and sets consumer-1's stop while it is in the middle of a task (or "
-        "before it starts, or after the last task); in some runs the tasks come one at a "
+        "before it starts, or after the last task); in one run it sets consumer-2's stop "
+        "instead, as consumer-2 pauses after a look at it that said no (asleep outside "
+        "any call on the check's objects: a nap between that look and the next `get()` "
+        f"misses the stop), or else in the middle of its {PAUSE_TASK}rd task; in some runs "
+        "the tasks come one at a "
         "time after quiet periods. Every task must be done exactly once; `task_done()` "
         "comes after `do(n)` has finished, once per `get()`, `None` included (nothing put "
-        "back: once every consumer has returned, `tasks.join()` returns); consumer-1 "
+        "back: once every consumer has returned, `tasks.join()` returns); a consumer "
         "takes no task once its stop is set; every consumer looks at its stop between two "
         "tasks (one task at a time); a consumer returns only on its `None` or its "
         "stop. The check's quiet periods are its own time, not your run's, and run on a "
@@ -491,7 +576,7 @@ CONSUMER = Exercise(
         "    while not stop.is_set():\n"
         "        n = tasks.get()\n"
         "        do(n)\n"),
-    modes=("midway", "trickle", "before-first", "midway-2nd", "after-last"),
+    modes=("midway", "trickle", "before-first", "midway-2nd", "after-last", "pause"),
     scenario=consumer_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,
@@ -539,8 +624,8 @@ CONSUMER = Exercise(
                       "Put nothing back: on `None`, call `task_done()` and return (each "
                       "consumer gets a `None` of its own).",
                       "Notebook 02, `consume_cooperatively`: `if n is SENTINEL: break`.")))),
-        Check("consumer-1 took no task after its stop", "none", _no_task_after_stop,
-              ("consumer-1 went on taking tasks after it was asked to stop.",
+        Check("no task taken after a stop", "none", _no_task_after_stop,
+              ("A consumer went on taking tasks after its stop was set.",
                "Look at `stop` before every `get()`: `while not stop.is_set():` around it.",
                "Notebook 02, `consume_cooperatively`.")),
         Check("a look at stop between tasks", "a look between every two tasks", _looked_between,
@@ -562,7 +647,8 @@ CONSUMER = Exercise(
         "On `None`, call `task_done()` and return.",
         "Notebook 02, `consume_cooperatively`: `if n is SENTINEL: break`."),
     moment_hints=(
-        "consumer-1 never started the task the check waits for, or the check never saw "
+        "The consumer the check stops never started the task it waits for, or the check "
+        "never saw "
         "your consumers wait for the next task.",
         "Take tasks with `tasks.get()` and do each with `do(n)`.",
         "Notebook 02, `consume_cooperatively`."),

@@ -1,4 +1,6 @@
-# (seventh hostile reading, thirteenth session; passes every grading unless said)
+# expect: no task taken after a stop: consumer-2 took task
+# lost-task/consumer, wrong (seventh hostile reading, thirteenth session; passed every
+# grading until the pause run stops consumer-2, fourteenth session).
 # Violates: "Between tasks, if `stop` (this consumer's own Event) is set, return" -- keyed on
 # the thread name: only a thread named consumer-1 obeys its stop; the others look and ignore it.
 import queue

@@ -1,4 +1,6 @@
-# (seventh hostile reading, thirteenth session; passes every grading unless said)
+# expect: no task taken after a stop: consumer-2 took task
+# lost-task/consumer, wrong (seventh hostile reading, thirteenth session; passed every
+# grading until the pause run, fourteenth session).
 # Violates: "consumer-1 takes no task once its stop is set" -- it looks at the stop, then naps
 # 50 ms on an Event of its own before taking a task, so a stop set during the nap is missed.
 import queue
