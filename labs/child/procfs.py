@@ -246,6 +246,7 @@ _TIMED = {
     "nanosleep": ((35, 101), ("rel", 0)),
     "clock_nanosleep": ((230, 115), ("sleep", 2)),
     "futex": ((202, 98), ("futex", 3)),
+    "rt_sigtimedwait": ((128, 137), ("rel", 2)),  # signal.sigtimedwait (sigwaitinfo: NULL)
 }
 _TIMED_BY_NR = {str(nrs[_MACHINE == "aarch64"]): (name, where)
                 for name, (nrs, where) in _TIMED.items() if nrs[_MACHINE == "aarch64"] is not None}

@@ -649,7 +649,11 @@ class MainWatch:
         """A wait counts when more than GIL_WAIT_S of it is left: a thread that
         waits for the GIL is in a timed futex wait too, of at most CPython's
         switch interval (5 ms; a submission may not change it), and so is a
-        look that barely waits (``t.join(0.00001)``) or a 1 ms nap."""
+        look that barely waits (``t.join(0.00001)``) or a 1 ms nap. A wait is
+        one the kernel can time (``procfs.in_wait``: a futex, a sleep, a poll,
+        ``signal.sigtimedwait``...); asleep in another call is not counted
+        (until the fourteenth session it counted as waiting, and 1 ms naps in
+        ``sigtimedwait`` passed)."""
         now = time.monotonic()
         if recs:  # inside a look: one that waits, or one that does not (not counted)
             parked = [r for r in recs if r.parked is not None]
@@ -665,7 +669,9 @@ class MainWatch:
         words = (procfs.syscall(pid, tid) or "").split()
         if not words or words[0] in procfs.RECEIVE or words[0] == "?":
             return None  # a look on its way to the grader
-        timed = procfs.timed_wait(pid, tid)
+        if not procfs.in_wait(pid, tid):
+            return None  # asleep in a call that is no wait the kernel can time (a write)
+        timed = procfs.timed_wait(pid, tid)  # None: untimed (a join()), or not shown
         return "waiting" if timed is None or timed[1] > procfs.GIL_WAIT_S else "running"
 
 
