@@ -801,34 +801,37 @@ def reader_scenario(rep):
     (a reader that never woke there: as ``idle``). ``peer-closes``: the peer
     shuts its end down instead. ``before-first``: the stop byte is there
     before the reader starts, and the first chunk too (it may read it or
-    not: what it returns must be what it read, the kernel's count)."""
+    not: what it returns must be what it read, the kernel's count).
+    ``stop-first``: the stop byte alone, before the reader starts (a reader
+    that looks at ``wake`` only once data came never returns)."""
     n, mode, a = rep.n, rep.mode, rep.arena
     me = "reader"
     sock, peer = socket.socketpair()
     wake, wake_w = socket.socketpair()
     sent = random.Random(n).randbytes(CHUNKS * CHUNK)
     facts = {"idle": None, "sent": 0, "stop_t": None}
+    stop_first = mode in ("before-first", "stop-first")
     try:
-        if mode == "before-first":  # the stop byte, and data, before it starts
+        if stop_first:  # the stop byte (and data, before-first) before it starts
             facts["stop_t"] = a.now()
             _send(wake_w, b"!")
-        # the first chunk is there before the reader starts
-        _send(peer, sent[:CHUNK])
-        facts["sent"] = CHUNK
+        if mode != "stop-first":  # the first chunk is there before the reader starts
+            _send(peer, sent[:CHUNK])
+            facts["sent"] = CHUNK
         # what it read, as its call ends: what the kernel no longer holds for it
         def on_end(rec):
             facts["all_read"] = _all_read(peer)
-            if mode == "before-first":  # the grader's copy of the learner's end: exact
-                facts["read"] = CHUNK - _inq(sock)
+            if stop_first:  # the grader's copy of the learner's end: exact
+                facts["read"] = facts["sent"] - _inq(sock)
         rep.on_end = on_end
         rep.spawn(me, "reader", rep.socket(sock), rep.socket(wake))
         rep.go()
         started = rep.until(lambda: rep.reports.calls[me] != [], "the reader started")
-        if mode != "before-first":  # (before-first: the grader counts what it read, on_end)
+        if not stop_first:  # (before-first: the grader counts what it read, on_end)
             sock.close()  # from now on the learner's ends live in its process only
         wake.close()
         pid, base = rep.session.pid, rep.session.base[1]
-        if started and mode != "before-first":
+        if started and not stop_first:
             fds_seen, read_all, paced = [], 0, time.monotonic()
             for i in range(1, CHUNKS + 1):  # chunk i was sent: read, and asleep again?
                 settled = observe(rep, lambda: outq(peer) == 0 and asleep(pid)
@@ -1036,7 +1039,7 @@ def running_share(rep, pid, stop_watching, window=0.2) -> float | None:
 
 
 def _waited_stop(f):
-    if f["mode"] == "before-first":
+    if f["mode"] in ("before-first", "stop-first"):
         return True, "the stop came first"
     if f.get("quiet_ended"):
         pushed = ", a minute on your clock" if f.get("pushed") else ""
@@ -1143,7 +1146,7 @@ def _no_cpu(f):
 
 def _no_fd_growth(f):
     seen = f.get("fds_seen")
-    if f["mode"] == "before-first":
+    if f["mode"] in ("before-first", "stop-first"):
         return True, "no data in this run"
     if _early(f) and len(seen or ()) < CHUNKS:  # how many it read before it left is luck
         return False, "not measured: it returned before the last chunk"
@@ -1185,7 +1188,8 @@ READER = Exercise(
         "woke); "
         "in others the peer closes, or the stop is there, with the first chunk, before your "
         "reader starts (it may return without reading: every byte read means every byte "
-        "your reader took from `sock`, as the kernel counts them). Your "
+        "your reader took from `sock`, as the kernel counts them), or the stop alone, with "
+        "no data at all. Your "
         "reader must keep reading through the silence, return within 150 ms of each stop "
         "and of the peer's close, "
         "wake up at most 4 times a second and use at most 10% of a CPU while idle, keep no "
@@ -1201,7 +1205,7 @@ READER = Exercise(
         "        if not data:\n"
         "            return b\"\".join(chunks)\n"
         "        chunks.append(data)\n"),
-    modes=("quiet", "idle", "peer-closes", "worst", "before-first"),
+    modes=("quiet", "idle", "peer-closes", "worst", "before-first", "stop-first"),
     pushed_clock=True,  # the quiet run's minute (QUIET_PUSH_S)
     runs_after=(("worst", "quiet"),),  # a worst run stops where the first quiet run says
     scenario=reader_scenario,
