@@ -279,6 +279,7 @@ class GStart(GObject):
         self.queued = {}         # "released", "stop": the main thread's CPU wait so far (s)
         self.signal_to = None
         self.disposition = None  # the kernel's word on SIGTERM as it was sent
+        self.blocked_after = None  # ... and whether the main thread blocks it then
         self.disposition_after = None  # ... at the main thread's first look after the handler's
         self.signalled = False
         self.hold_start = False  # before-first: start waits until SIGTERM is sent
@@ -373,6 +374,8 @@ class GStart(GObject):
             if self.set_rec is not None and self.disposition_after is None \
                     and not rec.note["held_open"]:
                 self.disposition_after = _disposition(self.main_tid)  # the handler has run
+                self.blocked_after = _has_sigterm(_status(self.main_tid, self.main_tid),
+                                                  "SigBlk")
         self.main_ops += 1
         if self.stop_at is None:
             for w in self.workers:
@@ -749,6 +752,7 @@ def _sigterm_facts(rep, start) -> dict:
     return {
         "handler_calls": handler_calls,
         "disposition_after": start.disposition_after,
+        "blocked_after": start.blocked_after,
         # a set after the first that is not the handler's (the handler runs once,
         # in the held call): the learner's own, as a finally: stop.set()
         "other_sets": [("the main thread" if r.tid == start.main_tid else repr(r.who))
@@ -822,6 +826,10 @@ def _stop_from_sigterm(f):
                            "again at your main thread's next look: your code changed it (the "
                            "handler, or your main thread once the stop was set); keep the "
                            "handler: a second SIGTERM during the shutdown would find none")
+        if f["set_in_held_call"] and f.get("blocked_after"):
+            return False, ("after your handler ran, your main thread blocked SIGTERM at its "
+                           "next look (signal.pthread_sigmask): a handler only sets the stop; "
+                           "a second SIGTERM during the shutdown would wait unseen")
         if f["set_in_held_call"]:
             return True, "set after SIGTERM, by the handler"
         return False, ("your main thread was not inside a call of the check's when SIGTERM "
