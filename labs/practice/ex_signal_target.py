@@ -1006,13 +1006,15 @@ STOP_ONE_MODES = {
                "STOP alpha", "Stop beta", "stop ALPHA", "stop lta", "stop beta now",
                "QUIT", "Quit",  # not "stop NAME" nor "quit": the case, a suffix, a word more
                "kill beta", "halt alpha", "stop:beta", "stop-alpha",  # other verbs, no space
-               "exit", "quit now", "quit alpha")),  # other ways out: not "quit"
+               "exit", "quit now", "quit alpha",  # other ways out: not "quit"
+               "stop now alpha")),  # a name, but as the last of three words
     # (no other spacing: "stop alpha " read with line.split() is a right reading)
     "substring": (("worker-1", "worker-10", "worker-11"), "worker-10",
                   ("stop worker-111", "stop worker")),  # a name longer, then shorter
     "twice": (("db", "pool", "cache"), "pool", ()),  # "stop pool".lstrip("stop ") is "l"
     "quiet": (("worker-1", "worker-2", "worker-10"), "worker-1", ("stop worker-100",)),
     "two": (("red", "green", "blue"), ("red", "blue"), ()),  # two workers, one after the other
+    "all": (("north", "south"), ("north", "south"), ()),  # every worker: quit still ends it
 }
 STOP_ONE_QUIET_S = 2.0  # quiet: no command for this long before "quit" (the grader's time)
 LONG_QUIET_S = 6.0      # ... in the grading's first quiet run: longer than a 5 s idle timeout
@@ -1200,7 +1202,7 @@ STOP_ONE = Exercise(
         "The check's workers are its own, with names that change from run to run; each "
         "holds an item when the command comes. The check sends `\"stop NAME\"` for one "
         "of them (sometimes twice, sometimes after other verbs and unknown names; in some "
-        "runs for two of them, the second once the first is taken), then "
+        "runs for two of them, or for every one, each once the one before is taken), then "
         "`\"stop nobody\"`, sometimes a quiet period, then `\"quit\"`: in a quiet period "
         "a `get` with a timeout times out at once until its timeouts add up to a minute "
         "(the clocks of `time` move on by as much, and `time.sleep`, a timed wait on an "
