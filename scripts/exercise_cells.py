@@ -64,7 +64,7 @@ def section(lab: str) -> list[dict]:
         "crash this notebook: it runs in a child process with a deadline.", lab, "intro"),
         code("from labs.practice import check", lab, "import")]
     for i, ex in enumerate(exs, 1):
-        cells.append(markdown(f"### Exercise {i}: {ex.title}\n\n{ex.statement}\n\n{ex.imports}\n",
+        cells.append(markdown(f"### Exercise {i}: {ex.title}\n\n{ex.statement}\n\n{ex.time_limit} {ex.imports}\n",
                               ex.id, "statement"))
         fn = ", ".join(ex.functions)
         cells.append(code(f"{ex.skeleton.rstrip()}\n\n\nresult = check({ex.id!r}, {fn})\n"

@@ -463,15 +463,22 @@ def test_the_consumer_reference_exhausts_its_bounded_space():
 
 
 CONSUMER = exercises.get("lost-task/consumer")
+# Wrong answers only the full scenario's pause run catches: consumer-2's stop set as it
+# naps after a look (StopAtPause). That moment is read from the kernel as it happens,
+# which an enumeration cannot replay, so the small scenario has no pause run; an
+# enumeration of these answers would run all its EXHAUST schedules and pass.
+PAUSE_ONLY = ("wrong_look_then_nap", "wrong_look_then_stop_wait_nap",
+              "wrong_obeys_only_as_consumer_1")
 
 
-@pytest.mark.parametrize("path", CONSUMER.wrong_answers() + CONSUMER.cheats(),
+@pytest.mark.parametrize("path", [p for p in CONSUMER.wrong_answers() + CONSUMER.cheats()
+                                  if p.stem.split("__")[-1] not in PAUSE_ONLY],
                          ids=lambda p: p.stem.split("__")[-1])
 def test_every_known_wrong_consumer_fails_in_the_small_scenario(path):
-    """The enumeration's small scenario has every moment of the full one: each
-    known-wrong answer fails there with its message, in the first ~110
-    schedules (measured: wrong_check_then_act at 108, with one preemption;
-    the others at 1)."""
+    """The enumeration's small scenario has every moment of the full one but
+    the pause run (PAUSE_ONLY): each other known-wrong answer fails there
+    with its message, in the first ~110 schedules (measured:
+    wrong_check_then_act at 108, with one preemption; the others at 1)."""
     from labs.practice.exercises import expected_message
     r = grade.grade(CONSUMER.id, path.read_text(), python=CHILD_PYTHON, exhaust=EXHAUST)
     assert not r.passed

@@ -360,7 +360,9 @@ class StopAtPause:
     (a nap in the grader while the explorer drives the run, ``arena.GNap``).
     A consumer that looks, naps, then takes a task has its next ``get()``
     begin after the stop; a right one takes its task right after its look
-    (no nap between) or naps before it looks. Looked at every
+    (no nap between) or naps before it looks. A nap on ``stop.wait(t)`` is
+    a look that waits: the stop is set during it too (one that ignores the
+    True it returns takes a task after its stop). Looked at every
     PAUSE_SAMPLE_S until ``stop()``: each look and nap is one more chance,
     so a nap of 50 ms is caught on every grading; one of a few milliseconds
     may be missed (a wait with no more than GIL_WAIT_S left is not a nap).
@@ -393,6 +395,8 @@ class StopAtPause:
     def _naps_after_look(self, tid) -> bool:
         a, pid = self.rep.arena, self.rep.session.pid
         now = [r for r in a.current.values() if r.tid == tid]
+        if any(r.obj == self.stop_.id and r.op == "wait" and r.parked is not None for r in now):
+            return True  # a look that waits (a nap on stop.wait(t)): it must read what it returns
         if any(r.kind != "Nap" or r.parked is None for r in now):
             return False  # inside a call on the check's objects, or one on its way
         last = next((r for r in reversed(a.ledger) if r.tid == tid and r.kind != "Nap"), None)

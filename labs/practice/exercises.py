@@ -91,6 +91,15 @@ class Exercise:
         return self.modes + tuple(m for m in self.explore_modes if m not in self.modes)
 
     @property
+    def time_limit(self) -> str:
+        """The sentence that says how long a run may take (``budget_s``, the
+        child's watchdog: the run then fails, "did not finish within")."""
+        return (f"Each run gives your code {self.budget_s:g} s; the time the check holds "
+                "your calls (its quiet periods too) and the time your threads wait for a CPU "
+                "on a loaded machine are not counted, up to a cap. A run that takes longer "
+                "fails: keep every wait between two looks well under a second.")
+
+    @property
     def imports(self) -> str:
         """The sentence that says which imports the check allows (``modules``:
         the policy refuses any other, in one line, before the code runs)."""
