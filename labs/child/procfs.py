@@ -230,6 +230,18 @@ def in_wait(pid: int, tid: int) -> bool:
     return True
 
 
+def naps(pid: int, tid: int) -> bool:
+    """Thread ``tid`` of ``pid`` is asleep in a wait of its own that is more
+    than a wait for the GIL: ``in_wait``, untimed (a join) or with more than
+    GIL_WAIT_S of it left (a nap, a timed wait), or what is left is not
+    shown. A thread waiting for the GIL is in a timed futex wait too, with at
+    most the switch interval left."""
+    if thread_state(pid, tid) != "S" or not in_wait(pid, tid):
+        return False
+    timed = timed_wait(pid, tid)
+    return timed is None or timed[1] > GIL_WAIT_S
+
+
 # The system calls that wait with a timeout, as (x86_64, aarch64) numbers, and
 # where their timeout is: ("ms", i) an int of milliseconds in argument i
 # (negative: none); ("rel", i) or ("tv", i) the address of a relative

@@ -405,10 +405,7 @@ class StopAtPause:
             return False
         if now:
             return True  # time.sleep, in the grader
-        if pid is None or procfs.thread_state(pid, tid) != "S" or not procfs.in_wait(pid, tid):
-            return False
-        timed = procfs.timed_wait(pid, tid)
-        return timed is None or timed[1] > procfs.GIL_WAIT_S
+        return pid is not None and procfs.naps(pid, tid)
 
 
 def hold_away(rep, do) -> None:

@@ -674,8 +674,7 @@ class MainWatch:
             return None  # a look on its way to the grader
         if not procfs.in_wait(pid, tid):
             return None  # asleep in a call that is no wait the kernel can time (a write)
-        timed = procfs.timed_wait(pid, tid)  # None: untimed (a join()), or not shown
-        return "waiting" if timed is None or timed[1] > procfs.GIL_WAIT_S else "running"
+        return "waiting" if procfs.naps(pid, tid) else "running"
 
 
 def _keep_slow(rep, start) -> None:
