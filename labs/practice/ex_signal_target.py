@@ -1098,7 +1098,9 @@ def stop_one_scenario(rep):
     if "stop" in sent and not rep.ended("control"):
         since = q.empties.get("control", 0)
         sent["nobody"] = put("stop nobody")
-        rep.until(lambda: quiet(since) and not q.items, "control waiting after \"stop nobody\"")
+        # (a control that returned meanwhile, as the last stop came: "stop nobody" stays queued)
+        rep.until(lambda: rep.ended("control") or (quiet(since) and not q.items),
+                  "control waiting after \"stop nobody\"")
         if mode == "quiet" and not rep.ended("control") and q.waiting.get("control", 0) is not None:
             # a timed wait could time out: a quiet period, FAST_QUIET_S of control's
             # get() timeouts at once, and the clock's time: LONG_QUIET_S in the
