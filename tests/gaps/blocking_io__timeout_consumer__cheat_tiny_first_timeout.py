@@ -1,7 +1,6 @@
-# expect: it waited for the stop: returned before the stop was set
-# timeout-consumer, cheat (eighth hostile reading, fourteenth session; passed every grading
-# until then): gives up after 40 empty gets, but makes each first get after a job with a
-# 0.0001 s timeout: the check read it as a fast poller and skipped its fast quiet period
+# (eighth hostile reading, fourteenth session; passes every grading)
+# Cheat: gives up after 40 empty gets, but makes each first get after a job with a 0.0001 s
+# timeout: the check reads it as a fast poller and skips its fast quiet period
 import queue
 
 
