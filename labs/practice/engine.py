@@ -591,6 +591,12 @@ class Rep:
     def calls_of(self, name: str) -> list[dict]:
         return self.reports.calls[name]
 
+    def tid_of(self, name: str) -> int | None:
+        """The kernel thread id of the thread that runs ``name``'s calls (its
+        latest); None before its first call."""
+        calls = self.reports.calls[name]
+        return calls[-1]["tid"] if calls else None
+
     def ended(self, name: str) -> bool:
         c = self.reports.calls[name]
         return len(c) == self.reports.expected[name] and c[-1]["end"] is not None

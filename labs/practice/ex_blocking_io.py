@@ -283,8 +283,7 @@ class HelperHold:
 
     def __call__(self, rec) -> None:
         rep, pid, a = self.rep, self.rep.session.pid, self.rep.arena
-        calls = rep.calls_of(self.me)
-        tid = calls[-1].get("tid") if calls else None
+        tid = rep.tid_of(self.me)
         if tid is None or tid == rec.tid or pid is None:
             return
         if not self.held_now:
@@ -309,14 +308,11 @@ class HelperHold:
             return False
         now, last = time.monotonic(), self.last
         self.last = now
-        if procfs.thread_state(pid, tid) != "S" or not procfs.in_wait(pid, tid):
-            return False
+        if not procfs.naps(pid, tid):
+            return False  # running, in a call, or waiting for the GIL
         if procfs.waits_untimed(pid, tid):
             went = procfs.waits_on_its_own(pid, tid)
         else:
-            timed = procfs.timed_wait(pid, tid)
-            if timed is not None and timed[1] <= procfs.GIL_WAIT_S:
-                return False  # waiting for the GIL, or a wait too short to tell
             self.waited += now - last
             went = self.waited >= HELPER_WAIT_S
         if went:

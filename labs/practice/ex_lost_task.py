@@ -385,8 +385,7 @@ class StopAtPause:
             with a.cond:
                 if self.stop_.flag or rep.ended(self.who) or a.anomalies:
                     return
-                calls = rep.calls_of(self.who)
-                tid = calls[-1].get("tid") if calls else None
+                tid = rep.tid_of(self.who)
                 if tid is not None and self._naps_after_look(tid):
                     self.stop_.set_now()
                     return
@@ -418,8 +417,7 @@ def hold_away(rep, do) -> None:
     if held is None:
         return
     who = do.hold_on[0]
-    own = next((r.tid for r in rep.ledger() if r.obj == rep.reports.id and r.op == "call"
-                and r.who == who), None)
+    own = rep.tid_of(who)
     if own is None or held.tid == own:
         return
 
