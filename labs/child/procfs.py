@@ -273,6 +273,16 @@ def timed_wait(pid: int, tid: int) -> tuple[str, float] | None:
     absolute one. None when the thread is in no such wait, waits without a
     timeout, or the kernel does not say (a timeout behind a pointer is read
     in /proc/PID/mem, which needs the right to trace the process)."""
+    found = wait_timeout(pid, tid)
+    return found and found[:2]
+
+
+def wait_timeout(pid: int, tid: int) -> tuple[str, float, float | None] | None:
+    """``timed_wait``, and the call's deadline on ``time.monotonic()``'s
+    clock when it was given one (the seconds are then what is left of it:
+    ``time.sleep`` from 3.11 on, ``Event.wait(t)``, a timed ``join``), or
+    None when it was given a length (the seconds are the whole timeout:
+    ``select``, ``poll``, ``time.sleep`` on 3.10)."""
     words = (syscall(pid, tid) or "").split()
     found = _TIMED_BY_NR.get(words[0]) if words and words[0] != "?" else None
     if found is None or len(words) < 7:
@@ -282,7 +292,7 @@ def timed_wait(pid: int, tid: int) -> tuple[str, float] | None:
     if kind == "ms":
         ms = args[i] & 0xFFFFFFFF
         ms -= (ms >> 31) << 32  # an int: -1 is "no timeout"
-        return (name, ms / 1000) if ms >= 0 else None
+        return (name, ms / 1000, None) if ms >= 0 else None
     if kind == "futex":
         op = args[1] & 0x7F  # FUTEX_PRIVATE_FLAG, FUTEX_CLOCK_REALTIME off
         if op not in (0, 9):  # FUTEX_WAIT (relative), FUTEX_WAIT_BITSET (absolute)
@@ -296,12 +306,13 @@ def timed_wait(pid: int, tid: int) -> tuple[str, float] | None:
     t = _timespec(pid, args[i], micro=kind == "tv")
     if t is None:
         return None
-    if absolute:
-        try:
-            t -= time.clock_gettime(clock)
-        except OSError:
-            return None
-    return name, max(0.0, t)
+    if not absolute:
+        return name, max(0.0, t), None
+    try:
+        t -= time.clock_gettime(clock)
+    except OSError:
+        return None
+    return name, max(0.0, t), time.monotonic() + t
 
 
 def _timespec(pid: int, address: int, micro: bool = False) -> float | None:

@@ -291,6 +291,8 @@ class Arena:
         self.parking = None                # parking(): an operation is about to wait
         self.on_note = None                # on_note(text): a scheduler hears the grader's moves
         self.current: dict[int, Record] = {}  # serving thread's ident -> its operation
+        # a learner's thread (kernel id) -> when its last operation ended (time.monotonic())
+        self.last_end: dict[int, float] = {}
         self.frozen = False                # True: every operation waits (before a stack dump)
         self._dial, self.child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.child_end.set_inheritable(True)
@@ -506,6 +508,7 @@ class Arena:
                 reply = None
             finally:
                 self.current.pop(me, None)
+                self.last_end[rec.tid] = time.monotonic()
             self.seq += 1
             rec.end = self.seq
             self.cond.notify_all()
