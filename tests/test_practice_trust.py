@@ -256,6 +256,65 @@ def test_policy_accepts_ordinary_code():
     """))
 
 
+def test_policy_accepts_names_inits_and_its_own_classes():
+    """Refused until the fifteenth session's right-answer round."""
+    policy.check(textwrap.dedent("""
+        from __future__ import annotations
+
+        import functools
+        import logging
+        import threading
+        from dataclasses import dataclass, field
+
+        log = logging.getLogger(__name__)
+
+        def logged(fn):
+            @functools.wraps(fn)
+            def wrapper(*args):
+                log.info("%s starts", fn.__name__)
+                return fn(*args)
+            return wrapper
+
+        class Helper(threading.Thread):
+            _made = 0
+            _lock = threading.Lock()
+
+            def __init__(self, job):
+                threading.Thread.__init__(self)
+                self.job = job
+                with Helper._lock:
+                    Helper._made += 1
+
+        class _Reader:
+            def _loop(self):
+                return Helper._made
+
+        @dataclass
+        class Stats:
+            seen: list[int] = field(default_factory=list)
+
+        @logged
+        def transfer(bank, lock, src, dst, amount):
+            try:
+                bank.debit(src, amount)
+            except Exception as e:
+                log.warning("%s: %s", type(e).__name__, e)
+                raise
+            return _Reader()._loop()
+    """))
+
+
+@pytest.mark.parametrize("source,construct", [
+    ("def f(bank):\n    bank.__init__()\n", "the dunder attribute .__init__"),
+    ("def f(fn):\n    fn.__name__ = 'x'\n", "the dunder attribute .__name__"),
+    ("class A:\n    pass\nA = None\ndef f(bank):\n    return A._x\n", "the private attribute ._x"),
+    ("def f(bank):\n    return bank.__dict__\n", "the dunder attribute .__dict__"),
+])
+def test_policy_still_refuses_what_a_name_does_not_make_own(source, construct):
+    with pytest.raises(policy.Refused, match=construct):
+        policy.check(source)
+
+
 # ---------------------------------------------------------------- one line, never a traceback
 
 def cli(*args):

@@ -31,6 +31,7 @@ import socket
 import sys
 import threading
 import traceback
+import types
 
 from labs.practice import wire as wire_module
 
@@ -109,10 +110,18 @@ def main(job: dict) -> None:
     wire_module.CLOCK.install(time, threading if job.get("fast_clock") else None)
     if job.get("tick"):
         _keep_the_checks_time(wire, job["tick"])
-    namespace = {"__name__": "answer", "__builtins__": builtins}
+    # a module of its own, in sys.modules as modules are (``dataclasses`` looks
+    # its class's module up there), compiled without this file's ``from
+    # __future__ import annotations`` (dont_inherit): the learner's own
+    # annotations are what they wrote (right-answer round, fifteenth session:
+    # every ``@dataclass`` with a field failed to load)
+    module = types.ModuleType("answer")
+    module.__builtins__ = builtins
+    sys.modules["answer"] = module
+    namespace = module.__dict__
     wire.call("grader", "loading")
     try:
-        code = compile(source, LEARNER_FILE, "exec")
+        code = compile(source, LEARNER_FILE, "exec", dont_inherit=True)
         exec(code, namespace)  # the learner's module, as a module's top level runs
     except SyntaxError as e:
         wire.call("grader", "load_failed", "SyntaxError", str(e.msg)[:200], [[e.lineno or 0, "", ""]])

@@ -13,10 +13,13 @@ line (``Refused``, exit status 2 on the command line):
   and the builtins that reach around names (``globals``, ``vars``,
   ``getattr``/``setattr`` on a name not written out, ``open``);
 - a private or dunder attribute of anything but the first parameter of a
-  method of its own classes (``self._lock`` in ``def run(self)``), a name
-  bound only to an instance of its own classes, ``super()`` or a module it
-  imported (``bank._accounts``, ``t.__class__``; a function's parameter
-  called ``self`` is not enough);
+  method of its own classes (``self._lock`` in ``def run(self)``), one of
+  its own classes, a name bound only to an instance of them or a call of
+  one (``Reader(...)._loop()``), ``super()`` or a module it imported
+  (``bank._accounts``, ``t.__class__``; a function's parameter called
+  ``self`` is not enough); but any code may read a name (``__name__``,
+  ``__qualname__``, ``__doc__``: ``type(e).__name__``) and call a class's
+  ``__init__`` (``threading.Thread.__init__(self)``);
 - ``getattr`` and its kin other than called with a name written out;
 - changing a module's attributes, or those of what it holds (``os._exit = ...``,
   ``threading.Lock = ...``, ``threading.Condition.wait = ...``);
@@ -39,7 +42,11 @@ import ast
 
 COMMON_MODULES = ("threading", "queue", "time", "logging", "collections", "functools",
                   "itertools", "contextlib", "dataclasses", "typing", "math", "random",
-                  "sys", "os", "signal", "enum")
+                  "sys", "os", "signal", "enum", "__future__")
+# dunder attributes any code may read: names and documentation, nothing that
+# reaches an object's insides (``type(e).__name__``, ``fn.__name__`` in a
+# decorator; right-answer round, fifteenth session)
+NAMES = {"__name__", "__qualname__", "__doc__"}
 
 FORBIDDEN_CALLS = {"exec", "eval", "compile", "__import__", "globals", "locals", "vars",
                    "open", "breakpoint"}
@@ -84,7 +91,8 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
     # other way too, `x = bank`, is not: it could hold a grader's object)
     made = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign)
             and _constructs(n.value, classes) for t in n.targets if isinstance(t, ast.Name)}
-    own = made - _bound_otherwise(tree, classes)
+    # ... and the names of its own classes (``Consumer._lock``), never rebound
+    own = (made | classes) - _bound_otherwise(tree, classes)
     methods = _method_self_attributes(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -214,13 +222,31 @@ def _attribute(node, attr: str, value, imported, own) -> None:
                 if root is value else f"changing {ast.unparse(value)}.{attr} (part of a module)")
     if not attr.startswith("_"):
         return
+    if attr in NAMES and not isinstance(getattr(node, "ctx", None), (ast.Store, ast.Del)):
+        return
     if isinstance(value, ast.Name) and value.id in imported | own and not attr.startswith("__"):
         return
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
+            and value.func.id in own and not attr.startswith("__"):
+        return  # OwnClass(...)._run()
+    if attr == "__init__" and _on_a_class(value, imported, own):
+        return  # threading.Thread.__init__(self), in a subclass's __init__
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
             and value.func.id == "super":
         return
     _refuse(node, f"the private attribute .{attr}" if not attr.startswith("__")
             else f"the dunder attribute .{attr}")
+
+
+def _on_a_class(value, imported, own) -> bool:
+    """``value`` names a class: the learner's own, or one of a module it
+    imported (``threading.Thread``), not an object it was given."""
+    if isinstance(value, ast.Name):
+        return value.id in own
+    root = value
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    return isinstance(root, ast.Name) and root.id in imported
 
 
 def _refuse(node, what: str) -> None:
