@@ -304,8 +304,8 @@ def wait_timeout(pid: int, tid: int) -> tuple[str, float, float | None] | None:
     else:
         clock, absolute = None, False
     t = _timespec(pid, args[i], micro=kind == "tv")
-    if t is None:
-        return None
+    if t is None or (syscall(pid, tid) or "").split() != words:
+        return None  # (or read after the call returned: its memory may hold anything)
     if not absolute:
         return name, max(0.0, t), None
     try:
@@ -329,6 +329,8 @@ def _timespec(pid: int, address: int, micro: bool = False) -> float | None:
     if len(data) != 16:
         return None
     sec, frac = struct.unpack("qq", data)
+    if sec < 0 or not 0 <= frac < (1e6 if micro else 1e9):
+        return None  # not a timespec
     return sec + frac / (1e6 if micro else 1e9)
 
 

@@ -143,6 +143,8 @@ WAITING_SHARE = 0.9  # ... in which it must be seen waiting this share of the ti
                      # (measured, idle and loaded: right answers 99 to 100%; spinning 5 ms
                      # between 10 ms naps 59 to 80%, 25 ms of 35, 19 to 32%)
 TOLD_S = 0.1       # ... once this much time was told waiting or running
+STEP_S = 1.0       # the longest timed step of the main thread (a look's timeout, a nap): a
+                   # SIGTERM the kernel gives another thread is handled when it ends
 WATCH_MAX_S = 1.5  # ... or at most this long
 AFTER_S = 0.04       # ... and after the stop too, if the slow worker ran that long on
 QUIET_FAST_S = 60.0  # late: the quiet period's time on the learner's clock (its timed looks)
@@ -293,6 +295,7 @@ class GStart(GObject):
         self.trigger = None
         self.main_ops = 0
         self.between_looks = None  # late: (waiting, running) seconds of the main thread
+        self.longest_nap = 0.0  # late: the longest nap of the main thread the kernel showed
         self.after_stop_looks = None  # ... and while the slow worker runs in real time
         self.after_restless = False  # ... its main thread never at rest meanwhile
 
@@ -576,6 +579,7 @@ def sigterm_scenario(rep):
                              held=True)
                 finally:
                     start.between_looks = watch.stop()
+                    start.longest_nap = max(start.longest_nap, watch.longest)
                 with a.cond:
                     start.quiet.start({})
                     start.arm, since = True, start.main_ops
@@ -630,6 +634,7 @@ class MainWatch:
         self.before = None   # the previous sample: (time, CPU ns, run-queue ns, state)
         self.nap = None      # the nap last seen: (its deadline, its kind)
         self.rested_at = 0   # the main thread's looks (main_ops) at the last long wait seen
+        self.longest = 0.0   # the longest nap seen (at least), seconds
 
     def go(self) -> None:
         self.thread = threading.Thread(target=self._watch, name="main-watch", daemon=True)
@@ -720,6 +725,7 @@ class MainWatch:
         if found is None:
             return "waiting"  # untimed: a wait on an object of its own (untimed looks fail)
         _, left, deadline = found
+        self.longest = max(self.longest, left)
         if deadline is None:
             return "waiting" if left >= NAP_S else "short"
         if self.nap is not None and abs(self.nap[0] - deadline) < 0.0001:
@@ -772,6 +778,7 @@ def _keep_slow(rep, start) -> None:
             slow.keep, slow.let_go = False, True
             a.cond.notify_all()
         start.after_stop_looks = watch.stop()
+        start.longest_nap = max(start.longest_nap, watch.longest)
 
 
 def _finish(rep, start) -> dict:
@@ -833,6 +840,12 @@ def _sigterm_facts(rep, start) -> dict:
         "untimed_looks": [_call_text(r) for r in ledger if r.tid == start.main_tid
                           and (r.kind, r.op) in (("Thread", "join"), ("StartWorkers", "wait"))
                           and (not r.args or r.args[0] is None)],
+        # ... and its steps longer than STEP_S: a look's timeout, a nap (late)
+        "long_steps": [_call_text(r) for r in ledger if r.tid == start.main_tid
+                       and (r.kind, r.op) in (("Thread", "join"), ("StartWorkers", "wait"))
+                       and r.args and isinstance(r.args[0], (int, float))
+                       and r.args[0] > STEP_S][:1]
+        + ([f"a nap of {start.longest_nap:.2f} s"] if start.longest_nap > STEP_S else []),
         "after_stop_looks": start.after_stop_looks,
         "after_restless": start.after_restless,
         "signal_sent": start.signal_at is not None,
@@ -916,6 +929,10 @@ def _timed_steps(f):
     if f.get("untimed_looks"):
         return False, (f"your main thread waited with no timeout: {f['untimed_looks'][0]} "
                        "(every wait a timed step, after the stop too)")
+    if f.get("long_steps"):
+        return False, (f"your main thread waited longer than {STEP_S:g} s in one step: "
+                       f"{f['long_steps'][0]} (a SIGTERM the kernel gives another thread is "
+                       "handled only when that wait ends)")
     seen = f.get("between_looks")
     if f["mode"] != "late":
         return True, "no quiet period in this run"
@@ -964,8 +981,9 @@ SIGTERM = Exercise(
         "from the handler. Wait until every worker has ended, then return. Wait in timed "
         "steps, looking at the workers or at the stop (`while t.is_alive(): t.join(0.1)`, "
         "`stop.wait(0.1)`, or `time.sleep(0.01)` or longer between two looks; never a "
-        "loop of looks with no wait between them): the handler runs in the main thread, "
-        "and a signal the kernel gives another thread does not wake an untimed wait. "
+        f"loop of looks with no wait between them; no step longer than {STEP_S:g} s): the "
+        "handler runs in the main thread, and a signal the kernel gives another thread "
+        "does not wake a wait: the handler runs when the wait ends. "
         "Useful imports: `signal`, `threading`, `time`, `logging`.\n\n"
         "The check's workers are its own, 2 to 5 of them (not all called `worker-N`): "
         "each does items until it sees "
