@@ -231,15 +231,36 @@ def in_wait(pid: int, tid: int) -> bool:
 
 
 def naps(pid: int, tid: int) -> bool:
-    """Thread ``tid`` of ``pid`` is asleep in a wait of its own that is more
-    than a wait for the GIL: ``in_wait``, untimed (a join) or with more than
-    GIL_WAIT_S of it left (a nap, a timed wait), or what is left is not
-    shown. A thread waiting for the GIL is in a timed futex wait too, with at
-    most the switch interval left."""
+    """Thread ``tid`` of ``pid`` is asleep in a wait of its own, not a wait
+    for the GIL: ``in_wait``, and not a futex wait (a sleep, a poll: CPython
+    waits for the GIL only on a condition variable), or one untimed (a
+    join), or with more than GIL_WAIT_S of it left, or in a process that
+    stands still (``waits_for_time_or_others``). A thread waiting for the
+    GIL is in a timed futex wait with at most the switch interval left,
+    while the thread that holds the GIL runs."""
     if thread_state(pid, tid) != "S" or not in_wait(pid, tid):
         return False
     timed = timed_wait(pid, tid)
-    return timed is None or timed[1] > GIL_WAIT_S
+    if timed is None:  # untimed, or its timeout unread (the call may have just ended)
+        return untimed_wait(pid, tid)
+    # a short futex wait: the GIL's only while another thread of the process
+    # runs (the one that holds it), never in a process that stands still
+    return (timed[0] != "futex" or timed[1] > GIL_WAIT_S
+            or waits_for_time_or_others(pid, tid))
+
+
+def untimed_wait(pid: int, tid: int) -> bool:
+    """Thread ``tid`` of ``pid`` is blocked in a wait with no timeout at all
+    (``in_wait``, its timeout NULL or -1), as two reads of its system call
+    that agree show."""
+    words = (syscall(pid, tid) or "").split()
+    found = _TIMED_BY_NR.get(words[0]) if words and words[0] != "?" else None
+    if found is None or len(words) < 7 or not in_wait(pid, tid):
+        return False
+    kind, i = found[1]
+    arg = int(words[1 + i], 16)
+    untimed = (arg & 0xFFFFFFFF == 0xFFFFFFFF) if kind == "ms" else arg == 0
+    return untimed and (syscall(pid, tid) or "").split() == words
 
 
 # The system calls that wait with a timeout, as (x86_64, aarch64) numbers, and

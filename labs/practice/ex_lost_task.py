@@ -38,6 +38,7 @@ AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is 
 SLOW_S = 60.0  # shutdown, idle: how long consumer-1 runs on the learner's fast clock
 PAUSE_TASK = 3  # pause: consumer-2's stop comes as it pauses after a look, or inside this task
 PAUSE_SAMPLE_S = 0.0005  # ... its thread looked at this often (StopAtPause)
+PAUSE_CPU_S = 0.005  # ... a busy pause: this much CPU after the look, with no call
 
 
 class GQueue(GObject):
@@ -229,7 +230,7 @@ def consumer_scenario(rep):
     or has been told Empty, and the stop comes after the last. ``pause``: the
     stop is consumer-2's (a consumer that obeys only as consumer-1 meets it),
     set as consumer-2 pauses after a look at it that said no (``StopAtPause``:
-    a nap between the look and the next get() misses it), else while do()
+    a nap, or busy CPU, between the look and the next get() misses it), else while do()
     holds it inside its PAUSE_TASK-th task; then one task stays for it until
     it has returned or taken one (one that ignores its stop has one to take,
     on every grading). Before the
@@ -297,7 +298,7 @@ def consumer_scenario(rep):
 
     if do.hold_on:
         nth = {1: "1st", 2: "2nd", 3: "3rd"}[do.hold_on[1]]
-        watch = StopAtPause(rep, stops[target], target) if mode == "pause" else None
+        watch = StopAtPause(rep, stops[target], target, q.id) if mode == "pause" else None
         rep.until(lambda: do.held is not None or stops[target].flag,
                   f"{target} inside its {nth} task")
         if watch is not None:
@@ -353,24 +354,30 @@ def consumer_scenario(rep):
 
 class StopAtPause:
     """(``pause``) A thread of the grader's that sets ``stop`` (``who``'s) as
-    ``who`` pauses after a look at it that said no: its last call on the
-    check's objects was that look (``is_set()``, or a ``wait()`` that timed
-    out), and its thread naps -- in a wait of its own, as the kernel shows it
-    (more than a GIL wait of it left, or an untimed one), or in ``time.sleep``
-    (a nap in the grader while the explorer drives the run, ``arena.GNap``).
-    A consumer that looks, naps, then takes a task has its next ``get()``
-    begin after the stop; a right one takes its task right after its look
-    (no nap between) or naps before it looks. A nap on ``stop.wait(t)`` is
-    a look that waits: the stop is set during it too (one that ignores the
-    True it returns takes a task after its stop). Looked at every
-    PAUSE_SAMPLE_S until ``stop()``: each look and nap is one more chance,
-    so a nap of 50 ms is caught on every grading; one of a few milliseconds
-    may be missed (a wait with no more than GIL_WAIT_S left is not a nap).
-    A thread of its own, not the scenario's: the explorer makes its choices
-    only while the scenario waits."""
+    ``who`` pauses after a look at it that said no: its last look at the
+    stop (``is_set()``, or a ``wait()`` that timed out) came after its last
+    take (``get``, ``get_nowait``: other calls between, ``qsize()`` or
+    ``empty()``, do not count), and its thread naps -- in a wait of its own,
+    as the kernel shows it (``procfs.naps``: any sleep, or a futex wait that
+    is not a wait for the GIL), or in
+    ``time.sleep`` (a nap in the grader while the explorer drives the run,
+    ``arena.GNap``) -- or runs PAUSE_CPU_S of CPU without a call (a busy
+    pause). A consumer that looks, pauses, then takes a task has its next
+    ``get()`` begin after the stop; a right one takes its task right after
+    its look (no pause between) or naps before it looks. A nap on
+    ``stop.wait(t)`` is a look that waits: the stop is set during it too (one
+    that ignores the True it returns takes a task after its stop). Looked at
+    every PAUSE_SAMPLE_S until ``stop()``: each look and nap is one more
+    chance, so a nap of 50 ms is caught on every grading; one of a few
+    milliseconds may be missed (ninth hostile reading, fifteenth session:
+    a ``qsize()`` between the look and the nap, ten 4 ms sleeps, and 20 ms of
+    busy work between the look and the take all passed). A thread of its
+    own, not the scenario's: the explorer makes its choices only while the
+    scenario waits."""
 
-    def __init__(self, rep, stop, who):
-        self.rep, self.stop_, self.who = rep, stop, who
+    def __init__(self, rep, stop, who, queue_id):
+        self.rep, self.stop_, self.who, self.queue_id = rep, stop, who, queue_id
+        self.busy = None  # (the look, the thread's CPU ns when first seen busy after it)
         self.over = threading.Event()
         self.thread = threading.Thread(target=self._watch, name="pause-watch", daemon=True)
         self.thread.start()
@@ -386,25 +393,56 @@ class StopAtPause:
                 if self.stop_.flag or rep.ended(self.who) or a.anomalies:
                     return
                 tid = rep.tid_of(self.who)
-                if tid is not None and self._naps_after_look(tid):
+                if tid is not None and self._pauses_after_look(tid):
                     self.stop_.set_now()
                     return
             time.sleep(PAUSE_SAMPLE_S)  # a sampling period, not a wait for anything
 
-    def _naps_after_look(self, tid) -> bool:
+    def _pauses_after_look(self, tid) -> bool:
         a, pid = self.rep.arena, self.rep.session.pid
         now = [r for r in a.current.values() if r.tid == tid]
         if any(r.obj == self.stop_.id and r.op == "wait" and r.parked is not None for r in now):
             return True  # a look that waits (a nap on stop.wait(t)): it must read what it returns
         if any(r.kind != "Nap" or r.parked is None for r in now):
             return False  # inside a call on the check's objects, or one on its way
-        last = next((r for r in reversed(a.ledger) if r.tid == tid and r.kind != "Nap"), None)
-        if (last is None or last.obj != self.stop_.id or last.op not in ("is_set", "wait")
-                or not last.ok or getattr(last.value, "value", last.value)):
+        last = next((r for r in reversed(a.ledger) if r.tid == tid and (
+            (r.obj == self.stop_.id and r.op in ("is_set", "wait"))
+            or (r.obj == self.queue_id and r.op in ("get", "get_nowait")))), None)
+        if (last is None or last.obj != self.stop_.id or not last.ok
+                or getattr(last.value, "value", last.value)):
             return False
         if now:
             return True  # time.sleep, in the grader
-        return pid is not None and procfs.naps(pid, tid)
+        if pid is None:
+            return False
+        if procfs.naps(pid, tid):
+            return True
+        return self._busy(pid, tid, last)
+
+    def _busy(self, pid, tid, look) -> bool:
+        """Running with no call since PAUSE_CPU_S of CPU (the kernel's count:
+        the time it waits for a CPU under load is not its own), counted from
+        the first sample after the look that found it so."""
+        if procfs.thread_state(pid, tid) != "R" or a_call_since(self.rep.arena, tid, look):
+            self.busy = None
+            return False
+        times = procfs.schedstat(pid, tid)
+        if times is None:
+            return False
+        if self.busy is None or self.busy[0] is not look:
+            self.busy = (look, times[0])
+            return False
+        return times[0] - self.busy[1] >= PAUSE_CPU_S * 1e9
+
+
+def a_call_since(arena, tid, rec) -> bool:
+    """Thread ``tid`` has made a call on the check's objects since ``rec``."""
+    for r in reversed(arena.ledger):
+        if r is rec:
+            return False
+        if r.tid == tid:
+            return True
+    return False
 
 
 def hold_away(rep, do) -> None:
@@ -556,7 +594,8 @@ CONSUMER = Exercise(
         "Events) and sets consumer-1's stop while it is in the middle of a task (or "
         "before it starts, or after the last task); in one run it sets consumer-2's stop "
         "instead, as consumer-2 pauses after a look at it that said no (asleep outside "
-        "any call on the check's objects: a nap between that look and the next `get()` "
+        "any call on the check's objects, or busy without a call, before its next `get()`, "
+        "whatever it called meanwhile: a pause between that look and the next `get()` "
         f"misses the stop), or else in the middle of its {PAUSE_TASK}rd task; in some runs "
         "the tasks come one at a "
         "time after quiet periods. Every task must be done exactly once; `task_done()` "
