@@ -737,6 +737,8 @@ CONSUMER = Exercise(
 # ---------------------------------------------------------------- the reader
 
 CHUNKS = 20       # the data comes in this many chunks, each once the last one was read
+STOPS = {"quiet": b"\x00", "worst": b"q", "idle": None, "before-first": b"\n",
+         "stop-first": None}  # the stop request of each mode: a byte, or None: wake's close
 CHUNK = 151       # bytes a chunk: not a multiple of a small read size (recv(10) leaves a piece)
 QUIET_S = 0.8     # ``quiet``: the silence the kernel watches (longer than an idle timeout)
 QUIET_PUSH_S = 60.0  # ``quiet``: then the learner's clocks move on by this much at once
@@ -749,6 +751,8 @@ SETTLE_S = 1.5    # how long the reader gets to read a chunk and sleep again
 EOF_S = 0.5       # ``peer-closes``: how long it gets to return once the peer has closed
 FD_GROWTH = 3     # more descriptors than this opened over the chunks, and kept: a leak
 STOP_TIMED = ("quiet", "idle", "worst", "peer-closes")  # timed: ``_stopped_at_once``
+AFTER_STOP = 8    # ``idle``: chunks that keep coming after the stop, one each
+AFTER_STOP_S = 0.04  # ... this often, while the reader has not returned
 
 
 def outq(peer) -> int:
@@ -809,13 +813,18 @@ def reader_scenario(rep):
     me = "reader"
     sock, peer = socket.socketpair()
     wake, wake_w = socket.socketpair()
-    sent = random.Random(n).randbytes(CHUNKS * CHUNK)
+    sent = random.Random(n).randbytes((CHUNKS + AFTER_STOP) * CHUNK)
     facts = {"idle": None, "sent": 0, "stop_t": None}
     stop_first = mode in ("before-first", "stop-first")
+    # the stop: a byte whose value the statement does not name, or the close
+    # of wake's far end (readable too, at its end), by mode: every grading
+    # sends each (ninth hostile reading: a reader that stopped only on b"!",
+    # the one byte the check sent, and one that ignored wake's end passed)
+    stop = STOPS.get(mode)
     try:
         if stop_first:  # the stop byte (and data, before-first) before it starts
             facts["stop_t"] = a.now()
-            _send(wake_w, b"!")
+            _send(wake_w, stop)
         if mode != "stop-first":  # the first chunk is there before the reader starts
             _send(peer, sent[:CHUNK])
             facts["sent"] = CHUNK
@@ -868,7 +877,9 @@ def reader_scenario(rep):
             elif not rep.ended(me) and facts["stop_t"] is None:
                 facts["stop_t"] = a.now()
                 facts["stop_queued"] = rep.queued_on(me)
-                _send(wake_w, b"!")
+                _send(wake_w, stop)
+                if mode == "idle":
+                    _keep_sending(rep, me, peer, sent, facts)
         facts.update(rep.finish())
         facts.update(_reader_facts(rep, me, sent))
         if not facts["calls_ended"] and mode == "peer-closes" and \
@@ -883,6 +894,24 @@ def reader_scenario(rep):
     finally:
         for s in (sock, peer, wake, wake_w):
             s.close()
+
+
+def _keep_sending(rep, me, peer, sent, facts) -> None:
+    """(``idle``) After the stop, data keeps coming: a chunk every
+    AFTER_STOP_S, AFTER_STOP of them, until the reader has returned. A reader
+    that drains ``sock`` after the stop until it has been silent a while
+    never returns in time (ninth hostile reading: one that read on until
+    120 ms of silence passed every grading). (One that reads whenever
+    ``sock`` is readable and looks at ``wake`` only when it is not would need
+    data faster than it reads: tests/gaps, ``data_hides_stop``.)"""
+    a = rep.arena
+    for _ in range(AFTER_STOP):
+        if a.wait_for(lambda: rep.ended(me), AFTER_STOP_S):
+            return
+        i = facts["sent"]
+        if not _send(peer, sent[i:i + CHUNK]):
+            return
+        facts["sent"] = i + CHUNK
 
 
 def _inq(sock) -> int:
@@ -1171,11 +1200,14 @@ READER = Exercise(
     statement=(
         "Write `reader(sock, wake)`. Read from the socket `sock` until the peer closes it "
         "or until `wake` (another socket) becomes readable, which is how a stop is "
-        "requested; then return every byte read, in order, as `bytes`. Useful imports: "
+        "requested (a byte of any value on `wake`, or its far end closed); then return "
+        "every byte read, in order, as `bytes`. Useful imports: "
         "`select`, `selectors`, `socket`, `threading`, `time`, `logging`, `collections`.\n\n"
         "The far ends of both sockets are the check's. It sends 20 chunks, the first before "
         "your reader starts, each other once it has read the last and sleeps; then, in some "
-        "runs, it writes one byte to `wake` as soon as your reader sleeps again; in some, "
+        "runs, it requests the stop (one byte on `wake`, or it closes its end of `wake`) "
+        "as soon as your reader sleeps again, and data keeps coming after it (a chunk "
+        f"every {AFTER_STOP_S * 1000:g} ms); in some, "
         "it first stays silent for 0.8 s "
         "(the kernel counts the wake-ups and CPU time of your process's threads), then "
         "moves the clocks of `time` on by a minute at once (and waits until each thread of "
@@ -1183,7 +1215,7 @@ READER = Exercise(
         "until each wait with a timeout of at most 5 s that a thread of yours is in then "
         "has run out (the kernel shows the call and its timeout), while the clocks of "
         "`time` move on by a minute at once, and "
-        "writes it just after your reader's next wake-up, if it wakes up; in others, once "
+        "requests it just after your reader's next wake-up, if it wakes up; in others, once "
         "your reader has read the last chunk, just after the wake-up that in the first "
         "silence was followed by the longest wait (as soon as it sleeps again if it never "
         "woke); "

@@ -8,8 +8,8 @@ def reader(sock, wake):
     wake.setblocking(False)
     while True:
         try:
-            if wake.recv(1, socket.MSG_PEEK):
-                break
+            wake.recv(1, socket.MSG_PEEK)  # a byte, or b"" once wake's far end closed
+            break
         except BlockingIOError:
             pass
         try:
