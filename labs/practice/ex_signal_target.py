@@ -1096,8 +1096,10 @@ STOP_ONE_MODES = {
                "QUIT", "Quit",  # not "stop NAME" nor "quit": the case, a suffix, a word more
                "kill beta", "halt alpha", "stop:beta", "stop-alpha",  # other verbs, no space
                "exit", "quit now", "quit alpha",  # other ways out: not "quit"
-               "stop now alpha")),  # a name, but as the last of three words
-    # (no other spacing: "stop alpha " read with line.split() is a right reading)
+               "stop now alpha",  # a name, but as the last of three words
+               "stop alpha beta", "")),  # two names; an empty line (ninth hostile reading)
+    # (no other spacing: "stop alpha " read with line.split() is a right reading, and
+    # the statement says so)
     "substring": (("worker-1", "worker-10", "worker-11"), "worker-10",
                   ("stop worker-111", "stop worker")),  # a name longer, then shorter
     "twice": (("db", "pool", "cache"), "pool", ()),  # "stop pool".lstrip("stop ") is "l"
@@ -1285,8 +1287,10 @@ STOP_ONE = Exercise(
         "`threading.Event` (`in`, `stops[name]`, `get`, iteration, `items()`), which that "
         "worker checks between items. On `\"stop NAME\"`, set that worker's Event (the "
         "whole name, in its case: `worker-1` is not `worker-10`, nor `WORKER-1`; the verb "
-        "in lower case, and nothing after the name); ignore a name that is not in `stops` "
-        "and any other command (`\"QUIT\"`, `\"exit\"`, `\"quit now\"` too); keep waiting "
+        "in lower case, and nothing after the name; a command is its words, whatever the "
+        "spaces around and between them); ignore a name that is not in `stops` "
+        "and any other command (`\"QUIT\"`, `\"exit\"`, `\"quit now\"`, an empty line "
+        "too); keep waiting "
         "while no command comes; "
         "return on "
         "`\"quit\"`. Useful imports: `threading`, `queue`, `time`, `logging`.\n\n"

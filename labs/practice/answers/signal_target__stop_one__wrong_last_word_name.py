@@ -1,4 +1,4 @@
-# expect: no other worker stopped: alpha stopped too
+# expect: no other worker stopped: alpha, beta stopped too
 # stop-one, wrong (eighth hostile reading, fourteenth session; passed every grading until the
 # noise run's "stop now alpha"): takes the name as the last word and the verb as the first ("stop now worker-1" stops worker-1)
 def control(commands, stops):

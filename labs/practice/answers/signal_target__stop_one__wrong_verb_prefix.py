@@ -1,4 +1,4 @@
-# expect: no other worker stopped: alpha stopped too
+# expect: no other worker stopped: alpha, beta stopped too
 # signal-target/stop-one, wrong: any line starting with "stop" (e.g. "stopwatch NAME", "stop-all NAME") sets the Event of its last word
 def control(commands, stops):
     while True:
