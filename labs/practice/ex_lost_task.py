@@ -108,8 +108,6 @@ class GQueue(GObject):
         self.items.append(item)
         self.puts.append(True)
         self.unfinished += 1
-        if self.on_wait is not None:
-            self.on_wait(rec)
         self.changed()
 
     def learner_left(self) -> int:
@@ -141,6 +139,8 @@ class GQueue(GObject):
         that looks with empty() and naps is idle too; a single look may be
         its last before it returns, which the scenario must see first); on
         the fast clock each is a look (its naps pass at once meanwhile)."""
+        if self.on_wait is not None:  # a look at what is left: shutdown() watches it drain
+            self.on_wait(rec)
         if self.items:
             self.empty_looks.pop(rec.who, None)
             return value
@@ -843,7 +843,10 @@ def shutdown_scenario(rep):
         shared["slow"] = SlowEnd(SLOW_S, consumers[0])
     alive_at_return = []
 
-    def opens(rec):  # shutdown() waits for something: the consumers may move
+    def opens(rec):  # shutdown() waits for something, or looks at what is left: the
+        # consumers may move (not at a put: code that takes from the queue after its
+        # puts then finds tasks there; ninth hostile reading: taking the head item
+        # back, or every item up to the first None, passed every grading)
         shared["open"] = True
         a.cond.notify_all()
     a = rep.arena
@@ -910,7 +913,9 @@ SHUTDOWN = Exercise(
         "all end: `join()` returned, or `is_alive()` is False. Useful imports: "
         "`threading`, `queue`, `time`, `logging`.\n\n"
         "The check calls your `shutdown` with 2 or more consumers of its own, while every "
-        "consumer is midway through a task and the rest are queued, or once all are "
+        "consumer is midway through a task and the rest are queued (they go on once "
+        "`shutdown` waits or looks at what is left: a `join`, `is_alive()` again, `tasks.join()`, "
+        "a `get` that waits, `qsize()`, `empty()`; not at a `put`), or once all are "
         "done; its consumers are slow: a timed `join` never sees one end, and the first "
         "`is_alive()` of one that has not ended says True (it ends when you wait for it "
         "with `join()`, or look again). Once all are done, one of them first runs a "
