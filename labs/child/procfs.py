@@ -29,6 +29,7 @@ TGKILL = {"x86_64": 234, "aarch64": 131}.get(_MACHINE)
 # not change it): a thread that waits for the GIL is in a timed futex wait with
 # at most this much left, so a timed wait counts as one of its own only with more
 GIL_WAIT_S = 0.005
+TIMESPEC_MAX_S = 10 ** 11  # _timespec: larger (3000 years) is memory holding something else
 TICKS = os.sysconf("SC_CLK_TCK")  # the unit of /proc/PID/stat's CPU times
 
 
@@ -324,9 +325,13 @@ def wait_timeout(pid: int, tid: int) -> tuple[str, float, float | None] | None:
         clock, absolute = args[0], bool(args[1] & 1)  # TIMER_ABSTIME
     else:
         clock, absolute = None, False
+    # read twice, the system call between: a call that returned meanwhile (and
+    # came back to the same call, as a loop of sigtimedwait(0.001) does) leaves
+    # its memory holding anything (ninth hostile reading's run: a "nap" of 1.4e14 s)
     t = _timespec(pid, args[i], micro=kind == "tv")
-    if t is None or (syscall(pid, tid) or "").split() != words:
-        return None  # (or read after the call returned: its memory may hold anything)
+    if (t is None or (syscall(pid, tid) or "").split() != words
+            or _timespec(pid, args[i], micro=kind == "tv") != t):
+        return None
     if not absolute:
         return name, max(0.0, t), None
     try:
@@ -350,7 +355,7 @@ def _timespec(pid: int, address: int, micro: bool = False) -> float | None:
     if len(data) != 16:
         return None
     sec, frac = struct.unpack("qq", data)
-    if sec < 0 or not 0 <= frac < (1e6 if micro else 1e9):
+    if not 0 <= sec < TIMESPEC_MAX_S or not 0 <= frac < (1e6 if micro else 1e9):
         return None  # not a timespec
     return sec + frac / (1e6 if micro else 1e9)
 

@@ -212,6 +212,14 @@ class SlowEnd:
         news = self.others.timed(self.PROCESS, seconds)
         return OnFastClock(None, skew=news["skew"]) if news else None
 
+    def nap(self, seconds: float) -> OnFastClock | None:
+        """A nap of the learner's (GClockNap) while the period is on: it
+        passes at once on the fast clock, as a timed join of the slow thread
+        does (a look that waits: the looks in a row start again); None
+        otherwise."""
+        news = self.clock.timed(self.PROCESS, seconds) if self.on() else None
+        return OnFastClock(None, **news) if news else None
+
     def alive(self, who) -> OnFastClock | None:
         """is_alive() of ``who``: its reply (True, on the fast clock) while the
         period holds ``who`` running; None otherwise."""
@@ -598,6 +606,30 @@ class GNap(GObject):
         seconds = _number(seconds, "seconds")
         if not 0 <= seconds < FOREVER:
             raise Raise("ValueError", "sleep length must be non-negative")
+        self.block(lambda: False, seconds)
+
+
+class GClockNap(GNap):
+    """``time.sleep`` of the learner's threads, sent to the grader where a
+    scenario's SlowEnd runs (wire.Clock, ``nap_first``): in the slow
+    thread's fast period a nap passes at once on the grader's clock, which
+    counts it (the learner's clocks move on by as much); otherwise it waits
+    in the grader, as a nap waits. Before the fifteenth session the naps
+    passed in the learner's process, unseen: the period ended after
+    SLOW_ALIVE looks whatever time they covered, and shutdown code that gave
+    up after 5 s of 10 ms naps passed (ninth hostile reading)."""
+
+    def __init__(self, slow: "SlowEnd"):
+        super().__init__()
+        self.slow = slow
+
+    def op_sleep(self, rec, seconds):
+        seconds = _number(seconds, "seconds")
+        if not 0 <= seconds < FOREVER:
+            raise Raise("ValueError", "sleep length must be non-negative")
+        news = self.slow.nap(seconds)
+        if news is not None:
+            return news
         self.block(lambda: False, seconds)
 
 

@@ -284,6 +284,9 @@ class Rep:
         self.helpers: set[str] = set()  # threads of the child's side that end with a call
         self.fds: list[int] = []    # descriptors to send with the spec (Rep.socket)
         self.explorer = None        # labs.practice.explore.Explorer, when exploring
+        # arena.GClockNap: the learner's time.sleep goes to the grader's clock (a
+        # scenario's fast period counts the naps itself); set before go()
+        self.clock_nap = None
         # the run's own draws (a scenario's random moment), from the grading's seed
         self.rng = random.Random(session.order_seed * 1_000_003 + n)
         self.first = len(self.arena.ledger)  # this run's records start here
@@ -337,6 +340,8 @@ class Rep:
             s.grader.spec = {"rep": self.reports.id, "threads": self.threads}
             if self.explorer is not None:
                 s.grader.spec["nap"] = s.nap.id
+            elif self.clock_nap is not None:
+                s.grader.spec["nap"], s.grader.spec["nap_first"] = self.clock_nap.id, True
             s.grader.spec_fds = list(self.fds)
             a.cond.notify_all()
 

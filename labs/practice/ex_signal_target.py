@@ -722,8 +722,9 @@ class MainWatch:
         had since then (the kernel counts neither while it sleeps, and its
         counts are exact only for a thread that is not running)."""
         found = procfs.wait_timeout(pid, tid)
-        if found is None:
-            return "waiting"  # untimed: a wait on an object of its own (untimed looks fail)
+        if found is None:  # untimed (a wait on an object of its own: untimed looks fail),
+            # or its timeout could not be read (the call was ending): not counted
+            return "waiting" if procfs.untimed_wait(pid, tid) else None
         _, left, deadline = found
         self.longest = max(self.longest, left)
         if deadline is None:

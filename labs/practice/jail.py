@@ -143,6 +143,7 @@ def main(job: dict) -> None:
         nap = spec.get("nap")
         wire_module.CLOCK.nap = None if nap is None else (
             lambda secs, nap=nap: wire.call(nap, "sleep", secs))
+        wire_module.CLOCK.nap_first = bool(spec.get("nap_first"))
         in_main = None
         fds = wire.take_fds()
         used = set()

@@ -66,6 +66,9 @@ class Clock:
         self.spent = 0.0  # of the current fast period
         self.lock = threading.Lock()
         self.nap = None  # while a schedule's gate drives the run: a sleep is its operation
+        # ... or, first of all (where the grader's clock counts a fast period's naps:
+        # arena.GClockNap), even in a fast period: the grader says what passes
+        self.nap_first = False
         self.sliced_sleep = False  # fast_clock: a sleep follows the skewed clock, in slices
         self.real_monotonic = None  # time.monotonic as it was (install)
 
@@ -137,6 +140,11 @@ class Clock:
             setattr(t, name, nanoseconds(name))
 
         def sleep(secs):
+            nap = self.nap
+            if nap is not None and self.nap_first and type(secs) in (int, float) \
+                    and 0 < secs < 3600:
+                nap(secs)  # the grader's clock: at once in its fast period (arena.GClockNap)
+                return
             if secs > 0 and self.slept(float(secs)):
                 real["sleep"](0)  # a moment for the other threads, as a sleep gives
                 return

@@ -1,0 +1,19 @@
+# expect: every consumer ended before shutdown() returned: consumer-1
+# lost-task/shutdown, wrong (ninth hostile reading, fifteenth session; passed every grading
+# while its naps passed unseen in its own process and the slow minute ended after 300 looks):
+# "return only when you have seen them all end" (one consumer runs a minute on your
+# clock): it polls is_alive() with 10 ms naps and gives up after 5 s on its clock,
+# returning with a consumer still running.
+import logging
+import time
+
+
+def shutdown(tasks, consumers):
+    for _ in consumers:
+        tasks.put(None)
+    deadline = time.monotonic() + 5.0   # never hang on shutdown
+    while any(t.is_alive() for t in consumers):
+        if time.monotonic() > deadline:
+            logging.warning("consumers still running; giving up")
+            return
+        time.sleep(0.01)
