@@ -139,7 +139,12 @@ def test_gil_holding_code_is_bounded_by_the_parent():
     """, runs=10)
     took = time.monotonic() - started
     assert not r.passed and "did not finish" in (r.fatal or "")
-    assert took < 3.0 * 1 + 12, took
+    # the run's budget grows by what the grader held (at most HELD_CAP_S) and by
+    # the time the process waited for a CPU (at most another budget): 8.9 s idle,
+    # 17.6 s once in a fresh-clone make test (fifteenth session); the bound is
+    # those caps, plus the start, the stack dump and the kill
+    budget = exercises.get("lost-task/consumer").budget_s
+    assert took < 2 * budget + engine.HELD_CAP_S + 5.0, took
 
 
 def test_a_forged_report_is_an_anomaly():
