@@ -76,10 +76,13 @@ def test_a_race_fails_the_same_way_on_every_grading(ex_id, name, within):
     assert first.first_failing().n <= within, first.text()
     for again in results[1:]:
         assert again.failures() == first.failures()
-        # the schedule printed for replay is the same; a later run's schedule can end
-        # with a few more or fewer choices of its last thread under load (measured:
-        # run 6 "midway:a7c3b52c2" against "...c7" with xdist on both cores)
-        assert again.first_failing().schedule == first.first_failing().schedule
+        # the schedule printed for replay is the same, up to its last thread's last
+        # choices, which can be a few more or fewer under load (measured: run 6
+        # "midway:a7c3b52c2" against "...c7" with xdist on both cores; the first
+        # failing run "fails-first:a4b14a" against "...a4b14a2" in a fresh-clone make
+        # test, fifteenth session): either replays the failure
+        a, b = again.first_failing().schedule, first.first_failing().schedule
+        assert a.startswith(b) or b.startswith(a), (a, b)
     assert all(r.explored["straggled"] == 0 for r in first.runs)
 
 
