@@ -606,7 +606,14 @@ class GNap(GObject):
         seconds = _number(seconds, "seconds")
         if not 0 <= seconds < FOREVER:
             raise Raise("ValueError", "sleep length must be non-negative")
+        news = self.passes(seconds)
+        if news is not None:
+            return news
         self.block(lambda: False, seconds)
+
+    def passes(self, seconds: float) -> "OnFastClock | None":
+        """A nap that passes at once (its reply), or None: it waits."""
+        return None
 
 
 class GClockNap(GNap):
@@ -623,14 +630,8 @@ class GClockNap(GNap):
         super().__init__()
         self.slow = slow
 
-    def op_sleep(self, rec, seconds):
-        seconds = _number(seconds, "seconds")
-        if not 0 <= seconds < FOREVER:
-            raise Raise("ValueError", "sleep length must be non-negative")
-        news = self.slow.nap(seconds)
-        if news is not None:
-            return news
-        self.block(lambda: False, seconds)
+    def passes(self, seconds: float) -> "OnFastClock | None":
+        return self.slow.nap(seconds)
 
 
 class GTick(GObject):

@@ -143,12 +143,12 @@ WAITING_SHARE = 0.9  # ... in which it must be seen waiting this share of the ti
                      # (measured, idle and loaded: right answers 99 to 100%; spinning 5 ms
                      # between 10 ms naps 59 to 80%, 25 ms of 35, 19 to 32%)
 TOLD_S = 0.1       # ... once this much time was told waiting or running
-STEP_S = 1.0       # the longest timed step of the main thread (a look's timeout, a nap): a
-                   # SIGTERM the kernel gives another thread is handled when it ends
 WATCH_MAX_S = 1.5  # ... or at most this long
 AFTER_S = 0.2        # ... and after the stop too, if this much was told (40 ms judged a
                      # right answer on one round of its looks, under load: 85%)
 QUIET_FAST_S = 60.0  # late: the quiet period's time on the learner's clock (its timed looks)
+STEP_S = 1.0       # the longest timed step of the main thread (a look's timeout, a nap): a
+                   # SIGTERM the kernel gives another thread is handled when it ends
 KEEP_S = 2.0     # late: the most the grader waits for the slow worker's fast minute to end
 HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
 
