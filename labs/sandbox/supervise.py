@@ -180,16 +180,23 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
         # the watchdog kills the child's whole process group (labs/child/runtime.py).
         lifeline_r, lifeline_w = os.pipe()
         env[ev.WATCH_FD_ENV] = str(lifeline_r)
+        proc = None
         try:
-            proc = subprocess.Popen(
-                child_argv(python, lab, variant),
-                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
-                env=env, start_new_session=True, cwd=PROJECT_ROOT,
-                pass_fds=(lifeline_r, *pass_fds))
-        finally:
-            os.close(lifeline_r)
-        child = Child(proc)
-        try:
+            # The spawn is inside the try: Jupyter's stop button can land as
+            # Popen returns, and the finally must still kill what it started
+            # (a stop button between two runs of run_many left a child
+            # running, once in a CI run: fifteenth session). Stopped inside
+            # Popen, the child's pid is unknown here: closing the lifeline
+            # below makes its watchdog kill its group.
+            try:
+                proc = subprocess.Popen(
+                    child_argv(python, lab, variant),
+                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
+                    env=env, start_new_session=True, cwd=PROJECT_ROOT,
+                    pass_fds=(lifeline_r, *pass_fds))
+            finally:
+                os.close(lifeline_r)
+            child = Child(proc)
             if on_start is not None:  # inside the try: if it raises, the group is still killed
                 on_start(child)
             events, timed_out = _read_events(proc, started, deadline, driver, child, on_event)
@@ -205,8 +212,11 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
                 raise Stopped(f"the run of {lab_id} / {variant}") from None
             raise
         finally:
-            _kill_group_and_reap(proc)
-            os.close(lifeline_w)
+            try:
+                if proc is not None:
+                    _kill_group_and_reap(proc)
+            finally:  # a second stop inside the kill: the watchdog kills the group
+                os.close(lifeline_w)
         elapsed = time.monotonic() - started
         err.seek(0)
         stderr = err.read().decode(errors="replace")
