@@ -633,6 +633,16 @@ class GClockNap(GNap):
     def passes(self, seconds: float) -> "OnFastClock | None":
         return self.slow.nap(seconds)
 
+    def op_passed(self, rec, seconds):
+        """A timed wait of the learner's own (an Event, a Condition, a join
+        of its own thread: wire.Clock.sliced) that its fast period would pass
+        at once: True when the grader's clock passes it (and counts it, as a
+        nap), False when the period is over (it then waits in the learner's
+        process, where a notify can end it). Never waits here."""
+        seconds = _number(seconds, "seconds")
+        news = self.passes(seconds) if 0 < seconds < FOREVER else None
+        return OnFastClock(True, skew=news.skew, fast=news.fast) if news is not None else False
+
 
 class GTick(GObject):
     """The check's clock, pushed to the learner's process. A thread of the
