@@ -560,11 +560,19 @@ def _none_after_stop(f):
                       f"job(s) {names(late)} taken after the stop was set")
 
 
+def _same_job(j) -> tuple:
+    """A job as done() must get it: the object taken, so its type too
+    (``done(float(job))`` is not ``done(job)``, though ``1.0 == 1``: tenth
+    hostile reading)."""
+    return type(j).__name__, j
+
+
 def _every_job_done(f):
     taken, did = list(f["taken"]), list(f["did"])
-    dropped = [j for j in taken if j not in did]
-    twice = sorted({j for j in did if did.count(j) > 1}, key=repr)
-    unknown = [j for j in did if j not in taken]
+    taken_k, did_k = [_same_job(j) for j in taken], [_same_job(j) for j in did]
+    dropped = [j for j, k in zip(taken, taken_k) if k not in did_k]
+    twice = sorted({j for j, k in zip(did, did_k) if did_k.count(k) > 1}, key=repr)
+    unknown = [j for j, k in zip(did, did_k) if k not in taken_k]
     if f["mode"] == "idle" and not dropped and not twice and sorted(did) != list(range(JOBS)):
         return False, f"{len(set(did))} of {JOBS} jobs done"
     if dropped:
