@@ -1094,16 +1094,21 @@ STOP_ONE_MODES = {
     "noise": (("alpha", "beta", "gamma", "delta"), "gamma",
               ("stop nobody", "pause beta", "hello", "status alpha", "stop",
                "stopwatch alpha", "quitter",  # verbs that only begin like the two
-               "STOP alpha", "Stop beta", "stop ALPHA", "stop lta", "stop beta now",
-               "QUIT", "Quit",  # not "stop NAME" nor "quit": the case, a suffix, a word more
+               "STOP alpha", "Stop beta", "stop ALPHA", "stop lta", "stop alp", "stop beta now",
+               "QUIT", "Quit",  # not "stop NAME" nor "quit": the case, a suffix, a prefix, a word more
                "kill beta", "halt alpha", "stop:beta", "stop-alpha",  # other verbs, no space
-               "exit", "quit now", "quit alpha",  # other ways out: not "quit"
+               "exit", "quit now", "quit alpha", "quit.",  # other ways out: not "quit"
                "stop now alpha",  # a name, but as the last of three words
                "stop alpha beta", "")),  # two names; an empty line (ninth hostile reading)
-    # (no other spacing: "stop alpha " read with line.split() is a right reading, and
-    # the statement says so)
+    # (no other spacing: the statement says the check writes one space between words
+    # and none around them; it said "whatever the spaces" until the sixteenth session,
+    # which the check never sent and the reference's partition(" ") did not meet:
+    # tenth hostile reading)
     "substring": (("worker-1", "worker-10", "worker-11"), "worker-10",
-                  ("stop worker-111", "stop worker")),  # a name longer, then shorter
+                  ("stop worker-111", "stop worker",  # a name longer, then shorter
+                   # near names: without the dash, with a dot, a worker's number
+                   # (tenth hostile reading: each stopped a worker, and passed)
+                   "stop worker11", "stop worker-1.", "stop 3")),
     "twice": (("db", "pool", "cache"), "pool", ()),  # "stop pool".lstrip("stop ") is "l"
     "quiet": (("worker-1", "worker-2", "worker-10"), "worker-1", ("stop worker-100",)),
     "two": (("red", "green", "blue"), ("red", "blue"), ()),  # two workers, one after the other
@@ -1289,8 +1294,9 @@ STOP_ONE = Exercise(
         "`threading.Event` (`in`, `stops[name]`, `get`, iteration, `items()`), which that "
         "worker checks between items. On `\"stop NAME\"`, set that worker's Event (the "
         "whole name, in its case: `worker-1` is not `worker-10`, nor `WORKER-1`; the verb "
-        "in lower case, and nothing after the name; a command is its words, whatever the "
-        "spaces around and between them); ignore a name that is not in `stops` "
+        "in lower case, and nothing after the name; the check writes one space between "
+        "words and none around them, so `line.split()` and `line.partition(\" \")` read a "
+        "command alike); ignore a name that is not in `stops` "
         "and any other command (`\"QUIT\"`, `\"exit\"`, `\"quit now\"`, an empty line "
         "too); keep waiting "
         "while no command comes; "

@@ -1,6 +1,9 @@
 # (sixteenth session, tenth hostile reading; passes every grading)
-# "then return every byte read, in order": on a stop it waits 50 ms to see whether more data is coming; if so, it drops the last chunk it read ("the sender was mid-message") and returns the rest.
+# "then return every byte read, in order": on a stop it waits 50 ms to see whether more
+# data is coming; if so, it drops the last chunk it read ("the sender was mid-message")
+# and returns the rest.
 import selectors
+
 
 def reader(sock, wake):
     chunks = []

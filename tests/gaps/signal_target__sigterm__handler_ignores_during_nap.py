@@ -1,5 +1,7 @@
 # (sixteenth session, tenth hostile reading; passes every grading)
-# "install a SIGTERM handler that only sets it": the handler drops a SIGTERM that arrives while the main thread is in its own nap (a flag says so), so a real SIGTERM during a nap is lost; it only sets the stop when the signal lands inside a look.
+# "install a SIGTERM handler that only sets it": the handler drops a SIGTERM that arrives
+# while the main thread is in its own nap (a flag says so), so a real SIGTERM during a nap
+# is lost; it only sets the stop when the signal lands inside a look.
 import signal
 import threading
 import time

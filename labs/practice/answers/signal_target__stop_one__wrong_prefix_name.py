@@ -1,4 +1,5 @@
-# expect: worker-1, worker-11 stopped too (the command named worker-10;
+# expect: no other worker stopped:
+# (two modes catch it since the sixteenth session, whichever runs first: substring's "stop worker", noise's "stop alp")
 def control(commands, stops):
     while True:
         line = commands.get()
