@@ -602,7 +602,7 @@ def _call_facts(rep, bank, held_at_end) -> dict:
                     if any(r.op == "credit" and r.args[0] == dst for r in after):
                         retried.append(label)
                 if net:
-                    not_undone.append(f"{label} failed and left {net}")
+                    not_undone.append(f"{label} failed and left {net}: " + _why_left(net, src))
             else:
                 if raised:  # no credit of this call failed: the error came from elsewhere
                     invented.append(label)
@@ -644,9 +644,25 @@ ONE_EACH = ": a transfer is one debit(src, amount), then one credit(dst, amount)
            "credit(src, amount) back when that credit fails"
 
 
+def _why_left(net: dict, src: str) -> str:
+    """What a failed transfer's net change says of its undo (tenth hostile
+    reading: a double undo, and one credited to the wrong account, were both
+    said to be "never undone")."""
+    back = net.get(src, 0)
+    elsewhere = sorted(k for k in net if k != src)
+    if back > 0:
+        return f"{src!r} was credited back more than its debit (undone twice?)"
+    moved = ", ".join(f"{k!r} {net[k]:+}" for k in elsewhere)
+    if back < 0 and elsewhere:
+        return f"the debit of {src!r} was never undone ({moved} instead: the undo credits the source)"
+    if back < 0:
+        return "the debit was never undone"
+    return f"the source {src!r} is even, yet {moved}: each transfer moves only its own amount"
+
+
 def _undone(f):
     if f["not_undone"]:
-        return False, f["not_undone"][0] + ": the debit was never undone"
+        return False, f["not_undone"][0]
     failed = [text for frozen, text in f["off_script"] if frozen]
     if failed:
         return False, failed[0] + ONE_EACH
