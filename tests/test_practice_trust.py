@@ -513,6 +513,41 @@ def test_the_fast_clock_drives_timed_joins_and_lock_acquires():
                                   "True", "False"], out.stdout + out.stderr
 
 
+def test_a_notify_that_races_a_slice_of_a_timed_wait_is_not_lost():
+    """A timed Condition.wait of the learner's waits in slices (wire.Clock,
+    so that it follows the check's clock). A notify that comes as a slice
+    times out must still end the wait: the waiter was blocked on the
+    Condition's lock (held here) when it came. Until the sixteenth session it
+    was lost, and a cancelled threading.Timer ran on to its deadline (a
+    consumer's timer.join() then held up a schedule's run for 3 s)."""
+    code = textwrap.dedent("""
+        import os, threading, time
+        from labs.practice import wire
+        from labs.child import procfs
+        clock = wire.Clock()
+        clock.install(time, threading)
+        ev, got = threading.Event(), []
+        t = threading.Thread(target=lambda: got.append(ev.wait(3)))
+        t.start()
+        while not ev._cond._waiters:  # the waiter is in a slice
+            time.sleep(0.001)
+        with ev._cond:  # the Condition's lock: a slice that times out waits for it
+            tid, end = t.native_id, time.monotonic() + 1.0
+            # (a waiter whose slices keep one waiter never blocks on it: then 1 s)
+            while time.monotonic() < end and not (
+                    procfs.in_wait(os.getpid(), tid)
+                    and procfs.timed_wait(os.getpid(), tid) is None):
+                time.sleep(0.001)
+            ev._flag = True  # Event.set(), inside the lock held
+            ev._cond.notify_all()
+        t.join()
+        print(got)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert out.stdout.split() == ["[True]"], out.stdout + out.stderr
+
+
 # ---------------------------------------------------------------- blocking-io
 
 def _answer(ex_id, what):

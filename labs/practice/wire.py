@@ -239,12 +239,37 @@ class Clock:
         sliced = self.sliced
         self.sliced_sleep = True
 
+        import _thread
+
         def wait(self, timeout=None):
+            """Condition.wait as CPython 3.10 to 3.15 write it, but for the
+            timed wait on its waiter lock, which is sliced. One waiter for the
+            whole wait: a notify that comes as a slice times out releases it,
+            and the next slice takes it. (Until the sixteenth session each
+            slice was a whole Condition.wait with a waiter of its own: a
+            notify racing a slice's timeout was lost for the rest of the
+            wait, and a cancelled threading.Timer ran on until its deadline
+            or the check's clock push, 1 grading in about 150 under load.)"""
             if timeout is None:
                 return real_wait(self)
-            # the lock stays held between two slices: no notify can slip in between;
-            # the last look (a wait of 0) counts a notify before now
-            return sliced(lambda s: real_wait(self, s), timeout)
+            if not self._is_owned():
+                raise RuntimeError("cannot wait on un-acquired lock")
+            waiter = _thread.allocate_lock()
+            waiter.acquire()
+            self._waiters.append(waiter)
+            saved_state = self._release_save()
+            gotit = False
+            try:
+                gotit = sliced(lambda s: waiter.acquire(True, s) if s > 0
+                               else waiter.acquire(False), timeout)
+                return gotit
+            finally:
+                self._acquire_restore(saved_state)
+                if not gotit:
+                    try:
+                        self._waiters.remove(waiter)
+                    except ValueError:
+                        pass
 
         wait.__doc__ = real_wait.__doc__
         cls.wait = wait
