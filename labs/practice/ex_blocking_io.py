@@ -836,17 +836,20 @@ def reader_scenario(rep):
         if mode != "stop-first":  # the first chunk is there before the reader starts
             _send(peer, sent[:CHUNK])
             facts["sent"] = CHUNK
-        # what it read, as its call ends: what the kernel no longer holds for it
+        # what it read, as its call ends: what the kernel no longer holds for it,
+        # counted on the grader's copy of the learner's end (FIONREAD), kept open
+        # until the run ends, in every mode: exact (under the monitor, as the sends
+        # below count what they sent). Until the sixteenth session only
+        # before-first and stop-first kept it, and elsewhere any prefix of what was
+        # sent passed while data was still queued: a reader that dropped the last
+        # chunk it had read at the stop passed every grading (tenth hostile reading)
         def on_end(rec):
             facts["all_read"] = _all_read(peer)
-            if stop_first:  # the grader's copy of the learner's end: exact
-                facts["read"] = facts["sent"] - _inq(sock)
+            facts["read"] = facts["sent"] - _inq(sock)
         rep.on_end = on_end
         rep.spawn(me, "reader", rep.socket(sock), rep.socket(wake))
         rep.go()
         started = rep.until(lambda: rep.reports.calls[me] != [], "the reader started")
-        if not stop_first:  # (before-first: the grader counts what it read, on_end)
-            sock.close()  # from now on the learner's ends live in its process only
         wake.close()
         pid, base = rep.session.pid, rep.session.base[1]
         if started and not stop_first:
@@ -863,12 +866,11 @@ def reader_scenario(rep):
                 fds_seen.append(held_fds(pid, base))
                 if i == CHUNKS:
                     break
-                if not _send(peer, sent[i * CHUNK:(i + 1) * CHUNK]):
+                if not _send_counted(a, peer, sent, facts, (i + 1) * CHUNK):
                     # the reader closed its end of sock: its return, on its way, says
                     # the rest (waited for, so that no stop is requested meanwhile)
                     a.wait_for(lambda: rep.ended(me), EOF_S)
                     break
-                facts["sent"] = (i + 1) * CHUNK
             rep.hold(time.monotonic() - paced)  # the grader's pacing: not the reader's budget
             facts["chunks_read"] = read_all
             facts["fds_seen"] = fds_seen
@@ -916,10 +918,8 @@ def _keep_sending(rep, me, peer, sent, facts) -> None:
     for _ in range(AFTER_STOP):
         if a.wait_for(lambda: rep.ended(me), AFTER_STOP_S):
             return
-        i = facts["sent"]
-        if not _send(peer, sent[i:i + CHUNK]):
+        if not _send_counted(a, peer, sent, facts, facts["sent"] + CHUNK):
             return
-        facts["sent"] = i + CHUNK
 
 
 def _inq(sock) -> int:
@@ -943,6 +943,17 @@ def _all_read(peer) -> bool | None:
     except OSError:
         return None
     return outq(peer) == 0
+
+
+def _send_counted(a, peer, sent, facts, upto) -> bool:
+    """Send ``sent`` up to byte ``upto`` (from ``facts["sent"]`` on) and count
+    it, under the monitor: the reader's call that ends meanwhile (``on_end``)
+    sees the count and the kernel's queue agree."""
+    with a.cond:
+        if not _send(peer, sent[facts["sent"]:upto]):
+            return False
+        facts["sent"] = upto
+        return True
 
 
 def _send(sock, data) -> bool:

@@ -1,4 +1,4 @@
-# expect: every byte, in order, as bytes: 151 bytes returned, 3020 sent and read
+# expect: every byte, in order, as bytes: 151 bytes returned, 3020 read
 import select
 
 

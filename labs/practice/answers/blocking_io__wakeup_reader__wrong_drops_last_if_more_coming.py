@@ -1,4 +1,6 @@
-# (sixteenth session, tenth hostile reading; passes every grading)
+# expect: every byte, in order, as bytes:
+# wakeup-reader, wrong (tenth hostile reading, sixteenth session; passed every grading while
+# any prefix of what was sent passed with data still queued: now what it read is counted):
 # "then return every byte read, in order": on a stop it waits 50 ms to see whether more
 # data is coming; if so, it drops the last chunk it read ("the sender was mid-message")
 # and returns the rest.
