@@ -1290,8 +1290,8 @@ STOP_ONE = Exercise(
     statement=(
         "Write `control(commands, stops)`, a control loop. `commands` is a `queue.Queue` "
         "of text lines (`get`, `get(timeout=...)`, `get_nowait`, `empty`, `qsize`); "
-        "`stops` is a read-only mapping from each worker's name to its own "
-        "`threading.Event` (`in`, `stops[name]`, `get`, iteration, `items()`), which that "
+        "`stops` is a read-only mapping (`in`, `stops[name]`, `get`, iteration, `items()`) "
+        "from each worker's name to its own Event (`set`, `is_set`, `wait`), which that "
         "worker checks between items. On `\"stop NAME\"`, set that worker's Event (the "
         "whole name, in its case: `worker-1` is not `worker-10`, nor `WORKER-1`; the verb "
         "in lower case, and nothing after the name; the check writes one space between "
