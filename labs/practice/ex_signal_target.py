@@ -1288,7 +1288,9 @@ STOP_ONE = Exercise(
     lab="signal-target",
     title="Stop one named worker, without signals",
     statement=(
-        "Write `control(commands, stops)`, a control loop. `commands` is a `queue.Queue` "
+        "Write `control(commands, stops)`, a control loop that reads `commands` itself (in "
+        "the thread that called it: the check sends a command once it sees that thread "
+        "wait for one). `commands` is a `queue.Queue` "
         "of text lines (`get`, `get(timeout=...)`, `get_nowait`, `empty`, `qsize`); "
         "`stops` is a read-only mapping (`in`, `stops[name]`, `get`, iteration, `items()`) "
         "from each worker's name to its own Event (`set`, `is_set`, `wait`), which that "
@@ -1352,7 +1354,8 @@ STOP_ONE = Exercise(
     ),
     lab_cell="Notebook 03, the `fixed` variant (`MainLoop.command`)",
     ended_hints=(
-        "Your control() never returned: it does not return on \"quit\".",
+        "Your control() never returned: it does not return on \"quit\", or never got it "
+        "(the check sends commands once it sees control() itself wait on `commands`).",
         "`if line == \"quit\": return`.",
         "Notebook 03, `MainLoop.serve`."),
     moment_hints=(
