@@ -487,9 +487,10 @@ def test_every_known_wrong_consumer_fails_in_the_small_scenario(path):
     r = grade.grade(CONSUMER.id, path.read_text(), python=CHILD_PYTHON, exhaust=EXHAUST)
     assert not r.passed
     want = expected_message(path)
-    # the steps of the run shown: a CI run under load once saw run 1 of
-    # wrong_idle_timer_untimed_get end unfinished, consumer-2 at its look
-    # (fifteenth session); the next one will say where the choices stopped
+    # with the steps of the run shown, a failure says where the choices stopped
+    # (a CI run once saw run 1 of wrong_idle_timer_untimed_get end unfinished: a
+    # notify lost by the learner's sliced Condition.wait, fixed in the sixteenth
+    # session, wire.Clock)
     assert any(want in line for line in r.failures()), (want, r.failures(),
                                                         r.schedule_line(), r.steps())
     bad = r.first_failing()
