@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from labs.practice import engine, exercises, grade, policy, ship
+from labs.practice import engine, exercises, grade, policy, ship, wire
 from labs.practice.exercises import expected_message
 
 pytestmark = pytest.mark.slow  # every known answer graded: many sandboxed children
@@ -546,6 +546,25 @@ def test_a_notify_that_races_a_slice_of_a_timed_wait_is_not_lost():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60)
     assert out.stdout.split() == ["[True]"], out.stdout + out.stderr
+
+
+def test_a_fast_period_passes_each_threads_own_hour():
+    """In a fast period a thread's own sleeps pass at once, up to FAST_S of
+    them: each thread's, not the process's. A heartbeat thread that spent its
+    hour must not make the main thread's naps real again (sigterm's slow
+    worker then ran 15 s of real naps: a right answer failed every grading,
+    until the seventeenth session)."""
+    clock = wire.Clock()
+    clock.heard({"fast": True})
+    spent = []
+    t = threading.Thread(target=lambda: spent.append(
+        sum(1 for _ in range(10) if clock.slept(clock.FAST_S / 4))))
+    t.start()
+    t.join()
+    assert spent == [4]  # the heartbeat: four quarters of its hour, then real
+    assert clock.slept(clock.FAST_S / 2)  # the main thread's own hour is whole
+    clock.heard({})  # any other reply ends the period
+    assert not clock.slept(0.05)
 
 
 # ---------------------------------------------------------------- blocking-io

