@@ -22,7 +22,17 @@ import threading
 import time
 
 from labs.child import procfs, wait
-from labs.practice.arena import SLOW_ALIVE, FastClock, GEvent, GObject, OnFastClock, Raise, SlowEnd, _timeout
+from labs.practice.arena import (
+    SLOW_ALIVE,
+    FastClock,
+    GClockNap,
+    GEvent,
+    GObject,
+    OnFastClock,
+    Raise,
+    SlowEnd,
+    _timeout,
+)
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
 from labs.practice.policy import COMMON_MODULES
 
@@ -411,6 +421,40 @@ class GStart(GObject):
             self.changed()
 
 
+class LateNap(GClockNap):
+    """``time.sleep`` of the learner's threads in the late run, and their
+    timed waits on objects of their own that a fast period would pass at
+    once (wire.Clock, ``nap_first``): before the stop, in the quiet period,
+    a nap passes at once on its clock (``GStart.quiet``, which counts it);
+    after the stop, in the slow worker's minute (``SlowEnd``); otherwise
+    it waits in the grader, as a nap waits. Until the seventeenth session
+    they passed in the learner's process, unseen: each period ended after
+    SLOW_ALIVE looks whatever time they covered, and code that gave up on
+    the workers after 5 s of 10 ms naps between ``is_alive()`` looks passed
+    (a minute of them is 6,000 naps; FAST_GETS end a period sooner).
+
+    A nap after a loop of looks (more than a round since the last timed
+    wait: one look per worker and LOOKS_FREE more, as MainWatch counts them)
+    waits in real time, and the looks in a row go on counting: a main
+    thread that spins 5 ms on ``is_alive()`` between 10 ms naps ends its
+    minute after SLOW_ALIVE looks, and the kernel then watches it spin, as
+    before. (Passed at once, each nap began the looks in a row again, and
+    the minute lasted FAST_GETS spins, 5 s: out of its budget first.)"""
+
+    def __init__(self, start: "GStart"):
+        super().__init__(start.slow)
+        self.start = start
+
+    def passes(self, seconds: float) -> OnFastClock | None:
+        start = self.start
+        clock = start.quiet if start.stop_at is None else self.slow.clock
+        if clock.looks.get(SlowEnd.PROCESS, 0) > LOOKS_FREE + len(start.workers):
+            return None  # after a loop of looks: a real nap
+        if start.stop_at is None:
+            return start.quiet_wait(seconds)
+        return self.slow.nap(seconds)
+
+
 LOOKS = ("join", "is_alive", "is_set", "wait")  # the main thread's looks at a worker, the stop
 
 
@@ -540,6 +584,8 @@ def sigterm_scenario(rep):
     for w in start.workers:
         rep.add(w)
     rep.helpers.add("stop-watch")
+    if mode == "late":  # the naps of its periods on the grader's clock
+        rep.clock_nap = rep.add(LateNap(start))
     start.hold_start = mode == "before-first"
     start.arm = mode.startswith("midway")
     rep.spawn("MainThread", "run", start, main=True)
