@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 
 import pytest
@@ -280,6 +281,37 @@ def test_the_kernel_shows_a_threads_timed_wait_and_its_timeout(kind):
         assert found is not None and found[1] <= 2.5, found
         if kind in ("selector", "settimeout", "select"):  # relative: the timeout given
             assert found[1] == 2.5
+    finally:
+        p.kill()
+        p.wait()
+
+
+@pytest.mark.parametrize("kind, own", [("pipe", True), ("socket", False)])
+def test_the_kernel_tells_a_read_on_a_pipe_from_a_wait_for_a_reply(kind, own):
+    """procfs.reads_no_socket: a thread blocked reading a pipe of its own is
+    in a wait of its own (lost-task's pause run sets the stop in it); one
+    blocked reading a socket may be waiting for the grader's reply."""
+    from labs.child import procfs, wait
+    code = textwrap.dedent(f"""
+        import os, socket, sys, threading
+        if {kind!r} == "pipe":
+            r, w = os.pipe()
+            read = lambda: os.read(r, 1)
+        else:
+            a, b = socket.socketpair()
+            read = lambda: a.recv(1)
+        t = threading.Thread(target=read, daemon=True)
+        t.start()
+        print(t.native_id, flush=True)
+        sys.stdin.readline()
+    """)
+    p = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, text=True)
+    try:
+        tid = int(p.stdout.readline())
+        assert wait.until(lambda: (procfs.syscall(p.pid, tid) or "?").split()[0]
+                          in procfs.RECEIVE, 10.0)
+        assert procfs.reads_no_socket(p.pid, tid) is own
     finally:
         p.kill()
         p.wait()

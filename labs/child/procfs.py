@@ -250,6 +250,22 @@ def naps(pid: int, tid: int) -> bool:
             or waits_for_time_or_others(pid, tid))
 
 
+def reads_no_socket(pid: int, tid: int) -> bool:
+    """Thread ``tid`` of ``pid`` is asleep in a read (RECEIVE) on a
+    descriptor that is no socket (a pipe, a terminal, a FIFO): a wait of its
+    own, not one for a reply (a practice child's threads wait for the
+    grader's replies on sockets only), as two reads of its system call that
+    agree show."""
+    words = (syscall(pid, tid) or "").split()
+    if len(words) < 2 or words[0] not in RECEIVE or thread_state(pid, tid) != "S":
+        return False
+    try:
+        target = os.readlink(f"/proc/{pid}/fd/{int(words[1], 16)}")
+    except (OSError, ValueError):
+        return False
+    return not target.startswith("socket:") and (syscall(pid, tid) or "").split() == words
+
+
 def untimed_wait(pid: int, tid: int) -> bool:
     """Thread ``tid`` of ``pid`` is blocked in a wait with no timeout at all
     (``in_wait``, its timeout NULL or -1), as two reads of its system call

@@ -362,7 +362,9 @@ class StopAtPause:
     as the kernel shows it (``procfs.naps``: any sleep, or a futex wait that
     is not a wait for the GIL), or in
     ``time.sleep`` (a nap in the grader while the explorer drives the run,
-    ``arena.GNap``) -- or runs PAUSE_CPU_S of CPU without a call (a busy
+    ``arena.GNap``), or in a read on a descriptor of its own that is no
+    socket (a pipe: ``procfs.reads_no_socket``; a read on a socket of its
+    own cannot be told from a wait for the grader's reply) -- or runs PAUSE_CPU_S of CPU without a call (a busy
     pause). A consumer that looks, pauses, then takes a task has its next
     ``get()`` begin after the stop; a right one takes its task right after
     its look (no pause between) or naps before it looks. A nap on
@@ -416,8 +418,8 @@ class StopAtPause:
             return True  # time.sleep, in the grader
         if pid is None:
             return False
-        if procfs.naps(pid, tid):
-            return True
+        if procfs.naps(pid, tid) or procfs.reads_no_socket(pid, tid):
+            return True  # (a blocking read on a pipe of its own is a nap too)
         return self._busy(pid, tid, last)
 
     def _busy(self, pid, tid, look) -> bool:
