@@ -40,6 +40,7 @@ SLOW_S = 60.0  # shutdown, idle: how long consumer-1 runs on the learner's fast 
 PAUSE_TASK = 3  # pause: consumer-2's stop comes as it pauses after a look, or inside this task
 PAUSE_SAMPLE_S = 0.0005  # ... its thread looked at this often (StopAtPause)
 PAUSE_CPU_S = 0.005  # ... a busy pause: this much CPU after the look, with no call
+NAP_STOP_S = 0.5  # trickle: how long a consumer that napped on its stop gets to nap on it again
 
 
 class GQueue(GObject):
@@ -226,9 +227,10 @@ def consumer_scenario(rep):
     """Three consumers share 12 tasks, 0 to 11. consumer-1's stop is set
     ``midway``: while do() holds it inside its 1st task (``midway-2nd``: its
     2nd); ``before-first``: before it starts; ``after-last``: once every task
-    is done and every consumer is idle; ``trickle``: the tasks come one at a
-    time (three batches), each after a quiet period in which every consumer waits in get()
-    or has been told Empty, and the stop comes after the last. ``pause``: the
+    is done and every consumer is idle; ``trickle``: the tasks come in three
+    batches, each after a quiet period in which every consumer waits in get()
+    or has been told Empty, and the stop comes as consumer-1 naps on it before
+    the last batch (``stop_in_nap``), or else after the last. ``pause``: the
     stop is consumer-2's (a consumer that obeys only as consumer-1 meets it),
     set as consumer-2 pauses after a look at it that said no (``StopAtPause``:
     a nap, or busy CPU, between the look and the next get() misses it), else while do()
@@ -317,6 +319,8 @@ def consumer_scenario(rep):
             since = dict(q.empties)
             if not fast_until(lambda: quiet(since), "a quiet period"):
                 break
+            if first + batch >= tasks and not small:
+                stop_in_nap(rep, q, stops[target], target)
             with a.cond:
                 for t in range(first, first + batch):
                     q.put_now(t)
@@ -436,6 +440,38 @@ class StopAtPause:
             self.busy = (look, times[0])
             return False
         return times[0] - self.busy[1] >= PAUSE_CPU_S * 1e9
+
+
+def stop_in_nap(rep, q, stop, target) -> None:
+    """(``trickle``, before the last batch) A target that naps on its stop
+    (it made a ``stop.wait(timeout)`` in this run) has the stop set in its
+    next such nap, the queue empty; then
+    one task stays for it until it has returned or taken one: a consumer
+    that ignores the True its nap returned takes it (eighth hostile
+    reading's ``stop_wait_ignored``, fourteenth session). One that did not
+    nap on its stop, or does not again within NAP_STOP_S, keeps its stop
+    after the last task."""
+    a = rep.arena
+    held = []
+
+    def timed_wait(rec) -> bool:
+        return (rec.who == target and rec.obj == stop.id and rec.op == "wait" and bool(rec.args)
+                and isinstance(rec.args[0], (int, float)) and rec.args[0] > 0)
+    with a.cond:
+        if rep.ended(target) or not any(timed_wait(r) for r in rep.ledger()):
+            return
+        stop.hold_look = lambda rec: timed_wait(rec) and not held.append(rec)
+    end = time.monotonic() + NAP_STOP_S
+    try:  # (the grader's time; an explorer goes on choosing meanwhile)
+        rep.wait(lambda: bool(held) or rep.ended(target) or time.monotonic() >= end, held=True)
+    finally:
+        with a.cond:
+            stop.hold_look = None
+            if held:
+                taken = q.taken.get(target, 0)
+                q.admits = lambda who: (who == target or rep.ended(target) or len(q.items) > 1
+                                        or q.taken.get(target, 0) > taken)
+                stop.set_now()
 
 
 def a_call_since(arena, tid, rec) -> bool:
@@ -600,8 +636,10 @@ CONSUMER = Exercise(
         "any call on the check's objects, or busy without a call, before its next `get()`, "
         "whatever it called meanwhile: a pause between that look and the next `get()` "
         f"misses the stop), or else in the middle of its {PAUSE_TASK}rd task; in some runs "
-        "the tasks come one at a "
-        "time after quiet periods. Every task must be done exactly once; `task_done()` "
+        "the tasks come in three batches, each after a quiet period, and consumer-1's stop "
+        "comes as it waits on its stop (`stop.wait(timeout)`) before the last batch, the "
+        "queue empty (if it waits on it at all; else after the last task). Every task "
+        "must be done exactly once; `task_done()` "
         "comes after `do(n)` has finished, once per `get()`, `None` included (nothing put "
         "back: once every consumer has returned, `tasks.join()` returns); a consumer "
         "takes no task once its stop is set; every consumer looks at its stop between two "

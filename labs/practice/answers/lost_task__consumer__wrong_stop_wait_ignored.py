@@ -1,7 +1,8 @@
-# (eighth hostile reading, fourteenth session; passes every grading unless said)
+# expect: no task taken after a stop: consumer-1 took task
+# lost-task/consumer, wrong (eighth hostile reading, fourteenth session; passed every grading until
+# the seventeenth: the trickle run now sets the stop in such a nap, stop_in_nap)
 # Violates: "if stop is set, return": naps on stop.wait(0.01) when the queue is empty and
-# ignores the True it returns, then takes a task. The pause run's stop comes in such a nap
-# only after a look with tasks queued; this one naps only on an empty queue
+# ignores the True it returns, then takes a task.
 import queue
 
 
