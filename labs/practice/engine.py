@@ -556,17 +556,15 @@ class Rep:
         return self._wait(predicate, held)
 
     def _wait(self, predicate, held: bool) -> bool:
-        a, t0, base, pid = self.arena, time.monotonic(), self.held_s, self.session.pid
-        ran0 = procfs.cpu_s(pid) + queued_both(pid) if held else 0.0
+        a, t0, base = self.arena, time.monotonic(), self.held_s
+        ran0 = procfs.cpu_s(self.session.pid) if held else 0.0
 
         def credit() -> None:
             # held: the time waited is the grader's, but not the CPU the
             # learner's process used meanwhile (code that loops without an
-            # operation, never quiet, gets no more than its budget), nor the
-            # time the kernel kept a thread waiting for a CPU: left() counts
-            # that already (until the seventeenth session it was counted twice)
+            # operation, never quiet, gets no more than its budget)
             if held:
-                ran = procfs.cpu_s(pid) + queued_both(pid) - ran0
+                ran = procfs.cpu_s(self.session.pid) - ran0
                 self.held_s = min(HELD_CAP_S,
                                   max(self.held_s, base + time.monotonic() - t0 - ran))
         while True:
