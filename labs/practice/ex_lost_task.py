@@ -319,7 +319,7 @@ def consumer_scenario(rep):
             since = dict(q.empties)
             if not fast_until(lambda: quiet(since), "a quiet period"):
                 break
-            if first + batch >= tasks and not small:
+            if first + batch >= tasks:
                 stop_in_nap(rep, q, stops[target], target)
             with a.cond:
                 for t in range(first, first + batch):
@@ -511,6 +511,7 @@ def hold_away(rep, do) -> None:
 
 def _consumer_facts(rep, q, do, stops) -> dict:
     early_done, never_done, after_stop, early_return, blind = [], [], [], [], []
+    late_done = []  # a get() begun before the task taken last was marked done
     task_dones = 0
     ledger = rep.ledger()
     for c in sorted(stops):
@@ -519,6 +520,10 @@ def _consumer_facts(rep, q, do, stops) -> dict:
         got_none = False
         set_at = stops[c].set_at
         for r in mine:
+            if r.obj == q.id and r.op == "get" and held and not late_done:
+                item = held[-1]
+                late_done.append(f"{c} called get() again before task_done() for "
+                                 f"{'None' if item is None else f'task {item}'}")
             if r.obj == q.id and r.op == "get" and r.ok:
                 item = r.value
                 held.append(item)
@@ -572,7 +577,7 @@ def _consumer_facts(rep, q, do, stops) -> dict:
     # queued are reported elsewhere (a task never done), the learner's are not
     put_left = q.learner_left()
     return {"early_done": early_done, "never_done": never_done, "after_stop": after_stop,
-            "blind": blind,
+            "blind": blind, "late_done": late_done,
             "early_return": early_return, "put_left": put_left, "task_dones": task_dones,
             "unfinished": q.unfinished - (len(q.items) - put_left)}
 
@@ -589,15 +594,19 @@ def _done_after_work(f):
 
 def _joined(f):
     nd, put_left = f["never_done"], f["put_left"]
-    if not nd and f["unfinished"] == 0:
+    if not nd and f["unfinished"] == 0 and not f.get("late_done"):
         return True, "one task_done() per get(): tasks.join() returns"
     if not nd and put_left:
         return False, (f"tasks.join() would wait for ever: {put_left} item(s) your consumers "
                        "put on the queue were never taken")
     if nd and not f["task_dones"]:  # which consumer held which task is the scheduler's
         return False, "tasks.join() would wait for ever: your consumers never call task_done()"
-    return False, ("tasks.join() would wait for ever: no task_done() for "
-                   + (", ".join(nd[:3]) if nd else f"{f['unfinished']} get(s)"))
+    if nd or f["unfinished"]:
+        return False, ("tasks.join() would wait for ever: no task_done() for "
+                       + (", ".join(nd[:3]) if nd else f"{f['unfinished']} get(s)"))
+    # every task done in the end, but one late: a tasks.join() while the queue
+    # was quiet would have waited for a task whose work was over
+    return False, f"tasks.join() would wait while the queue is quiet: {f['late_done'][0]}"
 
 
 def _no_task_after_stop(f):
@@ -623,7 +632,8 @@ CONSUMER = Exercise(
         "Write `consumer(tasks, stop, do)`. It takes tasks from `tasks` (a `queue.Queue`: "
         "`get`, `get_nowait`, `put`, `task_done`, `join`, `qsize`, `empty`) and does each "
         "with `do(n)`, itself (in the thread that called it: the check knows each consumer "
-        "by its thread), calling `tasks.task_done()` once for every `get()`, after the work. "
+        "by its thread), calling `tasks.task_done()` once for every `get()`, after the work "
+        "and before its next `get()`. "
         "The task `None` means \"no more tasks\": mark it done too, and return. Between "
         "tasks, if `stop` (this consumer's own `threading.Event`: `is_set()`, "
         "`wait(timeout)`) is set, return; a queue that is empty for a while is not a "
@@ -640,7 +650,8 @@ CONSUMER = Exercise(
         "comes as it waits on its stop (`stop.wait(timeout)`) before the last batch, the "
         "queue empty (if it waits on it at all; else after the last task). Every task "
         "must be done exactly once; `task_done()` "
-        "comes after `do(n)` has finished, once per `get()`, `None` included (nothing put "
+        "comes after `do(n)` has finished and before the consumer's next `get()`, once per "
+        "`get()`, `None` included (nothing put "
         "back: once every consumer has returned, `tasks.join()` returns); a consumer "
         "takes no task once its stop is set; every consumer looks at its stop between two "
         "tasks (one task at a time); a consumer returns only on its `None` or its "
@@ -702,7 +713,14 @@ CONSUMER = Exercise(
                       "`tasks.join()` counts them as unfinished.",
                       "Put nothing back: on `None`, call `task_done()` and return (each "
                       "consumer gets a `None` of its own).",
-                      "Notebook 02, `consume_cooperatively`: `if n is SENTINEL: break`.")))),
+                      "Notebook 02, `consume_cooperatively`: `if n is SENTINEL: break`.")),
+                  ("would wait while the queue is quiet", (
+                      "A consumer marked a task done only later, at its next `get()`: while "
+                      "the queue is quiet, `tasks.join()` waits for work that is over.",
+                      "Call `tasks.task_done()` as soon as `do(n)` has finished: in a "
+                      "`finally:` around `do(n)`, before the next `get()`.",
+                      "Notebook 02, `consume_cooperatively`: `try: ... finally: "
+                      "scene.q.task_done()`.")))),
         Check("no task taken after a stop", "none", _no_task_after_stop,
               ("A consumer went on taking tasks after its stop was set.",
                "Look at `stop` before every `get()`: `while not stop.is_set():` around it.",

@@ -1,4 +1,4 @@
-# expect: no task taken after a stop: consumer-2 took task
+# expect: no task taken after a stop:
 # lost-task/consumer, wrong (fourteenth session, the pause run's look that waits): looks at
 # the stop, then naps on stop.wait(0.05) and ignores the True it returns, then takes a task
 import queue

@@ -1,4 +1,6 @@
-# (seventh hostile reading, thirteenth session; passes every grading unless said)
+# expect: one task_done() per get(): tasks.join() would wait while the queue is quiet
+# lost-task/consumer, wrong (seventh hostile reading, thirteenth session; passed every grading until
+# the seventeenth: a get() begun before the last task was marked done fails now)
 # Wrong: "calling `tasks.task_done()` ... after the work" -- it marks a task done only when it
 # gets the next one, so while the queue is quiet the last finished task stays un-done and a
 # tasks.join() of the producer hangs for no reason.
