@@ -136,6 +136,7 @@ JOBS = 5
 LATE_S = 0.25     # the stop must be seen within this
 BUSY_JOBS = (None, 1, 2, 3, 4)  # busy: the jobs, None first (a job like any other)
 TAKE_STOP = 2     # busy: the stop is set as the consumer takes this job
+BEFORE_JOB = 7    # before-first: a job queued with the stop set, never to be taken
 HELPER_WAIT_S = 0.12  # a done() from a thread of the learner's own waits until the consumer
                       # waits for it (HelperHold): one goes on after this long in timed waits
 LOOK_S = 1.0      # after the idle period: how long the grader waits for a look at stop
@@ -256,12 +257,15 @@ class HelperHold:
     its kernel thread id) waits here, under the monitor, until the consumer
     waits for it. Every held call goes on at once when the consumer waits in
     a call on the check's objects (its record parked). Else one at a time,
-    the oldest first: when the consumer waits untimed while the whole process
+    the newest first: when the consumer waits untimed while the whole process
     stands still (a ``join()``; not ``Thread.start()``'s wait for the thread
     it starts), or once it has spent HELPER_WAIT_S in timed waits of its own
     since the last call went on (a loop of timed joins, ``while
     t.is_alive(): t.join(0.05)``, waits for as long as it takes; a timed
-    join that gives up sooner leaves its thread running). One at a time, so
+    join that gives up sooner leaves its thread running). The newest first:
+    a consumer that joins only its last helper returns with the older ones
+    held (eleventh hostile reading; oldest first, they had all ended by
+    then, until the seventeenth session). One at a time, so
     that a thread whose join gave up is never let go while the consumer
     joins another (both went on at once before, and whether the one given up
     had ended as the other's join returned was a race). A timed wait counts
@@ -304,7 +308,7 @@ class HelperHold:
         if any(r.tid == tid and r.end is None and r.parked is not None
                for r in self.rep.arena.current.values()):
             return True
-        if seq != self.held_now[0]:
+        if seq != self.held_now[-1]:
             return False
         now, last = time.monotonic(), self.last
         self.last = now
@@ -372,7 +376,8 @@ def timeout_scenario(rep):
     or just after a ``stop.wait(timeout)`` that timed out (GStop.after_look);
     set anyway if none comes within LOOK_S. ``busy``: the 5 jobs are queued and
     the stop is set as a get() hands out job 2 (a job in hand).
-    ``before-first``: the stop is set before the consumer starts."""
+    ``before-first``: the stop is set before the consumer starts, a job
+    queued (BEFORE_JOB)."""
     n, mode = rep.n, rep.mode
     a = rep.arena
     q, done, stop = rep.add(GJobs(n)), rep.add(GDone(n)), rep.add(GStop(n))
@@ -385,7 +390,8 @@ def timeout_scenario(rep):
         if "t" not in stopped:
             stopped.update(t=a.now(), queued=rep.queued_on(me))
 
-    if mode == "before-first":
+    if mode == "before-first":  # a job queued too: a consumer that takes before it
+        q.put_now(BEFORE_JOB)      # looks takes it after the stop (eleventh hostile reading)
         set_stop()
     elif mode == "busy":
         for job in BUSY_JOBS:  # None is a job here: "no more jobs" is the stop's to say
@@ -637,7 +643,8 @@ CONSUMER = Exercise(
         "`get`, `get_nowait`, `empty`, `qsize`) and pass every job you take to `done(job)`, "
         "once (the job in hand when the stop comes too; a job may be any value, `0` and "
         "`None` too: only the stop ends the work); return once `stop` (a "
-        "`threading.Event`: `is_set()`, `wait(timeout)`) is set, even while no job comes. "
+        "`threading.Event`: `is_set()`, `wait(timeout)`) is set, even while no job comes, "
+        "and take no job once it is set (look at it before every `get`). "
         "Nobody will wake your thread: the stop is only a flag, so every `get` that blocks "
         "needs a timeout. Useful imports: `threading`, `queue`, `time`, `logging`, "
         "`collections`.\n\n"
@@ -655,9 +662,9 @@ CONSUMER = Exercise(
         "check's objects), whichever comes first, or just after a `stop.wait(timeout)` "
         "that timed out. In "
         "other runs the stop comes as your consumer takes a "
-        "job, or before it starts. A `done()` called by a thread of yours other than the "
+        "job, or before it starts (a job already queued). A `done()` called by a thread of yours other than the "
         "consumer's waits until your consumer waits for it: all of them go on as it waits "
-        "in a call on the check's objects; else one at a time, the oldest first, as it "
+        "in a call on the check's objects; else one at a time, the newest first, as it "
         f"waits in a `join()`, or after each {HELPER_WAIT_S:g} s it spends in timed waits "
         "of its own (a loop `while t.is_alive(): t.join(0.05)`). Join such threads before "
         "you return: a timed join that gives up sooner leaves the thread running. Your "

@@ -1,4 +1,5 @@
-# lost-task/consumer, wrong: returns after 1 s without a task, idle measured by reading /proc/uptime (os.open/os.read)
+# lost-task/consumer, wrong: returns after 1 s without a task, idle measured by reading
+# /proc/uptime (os.open/os.read)
 import os
 import queue
 

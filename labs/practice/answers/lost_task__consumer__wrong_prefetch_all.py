@@ -1,4 +1,4 @@
-# expect: without a look at its stop since its last task
+# expect: one task_done() per get(): tasks.join() would wait while the queue is quiet
 # (sixth hostile reading) grabs every task that is queued into a private list, then works
 # through it without looking at stop - violates "Between tasks, if `stop` ... is set, return".
 import queue

@@ -1,4 +1,4 @@
-# expect: without a look at its stop since its last task
+# expect: one task_done() per get(): tasks.join() would wait while the queue is quiet
 # (sixth hostile reading) takes two tasks per look at stop and does the second without looking
 # - violates "Between tasks, if `stop` ... is set, return" (consumer-1 does a task after its
 # stop was set).

@@ -1,4 +1,5 @@
 """EXPECT: fail
+ACCEPT: error
 FLAW: time.clock_gettime monkeypatched to a constant: a spinning consumer measures 0% CPU
 
 A learner who spins on get_nowait() and makes the harness's CPU clock stand still.

@@ -1,3 +1,7 @@
+# expect: no job taken after the stop: job(s) 7 taken after the stop was set
+# timeout-consumer, wrong (a known right answer until the seventeenth session): it looks at the
+# stop only after a get(), so with the stop set before it starts it takes a job first. The
+# statement now says "take no job once it is set (look at it before every get)"
 import logging
 import queue
 
