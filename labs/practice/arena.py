@@ -160,6 +160,30 @@ SLOW_ALIVE = 300  # SlowEnd: is_alive() in a row of the slow thread that end the
 OTHERS_S = 3600.0  # SlowEnd.passing: the others' timed joins that pass at once, in all
 
 
+class AliveCredit:
+    """A thread of the check's that is slow to end says True at the first
+    ``is_alive()`` after the stop (sigterm's workers, shutdown's consumers):
+    the learner's code then waits before it looks again, a nap it would not
+    have taken. That wait, from the True to the same thread's next look, is
+    the check's doing: credited to the run's budget (``hold``), up to
+    ``cap`` each (the longest nap between looks a statement allows). Until
+    the seventeenth session it was the learner's: a right answer that looked
+    at five workers one at a time, 1 s naps between looks, ran out of its 3 s
+    (right-answer round). Under the monitor."""
+
+    def __init__(self, hold, cap: float):
+        self.hold, self.cap = hold, cap
+        self.since: dict[int, float] = {}  # thread id -> when it was told True
+
+    def said_alive(self, rec) -> None:
+        self.since.setdefault(rec.tid, time.monotonic())
+
+    def looks(self, rec) -> None:
+        told = self.since.pop(rec.tid, None)
+        if told is not None:
+            self.hold(min(self.cap, time.monotonic() - told))
+
+
 class SlowEnd:
     """One of a scenario's threads (``join(timeout)``, ``is_alive()``) runs
     ``seconds`` on the learner's clocks before it can end, through timed

@@ -13,6 +13,7 @@ from collections import deque
 
 from labs.child import procfs
 from labs.practice.arena import (
+    AliveCredit,
     FastClock,
     GClockNap,
     GEvent,
@@ -40,6 +41,7 @@ SLOW_S = 60.0  # shutdown, idle: how long consumer-1 runs on the learner's fast 
 PAUSE_TASK = 3  # pause: consumer-2's stop comes as it pauses after a look, or inside this task
 PAUSE_SAMPLE_S = 0.0005  # ... its thread looked at this often (StopAtPause)
 PAUSE_CPU_S = 0.005  # ... a busy pause: this much CPU after the look, with no call
+NAP_MAX_S = 1.0  # shutdown: the longest nap between two looks (the statement's)
 NAP_STOP_S = 0.5  # trickle: how long a consumer that napped on its stop gets to nap on it again
 
 
@@ -835,6 +837,7 @@ class GThread(GObject):
 
     def op_join(self, rec, timeout=None):
         slow = self.shared["slow"]
+        self.shared["alive_credit"].looks(rec)
         if timeout is None:
             slow.untimed(self)  # waited for without a timeout: no clock to pass
             self.shared["open"] = True
@@ -865,6 +868,7 @@ class GThread(GObject):
         return None
 
     def op_is_alive(self, rec):
+        self.shared["alive_credit"].looks(rec)
         slow = None if self.ended else self.shared["slow"].alive(self)
         if slow is not None:
             return slow
@@ -878,6 +882,7 @@ class GThread(GObject):
             self.shared["open"] = True
             self.changed()
         self.armed = True
+        self.shared["alive_credit"].said_alive(rec)
         return self.shared["slow"].reply(True)
 
 
@@ -896,7 +901,7 @@ def shutdown_scenario(rep):
     k = SHUTDOWN_MODES[mode]
     q, do = rep.add(GQueue(n)), rep.add(GDo(n))
     shared = {"busy": mode.startswith("busy"), "open": False, "hold": rep.hold,
-              "slow": SlowEnd()}
+              "slow": SlowEnd(), "alive_credit": AliveCredit(rep.hold, NAP_MAX_S)}
     for t in range(1, TASKS + 1):
         q.put_now(t)
     consumers = [rep.add(GThread(n, f"consumer-{i + 1}", q, do, shared)) for i in range(k)]
@@ -972,7 +977,8 @@ SHUTDOWN = Exercise(
         "`consumers` (a list of started threads: `join(timeout)`, `is_alive()`, `name`) "
         "takes tasks until it gets `None` (and marks it done), then returns. Make every "
         "consumer end once every task is done, and return only when you have seen them "
-        "all end: `join()` returned, or `is_alive()` is False. Useful imports: "
+        "all end: `join()` returned, or `is_alive()` is False (a nap between two looks: "
+        f"at most {NAP_MAX_S:g} s). Useful imports: "
         "`threading`, `queue`, `time`, `logging`.\n\n"
         "The check calls your `shutdown` with 2 or more consumers of its own, while every "
         "consumer is midway through a task and the rest are queued (they go on once "

@@ -24,6 +24,7 @@ import time
 from labs.child import procfs, wait
 from labs.practice.arena import (
     SLOW_ALIVE,
+    AliveCredit,
     FastClock,
     GClockNap,
     GEvent,
@@ -259,6 +260,7 @@ class GWorker(GObject):
             return self.start.slow.reply(False)
         if self.at_exit:
             self.armed = True
+            self.start.alive_credit.said_alive(rec)
             return self.start.slow.reply(True)
         return self.start.quiet_look(True)
 
@@ -282,6 +284,8 @@ class GStart(GObject):
         self.workers = [GWorker(rep, name, self) for name in names[:k]]
         # late: after the stop, worker-1 takes a minute to end, on the learner's clock
         self.slow = SlowEnd(SLOW_S, self.workers[0]) if mode == "late" else SlowEnd()
+        # the nap after a worker's first is_alive() said True is the check's time
+        self.alive_credit = AliveCredit(hold, STEP_S)
         # late: the quiet period before SIGTERM runs on the learner's fast clock
         self.quiet = FastClock(looks=SLOW_ALIVE)
         self.watch = None        # the watcher's hello (its kernel thread id)
@@ -389,6 +393,7 @@ class GStart(GObject):
         armed, it waits for SIGTERM."""
         if rec.tid != self.main_tid or self.started is None:
             return
+        self.alive_credit.looks(rec)
         if self.held is not None:  # a call made inside the held one is the handler's (op_set)
             rec.note["held_open"] = rec.conn != self.held.conn and _conn_open(
                 self.arena, self.held.conn)

@@ -108,6 +108,7 @@ def main(job: dict) -> None:
     # the fast clock of a quiet period (stop-one): the learner's timed
     # Condition waits follow it where the exercise has one
     wire_module.CLOCK.install(time, threading if job.get("fast_clock") else None)
+    wire_module.hold_ends(threading)  # a learner's thread ends once looked at
     if job.get("tick"):
         _keep_the_checks_time(wire, job["tick"])
     # a module of its own, in sys.modules as modules are (``dataclasses`` looks
@@ -157,8 +158,9 @@ def main(job: dict) -> None:
             if t.get("main"):  # a call that must run in the main thread (signal.signal)
                 in_main = (fn, args, t["calls"])
                 continue
-            th = threading.Thread(target=_runner, name=t["name"], daemon=True,
-                                  args=(wire, rep, fn, args, t["calls"], lines))
+            th = wire_module.own(threading.Thread(
+                target=_runner, name=t["name"], daemon=True,
+                args=(wire, rep, fn, args, t["calls"], lines)))
             th.start()
         for fd in set(fds) - used:
             os.close(fd)
@@ -185,7 +187,7 @@ def _keep_the_checks_time(wire, tick) -> None:
                 ready.set()
         except BaseException:  # noqa: B036 - the check has ended
             ready.set()
-    threading.Thread(target=keep, name="check-clock", daemon=True).start()
+    wire_module.own(threading.Thread(target=keep, name="check-clock", daemon=True)).start()
     ready.wait(5.0)
 
 

@@ -46,7 +46,7 @@ COMMON_MODULES = ("threading", "queue", "time", "logging", "collections", "funct
                   # pure helpers a right answer may well use (eleventh hostile reading:
                   # re and shlex to read a command, errno and io around a read); not
                   # traceback, inspect or operator: they reach frames or any attribute
-                  "re", "string", "shlex", "errno", "io", "heapq", "bisect")
+                  "re", "string", "shlex", "errno", "io", "heapq", "bisect", "abc")
 # dunder attributes any code may read: names and documentation, nothing that
 # reaches an object's insides (``type(e).__name__``, ``fn.__name__`` in a
 # decorator; right-answer round, fifteenth session)

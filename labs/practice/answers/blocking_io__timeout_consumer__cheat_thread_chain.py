@@ -1,4 +1,6 @@
-# expect: thread(s) started or ended while idle (an idle reader or consumer waits
+# expect: nothing left behind: thread(s) still running after your function returned
+# (a chain of threads, none joined: each lingers since the seventeenth session, wire.hold_ends;
+# before, the idle run caught the threads started and ended while idle)
 import queue
 import threading
 

@@ -1,4 +1,6 @@
-# (eleventh hostile reading, seventeenth session; passes every grading)
+# expect: nothing left behind: thread(s) still running after your function returned
+# (eleventh hostile reading, seventeenth session; passed every grading until then: a learner's
+# thread now ends only once joined or looked at, wire.hold_ends)
 # WRONG: starts a stats-logger thread (waits on an Event with a 1 s timeout) and on return only
 # sets the Event without joining it, so a thread of its own may still be running ("leave no thread
 # running").

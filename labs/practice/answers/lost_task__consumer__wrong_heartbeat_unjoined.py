@@ -1,4 +1,6 @@
-# (eleventh hostile reading, seventeenth session; passes every grading)
+# expect: nothing left behind: thread(s) still running after your function returned
+# (eleventh hostile reading, seventeenth session; passed every grading until then: a learner's
+# thread now ends only once joined or looked at, wire.hold_ends)
 # WRONG: runs a heartbeat thread (logs progress every 0.5 s) that it signals to stop on return but
 # never joins, so a thread of its own can be left running after the consumer returns.
 import logging

@@ -1,4 +1,6 @@
-# (eleventh hostile reading, seventeenth session; passes every grading)
+# expect: nothing left behind: thread(s) still running after your function returned
+# (eleventh hostile reading, seventeenth session; passed every grading until then: a learner's
+# thread now ends only once joined or looked at, wire.hold_ends)
 # WRONG: arms a threading.Timer watchdog around each transfer and cancels it without joining, so
 # timer threads can still be running when the worker returns ("nothing is left running").
 import logging
