@@ -97,7 +97,10 @@ class Exercise:
         return (f"Each run gives your code {self.budget_s:g} s; the time the check holds "
                 "your calls (its quiet periods too) and the time your threads wait for a CPU "
                 "on a loaded machine are not counted, up to a cap. A run that takes longer "
-                "fails: keep every wait between two looks well under a second.")
+                "fails: keep every wait between two looks well under a second. Join every "
+                "thread your code starts (or see it end: `is_alive()` False) before you "
+                "return: one never looked at is kept to the end of the run, and counts as "
+                "left running.")
 
     @property
     def imports(self) -> str:
