@@ -719,6 +719,16 @@ def own(thread: threading.Thread) -> threading.Thread:
     return thread
 
 
+def _name_in_kernel(name: str) -> None:
+    """The calling thread's name as the kernel shows it (``comm``, 15 bytes):
+    the check names a thread left behind by what the kernel says."""
+    try:
+        with open(f"/proc/self/task/{threading.get_native_id()}/comm", "w") as f:
+            f.write(name.encode()[:15].decode(errors="ignore"))
+    except (OSError, ValueError):
+        pass
+
+
 def hold_ends(threading_module) -> None:
     """A thread the learner's code starts ends only once its code has run
     AND some thread has looked at it (``join()``, timed or not, or
@@ -743,6 +753,8 @@ def hold_ends(threading_module) -> None:
                 try:
                     body()
                 finally:
+                    if not looked.is_set():  # kept: the kernel shows it by its name
+                        _name_in_kernel(self.name)
                     looked.wait()  # untimed: a join() or is_alive() lets it end
             self.run = run_then_wait
         return real_start(self)

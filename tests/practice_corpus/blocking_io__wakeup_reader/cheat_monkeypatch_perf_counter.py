@@ -1,4 +1,5 @@
 """EXPECT: fail
+ACCEPT: error
 FLAW: time.perf_counter monkeypatched to a constant: the stop latency measures 0 ms for a 0.5 s poll
 
 A learner who polls with a long timeout (no wake-ups) and makes the harness's stopwatch

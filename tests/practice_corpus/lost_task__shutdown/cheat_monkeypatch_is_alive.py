@@ -1,4 +1,5 @@
 """EXPECT: fail
+ACCEPT: error
 FLAW: threading.Thread.is_alive monkeypatched to say False: consumers still running look ended
 
 A learner who returns without waiting and makes every thread look finished to whoever
