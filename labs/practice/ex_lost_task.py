@@ -596,7 +596,7 @@ def _done_after_work(f):
 
 def _joined(f):
     nd, put_left = f["never_done"], f["put_left"]
-    if not nd and f["unfinished"] == 0 and not f.get("late_done"):
+    if not nd and f["unfinished"] == 0 and not f["late_done"]:
         return True, "one task_done() per get(): tasks.join() returns"
     if not nd and put_left:
         return False, (f"tasks.join() would wait for ever: {put_left} item(s) your consumers "
