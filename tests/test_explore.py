@@ -534,3 +534,22 @@ def test_steps_say_which_thread_did_which_operation():
     assert text.count("still waiting when the run ended") == 2
     assert "the letters ran out at choice 2" in text
     assert r.schedule_figure() is not None
+
+
+@pytest.mark.parametrize("look_s", [0.0, 0.3])
+def test_the_scenarios_moves_come_at_the_same_step_however_long_the_grader_looks(
+        monkeypatch, look_s):
+    """safe-transfer's fails-first holds worker-1's failing credit until
+    worker-2 has made its move, then looks for timed waits of the learner's
+    own (Rep.outwait, LOOK_S of real time) before it lets the credit go.
+    No choice is made while it looks: how far worker-2 got in that time
+    decided where the release came (under heavy load, a replay's first
+    choice was ``b`` where it was ``a``). A longer or shorter look, as a
+    loaded machine makes it, changes nothing."""
+    from labs.practice import engine
+    ex_id, name = "lock-leak/safe-transfer", "wrong_debit_outside"
+    want = grade.grade(ex_id, answer(ex_id, name), python=CHILD_PYTHON, exhaust=EXHAUST)
+    monkeypatch.setattr(engine, "LOOK_S", look_s)
+    got = grade.grade(ex_id, answer(ex_id, name), python=CHILD_PYTHON, exhaust=EXHAUST)
+    assert str(got.schedule) == str(want.schedule)
+    assert got.first_failing().explored["steps"] == want.first_failing().explored["steps"]

@@ -442,8 +442,10 @@ class Rep:
         clock. The kernel names the call and its timeout
         (``procfs.timed_wait``); it has run out once the thread woke (its
         count of wake-ups). The time is held; the operations the learner's
-        threads make meanwhile go on (an explorer goes on choosing). The
-        system calls waited out ([]: none, nothing was waited for)."""
+        threads make meanwhile go on (an explorer goes on choosing once the
+        look is over: during it, the threads go on only to their next
+        operation). The system calls waited out ([]: none, nothing was
+        waited for)."""
         pid, a, t0 = self.session.pid, self.arena, time.monotonic()
         if pid is None:
             return []
@@ -465,7 +467,9 @@ class Rep:
                 except OSError:
                     pass  # gone
             return over() or time.monotonic() - t0 >= LOOK_S
-        self._poll(look, 2 * LOOK_S)
+        # (no choice is made meanwhile: how far the learner's threads get in
+        # LOOK_S is time, and where the scenario's next move comes must not be)
+        wait.until(look, 2 * LOOK_S, poll=0.002)
         if not seen or over():
             self.hold(time.monotonic() - t0)
             return []

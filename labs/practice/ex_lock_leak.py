@@ -273,7 +273,9 @@ def _meet_the_hold(rep, bank, names) -> None:
             return True
         if bank.lock.stall_over(name):  # a minute of timed acquires that timed out
             return True
-        if any(r.who == name and r.seq > bank.held.seq for r in rep.arena.of(bank)):
+        # (one that ran: a record at the explorer's gate has not run yet)
+        if any(r.who == name and r.seq > bank.held.seq and r.end is not None
+               for r in rep.arena.of(bank)):
             return True
         return (name in tids and pid is not None and procfs.waits_on_its_own(pid, tids[name])
                 and not any(r.who == name for r in rep.arena.current.values()))
