@@ -78,6 +78,27 @@ def schedstat(pid: int, tid: int) -> tuple[int, int] | None:
         return None
 
 
+def cpu_when_blocked(pid: int, tid: int, bound_s: float = 0.1) -> int | None:
+    """The CPU time (ns) of thread ``tid`` of ``pid`` once it is blocked
+    (asleep: not running or runnable), read within ``bound_s``: the kernel
+    adds a running thread's time at its ticks and as it stops, so the count
+    of a blocked one is exact (a thread that has just sent the grader an
+    operation blocks at once, for its reply). None when it is gone or does
+    not block in time."""
+    end = time.monotonic() + bound_s
+    while True:
+        state = thread_state(pid, tid)
+        if state is None:
+            return None
+        if state not in "RD":
+            times = schedstat(pid, tid)
+            if times is not None and thread_state(pid, tid) == state:
+                return times[0]
+        if time.monotonic() > end:
+            return None
+        time.sleep(0.0002)  # a thread on its way into its wait: a few microseconds
+
+
 def cpu_wait_s(pid: int | None, tid: int | None) -> float:
     """Seconds thread ``tid`` of process ``pid`` spent runnable but waiting
     for a CPU (``schedstat``'s second field): a loaded machine's time, not

@@ -798,14 +798,19 @@ class GEvent(GObject):
         # hold_look(rec) -> True: that look (is_set, wait) waits until it is set
         # (under the monitor; a scenario's forced moment)
         self.hold_look = None
+        self.on_look = None  # on_look(rec, said): each look's answer (under the monitor)
 
-    def set_now(self) -> None:
-        """The grader sets it (under the monitor)."""
+    def set_now(self, before=None, why: str = "") -> None:
+        """The grader sets it (under the monitor); ``before``: as if just
+        before that record began (a moment measured as the record arrived)."""
         with self.arena.cond:
             if not self.flag:
                 self.flag, self.set_at = True, self.arena.seq
-                self.arena.seq += 1
-                self.arena.note(f"the grader sets {self.name}")
+                if before is None:
+                    self.arena.seq += 1
+                else:
+                    self.set_at = before.seq - 0.5
+                self.arena.note(f"the grader sets {self.name}" + (f" {why}" if why else ""))
                 self.changed()
 
     def _held(self, rec) -> None:
@@ -821,15 +826,20 @@ class GEvent(GObject):
             # period in the child: a consumer that looked, then napped 50 ms on an
             # Event of its own, napped in real time, and its last quiet period
             # outlasted the grader's cap in 1 run of ~13 (fifteenth session)
-            return OnFastClock(False, fast=True)
-        return self.flag
+            return self._said(rec, OnFastClock(False, fast=True))
+        return self._said(rec, self.flag)
 
     def op_wait(self, rec, timeout=None):
         self._held(rec)
         t, fast = _timeout(True, timeout), self.fast_by
         self.block(lambda: self.flag or bool(t and fast is not None and fast.now(rec.who)), t)
         news = None if self.flag or fast is None else fast.timed(rec.who, t)
-        return OnFastClock(False, **news) if news else self.flag
+        return self._said(rec, OnFastClock(False, **news) if news else self.flag)
+
+    def _said(self, rec, answer):
+        if self.on_look is not None:
+            self.on_look(rec, self.flag)
+        return answer
 
     def op_set(self, rec):
         if not self.flag:

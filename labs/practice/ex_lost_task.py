@@ -40,7 +40,7 @@ AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is 
 SLOW_S = 60.0  # shutdown, idle: how long consumer-1 runs on the learner's fast clock
 PAUSE_TASK = 3  # pause: consumer-2's stop comes as it pauses after a look, or inside this task
 PAUSE_SAMPLE_S = 0.0005  # ... its thread looked at this often (StopAtPause)
-PAUSE_CPU_S = 0.005  # ... a busy pause: this much CPU after the look, with no call
+PAUSE_CPU_S = 0.005  # ... a busy pause: this much CPU between the look and the next get()
 NAP_MAX_S = 1.0  # shutdown: the longest nap between two looks (the statement's)
 NAP_STOP_S = 0.5  # trickle: how long a consumer that napped on its stop gets to nap on it again
 
@@ -65,6 +65,7 @@ class GQueue(GObject):
         self.puts: list[bool] = []                    # each put in order: True if the learner's
         self.taken: dict[str, int] = {}               # who -> items its get()s took
         self.admits = None                            # hook: (who) -> may it take an item now
+        self.before_take = None                       # hook: (rec) a get() begins
         self.fast = FastClock()                       # the grader's fast clock, by thread
 
     def set_fast(self, seconds: dict) -> None:
@@ -82,6 +83,8 @@ class GQueue(GObject):
             self.changed()
 
     def op_get(self, rec, block=True, timeout=None):
+        if self.before_take is not None:
+            self.before_take(rec)
         t = _timeout(block, timeout)
         if t != 0.0 and self.on_wait is not None:
             self.on_wait(rec)
@@ -303,7 +306,7 @@ def consumer_scenario(rep):
 
     if do.hold_on:
         nth = {1: "1st", 2: "2nd", 3: "3rd"}[do.hold_on[1]]
-        watch = StopAtPause(rep, stops[target], target, q.id) if mode == "pause" else None
+        watch = StopAtPause(rep, stops[target], target, q) if mode == "pause" else None
         rep.until(lambda: do.held is not None or stops[target].flag,
                   f"{target} inside its {nth} task")
         if watch is not None:
@@ -360,40 +363,54 @@ def consumer_scenario(rep):
 
 
 class StopAtPause:
-    """(``pause``) A thread of the grader's that sets ``stop`` (``who``'s) as
-    ``who`` pauses after a look at it that said no: its last look at the
-    stop (``is_set()``, or a ``wait()`` that timed out) came after its last
-    take (``get``, ``get_nowait``: other calls between, ``qsize()`` or
-    ``empty()``, do not count), and its thread naps -- in a wait of its own,
-    as the kernel shows it (``procfs.naps``: any sleep, or a futex wait that
-    is not a wait for the GIL), or in
-    ``time.sleep`` (a nap in the grader while the explorer drives the run,
-    ``arena.GNap``), or in a read on a descriptor of its own that is no
-    socket (a pipe: ``procfs.reads_no_socket``; a read on a socket of its
-    own cannot be told from a wait for the grader's reply) -- or runs PAUSE_CPU_S of CPU without a call (a busy
-    pause). A consumer that looks, pauses, then takes a task has its next
-    ``get()`` begin after the stop; a right one takes its task right after
-    its look (no pause between) or naps before it looks. A nap on
-    ``stop.wait(t)`` is a look that waits: the stop is set during it too (one
-    that ignores the True it returns takes a task after its stop). Looked at
-    every PAUSE_SAMPLE_S until ``stop()``: each look and nap is one more
-    chance, so a nap of 50 ms is caught on every grading; one of a few
-    milliseconds may be missed (ninth hostile reading, fifteenth session:
-    a ``qsize()`` between the look and the nap, ten 4 ms sleeps, and 20 ms of
-    busy work between the look and the take all passed). A thread of its
-    own, not the scenario's: the explorer makes its choices only while the
-    scenario waits."""
+    """(``pause``) Sets ``stop`` (``who``'s) as ``who`` pauses after a look
+    at it that said no: its last look at the stop (``is_set()``, or a
+    ``wait()`` that timed out) came after its last take (``get``,
+    ``get_nowait``: other calls between, ``qsize()`` or ``empty()``, do not
+    count), and then
 
-    def __init__(self, rep, stop, who, queue_id):
-        self.rep, self.stop_, self.who, self.queue_id = rep, stop, who, queue_id
-        self.busy = None  # (the look, the thread's CPU ns when first seen busy after it)
+    - its thread naps -- in a wait of its own, as the kernel shows it
+      (``procfs.naps``: any sleep, or a futex wait that is not a wait for
+      the GIL), or in ``time.sleep`` (a nap in the grader while the explorer
+      drives the run, ``arena.GNap``), or in a read on a descriptor of its
+      own that is no socket (a pipe: ``procfs.reads_no_socket``; a read on a
+      socket of its own cannot be told from a wait for the grader's reply).
+      A thread of the grader's looks every PAUSE_SAMPLE_S until ``stop()``:
+      each look and nap is one more chance, so a nap of 50 ms is caught on
+      every grading; one of a few milliseconds may be missed (ninth hostile
+      reading, fifteenth session: a ``qsize()`` between the look and the nap
+      and ten 4 ms sleeps passed). A thread of its own, not the scenario's:
+      the explorer makes its choices only while the scenario waits;
+    - or it runs: its next ``get()`` arrives with PAUSE_CPU_S of CPU used
+      since the look (a busy pause). Counted as the look answers and as the
+      get arrives, each time with the thread blocked for the grader's reply
+      (``procfs.cpu_when_blocked``): the kernel's count is exact then, and
+      the time the thread waited for a CPU is not in it. The stop is set as
+      if just before that get. Until the eighteenth session a sampler
+      counted it as it ran, and the kernel adds a running thread's CPU only
+      at its ticks: 20 ms of busy work after the look passed one grading
+      under a loaded ``make test``.
+
+    A consumer that looks, pauses, then takes a task has its next ``get()``
+    begin after the stop; a right one takes its task right after its look
+    (no pause between) or naps before it looks. A nap on ``stop.wait(t)`` is
+    a look that waits: the stop is set during it too (one that ignores the
+    True it returns takes a task after its stop)."""
+
+    def __init__(self, rep, stop, who, queue):
+        self.rep, self.stop_, self.who, self.queue_id = rep, stop, who, queue.id
+        self.look = None  # (who's last look that said no, its thread's CPU ns then)
         self.over = threading.Event()
+        stop.on_look, queue.before_take = self._looked, self._takes
         self.thread = threading.Thread(target=self._watch, name="pause-watch", daemon=True)
         self.thread.start()
 
     def stop(self) -> None:
         self.over.set()
         self.thread.join()
+        with self.rep.arena.cond:
+            self.stop_.on_look = None
+            self.rep.arena.objects[self.queue_id].before_take = None
 
     def _watch(self) -> None:
         rep, a = self.rep, self.rep.arena
@@ -402,12 +419,34 @@ class StopAtPause:
                 if self.stop_.flag or rep.ended(self.who) or a.anomalies:
                     return
                 tid = rep.tid_of(self.who)
-                if tid is not None and self._pauses_after_look(tid):
+                if tid is not None and self._naps_after_look(tid):
                     self.stop_.set_now()
                     return
             time.sleep(PAUSE_SAMPLE_S)  # a sampling period, not a wait for anything
 
-    def _pauses_after_look(self, tid) -> bool:
+    def _looked(self, rec, said) -> None:
+        """(stop.on_look, under the monitor) A look of ``who``'s that said no."""
+        pid = self.rep.session.pid
+        if rec.who == self.who and not said and pid is not None and not self.over.is_set():
+            self.look = (rec, procfs.cpu_when_blocked(pid, rec.tid))
+
+    def _takes(self, rec) -> None:
+        """(queue.before_take, under the monitor) ``who``'s get() arrives:
+        after a busy pause since its last look that said no, the stop is set
+        as if just before it."""
+        if rec.who != self.who:
+            return
+        look, self.look = self.look, None
+        pid = self.rep.session.pid
+        if look is None or look[1] is None or pid is None or self.stop_.flag \
+                or self.over.is_set():
+            return
+        cpu = procfs.cpu_when_blocked(pid, rec.tid)
+        if cpu is not None and cpu - look[1] >= PAUSE_CPU_S * 1e9:
+            self.stop_.set_now(before=rec, why=f"(as {self.who} ran "
+                               f"{(cpu - look[1]) / 1e6:.0f} ms of CPU after its look)")
+
+    def _naps_after_look(self, tid) -> bool:
         a, pid = self.rep.arena, self.rep.session.pid
         now = [r for r in a.current.values() if r.tid == tid]
         if any(r.obj == self.stop_.id and r.op == "wait" and r.parked is not None for r in now):
@@ -422,26 +461,8 @@ class StopAtPause:
             return False
         if now:
             return True  # time.sleep, in the grader
-        if pid is None:
-            return False
-        if procfs.naps(pid, tid) or procfs.reads_no_socket(pid, tid):
-            return True  # (a blocking read on a pipe of its own is a nap too)
-        return self._busy(pid, tid, last)
-
-    def _busy(self, pid, tid, look) -> bool:
-        """Running with no call since PAUSE_CPU_S of CPU (the kernel's count:
-        the time it waits for a CPU under load is not its own), counted from
-        the first sample after the look that found it so."""
-        if procfs.thread_state(pid, tid) != "R" or a_call_since(self.rep.arena, tid, look):
-            self.busy = None
-            return False
-        times = procfs.schedstat(pid, tid)
-        if times is None:
-            return False
-        if self.busy is None or self.busy[0] is not look:
-            self.busy = (look, times[0])
-            return False
-        return times[0] - self.busy[1] >= PAUSE_CPU_S * 1e9
+        # (a blocking read on a pipe of its own is a nap too)
+        return pid is not None and (procfs.naps(pid, tid) or procfs.reads_no_socket(pid, tid))
 
 
 def stop_in_nap(rep, q, stop, target) -> None:
@@ -474,16 +495,6 @@ def stop_in_nap(rep, q, stop, target) -> None:
                 q.admits = lambda who: (who == target or rep.ended(target) or len(q.items) > 1
                                         or q.taken.get(target, 0) > taken)
                 stop.set_now()
-
-
-def a_call_since(arena, tid, rec) -> bool:
-    """Thread ``tid`` has made a call on the check's objects since ``rec``."""
-    for r in reversed(arena.ledger):
-        if r is rec:
-            return False
-        if r.tid == tid:
-            return True
-    return False
 
 
 def hold_away(rep, do) -> None:
