@@ -665,3 +665,27 @@ def test_the_order_seed_is_shown_and_replays_the_grading():
                     order_seed=4242)
     assert r.passed and "(order seed 4242)" in r.summary()
     assert r.to_json()["order_seed"] == 4242
+
+
+def test_a_bug_of_the_graders_own_is_one_line_and_fails_the_grading():
+    """An exception in the grader's own code (a scenario, a check) ends the
+    grading with one line naming it as the grader's, not a traceback, and
+    never a pass (twelfth hostile reading: a string sentinel crashed
+    lost-task/shutdown's fates(), sorting "STOP" beside 0 to 11)."""
+    ex = exercises.get("lost-task/shutdown")
+    scenario = ex.scenario
+
+    def broken(rep):
+        facts = scenario(rep)
+        sorted([1, "STOP"])  # the bug fates() had
+        return facts
+    object.__setattr__(ex, "scenario", broken)  # (the Exercise is frozen)
+    try:
+        r = grade.grade(ex.id, ex.reference().read_text(), runs=2, python=CHILD_PYTHON)
+    finally:
+        object.__setattr__(ex, "scenario", scenario)
+    assert not r.passed
+    line = r.failures()[-1]
+    assert line.startswith("the check itself failed in run ") and "a bug of the grader's: " \
+        "TypeError: '<' not supported" in line and "\n" not in line, line
+    assert r.hints()[0].startswith("The check itself failed")

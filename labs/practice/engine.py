@@ -799,6 +799,23 @@ def left_hints(ex) -> tuple:
             ex.lab_cell)
 
 
+GRADER_BUG_HINTS = (
+    "The check itself failed: a bug of the grader's, not a verdict on your code.",
+    "Please report it with the line above and your file; the other runs were not run.",
+    "Meanwhile, your code may still be read against the statement by hand.")
+
+
+def grader_bug(n: int, mode: str, e: BaseException) -> str:
+    """One line for an exception raised by the grader's own code (a
+    scenario or a check): where in the grader, never a traceback."""
+    import traceback
+    frames = [f for f in traceback.extract_tb(e.__traceback__)
+              if "/labs/practice/" in f.filename.replace("\\", "/")]
+    where = f" ({os.path.basename(frames[-1].filename)}, line {frames[-1].lineno})" if frames else ""
+    return (f"the check itself failed in run {n} ({mode}), a bug of the grader's: "
+            f"{type(e).__name__}: {str(e)[:200]}{where}")
+
+
 def generic_checks(ex) -> tuple:
     return (
         Check("your function returned", "every call returned", _returned,
@@ -1129,15 +1146,21 @@ class Session:
                 rep = Rep(self, n, mode)
                 try:
                     facts = ex.scenario(rep)
+                    facts["mode"] = mode
+                    measured = measure(checks, facts)
+                except Exception as e:  # noqa: BLE001 - a bug of the grader's: one line, and it ends
+                    result.fatal = grader_bug(n, mode, e)
+                    result.fatal_hints = GRADER_BUG_HINTS
+                    result.ended = n
+                    break
                 finally:
                     if rep.explorer is not None:
                         rep.explorer.uninstall()
-                facts["mode"] = mode
                 self.last_facts = facts
                 if rep.fatal == "gone" and not facts["anomalies"]:  # it ended its own process
                     result.ended = 0
                     break
-                run = Run(n, mode, facts, measure(checks, facts))
+                run = Run(n, mode, facts, measured)
                 if rep.explorer is not None:
                     from labs.practice.explore import LETTERS
                     if self.exploration is not None:

@@ -209,7 +209,15 @@ class GDo(GObject):
         return {"tasks": self.tasks,
                 "lost": [n for n in range(self.first, self.first + self.tasks)
                          if n not in self.done],
-                "duplicated": [n for n, k in sorted(self.done.items()) if k > 1]}
+                # (a task the learner put may be any value: "STOP" beside 0 to 11)
+                "duplicated": [n for n, k in sorted(self.done.items(), key=_task_order)
+                               if k > 1]}
+
+
+def _task_order(item):
+    """Sorts (task, count) pairs: the check's tasks (ints) first, in order."""
+    n = item[0]
+    return (0, n, "") if isinstance(n, int) and not isinstance(n, bool) else (1, 0, repr(n))
 
 
 def _each_once(f):
