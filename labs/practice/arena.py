@@ -534,7 +534,7 @@ class Arena:
                     reply["$fds"] = fds
             except Raise as r:
                 rec.result = ("raise", r.name)
-                reply = {"raise": r.name, "msg": r.msg, **(r.extra or {})}
+                reply = {"raise": r.name, "msg": r.msg, "at": rec.seq, **(r.extra or {})}
             except Ended:
                 rec.result = ("raise", "Ended")
                 reply = None

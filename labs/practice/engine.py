@@ -141,7 +141,9 @@ class GRep(GObject):
     def op_raised(self, rec, k, type_name="", message="", frames=(), theirs=None):
         c = self._mine(rec, k, False)[-1]
         c.update(end=rec.seq, outcome=("raised", str(type_name), str(message), frames),
-                 queued=self._queued(rec), theirs=theirs if isinstance(theirs, bool) else None)
+                 queued=self._queued(rec),
+                 # False: an exception of the learner's own; else the record that raised it
+                 theirs=theirs if isinstance(theirs, int) else None)
         self._ended(rec)
 
     def _ended(self, rec) -> None:

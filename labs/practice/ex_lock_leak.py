@@ -567,7 +567,7 @@ def _call_facts(rep, bank, held_at_end) -> dict:
     bank operations, whether its credit raised Frozen, how it ended (the
     Frozen the bank raised, or another; the lock held then or not)."""
     swallowed, retried, not_undone, double, extra, invented = [], [], [], [], [], []
-    other_error, off_script, locked_out = [], [], []
+    other_error, off_script, locked_out, earlier = [], [], [], []
     ledger = rep.ledger()
     others = _banking_helpers(rep, bank)
     by = f" itself (the bank's operations came from {others}{STARTED_BY_YOU})"
@@ -589,8 +589,11 @@ def _call_facts(rep, bank, held_at_end) -> dict:
             label = f"{name}'s transfer {c['k'] + 1}"
             if held_at_end.get(c["end"]):
                 locked_out.append(f"{label} {c['outcome'][0]} with `lock` still held")
-            if raised and c.get("theirs") is False:
+            theirs = c.get("theirs")
+            if raised and theirs is False:
                 other_error.append(label)
+            elif raised and frozen and type(theirs) is int and not c["start"] < theirs < c["end"]:
+                earlier.append(label)  # a Frozen the bank raised, but not in this call
             shape = [(r.op, r.args[0], r.args[1]) for r in ops if len(r.args) >= 2]
             want = [("debit", src, amount), ("credit", dst, amount)]
             if shape != (want + [("credit", src, amount)] if frozen else want):
@@ -617,7 +620,8 @@ def _call_facts(rep, bank, held_at_end) -> dict:
                         extra.append(f"{label} moved {net or 'nothing'}, not {amount} "
                                      f"from {src} to {dst}")
     return {"swallowed": swallowed, "retried": retried, "not_undone": not_undone,
-            "other_error": other_error, "off_script": off_script, "locked_out": locked_out,
+            "other_error": other_error, "earlier_error": earlier,
+            "off_script": off_script, "locked_out": locked_out,
             "by_others": others,
             "raised_without_failure": invented,
             "undo_on_success": double, "wrong_amounts": extra,
@@ -631,6 +635,10 @@ def _error_reached(f):
     if f["other_error"]:
         return False, (f"{f['other_error'][0]} raised a Frozen of its own, not the one the "
                        "bank raised: re-raise the error itself (a bare `raise`)")
+    if f["earlier_error"]:
+        return False, (f"{f['earlier_error'][0]} raised a Frozen the bank raised in an earlier "
+                       "call, not the one its own credit raised: re-raise the error itself "
+                       "(a bare `raise`)")
     if f["raised_without_failure"]:
         return False, (f"{f['raised_without_failure'][0]} raised Frozen, yet none of its credits "
                        f"failed (an error kept from an earlier call?)")

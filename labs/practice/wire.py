@@ -414,18 +414,20 @@ class Wire:
         if "raise" in msg:
             exc = ERRORS.get(msg["raise"], RuntimeError)(msg.get("msg", ""))
             try:  # (the builtin exceptions take no weak reference: never needed)
-                self.raised.append(weakref.ref(exc))
+                self.raised.append((weakref.ref(exc), msg.get("at")))
             except TypeError:
                 pass
             raise exc
         return msg.get("ok")
 
-    def raised_by_check(self, e: BaseException) -> bool:
-        """Whether ``e`` is an exception a call of the check's objects raised
-        (the object itself: re-raised, not a new one like it). Known for the
-        exceptions of the check's own classes (``Frozen``, queue's ``Empty``):
-        False for a builtin one."""
-        return any(e is ref() for ref in list(self.raised))
+    def raised_by_check(self, e: BaseException):
+        """Which operation of the check's objects raised ``e`` (the object
+        itself: re-raised, not a new one like it): the grader's record
+        number of that operation, so the grader can tell this call's error
+        from an earlier one kept and raised again; False when none did (a new
+        exception). Known for the exceptions of the check's own classes
+        (``Frozen``, queue's ``Empty``): False for a builtin one."""
+        return next((at for ref, at in list(self.raised) if e is ref()), False)
 
     def take_fds(self) -> list:
         """The descriptors that came with this thread's replies (SCM_RIGHTS)."""
