@@ -597,7 +597,12 @@ def _consumer_facts(rep, q, do, stops) -> dict:
     # tasks.join() returns when unfinished is 0; the grader's own items still
     # queued are reported elsewhere (a task never done), the learner's are not
     put_left = q.learner_left()
+    # nothing put back: a None a consumer puts ends another one, and the check's own
+    # None for that one is left (twelfth hostile reading: the leftover hid it)
+    puts = [(r.who if r.who in stops else f"{r.who} (a thread your code started)",
+             r.args[0] if r.args else None) for r in ledger if r.obj == q.id and r.op == "put"]
     return {"early_done": early_done, "never_done": never_done, "after_stop": after_stop,
+            "puts": puts,
             "blind": blind, "late_done": late_done,
             "early_return": early_return, "put_left": put_left, "task_dones": task_dones,
             "unfinished": q.unfinished - (len(q.items) - put_left)}
@@ -615,6 +620,11 @@ def _done_after_work(f):
 
 def _joined(f):
     nd, put_left = f["never_done"], f["put_left"]
+    if f["puts"]:
+        who, item = f["puts"][0]
+        what = "None" if item is None else f"task {item!r}"
+        return False, (f"{who} put {what} back on the queue: a consumer takes tasks and "
+                       "puts nothing back (each gets a None of its own)")
     if not nd and f["unfinished"] == 0 and not f["late_done"]:
         return True, "one task_done() per get(): tasks.join() returns"
     if not nd and put_left:
@@ -731,6 +741,12 @@ CONSUMER = Exercise(
                       "`finally:` around `do(n)`.",
                       "Notebook 02, `consume_cooperatively`: `try: ... finally: "
                       "scene.q.task_done()`.")),
+                  ("back on the queue", (
+                      "Your consumer put something back on the queue: another consumer "
+                      "takes it (a None ends it early), and what the check put is left.",
+                      "Put nothing back: on `None`, call `task_done()` and return (each "
+                      "consumer gets a `None` of its own).",
+                      "Notebook 02, `consume_cooperatively`: `if n is SENTINEL: break`.")),
                   ("put on the queue were never taken", (
                       "Your consumers put items on the queue that nobody took: "
                       "`tasks.join()` counts them as unfinished.",

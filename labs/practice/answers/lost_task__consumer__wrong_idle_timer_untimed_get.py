@@ -1,4 +1,4 @@
-# expect: every task done exactly once: task(s)
+# expect: (a thread your code started) put None back on the queue
 # lost-task/consumer, wrong: untimed get(); an idle Timer puts None after 10 s without a task, so the consumer returns though nobody sent None
 import threading
 

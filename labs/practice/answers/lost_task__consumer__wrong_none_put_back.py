@@ -1,4 +1,4 @@
-# expect: one task_done() per get(): tasks.join() would wait for ever
+# expect: put None back on the queue: a consumer takes tasks and puts nothing back
 # (the None put back for the others is never taken: a real tasks.join() waits for ever)
 def consumer(tasks, stop, do):
     while not stop.is_set():
