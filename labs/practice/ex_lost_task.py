@@ -13,6 +13,7 @@ from collections import deque
 
 from labs.child import procfs
 from labs.practice.arena import (
+    FOREVER,
     AliveCredit,
     FastClock,
     GClockNap,
@@ -980,12 +981,36 @@ def shutdown_scenario(rep):
         left = list(q.items)
     facts = rep.finish()
     thrown = [x for x in took if x is not None]
+    facts["long_waits"] = _long_waits(rep)
     facts.update(do.fates())
     facts.update(alive_at_return=alive_at_return, unseen=unseen, consumers=k,
                  nones_left=sum(1 for x in left if x is None),
                  thrown=("shutdown() took them off the queue" if thrown else ""),
                  unfinished=q.unfinished - len(left))
     return facts
+
+
+def _long_waits(rep) -> list[str]:
+    """shutdown()'s naps between two looks longer than NAP_MAX_S, as the
+    grader sees them where it keeps the clock (the idle runs, GClockNap): a
+    ``time.sleep``, or a timed wait of its own that the fast period would
+    pass. A timed ``join`` is no nap: it is a look that waits (the
+    statement's ``join(timeout)``; a loop of ``join(3)`` is right)."""
+    nap = rep.clock_nap.id if rep.clock_nap is not None else None
+    out = []
+    for r in rep.ledger():
+        secs = r.args[0] if r.args else None
+        if r.obj != nap or r.op not in ("sleep", "passed") or isinstance(secs, bool) \
+                or not isinstance(secs, (int, float)) or not NAP_MAX_S < secs < FOREVER:
+            continue
+        out.append(f"a nap of {secs:g} s" if r.op == "sleep" else f"a timed wait of {secs:g} s")
+    return out
+
+
+def _short_waits(f):
+    w = f["long_waits"]
+    return not w, (f"at most {NAP_MAX_S:g} s" if not w else
+                   f"{w[0]} between two looks: at most {NAP_MAX_S:g} s")
 
 
 def _queue_joinable(f):
@@ -1012,8 +1037,8 @@ SHUTDOWN = Exercise(
         "`consumers` (a list of started threads: `join(timeout)`, `is_alive()`, `name`) "
         "takes tasks until it gets `None` (and marks it done), then returns. Make every "
         "consumer end once every task is done, and return only when you have seen them "
-        "all end: `join()` returned, or `is_alive()` is False (a nap between two looks: "
-        f"at most {NAP_MAX_S:g} s). Useful imports: "
+        "all end: `join()` returned, or `is_alive()` is False (a nap between two "
+        f"`is_alive()` looks: at most {NAP_MAX_S:g} s). Useful imports: "
         "`threading`, `queue`, `time`, `logging`.\n\n"
         "The check calls your `shutdown` with 2 or more consumers of its own, while every "
         "consumer is midway through a task and the rest are queued (they go on once "
@@ -1065,6 +1090,13 @@ SHUTDOWN = Exercise(
               ("More `None`s than consumers: the extra ones are never taken.",
                "`for _ in consumers: tasks.put(None)`.",
                "Notebook 02, `fixed`: `for _ in running: scene.q.put(SENTINEL)`.")),
+        Check("a nap between two looks", f"at most {NAP_MAX_S:g} s", _short_waits,
+              (f"shutdown() napped longer than {NAP_MAX_S:g} s between two `is_alive()` "
+               "looks.",
+               f"Nap at most {NAP_MAX_S:g} s between two looks (`time.sleep(0.5)`), or "
+               "wait in `join()`, with or without a timeout (`while t.is_alive(): "
+               "t.join(0.5)`).",
+               "Notebook 02, `fixed`: it joins every consumer at the end.")),
     ),
     lab_cell="Notebook 02, the `fixed` variant",
     ended_hints=(
