@@ -136,7 +136,7 @@ JOBS = 5
 LATE_S = 0.25     # the stop must be seen within this
 BUSY_JOBS = (None, 1, 2, 3, 4)  # busy: the jobs, None first (a job like any other)
 TAKE_STOP = 2     # busy: the stop is set as the consumer takes this job
-BEFORE_JOB = 7    # before-first: a job queued with the stop set, never to be taken
+BEFORE_JOB = 7    # before-first, idle: a job queued with the stop set, never to be taken
 HELPER_WAIT_S = 0.12  # a done() from a thread of the learner's own waits until the consumer
                       # waits for it (HelperHold): one goes on after this long in timed waits
 LOOK_S = 1.0      # after the idle period: how long the grader waits for a look at stop
@@ -385,10 +385,31 @@ def timeout_scenario(rep):
     me = "consumer"
     stopped = {}
 
-    def set_stop():
+    def set_stop(look=None):
         stop.set_now()
         if "t" not in stopped:
             stopped.update(t=a.now(), queued=rep.queued_on(me))
+            if mode == "idle":  # (under the monitor, with the stop)
+                late_job(look)
+
+    def late_job(look):
+        """idle: a job comes with the stop, for a get() begun after it
+        only: not one already waiting (in flight), nor the one right after
+        ``look``, the look the stop was set just after (the race the
+        statement allows: nothing between them). A consumer that looks,
+        pauses, then gets without a look, or looks only every few empty gets,
+        takes it (twelfth hostile reading: with the queue empty, such a get
+        took nothing and passed every grading)."""
+        def admits(who):
+            rec = next((r for r in a.current.values()
+                        if r.who == who and r.obj == q.id and r.op == "get"), None)
+            if rec is None or rec.seq <= stop.set_at:
+                return False
+            prev = next((r for r in reversed(a.ledger) if r.who == who and r.seq < rec.seq),
+                        None)
+            return look is None or prev is not look
+        q.admits = admits
+        q.put_now(BEFORE_JOB)
 
     if mode == "before-first":  # a job queued too: a consumer that takes before it
         q.put_now(BEFORE_JOB)      # looks takes it after the stop (eleventh hostile reading)
@@ -476,7 +497,7 @@ def timeout_scenario(rep):
                 return prev is not None and prev.obj == stop.id and prev.op in ("is_set", "wait")
             q.on_wait = begins_to_wait
             # a stop.wait(timeout) that timed out: its next look comes at once
-            stop.after_look = lambda rec: set_stop() if rec.who == me and \
+            stop.after_look = lambda rec: set_stop(rec) if rec.who == me and \
                 rec.op == "wait" and "t" not in stopped else None
         if "t" not in stopped:
             # and whichever comes first (one that waited in get(timeout) may
@@ -516,9 +537,14 @@ def timeout_scenario(rep):
 
 
 def _why_running(a, q, stop, who) -> str:
+    mine = [r for r in a.ledger if r.who == who and r.obj in (q.id, stop.id)]
+    others = sorted({r.who for r in a.ledger if r.who != who and r.obj in (q.id, stop.id)})
+    if not mine and others:  # (right-answer round, eighteenth session: a loop in a helper)
+        return (f", and its own thread never called jobs.get() or looked at stop ({others[0]}, "
+                "a thread your code started, did: the check knows your consumer by the thread "
+                "that called it)")
     if stop.set_at is None:
         return ""
-    mine = [r for r in a.ledger if r.who == who and r.obj in (q.id, stop.id)]
     for r in reversed(mine):
         if r.obj == q.id and r.op == "get" and r.end is None and r.note.get("wait", 0) is None:
             return f", blocked in {q.describe(r)} after the stop was set"  # for ever
@@ -640,7 +666,9 @@ CONSUMER = Exercise(
     title="A queue consumer whose every blocking call has a timeout",
     statement=(
         "Write `consumer(jobs, stop, done)`. Take jobs from `jobs` (a `queue.Queue`: "
-        "`get`, `get_nowait`, `empty`, `qsize`) and pass every job you take to `done(job)`, "
+        "`get`, `get_nowait`, `empty`, `qsize`) yourself, in the thread that called `consumer` "
+        "(the check knows your consumer by its thread), and pass every job you take to "
+        "`done(job)`, "
         "once (the job in hand when the stop comes too; a job may be any value, `0` and "
         "`None` too: only the stop ends the work); return once `stop` (a "
         "`threading.Event`: `is_set()`, `wait(timeout)`) is set, even while no job comes, "
@@ -660,7 +688,8 @@ CONSUMER = Exercise(
         "as your consumer begins to wait in a `get` with a timeout right after a look at "
         "`stop`, or as it pauses after its last look (asleep outside any call on the "
         "check's objects), whichever comes first, or just after a `stop.wait(timeout)` "
-        "that timed out. In "
+        "that timed out; one more job comes with it (a `get` already waiting does not get "
+        "it). In "
         "other runs the stop comes as your consumer takes a "
         "job, or before it starts (a job already queued). A `done()` called by a thread of yours other than the "
         "consumer's waits until your consumer waits for it: all of them go on as it waits "

@@ -1,4 +1,4 @@
-# expect: stopped in time: returned
+# expect: no job taken after the stop: job(s) 7 taken after the stop was set
 # timeout-consumer, wrong (eighth hostile reading, fourteenth session; passed every grading
 # until then): looks at the stop only every 8th empty get(timeout=0.06): up to 480 ms late
 import queue
