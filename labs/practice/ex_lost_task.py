@@ -41,6 +41,7 @@ AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is 
 SLOW_S = 60.0  # shutdown, idle: how long consumer-1 runs on the learner's fast clock
 PAUSE_TASK = 3  # pause: consumer-2's stop comes as it pauses after a look, or inside this task
 PAUSE_SAMPLE_S = 0.0005  # ... its thread looked at this often (StopAtPause)
+PAUSE_EMPTY_S = 0.5  # ... the queue empty at first, at most this long (real time)
 PAUSE_CPU_S = 0.005  # ... a busy pause: this much CPU between the look and the next get()
 NAP_MAX_S = 1.0  # shutdown: the longest nap between two looks (the statement's)
 NAP_STOP_S = 0.5  # trickle: how long a consumer that napped on its stop gets to nap on it again
@@ -66,6 +67,7 @@ class GQueue(GObject):
         self.puts: list[bool] = []                    # each put in order: True if the learner's
         self.taken: dict[str, int] = {}               # who -> items its get()s took
         self.admits = None                            # hook: (who) -> may it take an item now
+        self.kept: dict[str, int] = {}                # who -> its takes when one was kept for it
         self.before_take = None                       # hook: (rec) a get() begins
         self.fast = FastClock()                       # the grader's fast clock, by thread
 
@@ -247,8 +249,9 @@ def consumer_scenario(rep):
     the last batch (``stop_in_nap``), or else after the last. ``pause``: the
     stop is consumer-2's (a consumer that obeys only as consumer-1 meets it),
     set as consumer-2 pauses after a look at it that said no (``StopAtPause``:
-    a nap, or busy CPU, between the look and the next get() misses it), else while do()
-    holds it inside its PAUSE_TASK-th task; then one task stays for it until
+    a nap, or busy CPU, between the look and the next get() misses it; the queue is
+    empty until consumer-2 waits in a get(), is stopped so, or PAUSE_EMPTY_S passed),
+    else while do() holds it inside its PAUSE_TASK-th task; then one task stays for it until
     it has returned or taken one (one that ignores its stop has one to take,
     on every grading). Before the
     None's, one more quiet period: then one None per consumer still running.
@@ -264,7 +267,7 @@ def consumer_scenario(rep):
     stops = {c: rep.add(GEvent(n, f"stop{i + 1}")) for i, c in enumerate(names_)}
     for ev in stops.values():  # a consumer's timed stop.wait() follows the queue's fast clock
         ev.fast_by = q.fast
-    if mode != "trickle":
+    if mode not in ("trickle", "pause"):
         for t in range(tasks):
             q.put_now(t)
     target = "consumer-2" if mode == "pause" else "consumer-1"  # whose stop is set
@@ -316,6 +319,18 @@ def consumer_scenario(rep):
     if do.hold_on:
         nth = {1: "1st", 2: "2nd", 3: "3rd"}[do.hold_on[1]]
         watch = StopAtPause(rep, stops[target], target, q) if mode == "pause" else None
+        if mode == "pause":
+            # the queue starts empty: the target's first look meets an empty queue
+            # (one that pauses only then, `while tasks.qsize() == 0: sleep`, never
+            # paused in a full one; twelfth hostile reading). The tasks come as it
+            # waits in a get(), is stopped in a pause, or after PAUSE_EMPTY_S.
+            end = time.monotonic() + PAUSE_EMPTY_S  # (the grader's time: the explorer chooses)
+            rep.wait(lambda: q.waiting.get(target, 0.0) != 0.0 or stops[target].flag
+                     or rep.ended(target) or bool(a.anomalies) or time.monotonic() >= end,
+                     held=True)
+            with a.cond:
+                for t in range(tasks):
+                    q.put_now(t)
         rep.until(lambda: do.held is not None or stops[target].flag,
                   f"{target} inside its {nth} task")
         if watch is not None:
@@ -462,9 +477,11 @@ class StopAtPause:
             return True  # a look that waits (a nap on stop.wait(t)): it must read what it returns
         if any(r.kind != "Nap" or r.parked is None for r in now):
             return False  # inside a call on the check's objects, or one on its way
+        # (a get told Empty took nothing: a look, a get_nowait() told Empty, then a
+        # nap and an untimed get() pauses after its look too; twelfth hostile reading)
         last = next((r for r in reversed(a.ledger) if r.tid == tid and (
             (r.obj == self.stop_.id and r.op in ("is_set", "wait"))
-            or (r.obj == self.queue_id and r.op in ("get", "get_nowait")))), None)
+            or (r.obj == self.queue_id and r.op in ("get", "get_nowait") and r.ok))), None)
         if (last is None or last.obj != self.stop_.id or not last.ok
                 or getattr(last.value, "value", last.value)):
             return False
@@ -472,6 +489,21 @@ class StopAtPause:
             return True  # time.sleep, in the grader
         # (a blocking read on a pipe of its own is a nap too)
         return pid is not None and (procfs.naps(pid, tid) or procfs.reads_no_socket(pid, tid))
+
+
+def keep_one_for(rep, q, who) -> None:
+    """(under the monitor) ``who``'s stop is set: one task stays for it
+    until it has returned or taken one, so that a consumer that goes on to a
+    get() after its stop takes it, on every grading, whoever else waits.
+    Several such consumers: one task each (``GQueue.kept``)."""
+    if who in q.kept:
+        return
+    q.kept[who] = q.taken.get(who, 0)
+
+    def admits(w):
+        pending = [c for c, t in q.kept.items() if not rep.ended(c) and q.taken.get(c, 0) <= t]
+        return w in pending or len(q.items) > len(pending)
+    q.admits = admits
 
 
 def stop_in_nap(rep, q, stop, target) -> None:
@@ -500,9 +532,7 @@ def stop_in_nap(rep, q, stop, target) -> None:
         with a.cond:
             stop.hold_look = None
             if held:
-                taken = q.taken.get(target, 0)
-                q.admits = lambda who: (who == target or rep.ended(target) or len(q.items) > 1
-                                        or q.taken.get(target, 0) > taken)
+                keep_one_for(rep, q, target)
                 stop.set_now()
 
 
@@ -673,8 +703,9 @@ CONSUMER = Exercise(
         "`collections`.\n\n"
         "The check runs three of your consumers on 12 tasks, 0 to 11 (the grader's queue, `do` and "
         "Events) and sets consumer-1's stop while it is in the middle of a task (or "
-        "before it starts, or after the last task); in one run it sets consumer-2's stop "
-        "instead, as consumer-2 pauses after a look at it that said no (asleep outside "
+        "before it starts, or after the last task); in one run (its queue empty at first) it "
+        "sets consumer-2's stop instead, as consumer-2 pauses after a look at it that said "
+        "no (asleep outside "
         "any call on the check's objects, or busy without a call, before its next `get()`, "
         "whatever it called meanwhile: a pause between that look and the next `get()` "
         f"misses the stop), or else in the middle of its {PAUSE_TASK}rd task; in some runs "
