@@ -1157,7 +1157,10 @@ STOP_ONE_MODES = {
                "kill beta", "halt alpha", "stop:beta", "stop-alpha",  # other verbs, no space
                "exit", "quit now", "quit alpha", "quit.",  # other ways out: not "quit"
                "stop now alpha",  # a name, but as the last of three words
-               "stop alpha beta", "")),  # two names; an empty line (ninth hostile reading)
+               "stop alpha beta", "",  # two names; an empty line (ninth hostile reading)
+               # no name of "all" workers, no other ways out, nothing stuck to a name
+               # (twelfth hostile reading: each passed every grading, never sent)
+               "stop all", "stop *", "q", "bye", "quit!", "stop alpha!", "stop beta,")),
     # (no other spacing: the statement says the check writes one space between words
     # and none around them; it said "whatever the spaces" until the sixteenth session,
     # which the check never sent and the reference's partition(" ") did not meet:
