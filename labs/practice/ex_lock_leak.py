@@ -607,7 +607,12 @@ def _call_facts(rep, bank, held_at_end) -> dict:
                     if any(r.op == "credit" and r.args[0] == dst for r in after):
                         retried.append(label)
                 if net:
-                    not_undone.append(f"{label} failed and left {net}: " + _why_left(net, src))
+                    again = any(r.op == "credit" and r.args[0] == dst and r.ok for r in after)
+                    not_undone.append(f"{label} failed and left {net}: " + (
+                        f"the failed credit of {dst!r} was made again, and it went through "
+                        "(a retry): a failed transfer is undone, and the error re-raised"
+                        if again and not raised and net == {src: -amount, dst: amount}
+                        else _why_left(net, src)))
             else:
                 if raised:  # no credit of this call failed: the error came from elsewhere
                     invented.append(label)
