@@ -607,6 +607,11 @@ def _every_job_done(f):
     unknown = [j for j, k in zip(did, did_k) if k not in taken_k]
     if f["mode"] == "idle" and not dropped and not twice and sorted(did) != list(range(JOBS)):
         return False, f"{len(set(did))} of {JOBS} jobs done"
+    changed = [(j, d) for j in dropped for d in unknown if str(d) == str(j) or d == j]
+    if changed:  # done(str(job)), done(float(job)): the job, changed on the way
+        j, d = changed[0]
+        return False, (f"job {j!r} was passed to done() as {d!r}, a {type(d).__name__}: "
+                       "pass the job itself, unchanged")
     if dropped:
         where = " (the job in hand when the stop came)" if f["mode"] == "busy" \
             and TAKE_STOP in dropped else ""

@@ -1,4 +1,4 @@
-# expect: every job taken was done: job(s)
+# expect: every job taken was done: job 0 was passed to done() as 0.0, a float
 # blocking-io/timeout-consumer, wrong (tenth hostile reading, sixteenth session; passed every grading
 # while jobs were compared with ==, and 1.0 == 1): "pass every job you take to done(job)":
 # it passes done(float(job)), not the job it took.
