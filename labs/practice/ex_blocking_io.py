@@ -890,7 +890,8 @@ def reader_scenario(rep):
         rep.spawn(me, "reader", rep.socket(sock), rep.socket(wake))
         rep.go()
         started = rep.until(lambda: rep.reports.calls[me] != [], "the reader started")
-        wake.close()
+        # (wake's learner end stays open here too, as sock's does: whether the
+        # stop byte was read is what the kernel no longer holds for it)
         pid, base = rep.session.pid, rep.session.base[1]
         if started and not stop_first:
             fds_seen, read_all, paced = [], 0, time.monotonic()
@@ -932,6 +933,10 @@ def reader_scenario(rep):
                     _keep_sending(rep, me, peer, sent, facts)
         facts.update(rep.finish())
         facts.update(_reader_facts(rep, me, sent))
+        if not facts["calls_ended"] and stop is not None and facts["stop_t"] is not None \
+                and _inq(wake) == 0:  # it read the stop byte, and went on
+            facts["pending"] = [p + f", after it read the stop byte {stop!r} from wake (any "
+                                "byte, whatever its value, is the stop)" for p in facts["pending"]]
         if not facts["calls_ended"] and mode == "peer-closes" and \
                 facts.get("after_eof") is not None:
             running = facts["after_eof"]
