@@ -3,6 +3,8 @@
 # so), it takes no more and naps on the stop. Like stop-worker's ten_then_wait: any count
 # can be outwaited, and the statement names this one.
 import queue
+
+
 def consumer(jobs, stop, done):
     n = 0
     while not stop.is_set():

@@ -2,10 +2,15 @@
 # "the stop must be set by your handler, after SIGTERM": the same handler is installed on
 # SIGALRM too, with alarm(2): a kernel timer in real time, outside the check's clocks (the
 # 1 s and 0.3 s versions fail, in the late run); like cheat_itimer_real_idle.
-import signal, threading
+import signal
+import threading
+
+
 def run(start_workers):
     stop = threading.Event()
-    h = lambda s, f: stop.set()
+
+    def h(signum, frame):
+        stop.set()
     signal.signal(signal.SIGTERM, h)
     signal.signal(signal.SIGALRM, h)
     signal.alarm(2)
