@@ -385,15 +385,16 @@ def timeout_scenario(rep):
     me = "consumer"
     stopped = {}
 
-    def set_stop(look=None):
+    def set_stop(look=None, late=True):
         stop.set_now()
         if "t" not in stopped:
             stopped.update(t=a.now(), queued=rep.queued_on(me))
-            if mode == "idle":  # (under the monitor, with the stop)
+            if mode == "idle" and late:  # (under the monitor, with the stop)
                 late_job(look)
 
     def late_job(look):
-        """idle: a job comes with the stop, for a get() begun after it
+        """idle: a job comes with the stop set at one of the run's moments
+        (not the one set anyway, at no moment), for a get() begun after it
         only: not one already waiting (in flight), nor the one right after
         ``look``, the look the stop was set just after (the race the
         statement allows: nothing between them). A consumer that looks,
@@ -523,7 +524,7 @@ def timeout_scenario(rep):
         rep.hold(time.monotonic() - t_looks)  # the grader's looking: not the learner's budget
         with a.cond:
             if "t" not in stopped and not rep.ended(me):  # it never looks: set it all the same
-                set_stop()
+                set_stop(late=False)  # (at no moment of its: a get may follow a look at once)
     elif mode == "busy":
         rep.until(lambda: "t" in stopped or rep.ended(me), f"the consumer taking job {TAKE_STOP}")
     facts.update(rep.finish())

@@ -1,4 +1,4 @@
-# expect: worker-1, worker-11 stopped too (the command named worker-10;
+# expect: no other worker stopped:
 # stop-one, wrong (tenth hostile reading, sixteenth session; passed every grading until the
 # check sent near names):
 # "the whole name, in its case: worker-1 is not worker-10": it compares names with punctuation removed, so "stop worker1" or "stop worker_1" stops worker-1.
