@@ -1160,7 +1160,10 @@ STOP_ONE_MODES = {
                "stop alpha beta", "",  # two names; an empty line (ninth hostile reading)
                # no name of "all" workers, no other ways out, nothing stuck to a name
                # (twelfth hostile reading: each passed every grading, never sent)
-               "stop all", "stop *", "q", "bye", "quit!", "stop alpha!", "stop beta,")),
+               "stop all", "stop *", "q", "bye", "quit!", "stop alpha!", "stop beta,",
+               # part of the verb, quotes around a name, a line that ends in quit
+               # (thirteenth hostile reading: `verb in ("stop")` is a substring test)
+               "top alpha", "st beta", "s alpha", "stop 'alpha'", 'stop "beta"', "please quit")),
     # (no other spacing: the statement says the check writes one space between words
     # and none around them; it said "whatever the spaces" until the sixteenth session,
     # which the check never sent and the reference's partition(" ") did not meet:
@@ -1169,7 +1172,8 @@ STOP_ONE_MODES = {
                   ("stop worker-111", "stop worker",  # a name longer, then shorter
                    # near names: without the dash, with a dot, a worker's number
                    # (tenth hostile reading: each stopped a worker, and passed)
-                   "stop worker11", "stop worker-1.", "stop 3")),
+                   "stop worker11", "stop worker-1.", "stop 3",
+                   "stop worker-01")),  # a zero more (thirteenth hostile reading)
     "twice": (("db", "pool", "cache"), "pool", ()),  # "stop pool".lstrip("stop ") is "l"
     "quiet": (("worker-1", "worker-2", "worker-10"), "worker-1", ("stop worker-100",)),
     "two": (("red", "green", "blue"), ("red", "blue"), ()),  # two workers, one after the other

@@ -1,0 +1,12 @@
+# expect: no other worker stopped: alpha, beta stopped too
+# signal-target/stop-one, wrong (thirteenth hostile reading, eighteenth session): it
+# tests `verb in ("stop")`, a substring test ("top alpha", "st beta" stop them).
+# Passed every grading: the check never sent such a command; it does now.
+def control(commands, stops):
+    while True:
+        line = commands.get()
+        if line == "quit":
+            return
+        verb, _, name = line.partition(" ")
+        if verb in ("stop") and name in stops:
+            stops[name].set()
