@@ -1161,9 +1161,10 @@ STOP_ONE_MODES = {
                # no name of "all" workers, no other ways out, nothing stuck to a name
                # (twelfth hostile reading: each passed every grading, never sent)
                "stop all", "stop *", "q", "bye", "quit!", "stop alpha!", "stop beta,",
-               # part of the verb, quotes around a name, a line that ends in quit
-               # (thirteenth hostile reading: `verb in ("stop")` is a substring test)
-               "top alpha", "st beta", "s alpha", "stop 'alpha'", 'stop "beta"', "please quit")),
+               # part of the verb, a line that ends in quit (thirteenth hostile
+               # reading: `verb in ("stop")` is a substring test). Not quotes around a
+               # name: `shlex.split()`, an allowed way to read a line, takes them off
+               "top alpha", "st beta", "s alpha", "please quit")),
     # (no other spacing: the statement says the check writes one space between words
     # and none around them; it said "whatever the spaces" until the sixteenth session,
     # which the check never sent and the reference's partition(" ") did not meet:
