@@ -1,14 +1,16 @@
-# stop-one, right (right-answer round, eighteenth session): reads each line with shlex.split().
-# It failed once the noise run sent quoted names (shlex takes the quotes off); the check
-# sends none now.
+# right (eleventh hostile reading, seventeenth session): refused until then, its import not on the
+# check's list; pure helpers are allowed now (policy.COMMON_MODULES). It failed again when
+# the eighteenth session's noise run sent quoted names (shlex takes quotes off); none now.
+# RIGHT: splits each command with shlex.split (the usual way to tokenize a command line), exact ["stop", NAME] / ["quit"] matching, blocking get() in its own thread.
+import queue
 import shlex
+import threading
 
 
 def control(commands, stops):
     while True:
-        line = commands.get()
         try:
-            words = shlex.split(line)
+            words = shlex.split(commands.get())
         except ValueError:
             continue
         if words == ["quit"]:
