@@ -271,14 +271,27 @@ def naps(pid: int, tid: int) -> bool:
             or waits_for_time_or_others(pid, tid))
 
 
+# blocking I/O on a descriptor (read, write, readv, writev, pread64, pwrite64), and
+# open()/openat(), which blocks on a FIFO until its other end is opened
+FD_IO = {"x86_64": {"0", "1", "17", "18", "19", "20"},
+         "aarch64": {"63", "64", "65", "66", "67", "68"}}.get(_MACHINE, set())
+OPENS = {"x86_64": {"2", "257"}, "aarch64": {"56"}}.get(_MACHINE, set())
+
+
 def reads_no_socket(pid: int, tid: int) -> bool:
-    """Thread ``tid`` of ``pid`` is asleep in a read (RECEIVE) on a
-    descriptor that is no socket (a pipe, a terminal, a FIFO): a wait of its
-    own, not one for a reply (a practice child's threads wait for the
-    grader's replies on sockets only), as two reads of its system call that
-    agree show."""
+    """Thread ``tid`` of ``pid`` is asleep in a read or a receive (RECEIVE),
+    or a write, on a descriptor that is no socket (a pipe, a terminal, a
+    FIFO), or in an open that waits (a FIFO's other end): a wait of its own,
+    not one for a reply (a practice child's threads wait for the grader's
+    replies on sockets only), as two reads of its system call that agree
+    show. (Thirteenth hostile reading: a write to a full pipe, and the open
+    of a FIFO, were not seen as pauses; a read was.)"""
     words = (syscall(pid, tid) or "").split()
-    if len(words) < 2 or words[0] not in RECEIVE or thread_state(pid, tid) != "S":
+    if len(words) < 2 or thread_state(pid, tid) != "S":
+        return False
+    if words[0] in OPENS:
+        return (syscall(pid, tid) or "").split() == words
+    if words[0] not in RECEIVE and words[0] not in FD_IO:
         return False
     try:
         target = os.readlink(f"/proc/{pid}/fd/{int(words[1], 16)}")
