@@ -389,24 +389,25 @@ def consumer_scenario(rep):
 class StopAtPause:
     """(``pause``) Sets ``stop`` (``who``'s) as ``who`` pauses after a look
     at it that said no: its last look at the stop (``is_set()``, or a
-    ``wait()`` that timed out) came after its last take (``get``,
-    ``get_nowait``: other calls between, ``qsize()`` or ``empty()``, do not
-    count), and then
+    ``wait()`` that timed out) came after its last take (a ``get`` or
+    ``get_nowait`` that took a task: one told Empty took nothing; other calls
+    between, ``qsize()`` or ``empty()``, do not count), and then
 
     - its thread naps -- in a wait of its own, as the kernel shows it
       (``procfs.naps``: any sleep, or a futex wait that is not a wait for
       the GIL), or in ``time.sleep`` (a nap in the grader while the explorer
-      drives the run, ``arena.GNap``), or in a read on a descriptor of its
-      own that is no socket (a pipe: ``procfs.reads_no_socket``; a read on a
-      socket of its own cannot be told from a wait for the grader's reply).
+      drives the run, ``arena.GNap``), or in a read or write on a descriptor
+      of its own that is no socket, or the open of a FIFO
+      (``procfs.reads_no_socket``; a read on a socket of its own cannot be
+      told from a wait for the grader's reply).
       A thread of the grader's looks every PAUSE_SAMPLE_S until ``stop()``:
       each look and nap is one more chance, so a nap of 50 ms is caught on
       every grading; one of a few milliseconds may be missed (ninth hostile
       reading, fifteenth session: a ``qsize()`` between the look and the nap
       and ten 4 ms sleeps passed). A thread of its own, not the scenario's:
       the explorer makes its choices only while the scenario waits;
-    - or it runs: its next ``get()`` arrives with PAUSE_CPU_S of CPU used
-      since the look (a busy pause). Counted as the look answers and as the
+    - or it runs: a ``get()`` arrives with PAUSE_CPU_S of CPU used since
+      that look (a busy pause; a get told Empty between does not end it). Counted as the look answers and as the
       get arrives, each time with the thread blocked for the grader's reply
       (``procfs.cpu_when_blocked``): the kernel's count is exact then, and
       the time the thread waited for a CPU is not in it. The stop is set as
@@ -460,7 +461,7 @@ class StopAtPause:
         as if just before it."""
         if rec.who != self.who:
             return
-        look, self.look = self.look, None
+        look = self.look  # (kept until its next look: a get told Empty took nothing)
         pid = self.rep.session.pid
         if look is None or look[1] is None or pid is None or self.stop_.flag \
                 or self.over.is_set():
