@@ -288,7 +288,7 @@ def test_the_kernel_shows_a_threads_timed_wait_and_its_timeout(kind):
 
 @pytest.mark.parametrize("kind, own", [("pipe", True), ("socket", False)])
 def test_the_kernel_tells_a_read_on_a_pipe_from_a_wait_for_a_reply(kind, own):
-    """procfs.reads_no_socket: a thread blocked reading a pipe of its own is
+    """procfs.blocked_in_io_no_socket: a thread blocked reading a pipe of its own is
     in a wait of its own (lost-task's pause run sets the stop in it); one
     blocked reading a socket may be waiting for the grader's reply."""
     from labs.child import procfs, wait
@@ -311,7 +311,7 @@ def test_the_kernel_tells_a_read_on_a_pipe_from_a_wait_for_a_reply(kind, own):
         tid = int(p.stdout.readline())
         assert wait.until(lambda: (procfs.syscall(p.pid, tid) or "?").split()[0]
                           in procfs.RECEIVE, 10.0)
-        assert procfs.reads_no_socket(p.pid, tid) is own
+        assert procfs.blocked_in_io_no_socket(p.pid, tid) is own
     finally:
         p.kill()
         p.wait()

@@ -85,18 +85,11 @@ def cpu_when_blocked(pid: int, tid: int, bound_s: float = 0.1) -> int | None:
     of a blocked one is exact (a thread that has just sent the grader an
     operation blocks at once, for its reply). None when it is gone or does
     not block in time."""
-    end = time.monotonic() + bound_s
-    while True:
-        state = thread_state(pid, tid)
-        if state is None:
-            return None
-        if state not in "RD":
-            times = schedstat(pid, tid)
-            if times is not None and thread_state(pid, tid) == state:
-                return times[0]
-        if time.monotonic() > end:
-            return None
-        time.sleep(0.0002)  # a thread on its way into its wait: a few microseconds
+    if not wait.until(lambda: thread_state(pid, tid) not in (None, "R", "D"), bound_s,
+                      poll=0.0002):
+        return None
+    times = schedstat(pid, tid)
+    return None if times is None else times[0]
 
 
 def cpu_wait_s(pid: int | None, tid: int | None) -> float:
@@ -278,7 +271,7 @@ FD_IO = {"x86_64": {"0", "1", "17", "18", "19", "20"},
 OPENS = {"x86_64": {"2", "257"}, "aarch64": {"56"}}.get(_MACHINE, set())
 
 
-def reads_no_socket(pid: int, tid: int) -> bool:
+def blocked_in_io_no_socket(pid: int, tid: int) -> bool:
     """Thread ``tid`` of ``pid`` is asleep in a read or a receive (RECEIVE),
     or a write, on a descriptor that is no socket (a pipe, a terminal, a
     FIFO), or in an open that waits (a FIFO's other end): a wait of its own,

@@ -271,15 +271,12 @@ def consumer_scenario(rep):
         for t in range(tasks):
             q.put_now(t)
     target = "consumer-2" if mode == "pause" else "consumer-1"  # whose stop is set
-    at_stop = {}  # pause: how many tasks the target had taken when its stop was set
     if mode in ("midway", "midway-2nd", "pause"):
         do.hold_on = (target, {"midway": 1, "midway-2nd": 2, "pause": PAUSE_TASK}[mode])
 
         def admits(who):
             if who == target or rep.ended(target):
                 return True
-            if "taken" in at_stop:  # one task stays for it until it took one (pause)
-                return len(q.items) > 1 or q.taken.get(target, 0) > at_stop["taken"]
             # the tasks the target needs to reach the moment stay for it, however
             # fast the others take theirs (a do() run in a thread of their own
             # frees them at once): the others take no more while only that many
@@ -336,8 +333,8 @@ def consumer_scenario(rep):
         if watch is not None:
             watch.stop()
         with a.cond:
-            if mode == "pause":
-                at_stop["taken"] = q.taken.get(target, 0)
+            if mode == "pause":  # (its moment is past: the others need no task kept)
+                keep_one_for(rep, q, target)
             if not stops[target].flag:
                 stops[target].set_now()
         hold_away(rep, do)
@@ -398,7 +395,7 @@ class StopAtPause:
       the GIL), or in ``time.sleep`` (a nap in the grader while the explorer
       drives the run, ``arena.GNap``), or in a read or write on a descriptor
       of its own that is no socket, or the open of a FIFO
-      (``procfs.reads_no_socket``; a read on a socket of its own cannot be
+      (``procfs.blocked_in_io_no_socket``; a read on a socket of its own cannot be
       told from a wait for the grader's reply).
       A thread of the grader's looks every PAUSE_SAMPLE_S until ``stop()``:
       each look and nap is one more chance, so a nap of 50 ms is caught on
@@ -489,7 +486,7 @@ class StopAtPause:
         if now:
             return True  # time.sleep, in the grader
         # (a blocking read on a pipe of its own is a nap too)
-        return pid is not None and (procfs.naps(pid, tid) or procfs.reads_no_socket(pid, tid))
+        return pid is not None and (procfs.naps(pid, tid) or procfs.blocked_in_io_no_socket(pid, tid))
 
 
 def keep_one_for(rep, q, who) -> None:
