@@ -605,6 +605,7 @@ class Explorer:
         step of its own), the grader's moves, each with the letter chosen
         (None where one thread alone could move) and what it returned."""
         out, seen = [], set()
+        last = {id(e[1]): pos for pos, e in enumerate(self.log) if e[0] is not None}
         for pos, (i, what, letter, notes) in enumerate(self.log):
             if i is None:
                 out.append({"who": "grader", "letter": None, "op": what, "outcome": "",
@@ -613,7 +614,7 @@ class Explorer:
             rec = what
             first = rec.seq not in seen
             seen.add(rec.seq)
-            if any(e[1] is rec for e in self.log[pos + 1:]):
+            if last[id(rec)] > pos:  # (one pass: a run of a napping consumer has 25,000 steps)
                 outcome = "waits"
             elif rec.result is None or rec.result == ("raise", "Ended"):
                 outcome = "still waiting when the run ended"
