@@ -567,6 +567,35 @@ def test_a_fast_period_passes_each_threads_own_hour():
     assert not clock.slept(0.05)
 
 
+def test_a_consumers_quiet_period_passes_in_strides_after_its_first_waits():
+    """lost-task/consumer's quiet periods: a consumer's first QUIET_FINE
+    timed waits pass their own timeout, then each at least a tenth of what
+    passed before it. Ten seconds of 10 ms naps were 1,000 waits, each an
+    operation through the explorer's gate (22 s a check of a right answer,
+    until the nineteenth session)."""
+    from labs.practice import arena, ex_lost_task
+    clock = arena.FastClock(fine=ex_lost_task.QUIET_FINE)
+    clock.start({"consumer-1": ex_lost_task.QUIET_FAST_S})
+    skews = []
+    while clock.now("consumer-1"):
+        skews.append(clock.timed("consumer-1", 0.01)["skew"])
+    assert skews[:ex_lost_task.QUIET_FINE] == [0.01] * ex_lost_task.QUIET_FINE
+    assert sum(skews) >= ex_lost_task.QUIET_FAST_S
+    assert len(skews) < 200
+
+
+def test_a_consumer_that_naps_10ms_passes_the_trickle_run_within_its_budget():
+    """The trickle run (four quiet periods) of a right consumer that naps
+    10 ms on its stop: 19,800 choices of the explorer's, about 14 s, at the
+    edge of the run's budget (3 s plus 8 s the grader held) even unloaded
+    (it passed or ran out), until the nineteenth session."""
+    ex = exercises.get("lost-task/consumer")
+    path = next(p for p in ex.right_answers() if p.stem.endswith("right_stop_wait_10ms"))
+    r = grade.grade(ex.id, path.read_text(), schedule="trickle:", python=CHILD_PYTHON)
+    assert r.passed, r.failures()
+    assert r.runs[0].explored["choices"] < 6000  # about 3,400 (19,800 before)
+
+
 # ---------------------------------------------------------------- blocking-io
 
 def _answer(ex_id, what):

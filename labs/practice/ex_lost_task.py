@@ -36,6 +36,9 @@ CONSUMERS = 3
 SMALL = "small-"
 SMALL_CONSUMERS, SMALL_TASKS = 2, 3
 QUIET_FAST_S = 10.0  # each quiet period on the consumers' clocks (their timed waits)
+QUIET_FINE = 100  # ... of which each consumer's first 100 timed waits pass their own
+                  # timeout, then each a tenth more (FastClock fine: 10 ms naps cost
+                  # 150 operations a period, not 1,000)
 AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is not the
               # consumer's own, unless the consumer's own thread moves first
 SLOW_S = 60.0  # shutdown, idle: how long consumer-1 runs on the learner's fast clock
@@ -263,6 +266,7 @@ def consumer_scenario(rep):
     consumers, tasks = (SMALL_CONSUMERS, SMALL_TASKS) if small else (CONSUMERS, TASKS)
     # the tasks are 0 to 11: task 0 is a task, not "no more tasks" (`if not n:`)
     q, do = rep.add(GQueue(n)), rep.add(GDo(n, tasks=tasks, first=0))
+    q.fast.fine = QUIET_FINE
     names_ = [f"consumer-{i + 1}" for i in range(consumers)]
     stops = {c: rep.add(GEvent(n, f"stop{i + 1}")) for i, c in enumerate(names_)}
     for ev in stops.values():  # a consumer's timed stop.wait() follows the queue's fast clock
@@ -721,7 +725,10 @@ CONSUMER = Exercise(
         "stop. The check's quiet periods are its own time, not your run's, and run on a "
         "fast clock: in each, 10 s of your waits with a timeout (`get()`, `stop.wait()`, "
         "`threading`'s timers and waits) pass at once, and the clocks of `time` move on "
-        "with them."),
+        "with them (your first 100 waits of a period pass their own timeout each; each "
+        "after them passes at least a tenth of the time passed before it, as a "
+        "timeout is only the least a wait lasts: keep time on a clock, not by counting "
+        "waits)."),
     functions=("consumer",),
     signatures=(("tasks", "stop", "do"),),
     skeleton=(
