@@ -362,6 +362,25 @@ def pausing(rep) -> bool:
     return outside
 
 
+def pauses_after_look(rep, who, stop) -> bool:
+    """``who``'s last call was a look at ``stop`` that said no, and its own
+    thread is now asleep outside any call on the check's objects, whatever
+    the other threads of its process do: in a nap of its own that is no wait
+    for the GIL (``procfs.naps``), or blocked in I/O on a descriptor that is
+    no socket (a pipe a helper thread drains). Since the nineteenth session:
+    ``pausing`` wants every thread asleep, and a consumer that wrote to a
+    pipe after its look, a helper draining it, was never seen pausing
+    (thirteenth hostile reading). Under the monitor."""
+    a, pid, tid = rep.arena, rep.session.pid, rep.tid_of(who)
+    if pid is None or tid is None or any(r.tid == tid for r in a.current.values()):
+        return False
+    last = next((r for r in reversed(a.ledger) if r.who == who), None)
+    if (last is None or last.obj != stop.id or last.op not in ("is_set", "wait")
+            or not last.ok or getattr(last.value, "value", last.value)):
+        return False
+    return procfs.naps(pid, tid) or procfs.blocked_in_io_no_socket(pid, tid)
+
+
 def timeout_scenario(rep):
     """``consumer(jobs, stop, done)`` on the grader's queue, ``done`` and
     Event. ``idle``: 5 jobs, one at a time, each as the consumer begins to
@@ -515,7 +534,9 @@ def timeout_scenario(rep):
                     # a pause that began after a call it made meanwhile (not the
                     # end of one that began before: the stop would come late in it)
                     looked = any(r.who == me for r in a.ledger[seq0:])
-                    paused = paused + 1 if looked and pausing(rep) else 0
+                    # (or one after its last look, whenever that was: pauses_after_look)
+                    paused = paused + 1 if (looked and pausing(rep)) \
+                        or pauses_after_look(rep, me, stop) else 0
                     if paused >= 2:  # seen twice, half a millisecond apart
                         set_stop()
                         break

@@ -1,7 +1,10 @@
-# (thirteenth hostile reading, eighteenth session; passes every grading)
-# "look at it before every get": after its look it blocks in a write to a pipe a helper
-# drains, then get(timeout): the idle run's pause watch (every thread asleep, one outside a
-# call) never sees the whole process asleep while the helper drains.
+# expect: no job taken after the stop: job(s) 7 taken after the stop was set
+# blocking-io/timeout-consumer, wrong (thirteenth hostile reading, eighteenth session; passed
+# every grading until the nineteenth)
+# Violates "look at it before every get": after its look it blocks in a write to a pipe a
+# helper drains, then get(timeout). The idle run's pause watch wanted every thread asleep
+# (`pausing`); it now also sees the consumer's own thread asleep after its look, in a nap
+# or blocked in I/O on a descriptor that is no socket (`pauses_after_look`).
 import os
 import queue
 import threading
