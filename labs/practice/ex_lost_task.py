@@ -11,7 +11,6 @@ import threading
 import time
 from collections import deque
 
-from labs.child import procfs
 from labs.practice.arena import (
     FOREVER,
     AliveCredit,
@@ -27,6 +26,7 @@ from labs.practice.arena import (
     first_seen_set,
 )
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
+from labs.practice.pauses import StopAtPause
 from labs.practice.policy import COMMON_MODULES
 
 TASKS = 12
@@ -43,9 +43,7 @@ AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is 
               # consumer's own, unless the consumer's own thread moves first
 SLOW_S = 60.0  # shutdown, idle: how long consumer-1 runs on the learner's fast clock
 PAUSE_TASK = 3  # pause: consumer-2's stop comes as it pauses after a look, or inside this task
-PAUSE_SAMPLE_S = 0.0005  # ... its thread looked at this often (StopAtPause)
 PAUSE_EMPTY_S = 0.5  # ... the queue empty at first, at most this long (real time)
-PAUSE_CPU_S = 0.005  # ... a busy pause: this much CPU between the look and the next get()
 NAP_MAX_S = 1.0  # shutdown: the longest nap between two looks (the statement's)
 NAP_STOP_S = 0.5  # trickle: how long a consumer that napped on its stop gets to nap on it again
 
@@ -319,7 +317,8 @@ def consumer_scenario(rep):
 
     if do.hold_on:
         nth = {1: "1st", 2: "2nd", 3: "3rd"}[do.hold_on[1]]
-        watch = StopAtPause(rep, stops[target], target, q) if mode == "pause" else None
+        watch = StopAtPause(rep, stops[target], target, q, took=lambda r: (
+            r.op in ("get", "get_nowait") and r.ok)) if mode == "pause" else None
         if mode == "pause":
             # the queue starts empty: the target's first look meets an empty queue
             # (one that pauses only then, `while tasks.qsize() == 0: sleep`, never
@@ -385,112 +384,6 @@ def consumer_scenario(rep):
     facts.update(do.fates())
     facts.update(_consumer_facts(rep, q, do, stops))
     return facts
-
-
-class StopAtPause:
-    """(``pause``) Sets ``stop`` (``who``'s) as ``who`` pauses after a look
-    at it that said no: its last look at the stop (``is_set()``, or a
-    ``wait()`` that timed out) came after its last take (a ``get`` or
-    ``get_nowait`` that took a task: one told Empty took nothing; other calls
-    between, ``qsize()`` or ``empty()``, do not count), and then
-
-    - its thread naps -- in a wait of its own, as the kernel shows it
-      (``procfs.naps``: any sleep, or a futex wait that is not a wait for
-      the GIL), or in ``time.sleep`` (a nap in the grader while the explorer
-      drives the run, ``arena.GNap``), or in a read or write on a descriptor
-      of its own that is no socket, or the open of a FIFO
-      (``procfs.blocked_in_io_no_socket``; a read on a socket of its own cannot be
-      told from a wait for the grader's reply).
-      A thread of the grader's looks every PAUSE_SAMPLE_S until ``stop()``:
-      each look and nap is one more chance, so a nap of 50 ms is caught on
-      every grading; one of a few milliseconds may be missed (ninth hostile
-      reading, fifteenth session: a ``qsize()`` between the look and the nap
-      and ten 4 ms sleeps passed). A thread of its own, not the scenario's:
-      the explorer makes its choices only while the scenario waits;
-    - or it runs: a ``get()`` arrives with PAUSE_CPU_S of CPU used since
-      that look (a busy pause; a get told Empty between does not end it). Counted as the look answers and as the
-      get arrives, each time with the thread blocked for the grader's reply
-      (``procfs.cpu_when_blocked``): the kernel's count is exact then, and
-      the time the thread waited for a CPU is not in it. The stop is set as
-      if just before that get. Until the eighteenth session a sampler
-      counted it as it ran, and the kernel adds a running thread's CPU only
-      at its ticks: 20 ms of busy work after the look passed one grading
-      under a loaded ``make test``.
-
-    A consumer that looks, pauses, then takes a task has its next ``get()``
-    begin after the stop; a right one takes its task right after its look
-    (no pause between) or naps before it looks. A nap on ``stop.wait(t)`` is
-    a look that waits: the stop is set during it too (one that ignores the
-    True it returns takes a task after its stop)."""
-
-    def __init__(self, rep, stop, who, queue):
-        self.rep, self.stop_, self.who, self.queue_id = rep, stop, who, queue.id
-        self.look = None  # (who's last look that said no, its thread's CPU ns then)
-        self.over = threading.Event()
-        stop.on_look, queue.before_take = self._looked, self._takes
-        self.thread = threading.Thread(target=self._watch, name="pause-watch", daemon=True)
-        self.thread.start()
-
-    def stop(self) -> None:
-        self.over.set()
-        self.thread.join()
-        with self.rep.arena.cond:
-            self.stop_.on_look = None
-            self.rep.arena.objects[self.queue_id].before_take = None
-
-    def _watch(self) -> None:
-        rep, a = self.rep, self.rep.arena
-        while not self.over.is_set() and not rep.session.gone and not a.child_gone:
-            with a.cond:
-                if self.stop_.flag or rep.ended(self.who) or a.anomalies:
-                    return
-                tid = rep.tid_of(self.who)
-                if tid is not None and self._naps_after_look(tid):
-                    self.stop_.set_now()
-                    return
-            time.sleep(PAUSE_SAMPLE_S)  # a sampling period, not a wait for anything
-
-    def _looked(self, rec, said) -> None:
-        """(stop.on_look, under the monitor) A look of ``who``'s that said no."""
-        pid = self.rep.session.pid
-        if rec.who == self.who and not said and pid is not None and not self.over.is_set():
-            self.look = (rec, procfs.cpu_when_blocked(pid, rec.tid))
-
-    def _takes(self, rec) -> None:
-        """(queue.before_take, under the monitor) ``who``'s get() arrives:
-        after a busy pause since its last look that said no, the stop is set
-        as if just before it."""
-        if rec.who != self.who:
-            return
-        look = self.look  # (kept until its next look: a get told Empty took nothing)
-        pid = self.rep.session.pid
-        if look is None or look[1] is None or pid is None or self.stop_.flag \
-                or self.over.is_set():
-            return
-        cpu = procfs.cpu_when_blocked(pid, rec.tid)
-        if cpu is not None and cpu - look[1] >= PAUSE_CPU_S * 1e9:
-            self.stop_.set_now(before=rec, why=f"(as {self.who} ran "
-                               f"{(cpu - look[1]) / 1e6:.0f} ms of CPU after its look)")
-
-    def _naps_after_look(self, tid) -> bool:
-        a, pid = self.rep.arena, self.rep.session.pid
-        now = [r for r in a.current.values() if r.tid == tid]
-        if any(r.obj == self.stop_.id and r.op == "wait" and r.parked is not None for r in now):
-            return True  # a look that waits (a nap on stop.wait(t)): it must read what it returns
-        if any(r.kind != "Nap" or r.parked is None for r in now):
-            return False  # inside a call on the check's objects, or one on its way
-        # (a get told Empty took nothing: a look, a get_nowait() told Empty, then a
-        # nap and an untimed get() pauses after its look too; twelfth hostile reading)
-        last = next((r for r in reversed(a.ledger) if r.tid == tid and (
-            (r.obj == self.stop_.id and r.op in ("is_set", "wait"))
-            or (r.obj == self.queue_id and r.op in ("get", "get_nowait") and r.ok))), None)
-        if (last is None or last.obj != self.stop_.id or not last.ok
-                or getattr(last.value, "value", last.value)):
-            return False
-        if now:
-            return True  # time.sleep, in the grader
-        # (a blocking read on a pipe of its own is a nap too)
-        return pid is not None and (procfs.naps(pid, tid) or procfs.blocked_in_io_no_socket(pid, tid))
 
 
 def keep_one_for(rep, q, who) -> None:
@@ -865,7 +758,6 @@ class GThread(GObject):
         return {"$": self.id, "kind": "Thread", "name": self.name}
 
     def run(self) -> None:
-        import threading
         threading.Thread(target=self._consume, name=f"grader-{self.name}", daemon=True).start()
 
     def _consume(self) -> None:
