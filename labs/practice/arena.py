@@ -758,6 +758,7 @@ class GLock(GObject):
     def __init__(self, rep, name="lock"):
         super().__init__(rep, name)
         self.hold_acquire = None  # hold_acquire(rec) -> True: held there (a scenario's)
+        self.before_take = None  # hook: (rec) an acquire() arrives (pauses.StopAtPause)
         self.owner: int | None = None
         self.owner_name: str | None = None
         self.stalled = False  # the holder is held by the scenario: timed waits time out
@@ -778,6 +779,8 @@ class GLock(GObject):
             raise Raise("TypeError", "blocking must be True or False")
         wait = _timeout(blocking, None if timeout == -1 else timeout)
         timed = wait is not None
+        if self.before_take is not None:
+            self.before_take(rec)
         if self.hold_acquire is not None and self.hold_acquire(rec):  # held before it tries
             self.block(lambda: not self.hold_acquire(rec), None)
         if not self.block(lambda: self.owner is None or (timed and self.stalled), wait):

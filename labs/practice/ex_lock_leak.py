@@ -11,6 +11,7 @@ import time
 from labs.child import procfs
 from labs.practice.arena import FastClock, GEvent, GLock, GObject, Raise, _number, first_seen_set
 from labs.practice.exercises import Check, Exercise
+from labs.practice.pauses import StopAtPause
 from labs.practice.policy import COMMON_MODULES
 
 AMOUNT = 10
@@ -20,6 +21,8 @@ QUOTA = 10  # stop-worker's ``between``: the transfers each worker makes before 
             # there for the stop. More costs a worker paced by time.sleep(1) its budget
             # (ten take 10 s: about all a run's budget and holds allow, engine.HELD_CAP_S)
 PACE_S = 3600.0  # stop-worker: the timed stop.wait()s that pass at once, per worker
+PAUSE_TRANSFERS = 3  # stop-worker's ``pause``: worker-1's stop comes as it pauses after a
+                     # look, or else at its next look (or acquire) after this many transfers
 START = {"alice": 1000, "bob": 1000}
 
 
@@ -159,7 +162,12 @@ def stop_scenario(rep):
     is held inside its 1st debit (holding the lock, if it took it);
     ``midway-3rd``: inside its 3rd; ``between``: once every worker has made
     QUOTA transfers (each waits at its next look at ``stop``, or its next
-    acquire of the lock, until then)."""
+    acquire of the lock, until then); ``pause``: as worker-1 pauses after a
+    look at ``stop`` that said no, before its next acquire (``StopAtPause``:
+    a nap, I/O on no socket, or busy CPU), or else at its next look or
+    acquire once it has made PAUSE_TRANSFERS transfers (held there until
+    then). A worker that pauses there begins its next transfer after the
+    stop, with no look since (``stale``)."""
     n, mode = rep.n, rep.mode
     lock = rep.add(GLock(n))
     stop = rep.add(GEvent(n, "stop"))
@@ -172,18 +180,26 @@ def stop_scenario(rep):
         bank.hold_on = ("worker-1", 1 if mode == "midway" else 3)
     if mode == "before-first":
         stop.set_now()
+    def credits(who) -> int:
+        return bank.credits_by.get(who, 0)
     if mode == "between":
         # a worker that has made QUOTA transfers waits at its next look at stop
         # (outside the lock) until the stop, which comes once every worker has:
         # none can stop transferring early, or be starved of its turns, unseen
-        def credits(who) -> int:
-            return bank.credits_by.get(who, 0)
         stop.hold_look = lambda rec: lock.owner_name != rec.who and credits(rec.who) >= QUOTA
         # ... or at its next acquire of the lock, for one that does not look first
         lock.hold_acquire = lambda rec: not stop.flag and credits(rec.who) >= QUOTA
+    if mode == "pause":
+        def held_by_one(rec) -> bool:
+            return rec.who == "worker-1" and credits("worker-1") >= PAUSE_TRANSFERS
+        stop.hold_look = lambda rec: lock.owner_name != rec.who and held_by_one(rec)
+        lock.hold_acquire = lambda rec: not stop.flag and held_by_one(rec)
     for i in range(WORKERS):
         rep.spawn(f"worker-{i + 1}", "worker", bank, lock, stop)
     rep.go()
+    if mode == "pause":
+        watch = StopAtPause(rep, stop, "worker-1", lock, took=lambda r: (
+            r.op == "acquire" and r.ok and getattr(r.value, "value", r.value) is True))
     if bank.hold_on:
         k = bank.hold_on[1]
         if rep.until(lambda: bank.held is not None,
@@ -210,9 +226,21 @@ def stop_scenario(rep):
             stop.set_now()
         else:
             _not_by_the_workers(rep, bank)
+    elif mode == "pause":
+        a = rep.arena
+
+        def held_or_stopped() -> bool:
+            return stop.flag or rep.ended("worker-1") or any(
+                r.who == "worker-1" and r.obj in (stop.id, lock.id) and r.parked is not None
+                and credits("worker-1") >= PAUSE_TRANSFERS for r in a.current.values())
+        rep.until(held_or_stopped, "worker-1 pausing after a look, or at its look after "
+                  f"{PAUSE_TRANSFERS} transfers", held=True)
+        watch.stop()
+        stop.set_now()
     facts = rep.finish()
     facts.update(_lock_facts(rep, bank, lock))
     facts.update(_stop_facts(rep, bank, stop))
+    facts["stale"] = _stale_transfer(rep, bank, stop, "worker-1") if mode == "pause" else None
     facts["off_script"] = next((f"{r.who}'s {r.op}({', '.join(map(repr, r.args))})"
                                 for r in _bank_ops(rep, bank) if list(r.args[:2]) != (
                                     ["alice", AMOUNT] if r.op == "debit" else ["bob", AMOUNT])),
@@ -220,6 +248,23 @@ def stop_scenario(rep):
     facts["credit_first"] = next((f"{who}'s credit came before its debit"
                                   for who in _credit_first(rep, bank)), None)
     return facts
+
+
+def _stale_transfer(rep, bank, stop, who) -> str | None:
+    """(``pause``) ``who``'s first debit after the stop was set, if it made
+    no look at ``stop`` between the two: it looked, paused, and transferred
+    on the look it had before the stop."""
+    if stop.set_at is None:
+        return None
+    for r in rep.ledger():
+        if r.who != who or r.seq <= stop.set_at:
+            continue
+        if r.obj == stop.id and r.op in ("is_set", "wait"):
+            return None
+        if r.obj == bank.id and r.op == "debit":
+            return (f"{who} began a transfer after `stop` was set, with no look at it since: "
+                    "it paused between its look and the transfer, and the stop came then")
+    return None
 
 
 def _credit_first(rep, bank) -> list[str]:
@@ -336,7 +381,7 @@ def _stop_facts(rep, bank, stop) -> dict:
         name for name, calls in rep.reports.calls.items()
         if calls and calls[-1]["end"] is not None
         and calls[-1]["outcome"] and calls[-1]["outcome"][0] == "returned"
-        and (stop.hold_look is not None  # between: the stop comes at QUOTA transfers
+        and (rep.mode == "between"  # the stop comes at QUOTA transfers
              or bank.held is not None and bank.held.seq < calls[-1]["end"])
         and (stop.set_at is None
                                                   or calls[-1]["end"] < stop.set_at))
@@ -358,6 +403,8 @@ def _looked(f):
     if f["blind"]:
         return False, (f"{f['blind'][0]} made a transfer without looking at `stop` first "
                        "(a stop set then would be missed)")
+    if f.get("stale"):
+        return False, f["stale"]
     return True, "every transfer followed a look at stop"
 
 
@@ -413,9 +460,13 @@ STOP_WORKER = Exercise(
         "transfer (the bank holds it inside `debit`), or once every worker has made a "
         "number of transfers, the check's choice (a worker that has waits at its next look at `stop`, or its next "
         "`acquire`, until then: a worker that stops transferring before the stop never "
-        "lets it come). Every "
+        "lets it come), or as worker-1 pauses after a look at `stop` that said no, "
+        "before its next `acquire` (asleep outside any call on the check's objects, or "
+        "busy without a call: a pause between that look and the transfer misses the "
+        "stop), else at its next look after a few transfers. Every "
         "debit and credit must run with `lock` held by the worker; no transfer may start "
-        "after a worker saw the stop, or without a look at it; no transfer is cut; the "
+        "after a worker saw the stop, or without a look at it, or on a look made before "
+        "the stop (after such a pause); no transfer is cut; the "
         "lock is free and no money vanished when every worker has returned; no worker "
         "returns while the bank holds worker-1 and the stop is not set (meanwhile a "
         "timed `acquire` of the lock times out at once, for a minute of your clock, and "
@@ -431,7 +482,7 @@ STOP_WORKER = Exercise(
         "        with lock:\n"
         "            bank.debit(\"alice\", 10)\n"
         "            bank.credit(\"bob\", 10)\n"),
-    modes=("midway", "before-first", "midway-3rd", "between"),
+    modes=("midway", "before-first", "midway-3rd", "between", "pause"),
     scenario=stop_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,
