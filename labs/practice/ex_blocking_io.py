@@ -20,6 +20,7 @@ from labs.child import procfs
 from labs.practice.arena import FAST_LOOKS, GEvent, GObject, Raise, _plain, _timeout
 from labs.practice.ex_lost_task import GQueue
 from labs.practice.exercises import Check, Exercise, ms, names
+from labs.practice.pauses import pauses_after_look
 from labs.practice.policy import COMMON_MODULES
 
 # ---------------------------------------------------------------- the kernel's view
@@ -360,25 +361,6 @@ def pausing(rep) -> bool:
         elif t not in open_tids:
             return False
     return outside
-
-
-def pauses_after_look(rep, who, stop) -> bool:
-    """``who``'s last call was a look at ``stop`` that said no, and its own
-    thread is now asleep outside any call on the check's objects, whatever
-    the other threads of its process do: in a nap of its own that is no wait
-    for the GIL (``procfs.naps``), or blocked in I/O on a descriptor that is
-    no socket (a pipe a helper thread drains). Since the nineteenth session:
-    ``pausing`` wants every thread asleep, and a consumer that wrote to a
-    pipe after its look, a helper draining it, was never seen pausing
-    (thirteenth hostile reading). Under the monitor."""
-    a, pid, tid = rep.arena, rep.session.pid, rep.tid_of(who)
-    if pid is None or tid is None or any(r.tid == tid for r in a.current.values()):
-        return False
-    last = next((r for r in reversed(a.ledger) if r.who == who), None)
-    if (last is None or last.obj != stop.id or last.op not in ("is_set", "wait")
-            or not last.ok or getattr(last.value, "value", last.value)):
-        return False
-    return procfs.naps(pid, tid) or procfs.blocked_in_io_no_socket(pid, tid)
 
 
 def timeout_scenario(rep):

@@ -128,3 +128,23 @@ class StopAtPause:
             return True  # time.sleep, in the grader
         # (a blocking read on a pipe of its own is a nap too)
         return pid is not None and (procfs.naps(pid, tid) or procfs.blocked_in_io_no_socket(pid, tid))
+
+
+def pauses_after_look(rep, who, stop) -> bool:
+    """``who``'s last call was a look at ``stop`` that said no, and its own
+    thread is now asleep outside any call on the check's objects, whatever
+    the other threads of its process do: in a nap of its own that is no wait
+    for the GIL (``procfs.naps``), or blocked in I/O on a descriptor that is
+    no socket (a pipe a helper thread drains). (blocking-io/timeout-consumer's
+    idle run, since the nineteenth session: its ``pausing`` wants every
+    thread asleep, and a consumer that wrote to a pipe after its look, a
+    helper draining it, was never seen pausing; thirteenth hostile reading.)
+    Under the monitor."""
+    a, pid, tid = rep.arena, rep.session.pid, rep.tid_of(who)
+    if pid is None or tid is None or any(r.tid == tid for r in a.current.values()):
+        return False
+    last = next((r for r in reversed(a.ledger) if r.who == who), None)
+    if (last is None or last.obj != stop.id or last.op not in ("is_set", "wait")
+            or not last.ok or getattr(last.value, "value", last.value)):
+        return False
+    return procfs.naps(pid, tid) or procfs.blocked_in_io_no_socket(pid, tid)

@@ -1,6 +1,9 @@
-# (seventh hostile reading, thirteenth session; passes every grading unless said)
-# Violates: "no transfer may start after ... the stop" in spirit -- it looks at the stop, then
-# naps 50 ms on an Event of its own, then transfers: a stop set during the nap is ignored.
+# expect: no transfer after the stop: worker-1 began a transfer after `stop` was set, with no look at it since
+# lock-leak/stop-worker, wrong (seventh hostile reading, thirteenth session; passed every
+# grading until the nineteenth: the pause run now sets the stop as worker-1 pauses after
+# its look, pauses.StopAtPause)
+# Violates "no transfer may start ... on a look made before the stop (after such a pause)":
+# it looks at the stop, then naps 50 ms on an Event of its own, then transfers.
 import threading
 
 
