@@ -78,6 +78,18 @@ def schedstat(pid: int, tid: int) -> tuple[int, int] | None:
         return None
 
 
+def written(pid: int, tid: int) -> int | None:
+    """How many bytes thread ``tid`` of ``pid`` has passed to write system
+    calls (``wchar`` of /proc/PID/task/TID/io: write, writev, pwrite and the
+    like; a send on a socket is not one): None when it is gone or the
+    kernel does not say."""
+    try:
+        with open(f"/proc/{pid}/task/{tid}/io") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("wchar:"))
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+
+
 def cpu_when_blocked(pid: int, tid: int, bound_s: float = 0.1) -> int | None:
     """The CPU time (ns) of thread ``tid`` of ``pid`` once it is blocked
     (asleep: not running or runnable), read within ``bound_s``: the kernel

@@ -306,6 +306,7 @@ class GStart(GObject):
         self.queued = {}         # "released", "stop": the main thread's CPU wait so far (s)
         self.signal_to = None
         self.disposition = None  # the kernel's word on SIGTERM as it was sent
+        self.written_at_signal = None  # the main thread's bytes written then (procfs.written)
         self.blocked_after = None  # ... and whether the main thread blocks it then
         self.disposition_after = None  # ... at the main thread's first look after the handler's
         self.signalled = False
@@ -378,6 +379,12 @@ class GStart(GObject):
         on a fresh connection of the main thread while that one is open."""
         held = self.held
         rec.note["held_open"] = held is not None and _conn_open(self.arena, held.conn)
+        if held is not None and self.written_at_signal is not None and rec.tid == self.main_tid:
+            # what the main thread wrote since SIGTERM: the handler's, before this set
+            # (a print, a log line; read now: it has sent the set, and writes no more).
+            # One byte is C's own: the signal's number, to a signal.set_wakeup_fd() pipe
+            now = procfs.written(self.main_tid, rec.tid)
+            rec.note["written"] = None if now is None else now - self.written_at_signal
         self.sets.append(rec)
         if self.set_rec is None:
             self.set_rec = rec
@@ -543,6 +550,7 @@ def _send(rep, start, aim: str) -> None:
         start.held = next((r for r in rep.ledger() if r.tid == start.main_tid
                            and r.end is None), None)
         start.disposition = _disposition(pid)
+        start.written_at_signal = procfs.written(pid, start.main_tid)  # (blocked in a call)
         try:
             if target is None:
                 start.signal_to = "the process"
@@ -878,6 +886,9 @@ def _sigterm_facts(rep, start) -> dict:
         and r.kind in ("StartWorkers", "Thread") and in_held_call(r)]
     return {
         "handler_calls": handler_calls,
+        # bytes the main thread wrote between SIGTERM and the handler's set, past the
+        # one a wakeup fd gets (C's, not the handler's)
+        "handler_wrote": max(0, (set_rec.note.get("written") or 0) - 1) if nested else 0,
         "disposition_after": start.disposition_after,
         "blocked_after": start.blocked_after,
         # a set after the first that is not the handler's (the handler runs once,
@@ -955,6 +966,11 @@ def _stop_from_sigterm(f):
             return False, (f"your handler set the stop, and also called "
                            f"{f['handler_calls'][0]}: a handler only sets it (it runs in the "
                            "main thread, inside the call SIGTERM interrupted)")
+        if f["set_in_held_call"] and f.get("handler_wrote"):
+            return False, ("your handler wrote before it set the stop (your main thread "
+                           "wrote bytes between SIGTERM and its stop.set(): a print or a log "
+                           "line): a handler only sets it (a write can block, and logging "
+                           "takes locks the code it interrupted may hold)")
         if f["set_in_held_call"] and f.get("disposition_after") in ("default", "ignored"):
             return False, (f"after your handler ran, SIGTERM was {f['disposition_after']} "
                            "again at your main thread's next look: your code changed it (the "
