@@ -382,7 +382,8 @@ class GStart(GObject):
         if held is not None and self.written_at_signal is not None and rec.tid == self.main_tid:
             # what the main thread wrote since SIGTERM: the handler's, before this set
             # (a print, a log line; read now: it has sent the set, and writes no more).
-            # One byte is C's own: the signal's number, to a signal.set_wakeup_fd() pipe
+            # One byte is C's own: the signal's number, to a signal.set_wakeup_fd() pipe.
+            # (None where the kernel keeps no task I/O accounting: not judged there)
             now = procfs.written(self.main_tid, rec.tid)
             rec.note["written"] = None if now is None else now - self.written_at_signal
         self.sets.append(rec)
