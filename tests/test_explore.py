@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -405,6 +406,50 @@ def test_a_timed_wait_of_its_own_counts_only_in_a_process_that_stands_still(nap)
         assert p.stdout.readline() == "still\n"
         assert wait.until(lambda: procfs.waits_for_time_or_others(p.pid, tid), 10.0)
         assert not procfs.waits_on_its_own(p.pid, tid)  # not untimed
+    finally:
+        p.kill()
+        p.wait()
+
+
+SPINNERS = """
+import sys, threading, time
+mine = threading.Lock()
+mine.acquire()
+waiter = threading.Thread(target=mine.acquire, daemon=True)  # untimed, on its own lock
+waiter.start()
+def spin():
+    end = time.monotonic() + 60
+    while time.monotonic() < end:
+        pass
+spinners = [threading.Thread(target=spin, daemon=True) for _ in range(3)]
+[t.start() for t in spinners]
+print(waiter.native_id, *[t.native_id for t in spinners], flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.mark.skipif(procfs.FUTEX is None or procfs.cannot_watch_threads() is not None,
+                    reason="needs Linux's /proc and a known futex number")
+def test_a_wait_for_the_gil_is_cpythons_own_and_never_a_nap():
+    """Three threads that compute wait for the GIL, its mutex untimed (and in
+    drop_gil, untimed): CPython's own waits, on words of the interpreter's
+    memory, never a nap of the learner's (a right stop-worker was stopped in
+    one between its look and its debit on 3.10, until the nineteenth
+    session). A wait on a lock of its own is a nap."""
+    p = subprocess.Popen([sys.executable, "-c", SPINNERS], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, text=True)
+    try:
+        waiter, *spinners = (int(t) for t in p.stdout.readline().split())
+        assert wait.until(lambda: procfs.waits_untimed(p.pid, waiter), 10.0)
+        assert not procfs.cpythons_own_futex(p.pid, waiter)
+        seen, end = 0, time.monotonic() + 5
+        while time.monotonic() < end and seen < 20:
+            for t in spinners:
+                if procfs.cpythons_own_futex(p.pid, t):
+                    seen += 1
+                    assert not procfs.naps(p.pid, t)
+        assert seen  # the spinners were seen waiting for the GIL
+        assert procfs.naps(p.pid, waiter)
     finally:
         p.kill()
         p.wait()
