@@ -206,6 +206,11 @@ def test_a_forged_report_is_an_anomaly():
     ("import threading\nthreading.Condition.wait = print\n",
      "changing threading.Condition.wait (part of a module)"),
     ("import os\nos.path.exists = None\n", "changing os.path.exists"),
+    # a right-answer round (nineteenth session): a submodule the child never loads failed
+    # to load there (ModuleNotFoundError, exit 1); refused here, in one line, exit 2
+    ("import logging.handlers\n", "import of logging.handlers (a submodule"),
+    ("from logging.handlers import QueueHandler\n", "import of logging.handlers (a submodule"),
+    ("from logging import handlers\n", "import of logging.handlers (a submodule"),
 ])
 def test_policy_refuses_with_one_line_naming_the_construct(source, construct):
     with pytest.raises(policy.Refused) as why:
@@ -217,7 +222,10 @@ def test_policy_refuses_with_one_line_naming_the_construct(source, construct):
 def test_policy_accepts_ordinary_code():
     policy.check(textwrap.dedent("""
         import collections
+        import collections.abc
         import logging
+        import os.path
+        from os import path
         import queue
         import threading
         import time

@@ -39,6 +39,7 @@ shortcuts apart, and says so in one line.
 from __future__ import annotations
 
 import ast
+import importlib.util
 
 COMMON_MODULES = ("threading", "queue", "time", "logging", "collections", "functools",
                   "itertools", "contextlib", "dataclasses", "typing", "math", "random",
@@ -110,6 +111,8 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
             for a in node.names:
                 if a.name.startswith("_") or a.name in FORBIDDEN_ATTRS:
                     _refuse(node, f"importing {a.name} from {node.module}")
+                if _submodule(node.module or "", a.name):
+                    _module(f"{node.module}.{a.name}", allowed, node)
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             name = node.func.id
@@ -206,12 +209,35 @@ def _method_self_attributes(tree) -> set[int]:
     return found
 
 
+# The submodules an allowed module loads with it. The child imports the modules its
+# exercise allows before it gives up its rights, and then cannot read the standard
+# library's files: any other submodule (``logging.handlers``) is refused here, in one
+# line, rather than failing to load in the child (a right-answer round, nineteenth
+# session: "loading your code raised ModuleNotFoundError", exit 1).
+LOADED_SUBMODULES = ("os.path", "collections.abc")
+
+
 def _module(name: str, allowed, node) -> None:
     top = name.split(".")[0]
     if top == "labs":
         _refuse(node, f"import of {name} (the grader's own package)")
     if top not in allowed:
         _refuse(node, f"import of {name} (this exercise allows: {', '.join(sorted(allowed))})")
+    if "." in name and name not in LOADED_SUBMODULES:
+        _refuse(node, f"import of {name} (a submodule: this exercise allows "
+                      f"{', '.join(sorted(allowed))}, and of their submodules only "
+                      f"{', '.join(LOADED_SUBMODULES)})")
+
+
+def _submodule(module: str, name: str) -> bool:
+    """``from module import name`` imports a submodule, not an attribute."""
+    full = f"{module}.{name}"
+    if full in LOADED_SUBMODULES:
+        return False
+    try:
+        return importlib.util.find_spec(full) is not None
+    except (ImportError, ValueError, AttributeError):
+        return False
 
 
 def _attribute(node, attr: str, value, imported, own) -> None:
