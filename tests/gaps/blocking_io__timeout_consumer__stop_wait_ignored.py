@@ -1,0 +1,19 @@
+# (right-answer and hostile round, nineteenth session; passes every grading)
+# blocking-io/timeout-consumer, wrong: naps on stop.wait(0.02) when idle, ignores the True it
+# returns, then gets. The idle run sets the stop just after a stop.wait() that timed out,
+# never during one (lost-task/consumer's pause run does: StopAtPause).
+import queue
+
+
+def consumer(jobs, stop, done):
+    # naps on stop.wait when idle but ignores what it says, then gets
+    while not stop.is_set():
+        try:
+            job = jobs.get_nowait()
+        except queue.Empty:
+            stop.wait(0.02)  # result ignored
+            try:
+                job = jobs.get(timeout=0.03)
+            except queue.Empty:
+                continue
+        done(job)
