@@ -20,7 +20,7 @@ from labs.child import procfs
 from labs.practice.arena import FAST_LOOKS, GEvent, GObject, Raise, _plain, _timeout
 from labs.practice.ex_lost_task import GQueue
 from labs.practice.exercises import Check, Exercise, ms, names
-from labs.practice.pauses import pauses_after_look
+from labs.practice.pauses import StopAtPause, pauses_after_look
 from labs.practice.policy import COMMON_MODULES
 
 # ---------------------------------------------------------------- the kernel's view
@@ -387,8 +387,8 @@ def timeout_scenario(rep):
     me = "consumer"
     stopped = {}
 
-    def set_stop(look=None, late=True):
-        stop.set_now()
+    def set_stop(look=None, late=True, before=None, why=""):
+        stop.set_now(before=before, why=why)
         if "t" not in stopped:
             stopped.update(t=a.now(), queued=rep.queued_on(me))
             if mode == "idle" and late:  # (under the monitor, with the stop)
@@ -428,6 +428,20 @@ def timeout_scenario(rep):
     done.hold = HelperHold(rep, done, me)
     rep.spawn(me, "consumer", q, stop, done)
     rep.go()
+
+    def watch_pauses(**how):
+        """The stop, also as the consumer pauses after a look that said no
+        (a nap, I/O on no socket, 5 ms of CPU before its next get) or as it
+        waits on ``stop.wait(t)``: pauses.StopAtPause, as lost-task/consumer's
+        pause run watches. (Nineteenth session: a consumer that napped after
+        its look only while jobs waited, one that computed there, and one
+        that ignored what stop.wait() said passed every grading.) The idle
+        run sets the stop at the start of the longest wait too: there only
+        looks made since and busy CPU count (``how``)."""
+        return StopAtPause(rep, stop, me, q, took=lambda r: r.op in ("get", "get_nowait")
+                           and r.ok, on_set=lambda before=None, why="": set_stop(
+                               before=before, why=why), **how)
+    watch = watch_pauses() if mode == "busy" else None
 
     def quiet(since):
         """The consumer waits for a job on an empty queue, was told Empty
@@ -484,6 +498,7 @@ def timeout_scenario(rep):
         # (both: one that waited in get(timeout) while jobs came may wait in
         # stop.wait(timeout) once idle, after an empty() look)
         t_looks = time.monotonic()
+        watch = watch_pauses(since=a.seq + 1, parked_waits=False)  # (records to come)
         with a.cond:
             def begins_to_wait(rec):
                 if rec.who == me and rec.op == "get" and rec.note.get("wait") \
@@ -531,6 +546,8 @@ def timeout_scenario(rep):
                 set_stop(late=False)  # (at no moment of its: a get may follow a look at once)
     elif mode == "busy":
         rep.until(lambda: "t" in stopped or rep.ended(me), f"the consumer taking job {TAKE_STOP}")
+    if watch is not None:
+        watch.stop()
     facts.update(rep.finish())
     facts.update(_timeout_facts(rep, q, done, stop, stopped.get("t"), me))
     facts["stop_queued"] = stopped.get("queued")
@@ -697,11 +714,13 @@ CONSUMER = Exercise(
         "counts its threads' wake-ups and CPU time), then sets `stop` at the worst moment: "
         "as your consumer begins to wait in a `get` with a timeout right after a look at "
         "`stop`, or as it pauses after its last look (asleep outside any call on the "
-        "check's objects), whichever comes first, or just after a `stop.wait(timeout)` "
+        "check's objects, or busy without a call: 5 ms of CPU before its next `get`), "
+        "whichever comes first, or just after a `stop.wait(timeout)` "
         "that timed out; one more job comes with it (a `get` already waiting does not get "
         "it). In "
         "other runs the stop comes as your consumer takes a "
-        "job, or before it starts (a job already queued). A `done()` called by a thread of yours other than the "
+        "job (or pauses so after a look, jobs waiting, or waits in `stop.wait()`), or "
+        "before it starts (a job already queued). A `done()` called by a thread of yours other than the "
         "consumer's waits until your consumer waits for it: all of them go on as it waits "
         "in a call on the check's objects; else one at a time, the newest first, as it "
         f"waits in a `join()`, or after each {HELPER_WAIT_S:g} s it spends in timed waits "

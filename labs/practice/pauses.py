@@ -57,11 +57,21 @@ class StopAtPause:
     a look that waits: the stop is set during it too (one that ignores the
     True it returns takes a task after its stop). (lost-task/consumer's
     ``pause`` run since the fourteenth session; lock-leak/stop-worker's
-    since the nineteenth.)"""
+    and blocking-io/timeout-consumer's since the nineteenth.)"""
 
-    def __init__(self, rep, stop, who, takes, took):
+    def __init__(self, rep, stop, who, takes, took, on_set=None, since: int = 0,
+                 parked_waits: bool = True):
         self.rep, self.stop_, self.who = rep, stop, who
         self.takes_id, self.took = takes.id, took
+        # a nap counts after a look made at or after ``since`` (a ledger seq)
+        # only, and a parked stop.wait(t) only with ``parked_waits``: a scenario
+        # that sets the stop at the worst moment too (timeout-consumer's idle run:
+        # the start of the longest wait) must not set it late in a nap that
+        # began before it watched, nor during a wait it would set it after
+        self.since, self.parked_waits = since, parked_waits
+        # how the stop is set (under the monitor): ``stop.set_now`` unless the
+        # scenario does more with it (timeout-consumer's late job: ``on_set``)
+        self.set_stop = on_set or stop.set_now
         self.look = None  # (who's last look that said no, its thread's CPU ns then)
         self.over = threading.Event()
         stop.on_look, takes.before_take = self._looked, self._takes
@@ -83,7 +93,7 @@ class StopAtPause:
                     return
                 tid = rep.tid_of(self.who)
                 if tid is not None and self._naps_after_look(tid):
-                    self.stop_.set_now()
+                    self.set_stop()
                     return
             time.sleep(PAUSE_SAMPLE_S)  # a sampling period, not a wait for anything
 
@@ -106,13 +116,14 @@ class StopAtPause:
             return
         cpu = procfs.cpu_when_blocked(pid, rec.tid)
         if cpu is not None and cpu - look[1] >= PAUSE_CPU_S * 1e9:
-            self.stop_.set_now(before=rec, why=f"(as {self.who} ran "
-                               f"{(cpu - look[1]) / 1e6:.0f} ms of CPU after its look)")
+            self.set_stop(before=rec, why=f"(as {self.who} ran "
+                           f"{(cpu - look[1]) / 1e6:.0f} ms of CPU after its look)")
 
     def _naps_after_look(self, tid) -> bool:
         a, pid = self.rep.arena, self.rep.session.pid
         now = [r for r in a.current.values() if r.tid == tid]
-        if any(r.obj == self.stop_.id and r.op == "wait" and r.parked is not None for r in now):
+        if self.parked_waits and any(r.obj == self.stop_.id and r.op == "wait"
+                                     and r.parked is not None for r in now):
             return True  # a look that waits (a nap on stop.wait(t)): it must read what it returns
         if any(r.kind != "Nap" or r.parked is None for r in now):
             return False  # inside a call on the check's objects, or one on its way
@@ -121,7 +132,7 @@ class StopAtPause:
         last = next((r for r in reversed(a.ledger) if r.tid == tid and (
             (r.obj == self.stop_.id and r.op in ("is_set", "wait"))
             or (r.obj == self.takes_id and self.took(r)))), None)
-        if (last is None or last.obj != self.stop_.id or not last.ok
+        if (last is None or last.obj != self.stop_.id or not last.ok or last.seq < self.since
                 or getattr(last.value, "value", last.value)):
             return False
         if now:
