@@ -20,7 +20,7 @@ from labs.child import procfs
 from labs.practice.arena import FAST_LOOKS, GEvent, GObject, Raise, _plain, _timeout
 from labs.practice.ex_lost_task import GQueue
 from labs.practice.exercises import Check, Exercise, ms, names
-from labs.practice.pauses import StopAtPause, pauses_after_look
+from labs.practice.pauses import PAUSE_CPU_S, StopAtPause, pauses_after_look
 from labs.practice.policy import COMMON_MODULES
 
 # ---------------------------------------------------------------- the kernel's view
@@ -714,7 +714,8 @@ CONSUMER = Exercise(
         "counts its threads' wake-ups and CPU time), then sets `stop` at the worst moment: "
         "as your consumer begins to wait in a `get` with a timeout right after a look at "
         "`stop`, or as it pauses after its last look (asleep outside any call on the "
-        "check's objects, or busy without a call: 5 ms of CPU before its next `get`), "
+        f"check's objects, or busy without a call: {PAUSE_CPU_S * 1000:.0f} ms of CPU before "
+        "its next `get`), "
         "whichever comes first, or just after a `stop.wait(timeout)` "
         "that timed out; one more job comes with it (a `get` already waiting does not get "
         "it). In "

@@ -11,7 +11,7 @@ import time
 from labs.child import procfs
 from labs.practice.arena import FastClock, GEvent, GLock, GObject, Raise, _number, first_seen_set
 from labs.practice.exercises import Check, Exercise
-from labs.practice.pauses import StopAtPause
+from labs.practice.pauses import PAUSE_CPU_S, StopAtPause
 from labs.practice.policy import COMMON_MODULES
 
 AMOUNT = 10
@@ -462,7 +462,8 @@ STOP_WORKER = Exercise(
         "`acquire`, until then: a worker that stops transferring before the stop never "
         "lets it come), or as worker-1 pauses after a look at `stop` that said no, "
         "before its next `acquire` (asleep outside any call on the check's objects, or "
-        "busy without a call: a pause between that look and the transfer misses the "
+        f"busy without a call for {PAUSE_CPU_S * 1000:.0f} ms of CPU: a pause between that "
+        "look and the transfer misses the "
         "stop), else at its next look after a few transfers. Every "
         "debit and credit must run with `lock` held by the worker; no transfer may start "
         "after a worker saw the stop, or without a look at it, or on a look made before "

@@ -26,7 +26,7 @@ from labs.practice.arena import (
     first_seen_set,
 )
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
-from labs.practice.pauses import StopAtPause
+from labs.practice.pauses import PAUSE_CPU_S, StopAtPause
 from labs.practice.policy import COMMON_MODULES
 
 TASKS = 12
@@ -601,7 +601,8 @@ CONSUMER = Exercise(
         "before it starts, or after the last task); in one run (its queue empty at first) it "
         "sets consumer-2's stop instead, as consumer-2 pauses after a look at it that said "
         "no (asleep outside "
-        "any call on the check's objects, or busy without a call, before its next `get()`, "
+        f"any call on the check's objects, or busy without a call for {PAUSE_CPU_S * 1000:.0f} "
+        "ms of CPU, before its next `get()`, "
         "whatever it called meanwhile: a pause between that look and the next `get()` "
         f"misses the stop), or else in the middle of its {PAUSE_TASK}rd task; in some runs "
         "the tasks come in three batches, each after a quiet period, and consumer-1's stop "
