@@ -451,7 +451,12 @@ class Arena:
                     continue
                 if len(self.conns) >= self.max_connections:
                     sock.close()
-                    self.anomaly(f"more than {self.max_connections} connections")
+                    # (each thread of the learner's process that calls the check's
+                    # objects opens one: a right-answer round met a consumer that
+                    # started a thread per nap, and this line was all it said)
+                    self.anomaly(f"more than {self.max_connections} connections, one per "
+                                 "thread of yours that called the check's objects (a new "
+                                 "thread for each task or nap?)")
                     continue
                 known = self.tids_of_child()
                 if known is not None and not known or self.child_gone:
