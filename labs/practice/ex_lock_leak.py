@@ -240,7 +240,10 @@ def stop_scenario(rep):
     facts = rep.finish()
     facts.update(_lock_facts(rep, bank, lock))
     facts.update(_stop_facts(rep, bank, stop))
-    facts["stale"] = _stale_transfer(rep, bank, stop, "worker-1") if mode == "pause" else None
+    # (only a stop the check set has a moment of its choosing: one a worker set
+    # itself fails on its own, "only the check set the stop")
+    facts["stale"] = (_stale_transfer(rep, bank, stop, "worker-1")
+                      if mode == "pause" and not facts["set_by_learner"] else None)
     facts["off_script"] = next((f"{r.who}'s {r.op}({', '.join(map(repr, r.args))})"
                                 for r in _bank_ops(rep, bank) if list(r.args[:2]) != (
                                     ["alice", AMOUNT] if r.op == "debit" else ["bob", AMOUNT])),
