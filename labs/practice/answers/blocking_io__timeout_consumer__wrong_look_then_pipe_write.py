@@ -1,4 +1,4 @@
-# expect: no job taken after the stop: job(s) 7 taken after the stop was set
+# expect: no job taken after the stop: job(s)
 # blocking-io/timeout-consumer, wrong (thirteenth hostile reading, eighteenth session; passed
 # every grading until the nineteenth)
 # Violates "look at it before every get": after its look it blocks in a write to a pipe a
