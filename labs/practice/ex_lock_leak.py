@@ -180,20 +180,25 @@ def stop_scenario(rep):
         bank.hold_on = ("worker-1", 1 if mode == "midway" else 3)
     if mode == "before-first":
         stop.set_now()
+
     def credits(who) -> int:
         return bank.credits_by.get(who, 0)
+
+    def hold_after(transfers, only=None):
+        """A worker (``only`` that one, if named) that has made ``transfers``
+        transfers waits at its next look at stop (outside the lock), or at
+        its next acquire of the lock for one that does not look first, until
+        the stop."""
+        def due(rec) -> bool:
+            return (only is None or rec.who == only) and credits(rec.who) >= transfers
+        stop.hold_look = lambda rec: lock.owner_name != rec.who and due(rec)
+        lock.hold_acquire = lambda rec: not stop.flag and due(rec)
     if mode == "between":
-        # a worker that has made QUOTA transfers waits at its next look at stop
-        # (outside the lock) until the stop, which comes once every worker has:
-        # none can stop transferring early, or be starved of its turns, unseen
-        stop.hold_look = lambda rec: lock.owner_name != rec.who and credits(rec.who) >= QUOTA
-        # ... or at its next acquire of the lock, for one that does not look first
-        lock.hold_acquire = lambda rec: not stop.flag and credits(rec.who) >= QUOTA
-    if mode == "pause":
-        def held_by_one(rec) -> bool:
-            return rec.who == "worker-1" and credits("worker-1") >= PAUSE_TRANSFERS
-        stop.hold_look = lambda rec: lock.owner_name != rec.who and held_by_one(rec)
-        lock.hold_acquire = lambda rec: not stop.flag and held_by_one(rec)
+        # the stop comes once every worker has made QUOTA transfers: none can stop
+        # transferring early, or be starved of its turns, unseen
+        hold_after(QUOTA)
+    if mode == "pause":  # worker-1's fallback moment, if it never pauses after a look
+        hold_after(PAUSE_TRANSFERS, only="worker-1")
     for i in range(WORKERS):
         rep.spawn(f"worker-{i + 1}", "worker", bank, lock, stop)
     rep.go()

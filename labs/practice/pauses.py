@@ -132,13 +132,23 @@ class StopAtPause:
         last = next((r for r in reversed(a.ledger) if r.tid == tid and (
             (r.obj == self.stop_.id and r.op in ("is_set", "wait"))
             or (r.obj == self.takes_id and self.took(r)))), None)
-        if (last is None or last.obj != self.stop_.id or not last.ok or last.seq < self.since
-                or getattr(last.value, "value", last.value)):
+        if not _said_no(last, self.stop_) or last.seq < self.since:
             return False
         if now:
             return True  # time.sleep, in the grader
-        # (a blocking read on a pipe of its own is a nap too)
-        return pid is not None and (procfs.naps(pid, tid) or procfs.blocked_in_io_no_socket(pid, tid))
+        return pid is not None and _asleep_of_its_own(pid, tid)
+
+
+def _said_no(rec, stop) -> bool:
+    """``rec`` is a look at ``stop`` (``is_set()``, ``wait()``) that said not set."""
+    return (rec is not None and rec.obj == stop.id and rec.op in ("is_set", "wait")
+            and rec.ok and not getattr(rec.value, "value", rec.value))
+
+
+def _asleep_of_its_own(pid: int, tid: int) -> bool:
+    """A nap that is no wait for the GIL (``procfs.naps``), or blocked in I/O
+    on a descriptor that is no socket (a pipe of its own: a read, a write)."""
+    return procfs.naps(pid, tid) or procfs.blocked_in_io_no_socket(pid, tid)
 
 
 def pauses_after_look(rep, who, stop) -> bool:
@@ -155,7 +165,4 @@ def pauses_after_look(rep, who, stop) -> bool:
     if pid is None or tid is None or any(r.tid == tid for r in a.current.values()):
         return False
     last = next((r for r in reversed(a.ledger) if r.who == who), None)
-    if (last is None or last.obj != stop.id or last.op not in ("is_set", "wait")
-            or not last.ok or getattr(last.value, "value", last.value)):
-        return False
-    return procfs.naps(pid, tid) or procfs.blocked_in_io_no_socket(pid, tid)
+    return _said_no(last, stop) and _asleep_of_its_own(pid, tid)
