@@ -238,8 +238,9 @@ def stop_scenario(rep):
             return stop.flag or rep.ended("worker-1") or any(
                 r.who == "worker-1" and r.obj in (stop.id, lock.id) and r.parked is not None
                 and credits("worker-1") >= PAUSE_TRANSFERS for r in a.current.values())
-        rep.until(held_or_stopped, "worker-1 pausing after a look, or at its look after "
-                  f"{PAUSE_TRANSFERS} transfers", held=True)
+        if not rep.until(held_or_stopped, "worker-1 pausing after a look, or at its look "
+                         f"after {PAUSE_TRANSFERS} transfers", held=True):
+            _not_by_the_workers(rep, bank)
         watch.stop()
         stop.set_now()
     facts = rep.finish()
