@@ -437,6 +437,38 @@ def test_sigterm_is_sent_by_the_grader_at_its_moments():
     assert all(run.facts["stop"] == "after" for run in r.runs)
 
 
+def test_sigterms_ledger_shows_a_loop_of_looks_that_a_share_of_time_misses():
+    """A main thread that spins 2 ms on is_alive() between 10 ms naps was
+    told waiting 77 to 95% of the time (the line is 90%): a gap until the
+    twentieth session. The ledger shows its looks at one worker in a row,
+    with no wait between them; a right answer that looks at the stop twice
+    between its naps has no such loop."""
+    from labs.practice import ex_signal_target
+    ex = exercises.get("signal-target/sigterm")
+    spin = _answer(ex.id, "wrong_spin_2ms_nap_10ms")
+    late = next(run for run in _unchecked(ex.id, spin).runs if run.mode == "late")
+    assert late.facts["looped"] and late.facts["looped"].startswith("is_alive() of worker-1 ")
+    looks = int(late.facts["looped"].split()[3])
+    assert looks >= ex_signal_target.LOOPED, late.facts["looped"]
+    r = _unchecked(ex.id, """
+        import signal, threading, time
+        def run(start_workers):
+            stop = threading.Event()
+            signal.signal(signal.SIGTERM, lambda s, f: stop.set())
+            workers = start_workers(stop)
+            while not stop.is_set():
+                time.sleep(0.05)
+                if stop.is_set():
+                    break
+            for t in workers:
+                while t.is_alive():
+                    t.join(0.1)
+    """)
+    assert r.passed, r.failures()
+    assert all(run.facts.get("looped") is None and run.facts.get("looped_after") is None
+               for run in r.runs)
+
+
 def test_without_the_policy_a_forged_stop_is_only_an_operation():
     """A stop reported through the wire without the Event (the watcher's
     report forged) counts as the learner's stop, at the moment it came:

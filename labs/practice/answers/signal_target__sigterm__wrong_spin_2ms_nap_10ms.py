@@ -1,8 +1,10 @@
-# (ninth hostile reading, fifteenth session; passes most gradings)
+# expect: run() waited between its looks: seen waiting in
+# sigterm, wrong (ninth hostile reading, fifteenth session; a gap until the twentieth)
 # Violates: "never a loop of looks with no wait between them": looks without a wait for 2 ms,
 # then naps 10 ms. Measured 84 to 94% of the time told waiting on an idle machine, 77 to 95%
-# under load (the line is 90%): a slow grader makes its loop of looks shorter. Any share has
-# a border; right answers measure 99 to 100%, and a 5 ms spin 59 to 80%
+# under load (the line is 90%): a slow grader makes its loop of looks shorter. Caught since
+# the twentieth session by the ledger (MainWatch.loop_of_looks): 14 to 22 is_alive() of
+# one worker with no wait between them, where a right answer makes at most 2
 import signal
 import threading
 import time
