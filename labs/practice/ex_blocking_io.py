@@ -129,7 +129,9 @@ def _cpu(limit):
     return measure
 
 
-IDLE_MODES = ("idle", "quiet")
+IDLE_MODES = ("idle", "idle-wait", "quiet")  # (the consumer's, the reader's)
+CONSUMER_IDLE = ("idle", "idle-wait")  # the consumer's idle runs: the stop at the worst
+# moment (idle), or during a stop.wait() too (idle-wait)
 
 
 # ---------------------------------------------------------------- the consumer
@@ -376,7 +378,11 @@ def timeout_scenario(rep):
     looks it takes), else as it pauses after a call made meanwhile (every
     thread asleep, one outside any call on the grader's objects: ``pausing``)
     or just after a ``stop.wait(timeout)`` that timed out (GStop.after_look);
-    set anyway if none comes within LOOK_S. ``busy``: the 5 jobs are queued and
+    set anyway if none comes within LOOK_S. ``idle-wait``: the same, but the
+    stop comes as the consumer begins to wait in ``stop.wait(timeout)`` (or
+    is in one), never just after one that timed out, nor at a get after one:
+    a True it ignores, then a get, takes the job that comes with the stop.
+    ``busy``: the 5 jobs are queued and
     the stop is set as a get() hands out job 2 (a job in hand).
     ``before-first``: the stop is set before the consumer starts, a job
     queued (BEFORE_JOB)."""
@@ -391,7 +397,7 @@ def timeout_scenario(rep):
         stop.set_now(before=before, why=why)
         if "t" not in stopped:
             stopped.update(t=a.now(), queued=rep.queued_on(me))
-            if mode == "idle" and late:  # (under the monitor, with the stop)
+            if mode in CONSUMER_IDLE and late:  # (under the monitor, with the stop)
                 late_job(look)
 
     def late_job(look):
@@ -454,7 +460,7 @@ def timeout_scenario(rep):
         return sum(1 for r in a.of(q, "get") if r.ok)
 
     facts = {"idle": None}
-    if mode == "idle":
+    if mode in CONSUMER_IDLE:
         feed = list(range(JOBS))
 
         def feed_one(rec=None):
@@ -512,11 +518,28 @@ def timeout_scenario(rep):
                 count, it met the stop just before its look, on every grading)."""
                 prev = next((r for r in reversed(a.ledger) if r.who == me and r.seq < rec.seq),
                             None)
-                return prev is not None and prev.obj == stop.id and prev.op in ("is_set", "wait")
+                return prev is not None and prev.obj == stop.id and prev.op in (
+                    ("is_set", "wait") if mode == "idle" else ("is_set",))
             q.on_wait = begins_to_wait
-            # a stop.wait(timeout) that timed out: its next look comes at once
-            stop.after_look = lambda rec: set_stop(rec) if rec.who == me and \
-                rec.op == "wait" and "t" not in stopped else None
+            if mode == "idle":
+                # a stop.wait(timeout) that timed out: its next look comes at once
+                stop.after_look = lambda rec: set_stop(rec) if rec.who == me and \
+                    rec.op == "wait" and "t" not in stopped else None
+            else:
+                # idle-wait: as it waits in stop.wait(timeout), so that a True it
+                # ignores shows (it takes the job that comes with the stop: a gap
+                # of the nineteenth session's round while idle never set the stop
+                # during such a wait); one in progress now, or the next one
+                # (and not at a get after such a wait: it would come first)
+                def stop_in_wait(rec) -> bool:
+                    if rec.who == me and rec.op == "wait" and "t" not in stopped and (
+                            not rec.args or rec.args[0] is None or rec.args[0] > 0):
+                        set_stop()
+                    return False  # (never held: set, the wait returns True at once)
+                stop.hold_look = stop_in_wait
+                if any(r.who == me and r.obj == stop.id and r.op == "wait"
+                       for r in a.current.values()):
+                    set_stop()
         if "t" not in stopped:
             # and whichever comes first (one that waited in get(timeout) may
             # wait otherwise now: get_nowait and a nap): as it pauses (asleep
@@ -627,7 +650,7 @@ def _every_job_done(f):
     dropped = [j for j, k in zip(taken, taken_k) if k not in did_k]
     twice = sorted({j for j, k in zip(did, did_k) if did_k.count(k) > 1}, key=repr)
     unknown = [j for j, k in zip(did, did_k) if k not in taken_k]
-    if f["mode"] == "idle" and not dropped and not twice and sorted(did) != list(range(JOBS)):
+    if f["mode"] in CONSUMER_IDLE and not dropped and not twice and sorted(did) != list(range(JOBS)):
         return False, f"{len(set(did))} of {JOBS} jobs done"
     changed = [(j, d) for j in dropped for d in unknown if str(d) == str(j) or d == j]
     if changed:  # done(str(job)), done(float(job)): the job, changed on the way
@@ -718,7 +741,9 @@ CONSUMER = Exercise(
         "its next `get`), "
         "whichever comes first, or just after a `stop.wait(timeout)` "
         "that timed out; one more job comes with it (a `get` already waiting does not get "
-        "it). In "
+        "it). A second idle run sets it as your consumer begins to wait in "
+        "`stop.wait(timeout)` (else as the first does), a job with it: a wait that "
+        "returns True is the stop. In "
         "other runs the stop comes as your consumer takes a "
         "job (or pauses so after a look, jobs waiting, or waits in `stop.wait()`), or "
         "before it starts (a job already queued). A `done()` called by a thread of yours other than the "
@@ -742,7 +767,7 @@ CONSUMER = Exercise(
         "    while not stop.is_set():\n"
         "        job = jobs.get()  # no timeout: it never sees the stop while idle\n"
         "        done(job)\n"),
-    modes=("idle", "busy", "idle", "before-first"),
+    modes=("idle", "busy", "idle-wait", "before-first"),
     scenario=timeout_scenario,
     fast_clock=True,  # the idle run's minute (QUIET_PUSH_S): naps and Timers of your own see it
     modules=COMMON_MODULES,
