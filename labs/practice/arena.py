@@ -199,6 +199,11 @@ class AliveCredit:
         if told is not None:
             self.hold(min(self.cap, time.monotonic() - told))
 
+    def owed(self, rec) -> bool:
+        """``rec``'s thread was told True and has not looked since: what it
+        does now waits for a thread of the check's that ends at its next look."""
+        return rec.tid in self.since
+
 
 class SlowEnd:
     """One of a scenario's threads (``join(timeout)``, ``is_alive()``) runs
@@ -687,6 +692,27 @@ class GClockNap(GNap):
         seconds = _number(seconds, "seconds")
         news = self.passes(seconds) if 0 < seconds < FOREVER else None
         return OnFastClock(True, skew=news.skew, fast=news.fast) if news is not None else False
+
+
+class AliveNap(GClockNap):
+    """``time.sleep`` of the learner's threads where a scenario credits the
+    wait after a True of its slow-to-end threads (AliveCredit): a nap of a
+    thread told True that has not looked since, of at most the credit's cap,
+    passes at once, and the learner's clocks move on by it (the next look
+    ends that thread); any other nap as GClockNap's. Until the twentieth
+    session such naps took real time, credited to the run's budget but not
+    to the learner's clock: a right answer that napped 1 s between
+    ``is_alive()`` looks at five workers took 44 s a check of 10 runs."""
+
+    def __init__(self, slow: "SlowEnd", credit: AliveCredit):
+        super().__init__(slow)
+        self.credit = credit
+
+    def op_sleep(self, rec, seconds):
+        seconds = _number(seconds, "seconds")
+        if 0 < seconds <= self.credit.cap and self.credit.owed(rec):
+            return OnFastClock(None, skew=seconds)
+        return super().op_sleep(rec, seconds)
 
 
 class GTick(GObject):

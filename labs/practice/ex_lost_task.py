@@ -14,8 +14,8 @@ from collections import deque
 from labs.practice.arena import (
     FOREVER,
     AliveCredit,
+    AliveNap,
     FastClock,
-    GClockNap,
     GEvent,
     GObject,
     OnFastClock,
@@ -872,7 +872,9 @@ def shutdown_scenario(rep):
     consumers = [rep.add(GThread(n, f"consumer-{i + 1}", q, do, shared)) for i in range(k)]
     if not shared["busy"]:  # idle: consumer-1 takes a minute to end, on your clock
         shared["slow"] = SlowEnd(SLOW_S, consumers[0])
-        rep.clock_nap = rep.add(GClockNap(shared["slow"]))  # its naps on the grader's clock
+    # naps on the grader's clock: in the slow minute (idle), and after a consumer's
+    # True at its first look (AliveNap: that nap is the check's doing)
+    rep.clock_nap = rep.add(AliveNap(shared["slow"], shared["alive_credit"]))
     alive_at_return = []
 
     def opens(rec):  # shutdown() waits for something, or looks at what is left: the
@@ -921,7 +923,7 @@ def shutdown_scenario(rep):
 
 def _long_waits(rep) -> list[str]:
     """shutdown()'s naps between two looks longer than NAP_MAX_S, as the
-    grader sees them where it keeps the clock (the idle runs, GClockNap): a
+    grader sees them where it keeps the clock (every run: AliveNap): a
     ``time.sleep``, or a timed wait of its own that the fast period would
     pass. A timed ``join`` is no nap: it is a look that waits (the
     statement's ``join(timeout)``; a loop of ``join(3)`` is right)."""

@@ -25,6 +25,7 @@ from labs.child import procfs, wait
 from labs.practice.arena import (
     SLOW_ALIVE,
     AliveCredit,
+    AliveNap,
     FastClock,
     GClockNap,
     GEvent,
@@ -608,8 +609,10 @@ def sigterm_scenario(rep):
     for w in start.workers:
         rep.add(w)
     rep.helpers.add("stop-watch")
-    if mode == "late":  # the naps of its periods on the grader's clock
-        rep.clock_nap = rep.add(LateNap(start))
+    # the naps of its periods on the grader's clock (late), or those after a
+    # worker's True the check is answerable for (AliveNap)
+    rep.clock_nap = rep.add(LateNap(start) if mode == "late"
+                            else AliveNap(start.slow, start.alive_credit))
     start.hold_start = mode == "before-first"
     start.arm = mode.startswith("midway")
     rep.spawn("MainThread", "run", start, main=True)
