@@ -630,6 +630,37 @@ def test_a_fast_period_passes_each_threads_own_hour():
     assert not clock.slept(0.05)
 
 
+def test_a_thread_started_in_a_fast_period_by_one_that_never_heard_follows_the_clock():
+    """A threading.Timer that starts the next, in a child's installed clock:
+    the first Timer, started by a thread that heard of the fast period,
+    passes its wait at once; the one it starts (by a thread that never
+    heard) follows the clock and never moves it. Until the twentieth
+    session each had an hour of its own: a chain ran away (hundreds of
+    threads, "can't start new thread")."""
+    code = textwrap.dedent("""
+        import threading, time
+        from labs.practice import wire
+        clock = wire.Clock()
+        clock.install(time, threading)
+        clock.heard({"fast": True})  # a reply to this thread: the period is on
+        seen = []
+        def second():
+            seen.append(clock.slept(0.1))
+        def first():
+            seen.append(clock.slept(0.1))
+            t = threading.Thread(target=second)
+            t.start()
+            t.join()
+        t = threading.Thread(target=first)
+        t.start()
+        t.join()
+        print(seen, round(clock.skew, 3))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert out.stdout.split() == ["[True,", "False]", "0.1"], out.stdout + out.stderr
+
+
 def test_a_consumers_quiet_period_passes_in_strides_after_its_first_waits():
     """lost-task/consumer's quiet periods: a consumer's first QUIET_FINE
     timed waits pass their own timeout, then each at least a tenth of what

@@ -759,7 +759,9 @@ CONSUMER = Exercise(
         "the check's objects wakes your thread once or twice: a loop with a 50 ms timeout "
         "measured 32 to 60, one with 10 ms 267 to 384, 5 ms 660 to 765) and use at most half a "
         "CPU (yours, and the check's answering your calls: a thread that never waits uses a "
-        "whole one); and leave no thread running."),
+        "whole one), with the same threads throughout (the kernel counts the wake-ups of "
+        "threads alive: one that starts or ends while idle, a `threading.Timer` that starts "
+        "the next, fails); and leave no thread running."),
     functions=("consumer",),
     signatures=(("jobs", "stop", "done"),),
     skeleton=(
@@ -1325,7 +1327,8 @@ READER = Exercise(
         "no data at all. Your "
         "reader must keep reading through the silence, return within 150 ms of each stop "
         "and of the peer's close, "
-        "wake up at most 4 times a second and use at most 10% of a CPU while idle, keep no "
+        "wake up at most 4 times a second and use at most 10% of a CPU while idle, with the "
+        "same threads throughout (none started or ended while idle), keep no "
         "file descriptor open per chunk, and leave no thread running. What it returns is "
         "reported by your own process."),
     functions=("reader",),
