@@ -746,7 +746,8 @@ class MainWatch:
             return None
         first, last = self.span
         names = {self.start.id: "the stop", **{w.id: w.name for w in self.start.workers}}
-        worst, burst = None, []
+        worst = None  # (looks, the first, the last) of the longest burst at one object
+        prev, burst = None, {}  # the burst's last look; its looks by object: [n, first]
         for r in self.rep.ledger():
             if not first <= r.seq <= last or r.tid != self.start.main_tid:
                 continue
@@ -754,21 +755,22 @@ class MainWatch:
                 # to the check's clock: a wait of that length on the learner's clock,
                 # whether its fast period passed it at once or not
                 if r.args and isinstance(r.args[0], (int, float)) and r.args[0] >= NAP_S:
-                    burst = []
+                    prev, burst = None, {}
                 continue
             if r.obj not in names or r.op not in LOOKS:
                 continue
-            if burst and not (_waits_not(burst[-1]) and r.t - burst[-1].t < NAP_S):
-                burst = []  # (a wait the check does not see: one that took real time)
-            burst.append(r)
-            same = [b for b in burst if b.obj == r.obj]
-            if len(same) >= LOOPED and (worst is None or len(same) > len(worst)):
-                worst = same
+            if prev is not None and not (_waits_not(prev) and r.t - prev.t < NAP_S):
+                burst = {}  # (a wait the check does not see: one that took real time)
+            prev = r
+            seen = burst.setdefault(r.obj, [0, r])
+            seen[0] += 1
+            if seen[0] >= LOOPED and (worst is None or seen[0] > worst[0]):
+                worst = (seen[0], seen[1], r)
         if worst is None:
             return None
-        r = worst[0]
-        return (f"{r.op}() of {names[r.obj]} {len(worst)} times in "
-                f"{(worst[-1].t - r.t) * 1000:.1f} ms with no wait between them")
+        n, one, end = worst
+        return (f"{one.op}() of {names[one.obj]} {n} times in "
+                f"{(end.t - one.t) * 1000:.1f} ms with no wait between them")
 
     def _watch(self) -> None:
         a, pid, tid = self.rep.arena, self.rep.session.pid, self.start.main_tid
