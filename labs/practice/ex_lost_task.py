@@ -922,34 +922,38 @@ def shutdown_scenario(rep):
 
 
 def _long_waits(rep) -> list[str]:
-    """shutdown()'s naps between two looks, longer than NAP_MAX_S in all,
-    as the grader sees them where it keeps the clock (every run: AliveNap):
-    a ``time.sleep``, or a timed wait of its own that the fast period would
-    pass; any other call of shutdown()'s is a look. A timed ``join`` is no
-    nap: it is a look that waits (the statement's ``join(timeout)``; a loop
-    of ``join(3)`` is right). Only shutdown()'s own thread's: a
+    """shutdown()'s naps between two of its ``is_alive()`` looks, longer
+    than NAP_MAX_S in all (the statement's words), as the grader sees them
+    where it keeps the clock (every run: AliveNap): a ``time.sleep``, or a
+    timed wait of its own that the fast period would pass. Naps in a row
+    add up, whatever other calls come between them (a ``qsize()``); a
+    ``join`` ends the count: it is a look that waits (the statement's
+    ``join(timeout)``; a loop of ``join(3)`` is right, and so is a nap
+    before an untimed ``join()``). Only shutdown()'s own thread's: a
     ``threading.Timer(5.0, ...)`` that gives the consumers a deadline waits
-    5 s in its own thread, between none of shutdown()'s looks (counted
-    until the twentieth session, when a slice of the Timer's wait met the
-    fast minute: 1 grading in 5 under load). Naps in a row add up (twenty
-    1 s naps between two looks passed until then: the hostile round)."""
+    5 s in its own thread (counted until the twentieth session, when a slice
+    of the Timer's wait met the fast minute: 1 grading in 5 under load).
+    Twenty 1 s naps between two looks passed, each measured alone, until
+    then (the hostile round); a 1.5 s nap before any look failed."""
     nap = rep.clock_nap.id if rep.clock_nap is not None else None
-    out, napped, naps = [], 0.0, []
+    out, napped, naps = [], None, []  # None: no is_alive() look before these naps
     for r in rep.ledger():
         if r.who != "shutdown":
             continue
         secs = r.args[0] if r.args else None
-        if r.obj != nap or r.op not in ("sleep", "passed"):
-            napped, naps = 0.0, []  # a look
-            continue
-        if isinstance(secs, bool) or not isinstance(secs, (int, float)) \
-                or not 0 < secs < FOREVER:
-            continue
-        napped += secs
-        naps.append(f"a nap of {secs:g} s" if r.op == "sleep" else f"a timed wait of {secs:g} s")
-        if napped > NAP_MAX_S:
-            out.append(naps[0] if len(naps) == 1 else f"{len(naps)} naps of {napped:g} s in all")
-            napped, naps = float("-inf"), []  # (said once until the next look)
+        if r.obj == nap and r.op in ("sleep", "passed"):
+            if napped is not None and isinstance(secs, (int, float)) \
+                    and not isinstance(secs, bool) and 0 < secs < FOREVER:
+                napped += secs
+                naps.append(f"a nap of {secs:g} s" if r.op == "sleep"
+                            else f"a timed wait of {secs:g} s")
+        elif r.op == "is_alive":
+            if napped is not None and napped > NAP_MAX_S:
+                out.append(naps[0] if len(naps) == 1 else
+                           f"{len(naps)} naps of {napped:g} s in all")
+            napped, naps = 0.0, []
+        elif r.op == "join":
+            napped, naps = None, []
     return out
 
 

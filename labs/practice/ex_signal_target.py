@@ -151,7 +151,8 @@ SAMPLE_S = 0.001   # ... the kernel's view of the main thread sampled this often
 NAP_S = 0.009      # ... a wait between looks counts when it lasts this long (the statement's
                    # 10 ms, less the precision of the samples)
 LOOKS_FREE = 2     # ... and a round of looks, one per worker and these, is not counted
-LOOPED = 3         # ... and looks at one object this many times with no wait between fail
+LOOPED = 4         # ... and looks at one object this many times with no wait between fail
+                   # (a right answer that logs what it saw looks again: three is right)
 WAITING_SHARE = 0.9  # ... in which it must be seen waiting this share of the time told
                      # (measured, idle and loaded: right answers 99 to 100%; spinning 5 ms
                      # between 10 ms naps 59 to 80%, 25 ms of 35, 19 to 32%)
@@ -732,12 +733,13 @@ class MainWatch:
 
     def loop_of_looks(self) -> str | None:
         """The ledger's word, beside the kernel's shares: the main thread's
-        looks at one object, LOOPED times or more in a burst (looks that
-        each began less than NAP_S after a look that does not wait: no
-        wait of NAP_S fits between them), while real() held; the longest
-        such burst, said, or None. A right answer looks at each worker and
-        at the stop at most twice between waits (``while not stop.is_set():
-        ... if stop.is_set(): break``). The shares alone let a main thread
+        looks that do not wait at one object, LOOPED times or more in a
+        burst (looks that each began less than NAP_S after a look that does
+        not wait: no wait of NAP_S fits between them), while real() held;
+        the longest such burst, said, or None. A right answer looks at each
+        worker and at the stop two or three times between waits (``while not
+        stop.is_set(): ... if stop.is_set(): log(stop.is_set())``; a look
+        that waits, ``t.join(0.1)``, counts in none). The shares alone let a main thread
         that spins 5 ms between 10 ms naps pass under load: each look waited
         on a slow grader, and a burst of three looks, rarer, was left out of
         the loops they count (a fresh-clone CI, nineteenth session). A
@@ -762,6 +764,8 @@ class MainWatch:
             if prev is not None and not (_waits_not(prev) and r.t - prev.t < NAP_S):
                 burst = {}  # (a wait the check does not see: one that took real time)
             prev = r
+            if not _waits_not(r):
+                continue  # a look that waits (``t.join(0.1)``) ends a burst, in none
             seen = burst.setdefault(r.obj, [0, r])
             seen[0] += 1
             if seen[0] >= LOOPED and (worst is None or seen[0] > worst[0]):
@@ -770,7 +774,8 @@ class MainWatch:
             return None
         n, one, end = worst
         return (f"{one.op}() of {names[one.obj]} {n} times in "
-                f"{(end.t - one.t) * 1000:.1f} ms with no wait between them")
+                f"{(end.t - one.t) * 1000:.1f} ms, with no wait of {NAP_S * 1000:g} ms or more "
+                "between them")
 
     def _watch(self) -> None:
         a, pid, tid = self.rep.arena, self.rep.session.pid, self.start.main_tid
@@ -863,10 +868,14 @@ class MainWatch:
 
 
 def _waits_not(rec) -> bool:
-    """A look that does not wait NAP_S: ``is_alive()``, ``is_set()``, or a
+    """A look that does not wait NAP_S: ``is_alive()``, ``is_set()``, a
+    ``stop.wait()`` that said True (once the stop is set it returns at once,
+    whatever its timeout: a main thread that went on looking every
+    millisecond after the stop, between such waits and a 1 ms wait of its
+    own, passed until the twentieth session's hostile round), or a
     ``join``/``wait`` whose timeout is shorter (by its argument, not by how
     long the grader took to answer)."""
-    if rec.op in ("is_alive", "is_set"):
+    if rec.op in ("is_alive", "is_set") or (rec.op == "wait" and rec.value is True):
         return True
     timeout = rec.args[0] if rec.args else None
     return isinstance(timeout, (int, float)) and timeout < NAP_S

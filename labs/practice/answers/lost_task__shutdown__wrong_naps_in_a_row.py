@@ -1,4 +1,4 @@
-# expect: a nap between two looks: 2 naps of 2 s in all between two looks
+# expect: a nap between two looks: 20 naps of 20 s in all between two looks
 # shutdown, wrong (hostile round, twentieth session): twenty 1 s naps between two looks at a
 # consumer, 20 s in all ("nap at most 1 s between two looks"). Passed while the naps after
 # a consumer's True passed at once on the learner's clock (arena.AliveNap) and each nap was
