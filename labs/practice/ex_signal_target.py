@@ -748,6 +748,7 @@ class MainWatch:
             return None
         first, last = self.span
         names = {self.start.id: "the stop", **{w.id: w.name for w in self.start.workers}}
+        ended = {w.id: w.ended_at for w in self.start.workers}
         worst = None  # (looks, the first, the last) of the longest burst at one object
         prev, burst = None, {}  # the burst's last look; its looks by object: [n, first]
         for r in self.rep.ledger():
@@ -761,10 +762,10 @@ class MainWatch:
                 continue
             if r.obj not in names or r.op not in LOOKS:
                 continue
-            if prev is not None and not (_waits_not(prev) and r.t - prev.t < NAP_S):
+            if prev is not None and not (_waits_not(prev, ended) and r.t - prev.t < NAP_S):
                 burst = {}  # (a wait the check does not see: one that took real time)
             prev = r
-            if not _waits_not(r):
+            if not _waits_not(r, ended):
                 continue  # a look that waits (``t.join(0.1)``) ends a burst, in none
             seen = burst.setdefault(r.obj, [0, r])
             seen[0] += 1
@@ -867,15 +868,18 @@ class MainWatch:
         return kind
 
 
-def _waits_not(rec) -> bool:
+def _waits_not(rec, ended: dict) -> bool:
     """A look that does not wait NAP_S: ``is_alive()``, ``is_set()``, a
-    ``stop.wait()`` that said True (once the stop is set it returns at once,
-    whatever its timeout: a main thread that went on looking every
-    millisecond after the stop, between such waits and a 1 ms wait of its
-    own, passed until the twentieth session's hostile round), or a
-    ``join``/``wait`` whose timeout is shorter (by its argument, not by how
-    long the grader took to answer)."""
+    ``stop.wait()`` that said True or a ``join`` of a worker that had ended
+    (``ended``: each worker's ledger seq then; both return at once, whatever
+    their timeout: a main thread that went on looking every millisecond
+    after the stop, between such looks and a 1 ms wait of its own, passed
+    until the twentieth session's hostile round), or a ``join``/``wait``
+    whose timeout is shorter (by its argument, not by how long the grader
+    took to answer)."""
     if rec.op in ("is_alive", "is_set") or (rec.op == "wait" and rec.value is True):
+        return True
+    if rec.op == "join" and ended.get(rec.obj) is not None and ended[rec.obj] < rec.seq:
         return True
     timeout = rec.args[0] if rec.args else None
     return isinstance(timeout, (int, float)) and timeout < NAP_S
