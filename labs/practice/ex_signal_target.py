@@ -1115,13 +1115,14 @@ def _timed_steps(f):
         if w / (w + r) < WAITING_SHARE:
             return False, (f"{said}; after the stop, seen waiting in such waits {w * 1000:.0f} ms of "
                            f"{(w + r) * 1000:.0f} ms ({w / (w + r):.0%}): a wait on the stop "
-                           "returns at once once it is set (look at the workers then)")
+                           "returns at once once it is set, and a join of a worker that has "
+                           "ended at once (wait on the workers still running then)")
     if share < WAITING_SHARE:
         return False, said
     for when, looped in (("", f.get("looped")), ("after the stop, ", f.get("looped_after"))):
         if looped:
             return False, (f"{said}; but {when}a loop of looks: {looped} (a nap of 10 ms or "
-                           "more between two looks at one worker)")
+                           "more between two looks)")
     return True, said
 
 
@@ -1216,7 +1217,7 @@ SIGTERM = Exercise(
                "Notebook 03, `fixed-sigterm`.")),
         Check("run() waited between its looks", "waiting in timed steps", _timed_steps,
               ("Your main thread spins: it looks again and again without waiting between "
-               "looks, and burns a whole CPU while it waits.",
+               "looks (or with waits shorter than 10 ms), and keeps a CPU busy while it waits.",
                "Wait in each step: `t.join(0.1)`, `stop.wait(0.1)`, or a nap of 10 ms or "
                "more between two looks.",
                "Notebook 03, `fixed-sigterm`: `while t.is_alive(): t.join(0.1)`.")),
