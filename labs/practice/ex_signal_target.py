@@ -751,6 +751,7 @@ class MainWatch:
         ended = {w.id: w.ended_at for w in self.start.workers}
         worst = None  # (looks, the first, the last) of the longest burst at one object
         prev, burst = None, {}  # the burst's last look; its looks by object: [n, first]
+        # (a burst is looks that do not wait: a look that waits, ``t.join(0.1)``, ends one)
         for r in self.rep.ledger():
             if not first <= r.seq <= last or r.tid != self.start.main_tid:
                 continue
@@ -762,11 +763,12 @@ class MainWatch:
                 continue
             if r.obj not in names or r.op not in LOOKS:
                 continue
-            if prev is not None and not (_waits_not(prev, ended) and r.t - prev.t < NAP_S):
+            if not _waits_not(r, ended):
+                prev, burst = None, {}
+                continue
+            if prev is not None and r.t - prev.t >= NAP_S:
                 burst = {}  # (a wait the check does not see: one that took real time)
             prev = r
-            if not _waits_not(r, ended):
-                continue  # a look that waits (``t.join(0.1)``) ends a burst, in none
             seen = burst.setdefault(r.obj, [0, r])
             seen[0] += 1
             if seen[0] >= LOOPED and (worst is None or seen[0] > worst[0]):
