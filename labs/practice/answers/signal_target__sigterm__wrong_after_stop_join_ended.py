@@ -1,4 +1,4 @@
-# expect: but after the stop, a loop of looks:
+# expect: run() waited between its looks: seen waiting in
 # sigterm, wrong (hostile round, twentieth session): after the stop, between rounds of looks
 # at the live workers, a join(0.05) of a worker already ended (it returns at once) and an
 # untimed wait on an Event of its own that a helper sets every millisecond: it looks about

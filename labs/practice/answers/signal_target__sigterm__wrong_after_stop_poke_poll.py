@@ -1,4 +1,4 @@
-# expect: but after the stop, a loop of looks:
+# expect: run() waited between its looks: seen waiting in
 # sigterm, wrong (hostile round, twentieth session): after the stop, stop.wait(0.1) returns at
 # once and an untimed wait on an Event of its own, set by a helper every millisecond, returns
 # after about 1 ms: the main thread looks at the workers about every millisecond ("time.sleep(0.01)
