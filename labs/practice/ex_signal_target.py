@@ -142,7 +142,7 @@ def _tgkill(pid: int, tid: int, sig: int) -> None:
 SIGTERM_MODES = {"midway": (3, "thread"), "before-first": (2, "process"),
                  "late": (4, "process"), "midway-5": (5, "thread")}
 OTHER_NAMES = ("worker-1", "mailer", "worker-3", "indexer", "uploader")  # midway-5's
-QUIET_S = 1.5    # late: how long the grader holds SIGTERM back while run() waits: the
+QUIET_S = 1.0    # late: how long the grader holds SIGTERM back while run() waits: the
                  # same every time (a random length made a 6 s Timer pass some gradings:
                  # how much of it was left when Rep.outwait looked was luck)
 SLOW_S = 60.0    # late: how long worker-1 runs after the stop, on the learner's fast clock
