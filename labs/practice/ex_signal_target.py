@@ -316,6 +316,10 @@ class GStart(GObject):
         self.hold_start = False  # before-first: start waits until SIGTERM is sent
         self.arm = False         # the main thread's next look at a worker waits for SIGTERM
         self.trigger = None
+        # midway-5: the main thread's first look once armed goes on, and its next call,
+        # a nap if it naps between looks, waits for SIGTERM (hold_nap)
+        self.nap_first = mode == "midway-5"
+        self.let_pass = None     # ... that look
         self.main_ops = 0
         self.between_looks = None  # late: (waiting, running) seconds of the main thread
         self.longest_nap = 0.0  # late: the longest nap of the main thread the kernel showed
@@ -412,8 +416,7 @@ class GStart(GObject):
             return
         self.alive_credit.looks(rec)
         if self.held is not None:  # a call made inside the held one is the handler's (op_set)
-            rec.note["held_open"] = rec.conn != self.held.conn and _conn_open(
-                self.arena, self.held.conn)
+            self.nested(rec)
             if self.set_rec is not None and self.disposition_after is None \
                     and not rec.note["held_open"]:
                 self.disposition_after = _disposition(self.main_tid)  # the handler has run
@@ -425,6 +428,15 @@ class GStart(GObject):
                 w.begin()
         self.hold_look(rec)
 
+    def nested(self, rec) -> None:
+        """A call of the main thread's once SIGTERM's held call began: notes
+        whether it is made inside that call (``held_open``: on a fresh
+        connection of the main thread, wire.Wire.call, while the held call's
+        is open, the kernel's word read now). Inside it, it is the handler's."""
+        if self.held is not None and rec.tid == self.main_tid:
+            rec.note["held_open"] = rec.conn != self.held.conn and _conn_open(
+                self.arena, self.held.conn)
+
     def hold_look(self, rec) -> None:
         """Armed, a look of the main thread's (as it begins, or as a timed one
         ends) waits for SIGTERM: no reply of the main thread's goes out between
@@ -432,6 +444,31 @@ class GStart(GObject):
         if rec.tid != self.main_tid or self.started is None:
             return
         if self.arm and not self.signalled:
+            if self.passes(rec):
+                return
+            if self.trigger is None:
+                self.trigger = rec
+                self.changed()
+            self.block(lambda: self.signalled)
+
+    def passes(self, rec) -> bool:
+        """midway-5: the first look once armed goes on (as it begins and as it
+        ends), unless it waits with no timeout (it would never end): SIGTERM
+        comes in the main thread's next call, a nap between its looks if it
+        naps (the handler must work there too: a real SIGTERM comes at any
+        moment; tenth hostile reading, a handler that drops a SIGTERM it gets
+        during a nap of its own)."""
+        if not self.nap_first or self.trigger is not None:
+            return False
+        if self.let_pass is None and rec.op in LOOKS and not _untimed(rec):
+            self.let_pass = rec
+        return rec is self.let_pass
+
+    def hold_nap(self, rec) -> None:
+        """midway-5: a nap of the main thread's after the look that went on
+        waits for SIGTERM as it begins (the grader's clock has it: arena.GNap)."""
+        if (self.nap_first and self.arm and not self.signalled and rec.tid == self.main_tid
+                and self.let_pass is not None):
             if self.trigger is None:
                 self.trigger = rec
                 self.changed()
@@ -446,7 +483,33 @@ class GStart(GObject):
             self.changed()
 
 
-class LateNap(GClockNap):
+class _HandlerNaps:
+    """A nap of the main thread's (``time.sleep``, or a timed wait of its own
+    that the grader's clock passes) made inside SIGTERM's held call is its
+    handler's (GStart.nested): a handler that sleeps after its set holds the
+    main thread there (thirteenth hostile reading: 0.3 s "to give the
+    workers a head start"; a gap until the twenty-first session)."""
+    start: "GStart"
+
+    def op_sleep(self, rec, seconds):
+        self.start.nested(rec)
+        self.start.hold_nap(rec)
+        return super().op_sleep(rec, seconds)
+
+    def op_passed(self, rec, seconds):
+        self.start.nested(rec)
+        return super().op_passed(rec, seconds)
+
+
+class SigtermNap(_HandlerNaps, AliveNap):
+    """AliveNap, the naps of the runs other than the late one."""
+
+    def __init__(self, start: "GStart"):
+        super().__init__(start.slow, start.alive_credit)
+        self.start = start
+
+
+class LateNap(_HandlerNaps, GClockNap):
     """``time.sleep`` of the learner's threads in the late run, and their
     timed waits on objects of their own that a fast period would pass at
     once (wire.Clock, ``nap_first``): before the stop, in the quiet period,
@@ -483,6 +546,11 @@ class LateNap(GClockNap):
 LOOKS = ("join", "is_alive", "is_set", "wait")  # the main thread's looks at a worker, the stop
 
 
+def _untimed(rec) -> bool:
+    """A look that waits with no timeout: ``join()``, ``stop.wait()``."""
+    return rec.op in ("join", "wait") and (not rec.args or rec.args[0] is None)
+
+
 def _main_waits(rep, start, what: str, since: int) -> bool:
     """Until the main thread waits: inside a look at a worker or at the stop
     (held, when armed, until SIGTERM is sent) and blocked in the kernel on its
@@ -512,7 +580,7 @@ def _main_waits(rep, start, what: str, since: int) -> bool:
             with a.cond:
                 inflight = next((r for r in rep.ledger() if r.tid == start.main_tid
                                  and r.end is None and r.op in LOOKS
-                                 and r.obj in looks), None)
+                                 and r.obj in looks and r is not start.let_pass), None)
             if inflight is not None and _in_recv(pid, pid):
                 with a.cond:
                     if start.trigger is None:
@@ -612,8 +680,7 @@ def sigterm_scenario(rep):
     rep.helpers.add("stop-watch")
     # the naps of its periods on the grader's clock (late), or those after a
     # worker's True the check is answerable for (AliveNap)
-    rep.clock_nap = rep.add(LateNap(start) if mode == "late"
-                            else AliveNap(start.slow, start.alive_credit))
+    rep.clock_nap = rep.add(LateNap(start) if mode == "late" else SigtermNap(start))
     start.hold_start = mode == "before-first"
     start.arm = mode.startswith("midway")
     rep.spawn("MainThread", "run", start, main=True)
@@ -665,11 +732,31 @@ def sigterm_scenario(rep):
                                    "your main thread waiting again after a quiet period", since):
                     return _finish(rep, start)  # no look: no SIGTERM it could be told by
             _send(rep, start, aim)
+            if start.held is not None and start.held.kind == "Nap":
+                _handler_after_nap(rep, start)
             if mode == "late":
                 _keep_slow(rep, start)
     finally:
         start.release()
     return _finish(rep, start)
+
+
+def _handler_after_nap(rep, start) -> None:
+    """SIGTERM came in a nap of the main thread's (midway-5): its handler
+    runs before that call ends, so once the main thread has made its next
+    call, with the stop not set, its handler did not set it (tenth hostile
+    reading: a handler that drops a SIGTERM it gets during a nap of its
+    own). Such a run goes on until its budget: the check says so then."""
+    held, a = start.held, rep.arena
+
+    def next_call() -> bool:
+        return any(r.conn == held.conn and r.seq > held.seq for r in rep.ledger())
+    rep.wait(lambda: start.stop_at is not None or next_call() or rep.reports.ended()
+             or a.child_gone)
+    if start.stop_at is None and next_call():
+        rep.not_reached.append(f"the stop set by your handler: SIGTERM came during your "
+                               f"{_call_text(held)}, and your main thread went on from it "
+                               "with the stop not set")
 
 
 class MainWatch:
@@ -964,7 +1051,7 @@ def _sigterm_facts(rep, start) -> dict:
     # the handler's other calls: a look the main thread made inside the held call
     handler_calls = [] if held is None else [
         _call_text(r) for r in ledger if r.seq > held.seq and r.op != "set"
-        and r.kind in ("StartWorkers", "Thread") and in_held_call(r)]
+        and r.kind in ("StartWorkers", "Thread", "Nap") and in_held_call(r)]
     return {
         "handler_calls": handler_calls,
         # bytes the main thread wrote between SIGTERM and the handler's set, past the
@@ -990,8 +1077,7 @@ def _sigterm_facts(rep, start) -> dict:
         "between_looks": start.between_looks,
         # the main thread's waits with no timeout (join(), stop.wait()): not a timed step
         "untimed_looks": [_call_text(r) for r in ledger if r.tid == start.main_tid
-                          and (r.kind, r.op) in (("Thread", "join"), ("StartWorkers", "wait"))
-                          and (not r.args or r.args[0] is None)],
+                          and r.kind in ("Thread", "StartWorkers") and _untimed(r)],
         # ... and its steps longer than STEP_S: a look's timeout, a nap (late)
         "long_steps": [_call_text(r) for r in ledger if r.tid == start.main_tid
                        and (r.kind, r.op) in (("Thread", "join"), ("StartWorkers", "wait"))
@@ -1018,6 +1104,9 @@ def _sigterm_facts(rep, start) -> dict:
 
 def _call_text(rec) -> str:
     args = ", ".join(repr(a) for a in rec.args if a is not None)  # join(): join(None)
+    if rec.kind == "Nap":
+        return (f"time.sleep({args})" if rec.op == "sleep"
+                else f"a timed wait of your own ({args} s)")
     if rec.kind == "StartWorkers":
         return "start_workers(stop)" if rec.op == "start" else f"stop.{rec.op}({args})"
     return f"{rec.obj.split('.', 1)[1]}.{rec.op}({args})"
@@ -1161,7 +1250,8 @@ SIGTERM = Exercise(
         "at most 5 s that a thread of yours is in then has run out (a `threading.Timer`). "
         "The check sends SIGTERM to your process while `start_workers` runs; or while "
         "every worker is in the middle of an item and your main thread has just begun "
-        "to wait, aimed at another thread of the process (one of the check's: it does not "
+        "to wait (in some runs, in the first nap after a look, if it naps between looks), "
+        "aimed at another thread of the process (one of the check's: it does not "
         "block SIGTERM, whatever mask your threads have); or after holding it back for "
         f"a quiet period ({QUIET_S:g} s) while you wait, in which a minute "
         "passes on your clock (your timed looks, and your naps between looks, pass at "
@@ -1176,8 +1266,9 @@ SIGTERM = Exercise(
         "The process must survive; the stop must be set by your handler, after SIGTERM "
         "(the kernel tells the check whether SIGTERM is caught, ignored or left to its "
         "default). The check sends SIGTERM only while your main thread is inside one of "
-        "its calls (`start_workers`, or a look: `join`, `is_alive`, `stop.wait(timeout)`, "
-        "`stop.is_set()`), and that call ends only once the kernel shows SIGTERM taken; "
+        "its calls (`start_workers`, a look: `join`, `is_alive`, `stop.wait(timeout)`, "
+        "`stop.is_set()`, or a nap: `time.sleep` is one of its calls too), and that call "
+        "ends only once the kernel shows SIGTERM taken; "
         "Python runs a handler only in the main thread, and the check's calls run it "
         "before they end. The check sees every `stop.set()` and the thread that calls "
         "it: a set from another thread, or one your main thread makes once that call "

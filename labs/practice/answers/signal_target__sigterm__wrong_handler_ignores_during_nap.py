@@ -1,4 +1,6 @@
-# (sixteenth session, tenth hostile reading; passes every grading)
+# expect: the check never saw the stop set by your handler: SIGTERM came during your time.sleep(0.05)
+# (sixteenth session, tenth hostile reading; passed every grading until the twenty-first:
+# midway-5 now sends SIGTERM in the first nap after a look, GStart.hold_nap)
 # "install a SIGTERM handler that only sets it": the handler drops a SIGTERM that arrives
 # while the main thread is in its own nap (a flag says so), so a real SIGTERM during a nap
 # is lost; it only sets the stop when the signal lands inside a look.
