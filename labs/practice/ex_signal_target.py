@@ -237,7 +237,8 @@ class GWorker(GObject):
         fast = slow.join(self, t) if self.at_exit else self.start.quiet_wait(t)
         if fast is not None:  # its whole timeout passes at once, on the fast clock
             return fast
-        if (self.at_exit and (self is not slow.slow or slow.let_go)) or self.start.trigger is rec:
+        if (self.at_exit and (self is not slow.slow or slow.let_go)) or self.start.trigger is rec \
+                or rec in self.start.helds:
             # a timed join never sees a worker end: after the stop (the slow
             # one's once the grader let it go), and in the look SIGTERM came in,
             # its whole timeout passes at once, on the learner's clocks
@@ -302,6 +303,8 @@ class GStart(GObject):
         self.set_rec = None      # the first stop.set(): its thread, its connection
         self.sets = []           # every stop.set(), the first included
         self.held = None         # the main thread's call in progress as SIGTERM was sent
+        self.helds = []          # ... each time (midway sends a second: _sigterm_again)
+        self.again_after = None  # ... the first's: only a later call on its connection waits
         self.signal_at = None    # ledger seq: the grader sent SIGTERM
         self.released_at = None  # ledger seq: ... and the kernel showed it handled
         self.released_t = None
@@ -387,7 +390,7 @@ class GStart(GObject):
         an exception) is the kernel's word, read now: a handler's set comes
         on a fresh connection of the main thread while that one is open."""
         held = self.held
-        rec.note["held_open"] = held is not None and _conn_open(self.arena, held.conn)
+        self.nested(rec)
         if held is not None and self.written_at_signal is not None and rec.tid == self.main_tid:
             # what the main thread wrote since SIGTERM: the handler's, before this set
             # (a print, a log line; read now: it has sent the set, and writes no more).
@@ -418,7 +421,7 @@ class GStart(GObject):
         if self.held is not None:  # a call made inside the held one is the handler's (op_set)
             self.nested(rec)
             if self.set_rec is not None and self.disposition_after is None \
-                    and not rec.note["held_open"]:
+                    and not rec.note.get("held_open"):
                 self.disposition_after = _disposition(self.main_tid)  # the handler has run
                 self.blocked_after = _has_sigterm(_status(self.main_tid, self.main_tid),
                                                   "SigBlk")
@@ -432,10 +435,12 @@ class GStart(GObject):
         """A call of the main thread's once SIGTERM's held call began: notes
         whether it is made inside that call (``held_open``: on a fresh
         connection of the main thread, wire.Wire.call, while the held call's
-        is open, the kernel's word read now). Inside it, it is the handler's."""
+        is open, the kernel's word read now; ``in_held``: which). Inside it,
+        it is the handler's."""
         if self.held is not None and rec.tid == self.main_tid:
             rec.note["held_open"] = rec.conn != self.held.conn and _conn_open(
                 self.arena, self.held.conn)
+            rec.note["in_held"] = self.held.seq if rec.note["held_open"] else None
 
     def hold_look(self, rec) -> None:
         """Armed, a look of the main thread's (as it begins, or as a timed one
@@ -444,12 +449,23 @@ class GStart(GObject):
         if rec.tid != self.main_tid or self.started is None:
             return
         if self.arm and not self.signalled:
-            if self.passes(rec):
+            if not self.may_hold(rec):
                 return
             if self.trigger is None:
                 self.trigger = rec
                 self.changed()
-            self.block(lambda: self.signalled)
+            # (a second SIGTERM armed as the first went out lets the first's call go)
+            self.block(lambda: self.signalled or not self.may_hold(rec))
+
+    def may_hold(self, rec) -> bool:
+        """Whether a look of the main thread's may wait for SIGTERM, armed:
+        not midway-5's first (``passes``), and, for a second SIGTERM, only a
+        call after the first's held one on its connection (the main loop's
+        next look, not the held call as it ends, nor a call of the handler)."""
+        if self.passes(rec):
+            return False
+        again = self.again_after
+        return again is None or (rec.conn == again.conn and rec.seq > again.seq)
 
     def passes(self, rec) -> bool:
         """midway-5: the first look once armed goes on (as it begins and as it
@@ -580,7 +596,7 @@ def _main_waits(rep, start, what: str, since: int) -> bool:
             with a.cond:
                 inflight = next((r for r in rep.ledger() if r.tid == start.main_tid
                                  and r.end is None and r.op in LOOKS
-                                 and r.obj in looks and r is not start.let_pass), None)
+                                 and r.obj in looks and start.may_hold(r)), None)
             if inflight is not None and _in_recv(pid, pid):
                 with a.cond:
                     if start.trigger is None:
@@ -592,8 +608,7 @@ def _main_waits(rep, start, what: str, since: int) -> bool:
             return True
         last = line
     if start.trigger is not None:  # its reply waits in the grader: it will be in recv
-        while not _in_recv(pid, pid) and not a.child_gone and rep.left() > 0:
-            a.wait_for(lambda: a.child_gone, 0.0005)
+        _until_in_recv(rep)
         return True
     if start.stop_at is not None or (not start.arm and start.main_ops > since):
         return True
@@ -602,35 +617,52 @@ def _main_waits(rep, start, what: str, since: int) -> bool:
     return False
 
 
-def _send(rep, start, aim: str) -> None:
+def _until_in_recv(rep) -> None:
+    """Until the kernel shows the main thread blocked on a reply the grader
+    holds (the trigger's), the child gone, or the budget spent."""
+    a, pid = rep.arena, rep.session.pid
+    while not _in_recv(pid, pid) and not a.child_gone and rep.left() > 0:
+        a.wait_for(lambda: a.child_gone, 0.0005)
+
+
+def _send(rep, start, aim: str, rearm: bool = False) -> None:
     """SIGTERM, from the grader: to the process, or (``thread``) aimed at a
     thread of it other than the main thread that does not block SIGTERM
     (the watcher of the stop, as a worker would be), as the kernel may
-    pick any thread for a process's signal."""
+    pick any thread for a process's signal. A second one (_sigterm_again)
+    keeps the first's facts: its moment, disposition and bytes written.
+    ``rearm``: as this one is out, the main thread's next look on the held
+    call's connection waits for a second one (set in the same step, so that
+    look is the next one, whatever the timing)."""
     a, pid = rep.arena, rep.session.pid
     with a.cond:
         if a.child_gone or rep.reports.ended():
             return
+        first = start.signal_at is None
         asleep = {t for t in procfs.tids(pid) if procfs.thread_state(pid, t) in ("S", "D")}
         target = None
         if aim == "thread":
             others = [t for t in procfs.tids(pid) if t != pid and not _blocks_sigterm(pid, t)]
             watch = start.watch.tid if start.watch is not None else None
             target = watch if watch in others else (others[0] if others else None)
-        start.signal_at = a.seq
+        if first:
+            start.signal_at = a.seq
         a.seq += 1
         # the call the main thread is inside now, if any: its handler runs
         # before that call returns (wire.Wire.call), whichever thread takes SIGTERM
         start.held = next((r for r in rep.ledger() if r.tid == start.main_tid
                            and r.end is None), None)
-        start.disposition = _disposition(pid)
-        start.written_at_signal = procfs.written(pid, start.main_tid)  # (blocked in a call)
+        if start.held is not None:
+            start.helds.append(start.held)
+        if first:
+            start.disposition = _disposition(pid)
+            start.written_at_signal = procfs.written(pid, start.main_tid)  # (in a call)
+            start.signal_to = "the process" if target is None else \
+                "another thread than the main thread"
         try:
             if target is None:
-                start.signal_to = "the process"
                 os.kill(pid, signal.SIGTERM)
             else:
-                start.signal_to = "another thread than the main thread"
                 _tgkill(pid, target, signal.SIGTERM)
         except ProcessLookupError:
             pass
@@ -643,10 +675,13 @@ def _send(rep, start, aim: str) -> None:
         a.wait_for(lambda: a.child_gone, 0.0005)  # the kernel's view: no event tells the grader
     rep.hold(a.now() - t0)  # the grader's wait, not the learner's budget
     with a.cond:
-        start.released_at, start.released_t = a.seq, a.now()
-        start.queued["released"] = procfs.cpu_wait_s(pid, pid)
+        if first:
+            start.released_at, start.released_t = a.seq, a.now()
+            start.queued["released"] = procfs.cpu_wait_s(pid, pid)
         a.seq += 1
         start.signalled = True
+        if rearm and start.held is not None:
+            start.again_after, start.signalled, start.trigger = start.held, False, None
         a.cond.notify_all()
 
 
@@ -655,14 +690,16 @@ def sigterm_scenario(rep):
     SIGTERM to the process while start_workers() waits for the grader's
     reply, before any worker takes an item. ``midway`` (3 workers),
     ``midway-5``: every worker holds an item; the main thread's first look
-    at a worker waits in the grader, and once the kernel shows it blocked
-    on the reply, SIGTERM is aimed at another thread of the process. ``late``
+    at a worker waits in the grader (midway-5: its next call, a nap if it
+    naps, GStart.passes), and once the kernel shows it blocked on the reply,
+    SIGTERM is aimed at another thread of the process; midway then sends a
+    second, to the process, at the main loop's next look (_sigterm_again). ``late``
     (4 workers): every worker holds an item; SIGTERM is held back for a
     quiet period (QUIET_S) while
     run() waits, QUIET_FAST_S of its timed looks passing at once meanwhile
     (GStart.quiet), then sent to the process while it waits again. Every time,
-    the main thread's call in progress (``held``: start_workers, or a look
-    at a worker or at the stop) returns only once the kernel shows SIGTERM
+    the main thread's call in progress (``held``: start_workers, a look
+    at a worker or at the stop, or a nap) returns only once the kernel shows SIGTERM
     taken and handled at C level (``_send``); the learner's handler runs
     before that call returns (in it, if SIGTERM interrupted it; else as it
     returns: wire.Wire.call), so its ``stop.set()`` is a call of the main
@@ -731,14 +768,43 @@ def sigterm_scenario(rep):
                 if not _main_waits(rep, start,
                                    "your main thread waiting again after a quiet period", since):
                     return _finish(rep, start)  # no look: no SIGTERM it could be told by
-            _send(rep, start, aim)
+            _send(rep, start, aim, rearm=mode == "midway")
             if start.held is not None and start.held.kind == "Nap":
                 _handler_after_nap(rep, start)
+            if mode == "midway":
+                _sigterm_again(rep, start)
             if mode == "late":
                 _keep_slow(rep, start)
     finally:
         start.release()
     return _finish(rep, start)
+
+
+def _sigterm_again(rep, start) -> None:
+    """midway: a second SIGTERM, to the process, in the main loop's next look
+    after the call the first came in (armed as the first went out: _send's
+    ``rearm``). A handler only sets the stop again, and the process survives
+    it (ninth hostile reading: a handler that ends the process on a second
+    SIGTERM). Sent only when the first set the stop and SIGTERM is still
+    caught and not blocked at that look (otherwise the look goes on, and the
+    checks say why, as before)."""
+    a = rep.arena
+    if start.again_after is None:
+        return
+    # (a main thread that makes no look once the stop is set, its own supervisor
+    # thread joining the workers, say, gets none: not a moment it must reach)
+    rep.wait(lambda: start.trigger is not None or a.child_gone or rep.reports.ended())
+    if start.trigger is None or a.child_gone:
+        return
+    _until_in_recv(rep)
+    with a.cond:
+        again = (start.stop_at is not None and start.disposition_after == "caught"
+                 and start.blocked_after is False)
+        if not again:
+            start.signalled = True
+            a.cond.notify_all()
+    if again:
+        _send(rep, start, "process")
 
 
 def _handler_after_nap(rep, start) -> None:
@@ -1034,16 +1100,19 @@ def _sigterm_facts(rep, start) -> dict:
     else:
         stop = "after"
     ws = start.workers
-    set_rec, held = start.set_rec, start.held
+    set_rec = start.set_rec
+    held = start.helds[0] if start.helds else None  # the first SIGTERM's
+    helds = {h.seq: h for h in start.helds}
     ledger = rep.ledger()
 
     def in_held_call(rec) -> bool:
-        # inside the held call: on another connection of the main thread's
-        # (a call made inside a call: wire.Wire.call), while the held call's
-        # connection was open and before the main thread's next call on it
-        return (rec.tid == start.main_tid and rec.conn != held.conn
-                and bool(rec.note.get("held_open"))
-                and not any(r.conn == held.conn and held.seq < r.seq < rec.seq for r in ledger))
+        # inside a held call (the first SIGTERM's, or midway's second): on another
+        # connection of the main thread's (a call made inside a call: wire.Wire.call),
+        # while the held call's connection was open and before the main thread's
+        # next call on it
+        h = helds.get(rec.note.get("in_held"))
+        return (h is not None and rec.tid == start.main_tid and rec.conn != h.conn
+                and not any(r.conn == h.conn and h.seq < r.seq < rec.seq for r in ledger))
     if set_rec is None or held is None or set_rec.tid != start.main_tid:
         nested = None
     else:
@@ -1252,7 +1321,10 @@ SIGTERM = Exercise(
         "every worker is in the middle of an item and your main thread has just begun "
         "to wait (in some runs, in the first nap after a look, if it naps between looks), "
         "aimed at another thread of the process (one of the check's: it does not "
-        "block SIGTERM, whatever mask your threads have); or after holding it back for "
+        "block SIGTERM, whatever mask your threads have), and in some of those runs "
+        "again, to the process, at your main thread's next look once the stop is set "
+        "(if it makes one); "
+        "or after holding it back for "
         f"a quiet period ({QUIET_S:g} s) while you wait, in which a minute "
         "passes on your clock (your timed looks, and your naps between looks, pass at "
         "once, and the clocks of `time` and `threading`'s timed waits move on with them), "
@@ -1263,7 +1335,8 @@ SIGTERM = Exercise(
         f"{LOOKS_FREE} more), nor the time it waits for a CPU; and so after the stop while a "
         "worker is slow to end; "
         "in a random order. "
-        "The process must survive; the stop must be set by your handler, after SIGTERM "
+        "The process must survive every SIGTERM; the stop must be set by your handler, "
+        "after SIGTERM "
         "(the kernel tells the check whether SIGTERM is caught, ignored or left to its "
         "default). The check sends SIGTERM only while your main thread is inside one of "
         "its calls (`start_workers`, a look: `join`, `is_alive`, `stop.wait(timeout)`, "

@@ -1,4 +1,6 @@
-# (ninth hostile reading, fifteenth session; passes every grading)
+# expect: your code ended the whole process: ended with exit status 143
+# (ninth hostile reading, fifteenth session; passed every grading until the twenty-first:
+# the midway run now sends a second SIGTERM at the main loop's next look, _sigterm_again)
 # "install a SIGTERM handler (signal.signal) that only sets it" -- on a second SIGTERM it
 # kills the process at once (os._exit), cutting the workers' items.
 import os
