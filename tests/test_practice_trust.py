@@ -661,6 +661,42 @@ def test_a_thread_started_in_a_fast_period_by_one_that_never_heard_follows_the_c
     assert out.stdout.split() == ["[True,", "False]", "0.1"], out.stdout + out.stderr
 
 
+def test_the_real_time_interval_timer_moves_on_with_the_checks_clock():
+    """signal.alarm and setitimer(ITIMER_REAL) are the kernel's, in real
+    time: in a child's installed clock, a jump of the clock takes as much
+    off what is left of the timer (getitimer reads the learner's clock),
+    and a jump past its end fires it at once, its handler able to call
+    the check's objects (the clock's locks are reentrant). Until the
+    twenty-first session an alarm(2) watchdog, and an idle timeout read
+    from getitimer, outlasted every quiet period (tests/gaps)."""
+    code = textwrap.dedent("""
+        import signal, threading, time
+        from labs.practice import wire
+        clock = wire.Clock()
+        clock.install(time, threading)
+        fired = []
+        def on_alarm(signum, frame):
+            clock.heard({"skew": 1.0})  # a reply to a call the handler made
+            fired.append(signum)
+        signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, 10.0)
+        clock.heard({"skew": 4.0})
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+        print(5.0 < left <= 6.0)
+        clock.heard({"skew": 7.0})
+        t0 = time.perf_counter()
+        while not fired and time.perf_counter() < t0 + 2:  # (at once: a microsecond)
+            pass
+        print(fired == [signal.SIGALRM], signal.getitimer(signal.ITIMER_REAL)[0] == 0.0)
+        print(signal.alarm(3) == 0, clock.heard({"skew": 2.0}) is None,
+              0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 1.0)
+        signal.alarm(0)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert out.stdout.split() == ["True"] * 6, out.stdout + out.stderr
+
+
 def test_a_consumers_quiet_period_passes_in_strides_after_its_first_waits():
     """lost-task/consumer's quiet periods: a consumer's first QUIET_FINE
     timed waits pass their own timeout, then each at least a tenth of what

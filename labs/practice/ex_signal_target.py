@@ -1666,8 +1666,8 @@ STOP_ONE = Exercise(
     modes=tuple(STOP_ONE_MODES),
     scenario=stop_one_scenario,
     fast_clock=True,  # a threading.Timer's idle timeout sees the quiet period's minute
-    # not signal: no control loop needs it, and signal.alarm is a clock no quiet
-    # period of a check outlasts (an idle timeout that ends the process)
+    # not signal: no control loop needs it (signal.alarm, an idle timeout that ends
+    # the process, follows the check's clock since the twenty-first session)
     modules=tuple(m for m in COMMON_MODULES if m != "signal"),
     budget_s=3.0,
     checks=(

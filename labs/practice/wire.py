@@ -49,6 +49,9 @@ ERRORS = {"Empty": queue.Empty, "Full": queue.Full, "ShutDown": ShutDown, "Froze
           "KeyError": KeyError, "TimeoutError": TimeoutError}
 
 
+_SETITIMER = signal.setitimer  # as it was: Clock moves the timer with it
+
+
 class Clock:
     """The clocks of the ``time`` module as the learner's code reads them:
     the real ones, plus the time the grader's fast clock let pass
@@ -73,7 +76,10 @@ class Clock:
         self.fast = False
         self.spent: dict[int, float] = {}  # of the current fast period, by thread
         self.told: set[int] = set()  # the threads told of it (a reply to a call of theirs)
-        self.lock = threading.Lock()
+        # reentrant: a signal handler that runs inside heard() or slept() (a real-time
+        # alarm of the learner's, say) may call the check's objects, whose replies come here
+        self.lock = threading.RLock()
+        self.timer_lock = threading.RLock()  # (_timer_moved, _install_timer)
         self.nap = None  # while a schedule's gate drives the run: a sleep is its operation
         # ... or, first of all (where the grader's clock counts a fast period's naps:
         # arena.GClockNap), even in a fast period: the grader says what passes
@@ -104,6 +110,7 @@ class Clock:
             self.spent[me] = self.spent.get(me, 0.0) + skew
             self.told.add(me)
             self.fast = fast
+        self._timer_moved(skew)
 
     def slept(self, seconds: float) -> bool:
         """A sleep of ``seconds`` passes at once (True), or really (False):
@@ -126,7 +133,28 @@ class Clock:
                 return False
             self.spent[me] = spent + seconds
             self.skew += seconds
-            return True
+        self._timer_moved(seconds)
+        return True
+
+    def _timer_moved(self, seconds: float) -> None:
+        """The clocks moved on by ``seconds`` at once: so
+        does the process's real-time interval timer, the kernel's
+        (``signal.alarm``, ``signal.setitimer(ITIMER_REAL)``), which counts
+        real time. It fires once its time on the learner's clock has passed
+        (at once: a microsecond left), and ``getitimer`` reads that clock: a
+        watchdog armed with ``alarm(2)`` fires in a quiet minute, and an idle
+        timeout read from ``getitimer`` sees the minute pass (two gaps of the
+        twelfth and eighth hostile readings, open until the twenty-first
+        session). The CPU timers (ITIMER_VIRTUAL, ITIMER_PROF) stay real,
+        as the CPU clocks do. Under ``timer_lock``, not ``lock``: a timer
+        that fires at once runs its handler in the main thread, which may
+        call the check's objects, whose replies take ``lock``."""
+        if seconds <= 0:
+            return
+        with self.timer_lock:
+            left, interval = signal.getitimer(signal.ITIMER_REAL)
+            if left > 0:
+                _SETITIMER(signal.ITIMER_REAL, max(left - seconds, 1e-6), interval)
 
     SLICE_S = 0.05  # a timed Condition wait looks at the fast clock this often
 
@@ -227,6 +255,25 @@ class Clock:
         threading._time = queue.time = t.monotonic
         if threading_module is not None:
             self._install_waits(threading_module, t)
+        self._install_timer()
+
+    def _install_timer(self) -> None:
+        """``signal.alarm`` and ``signal.setitimer`` under ``timer_lock``: a
+        timer the learner's code sets as another thread's reply moves the
+        clocks is not moved by that reply (``_timer_moved`` reads, then sets,
+        the timer); reentrant, for a handler that sets one as it fires."""
+        lock = self.timer_lock
+        real_alarm, real_setitimer = signal.alarm, _SETITIMER
+
+        def alarm(seconds):
+            with lock:
+                return real_alarm(seconds)
+
+        def setitimer(which, seconds, interval=0.0):
+            with lock:
+                return real_setitimer(which, seconds, interval)
+        alarm.__doc__, setitimer.__doc__ = real_alarm.__doc__, real_setitimer.__doc__
+        signal.alarm, signal.setitimer = alarm, setitimer
 
     @staticmethod
     def _now_default(real, now):

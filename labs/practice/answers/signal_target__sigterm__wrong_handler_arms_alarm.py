@@ -1,4 +1,6 @@
-# (ninth hostile reading, fifteenth session; passes every grading)
+# expect: your code ended the whole process: killed by SIGALRM
+# (ninth hostile reading, fifteenth session; passed every grading)
+# Caught since the twenty-first session: the real-time interval timer moves on with the check's clock (wire.Clock._timer_moved)
 # "a SIGTERM handler ... that only sets it" -- it also arms a 10 s SIGALRM (default
 # action: kill) as a hard deadline, cutting any item still in hand then.
 import signal
