@@ -15,3 +15,8 @@ them: programs the tests start (JupyterLab, the scripts) are left alone.
 import sys
 
 sys.modules.setdefault("rfc3987_syntax", None)  # None: its import raises ImportError
+
+# nbval's kernels, as the tests' own, on IPC (no TCP port to lose to another process)
+from tests import kernels  # noqa: E402
+
+kernels.use_for_nbval()

@@ -177,14 +177,16 @@ def nbgrader_grade(cell) -> float:
 def run_with_solution(answer: Path):
     from nbclient import NotebookClient
 
+    from tests.kernels import AsyncIpcKernelManager
+
     nb = nbformat.read(EXAMPLES / "nbgrader" / "lost-task-consumer.ipynb", 4)
     solution = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution"))
     head, rest = solution.source.split("### BEGIN SOLUTION", 1)
     solution.source = head + answer.read_text() + rest.split("### END SOLUTION", 1)[1]
     # as nbgrader autograde runs it: 30 s per cell, errors allowed, interrupt on timeout
     NotebookClient(nb, timeout=30, allow_errors=True, interrupt_on_timeout=True,
-                   kernel_name="python3", resources={"metadata": {"path": str(PROJECT_ROOT)}}
-                   ).execute()
+                   kernel_name="python3", kernel_manager_class=AsyncIpcKernelManager,
+                   resources={"metadata": {"path": str(PROJECT_ROOT)}}).execute()
     return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade"))
 
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from jupyter_client.manager import start_new_kernel
 from nbclient import NotebookClient
 
 from labs.sandbox import PROJECT_ROOT
 from labs.show.progress import BLANK, Progress, Stopped, stoppable
 from tests.conftest import as_from_a_terminal
+from tests.kernels import AsyncIpcKernelManager, start_ipc_kernel
 
 
 class Terminal(io.StringIO):
@@ -129,6 +129,7 @@ def test_in_a_real_kernel_output_is_stable_and_a_stop_is_one_line():
             "    raise KeyboardInterrupt"),
     ]
     NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True,
+                   kernel_manager_class=AsyncIpcKernelManager,
                    resources={"metadata": {"path": str(PROJECT_ROOT)}}).execute()
     shown, printed = nb.cells[0].outputs
     assert shown.output_type == "display_data" and shown.data == BLANK
@@ -173,7 +174,7 @@ def test_stop_button_in_a_real_kernel_leaves_one_line_and_no_child(cell, line):
     """Jupyter's stop button (a kernel interrupt) while a lab hangs in its
     sandbox: progress while it ran, one line of output, and the hung child is
     gone."""
-    km, kc = start_new_kernel(kernel_name="python3", cwd=str(PROJECT_ROOT))
+    km, kc = start_ipc_kernel(kernel_name="python3", cwd=str(PROJECT_ROOT))
     try:
         kc.execute("from labs import sandbox\nfrom labs.show.progress import Progress\n" + cell)
         kernel = km.provisioner.process.pid
