@@ -95,8 +95,9 @@ class OnFastClock:
 
 FAST_GETS = 1000  # a fast period's timed waits, at most (a 1 ms timeout is a spin, not a wait)
 FAST_LOOKS = 3    # FastClock: looks in a row that do not wait (get_nowait) end a period
-STRIDE = 10       # FastClock(fine=N): past a thread's N-th timed wait in a period, each
+STRIDE = 1        # FastClock(fine=N): past a thread's N-th timed wait in a period, each
                   # passes at least 1/STRIDE of the time its waits passed before it
+                  # (10 until the twenty-first session, when periods grew to an hour)
 
 
 class FastClock:
@@ -117,8 +118,9 @@ class FastClock:
     With ``fine``: a thread's first ``fine`` timed waits in a period pass
     their own timeout each; each one after passes at least 1/STRIDE of what
     its waits passed before it (a timeout is a least wait: a real one may
-    last longer). Ten seconds of 10 ms naps then pass in about 150 waits,
-    not 1,000, each an operation through the explorer's gate; an idle
+    last longer). An hour of 10 ms naps then passes in about 112 waits
+    (100 of 10 ms, then 12 that double the time), not 360,000, each an
+    operation through the explorer's gate; an idle
     timeout read on a clock is caught as before, a count of more than
     ``fine`` waits taken for a clock is not. Under the monitor."""
 

@@ -35,10 +35,12 @@ CONSUMERS = 3
 # with 2 consumers on 3 tasks, a space small enough to exhaust
 SMALL = "small-"
 SMALL_CONSUMERS, SMALL_TASKS = 2, 3
-QUIET_FAST_S = 10.0  # each quiet period on the consumers' clocks (their timed waits)
+QUIET_FAST_S = 3600.0  # each quiet period on the consumers' clocks (their timed waits):
+                       # an hour, longer than any idle timeout a consumer should have
+                       # (10 s until the twenty-first session: a 30 s one passed)
 QUIET_FINE = 100  # ... of which each consumer's first 100 timed waits pass their own
-                  # timeout, then each a tenth more (FastClock fine: 10 ms naps cost
-                  # 150 operations a period, not 1,000)
+                  # timeout, then each as much as all before it (FastClock fine: 10 ms
+                  # naps cost 112 operations a period, not 360,000)
 AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is not the
               # consumer's own, unless the consumer's own thread moves first
 SLOW_S = 60.0  # shutdown, idle: how long consumer-1 runs on the learner's fast clock
@@ -493,10 +495,13 @@ def _consumer_facts(rep, q, do, stops) -> dict:
                     early_done.append((c, item, item in put_back))
         for item in held:
             never_done.append(f"{c}'s get() of {'None' if item is None else f'task {item}'}")
-        # between tasks, a look at its stop: from the end of one do() to the next
-        need = False
+        # between tasks, a look at its stop: from the end of one do() to the next,
+        # both the consumer's own thread's (a thread of the learner's that took its
+        # name is another: whether its do() began before or after the consumer's
+        # look was the machine's timing, and so was this check's verdict)
+        need, own = False, rep.tid_of(c)
         for r in ledger:
-            if r.who != c or not r.ok:
+            if r.who != c or not r.ok or (own is not None and r.tid != own):
                 continue
             if r.obj == stops[c].id and r.op in ("is_set", "wait"):
                 need = False
@@ -617,10 +622,10 @@ CONSUMER = Exercise(
         "every consumer looks at its stop between two "
         "tasks (one task at a time); a consumer returns only on its `None` or its "
         "stop. The check's quiet periods are its own time, not your run's, and run on a "
-        "fast clock: in each, 10 s of your waits with a timeout (`get()`, `stop.wait()`, "
+        "fast clock: in each, an hour of your waits with a timeout (`get()`, `stop.wait()`, "
         "`threading`'s timers and waits) pass at once, and the clocks of `time` move on "
         "with them (your first 100 waits of a period pass their own timeout each; each "
-        "after them passes at least a tenth of the time passed before it, as a "
+        "after them passes at least the time passed before it, as a "
         "timeout is only the least a wait lasts: keep time on a clock, not by counting "
         "waits)."),
     functions=("consumer",),
