@@ -225,9 +225,10 @@ class SlowEnd:
 
     PROCESS = "the learner's process"  # the FastClock's one key
 
-    def __init__(self, seconds: float = 0.0, slow=None):
+    def __init__(self, seconds: float = 0.0, slow=None, fine: int | None = None):
         self.slow = slow
-        self.clock = FastClock(looks=SLOW_ALIVE)
+        # (``fine``: FastClock's strides, for a period of an hour: lost-task/shutdown's)
+        self.clock = FastClock(looks=SLOW_ALIVE, fine=fine)
         self.clock.start({self.PROCESS: seconds})
         # set by the scenario: once the period is over, ``slow`` still runs, in
         # real time (its timed joins wait their full timeout, is_alive() says
@@ -701,7 +702,8 @@ class AliveNap(GClockNap):
     wait after a True of its slow-to-end threads (AliveCredit): a nap of a
     thread told True that has not looked since, of at most the credit's cap,
     passes at once, and the learner's clocks move on by it (the next look
-    ends that thread); any other nap as GClockNap's. Until the twentieth
+    ends that thread); any other nap, and any while a SlowEnd period is on
+    (its clock counts them), as GClockNap's. Until the twentieth
     session such naps took real time, credited to the run's budget but not
     to the learner's clock: a right answer that napped 1 s between
     ``is_alive()`` looks at five workers took 44 s a check of 10 runs."""
@@ -712,8 +714,8 @@ class AliveNap(GClockNap):
 
     def op_sleep(self, rec, seconds):
         seconds = _number(seconds, "seconds")
-        if 0 < seconds <= self.credit.cap and self.credit.owed(rec):
-            return OnFastClock(None, skew=seconds)
+        if 0 < seconds <= self.credit.cap and self.credit.owed(rec) and not self.slow.on():
+            return OnFastClock(None, skew=seconds)  # (in the slow period: its clock's)
         return super().op_sleep(rec, seconds)
 
 

@@ -43,7 +43,12 @@ QUIET_FINE = 100  # ... of which each consumer's first 100 timed waits pass thei
                   # naps cost 112 operations a period, not 360,000)
 AWAY_S = 1.0  # how long the grader holds a task's do() run by a thread that is not the
               # consumer's own, unless the consumer's own thread moves first
-SLOW_S = 60.0  # shutdown, idle: how long consumer-1 runs on the learner's fast clock
+SLOW_S = 3600.0  # shutdown, idle: how long consumer-1 runs on the learner's fast clock: an
+                 # hour, longer than any deadline a shutdown should give its consumers (a
+                 # minute until the twenty-first session: a 90 s deadline passed)
+SLOW_FINE = 100  # ... its first 100 timed joins and naps pass their own timeout, then
+                 # each as much as all before it (FastClock fine: join(0.1) spends the
+                 # hour in 109 joins, a minute took 600)
 PAUSE_TASK = 3  # pause: consumer-2's stop comes as it pauses after a look, or inside this task
 PAUSE_EMPTY_S = 0.5  # ... the queue empty at first, at most this long (real time)
 NAP_MAX_S = 1.0  # shutdown: the longest nap between two looks (the statement's)
@@ -829,7 +834,7 @@ class GThread(GObject):
             self.shared["open"] = True
             self.changed()
         # its whole timeout passes at once, on the fast clock: the slow one's
-        # minute, or the others' (SlowEnd.passing)
+        # hour, or the others' (SlowEnd.passing)
         fast = slow.join(self, t) or (None if self is slow.slow else slow.passing(t))
         if fast is not None:
             return fast
@@ -841,6 +846,10 @@ class GThread(GObject):
         self.shared["alive_credit"].looks(rec)
         slow = None if self.ended else self.shared["slow"].alive(self)
         if slow is not None:
+            # the slow one's True: the naps until the next look are the check's doing
+            # too, once its hour is over (an hour that ends amid a run of naps left
+            # the rest real, and the run's end to the order of the runs)
+            self.shared["alive_credit"].said_alive(rec)
             return slow
         self.looks += 1
         if not self.ended and self.armed:
@@ -875,9 +884,9 @@ def shutdown_scenario(rep):
     for t in range(1, TASKS + 1):
         q.put_now(t)
     consumers = [rep.add(GThread(n, f"consumer-{i + 1}", q, do, shared)) for i in range(k)]
-    if not shared["busy"]:  # idle: consumer-1 takes a minute to end, on your clock
-        shared["slow"] = SlowEnd(SLOW_S, consumers[0])
-    # naps on the grader's clock: in the slow minute (idle), and after a consumer's
+    if not shared["busy"]:  # idle: consumer-1 takes an hour to end, on your clock
+        shared["slow"] = SlowEnd(SLOW_S, consumers[0], fine=SLOW_FINE)
+    # naps on the grader's clock: in the slow hour (idle), and after a consumer's
     # True at its first look (AliveNap: that nap is the check's doing)
     rep.clock_nap = rep.add(AliveNap(shared["slow"], shared["alive_credit"]))
     alive_at_return = []
@@ -1001,9 +1010,11 @@ SHUTDOWN = Exercise(
         "a `get` that waits, `qsize()`, `empty()`; not at a `put`), or once all are "
         "done; its consumers are slow: a timed `join` never sees one end, and the first "
         "`is_alive()` of one that has not ended says True (it ends when you wait for it "
-        "with `join()`, or look again). Once all are done, one of them first runs a "
-        "minute on your clock: your timed `join`s of it, and your naps between "
-        "`is_alive()` looks, pass at once, and the clocks of `time` move on with them. "
+        "with `join()`, or look again). Once all are done, one of them first runs an "
+        "hour on your clock: your timed `join`s of it, and your naps between "
+        "`is_alive()` looks, pass at once, and the clocks of `time` move on with them "
+        f"(your first {SLOW_FINE} pass their own timeout each; each after them passes at "
+        "least the time passed before it: keep time on a clock, not by counting looks). "
         "Every task must be done exactly once; every "
         "consumer must have ended, and you must have seen it, when `shutdown` returns; "
         "no `None` is left over, and `tasks.join()` returns: anything you take off the "
