@@ -1248,6 +1248,7 @@ class Session:
             why = f"ended with exit status {ex_['code']} (os._exit or sys.exit?)"
         # the reason first: which run it was depends on the order of the runs
         result.fatal = f"your code ended the whole process: {why} (during run {max(n, 1)})"
+        result.fatal_run = max(n, 1)
         killed = dict(self.ex.killed_hints).get(ex_["signal"])
         if killed and not ex_["timed_out"] and self.last_facts.get("signal_sent"):
             # the check's own signal, left to its default action: no call of the learner's

@@ -145,8 +145,12 @@ OTHER_NAMES = ("worker-1", "mailer", "worker-3", "indexer", "uploader")  # midwa
 QUIET_S = 1.0    # late: how long the grader holds SIGTERM back while run() waits: the
                  # same every time (a random length made a 6 s Timer pass some gradings:
                  # how much of it was left when Rep.outwait looked was luck)
-SLOW_S = 60.0    # late: how long worker-1 runs after the stop, on the learner's fast clock
-WATCH_S = 0.5      # late: the quiet period lasts this long after its minute, at least,
+SLOW_S = 3600.0  # late: how long worker-1 runs after the stop, on the learner's fast clock
+FINE = 100       # ... and the quiet period: the main thread's first 100 timed looks and naps
+                 # pass their own timeout, then each as much as all before it (FastClock
+                 # fine: an hour of join(0.1) in 109 looks; a minute took 600, until the
+                 # twenty-first session, and a 5-minute deadline outlasted it)
+WATCH_S = 0.5      # late: the quiet period lasts this long after its hour, at least,
 SAMPLE_S = 0.001   # ... the kernel's view of the main thread sampled this often (MainWatch)
 NAP_S = 0.009      # ... a wait between looks counts when it lasts this long (the statement's
                    # 10 ms, less the precision of the samples)
@@ -160,10 +164,10 @@ TOLD_S = 0.1       # ... once this much time was told waiting or running
 WATCH_MAX_S = 1.5  # ... or at most this long
 AFTER_S = 0.2        # ... and after the stop too, if this much was told (40 ms judged a
                      # right answer on one round of its looks, under load: 85%)
-QUIET_FAST_S = 60.0  # late: the quiet period's time on the learner's clock (its timed looks)
+QUIET_FAST_S = 3600.0  # late: the quiet period's time on the learner's clock (its timed looks)
 STEP_S = 1.0       # the longest timed step of the main thread (a look's timeout, a nap): a
                    # SIGTERM the kernel gives another thread is handled when it ends
-KEEP_S = 2.0     # late: the most the grader waits for the slow worker's fast minute to end
+KEEP_S = 2.0     # late: the most the grader waits for the slow worker's fast hour to end
 HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
 
 
@@ -290,12 +294,12 @@ class GStart(GObject):
         # of whether it is a worker: "skip the threads not called worker-*" skips some)
         names = OTHER_NAMES if mode == "midway-5" else [f"worker-{i + 1}" for i in range(k)]
         self.workers = [GWorker(rep, name, self) for name in names[:k]]
-        # late: after the stop, worker-1 takes a minute to end, on the learner's clock
-        self.slow = SlowEnd(SLOW_S, self.workers[0]) if mode == "late" else SlowEnd()
+        # late: after the stop, worker-1 takes an hour to end, on the learner's clock
+        self.slow = SlowEnd(SLOW_S, self.workers[0], fine=FINE) if mode == "late" else SlowEnd()
         # the nap after a worker's first is_alive() said True is the check's time
         self.alive_credit = AliveCredit(hold, STEP_S)
         # late: the quiet period before SIGTERM runs on the learner's fast clock
-        self.quiet = FastClock(looks=SLOW_ALIVE)
+        self.quiet = FastClock(looks=SLOW_ALIVE, fine=FINE)
         self.watch = None        # the watcher's hello (its kernel thread id)
         self.starting = None     # the start call, as it began
         self.started = None      # ... as it returned
@@ -314,7 +318,9 @@ class GStart(GObject):
         self.disposition = None  # the kernel's word on SIGTERM as it was sent
         self.written_at_signal = None  # the main thread's bytes written then (procfs.written)
         self.blocked_after = None  # ... and whether the main thread blocks it then
+        self.blocked_at_signal = None  # ... and as the first SIGTERM was sent
         self.disposition_after = None  # ... at the main thread's first look after the handler's
+        self.after_again = None  # ... and after the second SIGTERM's: (disposition, blocked)
         self.signalled = False
         self.hold_start = False  # before-first: start waits until SIGTERM is sent
         self.arm = False         # the main thread's next look at a worker waits for SIGTERM
@@ -425,6 +431,12 @@ class GStart(GObject):
                 self.disposition_after = _disposition(self.main_tid)  # the handler has run
                 self.blocked_after = _has_sigterm(_status(self.main_tid, self.main_tid),
                                                   "SigBlk")
+            elif len(self.helds) > 1 and self.after_again is None \
+                    and not rec.note.get("held_open"):
+                # ... and again after the second (a handler that gives up its SIGTERM,
+                # or blocks it, on its second run: hostile round, twenty-first session)
+                self.after_again = (_disposition(self.main_tid), _has_sigterm(
+                    _status(self.main_tid, self.main_tid), "SigBlk"))
         self.main_ops += 1
         if self.stop_at is None:
             for w in self.workers:
@@ -530,24 +542,40 @@ class LateNap(_HandlerNaps, GClockNap):
     timed waits on objects of their own that a fast period would pass at
     once (wire.Clock, ``nap_first``): before the stop, in the quiet period,
     a nap passes at once on its clock (``GStart.quiet``, which counts it);
-    after the stop, in the slow worker's minute (``SlowEnd``); otherwise
+    after the stop, in the slow worker's hour (``SlowEnd``); otherwise
     it waits in the grader, as a nap waits. Until the seventeenth session
     they passed in the learner's process, unseen: each period ended after
     SLOW_ALIVE looks whatever time they covered, and code that gave up on
     the workers after 5 s of 10 ms naps between ``is_alive()`` looks passed
-    (a minute of them is 6,000 naps; FAST_GETS end a period sooner).
+    (a minute of them was 6,000 naps; FAST_GETS ended a period sooner;
+    an hour of them is 112 now, in FINE strides).
 
     A nap after a loop of looks (more than a round since the last timed
     wait: one look per worker and LOOKS_FREE more, as MainWatch counts them)
     waits in real time, and the looks in a row go on counting: a main
     thread that spins 5 ms on ``is_alive()`` between 10 ms naps ends its
-    minute after SLOW_ALIVE looks, and the kernel then watches it spin, as
+    hour after SLOW_ALIVE looks, and the kernel then watches it spin, as
     before. (Passed at once, each nap began the looks in a row again, and
     the minute lasted FAST_GETS spins, 5 s: out of its budget first.)"""
 
     def __init__(self, start: "GStart"):
         super().__init__(start.slow)
         self.start = start
+
+    def op_sleep(self, rec, seconds):
+        """Once the slow worker is let go (the kernel no longer watches the
+        main thread: _keep_slow), a nap after a worker's True that the main
+        thread has not looked at since passes at once, as AliveNap's do in
+        the other runs: the next look ends that worker. Until the
+        twenty-first session those naps were real, credited to the budget
+        up to 1 s each: a right answer that naps 1 s between looks at four
+        workers ran out of it in 1 loaded grading of 2 on 3.13."""
+        start, credit = self.start, self.start.alive_credit
+        if (start.slow.let_go and start.stop_at is not None and type(seconds) in (int, float)
+                and 0 < seconds <= credit.cap and credit.owed(rec)):
+            start.nested(rec)
+            return OnFastClock(None, skew=seconds)
+        return super().op_sleep(rec, seconds)
 
     def passes(self, seconds: float) -> OnFastClock | None:
         start = self.start
@@ -657,6 +685,7 @@ def _send(rep, start, aim: str, rearm: bool = False) -> None:
         if first:
             start.disposition = _disposition(pid)
             start.written_at_signal = procfs.written(pid, start.main_tid)  # (in a call)
+            start.blocked_at_signal = _has_sigterm(_status(pid, start.main_tid), "SigBlk")
             start.signal_to = "the process" if target is None else \
                 "another thread than the main thread"
         try:
@@ -732,20 +761,20 @@ def sigterm_scenario(rep):
                 _send(rep, start, aim)
         elif _main_waits(rep, start, "your main thread waiting for the workers", 0):
             if mode == "late" and start.stop_at is None:
-                # The quiet period: a minute of the main thread's timed looks pass
+                # The quiet period: an hour of the main thread's timed looks pass
                 # at once, and the learner's clocks move on with them (a watchdog on
                 # time.monotonic() that stops the workers itself fires here). It
-                # lasts quiet_s, and, once the main thread began that minute, until
-                # the minute is over, however slow the machine.
+                # lasts quiet_s, and, once the main thread began that hour, until
+                # the hour is over, however slow the machine.
                 quiet_s, clock = QUIET_S, SlowEnd.PROCESS
                 with a.cond:
                     start.quiet.start({clock: QUIET_FAST_S})
                 end = time.monotonic() + quiet_s
-                # once the minute is over: the main thread's looks take real time,
+                # once the hour is over: the main thread's looks take real time,
                 # and the kernel watches whether it waits between them (MainWatch)
-                # (not while the minute the main thread began goes on: its timed
+                # (not while the hour the main thread began goes on: its timed
                 # looks pass at once then, a spin on the check's clock; under load
-                # that minute takes seconds, and the reference measured 17% waiting
+                # that hour takes seconds, and the reference measured 17% waiting
                 # when the samples counted it; a look begun before the period, a
                 # join(3) say, is real time)
                 watch = MainWatch(rep, start, lambda: clock not in start.quiet.seen
@@ -827,7 +856,7 @@ def _handler_after_nap(rep, start) -> None:
 
 class MainWatch:
     """The kernel's view of the main thread in the late run's quiet period,
-    while its looks and naps take real time (``real()``: not in the minute it
+    while its looks and naps take real time (``real()``: not in the hour it
     began on the fast clock, whose timed looks pass at once: a spin on the
     check's clock, seconds of it under load), for at least WATCH_S in all.
 
@@ -1042,7 +1071,7 @@ def _waits_not(rec, ended: dict) -> bool:
 
 def _keep_slow(rep, start) -> None:
     """After SIGTERM in the late run: the slow worker runs on past its fast
-    minute, in real time, until each wait with a timeout of the learner's
+    hour, in real time, until each wait with a timeout of the learner's
     own that is in progress once its process is at rest has run out
     (Rep.outwait): a ``threading.Timer`` that gives the workers 5 s is not
     on the fast clock, and would otherwise never be seen to fire."""
@@ -1051,7 +1080,7 @@ def _keep_slow(rep, start) -> None:
     def done() -> bool:
         return rep.reports.ended() or bool(a.anomalies) or a.child_gone
 
-    def minute_over() -> bool:
+    def hour_over() -> bool:
         with a.cond:
             return not slow.on()
     with a.cond:
@@ -1060,7 +1089,7 @@ def _keep_slow(rep, start) -> None:
     # meanwhile the kernel watches the main thread again, as in the quiet period:
     # a loop that waits on the stop spins once it is set (stop.wait(0.1) returns
     # at once), and the slow worker's real time is when that shows
-    watch = MainWatch(rep, start, minute_over)  # (the monitor is re-entrant)
+    watch = MainWatch(rep, start, hour_over)  # (the monitor is re-entrant)
     watch.go()
     try:
         # at rest, and seen waiting: a spinner whose looks wait for a slow grader
@@ -1068,7 +1097,7 @@ def _keep_slow(rep, start) -> None:
 
         def rests() -> bool:
             return rep.at_rest(pid) is not None and watch.waiting > 0
-        wait.until(lambda: done() or (minute_over() and rests()), KEEP_S, poll=0.002)
+        wait.until(lambda: done() or (hour_over() and rests()), KEEP_S, poll=0.002)
         if not done() and not rests():  # a main thread never at rest:
             start.after_restless = True
             wait.until(lambda: done() or watch.enough(), KEEP_S, poll=0.002)  # watched
@@ -1117,17 +1146,28 @@ def _sigterm_facts(rep, start) -> dict:
         nested = None
     else:
         nested = in_held_call(set_rec)
+    def retired(h) -> bool:
+        # the held call ended by an exception in the learner's process (its handler
+        # raised): wire.Wire.call retires a connection an exception interrupted, so
+        # the main thread never used that one again, and went on on a new one (used
+        # more than once: a call made inside a call has a connection of its own)
+        later = [r.conn for r in ledger if r.tid == start.main_tid and r.seq > h.seq]
+        return h.conn not in later and any(later.count(c) > 1 for c in set(later))
     # the handler's other calls: a look the main thread made inside the held call
     handler_calls = [] if held is None else [
         _call_text(r) for r in ledger if r.seq > held.seq and r.op != "set"
         and r.kind in ("StartWorkers", "Thread", "Nap") and in_held_call(r)]
     return {
         "handler_calls": handler_calls,
+        "handler_raised": [_call_text(h) for h in start.helds if retired(h)],
         # bytes the main thread wrote between SIGTERM and the handler's set, past the
         # one a wakeup fd gets (C's, not the handler's)
         "handler_wrote": max(0, (set_rec.note.get("written") or 0) - 1) if nested else 0,
         "disposition_after": start.disposition_after,
         "blocked_after": start.blocked_after,
+        "blocked_at_signal": start.blocked_at_signal,
+        "disposition_again": start.after_again and start.after_again[0],
+        "blocked_again": start.after_again and start.after_again[1],
         # a set after the first that is not the handler's (the handler runs once,
         # in the held call): the learner's own, as a finally: stop.set()
         "other_sets": [("the main thread" if r.tid == start.main_tid else repr(r.who))
@@ -1203,6 +1243,10 @@ def _stop_from_sigterm(f):
         if f["set_in_held_call"] and f.get("other_sets"):
             return False, (f"the handler set the stop, and then {f['other_sets'][0]} set it "
                            "again, outside the handler: only the handler may set it")
+        if f["set_in_held_call"] and f.get("handler_raised"):
+            return False, (f"an exception ended your {f['handler_raised'][0]} as SIGTERM came "
+                           "in it: your handler raised (a handler only sets the stop; what it "
+                           "raises lands in whatever your main thread was doing)")
         if f["set_in_held_call"] and f.get("handler_calls"):
             return False, (f"your handler set the stop, and also called "
                            f"{f['handler_calls'][0]}: a handler only sets it (it runs in the "
@@ -1217,10 +1261,24 @@ def _stop_from_sigterm(f):
                            "again at your main thread's next look: your code changed it (the "
                            "handler, or your main thread once the stop was set); keep the "
                            "handler: a second SIGTERM during the shutdown would find none")
+        if f["set_in_held_call"] and f.get("blocked_after") and f.get("blocked_at_signal"):
+            return False, ("your main thread blocked SIGTERM (signal.pthread_sigmask) before "
+                           "SIGTERM came, and still at its next look after the handler ran: a "
+                           "SIGTERM the kernel gives it would wait unseen; leave SIGTERM "
+                           "unblocked in the main thread")
         if f["set_in_held_call"] and f.get("blocked_after"):
             return False, ("after your handler ran, your main thread blocked SIGTERM at its "
                            "next look (signal.pthread_sigmask): a handler only sets the stop; "
                            "a second SIGTERM during the shutdown would wait unseen")
+        if f["set_in_held_call"] and f.get("disposition_again") in ("default", "ignored"):
+            return False, (f"after a second SIGTERM, SIGTERM was {f['disposition_again']} at "
+                           "your main thread's next look: your code changed it (a handler "
+                           "that does something else the second time?); a handler only "
+                           "sets the stop, every time")
+        if f["set_in_held_call"] and f.get("blocked_again"):
+            return False, ("after a second SIGTERM, your main thread blocked SIGTERM at its "
+                           "next look (signal.pthread_sigmask): a handler only sets the "
+                           "stop, every time")
         if f["set_in_held_call"]:
             return True, "set after SIGTERM, by the handler"
         return False, ("your main thread was not inside a call of the check's when SIGTERM "
@@ -1254,7 +1312,7 @@ def _timed_steps(f):
     if f["mode"] != "late":
         return True, "no quiet period in this run"
     if seen is None:
-        return False, "not measured: the quiet period ended before your main thread's minute did"
+        return False, "not measured: the quiet period ended before your main thread's hour did"
     waiting, running = seen
     if waiting + running < TOLD_S:
         return False, (f"seen waiting in waits that last about {NAP_S * 1000:g} ms: only "
@@ -1313,9 +1371,10 @@ SIGTERM = Exercise(
         "each does items until it sees "
         "the stop, and finishes the item in hand first. They are slow to end: a timed "
         "`join` never sees one end, and the first `is_alive()` after the stop says True; "
-        "in some runs one of them first runs a minute on your clock (your timed `join`s, "
+        "in some runs one of them first runs an hour on your clock (your timed `join`s, "
         "and your naps between `is_alive()` looks, pass at once, and the clocks of `time` "
-        "move on with them), and then on, in real time, until each wait with a timeout of "
+        f"move on with them: your first {FINE} pass their own timeout each, each after them "
+        "at least the time passed before it), and then on, in real time, until each wait with a timeout of "
         "at most 5 s that a thread of yours is in then has run out (a `threading.Timer`). "
         "The check sends SIGTERM to your process while `start_workers` runs; or while "
         "every worker is in the middle of an item and your main thread has just begun "
@@ -1325,7 +1384,7 @@ SIGTERM = Exercise(
         "again, to the process, at your main thread's next look once the stop is set "
         "(if it makes one); "
         "or after holding it back for "
-        f"a quiet period ({QUIET_S:g} s) while you wait, in which a minute "
+        f"a quiet period ({QUIET_S:g} s) while you wait, in which an hour "
         "passes on your clock (your timed looks, and your naps between looks, pass at "
         "once, and the clocks of `time` and `threading`'s timed waits move on with them), "
         f"and then at least {WATCH_S:g} s more, in which the kernel watches your main "

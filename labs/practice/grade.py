@@ -45,6 +45,7 @@ class Result:
     problem: str | None = None   # the answer could not be loaded at all
     bad_input: bool = False      # ... and that is the learner's input, not a failure
     fatal: str | None = None     # what ended the repetitions early
+    fatal_run: int | None = None  # ... the run it ended, when it ended the process in one
     fatal_hints: tuple = ()
     outcome: object = None
     hints_shown: int = 1
@@ -179,7 +180,9 @@ class Result:
         head = f"{'PASS' if self.passed else 'FAIL'} {self.exercise.id}"
         if self.problem:
             return f"{head}: {self.problem}"
-        ran = len(self.runs)
+        # a run the process died in ran, and did not pass (hostile round, twenty-first
+        # session: "2 of 2 runs passed, 8 not run ... (during run 1)" read as a contradiction)
+        ran = len(self.runs) + (1 if self.fatal_run is not None else 0)
         text = f"{head}: {self.runs_passed} of {ran} runs passed" + (
             f", {self.planned - ran} not run" if ran < self.planned else "")
         if self.order_seed is not None:
