@@ -31,8 +31,8 @@ def _kernel_socket_prefix() -> str:
     return os.path.join(_KERNEL_SOCKETS, f"k{next(_kernel_names)}")
 
 
-class IpcKernelManager(KernelManager):
-    """A KernelManager on the IPC transport: its sockets ``<prefix>-1`` to ``-5``."""
+class _OnIpc:
+    """The IPC transport, each kernel's sockets ``<prefix>-1`` to ``-5``."""
 
     @default("transport")
     def _transport_default(self):
@@ -43,16 +43,12 @@ class IpcKernelManager(KernelManager):
         return _kernel_socket_prefix()
 
 
-class AsyncIpcKernelManager(AsyncKernelManager):
+class IpcKernelManager(_OnIpc, KernelManager):
+    """A KernelManager on IPC."""
+
+
+class AsyncIpcKernelManager(_OnIpc, AsyncKernelManager):
     """The same, for nbclient's NotebookClient (``kernel_manager_class``)."""
-
-    @default("transport")
-    def _transport_default(self):
-        return "ipc"
-
-    @default("ip")
-    def _ip_default(self):
-        return _kernel_socket_prefix()
 
 
 def start_ipc_kernel(**kwargs):
