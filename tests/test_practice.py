@@ -178,6 +178,10 @@ def test_code_that_ends_its_own_process(fn, why):
     assert not r.passed
     assert r.fatal.startswith("your code ended the whole process: ")
     assert why in r.fatal
+    # the run it died in ran, and did not pass (until the twenty-first session the
+    # summary counted it as not run: "0 of 0 runs passed, 3 not run")
+    assert r.fatal_run is not None
+    assert f"{r.runs_passed} of {len(r.runs) + 1} runs passed" in r.summary(), r.summary()
 
 
 def test_lambda_and_closures_are_refused():
