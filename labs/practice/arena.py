@@ -227,7 +227,8 @@ class SlowEnd:
 
     def __init__(self, seconds: float = 0.0, slow=None, fine: int | None = None):
         self.slow = slow
-        # (``fine``: FastClock's strides, for a period of an hour: lost-task/shutdown's)
+        # (``fine``: FastClock's strides, for a period of an hour: lost-task/shutdown's,
+        # sigterm's late run)
         self.clock = FastClock(looks=SLOW_ALIVE, fine=fine)
         self.clock.start({self.PROCESS: seconds})
         # set by the scenario: once the period is over, ``slow`` still runs, in
