@@ -51,7 +51,9 @@ SLOW_FINE = 600  # ... its first 600 timed joins and naps pass their own timeout
                  # hour in 606 joins). Not 100: a threading.Timer(5.0) deadline of the
                  # learner's sees the clock at its next 50 ms slice (wire.Clock.sliced),
                  # and 109 joins could all pass within one: it passed 1 loaded grading
-                 # of 2 on 3.12 (600, as the minute had, took longer than a slice)
+                 # of 2 on 3.12; with 600, as many as the minute took, 2 of 2 failed.
+                 # A race still, in principle: the Timer should be waited for, as
+                 # sigterm's _keep_slow does (Rep.outwait)
 PAUSE_TASK = 3  # pause: consumer-2's stop comes as it pauses after a look, or inside this task
 PAUSE_EMPTY_S = 0.5  # ... the queue empty at first, at most this long (real time)
 NAP_MAX_S = 1.0  # shutdown: the longest nap between two looks (the statement's)
