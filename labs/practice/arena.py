@@ -206,6 +206,14 @@ class AliveCredit:
         does now waits for a thread of the check's that ends at its next look."""
         return rec.tid in self.since
 
+    def nap(self, rec, seconds) -> "OnFastClock | None":
+        """A nap of ``rec``'s thread while it is owed (``owed``), of at most
+        ``cap``: its reply, passed at once, the learner's clocks moved on by
+        it (the next look ends that thread); None for any other nap."""
+        if type(seconds) in (int, float) and 0 < seconds <= self.cap and self.owed(rec):
+            return OnFastClock(None, skew=seconds)
+        return None
+
 
 class SlowEnd:
     """One of a scenario's threads (``join(timeout)``, ``is_alive()``) runs
@@ -715,9 +723,10 @@ class AliveNap(GClockNap):
 
     def op_sleep(self, rec, seconds):
         seconds = _number(seconds, "seconds")
-        if 0 < seconds <= self.credit.cap and self.credit.owed(rec) and not self.slow.on():
-            return OnFastClock(None, skew=seconds)  # (in the slow period: its clock's)
-        return super().op_sleep(rec, seconds)
+        news = None if self.slow.on() else self.credit.nap(rec, seconds)
+        if news is not None:
+            return news
+        return super().op_sleep(rec, seconds)  # (in the slow period: its clock's)
 
 
 class GTick(GObject):

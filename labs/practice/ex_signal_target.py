@@ -570,11 +570,12 @@ class LateNap(_HandlerNaps, GClockNap):
         twenty-first session those naps were real, credited to the budget
         up to 1 s each: a right answer that naps 1 s between looks at four
         workers ran out of it in 1 loaded grading of 2 on 3.13."""
-        start, credit = self.start, self.start.alive_credit
-        if (start.slow.let_go and start.stop_at is not None and type(seconds) in (int, float)
-                and 0 < seconds <= credit.cap and credit.owed(rec)):
+        start = self.start
+        news = start.alive_credit.nap(rec, seconds) if (
+            start.slow.let_go and start.stop_at is not None) else None
+        if news is not None:
             start.nested(rec)
-            return OnFastClock(None, skew=seconds)
+            return news
         return super().op_sleep(rec, seconds)
 
     def passes(self, seconds: float) -> OnFastClock | None:
