@@ -18,7 +18,7 @@ import time
 
 from labs.child import procfs
 from labs.practice.arena import FAST_LOOKS, GEvent, GObject, Raise, _plain, _timeout
-from labs.practice.ex_lost_task import GQueue
+from labs.practice.ex_lost_task import QUIET_FINE, GQueue
 from labs.practice.exercises import Check, Exercise, ms, names
 from labs.practice.pauses import PAUSE_CPU_S, StopAtPause, pauses_after_look
 from labs.practice.policy import COMMON_MODULES
@@ -145,7 +145,9 @@ HELPER_WAIT_S = 0.12  # a done() from a thread of the learner's own waits until 
                       # waits for it (HelperHold): one goes on after this long in timed waits
 LOOK_S = 1.0      # after the idle period: how long the grader waits for a look at stop
 NAP_LOOKS = 300   # idle, a consumer that looks and naps: its looks in a row on the fast clock
-QUIET_FAST_S = 10.0  # idle: a quiet period on the consumer's clock (its timed waits)
+QUIET_FAST_S = 3600.0  # idle: a quiet period on the consumer's clock (its timed waits),
+                       # longer than any idle timeout (10 s until the twenty-second
+                       # session: a consumer that gave up after 120 s without a job passed)
 CONSUMER_WAKES = 450  # while idle, wake-ups per second allowed (the check below). Measured
                      # (twelfth session, a get() timeout and an is_set() a round): 10 ms 267
                      # to 384, 7 ms 491 to 542, 5 ms 660 to 765, 1 ms about 3000
@@ -389,6 +391,7 @@ def timeout_scenario(rep):
     n, mode = rep.n, rep.mode
     a = rep.arena
     q, done, stop = rep.add(GJobs(n)), rep.add(GDone(n)), rep.add(GStop(n))
+    q.fast.fine = QUIET_FINE  # the hour in strides (FastClock): 112 timed waits of 10 ms
     stop.fast_by = q.fast  # a timed stop.wait() follows the queue's fast clock
     me = "consumer"
     stopped = {}
@@ -727,9 +730,11 @@ CONSUMER = Exercise(
         "needs a timeout. Useful imports: `threading`, `queue`, `time`, `logging`, "
         "`collections`.\n\n"
         "The check (its own queue, `done` and Event) sends 5 jobs one at a time; once your "
-        "consumer is idle, 10 s of its waits with a timeout (`get()`, `stop.wait()`) pass "
-        "at once (a fast clock: the clocks of `time` move on with them; an empty queue is "
-        "not a stop), then your clocks move on by a minute at once (those of `time`, and "
+        "consumer is idle, an hour of its waits with a timeout (`get()`, `stop.wait()`) pass "
+        "at once (a fast clock: the clocks of `time` move on with them; your first "
+        f"{QUIET_FINE} pass their own timeout each, each after them at least the time "
+        "passed before it; an empty queue is not a stop), then your clocks move on by a "
+        "minute at once (those of `time`, and "
         "`threading`'s timed waits: an idle `threading.Timer` fires), and on, in real time, "
         "until each wait with a timeout of at most 5 s that a thread of yours is in then has "
         "run out (a `select` on a socket of yours), then it watches "
