@@ -712,7 +712,9 @@ class AliveNap(GClockNap):
     thread told True that has not looked since, of at most the credit's cap,
     passes at once, and the learner's clocks move on by it (the next look
     ends that thread); any other nap, and any while a SlowEnd period is on
-    (its clock counts them), as GClockNap's. Until the twentieth
+    (its clock counts them), as GClockNap's. Once the period is over and
+    its slow thread is kept running in real time (``SlowEnd.keep``), a
+    credited nap waits until it is let go, then passes. Until the twentieth
     session such naps took real time, credited to the run's budget but not
     to the learner's clock: a right answer that napped 1 s between
     ``is_alive()`` looks at five workers took 44 s a check of 10 runs."""
@@ -724,6 +726,14 @@ class AliveNap(GClockNap):
     def op_sleep(self, rec, seconds):
         seconds = _number(seconds, "seconds")
         news = None if self.slow.on() else self.credit.nap(rec, seconds)
+        if news is not None and self.slow.keep:
+            # the slow thread runs on in real time until the grader lets it go
+            # (lost-task/shutdown's _keep_slow): the nap waits until then, and
+            # what is left of it passes at once
+            t0 = time.monotonic()
+            if not self.block(lambda: not self.slow.keep, seconds):
+                return None  # it took its whole length
+            return OnFastClock(None, skew=max(0.0, seconds - (time.monotonic() - t0)))
         if news is not None:
             return news
         return super().op_sleep(rec, seconds)  # (in the slow period: its clock's)

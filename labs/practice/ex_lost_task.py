@@ -11,6 +11,7 @@ import threading
 import time
 from collections import deque
 
+from labs.child import wait
 from labs.practice.arena import (
     FOREVER,
     AliveCredit,
@@ -52,8 +53,10 @@ SLOW_FINE = 600  # ... its first 600 timed joins and naps pass their own timeout
                  # learner's sees the clock at its next 50 ms slice (wire.Clock.sliced),
                  # and 109 joins could all pass within one: it passed 1 loaded grading
                  # of 2 on 3.12; with 600, as many as the minute took, 2 of 2 failed.
-                 # A race still, in principle: the Timer should be waited for, as
-                 # sigterm's _keep_slow does (Rep.outwait)
+                 # Since the twenty-second session consumer-1 also runs on after its
+                 # hour until such a Timer has run out (_keep_slow, Rep.outwait)
+KEEP_S = 2.0  # idle: after the hour, the most the grader waits for the learner's process
+              # to come to rest before it waits out its timed waits (Rep.outwait)
 PAUSE_TASK = 3  # pause: consumer-2's stop comes as it pauses after a look, or inside this task
 PAUSE_EMPTY_S = 0.5  # ... the queue empty at first, at most this long (real time)
 NAP_MAX_S = 1.0  # shutdown: the longest nap between two looks (the statement's)
@@ -752,7 +755,9 @@ class GThread(GObject):
     that finds it running returns at once, its whole timeout passed on the
     learner's clocks (SlowEnd.passing: an hour of them; then it waits its
     full timeout, held time: the budget grows by it). ``seen_end``: the learner's code saw it end (join()
-    returned, or is_alive() was False).
+    returned, or is_alive() was False). The slow one, once its hour is
+    over, runs on in real time (``slow.keep``) until the grader lets it go
+    (``_keep_slow``).
 
     ``shared["slow"]`` (SlowEnd): the one of them that first runs a while
     on the learner's fast clock, and the timed joins that pass it."""
@@ -790,7 +795,7 @@ class GThread(GObject):
                         q.unfinished -= 1
                         self.at_exit = True
                         self.changed()
-                        self.block(lambda: self.let_go)
+                        self.block(lambda: self.let_go and not self.kept())
                         self.ended = True
                         self.changed()
                         return
@@ -804,6 +809,11 @@ class GThread(GObject):
                     self.changed()
         except Ended:
             return
+
+    def kept(self) -> bool:
+        """The slow one, its hour over, kept running in real time (_keep_slow)."""
+        slow = self.shared["slow"]
+        return self is slow.slow and slow.keep and not slow.on()
 
     def stuck(self) -> bool:
         """It cannot move without a put: it waits for a task on an empty queue."""
@@ -829,6 +839,11 @@ class GThread(GObject):
         t = _timeout(True, timeout)
         if self is slow.slow and not self.ended and slow.on():
             return slow.join(self, t)
+        if not self.ended and self.kept():
+            self.changed()  # (the grader's keeper looks at the hour's end)
+            self.shared["hold"](t)  # kept running: the whole timeout, unless let go meanwhile
+            if not self.block(lambda: not self.kept(), t):
+                return None
         self.looks += 1
         if self.ended:
             return None
@@ -856,6 +871,11 @@ class GThread(GObject):
             # the rest real, and the run's end to the order of the runs)
             self.shared["alive_credit"].said_alive(rec)
             return slow
+        if not self.ended and self.kept():
+            self.changed()
+            self.armed = True  # once let go, the next look may see it end
+            self.shared["alive_credit"].said_alive(rec)  # a nap now waits until then (AliveNap)
+            return True
         self.looks += 1
         if not self.ended and self.armed:
             self._wait_end(None)
@@ -889,8 +909,10 @@ def shutdown_scenario(rep):
     for t in range(1, TASKS + 1):
         q.put_now(t)
     consumers = [rep.add(GThread(n, f"consumer-{i + 1}", q, do, shared)) for i in range(k)]
-    if not shared["busy"]:  # idle: consumer-1 takes an hour to end, on your clock
+    if not shared["busy"]:  # idle: consumer-1 takes an hour to end, on your clock,
         shared["slow"] = SlowEnd(SLOW_S, consumers[0], fine=SLOW_FINE)
+        shared["slow"].keep = True  # ... then runs on until let go (_keep_slow)
+    slow = shared["slow"]
     # naps on the grader's clock: in the slow hour (idle), and after a consumer's
     # True at its first look (AliveNap: that nap is the check's doing)
     rep.clock_nap = rep.add(AliveNap(shared["slow"], shared["alive_credit"]))
@@ -915,8 +937,12 @@ def shutdown_scenario(rep):
     rep.until(lambda: rep.reports.calls["shutdown"] != [], "shutdown() called")
     # the moment shutdown() returns, under the monitor: which consumers run
     # (not a moment of its own: "your function returned" says when it did not)
-    rep.wait(lambda: rep.ended("shutdown") or bool(a.anomalies))
+    rep.wait(lambda: rep.ended("shutdown") or bool(a.anomalies) or consumers[0].kept())
+    if not rep.ended("shutdown") and not a.anomalies and consumers[0].kept():
+        _keep_slow(rep, slow)
+        rep.wait(lambda: rep.ended("shutdown") or bool(a.anomalies))
     with a.cond:
+        slow.keep = False
         alive_at_return = [c.name for c in consumers if not c.ended]
         unseen = [c.name for c in consumers if c.ended and not c.seen_end]
         took = [r.value for r in a.of(q, "get") if r.ok and r.who == "shutdown"]
@@ -938,6 +964,29 @@ def shutdown_scenario(rep):
                  thrown=("shutdown() took them off the queue" if thrown else ""),
                  unfinished=q.unfinished - len(left))
     return facts
+
+
+def _keep_slow(rep, slow) -> None:
+    """Once consumer-1's hour is over while shutdown() runs (idle): it runs
+    on in real time until the learner's process is at rest (at most KEEP_S)
+    and each wait with a timeout of the learner's own that it is in then has
+    run out (Rep.outwait); then the grader lets it go. A
+    ``threading.Timer(5.0)`` deadline sees the learner's clock only at its
+    next 50 ms slice (wire.Clock.sliced), and an hour of ``join(0.1)`` can
+    pass within one: it fires now, while consumer-1 still runs (as
+    sigterm's late run does, its own ``_keep_slow``). The time is held."""
+    a, pid, t0 = rep.arena, rep.session.pid, time.monotonic()
+
+    def done() -> bool:
+        return rep.ended("shutdown") or bool(a.anomalies) or a.child_gone
+    try:
+        wait.until(lambda: done() or rep.at_rest(pid) is not None, KEEP_S, poll=0.002)
+        rep.hold(time.monotonic() - t0)
+        rep.outwait(done)
+    finally:
+        with a.cond:
+            slow.keep = False
+            a.cond.notify_all()
 
 
 def _long_waits(rep) -> list[str]:
@@ -1019,7 +1068,9 @@ SHUTDOWN = Exercise(
         "hour on your clock: your timed `join`s of it, and your naps between "
         "`is_alive()` looks, pass at once, and the clocks of `time` move on with them "
         f"(your first {SLOW_FINE} pass their own timeout each; each after them passes at "
-        "least the time passed before it: keep time on a clock, not by counting looks). "
+        "least the time passed before it: keep time on a clock, not by counting looks); "
+        "then it runs on until each wait with a timeout of at most 5 s that a thread of "
+        "yours is in has run out (a `threading.Timer`: the kernel shows its wait). "
         "Every task must be done exactly once; every "
         "consumer must have ended, and you must have seen it, when `shutdown` returns; "
         "no `None` is left over, and `tasks.join()` returns: anything you take off the "
