@@ -100,6 +100,11 @@ def _blocks_sigterm(pid: int, tid: int) -> bool:
     return _has_sigterm(_status(pid, tid), "SigBlk") is not False
 
 
+def _all_asleep(pid: int) -> bool:
+    """Every thread of ``pid`` sleeps (S or D), or is gone."""
+    return all(procfs.thread_state(pid, t) in ("S", "D", None) for t in procfs.tids(pid))
+
+
 def _handled(pid: int, asleep_before: set) -> bool:
     """SIGTERM has been taken and its C-level handler has run: pending
     nowhere (the process's ShdPnd, each thread's SigPnd), and every thread
@@ -168,7 +173,10 @@ QUIET_FAST_S = 3600.0  # late: the quiet period's time on the learner's clock (i
 STEP_S = 1.0       # the longest timed step of the main thread (a look's timeout, a nap): a
                    # SIGTERM the kernel gives another thread is handled when it ends
 KEEP_S = 2.0     # late: the most the grader waits for the slow worker's fast hour to end
-HANDLED_S = 0.5  # how long the kernel gets to show SIGTERM taken and handled
+HANDLED_S = 2.0  # how long the kernel gets to show SIGTERM taken and handled (0.5 s until
+                 # the twenty-second session: on a loaded make test, a right answer's
+                 # handler then ran once its held call had returned, 1 grading in ~1,000),
+                 # and, before it is sent, for every thread of the process to be asleep
 
 
 class GWorker(GObject):
@@ -664,6 +672,14 @@ def _send(rep, start, aim: str, rearm: bool = False) -> None:
     call's connection waits for a second one (set in the same step, so that
     look is the next one, whatever the timing)."""
     a, pid = rep.arena, rep.session.pid
+    # every thread of the process asleep first (at most HANDLED_S, held): a thread
+    # still running as SIGTERM goes out (the stop's watcher, just started, on a
+    # loaded machine) may take it, and run its C-level handler after the kernel
+    # shows it taken; _handled waits only for those that slept to sleep again
+    t0 = a.now()
+    while not _all_asleep(pid) and a.now() < t0 + HANDLED_S and not a.child_gone:
+        a.wait_for(lambda: a.child_gone, 0.0005)
+    rep.hold(a.now() - t0)
     with a.cond:
         if a.child_gone or rep.reports.ended():
             return
