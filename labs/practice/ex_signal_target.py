@@ -174,9 +174,9 @@ STEP_S = 1.0       # the longest timed step of the main thread (a look's timeout
                    # SIGTERM the kernel gives another thread is handled when it ends
 KEEP_S = 2.0     # late: the most the grader waits for the slow worker's fast hour to end
 HANDLED_S = 2.0  # how long the kernel gets to show SIGTERM taken and handled (0.5 s until
-                 # the twenty-second session: on a loaded make test, a right answer's
-                 # handler then ran once its held call had returned, 1 grading in ~1,000),
-                 # and, before it is sent, for every thread of the process to be asleep
+                 # the twenty-second session: in one full make test, a right answer's
+                 # handler ran once its held call had returned), and, before it is
+                 # sent, for every thread of the process to be asleep
 
 
 class GWorker(GObject):
