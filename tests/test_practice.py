@@ -57,6 +57,23 @@ def test_the_practice_child_knows_every_exercise_without_importing_it():
     assert "ex_" not in loaded and "engine" not in loaded, loaded
 
 
+def test_every_answer_and_gap_file_is_graded_by_its_name():
+    """A known answer is graded only if its name says how (``<slug>.py``,
+    ``__right_``, ``__wrong_``, ``__cheat_``): one named otherwise would be
+    skipped by these tests and by scripts/repeat_practice.py. A gap file is
+    graded by scripts/grade_gaps.py with the exercise its name starts with."""
+    from pathlib import Path
+    slugs = [ex.slug for ex in exercises.all_exercises()]
+    answers = [p for p in exercises.ANSWERS.glob("*.py") if p.name != "__init__.py"]
+    unread = [p.name for p in answers
+              if not any(p.stem == s or re.fullmatch(re.escape(s) + r"__(right|wrong|cheat)_\w+",
+                                                      p.stem) for s in slugs)]
+    assert answers and not unread, unread
+    gaps = list((Path(__file__).parent / "gaps").glob("*.py"))
+    stray = [p.name for p in gaps if not any(p.name.startswith(s + "__") for s in slugs)]
+    assert gaps and not stray, stray
+
+
 # Every correct answer, the reference included, is graded once per mode in
 # test_practice_trust.py (test_right_answer_passes); many gradings of each are
 # scripts/repeat_practice.py's.
