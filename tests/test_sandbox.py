@@ -143,31 +143,6 @@ def test_the_deadline_counts_from_the_childs_start_not_its_spawn(slow_python):
     assert o.facts["answer"] == 42 and o.elapsed_s > 1.5
 
 
-def test_the_deadline_counts_after_the_scene_is_imported(tmp_path):
-    # An interpreter on which importing a lab's scene takes 1.5 s (handed-off's
-    # imports asyncio: 0.1 s idle, up to 0.5 s under `make test`, more in a CI):
-    # a deadline of 1 s is the variant's own time, not the import's.
-    slow_import = tmp_path / "python-slow-import"
-    slow_import.write_text(textwrap.dedent(f"""\
-        #!/bin/sh
-        exec "{sys.executable}" -S -c '
-        import runpy, sys, time
-        from labs.contract import registry
-        variant = registry.variant
-        def slow_variant(*args):
-            time.sleep(1.5)
-            return variant(*args)
-        registry.variant = slow_variant
-        sys.argv = ["labs.child", *sys.argv[-2:]]
-        runpy.run_module("labs.child", run_name="__main__", alter_sys=True)
-        ' "$@"
-        """))  # "$@" ends with LAB VARIANT
-    slow_import.chmod(0o755)
-    o = sandbox.run("selftest", "exit", deadline=1.0, python=str(slow_import))
-    assert o.exit == {"code": 0, "signal": None, "timed_out": False}
-    assert o.facts["answer"] == 42 and o.elapsed_s > 1.5
-
-
 def test_a_child_that_never_starts_is_stopped_after_the_allowance(slow_python, monkeypatch):
     from labs.sandbox import supervise
     monkeypatch.setattr(supervise, "START_ALLOWANCE_S", 0.5)

@@ -117,11 +117,8 @@ def main(lab_id: str, variant: str) -> None:
     os.dup2(2, 1)  # a stray print() goes to stderr, not into the event stream
     os.set_inheritable(events_fd, False)
     record.open_stream(events_fd)
-    # The scene is imported before "start": the deadline counts from it, and
-    # an import (handed-off's asyncio: 0.1 s idle, up to 0.5 s under `make
-    # test`) is no more the lab's time than the interpreter's own start.
-    fn = registry.variant(lab_id, variant)
     record.event(ev.START, python=sys.version.split()[0], pid=os.getpid(), paths=paths())
+    fn = registry.variant(lab_id, variant)
     try:
         fn()
     except record.Skip as why:

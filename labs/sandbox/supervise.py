@@ -6,11 +6,10 @@ The contract (CONTRIBUTING.md, "The sandbox"):
   The child's side of the story is in ``labs/child/runtime.py``: its watchdog kills
   the whole group when this process dies, however it dies;
 - the child streams timeline events on its stdout, one JSON line each;
-- the deadline counts from the child's ``start`` event, sent once the lab's
-  scene is imported, not from the spawn: an interpreter's own start and its
-  imports are slower on a loaded machine and are not the lab's time; a
-  child that never says ``start`` is stopped ``START_ALLOWANCE_S`` after the
-  deadline would have passed from the spawn;
+- the deadline counts from the child's ``start`` event, not from the spawn:
+  an interpreter's own start is slower on a loaded machine and is not the
+  lab's time; a child that never says ``start`` is stopped ``START_ALLOWANCE_S``
+  after the deadline would have passed from the spawn;
 - a child that says ``end`` (its variant returned) has at least
   ``EXIT_GRACE_S`` more to exit: a slow but finite interpreter exit on a
   loaded machine is not a hang at exit, which is what the labs measure;
