@@ -51,6 +51,24 @@ def test_hang_gives_named_stacks(run_once):
     assert o.where_stuck()["stuck-worker"] == "child/selftest.py, in stuck: never.wait()"
 
 
+@pytest.mark.parametrize("waits", [(0.0, 10.0, 15.0), (0.0, 0.005)])
+def test_time_spent_waiting_for_a_cpu_moves_the_deadline_on(monkeypatch, waits):
+    """The deadline is the child's own time: the kernel's count of its threads'
+    waits for a CPU since "start" (faked: one value per look) moves it on, by
+    at most one more deadline, and a wait under STARVED_STEP_S not at all."""
+    looks = []
+
+    def queued_s(pid):
+        looks.append(time.monotonic())
+        return waits[len(looks) - 1]
+    monkeypatch.setattr(supervise.procfs, "queued_s", queued_s)
+    o = sandbox.run("selftest", "hang", deadline=0.5)
+    assert o.exit["timed_out"] is True and o.facts["stuck_threads"] == ["stuck-worker"]
+    assert len(looks) == len(waits)  # at "start", at the deadline, at the moved one
+    if len(waits) == 3:  # moved on by 0.5 s (the cap), not by 10 s
+        assert looks[2] - looks[0] >= 0.99
+
+
 def test_hang_at_interpreter_exit_is_seen(run_once):
     o = run_once("selftest", "hang-at-exit", deadline=1.0)
     assert o.exit["timed_out"] is True

@@ -111,6 +111,13 @@ def cpu_wait_s(pid: int | None, tid: int | None) -> float:
     return (schedstat(pid, tid) or (0, 0))[1] / 1e9 if pid and tid else 0.0
 
 
+def queued_s(pid: int | None) -> float:
+    """``cpu_wait_s`` summed over the threads process ``pid`` has now: how
+    long they have waited for a CPU (a thread that has ended takes its share
+    with it, so the sum can go down). 0.0 without a pid or once it is gone."""
+    return sum(cpu_wait_s(pid, t) for t in (tids(pid) if pid else ()))
+
+
 def thread_state(pid: int, tid: int) -> str | None:
     """The state letter of thread ``tid`` of ``pid`` (R running, S asleep,
     D in uninterruptible sleep, T stopped, Z zombie); None when it is gone."""

@@ -386,7 +386,7 @@ class Rep:
         """Seconds the learner's threads, and the grader's threads that serve
         this run's connections, have waited for a CPU so far (the threads
         alive now): queued_on for a whole process and its run."""
-        return queued_s(self.session.pid) + sum(
+        return procfs.queued_s(self.session.pid) + sum(
             procfs.cpu_wait_s(os.getpid(), c.server_tid) for c in self.arena.conns[self.first_conn:])
 
     def push_clock(self, seconds: float) -> bool:
@@ -650,13 +650,13 @@ class Rep:
         names = {t["name"] for t in self.threads if not t.get("main")} | self.helpers
         conns = a.conns[self.first_conn:]  # the main thread's may be older: not a runner
         runners = {c.tid for c in conns if c.name in names} | self.reports.finished
-        end, queued0 = time.monotonic() + SETTLE_S, queued_s(s.pid)
+        end, queued0 = time.monotonic() + SETTLE_S, procfs.queued_s(s.pid)
         while not s.gone:
             extra = set(procfs.tids(s.pid)) - self.base_tids
             if not extra & runners:
                 break
             if time.monotonic() >= end:  # SETTLE_S is up: and the time they waited?
-                if time.monotonic() >= end + min(self.budget, queued_s(s.pid) - queued0):
+                if time.monotonic() >= end + min(self.budget, procfs.queued_s(s.pid) - queued0):
                     break
             time.sleep(0.002)
         # A thread of the learner's own that was joined has finished its Python
@@ -1337,14 +1337,9 @@ def _loops(source: str) -> list[tuple]:
             if isinstance(node, (ast.While, ast.For))]
 
 
-def queued_s(pid) -> float:
-    """procfs.cpu_wait_s of every live thread of process ``pid``."""
-    return sum(procfs.cpu_wait_s(pid, t) for t in (procfs.tids(pid) if pid else ()))
-
-
 def queued_both(pid) -> float:
-    """queued_s of the learner's process ``pid`` and of this one (the grader's)."""
-    return queued_s(pid) + queued_s(os.getpid())
+    """procfs.queued_s of the learner's process ``pid`` and of this one (the grader's)."""
+    return procfs.queued_s(pid) + procfs.queued_s(os.getpid())
 
 
 def _describe(arena, rec) -> str:

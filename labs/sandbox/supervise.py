@@ -10,6 +10,11 @@ The contract (CONTRIBUTING.md, "The sandbox"):
   an interpreter's own start is slower on a loaded machine and is not the
   lab's time; a child that never says ``start`` is stopped ``START_ALLOWANCE_S``
   after the deadline would have passed from the spawn;
+- the deadline is the child's own time: when it passes, the time the
+  child's threads have spent waiting for a CPU since ``start`` (the kernel's
+  ``schedstat``) is added to it, up to one more deadline. On an idle machine
+  that is nothing; on a loaded one a correct variant kept off the CPUs is not
+  called hung, and a run still never lasts more than twice its deadline;
 - a child that says ``end`` (its variant returned) has at least
   ``EXIT_GRACE_S`` more to exit: a slow but finite interpreter exit on a
   loaded machine is not a hang at exit, which is what the labs measure;
@@ -47,6 +52,7 @@ from labs.show.progress import Progress, Stopped, in_jupyter
 
 START_ALLOWANCE_S = 10.0  # the longest a child's interpreter may take to say "start"
 EXIT_GRACE_S = 2.0  # a child that said "end" may take this long to exit, deadline or not
+STARVED_STEP_S = 0.01  # the deadline moves on for a wait for a CPU at least this long
 DUMP_GRACE_S = 5.0  # how long the child may take to write its stacks and die
 MAX_EVENTS = 50_000  # a lab writes hundreds; past this a child floods: the rest is counted, not kept
 MAX_LINE = 1 << 20   # bytes of one event line; a longer one is garbled
@@ -241,10 +247,14 @@ def _read_events(proc, started, deadline, driver, child, on_event=None):
     ``deadline`` seconds after the first ``start`` event arrives, or, before
     one has, ``deadline + START_ALLOWANCE_S`` after ``started`` (the spawn);
     once the child says "end", never sooner than ``EXIT_GRACE_S`` after.
+    The deadline is then moved on by the time the child's threads waited for
+    a CPU since "start", up to one more deadline (``_starved_s``).
     Returns (events, timed_out)."""
     events: list[dict] = []
     deadline_at = [started + deadline + START_ALLOWANCE_S]
     seen_start = [False]
+    queued_at_start = [0.0]  # procfs.queued_s of the child at its "start"
+    granted = [0.0]  # how far the deadline has been moved on for it
     buf = [b""]
     dropped = [0]
     out = proc.stdout.fileno()
@@ -266,6 +276,7 @@ def _read_events(proc, started, deadline, driver, child, on_event=None):
             if event["kind"] == ev.START and not seen_start[0]:  # the first one only
                 seen_start[0] = True
                 deadline_at[0] = time.monotonic() + deadline
+                queued_at_start[0] = procfs.queued_s(proc.pid)
             elif event["kind"] == ev.END:
                 deadline_at[0] = max(deadline_at[0], time.monotonic() + EXIT_GRACE_S)
             if on_event is not None:
@@ -290,7 +301,12 @@ def _read_events(proc, started, deadline, driver, child, on_event=None):
                 if remaining <= 0 and not any(key.data == "exit" for key, _ in ready):
                     # One more look at the deadline: a parent that was itself
                     # slow to get here does not call a child that exited hung.
-                    return ended(True)
+                    starved = _starved_s(proc.pid, queued_at_start[0], deadline)
+                    if not seen_start[0] or starved < granted[0] + STARVED_STEP_S:
+                        return ended(True)
+                    deadline_at[0] += starved - granted[0]
+                    granted[0] = starved
+                    continue
                 for key, _ in ready:
                     if key.data == "exit":
                         # Take what is left in the pipe, without waiting for a
@@ -304,6 +320,13 @@ def _read_events(proc, started, deadline, driver, child, on_event=None):
                         sel.unregister(out)
     finally:
         os.close(pidfd)
+
+
+def _starved_s(pid: int, queued_at_start: float, deadline: float) -> float:
+    """How long the threads of child ``pid`` have waited for a CPU since it
+    said "start", up to ``deadline``: time the machine, not the variant, took.
+    Threads that have ended take their share with them: a lower bound."""
+    return min(deadline, max(0.0, procfs.queued_s(pid) - queued_at_start))
 
 
 def _drain(fd: int) -> bytes:
