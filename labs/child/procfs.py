@@ -118,6 +118,13 @@ def queued_s(pid: int | None) -> float:
     return sum(cpu_wait_s(pid, t) for t in (tids(pid) if pid else ()))
 
 
+def queued_both(pid: int | None) -> float:
+    """``queued_s`` of process ``pid`` (a learner's, a lab's child) and of
+    this one (the grader, the sandbox's parent): the machine's time, as both
+    have waited for a CPU so far."""
+    return queued_s(pid) + queued_s(os.getpid())
+
+
 def thread_state(pid: int, tid: int) -> str | None:
     """The state letter of thread ``tid`` of ``pid`` (R running, S asleep,
     D in uninterruptible sleep, T stopped, Z zombie); None when it is gone."""
@@ -401,6 +408,20 @@ _TIMED = {
 }
 _TIMED_BY_NR = {str(nrs[_MACHINE == "aarch64"]): (name, where)
                 for name, (nrs, where) in _TIMED.items() if nrs[_MACHINE == "aarch64"] is not None}
+# ... and a few that wait with no timeout, or do not wait, by name: syscall_name
+_OTHERS = {"read": (0, 63), "write": (1, 64), "sendto": (44, 206), "recvfrom": (45, 207),
+           "recvmsg": (47, 212), "pause": (34, None), "wait4": (61, 260),
+           "rt_sigsuspend": (130, 133), "openat": (257, 56)}
+_NAME_BY_NR = {**{str(nrs[_MACHINE == "aarch64"]): name for name, (nrs, _) in _TIMED.items()},
+               **{str(nrs[_MACHINE == "aarch64"]): name for name, nrs in _OTHERS.items()}}
+_NAME_BY_NR.pop("None", None)
+
+
+def syscall_name(nr: str) -> str:
+    """The name of system call ``nr`` (the number ``syscall`` gives first),
+    or "system call NR" when it is not one of the few named here."""
+    return _NAME_BY_NR.get(nr, f"system call {nr}") if _MACHINE in ("x86_64", "aarch64") \
+        else f"system call {nr}"
 
 
 def timed_wait(pid: int, tid: int) -> tuple[str, float] | None:

@@ -177,6 +177,10 @@ HANDLED_S = 2.0  # how long the kernel gets to show SIGTERM taken and handled (0
                  # the twenty-second session: in one full make test, a right answer's
                  # handler ran once its held call had returned), and, before it is
                  # sent, for every thread of the process to be asleep
+TAIL_S = 2.0      # how long the grader waits for the handler's set, then for the handler
+                  # to return (held): _handler_tail
+TAIL_MAX_S = 0.05  # a handler's time after its set (its return, the retried receive),
+                   # less the time the kernel kept the processes waiting for a CPU
 
 
 class GWorker(GObject):
@@ -325,6 +329,10 @@ class GStart(GObject):
         self.signal_to = None
         self.disposition = None  # the kernel's word on SIGTERM as it was sent
         self.written_at_signal = None  # the main thread's bytes written then (procfs.written)
+        self.held_fd = None      # ... the descriptor its held call was receiving on then
+        self.tail_wanted = False  # the main thread takes the first SIGTERM: watch its handler
+        self.tail_from = None    # ... from this moment, as the set's reply goes out
+        self.tail = None         # what the handler did after its set (_handler_tail)
         self.blocked_after = None  # ... and whether the main thread blocks it then
         self.blocked_at_signal = None  # ... and as the first SIGTERM was sent
         self.disposition_after = None  # ... at the main thread's first look after the handler's
@@ -412,9 +420,17 @@ class GStart(GObject):
             # (None where the kernel keeps no task I/O accounting: not judged there)
             now = procfs.written(self.main_tid, rec.tid)
             rec.note["written"] = None if now is None else now - self.written_at_signal
+            rec.note["wchar"] = now  # where _handler_tail counts from
         self.sets.append(rec)
         if self.set_rec is None:
             self.set_rec = rec
+            if self.tail_wanted and rec.tid == self.main_tid and rec.note.get("held_open"):
+                # the handler's set: its reply waits until the grader watches what
+                # the handler does next (_handler_tail, which holds the time; at most
+                # TAIL_S, held here if it never came)
+                t0 = time.monotonic()
+                if not self.block(lambda: self.tail_from is not None, TAIL_S):
+                    self.hold(time.monotonic() - t0)
         self.op_stop(rec)
 
     def op_stop(self, rec):
@@ -702,7 +718,11 @@ def _send(rep, start, aim: str, rearm: bool = False) -> None:
         if first:
             start.disposition = _disposition(pid)
             start.written_at_signal = procfs.written(pid, start.main_tid)  # (in a call)
+            start.held_fd = _receiving_on(pid, start.main_tid)
             start.blocked_at_signal = _has_sigterm(_status(pid, start.main_tid), "SigBlk")
+            start.tail_wanted = (target is None and start.held_fd is not None
+                                 and start.disposition == "caught"
+                                 and start.blocked_at_signal is False)
             start.signal_to = "the process" if target is None else \
                 "another thread than the main thread"
         try:
@@ -720,6 +740,8 @@ def _send(rep, start, aim: str, rearm: bool = False) -> None:
     while not _handled(pid, asleep) and a.now() < t0 + HANDLED_S and not a.child_gone:
         a.wait_for(lambda: a.child_gone, 0.0005)  # the kernel's view: no event tells the grader
     rep.hold(a.now() - t0)  # the grader's wait, not the learner's budget
+    if first and start.tail_wanted:  # the main thread took it, in the held call
+        start.tail = _handler_tail(rep, start)
     with a.cond:
         if first:
             start.released_at, start.released_t = a.seq, a.now()
@@ -729,6 +751,74 @@ def _send(rep, start, aim: str, rearm: bool = False) -> None:
         if rearm and start.held is not None:
             start.again_after, start.signalled, start.trigger = start.held, False, None
         a.cond.notify_all()
+
+
+def _receiving_on(pid: int, tid: int) -> str | None:
+    """The descriptor (as the kernel writes it) thread ``tid`` is blocked
+    receiving on: a proxy waiting for the grader's reply; None otherwise."""
+    words = (procfs.syscall(pid, tid) or "").split()
+    return words[1] if len(words) > 1 and words[0] in procfs.RECEIVE else None
+
+
+def _handler_tail(rep, start) -> str | None:
+    """What the learner's handler did after its set, in the runs where the
+    main thread takes SIGTERM inside the held call: the set's reply waits
+    in the grader (GStart.op_set) until the watch begins here; from then
+    until the kernel shows the main thread receiving on the held call's
+    descriptor again (the handler has returned: PEP 475 retried the
+    receive), at most TAIL_S, held; the held call's own reply waits too.
+    Returns what the handler did more than set the stop (bytes written, a
+    wait of its own, a spin: its time less what the kernel kept this
+    process and the learner's waiting for a CPU), or None: only the set, or
+    no set of the handler's to watch from."""
+    a, pid, tid = rep.arena, rep.session.pid, start.main_tid
+    t0 = a.now()
+
+    def asked() -> bool:  # the handler's set waits for its reply
+        r = start.set_rec
+        return a.child_gone or (r is not None and r.end is None and start.tail_wanted
+                                and r.tid == tid and bool(r.note.get("held_open")))
+    # (the main thread back on the held call's descriptor with no set: its handler
+    # has returned without one; PEP 475 retries a receive only once it ran)
+    while not a.wait_for(asked, 0.0005) and a.now() < t0 + TAIL_S:
+        if _receiving_on(pid, tid) == start.held_fd and not asked():
+            break
+    r = start.set_rec
+    with a.cond:
+        ok = asked() and not a.child_gone and r.note.get("wchar") is not None
+        start.tail_from = a.now()  # the set's reply goes out
+        a.cond.notify_all()
+    if not ok:
+        rep.hold(a.now() - t0)
+        return None
+    queued0, begun = procfs.queued_both(pid), a.now()
+    seen: dict[str, int] = {}
+    back = False
+    while a.now() < begun + TAIL_S and not a.child_gone:
+        words = (procfs.syscall(pid, tid) or "").split()
+        if words and words[0] in procfs.RECEIVE:
+            if words[1:2] == [start.held_fd]:
+                back = True
+                break
+        elif procfs.thread_state(pid, tid) == "R":
+            seen["it ran"] = seen.get("it ran", 0) + 1
+        elif words and words[0] not in ("?", "running"):
+            name = f"it waited in {procfs.syscall_name(words[0])}"
+            seen[name] = seen.get(name, 0) + 1
+        a.wait_for(lambda: a.child_gone, 0.0005)
+    took = a.now() - begun - (procfs.queued_both(pid) - queued0)
+    wrote = (procfs.written(pid, tid) or r.note["wchar"]) - r.note["wchar"]
+    rep.hold(a.now() - t0)
+    what = max(seen, key=seen.get) if seen else None
+    if a.child_gone:
+        return None
+    if not back:
+        return f"it had not returned {TAIL_S:g} s after its set" + (f" ({what})" if what else "")
+    if wrote > 0:
+        return f"it wrote {wrote} bytes after its set (a print, a log line)"
+    if took > TAIL_MAX_S:
+        return f"it took {took:.2f} s more after its set" + (f" ({what})" if what else "")
+    return None
 
 
 def sigterm_scenario(rep):
@@ -1114,7 +1204,8 @@ def _keep_slow(rep, start) -> None:
 
         def rests() -> bool:
             return rep.at_rest(pid) is not None and watch.waiting > 0
-        wait.until(lambda: done() or (hour_over() and rests()), KEEP_S, poll=0.002)
+        wait.until(lambda: done() or (hour_over() and rests()), KEEP_S, poll=0.002,
+                   queued=lambda: procfs.queued_both(pid))
         if not done() and not rests():  # a main thread never at rest:
             start.after_restless = True
             wait.until(lambda: done() or watch.enough(), KEEP_S, poll=0.002)  # watched
@@ -1176,6 +1267,7 @@ def _sigterm_facts(rep, start) -> dict:
         and r.kind in ("StartWorkers", "Thread", "Nap") and in_held_call(r)]
     return {
         "handler_calls": handler_calls,
+        "handler_tail": start.tail,
         "handler_raised": [_call_text(h) for h in start.helds if retired(h)],
         # bytes the main thread wrote between SIGTERM and the handler's set, past the
         # one a wakeup fd gets (C's, not the handler's)
@@ -1268,6 +1360,10 @@ def _stop_from_sigterm(f):
             return False, (f"your handler set the stop, and also called "
                            f"{f['handler_calls'][0]}: a handler only sets it (it runs in the "
                            "main thread, inside the call SIGTERM interrupted)")
+        if f["set_in_held_call"] and f.get("handler_tail"):
+            return False, (f"your handler did more than set the stop: {f['handler_tail']}; a "
+                           "handler only sets it (it runs in the main thread, inside the call "
+                           "SIGTERM interrupted, and that call waits for it)")
         if f["set_in_held_call"] and f.get("handler_wrote"):
             return False, ("your handler wrote before it set the stop (your main thread "
                            "wrote bytes between SIGTERM and its stop.set(): a print or a log "

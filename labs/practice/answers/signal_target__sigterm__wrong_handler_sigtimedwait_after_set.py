@@ -1,4 +1,7 @@
-# (hostile round, twenty-first session; passes every grading)
+# expect: the stop was set by the SIGTERM handler: your handler did more than set the stop: it took
+# (hostile round, twenty-first session; passed every grading until the twenty-third:
+# the grader watches the main thread from the handler's set until it is back in the
+# call SIGTERM interrupted, _handler_tail)
 # WRONG. Violates: "install a SIGTERM handler (`signal.signal`) that only sets it"
 # (its select.select twin is refused: select is not allowed). The handler sets the
 # stop, then naps 0.3 s in signal.sigtimedwait on a signal that never comes.

@@ -1,4 +1,7 @@
-# (hostile round, twenty-first session; passes every grading)
+# expect: the stop was set by the SIGTERM handler: your handler did more than set the stop: it wrote
+# (hostile round, twenty-first session; passed every grading until the twenty-third:
+# the grader watches the main thread from the handler's set until it is back in the
+# call SIGTERM interrupted, _handler_tail)
 # WRONG. Violates: "install a SIGTERM handler (`signal.signal`) that only sets it"
 # The handler sets the stop first and then logs (I/O inside a signal handler).
 import logging
