@@ -69,6 +69,24 @@ def test_time_spent_waiting_for_a_cpu_moves_the_deadline_on(monkeypatch, waits):
         assert looks[2] - looks[0] >= 0.99
 
 
+def test_a_bounded_wait_moves_on_by_the_time_spent_waiting_for_a_cpu():
+    """wait.until's bound moves on by what ``queued`` (faked) grows
+    meanwhile, up to one more bound; with no growth it ends at its bound."""
+    from labs.child import wait
+    t0 = time.monotonic()
+    grows = iter([0.0, 10.0, 10.0])  # at the start, at the bound, at the moved bound
+    assert wait.until(lambda: time.monotonic() - t0 > 0.3, 0.2, queued=lambda: next(grows))
+    looks = []
+    t1 = time.monotonic()
+    assert not wait.until(lambda: time.monotonic() - t1 > 0.3, 0.2,
+                          queued=lambda: looks.append(1) or 0.0)
+    assert len(looks) == 2  # at the start, and once at the bound: not moved
+    t2 = time.monotonic()
+    grows = iter([0.0, 10.0, 10.0])
+    assert not wait.until(lambda: False, 0.2, queued=lambda: next(grows))
+    assert time.monotonic() - t2 >= 0.4  # moved by one more bound, not by 10 s
+
+
 def test_hang_at_interpreter_exit_is_seen(run_once):
     o = run_once("selftest", "hang-at-exit", deadline=1.0)
     assert o.exit["timed_out"] is True

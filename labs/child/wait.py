@@ -29,14 +29,25 @@ def lab_line(frame) -> str:
     return "?"
 
 
-def until(condition, bound_s: float | None = None, poll: float = 0.0005) -> bool:
+def until(condition, bound_s: float | None = None, poll: float = 0.0005,
+          queued=None) -> bool:
     """Poll ``condition()`` until it holds: True; False once ``bound_s``
     seconds have passed without it (None: no bound here, the sandbox's
-    deadline bounds the run). The pause is a polling period, not a guess."""
-    end = None if bound_s is None else time.monotonic() + bound_s
+    deadline bounds the run). The pause is a polling period, not a guess.
+    ``queued``, if given, says how long the processes the condition is about
+    have waited for a CPU so far (``procfs.queued_both``): the bound moves on
+    by what that grows meanwhile, up to ``bound_s`` more, so that a loaded
+    machine's time is not taken for the condition's."""
+    start = time.monotonic()
+    end = None if bound_s is None else start + bound_s
+    queued0 = queued() if queued is not None and end is not None else 0.0
     while not condition():
         if end is not None and time.monotonic() >= end:
-            return False
+            later = end if queued is None else \
+                start + bound_s + min(bound_s, max(0.0, queued() - queued0))
+            if later < end + poll:
+                return False
+            end = later
         time.sleep(poll)
     return True
 

@@ -337,7 +337,7 @@ class Rep:
             if s.nap is None:  # a learner's time.sleep, seen by the explorer
                 s.nap = a.add(arena_mod.GNap())
         self.started = time.monotonic()
-        self.queued_base = queued_both(s.pid)
+        self.queued_base = procfs.queued_both(s.pid)
         with a.cond:
             s.grader.spec = {"rep": self.reports.id, "threads": self.threads}
             if self.explorer is not None:
@@ -355,7 +355,7 @@ class Rep:
         time is not the learner's; a reference failed its 3 s on a loaded
         3.10.13 without the learner's, a consumer's race under four spinning
         processes without the grader's)."""
-        queued = min(self.budget, max(0.0, queued_both(self.session.pid) - self.queued_base))
+        queued = min(self.budget, max(0.0, procfs.queued_both(self.session.pid) - self.queued_base))
         return max(0.0, self.started + self.budget + self.held_s + queued - time.monotonic())
 
     def queued_on(self, name: str) -> float | None:
@@ -420,7 +420,9 @@ class Rep:
                     except OSError:
                         pass  # gone
             return rest is not None
-        rested = wait.until(at_rest_before, PUSH_S, poll=0.002)
+        def machine() -> float:  # a loaded machine's time: the bounds move on by it
+            return procfs.queued_both(pid)
+        rested = wait.until(at_rest_before, PUSH_S, poll=0.002, queued=machine)
         with a.cond:
             n = tick.push(seconds)
         t1 = time.monotonic()
@@ -430,7 +432,8 @@ class Rep:
         settled = (rested and a.wait_for(lambda: tick.heard >= n or a.child_gone, PUSH_S)
                    and not a.child_gone
                    and wait.until(lambda: self._woke(pid, timed)
-                                  and self.at_rest(pid) is not None, left(), poll=0.002))
+                                  and self.at_rest(pid) is not None, left(), poll=0.002,
+                                  queued=machine))
         self.hold(time.monotonic() - t0)
         return settled
 
@@ -505,7 +508,8 @@ class Rep:
         if self.explorer is not None:
             self.explorer.scenario_waits(predicate)
         try:
-            return wait.until(predicate, max(0.0, bound_s), poll=0.002)
+            return wait.until(predicate, max(0.0, bound_s), poll=0.002,
+                              queued=lambda: procfs.queued_both(self.session.pid))
         finally:
             if self.explorer is not None:
                 self.explorer.scenario_waits(None)
@@ -1335,11 +1339,6 @@ def _loops(source: str) -> list[tuple]:
     import ast
     return [(node.lineno, node.end_lineno) for node in ast.walk(ast.parse(source))
             if isinstance(node, (ast.While, ast.For))]
-
-
-def queued_both(pid) -> float:
-    """procfs.queued_s of the learner's process ``pid`` and of this one (the grader's)."""
-    return procfs.queued_s(pid) + procfs.queued_s(os.getpid())
 
 
 def _describe(arena, rec) -> str:

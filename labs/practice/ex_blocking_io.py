@@ -16,7 +16,7 @@ import struct
 import termios
 import time
 
-from labs.child import procfs
+from labs.child import procfs, wait
 from labs.practice.arena import FAST_LOOKS, GEvent, GObject, Raise, _plain, _timeout
 from labs.practice.ex_lost_task import QUIET_FINE, GQueue
 from labs.practice.exercises import Check, Exercise, ms, names
@@ -882,16 +882,15 @@ def asleep(pid: int) -> bool:
     return bool(tids)
 
 
-def observe(rep, predicate, timeout: float) -> bool:
+def observe(rep, predicate, timeout: float, machine: bool = False) -> bool:
     """Wait for ``predicate()`` on what the kernel shows (no event tells the
-    grader): looked at every half millisecond, at most ``timeout``."""
-    end = time.monotonic() + timeout
-    while True:
-        if predicate():
-            return True
-        if time.monotonic() >= end or rep.session.gone or rep.arena.anomalies:
-            return False
-        time.sleep(0.0005)
+    grader): looked at every half millisecond, at most ``timeout`` (with
+    ``machine``: moved on by the time the learner's process and the grader
+    waited for a CPU meanwhile, up to ``timeout`` more; for a wait that
+    times nothing of the learner's)."""
+    return wait.until(lambda: predicate() or rep.session.gone or bool(rep.arena.anomalies),
+                      timeout, queued=(lambda: procfs.queued_both(rep.session.pid))
+                      if machine else None) and predicate()
 
 
 def held_fds(pid: int, base: dict) -> list[str]:
@@ -960,7 +959,7 @@ def reader_scenario(rep):
             fds_seen, read_all, paced = [], 0, time.monotonic()
             for i in range(1, CHUNKS + 1):  # chunk i was sent: read, and asleep again?
                 settled = observe(rep, lambda: outq(peer) == 0 and asleep(pid)
-                                  or rep.ended(me), SETTLE_S)
+                                  or rep.ended(me), SETTLE_S, machine=True)
                 if rep.ended(me):
                     break
                 if not settled:

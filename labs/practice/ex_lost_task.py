@@ -11,7 +11,7 @@ import threading
 import time
 from collections import deque
 
-from labs.child import wait
+from labs.child import procfs, wait
 from labs.practice.arena import (
     FOREVER,
     AliveCredit,
@@ -991,7 +991,8 @@ def _keep_slow(rep, slow) -> None:
     def done() -> bool:
         return rep.ended("shutdown") or bool(a.anomalies) or a.child_gone
     try:
-        wait.until(lambda: done() or rep.at_rest(pid) is not None, KEEP_S, poll=0.002)
+        wait.until(lambda: done() or rep.at_rest(pid) is not None, KEEP_S, poll=0.002,
+                   queued=lambda: procfs.queued_both(pid))
         rep.hold(time.monotonic() - t0)
         rep.outwait(done)
     finally:
