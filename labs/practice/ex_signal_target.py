@@ -179,8 +179,8 @@ HANDLED_S = 2.0  # how long the kernel gets to show SIGTERM taken and handled (0
                  # sent, for every thread of the process to be asleep
 TAIL_S = 2.0      # how long the grader waits for the handler's set, then for the handler
                   # to return (held): _handler_tail
-TAIL_MAX_S = 0.05  # a handler's time after its set (its return, the retried receive),
-                   # less the time the kernel kept the processes waiting for a CPU
+TAIL_CPU_S = 0.02  # the most CPU a handler may use after its set (its return, the
+                   # retried receive: well under a millisecond)
 
 
 class GWorker(GObject):
@@ -766,11 +766,12 @@ def _handler_tail(rep, start) -> str | None:
     in the grader (GStart.op_set) until the watch begins here; from then
     until the kernel shows the main thread receiving on the held call's
     descriptor again (the handler has returned: PEP 475 retried the
-    receive), at most TAIL_S, held; the held call's own reply waits too.
-    Returns what the handler did more than set the stop (bytes written, a
-    wait of its own, a spin: its time less what the kernel kept this
-    process and the learner's waiting for a CPU), or None: only the set, or
-    no set of the handler's to watch from."""
+    receive), at most TAIL_S (moved on by a loaded machine's time), held;
+    the held call's own reply waits too. Returns what the handler did more
+    than set the stop, or None: only the set, or no set of the handler's to
+    watch from. What counts is what the kernel says, never a time: bytes
+    written, a wait of its own seen (``procfs.naps``: not one for the GIL),
+    CPU used (a spin; exact, read with the thread blocked at both ends)."""
     a, pid, tid = rep.arena, rep.session.pid, start.main_tid
     t0 = a.now()
 
@@ -784,40 +785,46 @@ def _handler_tail(rep, start) -> str | None:
         if _receiving_on(pid, tid) == start.held_fd and not asked():
             break
     r = start.set_rec
+    # its CPU time once blocked on the set's reply: exact (the kernel adds a
+    # running thread's time at its ticks, a blocked one's is up to date)
+    cpu0 = procfs.cpu_when_blocked(pid, tid) if asked() else None
     with a.cond:
-        ok = asked() and not a.child_gone and r.note.get("wchar") is not None
+        ok = asked() and not a.child_gone and r.note.get("wchar") is not None and cpu0 is not None
         start.tail_from = a.now()  # the set's reply goes out
         a.cond.notify_all()
     if not ok:
         rep.hold(a.now() - t0)
         return None
-    queued0, begun = procfs.queued_both(pid), a.now()
     seen: dict[str, int] = {}
-    back = False
-    while a.now() < begun + TAIL_S and not a.child_gone:
+    napped: list[str] = []
+
+    def back() -> bool:  # receiving on the held call's descriptor again
         words = (procfs.syscall(pid, tid) or "").split()
         if words and words[0] in procfs.RECEIVE:
-            if words[1:2] == [start.held_fd]:
-                back = True
-                break
-        elif procfs.thread_state(pid, tid) == "R":
-            seen["it ran"] = seen.get("it ran", 0) + 1
-        elif words and words[0] not in ("?", "running"):
-            name = f"it waited in {procfs.syscall_name(words[0])}"
+            return words[1:2] == [start.held_fd]
+        name = "it ran" if procfs.thread_state(pid, tid) == "R" else (
+            f"it waited in {procfs.syscall_name(words[0])}"
+            if words and words[0] not in ("?", "running") else None)
+        if name is not None:
             seen[name] = seen.get(name, 0) + 1
-        a.wait_for(lambda: a.child_gone, 0.0005)
-    took = a.now() - begun - (procfs.queued_both(pid) - queued0)
+            if name != "it ran" and name not in napped and procfs.naps(pid, tid):
+                napped.append(name)  # a wait of its own, not one for the GIL
+        return a.child_gone
+    returned = wait.until(back, TAIL_S, queued=lambda: procfs.queued_both(pid))
+    cpu = (procfs.cpu_when_blocked(pid, tid) or cpu0) - cpu0
     wrote = (procfs.written(pid, tid) or r.note["wchar"]) - r.note["wchar"]
     rep.hold(a.now() - t0)
-    what = max(seen, key=seen.get) if seen else None
     if a.child_gone:
         return None
-    if not back:
+    if not returned:
+        what = max(seen, key=seen.get) if seen else None
         return f"it had not returned {TAIL_S:g} s after its set" + (f" ({what})" if what else "")
     if wrote > 0:
         return f"it wrote {wrote} bytes after its set (a print, a log line)"
-    if took > TAIL_MAX_S:
-        return f"it took {took:.2f} s more after its set" + (f" ({what})" if what else "")
+    if napped:
+        return f"{napped[0]} after its set (a wait of its own)"
+    if cpu > TAIL_CPU_S * 1e9:
+        return f"it ran {cpu / 1e9:.2f} s of CPU after its set"
     return None
 
 

@@ -1,4 +1,4 @@
-# expect: the stop was set by the SIGTERM handler: your handler did more than set the stop: it took
+# expect: the stop was set by the SIGTERM handler: your handler did more than set the stop: it waited in rt_sigtimedwait
 # (hostile round, twenty-first session; passed every grading until the twenty-third:
 # the grader watches the main thread from the handler's set until it is back in the
 # call SIGTERM interrupted, _handler_tail)
