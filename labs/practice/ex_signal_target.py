@@ -787,7 +787,8 @@ def _handler_tail(rep, start) -> str | None:
     r = start.set_rec
     # its CPU time once blocked on the set's reply: exact (the kernel adds a
     # running thread's time at its ticks, a blocked one's is up to date)
-    cpu0 = procfs.cpu_when_blocked(pid, tid) if asked() else None
+    cpu0 = procfs.cpu_when_blocked(pid, tid, TAIL_S) if asked() else None
+    set_fd = _receiving_on(pid, tid)  # the set's connection (the handler's calls')
     with a.cond:
         ok = asked() and not a.child_gone and r.note.get("wchar") is not None and cpu0 is not None
         start.tail_from = a.now()  # the set's reply goes out
@@ -800,8 +801,16 @@ def _handler_tail(rep, start) -> str | None:
 
     def back() -> bool:  # receiving on the held call's descriptor again
         words = (procfs.syscall(pid, tid) or "").split()
-        if words and words[0] in procfs.RECEIVE:
-            return words[1:2] == [start.held_fd]
+        if words and words[0] in procfs.RECEIVE and words[1:2] == [start.held_fd]:
+            return True
+        if words and words[0] in procfs.RECEIVE and words[1:2] == [set_fd]:
+            return a.child_gone  # on its way back from the set (or a call of the check's)
+        if words and words[0] in procfs.RECEIVE:  # a read of its own (a pipe, say)
+            name = f"it waited in {procfs.syscall_name(words[0])}"
+            seen[name] = seen.get(name, 0) + 1
+            if name not in napped:
+                napped.append(name)
+            return a.child_gone
         name = "it ran" if procfs.thread_state(pid, tid) == "R" else (
             f"it waited in {procfs.syscall_name(words[0])}"
             if words and words[0] not in ("?", "running") else None)
@@ -811,7 +820,7 @@ def _handler_tail(rep, start) -> str | None:
                 napped.append(name)  # a wait of its own, not one for the GIL
         return a.child_gone
     returned = wait.until(back, TAIL_S, queued=lambda: procfs.queued_both(pid))
-    cpu = (procfs.cpu_when_blocked(pid, tid) or cpu0) - cpu0
+    cpu = (procfs.cpu_when_blocked(pid, tid, TAIL_S) or cpu0) - cpu0
     wrote = (procfs.written(pid, tid) or r.note["wchar"]) - r.note["wchar"]
     rep.hold(a.now() - t0)
     if a.child_gone:
