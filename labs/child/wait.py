@@ -43,13 +43,19 @@ def until(condition, bound_s: float | None = None, poll: float = 0.0005,
     queued0 = queued() if queued is not None and end is not None else 0.0
     while not condition():
         if end is not None and time.monotonic() >= end:
-            later = end if queued is None else \
-                start + bound_s + min(bound_s, max(0.0, queued() - queued0))
+            later = end if queued is None else start + bound_s + moved_on(queued(), queued0, bound_s)
             if later < end + poll:
                 return False
             end = later
         time.sleep(poll)
     return True
+
+
+def moved_on(queued_now: float, queued_then: float, bound_s: float) -> float:
+    """How far a bound of ``bound_s`` moves on for the time processes waited
+    for a CPU between two counts (``procfs.queued_s``, ``queued_both``): all
+    of it, up to one more bound (``until``, and the sandbox's deadline)."""
+    return min(bound_s, max(0.0, queued_now - queued_then))
 
 
 def wait_until_inside(thread: threading.Thread, spots: set, poll: float = 0.0005) -> str:

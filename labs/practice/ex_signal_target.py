@@ -801,23 +801,19 @@ def _handler_tail(rep, start) -> str | None:
 
     def back() -> bool:  # receiving on the held call's descriptor again
         words = (procfs.syscall(pid, tid) or "").split()
-        if words and words[0] in procfs.RECEIVE and words[1:2] == [start.held_fd]:
+        receiving = bool(words) and words[0] in procfs.RECEIVE
+        if receiving and words[1:2] == [start.held_fd]:
             return True
-        if words and words[0] in procfs.RECEIVE and words[1:2] == [set_fd]:
+        if receiving and words[1:2] == [set_fd]:
             return a.child_gone  # on its way back from the set (or a call of the check's)
-        if words and words[0] in procfs.RECEIVE:  # a read of its own (a pipe, say)
-            name = f"it waited in {procfs.syscall_name(words[0])}"
-            seen[name] = seen.get(name, 0) + 1
-            if name not in napped:
-                napped.append(name)
-            return a.child_gone
-        name = "it ran" if procfs.thread_state(pid, tid) == "R" else (
-            f"it waited in {procfs.syscall_name(words[0])}"
-            if words and words[0] not in ("?", "running") else None)
+        ran = not receiving and procfs.thread_state(pid, tid) == "R"
+        name = "it ran" if ran else (f"it waited in {procfs.syscall_name(words[0])}"
+                                     if words and words[0] not in ("?", "running") else None)
         if name is not None:
             seen[name] = seen.get(name, 0) + 1
-            if name != "it ran" and name not in napped and procfs.naps(pid, tid):
-                napped.append(name)  # a wait of its own, not one for the GIL
+            # a read of its own (a pipe, say), or a wait that is not one for the GIL
+            if not ran and name not in napped and (receiving or procfs.naps(pid, tid)):
+                napped.append(name)
         return a.child_gone
     returned = wait.until(back, TAIL_S, queued=lambda: procfs.queued_both(pid))
     cpu = (procfs.cpu_when_blocked(pid, tid, TAIL_S) or cpu0) - cpu0

@@ -42,7 +42,7 @@ import sys
 import tempfile
 import time
 
-from labs.child import procfs
+from labs.child import procfs, wait
 from labs.contract import events as ev
 from labs.contract import registry
 from labs.contract.outcome import PROJECT_ROOT, Outcome
@@ -248,7 +248,7 @@ def _read_events(proc, started, deadline, driver, child, on_event=None):
     one has, ``deadline + START_ALLOWANCE_S`` after ``started`` (the spawn);
     once the child says "end", never sooner than ``EXIT_GRACE_S`` after.
     The deadline is then moved on by the time the child's threads waited for
-    a CPU since "start", up to one more deadline (``_starved_s``).
+    a CPU since "start", up to one more deadline (``wait.moved_on``).
     Returns (events, timed_out)."""
     events: list[dict] = []
     deadline_at = [started + deadline + START_ALLOWANCE_S]
@@ -301,7 +301,9 @@ def _read_events(proc, started, deadline, driver, child, on_event=None):
                 if remaining <= 0 and not any(key.data == "exit" for key, _ in ready):
                     # One more look at the deadline: a parent that was itself
                     # slow to get here does not call a child that exited hung.
-                    starved = _starved_s(proc.pid, queued_at_start[0], deadline)
+                    # time the machine, not the variant, took (threads that have
+                    # ended take their share with them: a lower bound)
+                    starved = wait.moved_on(procfs.queued_s(proc.pid), queued_at_start[0], deadline)
                     if not seen_start[0] or starved < granted[0] + STARVED_STEP_S:
                         return ended(True)
                     deadline_at[0] += starved - granted[0]
@@ -320,13 +322,6 @@ def _read_events(proc, started, deadline, driver, child, on_event=None):
                         sel.unregister(out)
     finally:
         os.close(pidfd)
-
-
-def _starved_s(pid: int, queued_at_start: float, deadline: float) -> float:
-    """How long the threads of child ``pid`` have waited for a CPU since it
-    said "start", up to ``deadline``: time the machine, not the variant, took.
-    Threads that have ended take their share with them: a lower bound."""
-    return min(deadline, max(0.0, procfs.queued_s(pid) - queued_at_start))
 
 
 def _drain(fd: int) -> bytes:
