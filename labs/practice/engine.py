@@ -646,7 +646,7 @@ class Rep:
             return facts
         # The runner threads end right after their last report: wait for the
         # kernel to see them gone (observed state, bounded: SETTLE_S, plus the
-        # time the child's threads waited for a CPU meanwhile, as a loaded
+        # time both processes waited for a CPU meanwhile, up to the budget, as a loaded
         # machine's time is not the learner's). So for a thread of the
         # learner's that had finished as the last call ended (a joined one:
         # GRep._note_finished). Any other thread of the learner's that is
@@ -654,13 +654,13 @@ class Rep:
         names = {t["name"] for t in self.threads if not t.get("main")} | self.helpers
         conns = a.conns[self.first_conn:]  # the main thread's may be older: not a runner
         runners = {c.tid for c in conns if c.name in names} | self.reports.finished
-        end, queued0 = time.monotonic() + SETTLE_S, procfs.queued_s(s.pid)
+        end, queued0 = time.monotonic() + SETTLE_S, procfs.queued_both(s.pid)
         while not s.gone:
             extra = set(procfs.tids(s.pid)) - self.base_tids
             if not extra & runners:
                 break
             if time.monotonic() >= end:  # SETTLE_S is up: and the time they waited?
-                if time.monotonic() >= end + min(self.budget, procfs.queued_s(s.pid) - queued0):
+                if time.monotonic() >= end + min(self.budget, procfs.queued_both(s.pid) - queued0):
                     break
             time.sleep(0.002)
         # A thread of the learner's own that was joined has finished its Python
@@ -669,14 +669,19 @@ class Rep:
         # unless it happens to end within those 50 ms; one seen meanwhile in a wait
         # of its own (a nap: a thread on its way out never waits) is left all the
         # same (ninth hostile reading: helpers that napped 30 or 40 ms after the
-        # call returned, then ended, passed every grading)
-        end, napping = time.monotonic() + LINGER_S, set()
-        while not s.gone and time.monotonic() < end:
+        # call returned, then ended, passed every grading). Those 50 ms are the
+        # machine's: they move on by the time both processes waited for a CPU
+        # meanwhile, up to 50 ms more (a loaded machine)
+        napping = set()
+
+        def lingering_done() -> bool:
+            if s.gone:
+                return True
             extra = set(procfs.tids(s.pid)) - self.base_tids
-            if not extra - napping:
-                break
             napping.update(t for t in extra if procfs.naps(s.pid, t))
-            time.sleep(0.001)
+            return not extra - napping
+        wait.until(lingering_done, LINGER_S, poll=0.001,
+                   queued=lambda: procfs.queued_both(s.pid))
         extra = sorted((set(procfs.tids(s.pid)) - self.base_tids) | napping)
         names = {c.tid: c.name for c in conns}
         facts["threads_left"] = [f"{names.get(t) or comm(s.pid, t)} (thread id {t})"
