@@ -12,21 +12,24 @@ what ended it early; the script prints how many gradings share the most common
 signature and flags an answer whose verdict is not the expected one or changes.
 --load keeps every core busy meanwhile; --jobs N grades N answers at a time
 (a grading mostly waits on its child: on 2 cores, --jobs 4 keeps both busy
-too). Exit status 0 when every answer got its expected verdict on every
-grading.
+too). Each grading draws its own order of the runs (a random ``order_seed``),
+where the grader keeps one order per file and key (engine.new_seed): a known
+answer must get its verdict in every order. Exit status 0 when every answer
+got its expected verdict on every grading.
 """
 from __future__ import annotations
 
 import argparse
 import collections
 import concurrent.futures
+import random
 import re
 import sys
 import time
 
 from repeat import loaded  # a sibling script: python puts scripts/ on sys.path
 
-from labs.practice import exercises, grade
+from labs.practice import engine, exercises, grade
 from labs.practice.exercises import expected_message
 
 
@@ -61,7 +64,8 @@ def repeat(ex, path, want, args) -> tuple[bool, list[str]]:
     seen, wrong, last = collections.Counter(), 0, ""
     started = time.perf_counter()
     for _ in range(args.gradings):
-        r = grade.grade(ex.id, path.read_text(), runs=args.runs, python=args.python)
+        r = grade.grade(ex.id, path.read_text(), runs=args.runs, python=args.python,
+                        order_seed=random.SystemRandom().randrange(1, engine.SEED_MAX))
         seen[signature(r)] += 1
         if want is None:
             unexpected = not r.passed

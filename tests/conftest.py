@@ -5,6 +5,7 @@ is run once per worker and its Outcome shared."""
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import sys
 import pytest
 
 from labs import sandbox
+from labs.practice.engine import ORDER_KEY_ENV
 
 _runs: dict = {}
 
@@ -19,6 +21,13 @@ _runs: dict = {}
 # LABS_CHILD_PYTHON=/path/to/python3.13 pytest tests/  runs the children on
 # another interpreter (stdlib-only labs), to check facts across versions.
 CHILD_PYTHON = os.environ.get("LABS_CHILD_PYTHON") or None
+
+# A grading's order is its answer's own under one key (engine.new_seed): the
+# tests' processes take a key of their own, new each session, so that every
+# `make test` grades the known answers in other orders (a failure's summary
+# shows its order seed, and `--order-seed N` replays it) and writes nothing
+# under the home directory. Set LABS_ORDER_KEY to keep one.
+os.environ.setdefault(ORDER_KEY_ENV, secrets.token_hex(16))
 
 
 @pytest.fixture(scope="session")

@@ -818,6 +818,45 @@ def test_the_runs_come_in_a_random_order_that_replays_from_its_seed(ex):
     assert engine.order(ex, 10, 7) == engine.order(ex, 10, 7)
 
 
+def test_an_answer_runs_in_its_own_order_under_one_key(monkeypatch, tmp_path):
+    """With no seed given, a grading's order seed is a keyed hash of the
+    exercise and the code: the same file, the same order (so an answer that
+    misbehaves in some calls only gets one verdict, not a pass in some
+    gradings and a fail in others); another file or another key, another."""
+    monkeypatch.delenv(engine.ORDER_SEED_ENV, raising=False)
+    monkeypatch.setenv(engine.ORDER_KEY_ENV, "class-key")
+    a = engine.new_seed("lost-task/consumer", "def consumer(tasks, do, stop):\n    pass\n")
+    assert a == engine.new_seed("lost-task/consumer", "def consumer(tasks, do, stop):\n    pass\n")
+    assert 1 <= a < engine.SEED_MAX
+    assert a != engine.new_seed("lost-task/consumer", "def consumer(tasks, do, stop):\n    return\n")
+    assert a != engine.new_seed("lost-task/shutdown", "def consumer(tasks, do, stop):\n    pass\n")
+    monkeypatch.setenv(engine.ORDER_KEY_ENV, "another-key")
+    assert a != engine.new_seed("lost-task/consumer", "def consumer(tasks, do, stop):\n    pass\n")
+    monkeypatch.setenv(engine.ORDER_SEED_ENV, "7")  # a notebook's stored outputs: one order
+    assert engine.new_seed("lost-task/consumer", "") == 7
+
+
+def test_the_order_key_is_made_once_per_user_and_kept_private(monkeypatch, tmp_path):
+    """Without $LABS_ORDER_KEY, the key is made at random on first use, in
+    the user's configuration directory, readable by that user only, and
+    read back after; where it cannot be made, each grading draws its own."""
+    monkeypatch.delenv(engine.ORDER_KEY_ENV, raising=False)
+    monkeypatch.delenv(engine.ORDER_SEED_ENV, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    key = engine.order_key()
+    path = tmp_path / engine.ORDER_KEY_FILE
+    assert key and path.read_bytes().strip() == key
+    assert path.stat().st_mode & 0o077 == 0
+    assert [p.name for p in path.parent.iterdir()] == ["order-key"]  # no temporary left
+    assert engine.order_key() == key
+    assert engine.new_seed("x", "y") == engine.new_seed("x", "y")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocked))  # no directory can be made there
+    assert engine.order_key() is None
+    assert 1 <= engine.new_seed("x", "y") < engine.SEED_MAX
+
+
 def test_the_order_seed_is_shown_and_replays_the_grading():
     ex = exercises.get("signal-target/stop-one")
     r = grade.grade(ex.id, ex.reference().read_text(), runs=2, python=CHILD_PYTHON,

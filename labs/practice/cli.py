@@ -38,7 +38,8 @@ def add_parser(sub) -> None:
                    help="preemptions per schedule for --exhaust (default 2)")
     c.add_argument("--order-seed", type=int, metavar="N",
                    help="the seed of the runs' order, as a result shows it (replays a grading; "
-                        "default: a new one each time)")
+                        "default: the file's own, from its code and this machine's key, "
+                        "$LABS_ORDER_KEY or ~/.config/thread-kill-labs/order-key)")
     s = cmds.add_parser("solution", help="print the reference solution (instructors)")
     s.add_argument("exercise")
     from labs.practice import classroom

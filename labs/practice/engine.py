@@ -19,6 +19,7 @@ the check's uid is killed (root), or every descendant of the child.
 """
 from __future__ import annotations
 
+import hmac
 import os
 import random
 import signal
@@ -703,21 +704,69 @@ class Rep:
         return facts
 
 
-SEED_MAX = 10**6  # order seeds are drawn below this: short enough to read and type
+SEED_MAX = 10**6  # order seeds are below this: short enough to read and type
 
 
 ORDER_SEED_ENV = "LABS_ORDER_SEED"  # a fixed seed for stored outputs (notebooks/conftest.py)
+ORDER_KEY_ENV = "LABS_ORDER_KEY"    # a class's key: the same orders on every grader's machine
+ORDER_KEY_FILE = os.path.join("thread-kill-labs", "order-key")  # under $XDG_CONFIG_HOME
 
 
-def new_seed() -> int:
-    """A grading's order seed: from the system's randomness, never known in
-    advance; ``$LABS_ORDER_SEED`` when set (nbval and scripts/refresh_notebooks.py
-    set it, so that a notebook's stored result is that of one order: never
-    set it for a class)."""
+def order_key() -> bytes | None:
+    """The key that turns an answer into the order of its runs:
+    ``$LABS_ORDER_KEY`` when set (an instructor's, for a class graded on
+    several machines), else this user's own, made at random on first use
+    in ``$XDG_CONFIG_HOME/thread-kill-labs/order-key`` (``~/.config``;
+    readable by this user only). None when it can be neither read nor made
+    (a home that cannot be written): each grading then draws its own order."""
+    given = os.environ.get(ORDER_KEY_ENV, "")
+    if given:
+        return given.encode()
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    path = os.path.join(config, ORDER_KEY_FILE)
+    try:
+        with open(path, "rb") as f:
+            key = f.read().strip()
+        if key:
+            return key
+    except OSError:
+        pass
+    try:  # made whole, then linked: a grading running beside this one reads all of it
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        tmp = f"{path}.{os.getpid()}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(os.urandom(32).hex() + "\n")
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+        with open(path, "rb") as f:
+            return f.read().strip() or None
+    except OSError:
+        return None
+
+
+def new_seed(exercise_id: str, source: str) -> int:
+    """A grading's order seed. ``$LABS_ORDER_SEED`` when set (nbval and
+    scripts/refresh_notebooks.py set it, so that a notebook's stored result
+    is that of one order: never set it for a class). Else the answer's own:
+    a keyed hash (HMAC-SHA256, ``order_key``) of the exercise and the code, so
+    that the same file runs in the same order, and gets the same verdict, on
+    every grading with that key (an answer that misbehaves in some calls only
+    is not passed by one grading and failed by the next), while no learner
+    can know the order without the key. Without a key, from the system's
+    randomness."""
     fixed = os.environ.get(ORDER_SEED_ENV, "")
     if fixed.isdigit():
         return int(fixed)
-    return random.SystemRandom().randrange(1, SEED_MAX)
+    key = order_key()
+    if key is None:
+        return random.SystemRandom().randrange(1, SEED_MAX)
+    digest = hmac.new(key, f"{exercise_id}\0{source}".encode(), "sha256").digest()
+    return 1 + int.from_bytes(digest[:8], "big") % (SEED_MAX - 1)
 
 
 def order(ex, runs: int, seed: int) -> list[tuple[int, str]]:
@@ -892,8 +941,8 @@ class Session:
         from labs.practice import explore
         self.ex, self.source, self.runs, self.python = ex, source, runs, python
         # the order of the runs' modes, and any other draw of the check's
-        # (Rep.rng): chosen per grading unless given (a replay of a grading)
-        self.order_seed = new_seed() if order_seed is None else int(order_seed)
+        # (Rep.rng): the answer's own unless given (a replay of a grading)
+        self.order_seed = new_seed(ex.id, source) if order_seed is None else int(order_seed)
         self.bound = explore.BOUND if bound is None else bound  # preemptions, exhausting
         self.schedule, self.seed = schedule, seed  # a Schedule to replay; PCT's seed
         # exhaust > 0: first every schedule with at most ``bound`` preemptions,

@@ -375,7 +375,9 @@ def grade(exercise_id: str, source: str, runs: int = DEFAULT_RUNS,
     ``exhaust`` of them (stopping at the first that fails); the ``runs`` PCT
     schedules only if that was not all (``Result.exploration_line()`` says
     which). ``order_seed``: the order of the runs' modes (and the check's
-    other draws) is random, from this seed, drawn per grading when None;
+    other draws) is random, from this seed; when None, the answer's own
+    (``engine.new_seed``: a keyed hash of the exercise and ``source``, so the
+    same file runs in the same order on every grading with the same key);
     the result shows it, and the same seed replays the same order."""
     ex = exercises.get(exercise_id)
     if not 1 <= runs <= MAX_RUNS:
