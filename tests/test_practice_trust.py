@@ -175,7 +175,7 @@ def test_a_forged_report_is_an_anomaly():
     ("compile('1', 'x', 'eval')\n", "compile()"),
     ("__import__('os')\n", "__import__()"),
     ("def f(bank):\n    return bank._accounts\n", "the private attribute ._accounts"),
-    ("def f(t):\n    return t.__class__\n", "the dunder attribute .__class__"),
+    ("def f(t):\n    t.__class__ = object\n", "the dunder attribute .__class__"),
     ("def f(t):\n    return getattr(t, name)\n", "getattr() with an attribute name"),
     ("import gc\n", "import of gc"),
     ("import os\nos.setsid()\n", ".setsid"),
@@ -322,10 +322,74 @@ def test_policy_accepts_names_inits_and_its_own_classes():
     ("def f(fn):\n    fn.__name__ = 'x'\n", "the dunder attribute .__name__"),
     ("class A:\n    pass\nA = None\ndef f(bank):\n    return A._x\n", "the private attribute ._x"),
     ("def f(bank):\n    return bank.__dict__\n", "the dunder attribute .__dict__"),
+    # the twenty-fourth session's: names read per scope, each of these held a
+    # grader's object under a name the file-wide reading took for an own one
+    ("import queue\ndef consumer(queue, stop, do):\n    return queue._w\n",
+     "the private attribute ._w"),
+    ("class A:\n    pass\na = A()\ndef f(bank):\n    match bank:\n        case a:\n"
+     "            return a._w\n", "the private attribute ._w"),
+    ("class A:\n    pass\ndef f(bank):\n    A = lambda: bank\n    a = A()\n    return a._w\n",
+     "the private attribute ._w"),
+    ("class A:\n    pass\ndef f(bank):\n    a = A()\n    @lambda _: bank\n    def a():\n"
+     "        pass\n    return a._w\n", "the private attribute ._w"),
+    ("def f(bank):\n    @lambda c: (lambda: bank)\n    class A:\n        pass\n    a = A()\n"
+     "    return a._w\n", "the private attribute ._w"),
+    ("class A:\n    pass\ndef f(bank):\n    a = A()\n    def g():\n        nonlocal a\n"
+     "        a = bank\n    g()\n    return a._w\n", "the private attribute ._w"),
+    ("class A:\n    pass\na = A()\ndef f(bank):\n    global a\n    a = bank\ndef h():\n"
+     "    return a._w\n", "the private attribute ._w"),
+    ("class A:\n    pass\ndef f(bank):\n    a = A()\n    [(a := b) for b in [bank]]\n"
+     "    return a._w\n", "the private attribute ._w"),
+    ("x = " + "-" * 600 + "1\n", "code nested too deeply to read"),
 ])
 def test_policy_still_refuses_what_a_name_does_not_make_own(source, construct):
     with pytest.raises(policy.Refused, match=construct):
         policy.check(source)
+
+
+def test_policy_reads_names_per_scope_and_accepts_what_a_learner_writes():
+    """Refused until the twenty-fourth session's right-answer round: a
+    helper's parameter called like a local of another function, a named
+    tuple's methods, an exception's ``__class__`` in a log line."""
+    policy.check(textwrap.dedent("""
+        import collections
+        import logging
+        import queue
+        from dataclasses import dataclass
+
+        log = logging.getLogger(__name__)
+        Seen = collections.namedtuple("Seen", "n when")
+
+        @dataclass
+        class Stats:
+            done: int = 0
+
+        def _handle(n, do, stats):
+            do(n)
+            stats.done += 1
+
+        def consumer(tasks, stop, do):
+            stats = Stats()
+            last = Seen(0, 0.0)
+            while not stop.is_set():
+                try:
+                    n = tasks.get(timeout=0.1)
+                except queue.Empty:
+                    continue
+                try:
+                    _handle(n, do, stats)
+                    stats._last = n
+                    last = last._replace(n=n)
+                    log.debug("%s", last._asdict())
+                except Exception as e:
+                    log.warning("%s: %s", e.__class__.__name__, e)
+                finally:
+                    tasks.task_done()
+
+            def report():
+                return stats._last
+            return report
+    """))
 
 
 # ---------------------------------------------------------------- one line, never a traceback

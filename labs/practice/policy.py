@@ -17,9 +17,11 @@ line (``Refused``, exit status 2 on the command line):
   its own classes, a name bound only to an instance of them or a call of
   one (``Reader(...)._loop()``), ``super()`` or a module it imported
   (``bank._accounts``, ``t.__class__``; a function's parameter called
-  ``self`` is not enough); but any code may read a name (``__name__``,
-  ``__qualname__``, ``__doc__``: ``type(e).__name__``) and call a class's
-  ``__init__`` (``threading.Thread.__init__(self)``);
+  ``self`` is not enough; a name is read in its scope, as Python reads it);
+  but any code may read a name (``__name__``, ``__qualname__``, ``__doc__``:
+  ``type(e).__name__``), a class (``e.__class__``, as ``type(e)``), a named
+  tuple's methods (``p._replace(...)``), and call a class's ``__init__``
+  (``threading.Thread.__init__(self)``);
 - ``getattr`` and its kin other than called with a name written out;
 - changing a module's attributes, or those of what it holds (``os._exit = ...``,
   ``threading.Lock = ...``, ``threading.Condition.wait = ...``);
@@ -50,8 +52,13 @@ COMMON_MODULES = ("threading", "queue", "time", "logging", "collections", "funct
                   "re", "string", "shlex", "errno", "io", "heapq", "bisect", "abc")
 # dunder attributes any code may read: names and documentation, nothing that
 # reaches an object's insides (``type(e).__name__``, ``fn.__name__`` in a
-# decorator; right-answer round, fifteenth session)
-NAMES = {"__name__", "__qualname__", "__doc__"}
+# decorator; right-answer round, fifteenth session); and its class, which
+# ``type(e)`` gives anyway (``e.__class__.__name__`` in a log line;
+# right-answer round, twenty-fourth session)
+NAMES = {"__name__", "__qualname__", "__doc__", "__class__"}
+# the public methods of a named tuple, whose underscore only keeps them from
+# its fields' names (``p._replace(x=1)``; the grader's objects have none)
+NAMED_TUPLE = {"_replace", "_asdict", "_fields", "_make", "_field_defaults"}
 
 FORBIDDEN_CALLS = {"exec", "eval", "compile", "__import__", "globals", "locals", "vars",
                    "open", "breakpoint"}
@@ -90,14 +97,17 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
     tree.body = [n for n in tree.body if not main_guard(n)]
     allowed = set(modules)
     imported: set[str] = set()
-    classes = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
-    # names bound only to instances of the submission's own classes: their
-    # private attributes are the learner's own business (a name bound any
-    # other way too, `x = bank`, is not: it could hold a grader's object)
-    made = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign)
-            and _constructs(n.value, classes) for t in n.targets if isinstance(t, ast.Name)}
-    # ... and the names of its own classes (``Consumer._lock``), never rebound
-    own = (made | classes) - _bound_otherwise(tree, classes)
+    # what each name is where it is used: an instance of the submission's own
+    # classes (its private attributes are the learner's own business), one of
+    # those classes, a module, or anything else (a parameter, a loop variable,
+    # `x = bank`: it could hold a grader's object). Read per scope, as Python
+    # reads names: a helper's parameter called `stats` says nothing of a
+    # `stats = Stats()` in another function (right-answer round, twenty-fourth
+    # session)
+    try:
+        scopes = _Scopes(tree)
+    except RecursionError:  # a few hundred levels: compile() takes more than the reading
+        _refuse(tree.body[0] if tree.body else tree, "code nested too deeply to read")
     methods = _method_self_attributes(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -122,19 +132,19 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                 attr = node.args[1] if len(node.args) > 1 else None
                 if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)):
                     _refuse(node, f"{name}() with an attribute name not written out")
-                _attribute(node, attr.value, node.args[0], imported, own)
+                _attribute(node, attr.value, node.args[0], imported, scopes.at(node))
                 target = node.args[0]
                 if name in ("setattr", "delattr") and isinstance(target, ast.Name) \
                         and target.id in imported:
                     _refuse(node, f"changing {target.id}.{attr.value} (a module's attribute)")
         elif isinstance(node, ast.Attribute):
             if id(node) not in methods:  # self._x inside a method of the learner's class
-                _attribute(node, node.attr, node.value, imported, own)
+                _attribute(node, node.attr, node.value, imported, scopes.at(node))
         elif isinstance(node, ast.MatchClass):
             # `case object(_w=w)` reads the subject's attribute _w: an attribute
             # like any other (the subject may be anything: its private ones too)
             for attr in node.kwd_attrs:
-                _attribute(node, attr, None, imported, own)
+                _attribute(node, attr, None, imported, scopes.at(node))
         elif isinstance(node, ast.Name) and node.id in ("__builtins__", "__loader__",
                                                         "__spec__"):
             _refuse(node, node.id)
@@ -154,14 +164,245 @@ def main_guard(node) -> bool:
             and isinstance(t.comparators[0], ast.Constant) and t.comparators[0].value == "__main__")
 
 
-def _constructs(value, classes) -> bool:
-    return (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
-            and value.func.id in classes)
+class _Scope:
+    """A scope of the submission (the module, a function, a lambda, a class
+    body): how it binds each name (``kinds``: "class", "import", "other",
+    or ("call", C) for ``name = C(...)``) and what it declares global or
+    nonlocal."""
+
+    def __init__(self, node, parent):
+        self.node, self.parent = node, parent
+        self.kinds: dict[str, set] = {}
+        self.declared: dict[str, str] = {}
+
+    def bind(self, name: str, kind) -> None:
+        self.kinds.setdefault(name, set()).add(kind)
 
 
-def _bound_otherwise(tree, classes) -> set[str]:
-    """Names bound by anything but ``name = OwnClass(...)``: other assignments,
-    parameters, loop and with targets, walrus, except-as, imports, globals."""
+class _Names:
+    """What names are in one scope: ``own(name)``, an instance of the
+    submission's own classes or one of them; ``module(name)``, a module it
+    imported."""
+
+    def __init__(self, scopes: "_Scopes", scope: _Scope):
+        self.scopes, self.scope = scopes, scope
+
+    def _kinds(self, name: str) -> set:
+        where = self.scopes.resolve(name, self.scope)
+        return where.kinds.get(name, set()) if where is not None else set()
+
+    def own(self, name: str) -> bool:
+        kinds = self._kinds(name)
+        return bool(kinds) and all(
+            (k == "class" and name in self.scopes.own_classes)
+            or (isinstance(k, tuple) and k[1] in self.scopes.own_classes) for k in kinds)
+
+    def module(self, name: str) -> bool:
+        return self._kinds(name) == {"import"}
+
+
+class _Scopes(ast.NodeVisitor):
+    """Every scope of the submission, what it binds, and the scope of each
+    node. A name binding counts where Python puts it (``global``, ``nonlocal``
+    move it); a comprehension's and a walrus's bindings count in the scope
+    around them (more than Python does: never less). The submission's own
+    classes are the names bound by ``class`` and never otherwise, anywhere
+    (``A = lambda: bank`` in one function makes ``A()`` no own instance in
+    any)."""
+
+    def __init__(self, tree):
+        self.module = self.scope = _Scope(tree, None)
+        self.all = [self.module]
+        self.scope_of: dict[int, _Scope] = {}
+        self.decorated: list = []  # (class name, its scope, its decorators' root names)
+        self.visit(tree)
+        for scope in reversed(self.all):  # inner scopes first: declarations chain outward
+            for name, how in scope.declared.items():
+                kinds = scope.kinds.pop(name, set())
+                target = self.module if how == "global" else self._enclosing(name, scope)
+                if target is not None:
+                    target.kinds.setdefault(name, set()).update(kinds)
+        classes, others = set(), set()
+        for scope in self.all:
+            for name, kinds in scope.kinds.items():
+                (classes if kinds == {"class"} else others).add(name)
+                if "class" in kinds and kinds != {"class"}:
+                    others.add(name)
+        for name, scope, roots in self.decorated:
+            if not all(root is not None and _Names(self, scope).module(root) for root in roots):
+                others.add(name)
+        self.own_classes = classes - others
+
+    def at(self, node) -> _Names:
+        return _Names(self, self.scope_of.get(id(node), self.module))
+
+    def _enclosing(self, name: str, scope: _Scope) -> _Scope | None:
+        s = scope.parent
+        while s is not None:
+            if not isinstance(s.node, ast.ClassDef) and (name in s.kinds or name in s.declared):
+                return s
+            s = s.parent
+        return None
+
+    def resolve(self, name: str, scope: _Scope) -> _Scope | None:
+        """The scope whose binding ``name`` reads in ``scope``."""
+        how = scope.declared.get(name)
+        if how == "global":
+            return self.module
+        if how == "nonlocal":
+            return self._enclosing(name, scope)
+        s, first = scope, True
+        while s is not None:
+            if first or not isinstance(s.node, ast.ClassDef):  # a class body is no closure
+                if s.declared.get(name) == "global":
+                    return self.module
+                if name in s.kinds:
+                    return s
+            s, first = s.parent, False
+        return None
+
+    # ---- the visit: each node's scope, each binding's kind
+    def visit(self, node):
+        self.scope_of[id(node)] = self.scope
+        return super().visit(node)
+
+    def _inside(self, node, visit_body) -> None:
+        outer, self.scope = self.scope, _Scope(node, self.scope)
+        self.all.append(self.scope)
+        try:
+            visit_body()
+        finally:
+            self.scope = outer
+
+    def _arguments(self, args) -> None:
+        for a in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+            self.scope.bind(a.arg, "other")
+        for a in (args.vararg, args.kwarg):
+            if a is not None:
+                self.scope.bind(a.arg, "other")
+
+    def _outer_parts(self, node) -> None:
+        for d in getattr(node, "decorator_list", ()):
+            self.visit(d)
+        args = getattr(node, "args", None)
+        if isinstance(args, ast.arguments):
+            for d in (*args.defaults, *(d for d in args.kw_defaults if d is not None)):
+                self.visit(d)
+            for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
+                if a is not None and a.annotation is not None:
+                    self.visit(a.annotation)
+        if getattr(node, "returns", None) is not None:
+            self.visit(node.returns)
+
+    def visit_FunctionDef(self, node):
+        self._outer_parts(node)
+        self.scope.bind(node.name, "other")  # a decorator may return anything
+
+        def body():
+            self._arguments(node.args)
+            for n in node.body:
+                self.visit(n)
+        self._inside(node, body)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Lambda(self, node):
+        self._outer_parts(node)
+
+        def body():
+            self._arguments(node.args)
+            self.visit(node.body)
+        self._inside(node, body)
+
+    def visit_ClassDef(self, node):
+        for n in (*node.decorator_list, *node.bases, *node.keywords):
+            self.visit(n)
+        self.scope.bind(node.name, "class")
+        # a decorator may return anything: one of an imported module's (``@dataclass``)
+        # leaves the class the learner's own
+        self.decorated.append((node.name, self.scope, [_root(d) for d in node.decorator_list]))
+
+        def body():
+            for n in node.body:
+                self.visit(n)
+        self._inside(node, body)
+
+    def _targets(self, t, kind="other") -> None:
+        if isinstance(t, ast.Name):
+            self.scope.bind(t.id, kind)
+        elif isinstance(t, (ast.Tuple, ast.List)):
+            for e in t.elts:
+                self._targets(e)
+        elif isinstance(t, ast.Starred):
+            self._targets(t.value)
+
+    def _made(self, value):
+        """``("call", C)`` for ``C(...)``, C a bare name; else "other"."""
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+            return ("call", value.func.id)
+        return "other"
+
+    def visit_Assign(self, node):
+        for t in node.targets:
+            self._targets(t, self._made(node.value))
+        self.generic_visit(node)
+
+    def visit_AnnAssign(self, node):
+        self._targets(node.target, self._made(node.value) if node.value is not None else "other")
+        self.generic_visit(node)
+
+    def _bind_target(self, node):
+        self._targets(node.target)
+        self.generic_visit(node)
+
+    visit_AugAssign = visit_For = visit_AsyncFor = visit_NamedExpr = _bind_target
+    visit_comprehension = _bind_target
+
+    def visit_withitem(self, node):
+        if node.optional_vars is not None:
+            self._targets(node.optional_vars)
+        self.generic_visit(node)
+
+    def visit_ExceptHandler(self, node):
+        if node.name:
+            self.scope.bind(node.name, "other")
+        self.generic_visit(node)
+
+    def _imports(self, node):
+        for a in node.names:
+            self.scope.bind(a.asname or a.name.split(".")[0], "import")
+        self.generic_visit(node)
+
+    visit_Import = visit_ImportFrom = _imports
+
+    def _declare(self, node):
+        how = "global" if isinstance(node, ast.Global) else "nonlocal"
+        for name in node.names:
+            self.scope.declared[name] = how
+
+    visit_Global = visit_Nonlocal = _declare
+
+    def _captures(self, node):
+        name = getattr(node, "name", None) or getattr(node, "rest", None)
+        if name:
+            self.scope.bind(name, "other")
+        self.generic_visit(node)
+
+    visit_MatchAs = visit_MatchStar = visit_MatchMapping = _captures
+
+
+def _root(node) -> str | None:
+    """The name ``a`` of ``a``, ``a.b.c`` or ``a.b(...)``; None for anything else."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _bound_otherwise(tree) -> set[str]:
+    """Names bound anywhere in ``tree``: assignments, parameters, loop and with
+    targets, walrus, except-as, globals."""
     names: set[str] = set()
 
     def targets(t):
@@ -174,7 +415,7 @@ def _bound_otherwise(tree, classes) -> set[str]:
             targets(t.value)
 
     for n in ast.walk(tree):
-        if isinstance(n, ast.Assign) and not _constructs(n.value, classes):
+        if isinstance(n, ast.Assign):
             for t in n.targets:
                 targets(t)
         elif isinstance(n, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.comprehension)):
@@ -201,7 +442,7 @@ def _method_self_attributes(tree) -> set[int]:
             if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or not fn.args.args:
                 continue
             first = fn.args.args[0].arg
-            rebound = _bound_otherwise(ast.Module(body=fn.body, type_ignores=[]), set())
+            rebound = _bound_otherwise(ast.Module(body=fn.body, type_ignores=[]))
             if first in rebound:  # `self = bank` inside the method: no longer its own
                 continue
             found.update(id(a) for a in ast.walk(fn) if isinstance(a, ast.Attribute)
@@ -240,7 +481,7 @@ def _submodule(module: str, name: str) -> bool:
         return False
 
 
-def _attribute(node, attr: str, value, imported, own) -> None:
+def _attribute(node, attr: str, value, imported, names: _Names) -> None:
     if attr in FORBIDDEN_ATTRS:
         _refuse(node, f".{attr}")
     root = value
@@ -252,14 +493,16 @@ def _attribute(node, attr: str, value, imported, own) -> None:
                 if root is value else f"changing {ast.unparse(value)}.{attr} (part of a module)")
     if not attr.startswith("_"):
         return
-    if attr in NAMES and not isinstance(getattr(node, "ctx", None), (ast.Store, ast.Del)):
+    if attr in NAMES | NAMED_TUPLE and not isinstance(getattr(node, "ctx", None),
+                                                      (ast.Store, ast.Del)):
         return
-    if isinstance(value, ast.Name) and value.id in imported | own and not attr.startswith("__"):
+    if isinstance(value, ast.Name) and (names.module(value.id) or names.own(value.id)) \
+            and not attr.startswith("__"):
         return
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
-            and value.func.id in own and not attr.startswith("__"):
+            and names.own(value.func.id) and not attr.startswith("__"):
         return  # OwnClass(...)._run()
-    if attr == "__init__" and _on_a_class(value, imported, own):
+    if attr == "__init__" and _on_a_class(value, names):
         return  # threading.Thread.__init__(self), in a subclass's __init__
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
             and value.func.id == "super":
@@ -268,15 +511,15 @@ def _attribute(node, attr: str, value, imported, own) -> None:
             else f"the dunder attribute .{attr}")
 
 
-def _on_a_class(value, imported, own) -> bool:
+def _on_a_class(value, names: _Names) -> bool:
     """``value`` names a class: the learner's own, or one of a module it
     imported (``threading.Thread``), not an object it was given."""
     if isinstance(value, ast.Name):
-        return value.id in own
+        return names.own(value.id)
     root = value
     while isinstance(root, ast.Attribute):
         root = root.value
-    return isinstance(root, ast.Name) and root.id in imported
+    return isinstance(root, ast.Name) and names.module(root.id)
 
 
 def _refuse(node, what: str) -> None:
