@@ -795,6 +795,19 @@ def _timeout(blocking, timeout) -> float | None:
     return t if blocking else 0.0
 
 
+def wait_timeout(timeout) -> float | None:
+    """The timeout of an ``Event.wait``, ``Condition.wait`` or ``Thread.join``:
+    None waits for ever; a negative one returns at once, as 0 does (CPython's
+    Condition.wait waits only for a timeout above 0, and Thread.join takes
+    ``max(timeout, 0)``: measured 3.10 to 3.15). A queue's ``get`` and a lock's
+    ``acquire`` refuse it instead (``_timeout``). Hostile round, twenty-fourth
+    session: a right worker pacing on ``stop.wait(deadline - time.monotonic())``
+    raised ValueError in the check once its deadline had passed."""
+    if timeout is None:
+        return None
+    return max(0.0, _number(timeout, "timeout"))
+
+
 class GLock(GObject):
     """threading.Lock, owned by the thread (its thread id) that acquired it.
 
@@ -905,7 +918,7 @@ class GEvent(GObject):
 
     def op_wait(self, rec, timeout=None):
         self._held(rec)
-        t, fast = _timeout(True, timeout), self.fast_by
+        t, fast = wait_timeout(timeout), self.fast_by
         self.block(lambda: self.flag or bool(t and fast is not None and fast.now(rec.who)), t)
         news = None if self.flag or fast is None else fast.timed(rec.who, t)
         return self._said(rec, OnFastClock(False, **news) if news else self.flag)

@@ -25,6 +25,7 @@ from labs.practice.arena import (
     _plain,
     _timeout,
     first_seen_set,
+    wait_timeout,
 )
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
 from labs.practice.pauses import PAUSE_CPU_S, StopAtPause
@@ -837,7 +838,7 @@ class GThread(GObject):
             self.block(lambda: self.ended)
             self.seen_end = True
             return None
-        t = _timeout(True, timeout)
+        t = wait_timeout(timeout)
         if self is slow.slow and not self.ended and slow.on():
             return slow.join(self, t)
         if not self.ended and self.kept():

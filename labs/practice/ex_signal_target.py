@@ -33,7 +33,7 @@ from labs.practice.arena import (
     OnFastClock,
     Raise,
     SlowEnd,
-    _timeout,
+    wait_timeout,
 )
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
 from labs.practice.policy import COMMON_MODULES
@@ -237,7 +237,7 @@ class GWorker(GObject):
             self._end()
             self.seen_at = rec.seq
             return None
-        t = _timeout(True, timeout)
+        t = wait_timeout(timeout)
         if self.at_exit and self is slow.slow and self.ended_at is None and slow.on():
             return slow.join(self, t)
         if self.at_exit and self is slow.slow and self.ended_at is None and slow.keep:
@@ -395,7 +395,7 @@ class GStart(GObject):
     def op_wait(self, rec, timeout=None):
         """The main thread's ``stop.wait(timeout)``: a look, as at a worker;
         it ends when the stop is set (the learner's Event answers then)."""
-        t = _timeout(True, timeout)
+        t = wait_timeout(timeout)
         self.waited(rec)
         fast = self.quiet_wait(t)
         if fast is not None:
