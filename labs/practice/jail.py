@@ -85,6 +85,16 @@ def learner_frames(tb, lines) -> list:
     return out[-3:]
 
 
+def text_of(e: BaseException) -> str:
+    """``str(e)``, cut to 200 characters; what went wrong when the learner's
+    own ``__str__`` raises (hostile round, twenty-fourth session: the call's
+    end was never reported, and the check called it still running)."""
+    try:
+        return str(e)[:200]
+    except BaseException as inner:  # noqa: B036 - anything the learner's __str__ does
+        return f"(its str() raised {type(inner).__name__})"
+
+
 def describe(value) -> list:
     if isinstance(value, (bytes, bytearray)) and len(value) <= 20000:
         return [type(value).__name__, bytes(value).hex()]
@@ -128,7 +138,7 @@ def main(job: dict) -> None:
         wire.call("grader", "load_failed", "SyntaxError", str(e.msg)[:200], [[e.lineno or 0, "", ""]])
         os._exit(0)
     except BaseException as e:  # noqa: B036 - SystemExit too: it is the learner's
-        wire.call("grader", "load_failed", type(e).__name__, str(e)[:200],
+        wire.call("grader", "load_failed", type(e).__name__, text_of(e),
                   learner_frames(e.__traceback__, lines))
         os._exit(0)
     missing = [n for n in job["functions"] if not callable(namespace.get(n))]
@@ -199,7 +209,7 @@ def _runner(wire, rep, fn, args, calls, lines) -> None:
                 value = fn(*args)
             except BaseException as e:  # noqa: B036
                 wire_module.end_helpers()
-                wire.call(rep, "raised", k, type(e).__name__, str(e)[:200],
+                wire.call(rep, "raised", k, type(e).__name__, text_of(e),
                           learner_frames(e.__traceback__, lines), wire.raised_by_check(e))
             else:
                 wire_module.end_helpers()
