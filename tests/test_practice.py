@@ -318,13 +318,25 @@ def test_cli_pass_and_fail():
     (("check", "lost-task/shutdown", "{nofunc}", "--runs", "0"), "--runs must be between"),
     (("solution", "nope"), "unknown exercise 'nope'"),
     ((), "practice needs an action"),
+    # a hostile round (twenty-fourth session): a FIFO given as the file blocked the read
+    (("check", "lost-task/shutdown", "{fifo}"), "not a regular file"),
+    (("check", "lost-task/shutdown", "{folder}"), "not a regular file"),
+    (("check", "lost-task/shutdown", "{latin1}"), "can't decode byte 0xe9"),
 ])
 def test_cli_bad_input_is_one_line_and_status_2(tmp_path, args, message):
     files = {"{syntax}": "def shutdown(tasks, consumers)\n    pass\n",
              "{nofunc}": "def other(tasks, consumers):\n    pass\n"}
     real = []
     for a in args:
-        if a in files:
+        if a == "{fifo}":
+            os.mkfifo(tmp_path / "answer.py")
+            a = str(tmp_path / "answer.py")
+        elif a == "{folder}":
+            a = str(tmp_path)
+        elif a == "{latin1}":
+            (tmp_path / "answer.py").write_bytes("# café\n".encode("latin-1"))
+            a = str(tmp_path / "answer.py")
+        elif a in files:
             path = tmp_path / "answer.py"
             path.write_text(files[a])
             a = str(path)

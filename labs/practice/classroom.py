@@ -100,10 +100,11 @@ def find_submissions(folder: Path) -> list[Submission]:
 
 
 def read_document(path: Path, label: str) -> Document:
+    from labs.practice import ship
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        return Document(label, [(label, None, f"cannot read it: {getattr(e, 'strerror', None) or e}")])
+        text = ship.from_file(path)
+    except ship.BadAnswer as e:
+        return Document(label, [(label, None, f"cannot read it: {str(e).split(': ', 1)[-1]}")])
     if path.suffix != ".ipynb":
         return Document(label, [(label, text, None)])
     try:

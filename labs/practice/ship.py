@@ -17,6 +17,8 @@ import ast
 import builtins
 import importlib
 import inspect
+import os
+import stat
 import symtable
 import textwrap
 import types
@@ -31,11 +33,23 @@ class BadAnswer(ValueError):
 # ---------------------------------------------------------------- from a file
 
 def from_file(path) -> str:
+    """The text of the file at ``path``: a regular file in UTF-8; BadAnswer
+    for anything else, never a wait: a FIFO or a terminal given as the file
+    would block the read for ever (hostile round, twenty-fourth session), so
+    it is opened without waiting and looked at before it is read."""
     try:
-        with open(path, encoding="utf-8") as f:
-            return f.read()
-    except (OSError, UnicodeDecodeError) as e:
-        raise BadAnswer(f"cannot read {path}: {getattr(e, 'strerror', None) or e}") from None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as e:
+        raise BadAnswer(f"cannot read {path}: {e.strerror or e}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise BadAnswer(f"cannot read {path}: not a regular file")
+    with os.fdopen(fd, "rb") as f:
+        data = f.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise BadAnswer(f"cannot read {path}: {e}") from None
 
 
 # ---------------------------------------------------------------- from notebook functions
