@@ -886,6 +886,7 @@ class GEvent(GObject):
         # (under the monitor; a scenario's forced moment)
         self.hold_look = None
         self.on_look = None  # on_look(rec, said): each look's answer (under the monitor)
+        self.on_wait = None  # on_wait(rec, timeout): a wait begins (under the monitor)
 
     def set_now(self, before=None, why: str = "") -> None:
         """The grader sets it (under the monitor); ``before``: as if just
@@ -919,6 +920,8 @@ class GEvent(GObject):
     def op_wait(self, rec, timeout=None):
         self._held(rec)
         t, fast = wait_timeout(timeout), self.fast_by
+        if self.on_wait is not None and not self.flag:
+            self.on_wait(rec, t)
         self.block(lambda: self.flag or bool(t and fast is not None and fast.now(rec.who)), t)
         news = None if self.flag or fast is None else fast.timed(rec.who, t)
         return self._said(rec, OnFastClock(False, **news) if news else self.flag)

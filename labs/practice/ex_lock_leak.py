@@ -47,6 +47,7 @@ class GBank(GObject):
         self.credits_by: dict[str, int] = {}
         self.debits: dict[str, int] = {}
         self.credits = 0
+        self.before_take = None  # hook: (rec) a debit arrives (pauses.StopAtPause)
 
     def _note_lock(self, rec):
         """Whether the caller holds the lock, and which acquisition of it."""
@@ -61,6 +62,8 @@ class GBank(GObject):
 
     def op_debit(self, rec, who, amount):
         self._check(who, amount)
+        if self.before_take is not None:
+            self.before_take(rec)
         self._note_lock(rec)
         self.accounts[who] -= amount
         k = self.debits[rec.who] = self.debits.get(rec.who, 0) + 1
@@ -163,18 +166,25 @@ def stop_scenario(rep):
     ``midway-3rd``: inside its 3rd; ``between``: once every worker has made
     QUOTA transfers (each waits at its next look at ``stop``, or its next
     acquire of the lock, until then); ``pause``: as worker-1 pauses after a
-    look at ``stop`` that said no, before its next acquire (``StopAtPause``:
-    a nap, I/O on no socket, or busy CPU), or else at its next look or
+    look at ``stop`` that said no, before its next debit (``StopAtPause``:
+    a nap, I/O on no socket, or busy CPU; or a timed ``stop.wait()``, which
+    returns True then), or else at its next look or
     acquire once it has made PAUSE_TRANSFERS transfers (held there until
     then). A worker that pauses there begins its next transfer after the
     stop, with no look since (``stale``)."""
     n, mode = rep.n, rep.mode
     lock = rep.add(GLock(n))
     stop = rep.add(GEvent(n, "stop"))
-    # a timed stop.wait() that would wait passes at once, on the learner's clock
-    # (a worker that paces its transfers with it: an hour of them in all)
-    stop.fast_by = FastClock(looks=None)
-    stop.fast_by.start({}, every=PACE_S)
+    if mode != "pause":
+        # a timed stop.wait() that would wait passes at once, on the learner's clock
+        # (a worker that paces its transfers with it: an hour of them in all)
+        stop.fast_by = FastClock(looks=None)
+        stop.fast_by.start({}, every=PACE_S)
+    # (pause: no fast clock. A reply that says the clock runs fast makes a
+    # time.sleep in the learner's process pass at once, unseen: a worker that
+    # looked under the lock, then napped 20 ms, passed every grading; hostile
+    # round, twenty-fourth session. Worker-1's first timed stop.wait() gets the
+    # stop as it begins, StopAtPause, so no timed wait there lasts)
     bank = rep.add(GBank(n, lock))
     if mode in ("midway", "midway-3rd"):
         bank.hold_on = ("worker-1", 1 if mode == "midway" else 3)
@@ -203,8 +213,10 @@ def stop_scenario(rep):
         rep.spawn(f"worker-{i + 1}", "worker", bank, lock, stop)
     rep.go()
     if mode == "pause":
-        watch = StopAtPause(rep, stop, "worker-1", lock, took=lambda r: (
-            r.op == "acquire" and r.ok and getattr(r.value, "value", r.value) is True))
+        # the transfer is the take: a pause after the look counts until the debit,
+        # the lock taken or not (hostile round, twenty-fourth session: a nap or
+        # 20 ms of CPU after the acquire, before the debit, passed every grading)
+        watch = StopAtPause(rep, stop, "worker-1", bank, took=lambda r: r.op == "debit")
     if bank.hold_on:
         k = bank.hold_on[1]
         # (a stop your code set itself ends the wait too, as in the between run:
@@ -475,10 +487,11 @@ STOP_WORKER = Exercise(
         "number of transfers, the check's choice (a worker that has waits at its next look at `stop`, or its next "
         "`acquire`, until then: a worker that stops transferring before the stop never "
         "lets it come), or as worker-1 pauses after a look at `stop` that said no, "
-        "before its next `acquire` (asleep outside any call on the check's objects, or "
-        f"busy without a call for {PAUSE_CPU_S * 1000:.0f} ms of CPU: a pause between that "
-        "look and the transfer misses the "
-        "stop), else at its next look after a few transfers. Every "
+        "before its next debit, the lock taken or not (asleep outside any call on the "
+        f"check's objects, or busy without a call for {PAUSE_CPU_S * 1000:.0f} ms of CPU: a "
+        "pause between that look and the transfer misses the "
+        "stop), or as it begins a timed `stop.wait()`, else at its next look after a "
+        "few transfers. Every "
         "debit and credit must run with `lock` held by the worker; no transfer may start "
         "after a worker saw the stop, or without a look at it, or on a look made before "
         "the stop (after such a pause); no transfer is cut; the "

@@ -24,7 +24,7 @@ class StopAtPause:
     last look at the stop (``is_set()``, or a ``wait()`` that timed out)
     came after its last take (an operation on ``takes`` that ``took``: a
     consumer's ``get`` or ``get_nowait`` that took a task, one told Empty
-    took nothing; a worker's ``acquire`` of the lock that returned True;
+    took nothing; a worker's ``debit``, the transfer it begins;
     other calls between, ``qsize()`` or ``empty()``, do not count), and then
 
     - its thread naps -- in a wait of its own, as the kernel shows it
@@ -75,6 +75,8 @@ class StopAtPause:
         self.look = None  # (who's last look that said no, its thread's CPU ns then)
         self.over = threading.Event()
         stop.on_look, takes.before_take = self._looked, self._takes
+        if parked_waits:
+            stop.on_wait = self._waits
         self.thread = threading.Thread(target=self._watch, name="pause-watch", daemon=True)
         self.thread.start()
 
@@ -82,7 +84,7 @@ class StopAtPause:
         self.over.set()
         self.thread.join()
         with self.rep.arena.cond:
-            self.stop_.on_look = None
+            self.stop_.on_look = self.stop_.on_wait = None
             self.rep.arena.objects[self.takes_id].before_take = None
 
     def _watch(self) -> None:
@@ -96,6 +98,17 @@ class StopAtPause:
                     self.set_stop()
                     return
             time.sleep(PAUSE_SAMPLE_S)  # a sampling period, not a wait for anything
+
+    def _waits(self, rec, timeout) -> None:
+        """(stop.on_wait, under the monitor) ``who`` begins a ``stop.wait()``
+        with a timeout above 0: a look that waits, so the stop comes in it (it
+        returns True) however soon the wait would end: where a fast clock
+        passes it at once, no sampler ever sees it parked (hostile round,
+        twenty-fourth session: a worker that paced on ``stop.wait(0.01)`` and
+        ignored its True passed 3 gradings in 5 of stop-worker)."""
+        if rec.who == self.who and timeout and rec.seq >= self.since \
+                and not self.stop_.flag and not self.over.is_set():
+            self.set_stop()
 
     def _looked(self, rec, said) -> None:
         """(stop.on_look, under the monitor) A look of ``who``'s that said no."""
