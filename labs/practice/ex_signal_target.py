@@ -1631,7 +1631,10 @@ STOP_ONE_MODES = {
                    "stop worker-01")),  # a zero more (thirteenth hostile reading)
     "twice": (("db", "pool", "cache"), "pool", ()),  # "stop pool".lstrip("stop ") is "l"
     "quiet": (("worker-1", "worker-2", "worker-10"), "worker-1", ("stop worker-100",)),
-    "two": (("red", "green", "blue"), ("red", "blue"), ()),  # two workers, one after the other
+    # two workers, one after the other; names in capitals, with _ and . (a hostile
+    # round, twenty-fourth session: a control that took only [a-z0-9-]+ as a name
+    # passed every grading)
+    "two": (("Red_1", "green", "blue.2"), ("Red_1", "blue.2"), ()),
     "all": (("north", "south"), ("north", "south"), ()),  # every worker: quit still ends it
 }
 STOP_ONE_QUIET_S = 2.0  # quiet: no command for this long before "quit" (the grader's time)

@@ -1,4 +1,4 @@
-# expect: the named worker stopped after the item in hand: blue did 3 items
+# expect: the named worker stopped after the item in hand: blue.2 did 3 items
 # stop-one, wrong (sixth hostile reading, twelfth session; caught since the thirteenth: "two")
 # honours only the first valid "stop NAME"; a later "stop OTHER" is ignored -- violates 'On
 # "stop NAME", set that worker's Event' (for every such command).
