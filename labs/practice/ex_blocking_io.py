@@ -852,6 +852,15 @@ CHUNKS = 20       # the data comes in this many chunks, each once the last one w
 STOPS = {"quiet": b"\x00", "worst": b"q", "idle": None, "before-first": b"\n",
          "stop-first": None}  # the stop request of each mode: a byte, or None: wake's close
 CHUNK = 151       # bytes a chunk: not a multiple of a small read size (recv(10) leaves a piece)
+BIG_AT, BIG = 3, 9001  # ... but chunk 3: more than a read of 1024 or 4096 bytes takes (a
+                     # reader that waits on an edge-triggered epoll and reads once per
+                     # wake-up sleeps with the rest unread: hostile round, twenty-fourth
+                     # session; with 151-byte chunks it passed every grading)
+
+
+def chunk_end(i: int) -> int:
+    """Where chunk ``i`` (from 1) ends in what the check sends."""
+    return i * CHUNK + (BIG - CHUNK if i >= BIG_AT else 0)
 QUIET_S = 0.8     # ``quiet``: the silence the kernel watches (longer than an idle timeout)
 QUIET_PUSH_S = 60.0  # ``quiet``: then the learner's clocks move on by this much at once
                      # (timeout-consumer's idle run too, after its fast period)
@@ -924,7 +933,7 @@ def reader_scenario(rep):
     me = "reader"
     sock, peer = socket.socketpair()
     wake, wake_w = socket.socketpair()
-    sent = random.Random(n).randbytes((CHUNKS + AFTER_STOP) * CHUNK)
+    sent = random.Random(n).randbytes(chunk_end(CHUNKS + AFTER_STOP))
     facts = {"idle": None, "sent": 0, "stop_t": None}
     stop_first = mode in ("before-first", "stop-first")
     # the stop: a byte whose value the statement does not name, or the close
@@ -937,8 +946,8 @@ def reader_scenario(rep):
             facts["stop_t"] = a.now()
             _send(wake_w, stop)
         if mode != "stop-first":  # the first chunk is there before the reader starts
-            _send(peer, sent[:CHUNK])
-            facts["sent"] = CHUNK
+            _send(peer, sent[:chunk_end(1)])
+            facts["sent"] = chunk_end(1)
         # what it read, as its call ends: what the kernel no longer holds for it,
         # counted on the grader's copy of the learner's end (FIONREAD), kept open
         # until the run ends, in every mode: exact (under the monitor, as the sends
@@ -963,13 +972,18 @@ def reader_scenario(rep):
                 if rep.ended(me):
                     break
                 if not settled:
-                    facts["never_asleep"] = f"after chunk {i}"
+                    unread = outq(peer)
+                    if unread and asleep(pid):  # asleep, and the chunk not all read
+                        facts["asleep_unread"] = (f"after chunk {i} ({chunk_end(i) - chunk_end(i - 1)} "
+                                                  f"bytes), with {unread} of them unread")
+                    else:
+                        facts["never_asleep"] = f"after chunk {i}"
                     break
                 read_all = i
                 fds_seen.append(held_fds(pid, base))
                 if i == CHUNKS:
                     break
-                if not _send_counted(a, peer, sent, facts, (i + 1) * CHUNK):
+                if not _send_counted(a, peer, sent, facts, chunk_end(i + 1)):
                     # the reader closed its end of sock: its return, on its way, says
                     # the rest (waited for, so that no stop is requested meanwhile)
                     a.wait_for(lambda: rep.ended(me), EOF_S)
@@ -1001,11 +1015,14 @@ def reader_scenario(rep):
                                 "byte, whatever its value, is the stop)" for p in facts["pending"]]
         if not facts["calls_ended"] and mode == "peer-closes" and \
                 facts.get("after_eof") is not None:
-            running = facts["after_eof"]
+            running, unread = facts["after_eof"], _inq(sock)
             facts["pending"] = [p + (f", running (not waiting) {running:.0%} of the time after "
                                      "the peer closed: it spins (once the peer has closed, "
                                      "recv() returns b'' at once, for ever)" if running > 0.5
-                                     else ", still waiting after the peer closed")
+                                     else ", still waiting after the peer closed" + (
+                                         f", with {unread} bytes there to read (a wait that "
+                                         "wakes only on new data: edge-triggered?)"
+                                         if unread else ""))
                                 for p in facts["pending"]]
         return facts
     finally:
@@ -1193,6 +1210,9 @@ def running_share(rep, pid, stop_watching, window=0.2) -> float | None:
 def _waited_stop(f):
     if f["mode"] in ("before-first", "stop-first"):
         return True, "the stop came first"
+    if f.get("asleep_unread"):
+        return False, (f"went back to sleep {f['asleep_unread']}: it waits for new data "
+                       "(an edge-triggered wait?) with data still there to read")
     if f.get("quiet_ended"):
         pushed = ", a minute on your clock" if f.get("pushed") else ""
         waited = ", then on until its wait with a timeout ran out" if f.get("outwaited") else ""

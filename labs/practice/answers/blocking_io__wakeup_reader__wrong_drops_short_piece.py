@@ -1,4 +1,4 @@
-# expect: every byte, in order, as bytes: 3019 bytes returned, 3020 read
+# expect: every byte, in order, as bytes: 11869 bytes returned, 11870 read
 # wakeup-reader, wrong (fifth hostile reading, eleventh session): reads 10 bytes at a
 # time and drops a short piece still pending when the stop comes.
 import selectors

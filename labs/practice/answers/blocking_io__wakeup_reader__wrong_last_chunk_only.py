@@ -1,4 +1,4 @@
-# expect: every byte, in order, as bytes: 151 bytes returned, 3020 read
+# expect: every byte, in order, as bytes: 151 bytes returned, 11870 read
 import select
 
 
