@@ -891,6 +891,16 @@ def asleep(pid: int) -> bool:
     return bool(tids)
 
 
+def awake(rep, pid: int) -> str:
+    """The threads of the learner's process that are not asleep now, each
+    with its state letter (R: running or waiting for a CPU; D: in the
+    kernel, uninterruptible): what "never asleep" saw."""
+    names = {c.tid: c.name for c in rep.arena.conns}
+    states = ((t, procfs.thread_state(pid, t)) for t in procfs.tids(pid))
+    return ", ".join(f"{names.get(t) or f'thread {t}'} ({st})" for t, st in states
+                     if st not in ("S", None))
+
+
 def observe(rep, predicate, timeout: float, machine: bool = False) -> bool:
     """Wait for ``predicate()`` on what the kernel shows (no event tells the
     grader): looked at every half millisecond, at most ``timeout`` (with
@@ -977,7 +987,9 @@ def reader_scenario(rep):
                         facts["asleep_unread"] = (f"after chunk {i} ({chunk_end(i) - chunk_end(i - 1)} "
                                                   f"bytes), with {unread} of them unread")
                     else:
-                        facts["never_asleep"] = f"after chunk {i}"
+                        running = awake(rep, pid)
+                        facts["never_asleep"] = f"after chunk {i}" + (
+                            f" ({running})" if running else "")
                     break
                 read_all = i
                 fds_seen.append(held_fds(pid, base))
