@@ -501,7 +501,8 @@ STOP_WORKER = Exercise(
         "the hold lasts until each wait with a timeout of at most 5 s that a thread of "
         "yours is in has run out: a `threading.Timer`); and nothing is left running. A "
         "timed `stop.wait()` that would wait returns at once, its timeout passed on your "
-        "clock (a pace between transfers costs the check no time)."),
+        "clock, for an hour of them per worker (a pace between transfers costs the check "
+        "no time)."),
     functions=("worker",),
     signatures=(("bank", "lock", "stop"),),
     skeleton=(
