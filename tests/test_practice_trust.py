@@ -9,6 +9,7 @@ import sys
 import textwrap
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -345,6 +346,27 @@ def test_policy_accepts_names_inits_and_its_own_classes():
 def test_policy_still_refuses_what_a_name_does_not_make_own(source, construct):
     with pytest.raises(policy.Refused, match=construct):
         policy.check(source)
+
+
+POLICY_CHEATS = sorted((Path(__file__).parent / "policy_cheats").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", POLICY_CHEATS, ids=[p.stem for p in POLICY_CHEATS])
+def test_policy_refuses_every_way_a_review_found_to_reach_a_given_objects_insides(path):
+    """A policy review (twenty-fourth session) wrote 33 sources the policy
+    accepted, each shown at run time to read or write a private attribute of
+    the object its function was given (or the caller's frame, or
+    ``sys.modules``): aliases of eval, vars and open; a format field
+    (``"{0._w}".format``, ``string.Formatter().get_field``); ``super(T, obj)``
+    and a ``super`` of one's own; a method taken from its class and called
+    with that object as ``self``; a class whose ``__new__``, metaclass or
+    decorator returns it; a class body's names, read from the module's;
+    ``__match_args__``; ``__name__`` bound by a def, a class or a capture,
+    which switched on the main guard the policy skips. Each is refused now."""
+    assert len(POLICY_CHEATS) >= 30
+    with pytest.raises(policy.Refused) as why:
+        policy.check(path.read_text())
+    assert str(why.value).startswith("line ") and "\n" not in str(why.value)
 
 
 def test_policy_reads_names_per_scope_and_accepts_what_a_learner_writes():

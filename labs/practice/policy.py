@@ -11,13 +11,26 @@ line (``Refused``, exit status 2 on the command line):
   ``inspect``, ``ctypes``;
 - running code from text: ``exec``, ``eval``, ``compile``, ``__import__``;
   and the builtins that reach around names (``globals``, ``vars``,
-  ``getattr``/``setattr`` on a name not written out, ``open``);
+  ``getattr``/``setattr`` on a name not written out, ``open``), named at all,
+  called or not (``e = eval``);
+- a format that reads an attribute by name: a field such as ``"{0._w}"``,
+  ``.format()`` of a format not written out, ``string.Formatter``'s
+  ``get_field``; a positional class pattern but of a type that matches
+  itself (``case int(x)``: any other reads what ``__match_args__`` names),
+  and binding ``__match_args__``, ``super`` or ``__name__`` (however: a
+  ``def``, a class, a capture would switch on the main guard this reading
+  skips);
+- a method taken from one of its own classes (``A.get(bank)`` makes
+  ``bank`` its ``self``), but ``Base.__init__(self)``;
 - a private or dunder attribute of anything but the first parameter of a
   method of its own classes (``self._lock`` in ``def run(self)``), one of
   its own classes, a name bound only to an instance of them or a call of
   one (``Reader(...)._loop()``), ``super()`` or a module it imported
   (``bank._accounts``, ``t.__class__``; a function's parameter called
-  ``self`` is not enough; a name is read in its scope, as Python reads it);
+  ``self`` is not enough; a name is read in its scope, as Python reads it,
+  and in a class body at the module's level too; a class with a ``__new__``,
+  a metaclass or a decorator given more than constants is not its own: its
+  call may return anything);
   but any code may read a name (``__name__``, ``__qualname__``, ``__doc__``:
   ``type(e).__name__``), a class (``e.__class__``, as ``type(e)``), a named
   tuple's methods (``p._replace(...)``), and call a class's ``__init__``
@@ -42,6 +55,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 
 COMMON_MODULES = ("threading", "queue", "time", "logging", "collections", "functools",
                   "itertools", "contextlib", "dataclasses", "typing", "math", "random",
@@ -75,7 +89,15 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    "_exit_function", "get_referrers", "get_referents", "get_objects",
                    # threading's C locks, whose timed acquire keeps the real clock
                    # where the exercise's fast clock is the learner's (wire.Clock)
-                   "_allocate_lock", "_CRLock"}
+                   "_allocate_lock", "_CRLock",
+                   # a format field's attribute read by name (a policy review, twenty-
+                   # fourth session: string.Formatter().get_field("0._w", (bank,), {}))
+                   "get_field", "get_value", "vformat", "makeLogRecord"}
+# the types whose class pattern ``case int(x)`` binds the subject itself; any other
+# class's positional pattern reads the attributes its __match_args__ names
+SELF_MATCHING = {"bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list",
+                 "set", "str", "tuple"}
+FORMAT_FIELD = re.compile(r"\{[^{}!:]*\.\s*_")  # "{0._w}": a format field reading ._w
 
 
 class Refused(ValueError):
@@ -108,7 +130,21 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         scopes = _Scopes(tree)
     except RecursionError:  # a few hundred levels: compile() takes more than the reading
         _refuse(tree.body[0] if tree.body else tree, "code nested too deeply to read")
+    for name in ("__name__", "__match_args__", "super"):
+        # __name__ bound any way (a def, a class, a match capture) would switch on
+        # the main guard the policy skips; __match_args__ makes a class pattern read
+        # the attributes it names; a super of one's own is not super()
+        if any(name in sc.kinds or name in sc.declared for sc in scopes.all):
+            _refuse(next((n for n in ast.walk(tree) if _binds(n, name)), tree.body[0]),
+                    "assigning __name__" if name == "__name__" else f"binding {name}")
     methods = _method_self_attributes(tree)
+    called_names = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    # `Base.__init__(self, ...)` in a method whose first parameter is `self`: the one
+    # call of a method taken from its class that passes no object of its choice
+    inits = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)
+             and isinstance(n.func, ast.Attribute) and n.func.attr == "__init__"
+             and n.args and isinstance(n.args[0], ast.Name)
+             and n.args[0].id == scopes.first_parameter(n)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for a in node.names:
@@ -124,10 +160,30 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                 if _submodule(node.module or "", a.name):
                     _module(f"{node.module}.{a.name}", allowed, node)
     for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and FORMAT_FIELD.search(node.value):
+            _refuse(node, "a format field that reads a private attribute")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in ("format", "format_map") \
+                and not isinstance(node.func.value, ast.Constant):
+            _refuse(node, f".{node.func.attr}() of a format that is not written out")
+        if isinstance(node, ast.Call) and _root(node.func) in imported \
+                and isinstance(node.func, ast.Attribute) and node.func.attr == "Formatter" \
+                and node.args and not isinstance(node.args[0], ast.Constant):
+            _refuse(node, "a Formatter of a format that is not written out")
+        if isinstance(node, ast.MatchClass) and node.patterns and not (
+                isinstance(node.cls, ast.Name) and node.cls.id in SELF_MATCHING
+                and not any(node.cls.id in sc.kinds for sc in scopes.all)):
+            _refuse(node, "a positional class pattern (it reads the attributes the class's "
+                          "__match_args__ names)")
+        if isinstance(node, ast.Name) and node.id in FORBIDDEN_CALLS:
+            _refuse(node, f"{node.id}()" if id(node) in called_names else node.id)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                and isinstance(node.ctx, ast.Load) and scopes.unbound_method(node, inits):
+            _refuse(node, f"{node.value.id}.{node.attr} (a method taken from its class: "
+                          "call it on an instance)")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             name = node.func.id
-            if name in FORBIDDEN_CALLS:
-                _refuse(node, f"{name}()")
             if name in ("getattr", "setattr", "delattr", "hasattr"):
                 attr = node.args[1] if len(node.args) > 1 else None
                 if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)):
@@ -187,18 +243,23 @@ class _Names:
     def __init__(self, scopes: "_Scopes", scope: _Scope):
         self.scopes, self.scope = scopes, scope
 
-    def _kinds(self, name: str) -> set:
+    def _kinds(self, name: str) -> list[set]:
+        """How ``name`` is bound where this scope reads it; in a class body
+        that binds it, also at the module's level: a class body reads a name
+        from the module's before it binds it, once it is deleted, and in its
+        comprehensions (a policy review, twenty-fourth session), so both count."""
         where = self.scopes.resolve(name, self.scope)
-        return where.kinds.get(name, set()) if where is not None else set()
+        kinds = [where.kinds.get(name, set()) if where is not None else set()]
+        if where is self.scope and isinstance(self.scope.node, ast.ClassDef):
+            kinds.append(self.scopes.module.kinds.get(name, set()))
+        return kinds
 
     def own(self, name: str) -> bool:
-        kinds = self._kinds(name)
-        return bool(kinds) and all(
-            (k == "class" and name in self.scopes.own_classes)
-            or (isinstance(k, tuple) and k[1] in self.scopes.own_classes) for k in kinds)
+        return all(bool(kinds) and all(self.scopes.own_kind(name, k) for k in kinds)
+                   for kinds in self._kinds(name))
 
     def module(self, name: str) -> bool:
-        return self._kinds(name) == {"import"}
+        return all(kinds == {"import"} for kinds in self._kinds(name))
 
 
 class _Scopes(ast.NodeVisitor):
@@ -214,7 +275,9 @@ class _Scopes(ast.NodeVisitor):
         self.module = self.scope = _Scope(tree, None)
         self.all = [self.module]
         self.scope_of: dict[int, _Scope] = {}
-        self.decorated: list = []  # (class name, its scope, its decorators' root names)
+        self.decorated: list = []  # (class name, its scope, its decorators)
+        self.untrusted: set[str] = set()  # classes whose call may return anything
+        self.bodies: dict[str, list] = {}  # class name -> its body (the last so named)
         self.visit(tree)
         for scope in reversed(self.all):  # inner scopes first: declarations chain outward
             for name, how in scope.declared.items():
@@ -228,13 +291,53 @@ class _Scopes(ast.NodeVisitor):
                 (classes if kinds == {"class"} else others).add(name)
                 if "class" in kinds and kinds != {"class"}:
                     others.add(name)
-        for name, scope, roots in self.decorated:
-            if not all(root is not None and _Names(self, scope).module(root) for root in roots):
+        for name, scope, decorators in self.decorated:
+            # a decorator may return anything: one of an imported module's, given
+            # nothing but constants (``@dataclass(frozen=True)``), leaves the class
+            # the learner's own
+            if not all(_root(d) is not None and _Names(self, scope).module(_root(d))
+                       and (not isinstance(d, ast.Call) or all(
+                           isinstance(a, ast.Constant) for a in (*d.args, *(k.value for k in d.keywords))))
+                       for d in decorators):
                 others.add(name)
-        self.own_classes = classes - others
+        self.own_classes = classes - others - self.untrusted
+        # each class's methods, as ``def`` binds them (no staticmethod, classmethod)
+        self.methods = {name: {f.name for f in body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+                               and not any(_root(d) in ("staticmethod", "classmethod")
+                                           for d in f.decorator_list)}
+                        for name, body in self.bodies.items()}
 
     def at(self, node) -> _Names:
         return _Names(self, self.scope_of.get(id(node), self.module))
+
+    def own_kind(self, name: str, kind) -> bool:
+        """A binding that makes ``name`` the learner's own: its class, or an
+        instance made by calling one, the class read where the call is."""
+        if kind == "class":
+            return name in self.own_classes
+        if isinstance(kind, tuple):
+            _, cls, scope = kind
+            where = self.resolve(cls, scope)
+            return cls in self.own_classes and where is not None \
+                and where.kinds.get(cls) == {"class"}
+        return False
+
+    def first_parameter(self, node) -> str | None:
+        """The first parameter of the function ``node`` is in, if any."""
+        fn = self.scope_of.get(id(node), self.module).node
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.args.args:
+            return fn.args.args[0].arg
+        return None
+
+    def unbound_method(self, node, inits) -> bool:
+        """``Own.method``: a method of one of the learner's classes taken from
+        the class, which any object can then be passed to as ``self`` (its
+        ``self._x`` reads that object's; a policy review, twenty-fourth
+        session), but ``Base.__init__(self)`` (``inits``)."""
+        cls = node.value.id
+        if id(node) in inits or not self.at(node).own(cls):
+            return False
+        return node.attr in self.methods.get(cls, ())
 
     def _enclosing(self, name: str, scope: _Scope) -> _Scope | None:
         s = scope.parent
@@ -318,9 +421,12 @@ class _Scopes(ast.NodeVisitor):
         for n in (*node.decorator_list, *node.bases, *node.keywords):
             self.visit(n)
         self.scope.bind(node.name, "class")
-        # a decorator may return anything: one of an imported module's (``@dataclass``)
-        # leaves the class the learner's own
-        self.decorated.append((node.name, self.scope, [_root(d) for d in node.decorator_list]))
+        self.decorated.append((node.name, self.scope, node.decorator_list))
+        self.bodies[node.name] = node.body
+        # its call may return any object: a __new__ of its own, or a metaclass's __call__
+        if node.keywords or any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+                                and f.name == "__new__" for f in node.body):
+            self.untrusted.add(node.name)
 
         def body():
             for n in node.body:
@@ -337,9 +443,10 @@ class _Scopes(ast.NodeVisitor):
             self._targets(t.value)
 
     def _made(self, value):
-        """``("call", C)`` for ``C(...)``, C a bare name; else "other"."""
+        """``("call", C, scope)`` for ``C(...)``, C a bare name read in that
+        scope; else "other"."""
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
-            return ("call", value.func.id)
+            return ("call", value.func.id, self.scope)
         return "other"
 
     def visit_Assign(self, node):
@@ -391,6 +498,22 @@ class _Scopes(ast.NodeVisitor):
     visit_MatchAs = visit_MatchStar = visit_MatchMapping = _captures
 
 
+def _binds(node, name: str) -> bool:
+    """``node`` binds ``name`` (an assignment, a def, a class, a capture, an import, a
+    parameter)."""
+    if isinstance(node, ast.Name):
+        return node.id == name and not isinstance(node.ctx, ast.Load)
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return node.name == name
+    if isinstance(node, (ast.MatchAs, ast.MatchStar)):
+        return node.name == name
+    if isinstance(node, ast.alias):
+        return (node.asname or node.name.split(".")[0]) == name
+    if isinstance(node, ast.arg):
+        return node.arg == name
+    return isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names
+
+
 def _root(node) -> str | None:
     """The name ``a`` of ``a``, ``a.b.c`` or ``a.b(...)``; None for anything else."""
     if isinstance(node, ast.Call):
@@ -430,6 +553,10 @@ def _bound_otherwise(tree) -> set[str]:
             names.add(n.arg)
         elif isinstance(n, (ast.Global, ast.Nonlocal)):
             names.update(n.names)
+        elif isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name:
+            names.add(n.name)
+        elif isinstance(n, ast.MatchMapping) and n.rest:
+            names.add(n.rest)
     return names
 
 
@@ -445,7 +572,11 @@ def _method_self_attributes(tree) -> set[int]:
             rebound = _bound_otherwise(ast.Module(body=fn.body, type_ignores=[]))
             if first in rebound:  # `self = bank` inside the method: no longer its own
                 continue
-            found.update(id(a) for a in ast.walk(fn) if isinstance(a, ast.Attribute)
+            # its body only: defaults and decorators are read where the class is
+            # (a policy review, twenty-fourth session: `def m(self, v=self._w)` in a
+            # class body whose `self` was the grader's object)
+            found.update(id(a) for stmt in fn.body for a in ast.walk(stmt)
+                         if isinstance(a, ast.Attribute)
                          and isinstance(a.value, ast.Name) and a.value.id == first)
     return found
 
@@ -505,8 +636,9 @@ def _attribute(node, attr: str, value, imported, names: _Names) -> None:
     if attr == "__init__" and _on_a_class(value, names):
         return  # threading.Thread.__init__(self), in a subclass's __init__
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
-            and value.func.id == "super":
-        return
+            and value.func.id == "super" and not value.args and not value.keywords \
+            and (attr == "__init__" or not attr.startswith("__")):
+        return  # super()._helper(), super().__init__(): its own class's, bound to self
     _refuse(node, f"the private attribute .{attr}" if not attr.startswith("__")
             else f"the dunder attribute .{attr}")
 

@@ -1,0 +1,3 @@
+def solve(bank):
+    e = eval
+    return e("bank._inst", {"bank": bank})

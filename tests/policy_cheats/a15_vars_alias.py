@@ -1,0 +1,3 @@
+def solve(bank):
+    v = vars
+    return v(bank)

@@ -1,0 +1,4 @@
+def super(x):
+    return x
+def solve(bank):
+    return super(bank)._inst, super(bank).__dict__
