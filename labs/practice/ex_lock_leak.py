@@ -267,6 +267,11 @@ def stop_scenario(rep):
     # itself fails on its own, "only the check set the stop")
     facts["stale"] = (_stale_transfer(rep, bank, stop, "worker-1")
                       if mode == "pause" and not facts["set_by_learner"] else None)
+    # (pause: a worker whose first call is a timed stop.wait() gets the stop there,
+    # before any transfer: none is right then; a right-answer round, twenty-fourth
+    # session: `while not stop.wait(0.01)` failed "no transfer was started")
+    facts["stopped_first"] = mode == "pause" and stop.set_at is not None and not any(
+        r.op == "debit" and r.seq < stop.set_at for r in _bank_ops(rep, bank))
     facts["off_script"] = next((f"{r.who}'s {r.op}({', '.join(map(repr, r.args))})"
                                 for r in _bank_ops(rep, bank) if list(r.args[:2]) != (
                                     ["alice", AMOUNT] if r.op == "debit" else ["bob", AMOUNT])),
@@ -464,6 +469,8 @@ def _worked(f):
         ok = f["transfers"] == 0
         return ok, "no transfer (stop was set before they started)" if ok else \
             "transfers although stop was set before they started"
+    if f["transfers"] == 0 and f.get("stopped_first"):
+        return True, "no transfer: the stop came at worker-1's first timed wait, before any"
     return f["transfers"] > 0, ("the workers transferred" if f["transfers"] else
                                 "no transfer was started")
 
