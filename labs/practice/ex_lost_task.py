@@ -641,7 +641,9 @@ CONSUMER = Exercise(
         "with them (your first 100 waits of a period pass their own timeout each; each "
         "after them passes at least the time passed before it, as a "
         "timeout is only the least a wait lasts: keep time on a clock, not by counting "
-        "waits)."),
+        "waits). Outside them your waits take real time, and a run has 3 s of it: a nap "
+        "on the stop (a task does not end it, as it ends a `get()` with a timeout) of 2 s "
+        "while tasks wait runs out of it."),
     functions=("consumer",),
     signatures=(("tasks", "stop", "do"),),
     skeleton=(
