@@ -827,6 +827,9 @@ class GLock(GObject):
         super().__init__(rep, name)
         self.hold_acquire = None  # hold_acquire(rec) -> True: held there (a scenario's)
         self.before_take = None  # hook: (rec) an acquire() arrives (pauses.StopAtPause)
+        # busy_for(rec) -> True: that timed (or non-blocking) acquire finds the lock
+        # busy and returns False at once (a scenario's forced moment)
+        self.busy_for = None
         self.owner: int | None = None
         self.owner_name: str | None = None
         self.stalled = False  # the holder is held by the scenario: timed waits time out
@@ -851,6 +854,9 @@ class GLock(GObject):
             self.before_take(rec)
         if self.hold_acquire is not None and self.hold_acquire(rec):  # held before it tries
             self.block(lambda: not self.hold_acquire(rec), None)
+        if timed and self.busy_for is not None and self.busy_for(rec):
+            self.arena.note(f"{rec.who}'s try finds {self.name} busy (the check's moment)")
+            return False  # as if another thread held it for the whole timeout
         if not self.block(lambda: self.owner is None or (timed and self.stalled), wait):
             return False
         if self.owner is not None:  # the stall's fast clock (above): its timeout passed

@@ -209,6 +209,7 @@ def stop_scenario(rep):
         hold_after(QUOTA)
     if mode == "pause":  # worker-1's fallback moment, if it never pauses after a look
         hold_after(PAUSE_TRANSFERS, only="worker-1")
+        lock.busy_for = _busy_once(rep, stop, bank)
     for i in range(WORKERS):
         rep.spawn(f"worker-{i + 1}", "worker", bank, lock, stop)
     rep.go()
@@ -279,6 +280,28 @@ def stop_scenario(rep):
     facts["credit_first"] = next((f"{who}'s credit came before its debit"
                                   for who in _credit_first(rep, bank)), None)
     return facts
+
+
+def _busy_once(rep, stop, bank):
+    """(``pause``) worker-1's first timed or non-blocking ``acquire`` made
+    right after a look at ``stop`` that said no finds the lock busy: a worker
+    that backs off then (a nap) and tries again without looking pauses between
+    its look and the transfer, on every grading (hostile round, twenty-fourth
+    session: it was caught only where another worker happened to hold the
+    lock, 4 gradings in 6)."""
+    tried = []
+
+    def busy(rec) -> bool:
+        if rec.who != "worker-1" or tried or stop.flag:
+            return False
+        last = next((r for r in reversed(rep.arena.ledger) if r.who == rec.who
+                     and r.obj in (stop.id, bank.id)), None)
+        said_no = (last is not None and last.obj == stop.id and last.op in ("is_set", "wait")
+                   and last.ok and not getattr(last.value, "value", last.value))
+        if said_no:
+            tried.append(rec.seq)
+        return said_no
+    return busy
 
 
 def _stale_transfer(rep, bank, stop, who) -> str | None:
@@ -497,7 +520,8 @@ STOP_WORKER = Exercise(
         "before its next debit, the lock taken or not (asleep outside any call on the "
         f"check's objects, or busy without a call for {PAUSE_CPU_S * 1000:.0f} ms of CPU: a "
         "pause between that look and the transfer misses the "
-        "stop), or as it begins a timed `stop.wait()`, else at its next look after a "
+        "stop; its first timed or non-blocking `acquire` after such a look finds the lock "
+        "busy), or as it begins a timed `stop.wait()`, else at its next look after a "
         "few transfers. Every "
         "debit and credit must run with `lock` held by the worker; no transfer may start "
         "after a worker saw the stop, or without a look at it, or on a look made before "
