@@ -141,11 +141,15 @@ def test_gil_holding_code_is_bounded_by_the_parent():
     took = time.monotonic() - started
     assert not r.passed and "did not finish" in (r.fatal or "")
     # the run's budget grows by what the grader held (at most HELD_CAP_S) and by
-    # the time the process waited for a CPU (at most another budget): 8.9 s idle,
-    # 17.6 s once in a fresh-clone make test (fifteenth session); the bound is
-    # those caps, plus the start, the stack dump and the kill
+    # the time the process waited for a CPU (at most another budget); then the
+    # child, whose every thread waits for the GIL, is given END_S to end before it
+    # is killed. 8.9 s idle, 17.6 s once in a fresh-clone make test (fifteenth
+    # session); where the trickle run comes first the grader holds the calls for
+    # the whole HELD_CAP_S: 17.9 s idle, 20.9 s twice under make test (twenty-
+    # fourth session: END_S had been left out of the bound). The bound is those
+    # caps, plus the start, the stack dump and the kill
     budget = exercises.get("lost-task/consumer").budget_s
-    assert took < 2 * budget + engine.HELD_CAP_S + 5.0, took
+    assert took < 2 * budget + engine.HELD_CAP_S + engine.END_S + 5.0, took
 
 
 def test_a_forged_report_is_an_anomaly():
