@@ -168,7 +168,8 @@ def stop_scenario(rep):
     acquire of the lock, until then); ``pause``: as worker-1 pauses after a
     look at ``stop`` that said no, before its next debit (``StopAtPause``:
     a nap, I/O on no socket, or busy CPU; or a timed ``stop.wait()``, which
-    returns True then), or else at its next look or
+    returns True then; its first timed or non-blocking acquire after such a
+    look finds the lock busy, ``_busy_once``), or else at its next look or
     acquire once it has made PAUSE_TRANSFERS transfers (held there until
     then). A worker that pauses there begins its next transfer after the
     stop, with no look since (``stale``)."""
@@ -184,7 +185,7 @@ def stop_scenario(rep):
     # time.sleep in the learner's process pass at once, unseen: a worker that
     # looked under the lock, then napped 20 ms, passed every grading; hostile
     # round, twenty-fourth session. Worker-1's first timed stop.wait() gets the
-    # stop as it begins, StopAtPause, so no timed wait there lasts)
+    # stop as it begins, StopAtPause, which ends the others' timed waits too)
     bank = rep.add(GBank(n, lock))
     if mode in ("midway", "midway-3rd"):
         bank.hold_on = ("worker-1", 1 if mode == "midway" else 3)
