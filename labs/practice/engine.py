@@ -661,7 +661,8 @@ class Rep:
             if not extra & runners:
                 break
             if time.monotonic() >= end:  # SETTLE_S is up: and the time they waited?
-                if time.monotonic() >= end + min(self.budget, procfs.queued_both(s.pid) - queued0):
+                if time.monotonic() >= end + wait.moved_on(procfs.queued_both(s.pid), queued0,
+                                                           self.budget):
                     break
             time.sleep(0.002)
         # A thread of the learner's own that was joined has finished its Python

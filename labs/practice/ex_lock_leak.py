@@ -11,7 +11,7 @@ import time
 from labs.child import procfs
 from labs.practice.arena import FastClock, GEvent, GLock, GObject, Raise, _number, first_seen_set
 from labs.practice.exercises import Check, Exercise
-from labs.practice.pauses import PAUSE_CPU_S, StopAtPause
+from labs.practice.pauses import PAUSE_CPU_S, StopAtPause, said_no
 from labs.practice.policy import COMMON_MODULES
 
 AMOUNT = 10
@@ -297,11 +297,10 @@ def _busy_once(rep, stop, bank):
             return False
         last = next((r for r in reversed(rep.arena.ledger) if r.who == rec.who
                      and r.obj in (stop.id, bank.id)), None)
-        said_no = (last is not None and last.obj == stop.id and last.op in ("is_set", "wait")
-                   and last.ok and not getattr(last.value, "value", last.value))
-        if said_no:
-            tried.append(rec.seq)
-        return said_no
+        if not said_no(last, stop):
+            return False
+        tried.append(rec.seq)
+        return True
     return busy
 
 

@@ -145,14 +145,14 @@ class StopAtPause:
         last = next((r for r in reversed(a.ledger) if r.tid == tid and (
             (r.obj == self.stop_.id and r.op in ("is_set", "wait"))
             or (r.obj == self.takes_id and self.took(r)))), None)
-        if not _said_no(last, self.stop_) or last.seq < self.since:
+        if not said_no(last, self.stop_) or last.seq < self.since:
             return False
         if now:
             return True  # time.sleep, in the grader
         return pid is not None and _asleep_of_its_own(pid, tid)
 
 
-def _said_no(rec, stop) -> bool:
+def said_no(rec, stop) -> bool:
     """``rec`` is a look at ``stop`` (``is_set()``, ``wait()``) that said not set."""
     return (rec is not None and rec.obj == stop.id and rec.op in ("is_set", "wait")
             and rec.ok and not getattr(rec.value, "value", rec.value))
@@ -178,4 +178,4 @@ def pauses_after_look(rep, who, stop) -> bool:
     if pid is None or tid is None or any(r.tid == tid for r in a.current.values()):
         return False
     last = next((r for r in reversed(a.ledger) if r.who == who), None)
-    return _said_no(last, stop) and _asleep_of_its_own(pid, tid)
+    return said_no(last, stop) and _asleep_of_its_own(pid, tid)

@@ -205,9 +205,8 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                                                         "__spec__"):
             _refuse(node, node.id)
     reach = {"getattr", "setattr", "delattr", "hasattr"}
-    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     for node in ast.walk(tree):  # `g = getattr; g(os, "fo" + "rk")` would reach around the rules
-        if isinstance(node, ast.Name) and node.id in reach and id(node) not in called:
+        if isinstance(node, ast.Name) and node.id in reach and id(node) not in called_names:
             _refuse(node, f"{node.id} used other than in a call")
 
 
