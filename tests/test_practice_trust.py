@@ -366,11 +366,47 @@ def test_policy_refuses_every_way_a_review_found_to_reach_a_given_objects_inside
     with that object as ``self``; a class whose ``__new__``, metaclass or
     decorator returns it; a class body's names, read from the module's;
     ``__match_args__``; ``__name__`` bound by a def, a class or a capture,
-    which switched on the main guard the policy skips. Each is refused now."""
+    which switched on the main guard the policy skips. The twenty-fifth
+    session added three: a ``@staticmethod`` whose first parameter is called
+    ``self``, called from its class or an instance, and ``property`` rebound
+    to ``staticmethod``. Each is refused now."""
     assert len(POLICY_CHEATS) >= 30
     with pytest.raises(policy.Refused) as why:
         policy.check(path.read_text())
     assert str(why.value).startswith("line ") and "\n" not in str(why.value)
+
+
+def test_policy_accepts_a_propertys_setter_and_a_classmethod():
+    """A method's first parameter is its own object under ``@property``, its
+    ``.setter`` and ``@classmethod`` (the policy trusts no other decorator
+    there since the twenty-fifth session: ``@staticmethod def f(self)``
+    takes any object as ``self``, ``tests/policy_cheats/a34_*``)."""
+    policy.check(textwrap.dedent("""
+        class Counter:
+            _made = 0
+
+            def __init__(self):
+                self._n = 0
+
+            @property
+            def n(self):
+                return self._n
+
+            @n.setter
+            def n(self, value):
+                self._n = value
+
+            @classmethod
+            def make(cls):
+                cls._made += 1
+                return cls()
+
+            def bump(self):
+                def inner():
+                    self._n += 1
+                inner()
+                return self._n
+    """))
 
 
 def test_policy_reads_names_per_scope_and_accepts_what_a_learner_writes():

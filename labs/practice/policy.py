@@ -137,7 +137,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         if any(name in sc.kinds or name in sc.declared for sc in scopes.all):
             _refuse(next((n for n in ast.walk(tree) if _binds(n, name)), tree.body[0]),
                     "assigning __name__" if name == "__name__" else f"binding {name}")
-    methods = _method_self_attributes(tree)
+    methods = _method_self_attributes(tree, scopes)
     called_names = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     # `Base.__init__(self, ...)` in a method whose first parameter is `self`: the one
     # call of a method taken from its class that passes no object of its choice
@@ -221,9 +221,9 @@ def main_guard(node) -> bool:
 
 class _Scope:
     """A scope of the submission (the module, a function, a lambda, a class
-    body): how it binds each name (``kinds``: "class", "import", "other",
-    or ("call", C) for ``name = C(...)``) and what it declares global or
-    nonlocal."""
+    body): how it binds each name (``kinds``: "class", "import",
+    "parameter", "other", or ("call", C) for ``name = C(...)``) and what it
+    declares global or nonlocal."""
 
     def __init__(self, node, parent):
         self.node, self.parent = node, parent
@@ -377,11 +377,9 @@ class _Scopes(ast.NodeVisitor):
             self.scope = outer
 
     def _arguments(self, args) -> None:
-        for a in (*args.posonlyargs, *args.args, *args.kwonlyargs):
-            self.scope.bind(a.arg, "other")
-        for a in (args.vararg, args.kwarg):
+        for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg):
             if a is not None:
-                self.scope.bind(a.arg, "other")
+                self.scope.bind(a.arg, "parameter")
 
     def _outer_parts(self, node) -> None:
         for d in getattr(node, "decorator_list", ()):
@@ -522,62 +520,57 @@ def _root(node) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
-def _bound_otherwise(tree) -> set[str]:
-    """Names bound anywhere in ``tree``: assignments, parameters, loop and with
-    targets, walrus, except-as, globals."""
-    names: set[str] = set()
-
-    def targets(t):
-        if isinstance(t, ast.Name):
-            names.add(t.id)
-        elif isinstance(t, (ast.Tuple, ast.List)):
-            for e in t.elts:
-                targets(e)
-        elif isinstance(t, ast.Starred):
-            targets(t.value)
-
-    for n in ast.walk(tree):
-        if isinstance(n, ast.Assign):
-            for t in n.targets:
-                targets(t)
-        elif isinstance(n, (ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.comprehension)):
-            targets(n.target)
-        elif isinstance(n, ast.withitem) and n.optional_vars is not None:
-            targets(n.optional_vars)
-        elif isinstance(n, ast.NamedExpr):
-            targets(n.target)
-        elif isinstance(n, ast.ExceptHandler) and n.name:
-            names.add(n.name)
-        elif isinstance(n, ast.arg):
-            names.add(n.arg)
-        elif isinstance(n, (ast.Global, ast.Nonlocal)):
-            names.update(n.names)
-        elif isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name:
-            names.add(n.name)
-        elif isinstance(n, ast.MatchMapping) and n.rest:
-            names.add(n.rest)
-    return names
-
-
-def _method_self_attributes(tree) -> set[int]:
+def _method_self_attributes(tree, scopes: _Scopes) -> set[int]:
     """ids of the ``first_param._attr`` nodes inside the methods of the
-    submission's own classes (``self._lock`` in ``def run(self)``)."""
+    submission's own classes (``self._lock`` in ``def run(self)``): where
+    the name reads the method's own first parameter, never bound otherwise
+    in the method (``self = bank``, or a ``nonlocal self`` of a function
+    inside it, makes it no longer its own)."""
     found: set[int] = set()
     for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
         for fn in cls.body:
             if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or not fn.args.args:
                 continue
             first = fn.args.args[0].arg
-            rebound = _bound_otherwise(ast.Module(body=fn.body, type_ignores=[]))
-            if first in rebound:  # `self = bank` inside the method: no longer its own
+            method = next(sc for sc in scopes.all if sc.node is fn)
+            if method.kinds.get(first) != {"parameter"} or not _plain(fn, cls, scopes):
                 continue
             # its body only: defaults and decorators are read where the class is
             # (a policy review, twenty-fourth session: `def m(self, v=self._w)` in a
-            # class body whose `self` was the grader's object)
+            # class body whose `self` was the grader's object); a function or a
+            # lambda inside it with a `self` of its own reads that one
             found.update(id(a) for stmt in fn.body for a in ast.walk(stmt)
-                         if isinstance(a, ast.Attribute)
-                         and isinstance(a.value, ast.Name) and a.value.id == first)
+                         if isinstance(a, ast.Attribute) and isinstance(a.value, ast.Name)
+                         and a.value.id == first
+                         and scopes.resolve(first, scopes.scope_of.get(id(a.value), scopes.module))
+                         is method)
     return found
+
+
+def _plain(fn, cls, scopes: _Scopes) -> bool:
+    """``fn``'s first parameter is an instance of its class, or the class:
+    no decorator but the builtin ``property`` or ``classmethod``, or, on a
+    ``def`` named like a property the class body made first, that
+    property's ``.setter``/``.getter``/``.deleter``. Any other decorator may
+    make it anything (``@staticmethod def f(self)`` takes the grader's
+    object as ``self``: ``A.f(bank)``; a policy review, twenty-fifth session)."""
+    def builtin(d, name) -> bool:
+        return (isinstance(d, ast.Name) and d.id == name
+                and scopes.resolve(name, scopes.scope_of.get(id(d), scopes.module)) is None)
+    if all(builtin(d, "property") or builtin(d, "classmethod") for d in fn.decorator_list):
+        return True
+    # every binding of fn's name in the class body is a def of that name: the
+    # first a @property, each later one decorated by its .setter, .getter or .deleter
+    body = next(sc for sc in scopes.all if sc.node is cls)
+    defs = sorted((n for n in ast.walk(cls) if scopes.scope_of.get(id(n)) is body
+                   and _binds(n, fn.name)), key=lambda n: (n.lineno, n.col_offset))
+    chained = [d for n in defs[1:] for d in getattr(n, "decorator_list", [None])]
+    return (all(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in defs)
+            and defs[0] is not fn and len(defs[0].decorator_list) == 1
+            and builtin(defs[0].decorator_list[0], "property")
+            and all(isinstance(d, ast.Attribute) and d.attr in ("setter", "getter", "deleter")
+                    and isinstance(d.value, ast.Name) and d.value.id == fn.name
+                    for d in chained))
 
 
 # The submodules an allowed module loads with it. The child imports the modules its
