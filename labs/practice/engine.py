@@ -359,6 +359,14 @@ class Rep:
         queued = min(self.budget, max(0.0, procfs.queued_both(self.session.pid) - self.queued_base))
         return max(0.0, self.started + self.budget + self.held_s + queued - time.monotonic())
 
+    def spent(self) -> bool:
+        """The budget is spent and a call is still running: the run is
+        stuck, whatever the grader does now (``finish`` says so). The
+        grader's own waits (a clock push, an outwait) are then skipped: past
+        the budget they would only delay the end (a check of code holding
+        the GIL took 6 s more in lost-task's trickle run, twenty-fifth session)."""
+        return self.reports is not None and not self.reports.ended() and self.left() <= 0
+
     def queued_on(self, name: str) -> float | None:
         """Seconds the thread that runs ``name``'s calls, and the grader's
         thread that serves it, have waited for a CPU so far: a loaded
@@ -403,12 +411,14 @@ class Rep:
         again. A timed wait of the learner's own whose deadline the push
         passed has then ended, and what it did next (a threading.Timer that
         fired and put "quit", say) is in the ledger. At most PUSH_S for each
-        of the two rests, the grader's time (held). False when there is no
-        clock to push, or it did not settle."""
+        of the two rests, the grader's time (held, less the CPU the learner's
+        process used meanwhile). False when there is no
+        clock to push, the run is spent (``spent``), or it did not settle."""
         s, a = self.session, self.arena
         tick, pid, t0 = s.tick, s.pid, time.monotonic()
-        if tick is None or pid is None:
+        if tick is None or pid is None or self.spent():
             return False
+        ran0 = procfs.cpu_s(pid)
         timed = {}  # thread -> its wake-ups, for those in a wait of their own that can time out
 
         def at_rest_before() -> bool:
@@ -435,7 +445,10 @@ class Rep:
                    and wait.until(lambda: self._woke(pid, timed)
                                   and self.at_rest(pid) is not None, left(), poll=0.002,
                                   queued=machine))
-        self.hold(time.monotonic() - t0)
+        # the grader's time, less the CPU the learner's process used meanwhile
+        # (as Rep.wait's held waits: code that spins, never at rest, gets no
+        # more than its budget)
+        self.hold(time.monotonic() - t0 - (procfs.cpu_s(pid) - ran0))
         return settled
 
     def outwait(self, done) -> list[str]:
@@ -453,7 +466,7 @@ class Rep:
         operation). The system calls waited out ([]: none, nothing was
         waited for)."""
         pid, a, t0 = self.session.pid, self.arena, time.monotonic()
-        if pid is None:
+        if pid is None or self.spent():
             return []
 
         def over() -> bool:
