@@ -368,21 +368,35 @@ def test_policy_refuses_every_way_a_review_found_to_reach_a_given_objects_inside
     decorator returns it; a class body's names, read from the module's;
     ``__match_args__``; ``__name__`` bound by a def, a class or a capture,
     which switched on the main guard the policy skips. The twenty-fifth
-    session added three: a ``@staticmethod`` whose first parameter is called
-    ``self``, called from its class or an instance, and ``property`` rebound
-    to ``staticmethod``. Each is refused now."""
+    session added seventeen: a ``@staticmethod`` whose first parameter is
+    called ``self``, called from its class or an instance, and ``property``
+    rebound to ``staticmethod``; and a method of the learner's own class
+    taken from a class got otherwise than by its name, then given the
+    object as ``self``: ``type(x)``, ``x.__class__``, an alias, a list,
+    ``getattr``, ``super(Sub, Sub)``, a subclass, a classmethod's ``cls``,
+    ``mro()``, a property's ``fget``, a name bound in the class body. Each is
+    refused now."""
     assert len(POLICY_CHEATS) >= 30
     with pytest.raises(policy.Refused) as why:
         policy.check(path.read_text())
     assert str(why.value).startswith("line ") and "\n" not in str(why.value)
 
 
-def test_policy_accepts_a_propertys_setter_and_a_classmethod():
+def test_policy_accepts_a_learners_classes_used_as_classes():
     """A method's first parameter is its own object under ``@property``, its
     ``.setter`` and ``@classmethod`` (the policy trusts no other decorator
     there since the twenty-fifth session: ``@staticmethod def f(self)``
-    takes any object as ``self``, ``tests/policy_cheats/a34_*``)."""
+    takes any object as ``self``, ``tests/policy_cheats/a34_*``); and a
+    class whose methods read ``self._x`` may be called, subclassed,
+    compared, tested, annotated, printed, matched and named
+    (``type(self).__name__``), and ``super(Worker, self)`` is ``super()``
+    (refused, before, wherever it was followed by ``.__init__``)."""
     policy.check(textwrap.dedent("""
+        import logging
+        import threading
+
+        log = logging.getLogger(__name__)
+
         class Counter:
             _made = 0
 
@@ -407,6 +421,24 @@ def test_policy_accepts_a_propertys_setter_and_a_classmethod():
                     self._n += 1
                 inner()
                 return self._n
+
+        class Worker(threading.Thread):
+            def __init__(self, q):
+                super(Worker, self).__init__(daemon=True)  # the older spelling
+                self._q = q
+
+            def run(self):
+                log.info("%s %s", type(self).__name__, self.__class__.__name__)
+                if type(self) is Worker and isinstance(self, (Worker, threading.Thread)):
+                    self._q.put(Counter.make())
+
+        def start(q, w: Worker) -> Worker:
+            workers: list[Worker] = [Worker(q) for _ in range(3)]
+            print(Worker, f"{Worker}")
+            match w:
+                case Worker():
+                    return workers[0]
+            return w
     """))
 
 

@@ -21,7 +21,16 @@ line (``Refused``, exit status 2 on the command line):
   ``def``, a class, a capture would switch on the main guard this reading
   skips);
 - a method taken from one of its own classes (``A.get(bank)`` makes
-  ``bank`` its ``self``), but ``Base.__init__(self)``;
+  ``bank`` its ``self``; its bases' methods and names its body binds to
+  them too, and from a classmethod's ``cls``), but ``Base.__init__(self)``;
+  a class of its own whose methods read ``self._x`` used otherwise than
+  called, subclassed, compared, tested, matched, annotated, printed or
+  read an attribute of (``k = A``, ``[A]``, ``getattr(A, "get")``), and a
+  ``type(x)`` or ``x.__class__`` used otherwise than read its name,
+  compared or called, where such a class exists; ``super()`` with
+  arguments but ``(this class, self)``; ``mro()``;
+- a method's ``self`` under a decorator but ``property`` (and its setter)
+  or ``classmethod`` is not its own (``@staticmethod def f(self)``);
 - a private or dunder attribute of anything but the first parameter of a
   method of its own classes (``self._lock`` in ``def run(self)``), one of
   its own classes, a name bound only to an instance of them or a call of
@@ -92,7 +101,9 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    "_allocate_lock", "_CRLock",
                    # a format field's attribute read by name (a policy review, twenty-
                    # fourth session: string.Formatter().get_field("0._w", (bank,), {}))
-                   "get_field", "get_value", "vformat", "makeLogRecord"}
+                   "get_field", "get_value", "vformat", "makeLogRecord",
+                   # a class's bases, as classes to take methods from (twenty-fifth session)
+                   "mro"}
 # the types whose class pattern ``case int(x)`` binds the subject itself; any other
 # class's positional pattern reads the attributes its __match_args__ names
 SELF_MATCHING = {"bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list",
@@ -138,6 +149,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
             _refuse(next((n for n in ast.walk(tree) if _binds(n, name)), tree.body[0]),
                     "assigning __name__" if name == "__name__" else f"binding {name}")
     methods = _method_self_attributes(tree, scopes)
+    _classes_stay_classes(tree, scopes, methods)
     called_names = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     # `Base.__init__(self, ...)` in a method whose first parameter is `self`: the one
     # call of a method taken from its class that passes no object of its choice
@@ -277,6 +289,7 @@ class _Scopes(ast.NodeVisitor):
         self.decorated: list = []  # (class name, its scope, its decorators)
         self.untrusted: set[str] = set()  # classes whose call may return anything
         self.bodies: dict[str, list] = {}  # class name -> its body (the last so named)
+        self.bases: dict[str, list] = {}   # class name -> the names of its bases
         self.visit(tree)
         for scope in reversed(self.all):  # inner scopes first: declarations chain outward
             for name, how in scope.declared.items():
@@ -305,6 +318,15 @@ class _Scopes(ast.NodeVisitor):
                                and not any(_root(d) in ("staticmethod", "classmethod")
                                            for d in f.decorator_list)}
                         for name, body in self.bodies.items()}
+        for name, body in self.bodies.items():  # `alias = get` in the body: a method too
+            defs = {f.name for f in body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+            for stmt in body:
+                value = getattr(stmt, "value", None)
+                if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and value is not None and any(
+                        isinstance(n, ast.Name) and n.id in defs for n in ast.walk(value)):
+                    for t in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]):
+                        self.methods[name].update(n.id for n in ast.walk(t)
+                                                  if isinstance(n, ast.Name))
 
     def at(self, node) -> _Names:
         return _Names(self, self.scope_of.get(id(node), self.module))
@@ -334,9 +356,45 @@ class _Scopes(ast.NodeVisitor):
         ``self._x`` reads that object's; a policy review, twenty-fourth
         session), but ``Base.__init__(self)`` (``inits``)."""
         cls = node.value.id
-        if id(node) in inits or not self.at(node).own(cls):
+        if id(node) in inits:
             return False
-        return node.attr in self.methods.get(cls, ())
+        owner = self.class_parameter(node, cls)
+        if owner is not None:  # `cls.get(bank)` in a classmethod
+            return node.attr in self.all_methods(owner)
+        if not self.at(node).own(cls):
+            return False
+        return node.attr in self.all_methods(cls)
+
+    def all_methods(self, cls: str | None, seen=()) -> set[str]:
+        """The methods of an own class, its own bases' included (``S.get``
+        of a ``class S(A)`` is ``A.get``)."""
+        if cls is None or cls in seen:
+            return set()
+        out = set(self.methods.get(cls, ()))
+        for base in self.bases.get(cls, ()):
+            out |= self.all_methods(base, (*seen, cls))
+        return out
+
+    def enclosing_class(self, node) -> str | None:
+        """The class whose method ``node`` is in (directly), if any."""
+        fn = self.scope_of.get(id(node), self.module)
+        parent = fn.parent
+        return parent.node.name if parent is not None and isinstance(parent.node, ast.ClassDef) \
+            else None
+
+    def class_parameter(self, node, name: str) -> str | None:
+        """The class whose classmethod's first parameter ``name`` reads
+        where ``node`` is (``cls``, in the classmethod or a function inside
+        it); None if it reads anything else."""
+        where = self.resolve(name, self.scope_of.get(id(node), self.module))
+        fn = where.node if where is not None else None
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.args.args \
+                and fn.args.args[0].arg == name \
+                and any(isinstance(d, ast.Name) and d.id == "classmethod"
+                        for d in fn.decorator_list) \
+                and where.parent is not None and isinstance(where.parent.node, ast.ClassDef):
+            return where.parent.node.name
+        return None
 
     def _enclosing(self, name: str, scope: _Scope) -> _Scope | None:
         s = scope.parent
@@ -420,6 +478,7 @@ class _Scopes(ast.NodeVisitor):
         self.scope.bind(node.name, "class")
         self.decorated.append((node.name, self.scope, node.decorator_list))
         self.bodies[node.name] = node.body
+        self.bases[node.name] = [b.id for b in node.bases if isinstance(b, ast.Name)]
         # its call may return any object: a __new__ of its own, or a metaclass's __call__
         if node.keywords or any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
                                 and f.name == "__new__" for f in node.body):
@@ -547,6 +606,110 @@ def _method_self_attributes(tree, scopes: _Scopes) -> set[int]:
     return found
 
 
+def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
+    """A class of the learner's whose methods read ``self._x`` (``methods``)
+    must stay a class its methods are called on through an instance: any
+    object handed to a method taken from the class becomes its ``self``
+    (``type(r).peek(bank)``; a policy review, twenty-fifth session). Such a
+    class, a ``type(x)``, an ``x.__class__`` and a classmethod's ``cls`` may
+    be called, subclassed, compared, tested with ``isinstance`` or
+    ``except``, written in an annotation, printed, or have an attribute read
+    (a method of its own classes read that way is refused where it is read:
+    ``_Scopes.unbound_method``; of a ``type(x)`` or ``x.__class__``, only
+    its name); used otherwise (kept in a name, a list, passed on) it is
+    refused, and so is ``super()`` with arguments but ``(this class, self)``."""
+    readers = set()
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        if any(id(a) in methods for a in ast.walk(cls)):
+            readers.add(cls.name)
+    grew = True
+    while grew:  # a subclass has its bases' methods
+        grew = False
+        for name, bases in scopes.bases.items():
+            if name not in readers and readers & set(bases):
+                readers.add(name)
+                grew = True
+    if not readers:
+        return
+    parent = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            if node.id in readers and scopes.at(node).own(node.id):
+                what = node.id
+            elif scopes.class_parameter(node, node.id) in readers:
+                what = f"{node.id} (the class of a classmethod)"
+            else:
+                continue
+            if not _kept_a_class(node, parent, scopes):
+                _refuse(node, f"{what} used as a value (passed around, a class's methods "
+                              "could be given any object as self: call it, subclass it, "
+                              "compare it or read its attributes)")
+        dynamic = (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                   and node.func.id == "type" and len(node.args) == 1 and not node.keywords
+                   and scopes.resolve("type", scopes.scope_of.get(id(node), scopes.module)) is None
+                   or isinstance(node, ast.Attribute) and node.attr == "__class__"
+                   and isinstance(node.ctx, ast.Load))
+        if dynamic and not _kept_a_class(node, parent, scopes, names_only=True):
+            _refuse(node, f"{ast.unparse(node)} used other than to read its name, compare it "
+                          "or call it (its methods would take any object as self)")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and node.func.id == "super" and not _plain_super(node, scopes):
+            _refuse(node, "super() with arguments other than (this class, self)")
+
+
+def _plain_super(call, scopes: _Scopes) -> bool:
+    """``super()``, or ``super(C, self)`` in a method of ``C`` whose first
+    parameter is ``self`` (the older spelling of the same)."""
+    if not call.args and not call.keywords:
+        return True
+    cls, first = scopes.enclosing_class(call), scopes.first_parameter(call)
+    return (len(call.args) == 2 and not call.keywords
+            and isinstance(call.args[0], ast.Name) and call.args[0].id == cls
+            and isinstance(call.args[1], ast.Name) and call.args[1].id == first
+            and scopes.class_parameter(call, first) is None)
+
+
+def _kept_a_class(node, parent, scopes: _Scopes, names_only: bool = False) -> bool:
+    """``node`` (a class) is called, subclassed, compared, tested, annotated,
+    printed, or has an attribute read (``names_only``: only a name)."""
+    p = parent.get(id(node))
+    if isinstance(p, ast.Attribute) and p.value is node:
+        return not names_only or p.attr in NAMES
+    if isinstance(p, ast.Call) and p.func is node:
+        return True
+    if isinstance(p, ast.ClassDef) and node in p.bases:
+        return True
+    if isinstance(p, (ast.Compare, ast.FormattedValue, ast.MatchClass)):
+        return True  # (a class pattern's attributes are read as attributes are)
+    inner = node
+    if isinstance(p, ast.Tuple):  # isinstance(x, (A, B)), except (A, B)
+        inner, p = p, parent.get(id(p))
+    if isinstance(p, ast.ExceptHandler) and p.type is inner:
+        return True
+    if isinstance(p, ast.Call) and isinstance(p.func, ast.Name) \
+            and scopes.resolve(p.func.id, scopes.scope_of.get(id(p), scopes.module)) is None:
+        if p.func.id in ("isinstance", "issubclass") and len(p.args) == 2 and p.args[1] is inner:
+            return True
+        if p.func.id in ("print", "str", "repr") and inner is node:
+            return True
+        if p.func.id == "super" and p.args and p.args[0] is node:  # its arguments: checked
+            return True
+    while p is not None:  # inside an annotation
+        if isinstance(p, ast.arg) and p.annotation is not None and _within(node, p.annotation) \
+                or isinstance(p, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                and p.returns is not None and _within(node, p.returns) \
+                or isinstance(p, ast.AnnAssign) and _within(node, p.annotation):
+            return True
+        if isinstance(p, (ast.stmt, ast.arg)):
+            return False
+        p = parent.get(id(p))
+    return False
+
+
+def _within(node, tree) -> bool:
+    return any(n is node for n in ast.walk(tree))
+
+
 def _plain(fn, cls, scopes: _Scopes) -> bool:
     """``fn``'s first parameter is an instance of its class, or the class:
     no decorator but the builtin ``property`` or ``classmethod``, or, on a
@@ -628,7 +791,7 @@ def _attribute(node, attr: str, value, imported, names: _Names) -> None:
     if attr == "__init__" and _on_a_class(value, names):
         return  # threading.Thread.__init__(self), in a subclass's __init__
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
-            and value.func.id == "super" and not value.args and not value.keywords \
+            and value.func.id == "super" and _plain_super(value, names.scopes) \
             and (attr == "__init__" or not attr.startswith("__")):
         return  # super()._helper(), super().__init__(): its own class's, bound to self
     _refuse(node, f"the private attribute .{attr}" if not attr.startswith("__")

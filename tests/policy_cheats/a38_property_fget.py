@@ -1,0 +1,8 @@
+class Reader:
+    @property
+    def peek(self):
+        return self._inst
+
+
+def solve(bank):
+    return type(Reader()).peek.fget(bank)
