@@ -132,6 +132,19 @@ def test_the_learner_cannot_signal_the_grader():
     assert any("PermissionError" in x for x in r.failures()), r.failures()
 
 
+def test_without_the_policy_no_proxy_hands_over_the_wire():
+    """A method of the learner's own class given the bank as ``self`` read
+    ``bank._w`` (a policy hole, twenty-fifth session) and rewrote the
+    call's report to "raised Frozen": it passed every grading. No proxy
+    holds the wire now: it fails with the policy out of the way."""
+    source = (Path(engine.__file__).parent / "answers"
+              / "lock_leak__safe_transfer__cheat_type_of_own_class.py").read_text()
+    r = _unchecked("lock-leak/safe-transfer", source)
+    assert not r.passed
+    assert any("never saw Frozen" in x or "AttributeError" in x for x in r.failures()), \
+        r.failures()
+
+
 def test_gil_holding_code_is_bounded_by_the_parent():
     started = time.monotonic()
     r = _unchecked("lost-task/consumer", """
@@ -638,7 +651,7 @@ def test_without_the_policy_a_forged_stop_is_only_an_operation():
             stop = threading.Event()
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
             workers = start_workers(stop)
-            workers[0]._watch.wire.call(workers[0]._watch.start_id, "stop")
+            start_workers._call("stop")  # the watcher's report, from the proxy's closure
             for t in workers:
                 while t.is_alive():
                     t.join(0.1)

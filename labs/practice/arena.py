@@ -756,6 +756,7 @@ class GTick(GObject):
         super().__init__(None, "clock")
         self.skews: list[float] = []  # the seconds of each push
         self.heard = 0
+        self.keeper = None  # the connection of the child's check-clock thread
 
     @property
     def pushed(self) -> int:
@@ -768,6 +769,16 @@ class GTick(GObject):
         return self.pushed
 
     def op_tick(self, rec, heard):
+        # the keeper's first tick comes before the learner's module loads: a
+        # tick from any other connection is not the keeper's (a learner's
+        # thread that called the keeper's function would say pushes were
+        # applied that were not)
+        if self.keeper is None:
+            self.keeper = rec.conn
+        if rec.conn != self.keeper:
+            self.arena.anomaly("a tick of the check's clock from a thread that does not "
+                               f"keep it ({rec.who}): a forged message?")
+            raise Raise("RuntimeError", "not the clock's keeper")
         if isinstance(heard, bool) or not isinstance(heard, int):
             raise Raise("TypeError", "heard must be an int")
         heard = max(-1, min(heard, self.pushed))

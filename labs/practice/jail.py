@@ -168,9 +168,11 @@ def main(job: dict) -> None:
             if t.get("main"):  # a call that must run in the main thread (signal.signal)
                 in_main = (fn, args, t["calls"])
                 continue
+            # its target a closure: a thread's ``_args`` would hand the wire to
+            # any code that reads a thread's attributes (threading.enumerate())
             th = wire_module.own(threading.Thread(
-                target=_runner, name=t["name"], daemon=True,
-                args=(wire, rep, fn, args, t["calls"], lines)))
+                target=_closed(_runner, wire, rep, fn, args, t["calls"], lines),
+                name=t["name"], daemon=True))
             th.start()
         for fd in set(fds) - used:
             os.close(fd)
@@ -180,6 +182,11 @@ def main(job: dict) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
+
+
+def _closed(fn, *args):
+    """``fn(*args)`` as a function of no arguments."""
+    return lambda: fn(*args)
 
 
 def _keep_the_checks_time(wire, tick) -> None:

@@ -527,18 +527,29 @@ def _read_line(conn) -> tuple:
 # ---------------------------------------------------------------- the proxies
 # Exactly the methods each statement names, nothing else to read or write.
 
-class _Proxy:
-    __slots__ = ("_w", "_id")
+def _caller(wire: Wire, ident: str, before=None):
+    """One operation on the grader's object ``ident``, as a closure: the
+    wire is in no attribute of a proxy, so no code that reads a proxy's
+    attributes reaches it (the channel the outcome of the learner's calls
+    is reported on: a hole in the policy let a method of the learner's own
+    class, given the bank as ``self``, read ``bank._w`` and rewrite those
+    reports, twenty-fifth session). What it can call is an operation on
+    that one object, recorded by the grader as any other."""
+    def call(op, *args):
+        if before is not None:
+            before()
+        return wire.call(ident, op, *args)
+    return call
 
-    def __init__(self, wire, ident):
-        object.__setattr__(self, "_w", wire)
-        object.__setattr__(self, "_id", ident)
+
+class _Proxy:
+    __slots__ = ("_call",)
+
+    def __init__(self, wire, ident, before=None):
+        object.__setattr__(self, "_call", _caller(wire, ident, before))
 
     def __setattr__(self, name, value):
         raise AttributeError(f"{type(self).__name__} objects of the check are read-only")
-
-    def _call(self, op, *args):
-        return self._w.call(self._id, op, *args)
 
 
 class Bank(_Proxy):
@@ -630,8 +641,8 @@ class Thread(_Proxy):
     """A thread of the grader (a consumer): join, is_alive, name."""
     __slots__ = ("_name",)
 
-    def __init__(self, wire, ident, name):
-        super().__init__(wire, ident)
+    def __init__(self, wire, ident, name, before=None):
+        super().__init__(wire, ident, before)
         object.__setattr__(self, "_name", name)
 
     def join(self, timeout=None):
@@ -652,15 +663,10 @@ class Worker(Thread):
     """A worker of the grader started by ``start_workers`` (signal-target):
     before each operation, a stop Event set since the last look is
     reported first, so the grader sees the stop before what follows it."""
-    __slots__ = ("_watch",)
+    __slots__ = ()
 
     def __init__(self, wire, ident, name, watch):
-        super().__init__(wire, ident, name)
-        object.__setattr__(self, "_watch", watch)
-
-    def _call(self, op, *args):
-        self._watch.sync()
-        return self._w.call(self._id, op, *args)
+        super().__init__(wire, ident, name, before=watch.sync)
 
 
 class _Watch:
@@ -859,22 +865,29 @@ def end_helpers() -> None:
 class StartWorkers(_Proxy):
     """``start_workers(stop)``: the grader's workers start; their threads
     (proxies) are returned. ``stop`` must be a ``threading.Event``."""
-    __slots__ = ()
+    __slots__ = ("_start",)
+
+    def __init__(self, wire, ident):
+        super().__init__(wire, ident)
+
+        def start(stop):  # (a closure, as _call is: no attribute holds the wire)
+            watch = _Watch(wire, ident, stop)
+            watch.instrument()
+            HELPERS.append(watch)
+            watch.thread.start()
+            while not watch.ready.wait(0.05):
+                pass
+            refs = wire.call(ident, "start")
+            workers = [Worker(wire, r["$"], r["name"], watch) for r in refs]
+            watch.sync()
+            return workers
+        object.__setattr__(self, "_start", start)
 
     def __call__(self, stop):
         if not isinstance(stop, threading.Event):
             raise TypeError("start_workers(stop): stop must be a threading.Event, not "
                             f"{type(stop).__name__}")
-        watch = _Watch(self._w, self._id, stop)
-        watch.instrument()
-        HELPERS.append(watch)
-        watch.thread.start()
-        while not watch.ready.wait(0.05):
-            pass
-        refs = self._call("start")
-        workers = [Worker(self._w, r["$"], r["name"], watch) for r in refs]
-        watch.sync()
-        return workers
+        return self._start(stop)
 
 
 class Stops:
