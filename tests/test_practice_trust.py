@@ -337,7 +337,7 @@ def test_policy_accepts_names_inits_and_its_own_classes():
 
 
 @pytest.mark.parametrize("source,construct", [
-    ("def f(bank):\n    bank.__init__()\n", "the dunder attribute .__init__"),
+    ("def f(bank):\n    bank.__init__()\n", "bank.__init__ other than called on self"),
     ("def f(fn):\n    fn.__name__ = 'x'\n", "the dunder attribute .__name__"),
     ("class A:\n    pass\nA = None\ndef f(bank):\n    return A._x\n", "the private attribute ._x"),
     ("def f(bank):\n    return bank.__dict__\n", "the dunder attribute .__dict__"),
@@ -381,18 +381,38 @@ def test_policy_refuses_every_way_a_review_found_to_reach_a_given_objects_inside
     decorator returns it; a class body's names, read from the module's;
     ``__match_args__``; ``__name__`` bound by a def, a class or a capture,
     which switched on the main guard the policy skips. The twenty-fifth
-    session added seventeen: a ``@staticmethod`` whose first parameter is
+    session added forty-two: a ``@staticmethod`` whose first parameter is
     called ``self``, called from its class or an instance, and ``property``
     rebound to ``staticmethod``; and a method of the learner's own class
     taken from a class got otherwise than by its name, then given the
     object as ``self``: ``type(x)``, ``x.__class__``, an alias, a list,
     ``getattr``, ``super(Sub, Sub)``, a subclass, a classmethod's ``cls``,
-    ``mro()``, a property's ``fget``, a name bound in the class body. Each is
-    refused now."""
+    ``mro()``, a property's ``fget``, a name bound in the class body; and a
+    second review's twenty-five (``a51``-``a75``): a positional-only first
+    parameter, a ``__new__`` or metaclass inherited, a class name bound
+    twice, ``__class__`` as a bare name, ``map(type, ...)``, ``==`` handing a
+    class to another ``__eq__``, hooks that receive a class (``__get__``,
+    ``__set_name__``, ``__init_subclass__``), ``sys.exc_info()[0]``, an
+    ``__init__`` run on the given object, and, reaching frames,
+    ``sys.modules`` or eval: ``typing.get_type_hints`` of a string
+    annotation, a format field ``{0.f_back.f_globals}``, a ``.format`` kept
+    uncalled, a ``Formatter(fmt=...)`` keyword, ``self._getframe`` on an
+    own ``self``. Each is refused now."""
     assert len(POLICY_CHEATS) >= 30
     with pytest.raises(policy.Refused) as why:
         policy.check(path.read_text())
     assert str(why.value).startswith("line ") and "\n" not in str(why.value)
+
+
+ORDINARY = sorted((Path(__file__).parent / "policy_ordinary").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", ORDINARY, ids=[p.stem for p in ORDINARY])
+def test_policy_accepts_the_ordinary_code_a_review_found_refused(path):
+    """tests/policy_ordinary/README.md: each refused before the twenty-fifth
+    session's policy review, each an everyday style."""
+    assert len(ORDINARY) >= 10
+    policy.check(path.read_text())
 
 
 def test_policy_accepts_a_learners_classes_used_as_classes():

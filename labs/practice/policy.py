@@ -29,8 +29,17 @@ line (``Refused``, exit status 2 on the command line):
   ``type(x)`` or ``x.__class__`` used otherwise than read its name,
   compared or called, where such a class exists; ``super()`` with
   arguments but ``(this class, self)``; ``mro()``;
-- a method's ``self`` under a decorator but ``property`` (and its setter)
-  or ``classmethod`` is not its own (``@staticmethod def f(self)``);
+- a method's ``self`` under a decorator but ``property`` (and its setter),
+  ``classmethod``, ``contextlib.contextmanager``, ``functools.cached_property``
+  or ``abc.abstractmethod`` is not its own (``@staticmethod def f(self)``),
+  nor in a class whose name is bound twice or that inherits a ``__new__`` or
+  a metaclass; defining the hooks that receive a class (``__get__``,
+  ``__set_name__``, ``__init_subclass__``...); an ``__init__`` called other
+  than on a method's own ``self``;
+- text evaluated as code by another name (``typing.get_type_hints``,
+  ``functools.singledispatch``), ``logging.currentframe``, a format field
+  that reads a frame's attribute (``"{0.f_back}"``), a format or a
+  ``Formatter``'s given as anything but a constant or a module's constant;
 - a private or dunder attribute of anything but the first parameter of a
   method of its own classes (``self._lock`` in ``def run(self)``), one of
   its own classes, a name bound only to an instance of them or a call of
@@ -63,6 +72,7 @@ shortcuts apart, and says so in one line.
 from __future__ import annotations
 
 import ast
+import collections
 import importlib.util
 import re
 
@@ -103,12 +113,18 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    # fourth session: string.Formatter().get_field("0._w", (bank,), {}))
                    "get_field", "get_value", "vformat", "makeLogRecord",
                    # a class's bases, as classes to take methods from (twenty-fifth session)
-                   "mro"}
+                   "mro",
+                   # an annotation evaluated from its text (eval by another name:
+                   # typing.get_type_hints, functools.singledispatch's register), a
+                   # frame (a policy review, twenty-fifth session)
+                   "get_type_hints", "ForwardRef", "evaluate_forward_ref", "singledispatch",
+                   "singledispatchmethod", "currentframe", "get_annotations"}
 # the types whose class pattern ``case int(x)`` binds the subject itself; any other
 # class's positional pattern reads the attributes its __match_args__ names
 SELF_MATCHING = {"bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list",
                  "set", "str", "tuple"}
 FORMAT_FIELD = re.compile(r"\{[^{}!:]*\.\s*_")  # "{0._w}": a format field reading ._w
+FIELD_ATTR = re.compile(r"\.\s*([A-Za-z_]\w*)")  # each attribute a format field reads
 
 
 class Refused(ValueError):
@@ -151,12 +167,14 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
     methods = _method_self_attributes(tree, scopes)
     _classes_stay_classes(tree, scopes, methods)
     called_names = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
-    # `Base.__init__(self, ...)` in a method whose first parameter is `self`: the one
-    # call of a method taken from its class that passes no object of its choice
+    # `Base.__init__(self, ...)`, `Base.stop(self)` in a method of the learner's own
+    # class, given its own self: the calls of a method taken from its class that
+    # pass no object of their choice
     inits = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)
-             and isinstance(n.func, ast.Attribute) and n.func.attr == "__init__"
+             and isinstance(n.func, ast.Attribute)
              and n.args and isinstance(n.args[0], ast.Name)
-             and n.args[0].id == scopes.first_parameter(n)}
+             and n.args[0].id == scopes.first_parameter(n)
+             and id(scopes.scope_of.get(id(n), scopes.module).node) in scopes.own_methods}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for a in node.names:
@@ -173,19 +191,21 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                     _module(f"{node.module}.{a.name}", allowed, node)
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                and FORMAT_FIELD.search(node.value):
-            _refuse(node, "a format field that reads a private attribute")
+                and (FORMAT_FIELD.search(node.value) or _field_reads_forbidden(node.value)):
+            _refuse(node, "a format field that reads a private attribute or a frame")
+        if isinstance(node, ast.Attribute) and node.attr in ("format", "format_map") \
+                and not _written_out(node.value, tree, scopes):
+            _refuse(node, f".{node.attr}() of a format that is not written out")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in ("format", "format_map") \
-                and not isinstance(node.func.value, ast.Constant):
-            _refuse(node, f".{node.func.attr}() of a format that is not written out")
-        if isinstance(node, ast.Call) and _root(node.func) in imported \
-                and isinstance(node.func, ast.Attribute) and node.func.attr == "Formatter" \
-                and node.args and not isinstance(node.args[0], ast.Constant):
-            _refuse(node, "a Formatter of a format that is not written out")
+                and node.func.attr in FORMATTERS:
+            fmt = [*node.args[:1], *(k.value for k in node.keywords if k.arg in ("fmt", "format"))]
+            if any(not _written_out(f, tree, scopes) for f in fmt):
+                _refuse(node, f"a {node.func.attr} of a format that is not written out")
         if isinstance(node, ast.MatchClass) and node.patterns and not (
                 isinstance(node.cls, ast.Name) and node.cls.id in SELF_MATCHING
-                and not any(node.cls.id in sc.kinds for sc in scopes.all)):
+                and not any(node.cls.id in sc.kinds for sc in scopes.all)) and not (
+                # a class of its own (a dataclass's fields): the subject must be one
+                isinstance(node.cls, ast.Name) and scopes.at(node).own(node.cls.id)):
             _refuse(node, "a positional class pattern (it reads the attributes the class's "
                           "__match_args__ names)")
         if isinstance(node, ast.Name) and node.id in FORBIDDEN_CALLS:
@@ -200,14 +220,25 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                 attr = node.args[1] if len(node.args) > 1 else None
                 if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)):
                     _refuse(node, f"{name}() with an attribute name not written out")
+                if attr.value.startswith("__") and attr.value not in NAMES - {"__class__"}:
+                    _refuse(node, f"{name}() of the dunder attribute {attr.value}")
                 _attribute(node, attr.value, node.args[0], imported, scopes.at(node))
                 target = node.args[0]
                 if name in ("setattr", "delattr") and isinstance(target, ast.Name) \
                         and target.id in imported:
                     _refuse(node, f"changing {target.id}.{attr.value} (a module's attribute)")
         elif isinstance(node, ast.Attribute):
+            if node.attr == "__init__" and id(node) not in inits and not (
+                    isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+                    and node.value.func.id == "super"):
+                # `Reader.__init__(bank)`, `threading.Thread.__init__(bank)`: an
+                # __init__ runs on the object it is given (a policy review,
+                # twenty-fifth session); only on a method's own self
+                _refuse(node, f"{ast.unparse(node)} other than called on self in a method")
             if id(node) not in methods:  # self._x inside a method of the learner's class
                 _attribute(node, node.attr, node.value, imported, scopes.at(node))
+            elif node.attr in FORBIDDEN_ATTRS:  # ... but never self._getframe, self.modules
+                _refuse(node, f".{node.attr}")
         elif isinstance(node, ast.MatchClass):
             # `case object(_w=w)` reads the subject's attribute _w: an attribute
             # like any other (the subject may be anything: its private ones too)
@@ -220,6 +251,38 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
     for node in ast.walk(tree):  # `g = getattr; g(os, "fo" + "rk")` would reach around the rules
         if isinstance(node, ast.Name) and node.id in reach and id(node) not in called_names:
             _refuse(node, f"{node.id} used other than in a call")
+
+
+# what formats log records by a format it is given ("{b._w}" with extra={"b": bank})
+FORMATTERS = {"Formatter", "basicConfig", "StrFormatStyle", "PercentStyle",
+              "StringTemplateStyle", "BufferingFormatter"}
+
+
+def _written_out(node, tree, scopes: "_Scopes") -> bool:
+    """A text written out: a constant, or a name of the module's bound only
+    by assignments of constants (``LINE = "{} of {}"``, ``LINE.format(...)``;
+    each constant is read as any other)."""
+    if isinstance(node, ast.Constant):
+        return True
+    if not isinstance(node, ast.Name) or scopes.resolve(
+            node.id, scopes.scope_of.get(id(node), scopes.module)) is not scopes.module:
+        return False
+    binds = [n for n in ast.walk(tree) if _binds(n, node.id)]
+    return bool(binds) and all(
+        any(n is t for stmt in tree.body if isinstance(stmt, ast.Assign)
+            and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
+            for t in stmt.targets) for n in binds)
+
+
+def _field_reads_forbidden(text: str) -> bool:
+    """A format field of ``text`` (``"{0.f_back.f_globals}"``) reads a frame's
+    or a traceback's attribute, or a forbidden one (a policy review, twenty-
+    fifth session: the format was written out, its fields were not read)."""
+    for field in re.findall(r"\{([^{}]*)\}", text):
+        for attr in FIELD_ATTR.findall(field.split("!")[0].split(":")[0]):
+            if attr in FORBIDDEN_ATTRS or attr.startswith(("f_", "tb_", "gi_", "cr_", "ag_")):
+                return True
+    return False
 
 
 def main_guard(node) -> bool:
@@ -290,6 +353,7 @@ class _Scopes(ast.NodeVisitor):
         self.untrusted: set[str] = set()  # classes whose call may return anything
         self.bodies: dict[str, list] = {}  # class name -> its body (the last so named)
         self.bases: dict[str, list] = {}   # class name -> the names of its bases
+        self.own_methods: set[int] = set()  # methods whose first parameter is their object
         self.visit(tree)
         for scope in reversed(self.all):  # inner scopes first: declarations chain outward
             for name, how in scope.declared.items():
@@ -312,7 +376,21 @@ class _Scopes(ast.NodeVisitor):
                            isinstance(a, ast.Constant) for a in (*d.args, *(k.value for k in d.keywords))))
                        for d in decorators):
                 others.add(name)
-        self.own_classes = classes - others - self.untrusted
+        # a class name bound by two class statements is neither's (``peek = A.peek``
+        # read the first, the check of ``A.peek`` the last; a policy review,
+        # twenty-fifth session), and a class whose base is one of the learner's
+        # that is not its own is not either (a ``__new__`` or metaclass inherited)
+        twice = {name for name, n in collections.Counter(
+            n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)).items() if n > 1}
+        own = classes - others - self.untrusted - twice
+        shrank = True
+        while shrank:
+            shrank = False
+            for name in sorted(own):
+                if any(b in self.bodies and b not in own for b in self.bases.get(name, ())):
+                    own.discard(name)
+                    shrank = True
+        self.own_classes = own
         # each class's methods, as ``def`` binds them (no staticmethod, classmethod)
         self.methods = {name: {f.name for f in body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
                                and not any(_root(d) in ("staticmethod", "classmethod")
@@ -339,6 +417,9 @@ class _Scopes(ast.NodeVisitor):
         if isinstance(kind, tuple):
             _, cls, scope = kind
             where = self.resolve(cls, scope)
+            if where is not None and where.kinds.get(cls) == {"parameter"} \
+                    and self.classmethod_of(where, cls) in self.own_classes:
+                return True  # `conf = cls()` in a classmethod of its own class
             return cls in self.own_classes and where is not None \
                 and where.kinds.get(cls) == {"class"}
         return False
@@ -346,8 +427,8 @@ class _Scopes(ast.NodeVisitor):
     def first_parameter(self, node) -> str | None:
         """The first parameter of the function ``node`` is in, if any."""
         fn = self.scope_of.get(id(node), self.module).node
-        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.args.args:
-            return fn.args.args[0].arg
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return _first(fn)
         return None
 
     def unbound_method(self, node, inits) -> bool:
@@ -386,10 +467,14 @@ class _Scopes(ast.NodeVisitor):
         """The class whose classmethod's first parameter ``name`` reads
         where ``node`` is (``cls``, in the classmethod or a function inside
         it); None if it reads anything else."""
-        where = self.resolve(name, self.scope_of.get(id(node), self.module))
+        return self.classmethod_of(self.resolve(name, self.scope_of.get(id(node), self.module)),
+                                   name)
+
+    @staticmethod
+    def classmethod_of(where: _Scope | None, name: str) -> str | None:
+        """The class of the classmethod ``where`` whose first parameter is ``name``."""
         fn = where.node if where is not None else None
-        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.args.args \
-                and fn.args.args[0].arg == name \
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and _first(fn) == name \
                 and any(isinstance(d, ast.Name) and d.id == "classmethod"
                         for d in fn.decorator_list) \
                 and where.parent is not None and isinstance(where.parent.node, ast.ClassDef):
@@ -554,6 +639,14 @@ class _Scopes(ast.NodeVisitor):
     visit_MatchAs = visit_MatchStar = visit_MatchMapping = _captures
 
 
+def _first(fn) -> str | None:
+    """The name of a function's first parameter, the one a method's object
+    is bound to (a positional-only one comes first: ``def m(me, /, self)``
+    makes ``me`` the object; a policy review, twenty-fifth session)."""
+    params = [*fn.args.posonlyargs, *fn.args.args]
+    return params[0].arg if params else None
+
+
 def _binds(node, name: str) -> bool:
     """``node`` binds ``name`` (an assignment, a def, a class, a capture, an import, a
     parameter)."""
@@ -586,14 +679,16 @@ def _method_self_attributes(tree, scopes: _Scopes) -> set[int]:
     in the method (``self = bank``, or a ``nonlocal self`` of a function
     inside it, makes it no longer its own)."""
     found: set[int] = set()
-    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)
+                and n.name in scopes.own_classes):
         for fn in cls.body:
-            if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) or not fn.args.args:
+            first = _first(fn) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+            if first is None:
                 continue
-            first = fn.args.args[0].arg
             method = next(sc for sc in scopes.all if sc.node is fn)
             if method.kinds.get(first) != {"parameter"} or not _plain(fn, cls, scopes):
                 continue
+            scopes.own_methods.add(id(fn))
             # its body only: defaults and decorators are read where the class is
             # (a policy review, twenty-fourth session: `def m(self, v=self._w)` in a
             # class body whose `self` was the grader's object); a function or a
@@ -604,6 +699,34 @@ def _method_self_attributes(tree, scopes: _Scopes) -> set[int]:
                          and scopes.resolve(first, scopes.scope_of.get(id(a.value), scopes.module))
                          is method)
     return found
+
+
+# decorators of the standard library that keep a method a method: its first
+# argument is still the object it is called on (right-answer round of a policy
+# review, twenty-fifth session: a @contextlib.contextmanager method's self._lock)
+KEEPS_BINDING = {("contextlib", "contextmanager"), ("functools", "cached_property"),
+                 ("abc", "abstractmethod")}
+
+
+def _keeps_binding(d, scopes: _Scopes) -> bool:
+    """``d`` is ``module.name`` of KEEPS_BINDING, ``module`` imported, or
+    ``name`` imported from it."""
+    where = scopes.scope_of.get(id(d), scopes.module)
+    if isinstance(d, ast.Attribute) and isinstance(d.value, ast.Name):
+        return (d.value.id, d.attr) in KEEPS_BINDING and _Names(scopes, where).module(d.value.id)
+    if isinstance(d, ast.Name) and _Names(scopes, where).module(d.id):
+        return any(n == d.id for _, n in KEEPS_BINDING) and any(
+            isinstance(i, ast.ImportFrom) and (i.module, d.id) in KEEPS_BINDING
+            and any((a.asname or a.name) == d.id and a.name == d.id for a in i.names)
+            for i in ast.walk(scopes.module.node))
+    return False
+
+
+# hooks the class machinery calls with a class (``owner``, ``cls``): defined by a
+# learner's class, they hand it over (a policy review, twenty-fifth session)
+CLASS_HOOKS = {"__init_subclass__", "__set_name__", "__get__", "__set__", "__delete__",
+               "__class_getitem__", "__mro_entries__", "__instancecheck__",
+               "__subclasscheck__", "__prepare__"}
 
 
 def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
@@ -618,10 +741,16 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
     ``_Scopes.unbound_method``; of a ``type(x)`` or ``x.__class__``, only
     its name); used otherwise (kept in a name, a list, passed on) it is
     refused, and so is ``super()`` with arguments but ``(this class, self)``."""
+    for fn in ast.walk(tree):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name in CLASS_HOOKS:
+            _refuse(fn, f"defining {fn.name} (the class machinery calls it with a class)")
     readers = set()
     for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
         if any(id(a) in methods for a in ast.walk(cls)):
             readers.add(cls.name)
+            if isinstance(scopes.scope_of.get(id(cls), scopes.module).node, ast.ClassDef):
+                _refuse(cls, f"the class {cls.name} inside a class (its methods read self._x: "
+                             "define it at the module's level)")
     grew = True
     while grew:  # a subclass has its bases' methods
         grew = False
@@ -634,21 +763,27 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
     parent = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            if node.id in readers and scopes.at(node).own(node.id):
-                what = node.id
-            elif scopes.class_parameter(node, node.id) in readers:
-                what = f"{node.id} (the class of a classmethod)"
-            else:
-                continue
-            if not _kept_a_class(node, parent, scopes):
+            what = (node.id if node.id in readers and scopes.at(node).own(node.id)
+                    else f"{node.id} (the class of a classmethod)"
+                    if scopes.class_parameter(node, node.id) in readers else None)
+            if what is not None and not _kept_a_class(node, parent, scopes):
                 _refuse(node, f"{what} used as a value (passed around, a class's methods "
                               "could be given any object as self: call it, subclass it, "
-                              "compare it or read its attributes)")
+                              "compare it with `is` or read its attributes)")
+        if isinstance(node, ast.Name) and node.id == "type" and isinstance(node.ctx, ast.Load) \
+                and not (isinstance(parent.get(id(node)), ast.Call)
+                         and parent[id(node)].func is node):
+            _refuse(node, "type used other than called (map(type, ...) hands out classes)")
+        if isinstance(node, ast.Attribute) and node.attr == "exc_info":
+            _refuse(node, "sys.exc_info() where a class of yours reads self._x (its first item "
+                          "is a class: use `except ... as e`)")
         dynamic = (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                    and node.func.id == "type" and len(node.args) == 1 and not node.keywords
                    and scopes.resolve("type", scopes.scope_of.get(id(node), scopes.module)) is None
                    or isinstance(node, ast.Attribute) and node.attr == "__class__"
-                   and isinstance(node.ctx, ast.Load))
+                   and isinstance(node.ctx, ast.Load)
+                   # the implicit cell of a method that uses super() or __class__
+                   or isinstance(node, ast.Name) and node.id == "__class__")
         if dynamic and not _kept_a_class(node, parent, scopes, names_only=True):
             _refuse(node, f"{ast.unparse(node)} used other than to read its name, compare it "
                           "or call it (its methods would take any object as self)")
@@ -679,7 +814,9 @@ def _kept_a_class(node, parent, scopes: _Scopes, names_only: bool = False) -> bo
         return True
     if isinstance(p, ast.ClassDef) and node in p.bases:
         return True
-    if isinstance(p, (ast.Compare, ast.FormattedValue, ast.MatchClass)):
+    if isinstance(p, ast.Compare):  # `is` only: `==` hands it to the other side's __eq__
+        return all(isinstance(op, (ast.Is, ast.IsNot)) for op in p.ops)
+    if isinstance(p, (ast.FormattedValue, ast.MatchClass)):
         return True  # (a class pattern's attributes are read as attributes are)
     inner = node
     if isinstance(p, ast.Tuple):  # isinstance(x, (A, B)), except (A, B)
@@ -720,20 +857,24 @@ def _plain(fn, cls, scopes: _Scopes) -> bool:
     def builtin(d, name) -> bool:
         return (isinstance(d, ast.Name) and d.id == name
                 and scopes.resolve(name, scopes.scope_of.get(id(d), scopes.module)) is None)
-    if all(builtin(d, "property") or builtin(d, "classmethod") for d in fn.decorator_list):
-        return True
-    # every binding of fn's name in the class body is a def of that name: the
-    # first a @property, each later one decorated by its .setter, .getter or .deleter
     body = next(sc for sc in scopes.all if sc.node is cls)
     defs = sorted((n for n in ast.walk(cls) if scopes.scope_of.get(id(n)) is body
                    and _binds(n, fn.name)), key=lambda n: (n.lineno, n.col_offset))
+    # a property's chain: every binding of fn's name in the class body is a def of
+    # that name, the first a @property, each later one decorated by its .setter,
+    # .getter or .deleter
     chained = [d for n in defs[1:] for d in getattr(n, "decorator_list", [None])]
-    return (all(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in defs)
-            and defs[0] is not fn and len(defs[0].decorator_list) == 1
-            and builtin(defs[0].decorator_list[0], "property")
-            and all(isinstance(d, ast.Attribute) and d.attr in ("setter", "getter", "deleter")
-                    and isinstance(d.value, ast.Name) and d.value.id == fn.name
-                    for d in chained))
+    chain = (all(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in defs)
+             and len(defs[0].decorator_list) == 1
+             and builtin(defs[0].decorator_list[0], "property")
+             and all(isinstance(d, ast.Attribute) and d.attr in ("setter", "getter", "deleter")
+                     and isinstance(d.value, ast.Name) and d.value.id == fn.name
+                     for d in chained))
+    if all(builtin(d, "property") or builtin(d, "classmethod") or _keeps_binding(d, scopes)
+           for d in fn.decorator_list):
+        # bound by this def only (`peek = staticmethod(peek)` in the body: not plain)
+        return defs == [fn] or (chain and defs[0] is fn)
+    return chain and defs[0] is not fn
 
 
 # The submodules an allowed module loads with it. The child imports the modules its
@@ -792,10 +933,13 @@ def _attribute(node, attr: str, value, imported, names: _Names) -> None:
         return  # threading.Thread.__init__(self), in a subclass's __init__
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
             and value.func.id == "super" and _plain_super(value, names.scopes) \
-            and (attr == "__init__" or not attr.startswith("__")):
-        return  # super()._helper(), super().__init__(): its own class's, bound to self
+            and attr not in SUPER_CLASSES:
+        return  # super()._helper(), super().__repr__(): its own class's, bound to self
     _refuse(node, f"the private attribute .{attr}" if not attr.startswith("__")
             else f"the dunder attribute .{attr}")
+
+
+SUPER_CLASSES = {"__thisclass__", "__self_class__", "__self__"}  # what super() is made of
 
 
 def _on_a_class(value, names: _Names) -> bool:

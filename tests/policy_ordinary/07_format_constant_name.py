@@ -1,0 +1,5 @@
+LINE = "{name}: {count} items"
+
+
+def report(name, count):
+    return LINE.format(name=name, count=count)
