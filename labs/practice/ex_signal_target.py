@@ -1714,9 +1714,35 @@ def stop_one_scenario(rep):
         with a.cond:
             for line in lines:
                 q.put_now(line)
-            return a.seq
+            seq = a.seq
+            napping = not rep.ended("control") and "control" not in q.waiting
+        if napping:
+            # control is not in a get(): in a nap of its own between looks, say.
+            # The check does not time how soon it takes a command: its clocks move
+            # on a minute at once, so that nap ends now (a look every second took
+            # two of them per command, and a run of five commands outlasted its
+            # budget: a right answer failed, twenty-fifth session's round)
+            rep.push_clock(FAST_QUIET_S)
+        return seq
 
-    reached = rep.until(lambda: quiet(0), "control waiting for a command")
+    def seen(predicate, what) -> bool:
+        """rep.until(predicate), but where control naps between looks (at
+        rest, in no get()), its clocks move on a minute at once, so that its
+        next look comes now: the check does not time how often it looks (a
+        look every 2 s outlasted a run's budget, a right answer; twenty-
+        fifth session's round). A get() of its own waits as it says."""
+        pid, pushed_at = rep.session.pid, -1
+        while (pid is not None and not predicate() and rep.left() > 0 and not a.anomalies
+               and not rep.reports.ended() and not a.child_gone):
+            looks = len(a.of(q, who="control"))  # one push per nap: after a look at the queue
+            if (looks != pushed_at and not rep.ended("control") and "control" not in q.waiting
+                    and rep.at_rest(pid, reads=2) is not None):
+                pushed_at = looks
+                rep.push_clock(FAST_QUIET_S)
+            a.wait_for(predicate, 0.005)
+        return rep.until(predicate, what)
+
+    reached = seen(lambda: quiet(0), "control waiting for a command")
     sent = {}
     if reached and not rep.ended("control"):
         for i, target in enumerate(targets):  # ``two``: the second once the first is taken
@@ -1724,8 +1750,8 @@ def stop_one_scenario(rep):
                         + [f"stop {target}"] * (2 if mode == "twice" else 1))
             sent["stop"] = put(*commands)
             since = q.empties.get("control", 0)
-            if not rep.until(lambda: events[target].flag or (quiet(since) and not q.items),
-                             f"control taking \"stop {target}\""):
+            if not seen(lambda: events[target].flag or (quiet(since) and not q.items),
+                        f"control taking \"stop {target}\""):
                 break
     with a.cond:  # the workers go on from here: a worker stopped now did one item
         released = a.seq
@@ -1734,8 +1760,8 @@ def stop_one_scenario(rep):
         since = q.empties.get("control", 0)
         sent["nobody"] = put("stop nobody")
         # (a control that returned meanwhile, as the last stop came: "stop nobody" stays queued)
-        rep.until(lambda: rep.ended("control") or (quiet(since) and not q.items),
-                  "control waiting after \"stop nobody\"")
+        seen(lambda: rep.ended("control") or (quiet(since) and not q.items),
+             "control waiting after \"stop nobody\"")
         if mode == "quiet" and not rep.ended("control") and q.waiting.get("control", 0) is not None:
             # a timed wait could time out: a quiet period, FAST_QUIET_S of control's
             # get() timeouts at once, and the clock's time: LONG_QUIET_S in the
@@ -1851,7 +1877,10 @@ STOP_ONE = Exercise(
         "of a `threading.Lock` or `RLock` return at once, within that minute), "
         "and 2 s pass (6 s in the first such run of a check); when `control` waits "
         "without a timeout, the clocks of `time` move on by a minute at once, and the "
-        "timed waits above end if that passed their deadline. Each named "
+        "timed waits above end if that passed their deadline. The check does not time how "
+        "soon `control` takes a command: while it waits for one other than in a `get` (a "
+        "nap of its own between looks at the queue), its clocks move on by a minute at "
+        "once, and that nap ends. Each named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not return before `\"quit\"`, and must return on it."),
     functions=("control",),
