@@ -1017,26 +1017,35 @@ def _long_waits(rep) -> list[str]:
     5 s in its own thread (counted until the twentieth session, when a slice
     of the Timer's wait met the fast minute: 1 grading in 5 under load).
     Twenty 1 s naps between two looks passed, each measured alone, until
-    then (the hostile round); a 1.5 s nap before any look failed."""
+    then (the hostile round); a 1.5 s nap before any look failed. Each
+    thread's own looks and naps, in whichever thread of the learner's they
+    come (a helper thread that looked and napped 1.5 s, joined by shutdown(),
+    passed every grading; twenty-fifth session's hostile round)."""
     nap = rep.clock_nap.id if rep.clock_nap is not None else None
-    out, napped, naps = [], None, []  # None: no is_alive() look before these naps
+    out: list[str] = []
+    # per thread: seconds napped since its last is_alive() look (None: no look
+    # before these naps), and those naps
+    napped: dict[int, float | None] = {}
+    naps: dict[int, list[str]] = {}
     for r in rep.ledger():
-        if r.who != "shutdown":
+        if r.obj == "grader" or r.kind == "Rep":
             continue
+        t = r.tid
         secs = r.args[0] if r.args else None
         if r.obj == nap and r.op in ("sleep", "passed"):
-            if napped is not None and isinstance(secs, (int, float)) \
+            if napped.get(t) is not None and isinstance(secs, (int, float)) \
                     and not isinstance(secs, bool) and 0 < secs < FOREVER:
-                napped += secs
-                naps.append(f"a nap of {secs:g} s" if r.op == "sleep"
-                            else f"a timed wait of {secs:g} s")
+                napped[t] += secs
+                naps[t].append(f"a nap of {secs:g} s" if r.op == "sleep"
+                               else f"a timed wait of {secs:g} s")
         elif r.op == "is_alive":
-            if napped is not None and napped > NAP_MAX_S:
-                out.append(naps[0] if len(naps) == 1 else
-                           f"{len(naps)} naps of {napped:g} s in all")
-            napped, naps = 0.0, []
+            if napped.get(t) is not None and napped[t] > NAP_MAX_S:
+                said = (naps[t][0] if len(naps[t]) == 1 else
+                        f"{len(naps[t])} naps of {napped[t]:g} s in all")
+                out.append(said if r.who == "shutdown" else f"{said} (in {r.who})")
+            napped[t], naps[t] = 0.0, []
         elif r.op == "join":
-            napped, naps = None, []
+            napped[t], naps[t] = None, []
     return out
 
 
