@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from labs.child import procfs
-from labs.practice.arena import FastClock, GEvent, GLock, GObject, Raise, _number, first_seen_set
+from labs.practice.arena import STALL_S, FastClock, GEvent, GLock, GObject, Raise, _number, first_seen_set
 from labs.practice.exercises import Check, Exercise
 from labs.practice.pauses import PAUSE_CPU_S, StopAtPause, said_no
 from labs.practice.policy import COMMON_MODULES
@@ -382,6 +382,13 @@ def _meet_the_hold(rep, bank, names) -> None:
     # ... and on, in real time, until the learner's own timed waits have run out:
     # a threading.Timer that makes a worker give up on the busy lock fires here
     rep.outwait(lambda: all(rep.reports.calls.get(n) and rep.ended(n) for n in names))
+    # ... and the learner's clocks a minute on, as the statement says (where it
+    # keeps them: safe-transfer): a give-up on a clock of its own (a deadline on
+    # time.monotonic(), a threading.Timer) of up to a minute comes now (a 30 s
+    # Timer and a 30 s deadline of locked() looks passed every grading;
+    # twenty-fifth session's hostile round)
+    if not all(rep.reports.calls.get(n) and rep.ended(n) for n in names):
+        rep.push_clock(STALL_S)
 
 
 STARTED_BY_YOU = " (a thread your code started)"  # names a helper thread in a message
@@ -828,7 +835,9 @@ SAFE_TRANSFER = Exercise(
         "must run with `lock` held by the caller. When a credit fails, the bank may hold "
         "the caller there first: meanwhile a timed `acquire` of the lock times out at "
         "once, for a minute of your clock, and the hold lasts until each wait with a "
-        "timeout of at most 5 s that a thread of yours is in has run out."),
+        "timeout of at most 5 s that a thread of yours is in has run out; then the clocks "
+        "of `time` move on by a minute at once (a `time.sleep`, a timed wait on an Event "
+        "or Condition, as in `threading.Timer`, ends if that passed its deadline)."),
     functions=("transfer",),
     signatures=(("bank", "lock", "src", "dst", "amount"),),
     skeleton=(
@@ -841,6 +850,7 @@ SAFE_TRANSFER = Exercise(
     scenario=safe_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,
+    fast_clock=True,  # the hold's minute: a give-up on the learner's clock comes then
     explore_steps=24,
     checks=(
         Check("the lock held around every debit and credit", "held by the caller",
