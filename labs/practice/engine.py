@@ -411,14 +411,12 @@ class Rep:
         again. A timed wait of the learner's own whose deadline the push
         passed has then ended, and what it did next (a threading.Timer that
         fired and put "quit", say) is in the ledger. At most PUSH_S for each
-        of the two rests, the grader's time (held, less the CPU the learner's
-        process used meanwhile). False when there is no
+        of the two rests, the grader's time (held). False when there is no
         clock to push, the run is spent (``spent``), or it did not settle."""
         s, a = self.session, self.arena
         tick, pid, t0 = s.tick, s.pid, time.monotonic()
         if tick is None or pid is None or self.spent():
             return False
-        ran0 = procfs.cpu_s(pid)
         timed = {}  # thread -> its wake-ups, for those in a wait of their own that can time out
 
         def at_rest_before() -> bool:
@@ -445,10 +443,7 @@ class Rep:
                    and wait.until(lambda: self._woke(pid, timed)
                                   and self.at_rest(pid) is not None, left(), poll=0.002,
                                   queued=machine))
-        # the grader's time, less the CPU the learner's process used meanwhile
-        # (as Rep.wait's held waits: code that spins, never at rest, gets no
-        # more than its budget)
-        self.hold(time.monotonic() - t0 - (procfs.cpu_s(pid) - ran0))
+        self.hold(time.monotonic() - t0)
         return settled
 
     def outwait(self, done) -> list[str]:
@@ -668,14 +663,19 @@ class Rep:
         names = {t["name"] for t in self.threads if not t.get("main")} | self.helpers
         conns = a.conns[self.first_conn:]  # the main thread's may be older: not a runner
         runners = {c.tid for c in conns if c.name in names} | self.reports.finished
-        end, queued0 = time.monotonic() + SETTLE_S, procfs.queued_both(s.pid)
+        # (the runner's own work after its report counts as the waits do: it
+        # collects the garbage the call left, gc.collect(), and closes what it
+        # lent; a spinning reader's runner was still there after 1 s under heavy
+        # load, twenty-fifth session, and its thread and sockets were called left)
+        def moved() -> float:
+            return procfs.queued_both(s.pid) + procfs.cpu_s(s.pid)
+        end, moved0 = time.monotonic() + SETTLE_S, moved()
         while not s.gone:
             extra = set(procfs.tids(s.pid)) - self.base_tids
             if not extra & runners:
                 break
-            if time.monotonic() >= end:  # SETTLE_S is up: and the time they waited?
-                if time.monotonic() >= end + wait.moved_on(procfs.queued_both(s.pid), queued0,
-                                                           self.budget):
+            if time.monotonic() >= end:  # SETTLE_S is up: and the time they waited or ran?
+                if time.monotonic() >= end + wait.moved_on(moved(), moved0, self.budget):
                     break
             time.sleep(0.002)
         # A thread of the learner's own that was joined has finished its Python
