@@ -24,10 +24,10 @@ line (``Refused``, exit status 2 on the command line):
   ``bank`` its ``self``; its bases' methods and names its body binds to
   them too, and from a classmethod's ``cls``), but ``Base.__init__(self)``;
   a class of its own whose methods read ``self._x`` used otherwise than
-  called, subclassed, compared, tested, matched, annotated, printed or
+  called, subclassed, compared with ``is``, tested, matched, annotated, printed or
   read an attribute of (``k = A``, ``[A]``, ``getattr(A, "get")``), and a
   ``type(x)`` or ``x.__class__`` used otherwise than read its name,
-  compared or called, where such a class exists; ``super()`` with
+  compared with ``is`` or called, where such a class exists; ``super()`` with
   arguments but ``(this class, self)``; ``mro()``;
 - a method's ``self`` under a decorator but ``property`` (and its setter),
   ``classmethod``, ``contextlib.contextmanager``, ``functools.cached_property``
@@ -735,7 +735,7 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
     object handed to a method taken from the class becomes its ``self``
     (``type(r).peek(bank)``; a policy review, twenty-fifth session). Such a
     class, a ``type(x)``, an ``x.__class__`` and a classmethod's ``cls`` may
-    be called, subclassed, compared, tested with ``isinstance`` or
+    be called, subclassed, compared with ``is``, tested with ``isinstance`` or
     ``except``, written in an annotation, printed, or have an attribute read
     (a method of its own classes read that way is refused where it is read:
     ``_Scopes.unbound_method``; of a ``type(x)`` or ``x.__class__``, only
@@ -785,7 +785,7 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
                    # the implicit cell of a method that uses super() or __class__
                    or isinstance(node, ast.Name) and node.id == "__class__")
         if dynamic and not _kept_a_class(node, parent, scopes, names_only=True):
-            _refuse(node, f"{ast.unparse(node)} used other than to read its name, compare it "
+            _refuse(node, f"{ast.unparse(node)} used other than to read its name, compare it with `is` "
                           "or call it (its methods would take any object as self)")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                 and node.func.id == "super" and not _plain_super(node, scopes):
@@ -805,7 +805,7 @@ def _plain_super(call, scopes: _Scopes) -> bool:
 
 
 def _kept_a_class(node, parent, scopes: _Scopes, names_only: bool = False) -> bool:
-    """``node`` (a class) is called, subclassed, compared, tested, annotated,
+    """``node`` (a class) is called, subclassed, compared with ``is``, tested, annotated,
     printed, or has an attribute read (``names_only``: only a name)."""
     p = parent.get(id(node))
     if isinstance(p, ast.Attribute) and p.value is node:
