@@ -123,7 +123,6 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
 # class's positional pattern reads the attributes its __match_args__ names
 SELF_MATCHING = {"bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list",
                  "set", "str", "tuple"}
-FORMAT_FIELD = re.compile(r"\{[^{}!:]*\.\s*_")  # "{0._w}": a format field reading ._w
 FIELD_ATTR = re.compile(r"\.\s*([A-Za-z_]\w*)")  # each attribute a format field reads
 
 
@@ -164,17 +163,17 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         if any(name in sc.kinds or name in sc.declared for sc in scopes.all):
             _refuse(next((n for n in ast.walk(tree) if _binds(n, name)), tree.body[0]),
                     "assigning __name__" if name == "__name__" else f"binding {name}")
-    methods = _method_self_attributes(tree, scopes)
+    methods, own_methods = _method_self_attributes(tree, scopes)
     _classes_stay_classes(tree, scopes, methods)
     called_names = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     # `Base.__init__(self, ...)`, `Base.stop(self)` in a method of the learner's own
     # class, given its own self: the calls of a method taken from its class that
     # pass no object of their choice
-    inits = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)
-             and isinstance(n.func, ast.Attribute)
-             and n.args and isinstance(n.args[0], ast.Name)
-             and n.args[0].id == scopes.first_parameter(n)
-             and id(scopes.scope_of.get(id(n), scopes.module).node) in scopes.own_methods}
+    on_self = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)
+               and isinstance(n.func, ast.Attribute)
+               and n.args and isinstance(n.args[0], ast.Name)
+               and n.args[0].id == scopes.first_parameter(n)
+               and id(scopes.scope_of.get(id(n), scopes.module).node) in own_methods}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for a in node.names:
@@ -191,7 +190,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                     _module(f"{node.module}.{a.name}", allowed, node)
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                and (FORMAT_FIELD.search(node.value) or _field_reads_forbidden(node.value)):
+                and _field_reads_forbidden(node.value):
             _refuse(node, "a format field that reads a private attribute or a frame")
         if isinstance(node, ast.Attribute) and node.attr in ("format", "format_map") \
                 and not _written_out(node.value, tree, scopes):
@@ -211,7 +210,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         if isinstance(node, ast.Name) and node.id in FORBIDDEN_CALLS:
             _refuse(node, f"{node.id}()" if id(node) in called_names else node.id)
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                and isinstance(node.ctx, ast.Load) and scopes.unbound_method(node, inits):
+                and isinstance(node.ctx, ast.Load) and scopes.unbound_method(node, on_self):
             _refuse(node, f"{node.value.id}.{node.attr} (a method taken from its class: "
                           "call it on an instance)")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
@@ -228,7 +227,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                         and target.id in imported:
                     _refuse(node, f"changing {target.id}.{attr.value} (a module's attribute)")
         elif isinstance(node, ast.Attribute):
-            if node.attr == "__init__" and id(node) not in inits and not (
+            if node.attr == "__init__" and id(node) not in on_self and not (
                     isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
                     and node.value.func.id == "super"):
                 # `Reader.__init__(bank)`, `threading.Thread.__init__(bank)`: an
@@ -275,12 +274,12 @@ def _written_out(node, tree, scopes: "_Scopes") -> bool:
 
 
 def _field_reads_forbidden(text: str) -> bool:
-    """A format field of ``text`` (``"{0.f_back.f_globals}"``) reads a frame's
-    or a traceback's attribute, or a forbidden one (a policy review, twenty-
-    fifth session: the format was written out, its fields were not read)."""
+    """A format field of ``text`` reads a private attribute (``"{0._w}"``), a
+    frame's or a traceback's (``"{0.f_back.f_globals}"``: a policy review,
+    twenty-fifth session), or a forbidden one."""
     for field in re.findall(r"\{([^{}]*)\}", text):
         for attr in FIELD_ATTR.findall(field.split("!")[0].split(":")[0]):
-            if attr in FORBIDDEN_ATTRS or attr.startswith(("f_", "tb_", "gi_", "cr_", "ag_")):
+            if attr in FORBIDDEN_ATTRS or attr.startswith(("_", "f_", "tb_", "gi_", "cr_", "ag_")):
                 return True
     return False
 
@@ -353,7 +352,6 @@ class _Scopes(ast.NodeVisitor):
         self.untrusted: set[str] = set()  # classes whose call may return anything
         self.bodies: dict[str, list] = {}  # class name -> its body (the last so named)
         self.bases: dict[str, list] = {}   # class name -> the names of its bases
-        self.own_methods: set[int] = set()  # methods whose first parameter is their object
         self.visit(tree)
         for scope in reversed(self.all):  # inner scopes first: declarations chain outward
             for name, how in scope.declared.items():
@@ -431,13 +429,13 @@ class _Scopes(ast.NodeVisitor):
             return _first(fn)
         return None
 
-    def unbound_method(self, node, inits) -> bool:
+    def unbound_method(self, node, on_self) -> bool:
         """``Own.method``: a method of one of the learner's classes taken from
         the class, which any object can then be passed to as ``self`` (its
         ``self._x`` reads that object's; a policy review, twenty-fourth
-        session), but ``Base.__init__(self)`` (``inits``)."""
+        session), but ``Base.__init__(self)``, ``Base.stop(self)`` (``on_self``)."""
         cls = node.value.id
-        if id(node) in inits:
+        if id(node) in on_self:
             return False
         owner = self.class_parameter(node, cls)
         if owner is not None:  # `cls.get(bank)` in a classmethod
@@ -672,13 +670,14 @@ def _root(node) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
-def _method_self_attributes(tree, scopes: _Scopes) -> set[int]:
+def _method_self_attributes(tree, scopes: _Scopes) -> tuple[set[int], set[int]]:
     """ids of the ``first_param._attr`` nodes inside the methods of the
     submission's own classes (``self._lock`` in ``def run(self)``): where
     the name reads the method's own first parameter, never bound otherwise
     in the method (``self = bank``, or a ``nonlocal self`` of a function
-    inside it, makes it no longer its own)."""
+    inside it, makes it no longer its own); and ids of those methods."""
     found: set[int] = set()
+    own: set[int] = set()
     for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)
                 and n.name in scopes.own_classes):
         for fn in cls.body:
@@ -688,7 +687,7 @@ def _method_self_attributes(tree, scopes: _Scopes) -> set[int]:
             method = next(sc for sc in scopes.all if sc.node is fn)
             if method.kinds.get(first) != {"parameter"} or not _plain(fn, cls, scopes):
                 continue
-            scopes.own_methods.add(id(fn))
+            own.add(id(fn))
             # its body only: defaults and decorators are read where the class is
             # (a policy review, twenty-fourth session: `def m(self, v=self._w)` in a
             # class body whose `self` was the grader's object); a function or a
@@ -698,7 +697,7 @@ def _method_self_attributes(tree, scopes: _Scopes) -> set[int]:
                          and a.value.id == first
                          and scopes.resolve(first, scopes.scope_of.get(id(a.value), scopes.module))
                          is method)
-    return found
+    return found, own
 
 
 # decorators of the standard library that keep a method a method: its first
@@ -715,7 +714,7 @@ def _keeps_binding(d, scopes: _Scopes) -> bool:
     if isinstance(d, ast.Attribute) and isinstance(d.value, ast.Name):
         return (d.value.id, d.attr) in KEEPS_BINDING and _Names(scopes, where).module(d.value.id)
     if isinstance(d, ast.Name) and _Names(scopes, where).module(d.id):
-        return any(n == d.id for _, n in KEEPS_BINDING) and any(
+        return any(
             isinstance(i, ast.ImportFrom) and (i.module, d.id) in KEEPS_BINDING
             and any((a.asname or a.name) == d.id and a.name == d.id for a in i.names)
             for i in ast.walk(scopes.module.node))
