@@ -358,37 +358,53 @@ def _meet_the_hold(rep, bank, names) -> None:
     that process stands still (on a lock of the learner's own that worker-1
     holds, say: what the kernel shows, procfs.waits_on_its_own); for
     ``MEET_S`` at most; then until each timed wait of the learner's own has
-    run out (``Rep.outwait``). The time waited is the grader's
-    (``held``), not the learner's budget."""
-    until = time.monotonic() + MEET_S
+    run out (``Rep.outwait``); then, where the exercise keeps the learner's
+    clocks, a minute on (``STALL_S``), and the others meet the hold once more
+    after that push. The time waited is the grader's (``held``), not the
+    learner's budget."""
     pid = rep.session.pid
     tids = {c.name: c.tid for c in rep.arena.conns[rep.first_conn:]}
 
-    def met(name):
-        if rep.reports.calls.get(name) and rep.ended(name):
+    def ended(name):
+        return rep.reports.calls.get(name) and rep.ended(name)
+
+    def met(name, seq, version):
+        if ended(name):
             return True
-        if any(r.who == name and r.parked is not None and r.parked >= bank.held_version
+        if any(r.who == name and r.parked is not None and r.parked >= version
                for r in rep.arena.current.values()):
             return True
         if bank.lock.stall_over(name):  # a minute of timed acquires that timed out
             return True
         # (one that ran: a record at the explorer's gate has not run yet)
-        if any(r.who == name and r.seq > bank.held.seq and r.end is not None
+        if any(r.who == name and r.seq > seq and r.end is not None
                for r in rep.arena.of(bank)):
             return True
         return (name in tids and pid is not None and procfs.waits_on_its_own(pid, tids[name])
                 and not any(r.who == name for r in rep.arena.current.values()))
-    rep.wait(lambda: all(met(n) for n in names) or time.monotonic() > until, held=True)
+
+    def meet(seq, version):
+        until = time.monotonic() + MEET_S
+        rep.wait(lambda: all(met(n, seq, version) for n in names) or time.monotonic() > until,
+                 held=True)
+    meet(bank.held.seq, bank.held_version)
     # ... and on, in real time, until the learner's own timed waits have run out:
     # a threading.Timer that makes a worker give up on the busy lock fires here
-    rep.outwait(lambda: all(rep.reports.calls.get(n) and rep.ended(n) for n in names))
+    rep.outwait(lambda: all(ended(n) for n in names))
     # ... and the learner's clocks a minute on, as the statement says (where it
     # keeps them: safe-transfer): a give-up on a clock of its own (a deadline on
     # time.monotonic(), a threading.Timer) of up to a minute comes now (a 30 s
     # Timer and a 30 s deadline of locked() looks passed every grading;
-    # twenty-fifth session's hostile round)
-    if not all(rep.reports.calls.get(n) and rep.ended(n) for n in names):
-        rep.push_clock(STALL_S)
+    # twenty-fifth session's hostile round). Then each meets the hold again:
+    # a look at the lock that waited at the explorer's gate through the push is
+    # answered while the lock is still held (a deadline of locked() looks gave
+    # up in the runs whose schedule ran its look during the hold, and not in
+    # those that ran it after the release; twenty-sixth session)
+    if not all(ended(n) for n in names):
+        with rep.arena.cond:
+            seq, version = rep.arena.seq, rep.arena.cond.version
+        if rep.push_clock(STALL_S):
+            meet(seq, version)
 
 
 STARTED_BY_YOU = " (a thread your code started)"  # names a helper thread in a message
