@@ -1650,9 +1650,9 @@ STOP_ONE_MODES = {
     "two": (("Red_1", "green", "blue.2"), ("Red_1", "blue.2"), ()),
     "all": (("north", "south"), ("north", "south"), ()),  # every worker: quit still ends it
 }
-STOP_ONE_QUIET_S = 2.0  # quiet: no command for this long before "quit" (the grader's time)
-LONG_QUIET_S = 6.0      # ... in the grading's first quiet run: longer than a 5 s idle timeout
-                        # that control measures on its own clock (the grader holds: not the budget)
+STOP_ONE_QUIET_S = 2.0  # quiet: no command for this long before "quit" (the grader's time;
+                        # until the twenty-sixth session 6 s in a check's first quiet run, for
+                        # idle timeouts on control's own clocks, which FAST_QUIET_S passes now)
 FAST_QUIET_S = 60.0     # ... and this much of control's get() timeouts pass at once
 
 
@@ -1690,7 +1690,7 @@ def stop_one_scenario(rep):
     item in hand, the others do all their items). Then "stop nobody", and
     once control waits again (``quiet``, when its wait could time out: a
     quiet period, a minute of its get() timeouts let pass at once and 2 s of
-    the clock, 6 s in the grading's first quiet run: the child's ``time``
+    the clock: the child's ``time``
     clocks move on with those timeouts, and its ``time.sleep`` returns at
     once meanwhile, wire.Clock; when it waits untimed, its clocks are pushed
     a minute on at once, Rep.push_clock, which ends an idle Timer of its
@@ -1764,12 +1764,11 @@ def stop_one_scenario(rep):
              "control waiting after \"stop nobody\"")
         if mode == "quiet" and not rep.ended("control") and q.waiting.get("control", 0) is not None:
             # a timed wait could time out: a quiet period, FAST_QUIET_S of control's
-            # get() timeouts at once, and the clock's time: LONG_QUIET_S in the
-            # grading's first quiet run (one per check: a 10-run check of an
-            # answer that waits with a timeout costs that much more), else
-            # STOP_ONE_QUIET_S. An untimed get() cannot end without a command:
-            # no time needs to pass for it (the reference's check stays fast).
-            quiet_s = LONG_QUIET_S if n == _first_quiet_run() else STOP_ONE_QUIET_S
+            # get() timeouts at once (and of its clocks: an idle timeout on them
+            # comes now), and STOP_ONE_QUIET_S of real time, for a clock outside
+            # `time`'s. An untimed get() cannot end without a command: no time
+            # needs to pass for it (the reference's check stays fast).
+            quiet_s = STOP_ONE_QUIET_S
             with a.cond:
                 q.set_fast({"control": FAST_QUIET_S})
             rep.hold(quiet_s)
@@ -1804,10 +1803,6 @@ def stop_one_scenario(rep):
         # its last operation on the queue took a command (not an Empty, a look)
         quiet_after_last=not (mine and mine[-1].op == "get" and mine[-1].ok))
     return facts
-
-
-def _first_quiet_run() -> int:
-    return tuple(STOP_ONE_MODES).index("quiet") + 1
 
 
 def _target_stopped(f):
@@ -1875,7 +1870,7 @@ STOP_ONE = Exercise(
         "(the clocks of `time` move on by as much, and `time.sleep`, a timed wait on an "
         "Event or Condition, as in `threading.Timer`, a timed `join` and a timed `acquire` "
         "of a `threading.Lock` or `RLock` return at once, within that minute), "
-        "and 2 s pass (6 s in the first such run of a check); when `control` waits "
+        "and 2 s pass; when `control` waits "
         "without a timeout, the clocks of `time` move on by a minute at once, and the "
         "timed waits above end if that passed their deadline. The check does not time how "
         "soon `control` takes a command: while it waits for one other than in a `get` (a "
