@@ -671,11 +671,20 @@ class GNap(GObject):
         news = self.passes(seconds)
         if news is not None:
             return news
-        self.block(lambda: False, seconds)
+        t0 = time.monotonic()
+        if self.block(lambda: self.cut(rec, seconds), seconds):
+            # ended early: what was left of it passes at once, on the learner's clocks
+            return OnFastClock(None, skew=max(0.0, seconds - (time.monotonic() - t0)))
+        return None
 
     def passes(self, seconds: float) -> "OnFastClock | None":
         """A nap that passes at once (its reply), or None: it waits."""
         return None
+
+    def cut(self, rec, seconds: float) -> bool:
+        """Whether a nap that waits may end now, the rest of it passing at
+        once (under the monitor; checked at each change of state): never here."""
+        return False
 
 
 class GClockNap(GNap):
