@@ -254,11 +254,11 @@ class GWorker(GObject):
         if fast is not None:  # its whole timeout passes at once, on the fast clock
             return fast
         if (self.at_exit and (self is not slow.slow or slow.let_go)) or self.start.trigger is rec \
-                or rec in self.start.helds:
+                or rec in self.start.helds or self.start.passes_whole(rec, t):
             # a timed join never sees a worker end: after the stop (the slow
-            # one's once the grader let it go), and in the look SIGTERM came in,
-            # its whole timeout passes at once, on the learner's clocks
-            # (SlowEnd.passing)
+            # one's once the grader let it go), in the look SIGTERM came in and
+            # in midway-5's look before it, its whole timeout passes at once, on
+            # the learner's clocks (SlowEnd.passing)
             fast = slow.passing(t)
             if fast is not None:
                 self.start.hold_look(rec)
@@ -407,6 +407,14 @@ class GStart(GObject):
         if fast is not None:
             fast.value = False
             return fast
+        if self.stop_at is None and self.passes_whole(rec, t):
+            # nothing sets the stop meanwhile: its whole timeout passes at once, on
+            # the learner's clocks, as a timed join's does there
+            fast = self.slow.passing(t)
+            if fast is not None:
+                fast.value = False
+                self.hold_look(rec)
+                return fast
         value = self.block(lambda: self.stop_at is not None, t)
         self.hold_look(rec)
         return value
@@ -529,6 +537,19 @@ class GStart(GObject):
         if self.let_pass is None and rec.op in LOOKS and not _untimed(rec):
             self.let_pass = rec
         return rec is self.let_pass
+
+    def passes_whole(self, rec, seconds) -> bool:
+        """Whether a timed look of the main thread's (``join(timeout)``,
+        ``stop.wait(timeout)``) of at most a step (STEP_S) passes its whole
+        timeout at once: the look SIGTERM came in, aimed at another thread
+        (nothing wakes the wait: the handler runs as it ends), and midway-5's
+        look that goes on before it (the workers hold their items until the
+        stop: nothing happens meanwhile). Until the twenty-sixth session those
+        took their timeout in real time: a right answer that waits on
+        ``stop.wait(1.0)`` spent 1 s of every midway run and 2 s of every
+        midway-5 run there."""
+        held = bool(self.helds) and rec is self.helds[0] and self.signal_to != "the process"
+        return seconds is not None and 0 < seconds <= STEP_S and (held or rec is self.let_pass)
 
     def hold_nap(self, rec) -> None:
         """midway-5: a nap of the main thread's after the look that went on
@@ -1577,7 +1598,10 @@ SIGTERM = Exercise(
         "`stop.is_set()`, or a nap: `time.sleep` is one of its calls too), and that call "
         "ends only once the kernel shows SIGTERM taken; "
         "Python runs a handler only in the main thread, and the check's calls run it "
-        "before they end. The check sees every `stop.set()` and the thread that calls "
+        "before they end. A wait of at most 1 s that nothing but the check could end "
+        "(the look SIGTERM aimed at another thread came in, a nap after a worker said "
+        "True once the stop came) passes at once, the clocks of `time` moving on by its "
+        "length. The check sees every `stop.set()` and the thread that calls "
         "it: a set from another thread, or one your main thread makes once that call "
         "has ended, is not the handler's. Every worker must finish its item and end, and "
         "you must "
