@@ -380,14 +380,29 @@ def _meet_the_hold(rep, bank, names) -> None:
         if any(r.who == name and r.seq > seq and r.end is not None
                for r in rep.arena.of(bank)):
             return True
+        return own_wait(name)
+
+    def own_wait(name):
         return (name in tids and pid is not None and procfs.waits_on_its_own(pid, tids[name])
                 and not any(r.who == name for r in rep.arena.current.values()))
 
-    def meet(seq, version):
+    def untimed_wait(name, version):
+        # an acquire() with no timeout, waiting for the lock (a timed one returns at
+        # once while the lock is stalled)
+        return any(r.who == name and r.parked is not None and r.parked >= version
+                   and r.obj == bank.lock.id and r.op == "acquire" for r in rep.arena.current.values())
+
+    def answered_since(name, seq):
+        """An operation of ``name``'s (on the lock, the bank, a nap) begun after
+        ``seq`` was answered: it has seen the lock as it is now."""
+        return ended(name) or any(r.who == name and r.seq > seq and r.end is not None
+                                  for r in rep.ledger())
+
+    def meet(seq, version, met):
         until = time.monotonic() + MEET_S
         rep.wait(lambda: all(met(n, seq, version) for n in names) or time.monotonic() > until,
                  held=True)
-    meet(bank.held.seq, bank.held_version)
+    meet(bank.held.seq, bank.held_version, met)
     # ... and on, in real time, until the learner's own timed waits have run out:
     # a threading.Timer that makes a worker give up on the busy lock fires here
     rep.outwait(lambda: all(ended(n) for n in names))
@@ -396,15 +411,19 @@ def _meet_the_hold(rep, bank, names) -> None:
     # time.monotonic(), a threading.Timer) of up to a minute comes now (a 30 s
     # Timer and a 30 s deadline of locked() looks passed every grading;
     # twenty-fifth session's hostile round). Then each meets the hold again:
-    # a look at the lock that waited at the explorer's gate through the push is
-    # answered while the lock is still held (a deadline of locked() looks gave
-    # up in the runs whose schedule ran its look during the hold, and not in
-    # those that ran it after the release; twenty-sixth session)
+    # an operation of its begun after the push is answered while the lock is
+    # still held, or it waits in one that cannot time out, or in its own
+    # process. A look or a timed acquire that waited at the explorer's gate
+    # through the push was answered after the release before: a deadline of
+    # locked() looks, and give-ups after 65 to 120 s of timed acquires, passed
+    # in the runs whose schedule put the release first (twenty-sixth session)
     if not all(ended(n) for n in names):
         with rep.arena.cond:
             seq, version = rep.arena.seq, rep.arena.cond.version
         if rep.push_clock(STALL_S):
-            meet(seq, version)
+            meet(seq, version, lambda name, seq, version: (
+                answered_since(name, seq) or untimed_wait(name, version)
+                or own_wait(name)))
 
 
 STARTED_BY_YOU = " (a thread your code started)"  # names a helper thread in a message
