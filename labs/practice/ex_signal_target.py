@@ -1715,6 +1715,9 @@ STOP_ONE_QUIET_S = 2.0  # quiet: no command for this long before "quit" (the gra
                         # until the twenty-sixth session 6 s in a check's first quiet run, for
                         # idle timeouts on control's own clocks, which FAST_QUIET_S passes now)
 FAST_QUIET_S = 60.0     # ... and this much of control's get() timeouts pass at once
+LULL_S = 0.2            # a lull (no command, before the first one and after stops taken):
+                        # at most this long, a minute of control's timeouts passing at once
+LULL_MODES = ("quiet", "two", "all")  # the runs with lulls
 
 
 def _commands(rep, n):
@@ -1748,8 +1751,11 @@ def stop_one_scenario(rep):
     command, the grader puts the mode's noise and "stop NAME" (``twice``:
     two times), and waits until NAME's Event is set or control waits again;
     then the workers go on (a worker whose Event is set stops after the
-    item in hand, the others do all their items). Then "stop nobody", and
-    once control waits again (``quiet``, when its wait could time out: a
+    item in hand, the others do all their items). In ``quiet``, ``two``
+    and ``all`` a lull comes before the first command and once the stops are
+    taken (``lull``: a minute of control's clocks passes at once). Then
+    "stop nobody", and once control waits again (``quiet``, when its wait
+    could time out: a
     quiet period, a minute of its get() timeouts let pass at once and 2 s of
     the clock: the child's ``time``
     clocks move on with those timeouts, and its ``time.sleep`` returns at
@@ -1803,7 +1809,33 @@ def stop_one_scenario(rep):
             a.wait_for(predicate, 0.005)
         return rep.until(predicate, what)
 
+    def lull() -> None:
+        """No command for a minute of control's clocks, at once: its get()
+        timeouts pass at once (and its clocks move on with them, its naps pass
+        at once: wire.Clock) until they add up to a minute, LULL_S at most;
+        if they did not (a get() with no timeout, naps of its own between
+        looks), its clocks are pushed a minute on (Rep.push_clock). The
+        grader's time. An idle timeout of up to a minute, kept before the
+        first command, after a stop it obeyed or once every worker is stopped,
+        comes now (hostile round, twenty-sixth session: four such passed every
+        grading, the quiet period coming only after "stop nobody")."""
+        if mode not in LULL_MODES or rep.ended("control"):
+            return
+        t0 = time.monotonic()
+        with a.cond:
+            q.set_fast({"control": FAST_QUIET_S})
+        a.wait_for(lambda: rep.ended("control") or bool(a.anomalies) or q.fast.spent("control")
+                   or ("control" in q.waiting and q.waiting["control"] is None), LULL_S)
+        with a.cond:
+            pushed = not rep.ended("control") and not q.fast.spent("control")
+            q.set_fast({})
+        rep.hold(time.monotonic() - t0)
+        if pushed:  # a get() with no timeout, or a nap of its own between looks
+            rep.push_clock(FAST_QUIET_S)
+
     reached = seen(lambda: quiet(0), "control waiting for a command")
+    if reached:
+        lull()
     sent = {}
     if reached and not rep.ended("control"):
         for i, target in enumerate(targets):  # ``two``: the second once the first is taken
@@ -1817,6 +1849,8 @@ def stop_one_scenario(rep):
     with a.cond:  # the workers go on from here: a worker stopped now did one item
         released = a.seq
         items = {name: 1 if ev.flag else ITEMS for name, ev in events.items()}
+    if "stop" in sent and not rep.ended("control"):
+        lull()
     if "stop" in sent and not rep.ended("control"):
         since = q.empties.get("control", 0)
         sent["nobody"] = put("stop nobody")
@@ -1926,14 +1960,16 @@ STOP_ONE = Exercise(
         "holds an item when the command comes. The check sends `\"stop NAME\"` for one "
         "of them (sometimes twice, sometimes after other verbs and unknown names; in some "
         "runs for two of them, or for every one, each once the one before is taken), then "
-        "`\"stop nobody\"`, sometimes a quiet period, then `\"quit\"`: in a quiet period "
-        "a `get` with a timeout times out at once until its timeouts add up to a minute "
-        "(the clocks of `time` move on by as much, and `time.sleep`, a timed wait on an "
-        "Event or Condition, as in `threading.Timer`, a timed `join` and a timed `acquire` "
-        "of a `threading.Lock` or `RLock` return at once, within that minute), "
-        "and 2 s pass; when `control` waits "
-        "without a timeout, the clocks of `time` move on by a minute at once, and the "
-        "timed waits above end if that passed their deadline. The check does not time how "
+        "`\"stop nobody\"`, sometimes a quiet period, then `\"quit\"`; in the runs with "
+        "a quiet period, and in those that stop two or every worker, a lull also comes "
+        "before the first command and once the stops are taken. In a lull or a quiet "
+        "period a `get` with a timeout times out at once until its timeouts add up to a "
+        "minute (the clocks of `time` move on by as much, and `time.sleep`, a timed wait "
+        "on an Event or Condition, as in `threading.Timer`, a timed `join` and a timed "
+        "`acquire` of a `threading.Lock` or `RLock` return at once, within that minute); "
+        "a quiet period then lasts 2 s; when `control` waits without a timeout, or, in a "
+        "lull, did not time out a minute of `get`s, the clocks of `time` move on by a "
+        "minute at once, and the timed waits above end if that passed their deadline. The check does not time how "
         "soon `control` takes a command: while it waits for one other than in a `get` (a "
         "nap of its own between looks at the queue), its clocks move on by a minute at "
         "once, and that nap ends. Each named "

@@ -1,4 +1,4 @@
-# expect: control returned before "quit" (after 3 command(s)): an empty or quiet queue is not a reason to return
+# expect: an empty or quiet queue is not a reason to return
 import queue
 import time
 
