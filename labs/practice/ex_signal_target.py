@@ -829,8 +829,9 @@ def _handler_tail(rep, start) -> str | None:
     the held call's own reply waits too. Returns what the handler did more
     than set the stop, or None: only the set, or no set of the handler's to
     watch from. What counts is what the kernel says, never a time: bytes
-    written, a wait of its own seen (``procfs.naps``: not one for the GIL),
-    CPU used (a spin; exact, read with the thread blocked at both ends)."""
+    written, a thread started, a wait of its own seen (``procfs.naps``: not
+    one for the GIL), CPU used (a spin; exact, read with the thread blocked
+    at both ends)."""
     a, pid, tid = rep.arena, rep.session.pid, start.main_tid
     t0 = a.now()
 
@@ -848,6 +849,11 @@ def _handler_tail(rep, start) -> str | None:
     # running thread's time at its ticks, a blocked one's is up to date)
     cpu0 = procfs.cpu_when_blocked(pid, tid, TAIL_S) if asked() else None
     set_fd = _receiving_on(pid, tid)  # the set's connection (the handler's calls')
+    # the process's threads now: a thread the learner's code starts stays until a
+    # thread of its looks at it (wire.hold_ends), so one the handler starts is
+    # still there once it has returned (a handler that started a thread to log
+    # passed 1 grading in 4: its wait for the thread to start was seen or not)
+    threads0 = set(procfs.tids(pid))
     with a.cond:
         ok = asked() and not a.child_gone and r.note.get("wchar") is not None and cpu0 is not None
         start.tail_from = a.now()  # the set's reply goes out
@@ -883,8 +889,11 @@ def _handler_tail(rep, start) -> str | None:
     if not returned:
         what = max(seen, key=seen.get) if seen else None
         return f"it had not returned {TAIL_S:g} s after its set" + (f" ({what})" if what else "")
+    started = set(procfs.tids(pid)) - threads0
     if wrote > 0:
         return f"it wrote {wrote} bytes after its set (a print, a log line)"
+    if started:
+        return f"it started {len(started)} thread(s) after its set"
     if napped:
         return f"{napped[0]} after its set (a wait of its own)"
     if cpu > TAIL_CPU_S * 1e9:
@@ -1100,9 +1109,9 @@ class MainWatch:
         return (self.waiting, self.running) if self.opened else None
 
     def loop_of_looks(self) -> str | None:
-        """The ledger's word, beside the kernel's shares: the main thread's
-        looks that do not wait at one object, LOOPED times or more in a
-        burst (looks that each began less than NAP_S after a look that does
+        """The ledger's word, beside the kernel's shares: one thread's looks
+        that do not wait at one object, LOOPED times or more in a burst (looks
+        that each began less than NAP_S after a look of that thread's that does
         not wait: no wait of NAP_S fits between them), while real() held;
         the longest such burst, said, or None. A right answer looks at each
         worker and at the stop two or three times between waits (``while not
@@ -1111,41 +1120,50 @@ class MainWatch:
         that spins 5 ms between 10 ms naps pass under load: each look waited
         on a slow grader, and a burst of three looks, rarer, was left out of
         the loops they count (a fresh-clone CI, nineteenth session). A
-        burst needs no share: one is seen or not."""
+        burst needs no share: one is seen or not. Every thread of the
+        learner's counts: the kernel watches the main thread only, and a
+        helper thread that spun on ``is_alive()``, or polled with 1 ms naps,
+        while the main thread napped passed every grading (hostile round,
+        twenty-sixth session)."""
         if self.span is None:
             return None
         first, last = self.span
         names = {self.start.id: "the stop", **{w.id: w.name for w in self.start.workers}}
         ended = {w.id: w.ended_at for w in self.start.workers}
         worst = None  # (looks, the first, the last) of the longest burst at one object
-        prev, burst = None, {}  # the burst's last look; its looks by object: [n, first]
+        # by thread: the burst's last look; its looks by object: [n, first]
         # (a burst is looks that do not wait: a look that waits, ``t.join(0.1)``, ends one)
+        prevs, bursts = {}, {}
         for r in self.rep.ledger():
-            if not first <= r.seq <= last or r.tid != self.start.main_tid:
+            if not first <= r.seq <= last:
                 continue
             if r.kind == "Nap":  # a nap, or a timed wait on an object of its own, sent
                 # to the check's clock: a wait of that length on the learner's clock,
                 # whether its fast period passed it at once or not
                 if r.args and isinstance(r.args[0], (int, float)) and r.args[0] >= NAP_S:
-                    prev, burst = None, {}
+                    prevs.pop(r.tid, None)
+                    bursts.pop(r.tid, None)
                 continue
             if r.obj not in names or r.op not in LOOKS:
                 continue
             if not _waits_not(r, ended):
-                prev, burst = None, {}
+                prevs.pop(r.tid, None)
+                bursts.pop(r.tid, None)
                 continue
+            prev = prevs.get(r.tid)
             if prev is not None and r.t - prev.t >= NAP_S:
-                burst = {}  # (a wait the check does not see: one that took real time)
-            prev = r
-            seen = burst.setdefault(r.obj, [0, r])
+                bursts.pop(r.tid, None)  # (a wait the check does not see: one that took real time)
+            prevs[r.tid] = r
+            seen = bursts.setdefault(r.tid, {}).setdefault(r.obj, [0, r])
             seen[0] += 1
             if seen[0] >= LOOPED and (worst is None or seen[0] > worst[0]):
                 worst = (seen[0], seen[1], r)
         if worst is None:
             return None
         n, one, end = worst
+        by = "" if one.tid == self.start.main_tid else f" by {one.who} (a thread of yours)"
         return (f"{one.op}() of {names[one.obj]} {n} times in "
-                f"{(end.t - one.t) * 1000:.1f} ms, with no wait of {NAP_S * 1000:g} ms or more "
+                f"{(end.t - one.t) * 1000:.1f} ms{by}, with no wait of {NAP_S * 1000:g} ms or more "
                 "between them")
 
     def _watch(self) -> None:
