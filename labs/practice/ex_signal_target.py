@@ -1577,7 +1577,7 @@ SIGTERM = Exercise(
         "from the handler. Wait until every worker has ended, then return. Wait in timed "
         "steps, looking at the workers or at the stop (`while t.is_alive(): t.join(0.1)`, "
         "`stop.wait(0.1)`, or `time.sleep(0.01)` or longer between two looks; never a "
-        f"loop of looks with no wait between them; no step longer than {STEP_S:g} s): the "
+        f"loop of looks with no wait between them, in any thread of yours; no step longer than {STEP_S:g} s): the "
         "handler runs in the main thread, and a signal the kernel gives another thread "
         "does not wake a wait: the handler runs when the wait ends. "
         "Useful imports: `signal`, `threading`, `time`, `logging`.\n\n"
