@@ -982,6 +982,7 @@ def reader_scenario(rep):
         if started and not stop_first:
             fds_seen, read_all, paced = [], 0, time.monotonic()
             for i in range(1, CHUNKS + 1):  # chunk i was sent: read, and asleep again?
+                t_i, cpu_i, queued_i = time.monotonic(), procfs.cpu_s(pid), procfs.queued_both(pid)
                 settled = observe(rep, lambda: outq(peer) == 0 and asleep(pid)
                                   or rep.ended(me), SETTLE_S, machine=True)
                 if rep.ended(me):
@@ -993,8 +994,14 @@ def reader_scenario(rep):
                                                   f"bytes), with {unread} of them unread")
                     else:
                         running = awake(rep, pid)
-                        facts["never_asleep"] = f"after chunk {i}" + (
-                            f" ({running})" if running else "")
+                        # what the kernel says of the window, for a reader that was
+                        # not seen asleep: its CPU, and the time both processes
+                        # waited for a CPU (a right answer failed so under load,
+                        # after chunk 1, about once in a thousand gradings)
+                        took = (f"{procfs.cpu_s(pid) - cpu_i:.2f} s of CPU in "
+                                f"{time.monotonic() - t_i:.2f} s, "
+                                f"{procfs.queued_both(pid) - queued_i:.2f} s waiting for one")
+                        facts["never_asleep"] = f"after chunk {i} ({running + '; ' if running else ''}{took})"
                     break
                 read_all = i
                 fds_seen.append(held_fds(pid, base))
