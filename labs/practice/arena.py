@@ -870,6 +870,7 @@ class GLock(GObject):
             raise Raise("TypeError", "blocking must be True or False")
         wait = _timeout(blocking, None if timeout == -1 else timeout)
         timed = wait is not None
+        rec.note["wait"] = wait  # None: untimed; 0.0: a try that does not wait
         if self.before_take is not None:
             self.before_take(rec)
         if self.hold_acquire is not None and self.hold_acquire(rec):  # held before it tries
