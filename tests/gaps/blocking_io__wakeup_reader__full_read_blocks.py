@@ -1,0 +1,25 @@
+# (hostile round, twenty-sixth session; see tests/gaps/README.md)
+# blocking-io/wakeup-reader, wrong: "Read ... until the peer closes it or until wake becomes
+# readable": when a recv() fills its whole buffer it assumes more is on the way and recv()s again
+# at once, blocking, without looking at wake (a full read followed by nothing blocks past a stop).
+import selectors
+
+SIZE = 4096
+
+
+def reader(sock, wake):
+    chunks = []
+    with selectors.DefaultSelector() as sel:
+        sel.register(sock, selectors.EVENT_READ)
+        sel.register(wake, selectors.EVENT_READ)
+        while True:
+            for key, _ in sel.select():
+                if key.fileobj is wake:
+                    return b"".join(chunks)
+                while True:
+                    data = sock.recv(SIZE)
+                    if not data:
+                        return b"".join(chunks)
+                    chunks.append(data)
+                    if len(data) < SIZE:
+                        break

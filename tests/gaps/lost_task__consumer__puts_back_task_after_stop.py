@@ -1,0 +1,17 @@
+# (hostile round, twenty-sixth session; see tests/gaps/README.md)
+# lost-task/consumer, wrong: "nothing put back": when a get() that was already waiting returns a
+# real task after the stop was set, it puts the task back for the other consumers (and marks its
+# own get() done) instead of doing it.
+def consumer(tasks, stop, do):
+    while not stop.is_set():
+        n = tasks.get()
+        if n is not None and stop.is_set():
+            tasks.put(n)
+            tasks.task_done()
+            return
+        try:
+            if n is None:
+                return
+            do(n)
+        finally:
+            tasks.task_done()

@@ -1,0 +1,15 @@
+# (hostile round, twenty-sixth session; see tests/gaps/README.md)
+# lost-task/consumer, wrong: "calling tasks.task_done() once for every get()": when a get() that was
+# already waiting returns a real task after the stop was set, it does the task (it must be done)
+# and leaves at once, forgetting that task's task_done() (tasks.join() then waits for ever).
+def consumer(tasks, stop, do):
+    while not stop.is_set():
+        n = tasks.get()
+        late = stop.is_set()
+        if n is None:
+            tasks.task_done()
+            return
+        do(n)
+        if late:
+            return
+        tasks.task_done()
