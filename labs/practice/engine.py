@@ -19,6 +19,7 @@ the check's uid is killed (root), or every descendant of the child.
 """
 from __future__ import annotations
 
+import fcntl
 import hmac
 import os
 import random
@@ -250,11 +251,31 @@ def descendants(pid: int) -> list[int]:
     return out
 
 
-def free_uid() -> int:
+UID_LOCKS = "/tmp/thread-kill-labs-uids"  # one file per uid a check holds (free_uid)
+
+
+def free_uid() -> tuple[int, int]:
+    """A user id for a check run as root, and the descriptor that holds it:
+    no process has the id, and no other check on this machine holds it (an
+    exclusive ``flock`` on its file in UID_LOCKS, kept until the check's
+    ``cleanup``; the kernel drops it if the grader dies). Until the
+    twenty-sixth session two checks at once could draw the same id, and each
+    then killed the other's processes or named them as left running (two
+    known wrong answers got those messages in one CI's make test, four
+    workers)."""
+    os.makedirs(UID_LOCKS, exist_ok=True)
     for _ in range(50):
         uid = UID_BASE + random.randrange(1, 1 << 16)
-        if not processes_of_uid(uid):
-            return uid
+        fd = os.open(os.path.join(UID_LOCKS, str(uid)), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # another check holds it
+            os.close(fd)
+            continue
+        if processes_of_uid(uid):
+            os.close(fd)
+            continue
+        return uid, fd
     raise RuntimeError("no free user id for the check")
 
 
@@ -972,7 +993,7 @@ class Session:
         self.pid = None
         self.child = None
         self.gone = False
-        self.uid = free_uid() if os.geteuid() == 0 else None
+        self.uid, self.uid_held = free_uid() if os.geteuid() == 0 else (None, None)
         # one connection per learner thread per run (2 or 3 here), some to spare
         self.arena = arena_mod.Arena(tids_of_child=self._tids, max_connections=max(
             arena_mod.MAX_CONNECTIONS, 4 * self.planned_max))
@@ -1375,6 +1396,9 @@ class Session:
                 for p in left:
                     _kill(p)
                 time.sleep(0.01)
+            if self.uid_held is not None:  # the id is free for another check now
+                os.close(self.uid_held)
+                self.uid_held = None
         self.arena.join(JOIN_S)  # its threads close their sockets as they end
 
     def timeline_outcome(self):

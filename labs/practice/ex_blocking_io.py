@@ -1008,8 +1008,8 @@ def reader_scenario(rep):
                         running = awake(rep, pid)
                         # what the kernel says of the window, for a reader that was
                         # not seen asleep: its CPU, and the time both processes
-                        # waited for a CPU (a right answer failed so under load,
-                        # after chunk 1, about once in a thousand gradings)
+                        # waited for a CPU (right answers failed so under load, after
+                        # chunk 1, until the bound grew: SETTLE_S)
                         took = (f"{procfs.cpu_s(pid) - cpu_i:.2f} s of CPU in "
                                 f"{time.monotonic() - t_i:.2f} s, "
                                 f"{procfs.queued_both(pid) - queued_i:.2f} s waiting for one")
