@@ -61,6 +61,7 @@ KEEP_S = 2.0  # idle: after the hour, the most the grader waits for the learner'
 PAUSE_TASK = 3  # pause: consumer-2's stop comes as it pauses after a look, or inside this task
 PAUSE_EMPTY_S = 0.5  # ... the queue empty at first, at most this long (real time)
 NAP_MAX_S = 1.0  # shutdown: the longest nap between two looks (the statement's)
+GET_WAIT_S = 0.5  # after-last: how long the grader waits for consumer-1 to wait in a get()
 NAP_STOP_S = 0.5  # trickle: how long a consumer that napped on its stop gets to nap on it again
 
 
@@ -260,7 +261,8 @@ def consumer_scenario(rep):
     """Three consumers share 12 tasks, 0 to 11. consumer-1's stop is set
     ``midway``: while do() holds it inside its 1st task (``midway-2nd``: its
     2nd); ``before-first``: before it starts; ``after-last``: once every task
-    is done and every consumer is idle; ``trickle``: the tasks come in three
+    but the last is done and every consumer is idle, as it waits in a get(),
+    the last task put with it (``stop_in_get``); ``trickle``: the tasks come in three
     batches, each after a quiet period in which every consumer waits in get()
     or has been told Empty, and the stop comes as consumer-1 naps on it before
     the last batch (``stop_in_nap``), or else after the last. ``pause``: the
@@ -285,8 +287,10 @@ def consumer_scenario(rep):
     stops = {c: rep.add(GEvent(n, f"stop{i + 1}")) for i, c in enumerate(names_)}
     for ev in stops.values():  # a consumer's timed stop.wait() follows the queue's fast clock
         ev.fast_by = q.fast
+    # after-last: the last task waits for the stop (stop_in_get)
+    held_back = 1 if mode == "after-last" else 0
     if mode not in ("trickle", "pause"):
-        for t in range(tasks):
+        for t in range(tasks - held_back):
             q.put_now(t)
     target = "consumer-2" if mode == "pause" else "consumer-1"  # whose stop is set
     if mode in ("midway", "midway-2nd", "pause"):
@@ -370,14 +374,17 @@ def consumer_scenario(rep):
                 for t in range(first, first + batch):
                     q.put_now(t)
     since = dict(q.empties)  # every task done, or nothing moves any more (a task was lost)
-    rep.wait(lambda: len(do.done) == tasks or bool(a.anomalies) or rep.reports.ended()
-             or (not q.items and quiet(since)))
+    rep.wait(lambda: len(do.done) == tasks - held_back or bool(a.anomalies)
+             or rep.reports.ended() or (not q.items and quiet(since)))
     # the quiet periods are the grader's: it holds the tasks (and the None's)
     # back, so their time does not count against the budget (up to its cap)
     if mode in ("after-last", "trickle"):
         since = dict(q.empties)
         fast_until(lambda: quiet(since), "a quiet period after the last task")
-        stops[target].set_now()
+        if held_back:
+            stop_in_get(rep, q, stops[target], target, tasks - 1)
+        else:
+            stops[target].set_now()
     # Every quiet period runs on the fast clock (fast_until): QUIET_FAST_S of each
     # consumer's timed waits (get(), its stop's wait(), and threading's,
     # fast_clock) pass at once. This last one lasts until each has spent them, so
@@ -445,6 +452,27 @@ def stop_in_nap(rep, q, stop, target) -> None:
             if held:
                 keep_one_for(rep, q, target)
                 stop.set_now()
+
+
+def stop_in_get(rep, q, stop, target, last) -> None:
+    """(``after-last``, every other task done, a quiet period over) The
+    target's stop is set as it waits in a get(), timed or not (the grader
+    waits for one at most GET_WAIT_S of its own time), and the last task is
+    put at once, kept for the target: a get() already waiting when the stop
+    came returns a task, which must still be done, marked done once, and not
+    put back (a get() that only ever ended with None hid all three: the
+    twenty-sixth session's hostile round). A target in no get() then has its
+    stop set all the same, and the task kept for it: a get() begun after the
+    stop takes it."""
+    a = rep.arena
+    end = time.monotonic() + GET_WAIT_S
+    rep.wait(lambda: q.waiting.get(target, 0.0) != 0.0 or rep.ended(target)
+             or bool(a.anomalies) or time.monotonic() >= end, held=True)
+    with a.cond:
+        stop.set_now()
+        if not rep.ended(target):
+            keep_one_for(rep, q, target)
+        q.put_now(last)
 
 
 def hold_away(rep, do) -> None:
@@ -617,7 +645,8 @@ CONSUMER = Exercise(
         "`collections`.\n\n"
         "The check runs three of your consumers on 12 tasks, 0 to 11 (the grader's queue, `do` and "
         "Events) and sets consumer-1's stop while it is in the middle of a task (or "
-        "before it starts, or after the last task); in one run (its queue empty at first) it "
+        "before it starts, or, every task but the last done, as it waits in a `get()`: the "
+        "last task comes with the stop); in one run (its queue empty at first) it "
         "sets consumer-2's stop instead, as consumer-2 pauses after a look at it that said "
         "no (asleep outside "
         f"any call on the check's objects, or busy without a call for {PAUSE_CPU_S * 1000:.0f} "
@@ -632,7 +661,8 @@ CONSUMER = Exercise(
         "`get()`, `None` included (nothing put "
         "back: once every consumer has returned, `tasks.join()` returns); a consumer "
         "takes no task once its stop is set (no `get()` begun after it; a `get()` already "
-        "waiting may still return one, and `None` ends such a wait); "
+        "waiting may still return a task, to be done and marked done like any other, or "
+        "`None`); "
         "every consumer looks at its stop between two "
         "tasks (one task at a time); a consumer returns only on its `None` or its "
         "stop. The check's quiet periods are its own time, not your run's, and run on a "

@@ -1,4 +1,4 @@
-# expect: no task taken after a stop: consumer-2 took task
+# expect: no task taken after a stop: consumer-
 # lost-task/consumer, wrong (twelfth hostile reading, eighteenth session): after its look it
 # while the queue is empty (qsize() == 0) naps 10 ms, then get()s without a new look ("a pause between that look and the next get() misses the stop"). Passed every
 # grading: it pauses only on an empty queue, and the pause run's queue was full; it starts
