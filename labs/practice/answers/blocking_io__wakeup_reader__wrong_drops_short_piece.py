@@ -1,4 +1,4 @@
-# expect: every byte, in order, as bytes: 11869 bytes returned, 11870 read
+# expect: every byte, in order, as bytes: 44479 bytes returned, 44487 read
 # wakeup-reader, wrong (fifth hostile reading, eleventh session): reads 10 bytes at a
 # time and drops a short piece still pending when the stop comes.
 import selectors

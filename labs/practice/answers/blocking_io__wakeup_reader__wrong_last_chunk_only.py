@@ -1,4 +1,4 @@
-# expect: every byte, in order, as bytes: 151 bytes returned, 11870 read
+# expect: every byte, in order, as bytes: 4096 bytes returned, 44487 read
 import select
 
 
