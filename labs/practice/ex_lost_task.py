@@ -461,13 +461,21 @@ def stop_in_get(rep, q, stop, target, last) -> None:
     put at once, kept for the target: a get() already waiting when the stop
     came returns a task, which must still be done, marked done once, and not
     put back (a get() that only ever ended with None hid all three: the
-    twenty-sixth session's hostile round). A target in no get() then has its
-    stop set all the same, and the task kept for it: a get() begun after the
-    stop takes it."""
+    twenty-sixth session's hostile round). A target that naps on its stop
+    (a timed ``stop.wait()``) has it set in that nap, one in neither once
+    GET_WAIT_S passed; either way the task is kept for it: a get() begun
+    after the stop takes it."""
     a = rep.arena
+    napping = []
     end = time.monotonic() + GET_WAIT_S
-    rep.wait(lambda: q.waiting.get(target, 0.0) != 0.0 or rep.ended(target)
-             or bool(a.anomalies) or time.monotonic() >= end, held=True)
+    with a.cond:
+        stop.on_wait = lambda rec, t: rec.who == target and t and napping.append(rec)
+    try:
+        rep.wait(lambda: q.waiting.get(target, 0.0) != 0.0 or bool(napping) or rep.ended(target)
+                 or bool(a.anomalies) or time.monotonic() >= end, held=True)
+    finally:
+        with a.cond:
+            stop.on_wait = None
     with a.cond:
         stop.set_now()
         if not rep.ended(target):
