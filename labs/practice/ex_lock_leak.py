@@ -42,7 +42,7 @@ class GBank(GObject):
         self.held = None         # the debit record being held
         self.held_version = None  # the monitor's version once it was held
         self.released = False
-        self.fail_on = ()        # (thread name, its nth credit), ...: each raises Frozen
+        self.fail_on = {}        # (thread name, its nth credit) -> the error it raises
         self.hold_failing = False  # hold that credit before it raises, as ``hold_on``
         self.credits_by: dict[str, int] = {}
         self.debits: dict[str, int] = {}
@@ -86,11 +86,13 @@ class GBank(GObject):
         self.credits += 1
         k = self.credits_by[rec.who] = self.credits_by.get(rec.who, 0) + 1
         self.changed()
-        if (rec.who, k) in self.fail_on:
-            rec.note["frozen"] = True
+        error = self.fail_on.get((rec.who, k))
+        if error is not None:
+            rec.note["frozen"] = error
             if self.hold_failing and self.lock.held_by(rec):
                 self._hold(rec)
-            raise Raise("Frozen", f"{who}'s account is frozen")
+            raise Raise(error, f"{who}'s account is frozen" if error == "Frozen"
+                        else "the bank is offline")
         self.accounts[who] += amount
 
     def missing(self) -> int:
@@ -688,8 +690,12 @@ def safe_scenario(rep):
     # right answer), its 4th: the credits of its 2nd and 3rd transfers. A second
     # failure is an error like the first (an answer that re-raises only the first one
     # it meets is caught); its last transfer does not fail
-    bank.fail_on = {"fails-first": (("worker-1", 1),),
-                    "fails-later": (("worker-2", 2), ("worker-2", 4))}.get(mode, ())
+    # (its 4th an Offline, a kind of Frozen: an answer that re-raises an error only
+    # when its type's name says Frozen was caught by nothing: a gap until the
+    # twenty-seventh session)
+    bank.fail_on = {"fails-first": {("worker-1", 1): "Frozen"},
+                    "fails-later": {("worker-2", 2): "Frozen",
+                                    ("worker-2", 4): "Offline"}}.get(mode, {})
     if mode == "fails-first":
         # A forced order: worker-2's first call starts once worker-1's credit
         # has failed (or worker-1's calls have ended). That credit is held
@@ -702,7 +708,7 @@ def safe_scenario(rep):
         def worker_1_failed():
             return bank.credits_by.get("worker-1", 0) >= 1 or rep.ended("worker-1")
         rep.hold_first_call("worker-2", worker_1_failed)
-    rep.expected_raises = {"Frozen"}
+    rep.expected_raises = {"Frozen", "Offline"}
     held_at_end = {}  # a call's end (its seq): the lock held then by its own thread
 
     def note_lock(rec):  # as each call ends (under the monitor)
@@ -740,8 +746,10 @@ def _call_facts(rep, bank, held_at_end) -> dict:
                 continue
             ops = [r for r in ledger if r.who == name and r.obj == bank.id
                    and c["start"] < r.seq < c["end"]]
-            frozen = any(r.note.get("frozen") for r in ops)
-            raised = c["outcome"][0] == "raised" and c["outcome"][1] == "Frozen"
+            # the error its credit raised (Frozen, or Offline, a kind of Frozen), if one did
+            frozen = next((r.note["frozen"] for r in ops if r.note.get("frozen")), None)
+            err = c["outcome"][1] if c["outcome"][0] == "raised" else None
+            raised = err in rep.expected_raises
             net = {}
             for r in ops:
                 if r.ok:
@@ -753,9 +761,9 @@ def _call_facts(rep, bank, held_at_end) -> dict:
                 locked_out.append(f"{label} {c['outcome'][0]} with `lock` still held")
             theirs = c.get("theirs")
             if raised and theirs is False:
-                other_error.append(label)
+                other_error.append((label, err))
             elif raised and frozen and type(theirs) is int and not c["start"] < theirs < c["end"]:
-                earlier.append(label)  # a Frozen the bank raised, but not in this call
+                earlier.append((label, err))  # an error the bank raised, but not in this call
             shape = [(r.op, r.args[0], r.args[1]) for r in ops if len(r.args) >= 2]
             want = [("debit", src, amount), ("credit", dst, amount)]
             if shape != (want + [("credit", src, amount)] if frozen else want):
@@ -763,9 +771,9 @@ def _call_facts(rep, bank, held_at_end) -> dict:
                     f"{op}({who!r}, {n!r})" for op, who, n in shape) if shape else
                     "no debit or credit" + (by if others else ""))))
             if frozen:
-                after = ops[[r.note.get("frozen") for r in ops].index(True) + 1:]
+                after = ops[[bool(r.note.get("frozen")) for r in ops].index(True) + 1:]
                 if not raised:
-                    swallowed.append(label)
+                    swallowed.append((label, frozen))
                     if any(r.op == "credit" and r.args[0] == dst for r in after):
                         retried.append(label)
                 if net:
@@ -777,7 +785,7 @@ def _call_facts(rep, bank, held_at_end) -> dict:
                         else _why_left(net, src)))
             else:
                 if raised:  # no credit of this call failed: the error came from elsewhere
-                    invented.append(label)
+                    invented.append((label, err))
                 if net != {src: -amount, dst: amount}:
                     credits_back = [r for r in ops if r.op == "credit" and r.args[0] == src]
                     if credits_back:
@@ -797,17 +805,22 @@ def _call_facts(rep, bank, held_at_end) -> dict:
 
 def _error_reached(f):
     if f["swallowed"]:
+        label, error = f["swallowed"][0]
         how = " (the failed credit was retried)" if f["retried"] else ""
-        return False, f"the caller never saw Frozen from {f['swallowed'][0]}{how}"
+        kind = "" if error == "Frozen" else " (a kind of Frozen: re-raise whatever the credit raised)"
+        return False, f"the caller never saw {error} from {label}{how}{kind}"
     if f["other_error"]:
-        return False, (f"{f['other_error'][0]} raised a Frozen of its own, not the one the "
+        label, error = f["other_error"][0]
+        return False, (f"{label} raised a {error} of its own, not the one the "
                        "bank raised: re-raise the error itself (a bare `raise`)")
     if f["earlier_error"]:
-        return False, (f"{f['earlier_error'][0]} raised a Frozen the bank raised in an earlier "
+        label, error = f["earlier_error"][0]
+        return False, (f"{label} raised a {error} the bank raised in an earlier "
                        "call, not the one its own credit raised: re-raise the error itself "
                        "(a bare `raise`)")
     if f["raised_without_failure"]:
-        return False, (f"{f['raised_without_failure'][0]} raised Frozen, yet none of its credits "
+        label, error = f["raised_without_failure"][0]
+        return False, (f"{label} raised {error}, yet none of its credits "
                        f"failed (an error kept from an earlier call?)")
     if f["mode"] != "no-failure" and not f["frozen_raised"]:
         if f["by_others"]:
@@ -865,7 +878,8 @@ SAFE_TRANSFER = Exercise(
         "Write `transfer(bank, lock, src, dst, amount)`: under `lock` (the lock you are "
         "given), `bank.debit(src, amount)` then `bank.credit(dst, amount)`.\n\n"
         "The credit can fail: in most runs the bank raises `Frozen` from a `credit` "
-        "call (in some, from two calls of the same worker), midway through a transfer, as "
+        "call (in some, from two calls of the same worker, the second time an `Offline`, a "
+        "kind of `Frozen`), midway through a transfer, as "
         "a forced stop would. Each time, the transfer must "
         "be undone (credit `src` back) while the lock is still held, the error must "
         "reach the caller (re-raise it), and the lock must be free for the other worker. "

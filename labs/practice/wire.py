@@ -38,6 +38,11 @@ class Frozen(Exception):
     """The account cannot be credited right now."""
 
 
+class Offline(Frozen):
+    """The bank cannot be reached right now: a kind of ``Frozen`` (an
+    ``except`` for ``Frozen`` catches it too)."""
+
+
 class ShutDown(Exception):
     """Raised by put() or get() on a queue that was shut down."""
 
@@ -45,7 +50,7 @@ class ShutDown(Exception):
 ShutDown = getattr(queue, "ShutDown", ShutDown)  # 3.13+: the real one
 
 ERRORS = {"Empty": queue.Empty, "Full": queue.Full, "ShutDown": ShutDown, "Frozen": Frozen,
-          "TypeError": TypeError, "ValueError": ValueError, "RuntimeError": RuntimeError,
+          "Offline": Offline,          "TypeError": TypeError, "ValueError": ValueError, "RuntimeError": RuntimeError,
           "KeyError": KeyError, "TimeoutError": TimeoutError}
 
 

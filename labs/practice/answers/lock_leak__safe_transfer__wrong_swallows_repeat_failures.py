@@ -1,4 +1,4 @@
-# expect: the error reached the caller: the caller never saw Frozen from worker-2
+# expect: the error reached the caller: the caller never saw Offline from worker-2
 # safe-transfer, wrong (sixth hostile reading, twelfth session; caught since the thirteenth)
 # re-raises only the first failure on a bank; later failures on the same bank are undone but
 # swallowed (return False) - violates "the error must reach the caller (re-raise it)" (every
