@@ -61,6 +61,8 @@ KEEP_S = 2.0  # idle: after the hour, the most the grader waits for the learner'
 PAUSE_TASK = 3  # pause: consumer-2's stop comes as it pauses after a look, or inside this task
 PAUSE_EMPTY_S = 0.5  # ... the queue empty at first, at most this long (real time)
 NAP_MAX_S = 1.0  # shutdown: the longest nap between two looks (the statement's)
+QUIET_IS = (" (each consumer waiting in a get(), or told Empty: one that keeps running "
+            "without a call on the check's objects never lets it come)")
 GET_WAIT_S = 0.5  # after-last: how long the grader waits for consumer-1 to wait in a get()
 NAP_STOP_S = 0.5  # trickle: how long a consumer that napped on its stop gets to nap on it again
 
@@ -366,7 +368,7 @@ def consumer_scenario(rep):
         batch = tasks // 3
         for first in range(0, tasks, batch):
             since = dict(q.empties)
-            if not fast_until(lambda: quiet(since), "a quiet period"):
+            if not fast_until(lambda: quiet(since), "a quiet period" + QUIET_IS):
                 break
             if first + batch >= tasks:
                 stop_in_nap(rep, q, stops[target], target)
@@ -380,7 +382,7 @@ def consumer_scenario(rep):
     # back, so their time does not count against the budget (up to its cap)
     if mode in ("after-last", "trickle"):
         since = dict(q.empties)
-        fast_until(lambda: quiet(since), "a quiet period after the last task")
+        fast_until(lambda: quiet(since), "a quiet period after the last task" + QUIET_IS)
         if held_back:
             stop_in_get(rep, q, stops[target], target, tasks - 1)
         else:
@@ -393,7 +395,7 @@ def consumer_scenario(rep):
     since = dict(q.empties)
     fast_until(lambda: quiet(since) and all(rep.ended(c) or q.waiting.get(c, 0) is None
                                             or not q.fast.now(c) for c in names_),
-               "a quiet period before the None's")
+               "a quiet period before the None's" + QUIET_IS)
     if stops[target].flag:  # a stopped consumer returns, or shows it never will
         since = dict(q.empties)
         fast_until(lambda: rep.ended(target) or q.waiting.get(target, 0) is None
@@ -564,7 +566,7 @@ def _consumer_facts(rep, q, do, stops) -> dict:
         stopped = stops[c].set_at is not None
         if rep.ended(c) and not got_none and not stopped:
             early_return.append(f"{c} returned before it got None, with no stop set "
-                                "(the queue was only quiet)")
+                                "(a quiet queue, or another consumer's None, is no reason to return)")
     # A thread the learner's code started (not a consumer's own): no task once
     # any of its threads has seen a stop set (which consumer it works for is not
     # known; a helper doing a consumer's work all along would miss the check's
@@ -809,6 +811,7 @@ class GThread(GObject):
         self.shown = shown or name  # the name your code sees (``name``): two may share one
         self.q, self.do, self.shared = q, do, shared
         self.taken: list = []
+        self.reserved: deque = deque()  # the next items, set aside by looks (step)
         self.holding = False       # inside its first task, held by the busy gate
         self.at_exit = False       # took its None, held until observed
         self.let_go = False
@@ -829,8 +832,8 @@ class GThread(GObject):
         try:
             with cond:
                 while True:
-                    self.block(lambda: bool(q.items))
-                    item = q.items.popleft()
+                    self.block(lambda: bool(self.reserved) or (bool(q.items) and self._may_take()))
+                    item = self.reserved.popleft() if self.reserved else q.items.popleft()
                     self.taken.append(item)
                     self.changed()
                     if item is None:
@@ -844,13 +847,30 @@ class GThread(GObject):
                     if self.shared["busy"] and len(self.taken) == 1:
                         self.holding = True
                         self.changed()
-                        self.block(lambda: self.shared["open"])
+                        self.block(lambda: self.shared["open"] or self.shared["steps"] > 0)
                         self.holding = False
                     self.do.done[item] = self.do.done.get(item, 0) + 1
                     q.unfinished -= 1
                     self.changed()
         except Ended:
             return
+
+    def _may_take(self) -> bool:
+        """(busy) Its first task, held until shutdown() waits or looks; after
+        it, until shutdown() waits, only what a look at what is left set
+        aside for it (``step``)."""
+        return not self.shared["busy"] or self.shared["open"] or not self.taken
+
+    def step(self) -> None:
+        """(busy, under the monitor) A look at what is left (``qsize()``,
+        ``empty()``) before shutdown() waits: this consumer finishes its task
+        and takes the next, set aside for it at once (one a look, whenever its
+        thread takes it), so the learner's next
+        call finds the queue as the look left it (a peek with a timed get()
+        that put the task back without its task_done() took one or found
+        none, by the machine's timing: twenty-seventh session's hostile round)."""
+        if not self.ended and not self.at_exit and None not in self.reserved and self.q.items:
+            self.reserved.append(self.q.items.popleft())
 
     def kept(self) -> bool:
         """The slow one, its hour over, kept running in real time (_keep_slow)."""
@@ -950,7 +970,7 @@ def shutdown_scenario(rep):
     n, mode = rep.n, rep.mode
     k = SHUTDOWN_MODES[mode]
     q, do = rep.add(GQueue(n)), rep.add(GDo(n))
-    shared = {"busy": mode.startswith("busy"), "open": False, "hold": rep.hold,
+    shared = {"busy": mode.startswith("busy"), "open": False, "steps": 0, "hold": rep.hold,
               "slow": SlowEnd(), "alive_credit": AliveCredit(rep.hold, NAP_MAX_S)}
     for t in range(1, TASKS + 1):
         q.put_now(t)
@@ -973,8 +993,14 @@ def shutdown_scenario(rep):
     def opens(rec):  # shutdown() waits for something, or looks at what is left: the
         # consumers may move (not at a put: code that takes from the queue after its
         # puts then finds tasks there; ninth hostile reading: taking the head item
-        # back, or every item up to the first None, passed every grading)
-        shared["open"] = True
+        # back, or every item up to the first None, passed every grading); a look
+        # that does not wait, one task each (GThread.step)
+        if rec.op in ("qsize", "empty") and shared["busy"] and not shared["open"]:
+            shared["steps"] += 1
+            for c in consumers:
+                c.step()
+        else:
+            shared["open"] = True
         a.cond.notify_all()
     a = rep.arena
     q.on_wait = opens
@@ -1123,8 +1149,9 @@ SHUTDOWN = Exercise(
         "`threading`, `queue`, `time`, `logging`.\n\n"
         "The check calls your `shutdown` with 2 or more consumers of its own, while every "
         "consumer is midway through a task and the rest are queued (they go on once "
-        "`shutdown` waits or looks at what is left: a `join`, `is_alive()` again, `tasks.join()`, "
-        "a `get` that waits, `qsize()`, `empty()`; not at a `put`), or once all are "
+        "`shutdown` waits: a `join`, `is_alive()` again, `tasks.join()`, a `get` that "
+        "waits; not at a `put`; each look at what is left, `qsize()` or `empty()`, lets "
+        "each finish one task and take the next), or once all are "
         "done; its consumers are slow: a timed `join` never sees one end, and the first "
         "`is_alive()` of one that has not ended says True (it ends when you wait for it "
         "with `join()`, or look again). Once all are done, one of them first runs an "

@@ -1,4 +1,4 @@
-# expect: returned before it got None, with no stop set (the queue was only quiet)
+# expect: returned before it got None, with no stop set (a quiet queue
 # (eighth hostile reading, fourteenth session; passed every grading)
 # Caught since the twenty-first session: the real-time interval timer moves on with the check's clock (wire.Clock._timer_moved)
 # Cheat: an idle timeout on a real clock read through signal.setitimer/getitimer, which the

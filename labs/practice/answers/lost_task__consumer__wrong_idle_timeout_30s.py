@@ -1,4 +1,4 @@
-# expect: returned before it got None, with no stop set (the queue was only quiet)
+# expect: returned before it got None, with no stop set (a quiet queue
 # lost-task/consumer, wrong: gives up after 30 s without a task (a gap until the twenty-first
 # session, when the quiet periods grew from 10 s of the consumers' waits to an hour)
 import queue
