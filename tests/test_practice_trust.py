@@ -397,7 +397,14 @@ def test_policy_refuses_every_way_a_review_found_to_reach_a_given_objects_inside
     ``sys.modules`` or eval: ``typing.get_type_hints`` of a string
     annotation, a format field ``{0.f_back.f_globals}``, a ``.format`` kept
     uncalled, a ``Formatter(fmt=...)`` keyword, ``self._getframe`` on an
-    own ``self``. Each is refused now."""
+    own ``self``; and a third review's seventeen (``a76``-``a92``, twenty-
+    seventh session; seven passed an exercise by rewriting a call's
+    report): modules reached as other modules' attributes (``enum.bltns``,
+    ``dataclasses.inspect``), a module's private attributes, ``io.open``,
+    ``type()`` with three arguments, ``register`` of a class of its own, a
+    method handed out by its class body, ``self.__closure__``, a
+    ``Formatter(**...)``, ``getattr(fmt, "format")``, a ``!`` inside a
+    format field's index, ``findCaller``. Each is refused now."""
     assert len(POLICY_CHEATS) >= 30
     with pytest.raises(policy.Refused) as why:
         policy.check(path.read_text())

@@ -60,7 +60,19 @@ line (``Refused``, exit status 2 on the command line):
   ``x._w`` is;
 - starting processes or sessions (``os.fork``, ``os.setsid``, ``subprocess``);
 - threading's C locks (``threading._allocate_lock``, ``_CRLock``): their timed
-  ``acquire`` would keep the real clock where an exercise runs a fast one.
+  ``acquire`` would keep the real clock where an exercise runs a fast one;
+- (a policy review, twenty-seventh session) a module reached as another's
+  attribute (``enum.bltns``, ``dataclasses.inspect``, ``typing.operator``,
+  ``logging.traceback``), in any form (``from enum import bltns``,
+  ``getattr(enum, "bltns")``); a module's private attributes
+  (``dataclasses._create_fn``, ``typing._eval_type``) but ``os._exit``; the
+  forbidden builtins as attributes (``x.eval``, ``io.open``, ``os.open``,
+  ``io.FileIO``); ``type()`` with more than one argument; ``register`` of a
+  class of its own or on ``abc``; a method of a class used in its body
+  other than wrapped (``property(get)``) or named again; a dunder attribute
+  of a method's ``self`` (``self.__closure__``; ``self.__count`` is its own);
+  a ``Formatter`` given ``**`` or ``*`` arguments or used other than
+  called; ``getattr(x, "format")``; ``findCaller``.
 
 The verdict should not depend on this: the grader trusts its own ledger and
 the kernel (labs.practice.engine; the kernel counts of the learner's process
@@ -73,8 +85,11 @@ from __future__ import annotations
 
 import ast
 import collections
+import importlib
 import importlib.util
 import re
+import sys
+import types
 
 COMMON_MODULES = ("threading", "queue", "time", "logging", "collections", "functools",
                   "itertools", "contextlib", "dataclasses", "typing", "math", "random",
@@ -118,7 +133,15 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    # typing.get_type_hints, functools.singledispatch's register), a
                    # frame (a policy review, twenty-fifth session)
                    "get_type_hints", "ForwardRef", "evaluate_forward_ref", "singledispatch",
-                   "singledispatchmethod", "currentframe", "get_annotations"}
+                   "singledispatchmethod", "currentframe", "get_annotations",
+                   # the caller's frames, as text, and open() by other names (a policy
+                   # review, twenty-seventh session: io.open of a reference answer)
+                   "findCaller", "FileIO", "open_code", "fdopen"}
+# the builtins above reached as an attribute (``enum.bltns.eval``, ``io.open``: a
+# policy review, twenty-seventh session); ``re.compile`` is re's own
+FORBIDDEN_ATTR_CALLS = FORBIDDEN_CALLS - {"compile"}
+# the one private attribute of a module a learner may use: ``os._exit`` (documented)
+MODULE_PRIVATE_OK = {"_exit"}
 # the types whose class pattern ``case int(x)`` binds the subject itself; any other
 # class's positional pattern reads the attributes its __match_args__ names
 SELF_MATCHING = {"bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list",
@@ -144,7 +167,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                      and not isinstance(n.ctx, ast.Load)), "assigning __name__")
     tree.body = [n for n in tree.body if not main_guard(n)]
     allowed = set(modules)
-    imported: set[str] = set()
+    imported: dict[str, str] = {}  # a name bound by an import -> the module it names
     # what each name is where it is used: an instance of the submission's own
     # classes (its private attributes are the learner's own business), one of
     # those classes, a module, or anything else (a parameter, a loop variable,
@@ -164,6 +187,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
             _refuse(next((n for n in ast.walk(tree) if _binds(n, name)), tree.body[0]),
                     "assigning __name__" if name == "__name__" else f"binding {name}")
     methods, own_methods = _method_self_attributes(tree, scopes)
+    _methods_stay_in_their_class(tree)
     _classes_stay_classes(tree, scopes, methods)
     called_names = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     # `Base.__init__(self, ...)`, `Base.stop(self)` in a method of the learner's own
@@ -178,7 +202,8 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         if isinstance(node, ast.Import):
             for a in node.names:
                 _module(a.name, allowed, node)
-                imported.add((a.asname or a.name).split(".")[0])
+                imported[a.asname or a.name.split(".")[0]] = a.name if a.asname else \
+                    a.name.split(".")[0]
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 _refuse(node, "a relative import")
@@ -188,6 +213,9 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                     _refuse(node, f"importing {a.name} from {node.module}")
                 if _submodule(node.module or "", a.name):
                     _module(f"{node.module}.{a.name}", allowed, node)
+                elif _module_reached(_loaded(node.module or ""), a.name):
+                    _refuse(node, f"importing {a.name} from {node.module} (a module reached "
+                                  "through another: import only what the exercise lists)")
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) \
                 and _field_reads_forbidden(node.value):
@@ -195,11 +223,33 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         if isinstance(node, ast.Attribute) and node.attr in ("format", "format_map") \
                 and not _written_out(node.value, tree, scopes):
             _refuse(node, f".{node.attr}() of a format that is not written out")
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in FORMATTERS:
+        called = _called_name(node)
+        if isinstance(node, ast.Call) and called in FORMATTERS:
             fmt = [*node.args[:1], *(k.value for k in node.keywords if k.arg in ("fmt", "format"))]
+            if any(k.arg is None for k in node.keywords) or any(
+                    isinstance(a, ast.Starred) for a in node.args):
+                # Formatter(**{"fmt": ..., "style": "{"}): keywords not written out
+                # (a policy review, twenty-seventh session)
+                _refuse(node, f"a {called} given ** or * arguments")
             if any(not _written_out(f, tree, scopes) for f in fmt):
-                _refuse(node, f"a {node.func.attr} of a format that is not written out")
+                _refuse(node, f"a {called} of a format that is not written out")
+        if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load) \
+                and (node.id if isinstance(node, ast.Name) else node.attr) in FORMATTERS \
+                and id(node) not in called_names:
+            # Fmt = logging.Formatter; Fmt(...): the check above reads calls by name
+            _refuse(node, f"{ast.unparse(node)} used other than called")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and node.func.id == "type" and len(node.args) + len(node.keywords) > 1:
+            # a class made at run time, a base whose __new__ returns what it is
+            # given (a policy review, twenty-seventh session): write a class
+            _refuse(node, "type() with more than one argument (a class made at run time)")
+        if isinstance(node, ast.Attribute) and node.attr == "register" and (
+                (isinstance(node.value, ast.Name) and scopes.at(node).own(node.value.id))
+                or ast.unparse(node.value) in ("abc.ABC", "abc.ABCMeta", "ABC", "ABCMeta")):
+            # a class of its own made a virtual base of another: a positional class
+            # pattern of it then matches the grader's objects and reads what its
+            # fields name (a policy review, twenty-seventh session)
+            _refuse(node, f"{ast.unparse(node)} (a virtual subclass)")
         if isinstance(node, ast.MatchClass) and node.patterns and not (
                 isinstance(node.cls, ast.Name) and node.cls.id in SELF_MATCHING
                 and not any(node.cls.id in sc.kinds for sc in scopes.all)) and not (
@@ -221,6 +271,10 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                     _refuse(node, f"{name}() with an attribute name not written out")
                 if attr.value.startswith("__") and attr.value not in NAMES - {"__class__"}:
                     _refuse(node, f"{name}() of the dunder attribute {attr.value}")
+                if attr.value in ("format", "format_map") or attr.value in FORMATTERS:
+                    # a format applied without its .format() in sight (a policy
+                    # review, twenty-seventh session)
+                    _refuse(node, f"{name}() of .{attr.value}")
                 _attribute(node, attr.value, node.args[0], imported, scopes.at(node))
                 target = node.args[0]
                 if name in ("setattr", "delattr") and isinstance(target, ast.Name) \
@@ -236,8 +290,14 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                 _refuse(node, f"{ast.unparse(node)} other than called on self in a method")
             if id(node) not in methods:  # self._x inside a method of the learner's class
                 _attribute(node, node.attr, node.value, imported, scopes.at(node))
-            elif node.attr in FORBIDDEN_ATTRS:  # ... but never self._getframe, self.modules
-                _refuse(node, f".{node.attr}")
+            elif node.attr in FORBIDDEN_ATTRS or node.attr in FORBIDDEN_ATTR_CALLS:
+                _refuse(node, f".{node.attr}")  # ... but never self._getframe, self.modules
+            elif node.attr.startswith("__") and node.attr.endswith("__") \
+                    and node.attr not in NAMES | {"__init__"}:
+                # self.__closure__ in a method that may be given any object as self
+                # (a policy review, twenty-seventh session); self.__count (mangled) is
+                # the learner's own
+                _refuse(node, f"the dunder attribute .{node.attr}")
         elif isinstance(node, ast.MatchClass):
             # `case object(_w=w)` reads the subject's attribute _w: an attribute
             # like any other (the subject may be anything: its private ones too)
@@ -255,6 +315,44 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
 # what formats log records by a format it is given ("{b._w}" with extra={"b": bank})
 FORMATTERS = {"Formatter", "basicConfig", "StrFormatStyle", "PercentStyle",
               "StringTemplateStyle", "BufferingFormatter"}
+
+
+# what a class body may do with one of its methods: bind it to another name
+# (followed: ``alias = method``), or wrap it
+METHOD_WRAPPERS = {"property", "staticmethod", "classmethod", "cached_property",
+                   "abstractmethod", "contextmanager"}
+
+
+def _methods_stay_in_their_class(tree) -> None:
+    """A class body uses its methods only in ``def``s, their decorators and
+    ``alias = method`` or ``x = property(method)``: a method function handed
+    out otherwise (``GRAB.append(method)``) is a plain function, and any
+    object it is called with is its ``self`` (a policy review, twenty-seventh
+    session)."""
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        defs = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        for stmt in cls.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+            if isinstance(value, ast.Name):
+                continue  # an alias: followed as the method itself
+            if isinstance(value, ast.Call) and _called_name(value) in METHOD_WRAPPERS \
+                    and all(isinstance(a, ast.Name) for a in value.args):
+                continue  # property(get, set): checked as the methods it wraps
+            for n in ast.walk(stmt):
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id in defs:
+                    _refuse(n, f"{n.id} (a method of {cls.name}) used in its class body "
+                               "other than wrapped or named again")
+
+
+def _called_name(node) -> str | None:
+    """The name a call calls (``Formatter`` in ``logging.Formatter(...)`` or
+    ``Formatter(...)``), or None."""
+    if not isinstance(node, ast.Call):
+        return None
+    f = node.func
+    return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None
 
 
 def _written_out(node, tree, scopes: "_Scopes") -> bool:
@@ -278,7 +376,10 @@ def _field_reads_forbidden(text: str) -> bool:
     frame's or a traceback's (``"{0.f_back.f_globals}"``: a policy review,
     twenty-fifth session), or a forbidden one."""
     for field in re.findall(r"\{([^{}]*)\}", text):
-        for attr in FIELD_ATTR.findall(field.split("!")[0].split(":")[0]):
+        # the whole field: a "!" or ":" inside an index is part of the key
+        # ("{0[!]._w}": a policy review, twenty-seventh session), and a format
+        # spec has no ".name" of its own
+        for attr in FIELD_ATTR.findall(field):
             if attr in FORBIDDEN_ATTRS or attr.startswith(("_", "f_", "tb_", "gi_", "cr_", "ag_")):
                 return True
     return False
@@ -907,9 +1008,44 @@ def _submodule(module: str, name: str) -> bool:
         return False
 
 
+def _loaded(name: str):
+    """The module ``name`` (one an exercise lists, or its submodule), or None."""
+    try:
+        return importlib.import_module(name) if name else None
+    except Exception:  # noqa: BLE001 - a module that fails to load reaches nothing
+        return None
+
+
+def _module_reached(module, attr: str) -> bool:
+    """``module.attr`` is another module (``enum.bltns``, ``dataclasses.inspect``,
+    ``typing.operator``, ``logging.traceback``: builtins, frames and any attribute,
+    through a module the exercise lists; a policy review, twenty-seventh
+    session), but the submodules every exercise may use."""
+    if not isinstance(module, types.ModuleType):
+        return False
+    reached = getattr(module, attr, None)
+    return isinstance(reached, types.ModuleType) and not any(
+        reached is sys.modules.get(m) for m in LOADED_SUBMODULES)
+
+
+def _resolved(value, imported, names: _Names):
+    """The module ``value`` names (``enum``, ``os.path``), or None."""
+    if isinstance(value, ast.Name) and value.id in imported and names.module(value.id):
+        return _loaded(imported[value.id])
+    if isinstance(value, ast.Attribute):
+        base = _resolved(value.value, imported, names)
+        reached = getattr(base, value.attr, None) if base is not None else None
+        return reached if isinstance(reached, types.ModuleType) else None
+    return None
+
+
 def _attribute(node, attr: str, value, imported, names: _Names) -> None:
-    if attr in FORBIDDEN_ATTRS:
+    if attr in FORBIDDEN_ATTRS or attr in FORBIDDEN_ATTR_CALLS:
         _refuse(node, f".{attr}")
+    module = _resolved(value, imported, names) if value is not None else None
+    if module is not None and _module_reached(module, attr):
+        _refuse(node, f"{ast.unparse(value)}.{attr} (a module reached through another: "
+                      "import only what the exercise lists)")
     root = value
     while isinstance(root, ast.Attribute):  # threading.Condition.wait: threading's
         root = root.value
@@ -922,6 +1058,11 @@ def _attribute(node, attr: str, value, imported, names: _Names) -> None:
     if attr in NAMES | NAMED_TUPLE and not isinstance(getattr(node, "ctx", None),
                                                       (ast.Store, ast.Del)):
         return
+    if module is not None and attr not in MODULE_PRIVATE_OK:
+        # a module's private attributes are its own workings (``dataclasses._create_fn``
+        # runs exec, ``typing._eval_type`` evaluates text: a policy review,
+        # twenty-seventh session); ``os._exit`` is documented
+        _refuse(node, f"the private attribute .{attr} of a module")
     if isinstance(value, ast.Name) and (names.module(value.id) or names.own(value.id)) \
             and not attr.startswith("__"):
         return

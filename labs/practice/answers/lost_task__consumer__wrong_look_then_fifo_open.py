@@ -1,4 +1,4 @@
-# expect: no task taken after a stop: consumer-2 took task
+# expect: your code, line 18: .open is not allowed
 # lost-task/consumer, wrong (thirteenth hostile reading, eighteenth session): after its look
 # it blocks in a write to a full pipe, or in the open of a FIFO, before its get(). Passed
 # every grading: the pause run saw a read on a pipe as a pause, not a write or an open.

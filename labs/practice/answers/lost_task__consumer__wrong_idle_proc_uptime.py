@@ -1,5 +1,8 @@
-# lost-task/consumer, wrong: returns after 1 s without a task, idle measured by reading
-# /proc/uptime (os.open/os.read)
+# expect: your code, line 11: .open is not allowed
+# consumer, wrong (a gap from a hostile reading): returns after 1 s without a task, idle
+# measured by reading /proc/uptime (os.open/os.read)
+# A clock the check does not move. Refused since the twenty-seventh session: os.open and io.open
+# are open() by other names (a policy review read a reference answer with io.open).
 import os
 import queue
 
