@@ -72,7 +72,8 @@ line (``Refused``, exit status 2 on the command line):
   other than wrapped (``property(get)``) or named again; a dunder attribute
   of a method's ``self`` (``self.__closure__``; ``self.__count`` is its own);
   a ``Formatter`` given ``**`` or ``*`` arguments or used other than
-  called; ``getattr(x, "format")``; ``findCaller``.
+  called; ``getattr(x, "format")``; ``findCaller``; a module used other
+  than to read its attributes (``m = enum``, ``helper(enum)``).
 
 The verdict should not depend on this: the grader trusts its own ledger and
 the kernel (labs.practice.engine; the kernel counts of the learner's process
@@ -139,7 +140,8 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    "findCaller", "FileIO", "open_code", "fdopen"}
 # the builtins above reached as an attribute (``enum.bltns.eval``, ``io.open``: a
 # policy review, twenty-seventh session); ``re.compile`` is re's own
-FORBIDDEN_ATTR_CALLS = FORBIDDEN_CALLS - {"compile"}
+FORBIDDEN_ATTR_CALLS = (FORBIDDEN_CALLS - {"compile"}) | {"getattr", "setattr", "delattr",
+                                                         "hasattr"}
 # the one private attribute of a module a learner may use: ``os._exit`` (documented)
 MODULE_PRIVATE_OK = {"_exit"}
 # the types whose class pattern ``case int(x)`` binds the subject itself; any other
@@ -306,6 +308,18 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         elif isinstance(node, ast.Name) and node.id in ("__builtins__", "__loader__",
                                                         "__spec__"):
             _refuse(node, node.id)
+    # a module as a value (``m = enum``, ``helper(enum)``): its attributes are read
+    # where the policy cannot tell it is a module (``m.bltns``: a module reached
+    # through another, twenty-seventh session); only its attributes are read
+    parents = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) \
+                and node.id in imported and scopes.at(node).module(node.id):
+            up = parents.get(id(node))
+            if not (isinstance(up, ast.Attribute) and up.value is node) and not (
+                    isinstance(up, ast.Call) and _called_name(up) in reach_by_name
+                    and up.args and up.args[0] is node):
+                _refuse(node, f"{node.id} (a module) used other than to read its attributes")
     reach = {"getattr", "setattr", "delattr", "hasattr"}
     for node in ast.walk(tree):  # `g = getattr; g(os, "fo" + "rk")` would reach around the rules
         if isinstance(node, ast.Name) and node.id in reach and id(node) not in called_names:
@@ -316,6 +330,8 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
 FORMATTERS = {"Formatter", "basicConfig", "StrFormatStyle", "PercentStyle",
               "StringTemplateStyle", "BufferingFormatter"}
 
+
+reach_by_name = {"getattr", "hasattr"}  # getattr(module, "name"): read as module.name
 
 # what a class body may do with one of its methods: bind it to another name
 # (followed: ``alias = method``), or wrap it
