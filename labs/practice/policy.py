@@ -104,7 +104,10 @@ COMMON_MODULES = ("threading", "queue", "time", "logging", "collections", "funct
 # decorator; right-answer round, fifteenth session); and its class, which
 # ``type(e)`` gives anyway (``e.__class__.__name__`` in a log line;
 # right-answer round, twenty-fourth session)
-NAMES = {"__name__", "__qualname__", "__doc__", "__class__"}
+NAMES = {"__name__", "__qualname__", "__doc__", "__class__",
+         # an exception's chain: other exceptions (a policy review, twenty-seventh
+         # session: ``e.__cause__`` in a log line was refused)
+         "__cause__", "__context__"}
 # the public methods of a named tuple, whose underscore only keeps them from
 # its fields' names (``p._replace(x=1)``; the grader's objects have none)
 NAMED_TUPLE = {"_replace", "_asdict", "_fields", "_make", "_field_defaults"}
@@ -829,7 +832,11 @@ def _keeps_binding(d, scopes: _Scopes) -> bool:
     ``name`` imported from it."""
     where = scopes.scope_of.get(id(d), scopes.module)
     if isinstance(d, ast.Attribute) and isinstance(d.value, ast.Name):
-        return (d.value.id, d.attr) in KEEPS_BINDING and _Names(scopes, where).module(d.value.id)
+        # ``import functools as ft``: ``ft.cached_property`` (a policy review,
+        # twenty-seventh session)
+        real = next((a.name for i in ast.walk(scopes.module.node) if isinstance(i, ast.Import)
+                     for a in i.names if (a.asname or a.name) == d.value.id), d.value.id)
+        return (real, d.attr) in KEEPS_BINDING and _Names(scopes, where).module(d.value.id)
     if isinstance(d, ast.Name) and _Names(scopes, where).module(d.id):
         return any(
             isinstance(i, ast.ImportFrom) and (i.module, d.id) in KEEPS_BINDING
@@ -1080,8 +1087,8 @@ def _attribute(node, attr: str, value, imported, names: _Names) -> None:
         # twenty-seventh session); ``os._exit`` is documented
         _refuse(node, f"the private attribute .{attr} of a module")
     if isinstance(value, ast.Name) and (names.module(value.id) or names.own(value.id)) \
-            and not attr.startswith("__"):
-        return
+            and not (attr.startswith("__") and attr.endswith("__")):
+        return  # (``Stats.__made``: mangled, its own; a policy review, twenty-seventh session)
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
             and names.own(value.func.id) and not attr.startswith("__"):
         return  # OwnClass(...)._run()
