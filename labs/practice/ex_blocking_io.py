@@ -981,7 +981,14 @@ def reader_scenario(rep):
     me = "reader"
     sock, peer = socket.socketpair()
     wake, wake_w = socket.socketpair()
-    sent = random.Random(n).randbytes(chunk_end(CHUNKS + AFTER_STOP))
+    sent = bytearray(random.Random(n).randbytes(chunk_end(CHUNKS + AFTER_STOP)))
+    # the last chunks end in bytes a reader may strip: chunk 19 in a zero byte, the
+    # last in whitespace (a reader that rstrip()s each read of a zeroed buffer, or
+    # its result, lost them only when a read happened to end so: 1 grading in 40;
+    # twenty-seventh session's hostile round)
+    sent[chunk_end(CHUNKS - 1) - 1] = 0
+    sent[chunk_end(CHUNKS) - 2:chunk_end(CHUNKS)] = b" \n"
+    sent = bytes(sent)
     facts = {"idle": None, "sent": 0, "stop_t": None}
     stop_first = mode in ("before-first", "stop-first")
     # the stop: a byte whose value the statement does not name, or the close

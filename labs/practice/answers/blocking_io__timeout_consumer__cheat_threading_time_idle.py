@@ -1,6 +1,6 @@
 # expect: your code, line 7: the private attribute ._time of a module is not allowed
-# timeout-consumer, wrong (fourth hostile reading, eleventh session): returns after 1.5 s
-# without a job, with no stop: an idle timeout on threading's own clock, threading._time().
+# timeout-consumer, wrong (eleventh session; refused since the twenty-seventh): returns after
+# 1.5 s without a job, with no stop: an idle timeout on threading's own clock, threading._time().
 import queue
 import threading
 
