@@ -1,4 +1,4 @@
-# expect: raised a Frozen of its own, not the one the bank raised
+# expect: of its own, not the one the bank raised
 # (sixth hostile reading) raises a fresh copy of the error (same type, new object, traceback
 # lost) instead of re-raising it - violates "the error must reach the caller (re-raise it)".
 def transfer(bank, lock, src, dst, amount):

@@ -1,4 +1,4 @@
-# expect: raised a Frozen the bank raised in an earlier call, not the one its own credit raised
+# expect: the bank raised in an earlier call, not the one its own credit raised
 # lock-leak/safe-transfer, wrong (twelfth hostile reading, eighteenth session): raises the Frozen last caught by any worker (a global), not this call's.
 # "the error must reach the caller (re-raise it)". The check took any Frozen the bank had
 # raised lately for this call's; the learner's process now says which operation raised it.

@@ -1,4 +1,4 @@
-# expect: control returned before "quit"
+# expect: control() returned only on "quit": control returned
 import queue
 import threading
 
