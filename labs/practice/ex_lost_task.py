@@ -458,31 +458,50 @@ def stop_in_nap(rep, q, stop, target) -> None:
 
 def stop_in_get(rep, q, stop, target, last) -> None:
     """(``after-last``, every other task done, a quiet period over) The
-    target's stop is set as it waits in a get(), timed or not (the grader
-    waits for one at most GET_WAIT_S of its own time), and the last task is
-    put at once, kept for the target: a get() already waiting when the stop
+    target's stop is set as it waits in a get(), timed or not, and the last
+    task is put at once, kept for it: a get() already waiting when the stop
     came returns a task, which must still be done, marked done once, and not
     put back (a get() that only ever ended with None hid all three: the
-    twenty-sixth session's hostile round). A target that naps on its stop
-    (a timed ``stop.wait()``) has it set in that nap, one in neither once
-    GET_WAIT_S passed; either way the task is kept for it: a get() begun
-    after the stop takes it."""
+    twenty-sixth session's hostile round). Set inside the get (or the timed
+    ``stop.wait()`` of a target that naps on its stop) as it begins, under
+    the monitor: no look of the target's comes between. A target in neither
+    within GET_WAIT_S of the grader's time has its stop set all the same, the
+    task kept from it (a get begun just after a look that said "not set" is
+    not after the stop by the statement's race; this session's first version
+    put the task for it, and failed a right answer that naps on a Condition
+    of its own)."""
     a = rep.arena
-    napping = []
+    done = []
+
+    def moment(rec) -> None:  # (under the monitor)
+        if not done and (rec is None or rec.who == target):
+            done.append(True)
+            stop.set_now()
+            keep_one_for(rep, q, target)
+            q.put_now(last)
+
+    def on_get(rec) -> None:  # a get() that waits begins (q.on_wait: looks too)
+        if rec.op == "get":
+            moment(rec)
+
     end = time.monotonic() + GET_WAIT_S
     with a.cond:
-        stop.on_wait = lambda rec, t: rec.who == target and t and napping.append(rec)
+        if q.waiting.get(target, 0.0) != 0.0:
+            moment(None)  # waiting in one already: its get sees the task as it wakes
+        else:
+            q.on_wait = on_get
+            stop.on_wait = lambda rec, t: bool(t) and moment(rec)
     try:
-        rep.wait(lambda: q.waiting.get(target, 0.0) != 0.0 or bool(napping) or rep.ended(target)
-                 or bool(a.anomalies) or time.monotonic() >= end, held=True)
+        rep.wait(lambda: bool(done) or rep.ended(target) or bool(a.anomalies)
+                 or time.monotonic() >= end, held=True)
     finally:
         with a.cond:
-            stop.on_wait = None
-    with a.cond:
-        stop.set_now()
-        if not rep.ended(target):
-            keep_one_for(rep, q, target)
-        q.put_now(last)
+            q.on_wait = stop.on_wait = None
+            if not done:
+                stop.set_now()
+                if not rep.ended(target):  # the others take it, not the target
+                    q.admits = lambda w: w != target or rep.ended(target) or last not in q.items
+                q.put_now(last)
 
 
 def hold_away(rep, do) -> None:
