@@ -10,7 +10,6 @@ process reports is the value the reader returned."""
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import random
 import socket
 import struct
@@ -21,6 +20,7 @@ from labs.child import procfs, wait
 from labs.practice.arena import FAST_LOOKS, GEvent, GObject, Raise, _plain, _timeout
 from labs.practice.ex_lost_task import QUIET_FINE, GQueue
 from labs.practice.exercises import Check, Exercise, ms, names
+from labs.practice.jail import describe
 from labs.practice.pauses import PAUSE_CPU_S, StopAtPause, pauses_after_look
 from labs.practice.policy import COMMON_MODULES
 
@@ -1302,11 +1302,13 @@ def _bytes_in_order(f):
         return False, "not measured: the bytes returned were not described"
     if f.get("read") is None:  # (a value came back, so its call ended: on_end counted)
         return False, "not measured: what it read is unknown"
+    # counted exactly: what it read must come back, described as the learner's
+    # process described what it returned (length, digest, digest sorted)
     n, digest, sorted_digest = data
-    want = f["sent"][:f["read"]]  # counted exactly: what it read must come back
-    if n == len(want) and digest == hashlib.sha256(want).hexdigest():
+    _, want_n, want_digest, want_sorted = describe(f["sent"][:f["read"]])
+    if n == want_n and digest == want_digest:
         return True, f"{n} bytes, in order"
-    if n == len(want) and sorted_digest == hashlib.sha256(bytes(sorted(want))).hexdigest():
+    if n == want_n and sorted_digest == want_sorted:
         return False, f"{n} of {f['read']} bytes read, not in order"
     return False, f"{n} bytes returned, {f['read']} read"
 

@@ -389,9 +389,7 @@ def _meet_the_hold(rep, bank, names) -> None:
         # it met the lock held. (Not a timed acquire: those spend the stall first.
         # Until the twenty-sixth session only a nap in the grader after such a look
         # counted: a poller that napped on an Event of its own was waited for MEET_S)
-        if any(r.who == name and r.seq > seq and r.end is not None
-               and (r.op == "locked" or r.note.get("wait") == 0.0)
-               for r in rep.arena.of(bank.lock)):
+        if looks_since(name, seq):
             return True
         return own_wait(name)
 

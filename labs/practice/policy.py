@@ -141,10 +141,12 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    # the caller's frames, as text, and open() by other names (a policy
                    # review, twenty-seventh session: io.open of a reference answer)
                    "findCaller", "FileIO", "open_code", "fdopen"}
+# the builtins that read or write an attribute by name: only called, with the name
+# written out (``getattr(x, "y")`` is read as ``x.y``)
+REACH = {"getattr", "setattr", "delattr", "hasattr"}
 # the builtins above reached as an attribute (``enum.bltns.eval``, ``io.open``: a
 # policy review, twenty-seventh session); ``re.compile`` is re's own
-FORBIDDEN_ATTR_CALLS = (FORBIDDEN_CALLS - {"compile"}) | {"getattr", "setattr", "delattr",
-                                                         "hasattr"}
+FORBIDDEN_ATTR_CALLS = (FORBIDDEN_CALLS - {"compile"}) | REACH
 # the one private attribute of a module a learner may use: ``os._exit`` (documented)
 MODULE_PRIVATE_OK = {"_exit"}
 # the types whose class pattern ``case int(x)`` binds the subject itself; any other
@@ -172,7 +174,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                      and not isinstance(n.ctx, ast.Load)), "assigning __name__")
     tree.body = [n for n in tree.body if not main_guard(n)]
     allowed = set(modules)
-    imported: dict[str, str] = {}  # a name bound by an import -> the module it names
+    imported = _import_names(tree)  # a name bound by an import -> the module it names
     # what each name is where it is used: an instance of the submission's own
     # classes (its private attributes are the learner's own business), one of
     # those classes, a module, or anything else (a parameter, a loop variable,
@@ -207,8 +209,6 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         if isinstance(node, ast.Import):
             for a in node.names:
                 _module(a.name, allowed, node)
-                imported[a.asname or a.name.split(".")[0]] = a.name if a.asname else \
-                    a.name.split(".")[0]
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 _refuse(node, "a relative import")
@@ -270,7 +270,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                           "call it on an instance)")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             name = node.func.id
-            if name in ("getattr", "setattr", "delattr", "hasattr"):
+            if name in REACH:
                 attr = node.args[1] if len(node.args) > 1 else None
                 if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)):
                     _refuse(node, f"{name}() with an attribute name not written out")
@@ -320,12 +320,11 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                 and node.id in imported and scopes.at(node).module(node.id):
             up = parents.get(id(node))
             if not (isinstance(up, ast.Attribute) and up.value is node) and not (
-                    isinstance(up, ast.Call) and _called_name(up) in reach_by_name
+                    isinstance(up, ast.Call) and _called_name(up) in ("getattr", "hasattr")
                     and up.args and up.args[0] is node):
                 _refuse(node, f"{node.id} (a module) used other than to read its attributes")
-    reach = {"getattr", "setattr", "delattr", "hasattr"}
     for node in ast.walk(tree):  # `g = getattr; g(os, "fo" + "rk")` would reach around the rules
-        if isinstance(node, ast.Name) and node.id in reach and id(node) not in called_names:
+        if isinstance(node, ast.Name) and node.id in REACH and id(node) not in called_names:
             _refuse(node, f"{node.id} used other than in a call")
 
 
@@ -333,8 +332,6 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
 FORMATTERS = {"Formatter", "basicConfig", "StrFormatStyle", "PercentStyle",
               "StringTemplateStyle", "BufferingFormatter"}
 
-
-reach_by_name = {"getattr", "hasattr"}  # getattr(module, "name"): read as module.name
 
 # what a class body may do with one of its methods: bind it to another name
 # (followed: ``alias = method``), or wrap it
@@ -834,8 +831,7 @@ def _keeps_binding(d, scopes: _Scopes) -> bool:
     if isinstance(d, ast.Attribute) and isinstance(d.value, ast.Name):
         # ``import functools as ft``: ``ft.cached_property`` (a policy review,
         # twenty-seventh session)
-        real = next((a.name for i in ast.walk(scopes.module.node) if isinstance(i, ast.Import)
-                     for a in i.names if (a.asname or a.name) == d.value.id), d.value.id)
+        real = _import_names(scopes.module.node).get(d.value.id, d.value.id)
         return (real, d.attr) in KEEPS_BINDING and _Names(scopes, where).module(d.value.id)
     if isinstance(d, ast.Name) and _Names(scopes, where).module(d.id):
         return any(
@@ -1029,6 +1025,13 @@ def _submodule(module: str, name: str) -> bool:
         return importlib.util.find_spec(full) is not None
     except (ImportError, ValueError, AttributeError):
         return False
+
+
+def _import_names(tree) -> dict[str, str]:
+    """Each name an ``import`` binds, and the module it names (``import os.path``
+    binds ``os``; ``import functools as ft``, ``ft`` for ``functools``)."""
+    return {(a.asname or a.name.split(".")[0]): (a.name if a.asname else a.name.split(".")[0])
+            for i in ast.walk(tree) if isinstance(i, ast.Import) for a in i.names}
 
 
 def _loaded(name: str):

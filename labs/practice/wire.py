@@ -50,7 +50,8 @@ class ShutDown(Exception):
 ShutDown = getattr(queue, "ShutDown", ShutDown)  # 3.13+: the real one
 
 ERRORS = {"Empty": queue.Empty, "Full": queue.Full, "ShutDown": ShutDown, "Frozen": Frozen,
-          "Offline": Offline,          "TypeError": TypeError, "ValueError": ValueError, "RuntimeError": RuntimeError,
+          "Offline": Offline, "TypeError": TypeError, "ValueError": ValueError,
+          "RuntimeError": RuntimeError,
           "KeyError": KeyError, "TimeoutError": TimeoutError}
 
 
