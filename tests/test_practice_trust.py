@@ -181,6 +181,51 @@ def test_a_forged_report_is_an_anomaly():
     assert not r.passed
 
 
+def test_a_report_without_the_calls_token_ends_nothing():
+    # The swallow the statement forbids, hidden by reports written to the
+    # thread's own descriptor as the runner would write them, but for each
+    # call's token, which stays in the runner's local variable: the cheat runs
+    # the rest of its thread's calls itself, then closes the descriptor, so
+    # the runner's own reports never come. Before the tokens it passed. Frames
+    # stand in here for however such code finds its descriptor, its run and
+    # its call's number (the policy refuses frames).
+    r = _unchecked("lock-leak/safe-transfer", r"""
+        import json, os, sys
+
+        def report(fd, rep, op, *args):
+            os.write(fd, json.dumps({"obj": rep, "op": op, "args": list(args)}).encode() + b"\n")
+            reply = b""
+            while not reply.endswith(b"\n"):
+                reply += os.read(fd, 4096)
+
+        def swallowing(bank, lock, src, dst, amount):
+            with lock:
+                bank.debit(src, amount)
+                try:
+                    bank.credit(dst, amount)
+                except Exception as e:
+                    bank.credit(src, amount)
+                    return e
+
+        def transfer(bank, lock, src, dst, amount):
+            runner = sys._getframe(1).f_locals
+            wire, rep, k = runner["wire"], runner["rep"], runner["k"]
+            fd = wire.local.conn.fileno()
+            for i in range(k, runner["calls"]):
+                if i > k:
+                    report(fd, rep, "call", i)
+                e = swallowing(bank, lock, src, dst, amount)
+                if e is None:
+                    report(fd, rep, "returned", i, ["NoneType", None])
+                else:
+                    report(fd, rep, "raised", i, type(e).__name__, str(e), [],
+                           wire.raised_by_check(e))
+            os.close(fd)
+    """, runs=3)
+    assert not r.passed
+    assert "a forged message?" in r.text(), r.text()
+
+
 # ---------------------------------------------------------------- the policy
 
 @pytest.mark.parametrize("source,construct", [

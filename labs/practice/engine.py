@@ -23,6 +23,7 @@ import fcntl
 import hmac
 import os
 import random
+import secrets
 import signal
 import socket
 import threading
@@ -112,7 +113,7 @@ class GRep(GObject):
         self.on_end = None                   # on_end(rec): a call ends (a scenario's hook,
                                              # under the monitor, before its thread hears back)
 
-    def _mine(self, rec, k, opening):
+    def _mine(self, rec, k, opening, token=None):
         calls = self.calls.get(rec.who)
         if calls is None or not isinstance(k, int) or isinstance(k, bool):
             ok = False
@@ -120,7 +121,8 @@ class GRep(GObject):
             ok = (not calls or calls[-1]["end"] is not None) and k == len(calls) \
                 and k < self.expected[rec.who]
         else:
-            ok = bool(calls) and calls[-1]["end"] is None and calls[-1]["k"] == k
+            ok = bool(calls) and calls[-1]["end"] is None and calls[-1]["k"] == k \
+                and isinstance(token, str) and hmac.compare_digest(token, calls[-1]["token"])
         if not ok:
             self.arena.anomaly(f"a report on the grader's channel that matches no call "
                                f"of yours ({rec.who}, {rec.op}): a forged message?")
@@ -128,20 +130,29 @@ class GRep(GObject):
         return calls
 
     def op_call(self, rec, k):
+        """A learner call begins; its answer is the call's token: only a
+        report that carries it ends the call. The runner keeps it in a
+        local variable, where no code of the learner's reads it (the policy
+        refuses frames), so a report's line written to the thread's
+        descriptor by other code (``os.write``) ends nothing: it is a
+        forged message."""
         calls = self._mine(rec, k, True)
         held = self.held_first.get(rec.who)
         if held is not None and k == 0:  # a scenario's forced order, before any learner code runs
             self.block(held)
-        calls.append({"k": k, "start": rec.seq, "end": None, "outcome": None, "tid": rec.tid})
+        token = secrets.token_hex(16)
+        calls.append({"k": k, "start": rec.seq, "end": None, "outcome": None, "tid": rec.tid,
+                      "token": token})
         self.changed()
+        return token
 
-    def op_returned(self, rec, k, value=None):
-        c = self._mine(rec, k, False)[-1]
+    def op_returned(self, rec, k, value=None, token=None):
+        c = self._mine(rec, k, False, token)[-1]
         c.update(end=rec.seq, outcome=("returned", value), queued=self._queued(rec))
         self._ended(rec)
 
-    def op_raised(self, rec, k, type_name="", message="", frames=(), theirs=None):
-        c = self._mine(rec, k, False)[-1]
+    def op_raised(self, rec, k, type_name="", message="", frames=(), theirs=None, token=None):
+        c = self._mine(rec, k, False, token)[-1]
         c.update(end=rec.seq, outcome=("raised", str(type_name), str(message), frames),
                  queued=self._queued(rec),
                  # False: an exception of the learner's own; else the record that raised it

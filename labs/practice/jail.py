@@ -17,9 +17,11 @@ Runs in the sandboxed child (``python -m labs.child practice EXERCISE``, see
 Then it loads the learner's code and serves the grader: ``next`` returns
 the next repetition's spec (which learner functions to run, in which named
 threads, on which proxies) or None. Each call of a learner function is
-reported as an operation (``call``, then ``returned`` or ``raised``). None
-of this is trusted by the grader beyond being an operation: the verdict
-comes from the grader's ledger and from the kernel.
+reported as an operation (``call``, then ``returned`` or ``raised``, with
+the token the grader answered ``call`` with: kept in the runner's local
+variable, it makes a report's line written by other code a forged one).
+None of this is trusted by the grader beyond being an operation: the
+verdict comes from the grader's ledger and from the kernel.
 """
 from __future__ import annotations
 
@@ -217,16 +219,18 @@ def _keep_the_checks_time(wire, tick) -> None:
 def _runner(wire, rep, fn, args, calls, lines) -> None:
     try:
         for k in range(calls):
-            wire.call(rep, "call", k)
+            # the call's token: the grader ends the call only on a report
+            # that carries it (GRep.op_call)
+            token = wire.call(rep, "call", k)
             try:
                 value = fn(*args)
             except BaseException as e:  # noqa: B036
                 wire_module.end_helpers()
                 wire.call(rep, "raised", k, type(e).__name__, text_of(e),
-                          learner_frames(e.__traceback__, lines), wire.raised_by_check(e))
+                          learner_frames(e.__traceback__, lines), wire.raised_by_check(e), token)
             else:
                 wire_module.end_helpers()
-                wire.call(rep, "returned", k, describe(value))
+                wire.call(rep, "returned", k, describe(value), token)
     except BaseException:  # noqa: B036 - the check ended, or the channel was broken
         pass
     finally:
