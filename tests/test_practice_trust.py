@@ -275,6 +275,30 @@ def test_a_report_without_the_calls_token_ends_nothing():
     ("import logging.handlers\n", "import of logging.handlers (a submodule"),
     ("from logging.handlers import QueueHandler\n", "import of logging.handlers (a submodule"),
     ("from logging import handlers\n", "import of logging.handlers (a submodule"),
+    # getattr(self, "_x") is read as self._x (twenty-eighth session): only of a method's
+    # own first parameter, in a class that stays a class
+    ("class A:\n    def m(self, other):\n        return getattr(other, '_w')\n",
+     "the private attribute ._w"),
+    ("class A:\n    @staticmethod\n    def m(self):\n        return hasattr(self, '_w')\n",
+     "the private attribute ._w"),
+    ("class A:\n    def m(self):\n        def f(self):\n            return getattr(self, '_w')\n"
+     "        return f\n", "the private attribute ._w"),
+    ("class A:\n    def m(self):\n        return getattr(self, '_w')\ndef f(bank):\n"
+     "    return A.m(bank)\n", "A.m (a method taken from its class"),
+    ("class A:\n    def m(self):\n        return getattr(self, 'get_objects')\n",
+     "getattr() of .get_objects"),
+    # type(x) == C and issubclass(type(x), C) (twenty-eighth session): only with builtin
+    # classes, whose __eq__ and __subclasscheck__ are not the learner's
+    ("class R:\n    def m(self):\n        return self._w\nclass E:\n    def __eq__(self, o):\n"
+     "        return o\ndef f(bank):\n    return type(R()) == E()\n", "type(R()) used other than"),
+    ("class R:\n    def m(self):\n        return self._w\ndef f(bank):\n    int = bank\n"
+     "    return type(R()) == int\n", "type(R()) used other than"),
+    ("class R:\n    def m(self):\n        return self._w\ndef f(bank):\n"
+     "    return type(R()) in (int, bank)\n", "type(R()) used other than"),
+    ("class R:\n    def m(self):\n        return self._w\ndef f(bank):\n"
+     "    return issubclass(type(R()), bank)\n", "type(R()) used other than"),
+    ("import abc\nclass H(abc.ABC):\n    @classmethod\n    def __subclasshook__(cls, C):\n"
+     "        return C\n", "defining __subclasshook__"),
 ])
 def test_policy_refuses_with_one_line_naming_the_construct(source, construct):
     with pytest.raises(policy.Refused) as why:

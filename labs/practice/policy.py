@@ -27,7 +27,9 @@ line (``Refused``, exit status 2 on the command line):
   called, subclassed, compared with ``is``, tested, matched, annotated, printed or
   read an attribute of (``k = A``, ``[A]``, ``getattr(A, "get")``), and a
   ``type(x)`` or ``x.__class__`` used otherwise than read its name,
-  compared with ``is`` or called, where such a class exists; ``super()`` with
+  compared with ``is`` (or ``==`` with a builtin class: ``type(n) == int``),
+  tested with ``issubclass`` against builtin classes or called, where such
+  a class exists; ``super()`` with
   arguments but ``(this class, self)``; ``mro()``;
 - a method's ``self`` under a decorator but ``property`` (and its setter),
   ``classmethod``, ``contextlib.contextmanager``, ``functools.cached_property``
@@ -78,13 +80,15 @@ line (``Refused``, exit status 2 on the command line):
 The verdict should not depend on this: the grader trusts its own ledger and
 the kernel (labs.practice.engine; the kernel counts of the learner's process
 and of the processes below it), except for one fact it still takes from the
-learner's process: how a call ended, as its runner thread reports it (see
-tests/gaps/README.md). The policy keeps honest mistakes and dishonest
+learner's process: how a call ended, as its runner thread reports it with
+the call's token (engine.GRep.op_call), which the frames the policy refuses
+would reach (see tests/gaps/README.md). The policy keeps honest mistakes and dishonest
 shortcuts apart, and says so in one line.
 """
 from __future__ import annotations
 
 import ast
+import builtins
 import collections
 import importlib
 import importlib.util
@@ -280,7 +284,10 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                     # a format applied without its .format() in sight (a policy
                     # review, twenty-seventh session)
                     _refuse(node, f"{name}() of .{attr.value}")
-                _attribute(node, attr.value, node.args[0], imported, scopes.at(node))
+                if id(node) not in methods:  # getattr(self, "_x") in a method of its class
+                    _attribute(node, attr.value, node.args[0], imported, scopes.at(node))
+                elif attr.value in FORBIDDEN_ATTRS or attr.value in FORBIDDEN_ATTR_CALLS:
+                    _refuse(node, f"{name}() of .{attr.value}")
                 target = node.args[0]
                 if name in ("setattr", "delattr") and isinstance(target, ast.Name) \
                         and target.id in imported:
@@ -809,12 +816,26 @@ def _method_self_attributes(tree, scopes: _Scopes) -> tuple[set[int], set[int]]:
             # (a policy review, twenty-fourth session: `def m(self, v=self._w)` in a
             # class body whose `self` was the grader's object); a function or a
             # lambda inside it with a `self` of its own reads that one
-            found.update(id(a) for stmt in fn.body for a in ast.walk(stmt)
-                         if isinstance(a, ast.Attribute) and isinstance(a.value, ast.Name)
-                         and a.value.id == first
-                         and scopes.resolve(first, scopes.scope_of.get(id(a.value), scopes.module))
-                         is method)
+            for stmt in fn.body:
+                for a in ast.walk(stmt):
+                    read = _read_of(a)
+                    if isinstance(read, ast.Name) and read.id == first and scopes.resolve(
+                            first, scopes.scope_of.get(id(read), scopes.module)) is method:
+                        found.add(id(a))
     return found, own
+
+
+def _read_of(node):
+    """What ``node`` reads an attribute of: ``x`` in ``x.y``, and in
+    ``getattr(x, "y", 0)``, ``hasattr(x, "y")`` and their kin, read as
+    ``x.y`` is (a policy review's right-answer round, twenty-seventh
+    session: ``hasattr(self, "_count")`` in a method was refused); else None."""
+    if isinstance(node, ast.Attribute):
+        return node.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+            and node.func.id in REACH and node.args:
+        return node.args[0]
+    return None
 
 
 # decorators of the standard library that keep a method a method: its first
@@ -845,7 +866,9 @@ def _keeps_binding(d, scopes: _Scopes) -> bool:
 # learner's class, they hand it over (a policy review, twenty-fifth session)
 CLASS_HOOKS = {"__init_subclass__", "__set_name__", "__get__", "__set__", "__delete__",
                "__class_getitem__", "__mro_entries__", "__instancecheck__",
-               "__subclasscheck__", "__prepare__"}
+               "__subclasscheck__", "__prepare__",
+               # abc's isinstance() hands it the class of what it tests (twenty-eighth session)
+               "__subclasshook__"}
 
 
 def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
@@ -905,7 +928,8 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
                    or isinstance(node, ast.Name) and node.id == "__class__")
         if dynamic and not _kept_a_class(node, parent, scopes, names_only=True):
             _refuse(node, f"{ast.unparse(node)} used other than to read its name, compare it with `is` "
-                          "or call it (its methods would take any object as self)")
+                          "(or `==` with a builtin class) or call it (its methods would take any "
+                          "object as self)")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                 and node.func.id == "super" and not _plain_super(node, scopes):
             _refuse(node, "super() with arguments other than (this class, self)")
@@ -933,8 +957,12 @@ def _kept_a_class(node, parent, scopes: _Scopes, names_only: bool = False) -> bo
         return True
     if isinstance(p, ast.ClassDef) and node in p.bases:
         return True
-    if isinstance(p, ast.Compare):  # `is` only: `==` hands it to the other side's __eq__
-        return all(isinstance(op, (ast.Is, ast.IsNot)) for op in p.ops)
+    if isinstance(p, ast.Compare):
+        # `is`; `==` and `!=` only with a builtin class (`type(n) == int`): with
+        # anything else, `==` hands the class to the other side's __eq__
+        return all(isinstance(op, (ast.Is, ast.IsNot)) for op in p.ops) or all(
+            isinstance(op, (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)) for op in p.ops) and all(
+            _builtin_class(x, scopes) for x in (p.left, *p.comparators) if x is not node)
     if isinstance(p, (ast.FormattedValue, ast.MatchClass)):
         return True  # (a class pattern's attributes are read as attributes are)
     inner = node
@@ -946,6 +974,12 @@ def _kept_a_class(node, parent, scopes: _Scopes, names_only: bool = False) -> bo
             and scopes.resolve(p.func.id, scopes.scope_of.get(id(p), scopes.module)) is None:
         if p.func.id in ("isinstance", "issubclass") and len(p.args) == 2 and p.args[1] is inner:
             return True
+        # issubclass(type(e), ValueError): the class goes to a builtin class's
+        # __subclasscheck__ (of anything else, it could be the learner's code)
+        if p.func.id == "issubclass" and len(p.args) == 2 and p.args[0] is node:
+            second = p.args[1]
+            return all(_builtin_class(c, scopes) for c in (
+                second.elts if isinstance(second, ast.Tuple) else [second]))
         if p.func.id in ("print", "str", "repr") and inner is node:
             return True
         if p.func.id == "super" and p.args and p.args[0] is node:  # its arguments: checked
@@ -960,6 +994,12 @@ def _kept_a_class(node, parent, scopes: _Scopes, names_only: bool = False) -> bo
             return False
         p = parent.get(id(p))
     return False
+
+
+def _builtin_class(node, scopes: _Scopes) -> bool:
+    """``node`` names a builtin class (``int``, ``str``), not rebound."""
+    return isinstance(node, ast.Name) and isinstance(getattr(builtins, node.id, None), type) \
+        and scopes.resolve(node.id, scopes.scope_of.get(id(node), scopes.module)) is None
 
 
 def _within(node, tree) -> bool:
