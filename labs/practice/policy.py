@@ -75,7 +75,22 @@ line (``Refused``, exit status 2 on the command line):
   of a method's ``self`` (``self.__closure__``; ``self.__count`` is its own);
   a ``Formatter`` given ``**`` or ``*`` arguments or used other than
   called; ``getattr(x, "format")``; ``findCaller``; a module used other
-  than to read its attributes (``m = enum``, ``helper(enum)``).
+  than to read its attributes (``m = enum``, ``helper(enum)``);
+- (a policy review, twenty-eighth session) ``from m import *``; a class
+  whose base has machinery (a metaclass's own ``__call__`` or a ``__new__``
+  in Python: ``enum.Enum``) is not its own; an exception class whose
+  methods read ``self._x`` (raised, its class reaches ``__exit__``,
+  ``exc_info`` however reached, log records); the class hooks and the copy
+  hooks (``__deepcopy__``, ``__reduce__``...) bound any way, by a ``def`` or
+  an assignment; ``.type`` (a dataclass field's annotated class) where a
+  class reads ``self._x``; a class in an annotation that is not only names
+  (``k: GRAB.append(A)``); ``functools.wraps`` and ``update_wrapper`` given
+  more than the functions (``assigned=("_call",)``); a generator's code
+  (``gi_code``); ``getattr(A, "register")``. Accepted since: ``getattr(self,
+  "_x", 0)`` and ``hasattr(self, "_x")`` in a method (read as ``self._x``),
+  ``type(n) == int``, ``type(e) in (TimeoutError, OSError)`` and
+  ``issubclass(type(e), ValueError)`` with builtin classes, a ``register``
+  method of an instance.
 
 The verdict should not depend on this: the grader trusts its own ledger and
 the kernel (labs.practice.engine; the kernel counts of the learner's process
@@ -144,7 +159,10 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    "singledispatchmethod", "currentframe", "get_annotations",
                    # the caller's frames, as text, and open() by other names (a policy
                    # review, twenty-seventh session: io.open of a reference answer)
-                   "findCaller", "FileIO", "open_code", "fdopen"}
+                   "findCaller", "FileIO", "open_code", "fdopen",
+                   # a generator's code, remade with other names (code.replace(co_names=...))
+                   # and called (a policy review, twenty-eighth session)
+                   "gi_code", "cr_code", "ag_code"}
 # the builtins that read or write an attribute by name: only called, with the name
 # written out (``getattr(x, "y")`` is read as ``x.y``)
 REACH = {"getattr", "setattr", "delattr", "hasattr"}
@@ -187,7 +205,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
     # `stats = Stats()` in another function (right-answer round, twenty-fourth
     # session)
     try:
-        scopes = _Scopes(tree)
+        scopes = _Scopes(tree, _machinery_classes(tree))
     except RecursionError:  # a few hundred levels: compile() takes more than the reading
         _refuse(tree.body[0] if tree.body else tree, "code nested too deeply to read")
     for name in ("__name__", "__match_args__", "super"):
@@ -218,6 +236,10 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                 _refuse(node, "a relative import")
             _module(node.module or "", allowed, node)
             for a in node.names:
+                if a.name == "*":
+                    # the names it binds are never read here (``from sys import *``
+                    # binds modules; a policy review, twenty-eighth session)
+                    _refuse(node, f"from {node.module} import * (import the names you use)")
                 if a.name.startswith("_") or a.name in FORBIDDEN_ATTRS:
                     _refuse(node, f"importing {a.name} from {node.module}")
                 if _submodule(node.module or "", a.name):
@@ -247,17 +269,32 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                 and id(node) not in called_names:
             # Fmt = logging.Formatter; Fmt(...): the check above reads calls by name
             _refuse(node, f"{ast.unparse(node)} used other than called")
+        if called in WRAPPERS and isinstance(node, ast.Call) and (
+                node.keywords or len(node.args) != WRAPPERS[called]
+                or any(isinstance(a, ast.Starred) for a in node.args)):
+            # update_wrapper(dst, src, assigned=("_call",)): getattr and setattr of
+            # names given as data (a policy review, twenty-eighth session)
+            _refuse(node, f"{called}() with other arguments than the function"
+                          + ("s" if WRAPPERS[called] > 1 else ""))
+        if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load) \
+                and (node.id if isinstance(node, ast.Name) else node.attr) in WRAPPERS \
+                and id(node) not in called_names:
+            _refuse(node, f"{ast.unparse(node)} used other than called")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                 and node.func.id == "type" and len(node.args) + len(node.keywords) > 1:
             # a class made at run time, a base whose __new__ returns what it is
             # given (a policy review, twenty-seventh session): write a class
             _refuse(node, "type() with more than one argument (a class made at run time)")
-        if isinstance(node, ast.Attribute) and node.attr == "register" and (
-                (isinstance(node.value, ast.Name) and scopes.at(node).own(node.value.id))
-                or ast.unparse(node.value) in ("abc.ABC", "abc.ABCMeta", "ABC", "ABCMeta")):
+        if isinstance(node, ast.Attribute) and node.attr == "register" \
+                and _a_class_to_register(node.value, node, scopes) \
+                or _called_name(node) == "getattr" and isinstance(node.func, ast.Name) \
+                and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
+                and node.args[1].value == "register" \
+                and _a_class_to_register(node.args[0], node, scopes):
             # a class of its own made a virtual base of another: a positional class
             # pattern of it then matches the grader's objects and reads what its
-            # fields name (a policy review, twenty-seventh session)
+            # fields name (a policy review, twenty-seventh session; by getattr, the
+            # twenty-eighth)
             _refuse(node, f"{ast.unparse(node)} (a virtual subclass)")
         if isinstance(node, ast.MatchClass) and node.patterns and not (
                 isinstance(node.cls, ast.Name) and node.cls.id in SELF_MATCHING
@@ -335,6 +372,11 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
             _refuse(node, f"{node.id} used other than in a call")
 
 
+# functools' copiers of attributes, with how many arguments they are given plainly
+# (``@functools.wraps(fn)``, ``update_wrapper(wrapper, fn)``): their ``assigned``
+# and ``updated`` name attributes as data
+WRAPPERS = {"wraps": 1, "update_wrapper": 2}
+
 # what formats log records by a format it is given ("{b._w}" with extra={"b": bank})
 FORMATTERS = {"Formatter", "basicConfig", "StrFormatStyle", "PercentStyle",
               "StringTemplateStyle", "BufferingFormatter"}
@@ -367,6 +409,16 @@ def _methods_stay_in_their_class(tree) -> None:
                 if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id in defs:
                     _refuse(n, f"{n.id} (a method of {cls.name}) used in its class body "
                                "other than wrapped or named again")
+
+
+def _a_class_to_register(value, node, scopes) -> bool:
+    """``value`` is a class of the learner's (by its class statement's name,
+    or a classmethod's ``cls``) or ``abc``'s: its ``register`` makes a virtual
+    subclass. An instance's own ``register`` method is its business."""
+    if isinstance(value, ast.Name):
+        return value.id in scopes.bodies or value.id in ("ABC", "ABCMeta") \
+            or scopes.class_parameter(node, value.id) is not None
+    return ast.unparse(value) in ("abc.ABC", "abc.ABCMeta")
 
 
 def _called_name(node) -> str | None:
@@ -468,12 +520,13 @@ class _Scopes(ast.NodeVisitor):
     (``A = lambda: bank`` in one function makes ``A()`` no own instance in
     any)."""
 
-    def __init__(self, tree):
+    def __init__(self, tree, untrusted=()):
         self.module = self.scope = _Scope(tree, None)
         self.all = [self.module]
         self.scope_of: dict[int, _Scope] = {}
         self.decorated: list = []  # (class name, its scope, its decorators)
-        self.untrusted: set[str] = set()  # classes whose call may return anything
+        # classes whose call may return anything (a base's metaclass or __new__)
+        self.untrusted: set[str] = set(untrusted)
         self.bodies: dict[str, list] = {}  # class name -> its body (the last so named)
         self.bases: dict[str, list] = {}   # class name -> the names of its bases
         self.visit(tree)
@@ -825,6 +878,17 @@ def _method_self_attributes(tree, scopes: _Scopes) -> tuple[set[int], set[int]]:
     return found, own
 
 
+def _read_name(node) -> str | None:
+    """The attribute ``node`` reads (``_x`` of ``self._x`` or of
+    ``getattr(self, "_x")``), or None."""
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Call) and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
+            and isinstance(node.args[1].value, str):
+        return node.args[1].value
+    return None
+
+
 def _read_of(node):
     """What ``node`` reads an attribute of: ``x`` in ``x.y``, and in
     ``getattr(x, "y", 0)``, ``hasattr(x, "y")`` and their kin, read as
@@ -869,6 +933,11 @@ CLASS_HOOKS = {"__init_subclass__", "__set_name__", "__get__", "__set__", "__del
                "__subclasscheck__", "__prepare__",
                # abc's isinstance() hands it the class of what it tests (twenty-eighth session)
                "__subclasshook__"}
+# hooks of copy and pickle: ``__deepcopy__``'s memo holds the state of every object
+# copied with it, a grader's object's private attributes among them (a policy
+# review, twenty-eighth session: ``dataclasses.asdict`` of a box holding the bank)
+COPY_HOOKS = {"__deepcopy__", "__copy__", "__reduce__", "__reduce_ex__", "__getstate__",
+              "__setstate__", "__getnewargs__", "__getnewargs_ex__"}
 
 
 def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
@@ -884,8 +953,14 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
     its name); used otherwise (kept in a name, a list, passed on) it is
     refused, and so is ``super()`` with arguments but ``(this class, self)``."""
     for fn in ast.walk(tree):
-        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name in CLASS_HOOKS:
-            _refuse(fn, f"defining {fn.name} (the class machinery calls it with a class)")
+        # a def, or any other binding (``__init_subclass__ = classmethod(hook)`` in a
+        # class body: a policy review, twenty-eighth session)
+        name = fn.name if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) else \
+            fn.id if isinstance(fn, ast.Name) and not isinstance(fn.ctx, ast.Load) else None
+        if name in CLASS_HOOKS:
+            _refuse(fn, f"defining {name} (the class machinery calls it with a class)")
+        if name in COPY_HOOKS:
+            _refuse(fn, f"defining {name} (copying hands it other objects' state)")
     readers = set()
     for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
         if any(id(a) in methods for a in ast.walk(cls)):
@@ -902,6 +977,25 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
                 grew = True
     if not readers:
         return
+    private = set()  # the classes whose methods read a private attribute of self
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        if any(id(a) in methods and (_read_name(a) or "").startswith("_")
+               and _read_name(a) not in NAMES for a in ast.walk(cls)):
+            private.add(cls.name)
+    grew = True
+    while grew:
+        grew = False
+        for name, bases in scopes.bases.items():
+            if name not in private and private & set(bases):
+                private.add(name)
+                grew = True
+    for name in sorted(private & _exception_classes(tree)):
+        # raised, its class reaches any handler: __exit__'s first argument,
+        # exc_info()[0] however it is reached, a log record's exc_info (a policy
+        # review, twenty-eighth session)
+        _refuse(next(c for c in ast.walk(tree) if isinstance(c, ast.ClassDef) and c.name == name),
+                f"the exception class {name} with methods that read self._x (raised, its class "
+                "reaches every handler: keep such state in public attributes)")
     parent = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
@@ -919,6 +1013,12 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
         if isinstance(node, ast.Attribute) and node.attr == "exc_info":
             _refuse(node, "sys.exc_info() where a class of yours reads self._x (its first item "
                           "is a class: use `except ... as e`)")
+        if isinstance(node, ast.Attribute) and node.attr == "type" \
+                and isinstance(node.ctx, ast.Load):
+            # dataclasses.fields(C)[0].type: the class an annotation names (a policy
+            # review, twenty-eighth session)
+            _refuse(node, f"{ast.unparse(node)} where a class of yours reads self._x (a "
+                          "field's .type is the class its annotation names)")
         dynamic = (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                    and node.func.id == "type" and len(node.args) == 1 and not node.keywords
                    and scopes.resolve("type", scopes.scope_of.get(id(node), scopes.module)) is None
@@ -958,11 +1058,15 @@ def _kept_a_class(node, parent, scopes: _Scopes, names_only: bool = False) -> bo
     if isinstance(p, ast.ClassDef) and node in p.bases:
         return True
     if isinstance(p, ast.Compare):
-        # `is`; `==` and `!=` only with a builtin class (`type(n) == int`): with
-        # anything else, `==` hands the class to the other side's __eq__
+        # `is`; `==`, `!=` and `in` only with builtin classes (`type(n) == int`,
+        # `type(e) in (TimeoutError, OSError)`): with anything else, `==` hands
+        # the class to the other side's __eq__
         return all(isinstance(op, (ast.Is, ast.IsNot)) for op in p.ops) or all(
-            isinstance(op, (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)) for op in p.ops) and all(
-            _builtin_class(x, scopes) for x in (p.left, *p.comparators) if x is not node)
+            isinstance(op, (ast.Is, ast.IsNot, ast.Eq, ast.NotEq, ast.In, ast.NotIn))
+            for op in p.ops) and all(
+            _builtin_class(x, scopes) or isinstance(x, (ast.Tuple, ast.List, ast.Set))
+            and all(_builtin_class(e, scopes) for e in x.elts)
+            for x in (p.left, *p.comparators) if x is not node)
     if isinstance(p, (ast.FormattedValue, ast.MatchClass)):
         return True  # (a class pattern's attributes are read as attributes are)
     inner = node
@@ -984,12 +1088,13 @@ def _kept_a_class(node, parent, scopes: _Scopes, names_only: bool = False) -> bo
             return True
         if p.func.id == "super" and p.args and p.args[0] is node:  # its arguments: checked
             return True
-    while p is not None:  # inside an annotation
-        if isinstance(p, ast.arg) and p.annotation is not None and _within(node, p.annotation) \
-                or isinstance(p, (ast.FunctionDef, ast.AsyncFunctionDef)) \
-                and p.returns is not None and _within(node, p.returns) \
-                or isinstance(p, ast.AnnAssign) and _within(node, p.annotation):
-            return True
+    while p is not None:  # inside an annotation that only names types
+        for a in (p.annotation if isinstance(p, (ast.arg, ast.AnnAssign)) else None,
+                  p.returns if isinstance(p, (ast.FunctionDef, ast.AsyncFunctionDef)) else None):
+            if a is not None and _within(node, a):
+                # (``k: GRAB.append(A)`` runs as it is defined: a policy review,
+                # twenty-eighth session)
+                return all(isinstance(n, TYPE_EXPRESSION) for n in ast.walk(a))
         if isinstance(p, (ast.stmt, ast.arg)):
             return False
         p = parent.get(id(p))
@@ -1000,6 +1105,11 @@ def _builtin_class(node, scopes: _Scopes) -> bool:
     """``node`` names a builtin class (``int``, ``str``), not rebound."""
     return isinstance(node, ast.Name) and isinstance(getattr(builtins, node.id, None), type) \
         and scopes.resolve(node.id, scopes.scope_of.get(id(node), scopes.module)) is None
+
+
+# what an annotation that names types is made of (``dict[str, A] | None``)
+TYPE_EXPRESSION = (ast.Name, ast.Attribute, ast.Subscript, ast.Constant, ast.Tuple, ast.List,
+                   ast.BinOp, ast.BitOr, ast.Load)
 
 
 def _within(node, tree) -> bool:
@@ -1065,6 +1175,88 @@ def _submodule(module: str, name: str) -> bool:
         return importlib.util.find_spec(full) is not None
     except (ImportError, ValueError, AttributeError):
         return False
+
+
+def _bindings(tree) -> dict[str, list]:
+    """Each name, and the nodes that bind it (``_binds``), in one walk."""
+    out = collections.defaultdict(list)
+    for n in ast.walk(tree):
+        names = (n.id,) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load) else \
+            (n.name,) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                        ast.MatchAs, ast.MatchStar)) else \
+            ((n.asname or n.name.split(".")[0]),) if isinstance(n, ast.alias) else \
+            (n.arg,) if isinstance(n, ast.arg) else \
+            tuple(n.names) if isinstance(n, (ast.Global, ast.Nonlocal)) else ()
+        for name in names:
+            if name is not None:
+                out[name].append(n)
+    return out
+
+
+def _base_object(expr, tree, bindings):
+    """What a class's base ``expr`` is, where the submission cannot change it:
+    a builtin (``Exception``), an attribute of a module it imports
+    (``enum.Enum``, ``queue.Empty``) or a name imported from one (``from enum
+    import Enum``); None for anything else (its own classes among them)."""
+    root, path = expr, []
+    while isinstance(root, ast.Attribute):
+        path.insert(0, root.attr)
+        root = root.value
+    if not isinstance(root, ast.Name):
+        return None
+    bound = bindings.get(root.id, [])
+    if not bound and not path:
+        return getattr(builtins, root.id, None)
+    if len(bound) != 1 or not isinstance(bound[0], ast.alias):
+        return None
+    alias = bound[0]
+    frm = next((i for i in ast.walk(tree) if isinstance(i, ast.ImportFrom)
+                and any(a is alias for a in i.names)), None)
+    obj = getattr(_loaded(frm.module or ""), alias.name, None) if frm is not None \
+        else _loaded(alias.name if alias.asname else alias.name.split(".")[0])
+    for attr in path:
+        obj = getattr(obj, attr, None)
+    return obj
+
+
+def _machinery(base) -> bool:
+    """A call of a subclass of ``base`` may return another object than a new
+    instance of it: a metaclass's own ``__call__`` (``enum.Enum``'s: ``Kind(x)``
+    is a member looked up, or what its ``_missing_`` returns), or a
+    ``__new__`` written in Python."""
+    if not isinstance(base, type):
+        return False
+    return type(base).__call__ is not type.__call__ or any(
+        isinstance(k.__dict__.get("__new__"), (staticmethod, types.FunctionType))
+        for k in base.__mro__)
+
+
+def _machinery_classes(tree) -> set[str]:
+    """The classes with a base of a module's that has machinery (``_machinery``):
+    not the learner's own (a policy review, twenty-eighth session: an
+    ``enum.Enum``'s ``_missing_`` was given the bank as ``self``)."""
+    bindings = _bindings(tree)
+    return {c.name for c in ast.walk(tree) if isinstance(c, ast.ClassDef)
+            and any(_machinery(_base_object(b, tree, bindings)) for b in c.bases)}
+
+
+def _exception_classes(tree) -> set[str]:
+    """The submission's classes that are exceptions: a base is a builtin or a
+    module's exception class, or one of these."""
+    bindings = _bindings(tree)
+    classes = [c for c in ast.walk(tree) if isinstance(c, ast.ClassDef)]
+    found = {c.name for c in classes if any(
+        isinstance(o, type) and issubclass(o, BaseException)
+        for o in (_base_object(b, tree, bindings) for b in c.bases))}
+    grew = True
+    while grew:
+        grew = False
+        for c in classes:
+            if c.name not in found and any(isinstance(b, ast.Name) and b.id in found
+                                           for b in c.bases):
+                found.add(c.name)
+                grew = True
+    return found
 
 
 def _import_names(tree) -> dict[str, str]:
