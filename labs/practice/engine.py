@@ -313,7 +313,7 @@ class Rep:
         self.held_s = 0.0   # time the grader held the learner's operations: not the learner's
         self.not_reached: list[str] = []
         self.fatal: str | None = None
-        self.expected_raises: set[str] = set()
+        self.expected_raises: set[str] = set(session.ex.passes_on)
         self.held_first: dict = {}  # name -> predicate (hold_first_call)
         self.on_end = None  # on_end(rec): as a call ends (GRep.on_end); set before go()
         self.helpers: set[str] = set()  # threads of the child's side that end with a call
@@ -928,7 +928,9 @@ def generic_checks(ex) -> tuple:
               ex.ended_hints or ("Your code never returned.",
                                  "Every wait needs a way out: a stop check, a timeout or a "
                                  "wake-up.", ex.lab_cell)),
-        Check("your code raised no exception", "none", _no_exception,
+        Check("your code raised no exception" + (
+                  " but " + " or ".join(ex.passes_on) if ex.passes_on else ""),
+              "none", _no_exception,
               ("Your code raised an exception: read its line above.",
                "Run the function by hand on simple arguments to see the error in full.",
                ex.lab_cell)),
@@ -964,7 +966,8 @@ def measure(checks, facts) -> list:
     if facts.get("anomalies"):  # the check ended at the first thing that is not an operation
         checks = [c for c in checks if c.measure is _only_operations]
     elif stuck:  # what the ledger says of a run cut off midway depends on where it was cut
-        checks = [c for c in checks if c.measure is _returned]
+        checks = [c for c in checks if c.in_cut_runs] + [
+            c for c in checks if c.measure is _returned]
     for check in checks:
         try:
             got = check.measure(facts)
@@ -974,6 +977,8 @@ def measure(checks, facts) -> list:
             got = (False, f"not measured ({missing!s}): the run did not reach it")
         if got is None:
             got = (False, "not measured: the run did not reach it")
+        if stuck and check.in_cut_runs and got[0]:
+            continue  # (a flaw it did not find: the run is still cut)
         out.append((check, bool(got[0]), got[1]))
     return out
 
@@ -1289,8 +1294,12 @@ class Session:
                              if rep.held_s >= 0.05 else "")
                     result.fatal = (f"run {n} did not finish within {ex.budget_s:g} s{extra}: "
                                     f"{facts['stuck']}")  # (the summary counts the runs not run)
-                    result.fatal_hints = checks[0].hints  # "your function returned"
-                    result.ended, run.ended_by = n, checks[0].name
+                    # "your function returned", or the flaw that kept it from it
+                    # (Check.in_cut_runs: shutdown's long nap)
+                    why = next(((c, m) for c, ok, m in run.results if not ok and c.in_cut_runs),
+                               (checks[0], ""))
+                    result.fatal_hints = why[0].hints_for(why[1])
+                    result.ended, run.ended_by = n, why[0].name
                     break
                 if rep.fatal == "anomaly":
                     result.fatal = f"the check ended at run {n}: {facts['anomalies'][0]}"

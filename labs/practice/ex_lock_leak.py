@@ -737,7 +737,6 @@ def safe_scenario(rep):
         def worker_1_failed():
             return bank.credits_by.get("worker-1", 0) >= 1 or rep.ended("worker-1")
         rep.hold_first_call("worker-2", worker_1_failed)
-    rep.expected_raises = {"Frozen", "Offline"}
     held_at_end = {}  # a call's end (its seq): the lock held then by its own thread
 
     def note_lock(rec):  # as each call ends (under the monitor)
@@ -1004,6 +1003,7 @@ SAFE_TRANSFER = Exercise(
         "A worker never finished its transfers: it waits for a lock nobody releases.",
         "Use `with lock:` so the lock is released when `credit` raises.",
         "Notebook 01, `bad`: the stack dump shows everyone waiting in `acquire()`."),
+    passes_on=("Frozen", "Offline"),
 )
 
 EXERCISES = [STOP_WORKER, SAFE_TRANSFER]

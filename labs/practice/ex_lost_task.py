@@ -1054,7 +1054,7 @@ def shutdown_scenario(rep):
         left = list(q.items)
     facts = rep.finish()
     thrown = [x for x in took if x is not None]
-    facts["long_waits"] = _long_waits(rep)
+    facts["long_waits"] = _long_waits(rep, cut=not facts["calls_ended"])
     facts.update(do.fates())
     facts.update(alive_at_return=alive_at_return, unseen=unseen, consumers=k,
                  nones_left=sum(1 for x in left if x is None),
@@ -1087,7 +1087,7 @@ def _keep_slow(rep, slow) -> None:
             a.cond.notify_all()
 
 
-def _long_waits(rep) -> list[str]:
+def _long_waits(rep, cut: bool = False) -> list[str]:
     """shutdown()'s naps between two of its ``is_alive()`` looks, longer
     than NAP_MAX_S in all (the statement's words), as the grader sees them
     where it keeps the clock (every run: AliveNap): a ``time.sleep``, or a
@@ -1103,7 +1103,10 @@ def _long_waits(rep) -> list[str]:
     then (the hostile round); a 1.5 s nap before any look failed. Each
     thread's own looks and naps, in whichever thread of the learner's they
     come (a helper thread that looked and napped 1.5 s, joined by shutdown(),
-    passed every grading; twenty-fifth session's hostile round)."""
+    passed every grading; twenty-fifth session's hostile round). In a run
+    ``cut`` at its deadline, the naps since a thread's last look count too:
+    the next look never came (a 2 s nap in a 3 s run was named only as
+    "never returned", twenty-eighth session)."""
     nap = rep.clock_nap.id if rep.clock_nap is not None else None
     out: list[str] = []
     # per thread: seconds napped since its last is_alive() look (None: no look
@@ -1125,17 +1128,23 @@ def _long_waits(rep) -> list[str]:
             if napped.get(t) is not None and napped[t] > NAP_MAX_S:
                 said = (naps[t][0] if len(naps[t]) == 1 else
                         f"{len(naps[t])} naps of {napped[t]:g} s in all")
-                out.append(said if r.who == "shutdown" else f"{said} (in {r.who})")
+                out.append(f"{said} between two looks" if r.who == "shutdown"
+                           else f"{said} (in {r.who}) between two looks")
             napped[t], naps[t] = 0.0, []
         elif r.op == "join":
             napped[t], naps[t] = None, []
+    if cut:
+        for t, secs in napped.items():
+            if secs is not None and secs > NAP_MAX_S:
+                said = (naps[t][0] if len(naps[t]) == 1 else
+                        f"{len(naps[t])} naps of {secs:g} s in all")
+                out.append(f"{said} since the last look, cut off by the run's end")
     return out
 
 
 def _short_waits(f):
     w = f["long_waits"]
-    return not w, (f"at most {NAP_MAX_S:g} s" if not w else
-                   f"{w[0]} between two looks: at most {NAP_MAX_S:g} s")
+    return not w, (f"at most {NAP_MAX_S:g} s" if not w else f"{w[0]}: at most {NAP_MAX_S:g} s")
 
 
 def _queue_joinable(f):
@@ -1222,12 +1231,13 @@ SHUTDOWN = Exercise(
                "`for _ in consumers: tasks.put(None)`.",
                "Notebook 02, `fixed`: `for _ in running: scene.q.put(SENTINEL)`.")),
         Check("a nap between two looks", f"at most {NAP_MAX_S:g} s", _short_waits,
-              (f"shutdown() napped longer than {NAP_MAX_S:g} s between two `is_alive()` "
-               "looks.",
-               f"Nap at most {NAP_MAX_S:g} s between two looks (`time.sleep(0.5)`), or "
-               "wait in `join()`, with or without a timeout (`while t.is_alive(): "
-               "t.join(0.5)`).",
-               "Notebook 02, `fixed`: it joins every consumer at the end.")),
+              in_cut_runs=True, hints=(
+                f"shutdown() napped longer than {NAP_MAX_S:g} s between two `is_alive()` "
+                "looks.",
+                f"Nap at most {NAP_MAX_S:g} s between two looks (`time.sleep(0.5)`), or "
+                "wait in `join()`, with or without a timeout (`while t.is_alive(): "
+                "t.join(0.5)`).",
+                "Notebook 02, `fixed`: it joins every consumer at the end.")),
     ),
     lab_cell="Notebook 02, the `fixed` variant",
     ended_hints=(

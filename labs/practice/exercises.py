@@ -39,6 +39,10 @@ class Check:
     # ``hints``, for a cause listed before another its text may also hold);
     # any other failure gets ``hints``
     causes: tuple = ()
+    # measured in a run cut off at its deadline too, and named first there: its
+    # facts hold up to the cut, and its flaw is why the run did not finish
+    # (shutdown's 2 s nap between two looks, cut at 3 s, was "never returned")
+    in_cut_runs: bool = False
 
     def hints_for(self, measured: str) -> tuple:
         """The hints of the failure that measured ``measured``."""
@@ -78,6 +82,9 @@ class Exercise:
     # check's first run of mode ``earlier`` (it needs what that one measured);
     # otherwise the runs' modes come in a random order (engine.order)
     runs_after: tuple = ()
+    # the errors of the check's objects the learner's code must let through to its
+    # caller (safe-transfer's Frozen): never "an exception of its own"
+    passes_on: tuple = ()
     # the scenario has fast-clock quiet periods (wire.Clock): the child's timed
     # Condition waits (Event.wait, threading.Timer) follow that clock too
     fast_clock: bool = False

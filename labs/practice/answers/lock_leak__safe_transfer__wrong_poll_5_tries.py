@@ -1,4 +1,4 @@
-# expect: your code raised no exception: worker-2 raised TimeoutError
+# expect: your code raised no exception but Frozen or Offline: worker-2 raised TimeoutError
 # safe-transfer, wrong (hostile round, twenty-seventh session): "A transfer that does not fail
 # moves its amount once": polls with acquire(blocking=False) and gives up after 5 tries 10 ms
 # apart (a count, not a clock). Passed 40 gradings of 40: the hold met it 2 or 3 times; a
