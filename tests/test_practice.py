@@ -301,6 +301,18 @@ def test_cli_list_and_solution():
     assert r.returncode == 0 and "def shutdown(tasks, consumers):" in r.stdout
 
 
+def test_cli_show_says_what_the_notebook_says(tmp_path):
+    # a learner at a terminal reads the statement, the imports the policy allows
+    # and a skeleton, which fails its check (right-answer round, twenty-eighth
+    # session: the allowed imports were only in the notebooks)
+    ex = exercises.get("blocking-io/wakeup-reader")
+    r = cli("show", ex.id)
+    assert r.returncode == 0, r.stderr
+    assert ex.statement in r.stdout and ex.imports in r.stdout and "`selectors`" in r.stdout
+    skeleton = r.stdout.split("A skeleton (it fails its check):\n\n")[1].split("\n\nCheck it:")[0]
+    assert skeleton.strip() == ex.skeleton.strip()
+
+
 def test_cli_pass_and_fail():
     ex = exercises.get("lost-task/shutdown")
     ok = cli("check", ex.id, str(ex.reference()), "--runs", "3", "--json")
@@ -317,6 +329,7 @@ def test_cli_pass_and_fail():
     (("check", "lost-task/shutdown", "{nofunc}"), "has no function named 'shutdown'"),
     (("check", "lost-task/shutdown", "{nofunc}", "--runs", "0"), "--runs must be between"),
     (("solution", "nope"), "unknown exercise 'nope'"),
+    (("show", "nope"), "unknown exercise 'nope'"),
     ((), "practice needs an action"),
     # a hostile round (twenty-fourth session): a FIFO given as the file blocked the read
     (("check", "lost-task/shutdown", "{fifo}"), "not a regular file"),

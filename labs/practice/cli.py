@@ -1,6 +1,7 @@
 """python -m labs practice: grade answers from a terminal or a classroom's CI.
 
   python -m labs practice list
+  python -m labs practice show EXERCISE      (the statement, the imports allowed, a skeleton)
   python -m labs practice check EXERCISE FILE.py [--runs N] [--json] [--python PATH]
                                 [--schedule MODE:LETTERS]   (labs.practice.explore)
                                 [--exhaust N [--bound N]] [--order-seed N]
@@ -23,6 +24,9 @@ def add_parser(sub) -> None:
     p = sub.add_parser("practice", help="graded exercises: list, check FILE, solution")
     cmds = p.add_subparsers(dest="practice_command", parser_class=type(p), metavar="ACTION")
     cmds.add_parser("list", help="every exercise")
+    w = cmds.add_parser("show", help="an exercise's statement, the imports it allows and a "
+                                     "skeleton to start from")
+    w.add_argument("exercise")
     c = cmds.add_parser("check", help="grade a file's answer")
     c.add_argument("exercise")
     c.add_argument("file")
@@ -50,7 +54,7 @@ def add_parser(sub) -> None:
 def main(args, fail) -> None:
     """Run the action; ``fail(message)`` prints one line and exits 2."""
     if args.practice_command is None:
-        fail("practice needs an action: list, check, solution or grade")
+        fail("practice needs an action: list, show, check, solution or grade")
     if args.practice_command == "grade":
         from labs.practice import classroom
         sys.exit(classroom.main(args, fail))
@@ -59,6 +63,12 @@ def main(args, fail) -> None:
             print(f"{ex.id:<30} {ex.title}")
         return
     ex = exercises.get(args.exercise)
+    if args.practice_command == "show":
+        # what the notebook's exercise cell says, for a learner at a terminal
+        print(f"{ex.id}: {ex.title}\n\n{ex.statement}\n\n{ex.imports}\n\n"
+              f"A skeleton (it fails its check):\n\n{ex.skeleton.rstrip()}\n\n"
+              f"Check it: python -m labs practice check {ex.id} FILE.py")
+        return
     if args.practice_command == "solution":
         print(ex.reference().read_text(), end="")
         return
