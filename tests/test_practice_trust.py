@@ -299,6 +299,11 @@ def test_a_report_without_the_calls_token_ends_nothing():
      "    return issubclass(type(R()), bank)\n", "type(R()) used other than"),
     ("import abc\nclass H(abc.ABC):\n    @classmethod\n    def __subclasshook__(cls, C):\n"
      "        return C\n", "defining __subclasshook__"),
+    # a chain of 1500 classes: one line, not a RecursionError's traceback (twenty-eighth
+    # session)
+    ("class C0:\n    def m(self):\n        return self._x\n"
+     + "".join(f"class C{i}(C{i - 1}):\n    pass\n" for i in range(1, 1500))
+     + "def f(b):\n    return C1499.m(b)\n", "code nested too deeply to read"),
 ])
 def test_policy_refuses_with_one_line_naming_the_construct(source, construct):
     with pytest.raises(policy.Refused) as why:

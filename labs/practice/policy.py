@@ -86,11 +86,24 @@ line (``Refused``, exit status 2 on the command line):
   class reads ``self._x``; a class in an annotation that is not only names
   (``k: GRAB.append(A)``); ``functools.wraps`` and ``update_wrapper`` given
   more than the functions (``assigned=("_call",)``); a generator's code
-  (``gi_code``); ``getattr(A, "register")``. Accepted since: ``getattr(self,
-  "_x", 0)`` and ``hasattr(self, "_x")`` in a method (read as ``self._x``),
-  ``type(n) == int``, ``type(e) in (TimeoutError, OSError)`` and
-  ``issubclass(type(e), ValueError)`` with builtin classes, a ``register``
-  method of an instance.
+  (``gi_code``); ``getattr(A, "register")``; and in its second round:
+  ``sys.meta_path`` (its BuiltinImporter loads ``gc``), a wrapper's function
+  (``.func``, ``.fget``), ``ABCMeta`` and ``EnumMeta`` (called with a
+  namespace of hooks), ``type(C)(...)`` of a class, the hook names as text
+  (a namespace's keys), ``make_dataclass`` and ``dataclasses.fields``,
+  ``__annotations__`` read or bound (a dataclass exec's its field names), a
+  method handed out by a wrapper's keywords, a default or a decorator in its
+  class body, ``staticmethod(method)`` under another name, a format field
+  with a ``}`` in its index (fields are read as ``str.format`` reads them),
+  a positional class pattern of a class that may have virtual subclasses
+  (an ``abc.ABC``). Accepted since: ``getattr(self, "_x", 0)`` and
+  ``hasattr(self, "_x")`` in a method (read as ``self._x``), ``type(n) ==
+  int``, ``type(e) in (TimeoutError, OSError)`` and ``issubclass(type(e),
+  ValueError)`` with builtin classes, ``isinstance(k, type)``, a
+  ``register`` method of an instance, ``@functools.lru_cache`` on a method.
+  Calling a grader's class's method with another of its objects
+  (``type(bank).debit(lock, ...)``) is an operation the other object does
+  not have: the grader fails it as one.
 
 The verdict should not depend on this: the grader trusts its own ledger and
 the kernel (labs.practice.engine; the kernel counts of the learner's process
@@ -108,6 +121,7 @@ import collections
 import importlib
 import importlib.util
 import re
+import string
 import sys
 import types
 
@@ -162,13 +176,24 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    "findCaller", "FileIO", "open_code", "fdopen",
                    # a generator's code, remade with other names (code.replace(co_names=...))
                    # and called (a policy review, twenty-eighth session)
-                   "gi_code", "cr_code", "ag_code"}
+                   "gi_code", "cr_code", "ag_code",
+                   # (its second round) the importers, whose BuiltinImporter loads gc and
+                   # builtins with no import statement; the function inside a wrapper
+                   # (a @contextmanager's .func, a property's .fget), callable with any
+                   # object as self; metaclasses, called with a namespace of hooks; a
+                   # dataclass made from names given as text (they are exec'd)
+                   "meta_path", "path_hooks", "path_importer_cache", "func", "fget", "fset",
+                   "fdel", "ABCMeta", "EnumMeta", "EnumType", "make_dataclass"}
 # the builtins that read or write an attribute by name: only called, with the name
 # written out (``getattr(x, "y")`` is read as ``x.y``)
 REACH = {"getattr", "setattr", "delattr", "hasattr"}
 # the builtins above reached as an attribute (``enum.bltns.eval``, ``io.open``: a
 # policy review, twenty-seventh session); ``re.compile`` is re's own
 FORBIDDEN_ATTR_CALLS = (FORBIDDEN_CALLS - {"compile"}) | REACH
+# a module's functions that hand out what the policy keeps in (a policy review,
+# twenty-eighth session): a dataclass's fields' .type, the classes its annotations
+# name, whatever their spelling (``getattr(f, "type")``, ``case Field(type=k)``)
+MODULE_FORBIDDEN = {"dataclasses": {"fields"}}
 # the one private attribute of a module a learner may use: ``os._exit`` (documented)
 MODULE_PRIVATE_OK = {"_exit"}
 # the types whose class pattern ``case int(x)`` binds the subject itself; any other
@@ -188,6 +213,15 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         tree = ast.parse(source, filename)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return  # the static check says what is wrong with it
+    try:
+        _check(tree, modules)
+    except RecursionError:
+        # a chain of a thousand classes, say, the reading follows as deep as
+        # Python lets it (a traceback wall until the twenty-eighth session)
+        _refuse(tree.body[0] if tree.body else tree, "code nested too deeply to read")
+
+
+def _check(tree, modules) -> None:
     # A learner's own test code under `if __name__ == "__main__":` never runs
     # in the grader (the module is imported): it is not read either.
     if any(isinstance(n, ast.Name) and n.id == "__name__" and not isinstance(n.ctx, ast.Load)
@@ -197,6 +231,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
     tree.body = [n for n in tree.body if not main_guard(n)]
     allowed = set(modules)
     imported = _import_names(tree)  # a name bound by an import -> the module it names
+    bindings = _bindings(tree)      # each name -> the nodes that bind it
     # what each name is where it is used: an instance of the submission's own
     # classes (its private attributes are the learner's own business), one of
     # those classes, a module, or anything else (a parameter, a loop variable,
@@ -204,10 +239,7 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
     # reads names: a helper's parameter called `stats` says nothing of a
     # `stats = Stats()` in another function (right-answer round, twenty-fourth
     # session)
-    try:
-        scopes = _Scopes(tree, _machinery_classes(tree))
-    except RecursionError:  # a few hundred levels: compile() takes more than the reading
-        _refuse(tree.body[0] if tree.body else tree, "code nested too deeply to read")
+    scopes = _Scopes(tree, _machinery_classes(tree))
     for name in ("__name__", "__match_args__", "super"):
         # __name__ bound any way (a def, a class, a match capture) would switch on
         # the main guard the policy skips; __match_args__ makes a class pattern read
@@ -240,7 +272,8 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
                     # the names it binds are never read here (``from sys import *``
                     # binds modules; a policy review, twenty-eighth session)
                     _refuse(node, f"from {node.module} import * (import the names you use)")
-                if a.name.startswith("_") or a.name in FORBIDDEN_ATTRS:
+                if a.name.startswith("_") or a.name in FORBIDDEN_ATTRS \
+                        or a.name in MODULE_FORBIDDEN.get(node.module or "", ()):
                     _refuse(node, f"importing {a.name} from {node.module}")
                 if _submodule(node.module or "", a.name):
                     _module(f"{node.module}.{a.name}", allowed, node)
@@ -251,6 +284,17 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         if isinstance(node, ast.Constant) and isinstance(node.value, str) \
                 and _field_reads_forbidden(node.value):
             _refuse(node, "a format field that reads a private attribute or a frame")
+        if isinstance(node, ast.Constant) and node.value in HOOK_NAMES:
+            # a hook defined as a namespace's key (``type(C)("B", (), {"__init_subclass__":
+            # hook})``, a metaclass called: a policy review, twenty-eighth session)
+            _refuse(node, f"the text {node.value!r} (a hook of the class machinery)")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) \
+                and _called_name(node.func) == "type" and len(node.func.args) == 1 \
+                and isinstance(node.func.args[0], ast.Name) \
+                and node.func.args[0].id in scopes.bodies:
+            # type(C)(...) of a class C: its metaclass, called (a class made at run time)
+            _refuse(node, f"{ast.unparse(node.func)}() (the class of a class: a class made "
+                          "at run time)")
         if isinstance(node, ast.Attribute) and node.attr in ("format", "format_map") \
                 and not _written_out(node.value, tree, scopes):
             _refuse(node, f".{node.attr}() of a format that is not written out")
@@ -299,8 +343,10 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
         if isinstance(node, ast.MatchClass) and node.patterns and not (
                 isinstance(node.cls, ast.Name) and node.cls.id in SELF_MATCHING
                 and not any(node.cls.id in sc.kinds for sc in scopes.all)) and not (
-                # a class of its own (a dataclass's fields): the subject must be one
-                isinstance(node.cls, ast.Name) and scopes.at(node).own(node.cls.id)):
+                # a class of its own (a dataclass's fields): the subject must be one,
+                # and no ``register`` may make it a virtual base of another
+                isinstance(node.cls, ast.Name) and scopes.at(node).own(node.cls.id)
+                and not _may_have_virtual_subclasses(node.cls.id, tree, bindings)):
             _refuse(node, "a positional class pattern (it reads the attributes the class's "
                           "__match_args__ names)")
         if isinstance(node, ast.Name) and node.id in FORBIDDEN_CALLS:
@@ -353,7 +399,11 @@ def check(source: str, modules=COMMON_MODULES, filename: str = "your code") -> N
             for attr in node.kwd_attrs:
                 _attribute(node, attr, None, imported, scopes.at(node))
         elif isinstance(node, ast.Name) and node.id in ("__builtins__", "__loader__",
-                                                        "__spec__"):
+                                                        "__spec__", "__annotations__",
+                                                        "__annotate__"):
+            # (``__annotations__``: the classes annotations name, read back; bound,
+            # a dataclass's field names, which it exec's: a policy review,
+            # twenty-eighth session)
             _refuse(node, node.id)
     # a module as a value (``m = enum``, ``helper(enum)``): its attributes are read
     # where the policy cannot tell it is a module (``m.bltns``: a module reached
@@ -384,8 +434,11 @@ FORMATTERS = {"Formatter", "basicConfig", "StrFormatStyle", "PercentStyle",
 
 # what a class body may do with one of its methods: bind it to another name
 # (followed: ``alias = method``), or wrap it
-METHOD_WRAPPERS = {"property", "staticmethod", "classmethod", "cached_property",
-                   "abstractmethod", "contextmanager"}
+# (not staticmethod: ``sp = staticmethod(peek)`` is the method function under
+# another name, called on an instance with any object as self; a policy review,
+# twenty-eighth session)
+METHOD_WRAPPERS = {"property", "classmethod", "cached_property", "abstractmethod",
+                   "contextmanager"}
 
 
 def _methods_stay_in_their_class(tree) -> None:
@@ -397,15 +450,26 @@ def _methods_stay_in_their_class(tree) -> None:
     for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
         defs = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
         for stmt in cls.body:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                continue
-            value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
-            if isinstance(value, ast.Name):
-                continue  # an alias: followed as the method itself
-            if isinstance(value, ast.Call) and _called_name(value) in METHOD_WRAPPERS \
-                    and all(isinstance(a, ast.Name) for a in value.args):
-                continue  # property(get, set): checked as the methods it wraps
-            for n in ast.walk(stmt):
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                # its decorators and defaults run in the class body (``def m(self,
+                # x=GRAB.append(peek))``: a policy review, twenty-eighth session), but
+                # a property's ``@value.setter``
+                parts = [*(d for d in stmt.decorator_list
+                           if not (isinstance(d, ast.Attribute) and isinstance(d.value, ast.Name)
+                                   and d.attr in ("setter", "getter", "deleter"))),
+                         *stmt.args.defaults, *(d for d in stmt.args.kw_defaults if d)]
+            elif isinstance(stmt, ast.ClassDef):
+                parts = [*stmt.decorator_list, *stmt.bases, *stmt.keywords]
+            else:
+                value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+                if isinstance(value, ast.Name):
+                    continue  # an alias: followed as the method itself
+                if isinstance(value, ast.Call) and _called_name(value) in METHOD_WRAPPERS \
+                        and all(isinstance(a, ast.Name) for a in value.args) \
+                        and not value.keywords:
+                    continue  # property(get, set): checked as the methods it wraps
+                parts = [stmt]
+            for n in (n for part in parts for n in ast.walk(part)):
                 if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id in defs:
                     _refuse(n, f"{n.id} (a method of {cls.name}) used in its class body "
                                "other than wrapped or named again")
@@ -450,7 +514,7 @@ def _field_reads_forbidden(text: str) -> bool:
     """A format field of ``text`` reads a private attribute (``"{0._w}"``), a
     frame's or a traceback's (``"{0.f_back.f_globals}"``: a policy review,
     twenty-fifth session), or a forbidden one."""
-    for field in re.findall(r"\{([^{}]*)\}", text):
+    for field in {*re.findall(r"\{([^{}]*)\}", text), *_format_fields(text)}:
         # the whole field: a "!" or ":" inside an index is part of the key
         # ("{0[!]._w}": a policy review, twenty-seventh session), and a format
         # spec has no ".name" of its own
@@ -458,6 +522,23 @@ def _field_reads_forbidden(text: str) -> bool:
             if attr in FORBIDDEN_ATTRS or attr.startswith(("_", "f_", "tb_", "gi_", "cr_", "ag_")):
                 return True
     return False
+
+
+def _format_fields(text: str) -> list[str]:
+    """The field names of ``text`` as ``str.format`` reads them (a ``}``
+    inside an index is part of the key: ``"{0[}]._call}"``, a policy review,
+    twenty-eighth session), those in its format specs too; none when it is
+    no format."""
+    try:
+        out = []
+        for _, name, spec, _ in string.Formatter().parse(text):
+            if name is not None:
+                out.append(name)
+            if spec:
+                out += _format_fields(spec)
+        return out
+    except (ValueError, RecursionError):
+        return []
 
 
 def main_guard(node) -> bool:
@@ -906,12 +987,18 @@ def _read_of(node):
 # argument is still the object it is called on (right-answer round of a policy
 # review, twenty-fifth session: a @contextlib.contextmanager method's self._lock)
 KEEPS_BINDING = {("contextlib", "contextmanager"), ("functools", "cached_property"),
-                 ("abc", "abstractmethod")}
+                 ("abc", "abstractmethod"),
+                 # (a policy review's right answers, twenty-eighth session)
+                 ("functools", "lru_cache"), ("functools", "cache")}
 
 
 def _keeps_binding(d, scopes: _Scopes) -> bool:
     """``d`` is ``module.name`` of KEEPS_BINDING, ``module`` imported, or
-    ``name`` imported from it."""
+    ``name`` imported from it; or such a name called with constants only
+    (``@functools.lru_cache(maxsize=None)``)."""
+    if isinstance(d, ast.Call) and all(isinstance(a, ast.Constant)
+                                       for a in (*d.args, *(k.value for k in d.keywords))):
+        d = d.func
     where = scopes.scope_of.get(id(d), scopes.module)
     if isinstance(d, ast.Attribute) and isinstance(d.value, ast.Name):
         # ``import functools as ft``: ``ft.cached_property`` (a policy review,
@@ -938,6 +1025,9 @@ CLASS_HOOKS = {"__init_subclass__", "__set_name__", "__get__", "__set__", "__del
 # review, twenty-eighth session: ``dataclasses.asdict`` of a box holding the bank)
 COPY_HOOKS = {"__deepcopy__", "__copy__", "__reduce__", "__reduce_ex__", "__getstate__",
               "__setstate__", "__getnewargs__", "__getnewargs_ex__"}
+# such hooks, and the names that make a class pattern or a dataclass read other
+# attributes, as text: a namespace's keys (never needed in a submission)
+HOOK_NAMES = CLASS_HOOKS | COPY_HOOKS | {"__match_args__", "__annotations__"}
 
 
 def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
@@ -1008,17 +1098,12 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
                               "compare it with `is` or read its attributes)")
         if isinstance(node, ast.Name) and node.id == "type" and isinstance(node.ctx, ast.Load) \
                 and not (isinstance(parent.get(id(node)), ast.Call)
-                         and parent[id(node)].func is node):
+                         and parent[id(node)].func is node) \
+                and not _tested_against(node, parent):
             _refuse(node, "type used other than called (map(type, ...) hands out classes)")
         if isinstance(node, ast.Attribute) and node.attr == "exc_info":
             _refuse(node, "sys.exc_info() where a class of yours reads self._x (its first item "
                           "is a class: use `except ... as e`)")
-        if isinstance(node, ast.Attribute) and node.attr == "type" \
-                and isinstance(node.ctx, ast.Load):
-            # dataclasses.fields(C)[0].type: the class an annotation names (a policy
-            # review, twenty-eighth session)
-            _refuse(node, f"{ast.unparse(node)} where a class of yours reads self._x (a "
-                          "field's .type is the class its annotation names)")
         dynamic = (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                    and node.func.id == "type" and len(node.args) == 1 and not node.keywords
                    and scopes.resolve("type", scopes.scope_of.get(id(node), scopes.module)) is None
@@ -1110,6 +1195,17 @@ def _builtin_class(node, scopes: _Scopes) -> bool:
 # what an annotation that names types is made of (``dict[str, A] | None``)
 TYPE_EXPRESSION = (ast.Name, ast.Attribute, ast.Subscript, ast.Constant, ast.Tuple, ast.List,
                    ast.BinOp, ast.BitOr, ast.Load)
+
+
+def _tested_against(node, parent) -> bool:
+    """``node`` is the class ``isinstance(x, node)`` or ``issubclass(x, node)``
+    tests against (``isinstance(k, type)``), alone or in a tuple."""
+    p = parent.get(id(node))
+    inner = node
+    if isinstance(p, ast.Tuple):
+        inner, p = p, parent.get(id(p))
+    return isinstance(p, ast.Call) and isinstance(p.func, ast.Name) \
+        and p.func.id in ("isinstance", "issubclass") and len(p.args) == 2 and p.args[1] is inner
 
 
 def _within(node, tree) -> bool:
@@ -1259,6 +1355,32 @@ def _exception_classes(tree) -> set[str]:
     return found
 
 
+def _may_have_virtual_subclasses(name: str, tree, bindings) -> bool:
+    """The class ``name`` of the submission has a base that is not a plain
+    class (an ``abc.ABC``: its metaclass's ``register`` makes any class its
+    subclass, by any spelling, ``type(Slot).register``: a policy review,
+    twenty-eighth session), or a metaclass, or one the policy cannot see."""
+    classes = collections.defaultdict(list)
+    for c in ast.walk(tree):
+        if isinstance(c, ast.ClassDef):
+            classes[c.name].append(c)
+    todo, seen = [name], {name}
+    while todo:  # (a loop, not recursion: a chain of a thousand classes is a file)
+        for c in classes.get(todo.pop(), ()):
+            if c.keywords:
+                return True
+            for b in c.bases:
+                if isinstance(b, ast.Name) and b.id in classes:
+                    if b.id not in seen:
+                        seen.add(b.id)
+                        todo.append(b.id)
+                    continue
+                base = _base_object(b, tree, bindings)
+                if not isinstance(base, type) or type(base) is not type:
+                    return True
+    return False
+
+
 def _import_names(tree) -> dict[str, str]:
     """Each name an ``import`` binds, and the module it names (``import os.path``
     binds ``os``; ``import functools as ft``, ``ft`` for ``functools``)."""
@@ -1301,6 +1423,8 @@ def _attribute(node, attr: str, value, imported, names: _Names) -> None:
     if attr in FORBIDDEN_ATTRS or attr in FORBIDDEN_ATTR_CALLS:
         _refuse(node, f".{attr}")
     module = _resolved(value, imported, names) if value is not None else None
+    if module is not None and attr in MODULE_FORBIDDEN.get(module.__name__, ()):
+        _refuse(node, f"{ast.unparse(value)}.{attr}")
     if module is not None and _module_reached(module, attr):
         _refuse(node, f"{ast.unparse(value)}.{attr} (a module reached through another: "
                       "import only what the exercise lists)")
