@@ -96,7 +96,17 @@ line (``Refused``, exit status 2 on the command line):
   class body, ``staticmethod(method)`` under another name, a format field
   with a ``}`` in its index (fields are read as ``str.format`` reads them),
   a positional class pattern of a class that may have virtual subclasses
-  (an ``abc.ABC``). Accepted since: ``getattr(self, "_x", 0)`` and
+  (an ``abc.ABC``); and in its third round: a private name a base of a
+  module's uses (``self._vformat`` of a ``string.Formatter`` subclass,
+  ``self._target`` of a ``threading.Thread`` one), a class with a base the
+  policy cannot name (``class R(type(x))``), ``breakpointhook``
+  (``PYTHONBREAKPOINT`` makes it ``eval``), ``logging.FileHandler`` and
+  ``basicConfig(filename=...)`` (``/proc/self/mem``), ``TypedDict``,
+  ``case object(__class__=k)``, a module reached as an attribute used as a
+  value (``update_wrapper(box, os.path)``), defining ``__dict__``, the insides
+  of another object's wrapper (``.func``, ``.fget`` read; ``.args``,
+  ``.kwds`` written). A signal handler is handed a frame, which it cannot
+  read. Accepted since: ``getattr(self, "_x", 0)`` and
   ``hasattr(self, "_x")`` in a method (read as ``self._x``), ``type(n) ==
   int``, ``type(e) in (TimeoutError, OSError)`` and ``issubclass(type(e),
   ValueError)`` with builtin classes, ``isinstance(k, type)``, a
@@ -182,8 +192,17 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    # (a @contextmanager's .func, a property's .fget), callable with any
                    # object as self; metaclasses, called with a namespace of hooks; a
                    # dataclass made from names given as text (they are exec'd)
-                   "meta_path", "path_hooks", "path_importer_cache", "func", "fget", "fset",
-                   "fdel", "ABCMeta", "EnumMeta", "EnumType", "make_dataclass"}
+                   "meta_path", "path_hooks", "path_importer_cache",
+                   "ABCMeta", "EnumMeta", "EnumType", "make_dataclass",
+                   # (its third round) eval by PYTHONBREAKPOINT; open() by another name
+                   # (/proc/self/mem, read and written); TypedDict's functional form,
+                   # whose keys need not be names (a dataclass exec's them, once copied)
+                   "breakpointhook", "FileHandler", "TypedDict"}
+# the insides of another object's wrapper: read (a @contextmanager's .func, a
+# property's .fget: callable with any object as self), or written (its .args and
+# .kwds: a @contextmanager object used as a decorator makes itself again from
+# them); a learner's own object's attributes of these names are its business
+WRAPPER_INSIDES = {"func", "fget", "fset", "fdel", "args", "kwds", "gen", "keywords"}
 # the builtins that read or write an attribute by name: only called, with the name
 # written out (``getattr(x, "y")`` is read as ``x.y``)
 REACH = {"getattr", "setattr", "delattr", "hasattr"}
@@ -248,6 +267,15 @@ def _check(tree, modules) -> None:
             _refuse(next((n for n in ast.walk(tree) if _binds(n, name)), tree.body[0]),
                     "assigning __name__" if name == "__name__" else f"binding {name}")
     methods, own_methods = _method_self_attributes(tree, scopes)
+    privates = _base_privates(tree)
+    for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+        base, workings = privates.get(cls.name, ("", set()))
+        for a in ast.walk(cls):
+            if id(a) in methods and _read_name(a) in workings:
+                # (a policy review, twenty-eighth session: string.Formatter's
+                # _vformat, called on a subclass's self, read any attribute)
+                _refuse(a, f"self.{_read_name(a)} (a private attribute of {base}: its "
+                           "workings, not your class's; name yours otherwise)")
     _methods_stay_in_their_class(tree)
     _classes_stay_classes(tree, scopes, methods)
     called_names = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
@@ -313,6 +341,10 @@ def _check(tree, modules) -> None:
                 and id(node) not in called_names:
             # Fmt = logging.Formatter; Fmt(...): the check above reads calls by name
             _refuse(node, f"{ast.unparse(node)} used other than called")
+        if called == "basicConfig" and isinstance(node, ast.Call) and any(
+                k.arg in ("filename", "filemode") for k in node.keywords):
+            # a FileHandler by another name: open() of any path (/proc/self/mem)
+            _refuse(node, "basicConfig(filename=...) (logging to a file: log to stderr)")
         if called in WRAPPERS and isinstance(node, ast.Call) and (
                 node.keywords or len(node.args) != WRAPPERS[called]
                 or any(isinstance(a, ast.Starred) for a in node.args)):
@@ -368,7 +400,8 @@ def _check(tree, modules) -> None:
                     # review, twenty-seventh session)
                     _refuse(node, f"{name}() of .{attr.value}")
                 if id(node) not in methods:  # getattr(self, "_x") in a method of its class
-                    _attribute(node, attr.value, node.args[0], imported, scopes.at(node))
+                    _attribute(node, attr.value, node.args[0], imported, scopes.at(node),
+                               written=name in ("setattr", "delattr"))
                 elif attr.value in FORBIDDEN_ATTRS or attr.value in FORBIDDEN_ATTR_CALLS:
                     _refuse(node, f"{name}() of .{attr.value}")
                 target = node.args[0]
@@ -410,6 +443,14 @@ def _check(tree, modules) -> None:
     # through another, twenty-seventh session); only its attributes are read
     parents = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
     for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) \
+                and isinstance(_resolved(node, imported, scopes.at(node)), types.ModuleType):
+            # os.path as a value (update_wrapper(box, os.path) copied its globals,
+            # __builtins__ among them: a policy review, twenty-eighth session)
+            up = parents.get(id(node))
+            if not (isinstance(up, ast.Attribute) and up.value is node):
+                _refuse(node, f"{ast.unparse(node)} (a module) used other than to read its "
+                              "attributes")
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) \
                 and node.id in imported and scopes.at(node).module(node.id):
             up = parents.get(id(node))
@@ -1051,6 +1092,10 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
             _refuse(fn, f"defining {name} (the class machinery calls it with a class)")
         if name in COPY_HOOKS:
             _refuse(fn, f"defining {name} (copying hands it other objects' state)")
+        if name == "__dict__":
+            # a __dict__ of its own receives what update_wrapper copies from another
+            # object's (a module's globals: a policy review, twenty-eighth session)
+            _refuse(fn, "defining __dict__")
     readers = set()
     for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
         if any(id(a) in methods for a in ast.walk(cls)):
@@ -1101,6 +1146,11 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
                          and parent[id(node)].func is node) \
                 and not _tested_against(node, parent):
             _refuse(node, "type used other than called (map(type, ...) hands out classes)")
+        if isinstance(node, ast.MatchClass) and "__class__" in node.kwd_attrs:
+            # case object(__class__=k): type(x) by a pattern (a policy review,
+            # twenty-eighth session)
+            _refuse(node, "a class pattern that reads __class__ where a class of yours reads "
+                          "self._x (use type(x) is C)")
         if isinstance(node, ast.Attribute) and node.attr == "exc_info":
             _refuse(node, "sys.exc_info() where a class of yours reads self._x (its first item "
                           "is a class: use `except ... as e`)")
@@ -1328,12 +1378,60 @@ def _machinery(base) -> bool:
 
 
 def _machinery_classes(tree) -> set[str]:
-    """The classes with a base of a module's that has machinery (``_machinery``):
-    not the learner's own (a policy review, twenty-eighth session: an
-    ``enum.Enum``'s ``_missing_`` was given the bank as ``self``)."""
+    """The classes with a base of a module's that has machinery (``_machinery``),
+    or a base the policy cannot name (``type(string.Formatter())``): not the
+    learner's own (a policy review, twenty-eighth session: an ``enum.Enum``'s
+    ``_missing_`` was given the bank as ``self``; a subclass of a class got
+    from ``type()`` called its private ``_vformat``)."""
     bindings = _bindings(tree)
+    classes = {c.name for c in ast.walk(tree) if isinstance(c, ast.ClassDef)}
+
+    def untrusted(b) -> bool:
+        if isinstance(b, ast.Name) and b.id in classes:
+            return False  # the learner's own: followed by _Scopes
+        base = _base_object(b, tree, bindings)
+        return base is None or _machinery(base)
     return {c.name for c in ast.walk(tree) if isinstance(c, ast.ClassDef)
-            and any(_machinery(_base_object(b, tree, bindings)) for b in c.bases)}
+            and any(untrusted(b) for b in c.bases)}
+
+
+def _base_privates(tree) -> dict[str, tuple[str, set[str]]]:
+    """For each class of the submission with a base of a module's (through
+    its own bases too), that base's name and the private names its methods
+    use: its workings, not the learner's (``self._vformat`` of a
+    ``string.Formatter``, ``self._target`` of a ``threading.Thread``)."""
+    bindings = _bindings(tree)
+    classes = [c for c in ast.walk(tree) if isinstance(c, ast.ClassDef)]
+    found: dict[str, tuple[str, set[str]]] = {}
+    for c in classes:
+        for b in c.bases:
+            base = _base_object(b, tree, bindings)
+            if isinstance(base, type) and base is not object:
+                names = set()
+                for k in base.__mro__:
+                    if k is object:
+                        continue
+                    for name, v in vars(k).items():
+                        if name.startswith("_") and not name.startswith("__"):
+                            names.add(name)
+                        for f in (v, getattr(v, "__func__", None), getattr(v, "fget", None)):
+                            code = getattr(f, "__code__", None)
+                            if code is not None:
+                                names.update(n for n in code.co_names
+                                             if n.startswith("_") and not n.startswith("__"))
+                if names:
+                    found[c.name] = (ast.unparse(b), names)
+    grew = True
+    while grew:  # a subclass of such a class has its base's workings too
+        grew = False
+        for c in classes:
+            if c.name not in found:
+                inherited = next((found[b.id] for b in c.bases
+                                  if isinstance(b, ast.Name) and b.id in found), None)
+                if inherited is not None:
+                    found[c.name] = inherited
+                    grew = True
+    return found
 
 
 def _exception_classes(tree) -> set[str]:
@@ -1419,9 +1517,17 @@ def _resolved(value, imported, names: _Names):
     return None
 
 
-def _attribute(node, attr: str, value, imported, names: _Names) -> None:
+def _attribute(node, attr: str, value, imported, names: _Names, written=None) -> None:
     if attr in FORBIDDEN_ATTRS or attr in FORBIDDEN_ATTR_CALLS:
         _refuse(node, f".{attr}")
+    if written is None:
+        written = isinstance(getattr(node, "ctx", None), (ast.Store, ast.Del))
+    if attr in WRAPPER_INSIDES and (written or attr in ("func", "fget", "fset", "fdel")) \
+            and not (isinstance(value, ast.Name) and names.own(value.id)) \
+            and not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+                     and names.own(value.func.id)):
+        _refuse(node, f"{'changing ' if written else ''}.{attr} of an object not of your "
+                      "classes (a wrapper's insides)")
     module = _resolved(value, imported, names) if value is not None else None
     if module is not None and attr in MODULE_FORBIDDEN.get(module.__name__, ()):
         _refuse(node, f"{ast.unparse(value)}.{attr}")
