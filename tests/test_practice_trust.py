@@ -478,10 +478,16 @@ def test_policy_refuses_every_way_a_review_found_to_reach_a_given_objects_inside
     ``type()`` with three arguments, ``register`` of a class of its own, a
     method handed out by its class body, ``self.__closure__``, a
     ``Formatter(**...)``, ``getattr(fmt, "format")``, a ``!`` inside a
-    format field's index, ``findCaller``. Each is refused now."""
+    format field's index, ``findCaller``; and four rounds of the twenty-eighth
+    session's (``a95``-``a140``), reaching the runner's frame and its token, gc
+    and eval, among them through ``sys.meta_path``, a dataclass's exec of its
+    field names, ``string.Formatter``'s ``_vformat`` on a subclass,
+    ``sys.breakpointhook``, ``/proc/self/mem`` and ``os.dup2`` onto the
+    grader's channel. Each is refused now, with the blocking-io exercises'
+    modules allowed too (``socket``)."""
     assert len(POLICY_CHEATS) >= 30
     with pytest.raises(policy.Refused) as why:
-        policy.check(path.read_text())
+        policy.check(path.read_text(), policy.COMMON_MODULES + ("select", "selectors", "socket"))
     assert str(why.value).startswith("line ") and "\n" not in str(why.value)
 
 

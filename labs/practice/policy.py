@@ -106,11 +106,21 @@ line (``Refused``, exit status 2 on the command line):
   value (``update_wrapper(box, os.path)``), defining ``__dict__``, the insides
   of another object's wrapper (``.func``, ``.fget`` read; ``.args``,
   ``.kwds`` written). A signal handler is handed a frame, which it cannot
-  read. Accepted since: ``getattr(self, "_x", 0)`` and
+  read. And in its fourth round: defining ``__getattr__``,
+  ``__getattribute__``, ``__setattr__`` or ``__delattr__`` (stdlib code asks
+  them for dunder names: deepcopy's ``__deepcopy__``, a dataclass's
+  ``__annotations__``); ``update_wrapper`` into anything but a function the
+  file defines, ``wraps`` other than as a def's decorator; the class of an
+  object not of the learner's classes called, or kept anywhere but to read
+  its name, compare it or test it (``type(sys.stdout.buffer.raw)`` is
+  ``io.FileIO``), but ``raise type(e)(...)``; ``os.dup2`` and the
+  descriptor-passing calls, ``socket(fileno=...)`` (a socketpair put in
+  place of the grader's channel read the runner's token). Accepted since: ``getattr(self, "_x", 0)`` and
   ``hasattr(self, "_x")`` in a method (read as ``self._x``), ``type(n) ==
   int``, ``type(e) in (TimeoutError, OSError)`` and ``issubclass(type(e),
   ValueError)`` with builtin classes, ``isinstance(k, type)``, a
-  ``register`` method of an instance, ``@functools.lru_cache`` on a method.
+  ``register`` method of an instance, ``@functools.lru_cache`` on a method,
+  a ``queue.Queue`` subclass's documented ``_init``/``_qsize``/``_put``/``_get``.
   Calling a grader's class's method with another of its objects
   (``type(bank).debit(lock, ...)``) is an operation the other object does
   not have: the grader fails it as one.
@@ -197,7 +207,12 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    # (its third round) eval by PYTHONBREAKPOINT; open() by another name
                    # (/proc/self/mem, read and written); TypedDict's functional form,
                    # whose keys need not be names (a dataclass exec's them, once copied)
-                   "breakpointhook", "FileHandler", "TypedDict"}
+                   "breakpointhook", "FileHandler", "TypedDict",
+                   # (its fourth round) a descriptor of the grader's channel taken over
+                   # (os.dup2 of a socketpair's end onto it: a relay read the runner's
+                   # reports, token and all); descriptors passed as data
+                   "dup2", "dup3", "fromfd", "fromshare", "send_fds", "recv_fds",
+                   "sendmsg", "recvmsg", "recvmsg_into"}
 # the insides of another object's wrapper: read (a @contextmanager's .func, a
 # property's .fget: callable with any object as self), or written (its .args and
 # .kwds: a @contextmanager object used as a decorator makes itself again from
@@ -251,6 +266,9 @@ def _check(tree, modules) -> None:
     allowed = set(modules)
     imported = _import_names(tree)  # a name bound by an import -> the module it names
     bindings = _bindings(tree)      # each name -> the nodes that bind it
+    parents_of = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
+    decorated = {id(d): f for f in ast.walk(tree) if isinstance(
+        f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for d in f.decorator_list}
     # what each name is where it is used: an instance of the submission's own
     # classes (its private attributes are the learner's own business), one of
     # those classes, a module, or anything else (a parameter, a loop variable,
@@ -323,6 +341,26 @@ def _check(tree, modules) -> None:
             # type(C)(...) of a class C: its metaclass, called (a class made at run time)
             _refuse(node, f"{ast.unparse(node.func)}() (the class of a class: a class made "
                           "at run time)")
+        inner = (node.func.args[0] if isinstance(node, ast.Call) and isinstance(node.func, ast.Call)
+                 and isinstance(node.func.func, ast.Name) and node.func.func.id == "type"
+                 and len(node.func.args) == 1
+                 else node.func.value if isinstance(node, ast.Call)
+                 and isinstance(node.func, ast.Attribute) and node.func.attr == "__class__"
+                 else None)
+        if inner is not None and not isinstance(parents_of.get(id(node)), ast.Raise) \
+                and not (isinstance(inner, ast.Name) and (
+                scopes.at(node).own(inner.id)
+                or inner.id == scopes.first_parameter(node)
+                and id(scopes.scope_of.get(id(node), scopes.module).node) in own_methods)):
+            # type(sys.stdout.buffer.raw)(path, "r+b") is io.FileIO, whose name is
+            # refused; type(threading.Lock())() a C lock (a policy review's fourth
+            # round, twenty-eighth session): only a class of the learner's is called
+            _refuse(node, f"{ast.unparse(node.func)}() (the class of an object not of your "
+                          "classes, called)")
+        if _called_name(node) == "socket" and isinstance(node, ast.Call) and (
+                len(node.args) > 3 or any(k.arg in ("fileno", None) for k in node.keywords)):
+            # a socket object over a descriptor of the grader's channel
+            _refuse(node, "socket(fileno=...) (a socket over a descriptor you did not open)")
         if isinstance(node, ast.Attribute) and node.attr in ("format", "format_map") \
                 and not _written_out(node.value, tree, scopes):
             _refuse(node, f".{node.attr}() of a format that is not written out")
@@ -352,6 +390,18 @@ def _check(tree, modules) -> None:
             # names given as data (a policy review, twenty-eighth session)
             _refuse(node, f"{called}() with other arguments than the function"
                           + ("s" if WRAPPERS[called] > 1 else ""))
+        if called == "update_wrapper" and isinstance(node, ast.Call) and not (
+                isinstance(node.args[0], ast.Name) and bindings.get(node.args[0].id)
+                and all(isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef))
+                        for b in bindings[node.args[0].id])):
+            # it copies the other's __dict__ (a thread's private attributes) and
+            # __annotations__ into the first: only into a function of the file's (a
+            # policy review, twenty-eighth session)
+            _refuse(node, "update_wrapper() of something other than a function you define")
+        if called == "wraps" and isinstance(node, ast.Call) and not any(
+                isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef)) and node in d.decorator_list
+                for d in [decorated.get(id(node))]):
+            _refuse(node, "wraps() other than as the decorator of a def")
         if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load) \
                 and (node.id if isinstance(node, ast.Name) else node.attr) in WRAPPERS \
                 and id(node) not in called_names:
@@ -1066,6 +1116,8 @@ CLASS_HOOKS = {"__init_subclass__", "__set_name__", "__get__", "__set__", "__del
 # review, twenty-eighth session: ``dataclasses.asdict`` of a box holding the bank)
 COPY_HOOKS = {"__deepcopy__", "__copy__", "__reduce__", "__reduce_ex__", "__getstate__",
               "__setstate__", "__getnewargs__", "__getnewargs_ex__"}
+# a class's hooks for any attribute name
+ATTRIBUTE_HOOKS = {"__getattr__", "__getattribute__", "__setattr__", "__delattr__"}
 # such hooks, and the names that make a class pattern or a dataclass read other
 # attributes, as text: a namespace's keys (never needed in a submission)
 HOOK_NAMES = CLASS_HOOKS | COPY_HOOKS | {"__match_args__", "__annotations__"}
@@ -1092,6 +1144,12 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
             _refuse(fn, f"defining {name} (the class machinery calls it with a class)")
         if name in COPY_HOOKS:
             _refuse(fn, f"defining {name} (copying hands it other objects' state)")
+        if name in ATTRIBUTE_HOOKS:
+            # stdlib code asks them for the names it reads or writes by name
+            # (dataclasses' __annotations__, deepcopy's __deepcopy__: a policy
+            # review's fourth round, twenty-eighth session)
+            _refuse(fn, f"defining {name} (code that reads attributes by name asks it for "
+                        "any name)")
         if name == "__dict__":
             # a __dict__ of its own receives what update_wrapper copies from another
             # object's (a module's globals: a policy review, twenty-eighth session)
@@ -1110,6 +1168,23 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
             if name not in readers and readers & set(bases):
                 readers.add(name)
                 grew = True
+    parent = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
+    for node in ast.walk(tree):
+        # the class of an object, wherever it is got: a class of the learner's (its
+        # methods would take any object as self), or a module's whose name is
+        # refused (type(sys.stdout.buffer.raw) is io.FileIO, kept in a name and
+        # called: a policy review's fourth round, twenty-eighth session)
+        dynamic = (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                   and node.func.id == "type" and len(node.args) == 1 and not node.keywords
+                   and scopes.resolve("type", scopes.scope_of.get(id(node), scopes.module)) is None
+                   or isinstance(node, ast.Attribute) and node.attr == "__class__"
+                   and isinstance(node.ctx, ast.Load)
+                   # the implicit cell of a method that uses super() or __class__
+                   or isinstance(node, ast.Name) and node.id == "__class__")
+        if dynamic and not _kept_a_class(node, parent, scopes, names_only=True):
+            _refuse(node, f"{ast.unparse(node)} used other than to read its name, compare it with `is` "
+                          "(or `==` with a builtin class) or call it (its methods would take any "
+                          "object as self)")
     if not readers:
         return
     private = set()  # the classes whose methods read a private attribute of self
@@ -1131,7 +1206,6 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
         _refuse(next(c for c in ast.walk(tree) if isinstance(c, ast.ClassDef) and c.name == name),
                 f"the exception class {name} with methods that read self._x (raised, its class "
                 "reaches every handler: keep such state in public attributes)")
-    parent = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
             what = (node.id if node.id in readers and scopes.at(node).own(node.id)
@@ -1154,17 +1228,6 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
         if isinstance(node, ast.Attribute) and node.attr == "exc_info":
             _refuse(node, "sys.exc_info() where a class of yours reads self._x (its first item "
                           "is a class: use `except ... as e`)")
-        dynamic = (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                   and node.func.id == "type" and len(node.args) == 1 and not node.keywords
-                   and scopes.resolve("type", scopes.scope_of.get(id(node), scopes.module)) is None
-                   or isinstance(node, ast.Attribute) and node.attr == "__class__"
-                   and isinstance(node.ctx, ast.Load)
-                   # the implicit cell of a method that uses super() or __class__
-                   or isinstance(node, ast.Name) and node.id == "__class__")
-        if dynamic and not _kept_a_class(node, parent, scopes, names_only=True):
-            _refuse(node, f"{ast.unparse(node)} used other than to read its name, compare it with `is` "
-                          "(or `==` with a builtin class) or call it (its methods would take any "
-                          "object as self)")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                 and node.func.id == "super" and not _plain_super(node, scopes):
             _refuse(node, "super() with arguments other than (this class, self)")
@@ -1395,6 +1458,14 @@ def _machinery_classes(tree) -> set[str]:
             and any(untrusted(b) for b in c.bases)}
 
 
+# the private methods a module documents for its subclasses to override and call
+# (the queue module: "override these methods to implement other queue
+# organizations"; a policy review's fourth round, twenty-eighth session)
+DOCUMENTED_OVERRIDES = {"queue.Queue": {"_init", "_qsize", "_put", "_get"},
+                        "queue.LifoQueue": {"_init", "_qsize", "_put", "_get"},
+                        "queue.PriorityQueue": {"_init", "_qsize", "_put", "_get"}}
+
+
 def _base_privates(tree) -> dict[str, tuple[str, set[str]]]:
     """For each class of the submission with a base of a module's (through
     its own bases too), that base's name and the private names its methods
@@ -1419,6 +1490,7 @@ def _base_privates(tree) -> dict[str, tuple[str, set[str]]]:
                             if code is not None:
                                 names.update(n for n in code.co_names
                                              if n.startswith("_") and not n.startswith("__"))
+                names -= DOCUMENTED_OVERRIDES.get(f"{base.__module__}.{base.__qualname__}", set())
                 if names:
                     found[c.name] = (ast.unparse(b), names)
     grew = True
