@@ -115,7 +115,14 @@ line (``Refused``, exit status 2 on the command line):
   its name, compare it or test it (``type(sys.stdout.buffer.raw)`` is
   ``io.FileIO``), but ``raise type(e)(...)``; ``os.dup2`` and the
   descriptor-passing calls, ``socket(fileno=...)`` (a socketpair put in
-  place of the grader's channel read the runner's token). Accepted since: ``getattr(self, "_x", 0)`` and
+  place of the grader's channel read the runner's token). And in its fifth
+  round: ``os.close`` of anything but a name ``os.pipe()`` binds (the next
+  socket takes a closed descriptor's number: the grader's channel),
+  ``socket.close``; ``enum.global_enum`` and its kin, binding
+  ``__module__``, a ``module=`` keyword (an enum's members written into
+  ``json``: ``json.dumps`` replaced, every line to the grader went through
+  the learner's code); ``shlex.shlex`` and ``sourcehook`` (``open()``).
+  Accepted since: ``getattr(self, "_x", 0)`` and
   ``hasattr(self, "_x")`` in a method (read as ``self._x``), ``type(n) ==
   int``, ``type(e) in (TimeoutError, OSError)`` and ``issubclass(type(e),
   ValueError)`` with builtin classes, ``isinstance(k, type)``, a
@@ -212,7 +219,13 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    # (os.dup2 of a socketpair's end onto it: a relay read the runner's
                    # reports, token and all); descriptors passed as data
                    "dup2", "dup3", "fromfd", "fromshare", "send_fds", "recv_fds",
-                   "sendmsg", "recvmsg", "recvmsg_into"}
+                   "sendmsg", "recvmsg", "recvmsg_into",
+                   # (its fifth round) enum's global_enum writes an enum's members into
+                   # the module its __module__ names (json.dumps replaced: every line
+                   # to the grader, tokens and all, went through the learner's code);
+                   # shlex's sourcehook is open()
+                   "global_enum", "global_enum_repr", "global_flag_repr", "global_str",
+                   "sourcehook", "closerange"}
 # the insides of another object's wrapper: read (a @contextmanager's .func, a
 # property's .fget: callable with any object as self), or written (its .args and
 # .kwds: a @contextmanager object used as a decorator makes itself again from
@@ -227,7 +240,15 @@ FORBIDDEN_ATTR_CALLS = (FORBIDDEN_CALLS - {"compile"}) | REACH
 # a module's functions that hand out what the policy keeps in (a policy review,
 # twenty-eighth session): a dataclass's fields' .type, the classes its annotations
 # name, whatever their spelling (``getattr(f, "type")``, ``case Field(type=k)``)
-MODULE_FORBIDDEN = {"dataclasses": {"fields"}}
+MODULE_FORBIDDEN = {"dataclasses": {"fields"},
+                    # a descriptor closed that the submission did not open: its number
+                    # goes to the next socket it makes (os.dup, socketpair), in the place
+                    # of the grader's channel (a policy review's fifth round); close the
+                    # objects you open instead (sock.close())
+                    "os": {"close"}, "socket": {"close"},
+                    # the lexer whose `source` makes it open files; shlex.split reads a
+                    # line as the statements need
+                    "shlex": {"shlex"}}
 # the one private attribute of a module a learner may use: ``os._exit`` (documented)
 MODULE_PRIVATE_OK = {"_exit"}
 # the types whose class pattern ``case int(x)`` binds the subject itself; any other
@@ -267,6 +288,7 @@ def _check(tree, modules) -> None:
     imported = _import_names(tree)  # a name bound by an import -> the module it names
     bindings = _bindings(tree)      # each name -> the nodes that bind it
     parents_of = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
+    pipe_closes = _pipe_closes(tree, parents_of, bindings)
     decorated = {id(d): f for f in ast.walk(tree) if isinstance(
         f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for d in f.decorator_list}
     # what each name is where it is used: an instance of the submission's own
@@ -379,6 +401,10 @@ def _check(tree, modules) -> None:
                 and id(node) not in called_names:
             # Fmt = logging.Formatter; Fmt(...): the check above reads calls by name
             _refuse(node, f"{ast.unparse(node)} used other than called")
+        if isinstance(node, ast.Call) and any(k.arg in ("module", "qualname")
+                                              for k in node.keywords):
+            # Enum("Spy", "dumps", module="json"): the module its members go to
+            _refuse(node, f"{called}(..., module=...) (a module named as text)")
         if called == "basicConfig" and isinstance(node, ast.Call) and any(
                 k.arg in ("filename", "filemode") for k in node.keywords):
             # a FileHandler by another name: open() of any path (/proc/self/mem)
@@ -467,7 +493,8 @@ def _check(tree, modules) -> None:
                 # twenty-fifth session); only on a method's own self
                 _refuse(node, f"{ast.unparse(node)} other than called on self in a method")
             if id(node) not in methods:  # self._x inside a method of the learner's class
-                _attribute(node, node.attr, node.value, imported, scopes.at(node))
+                _attribute(node, node.attr, node.value, imported, scopes.at(node),
+                           pipe_close=id(node) in pipe_closes)
             elif node.attr in FORBIDDEN_ATTRS or node.attr in FORBIDDEN_ATTR_CALLS:
                 _refuse(node, f".{node.attr}")  # ... but never self._getframe, self.modules
             elif node.attr.startswith("__") and node.attr.endswith("__") \
@@ -564,6 +591,26 @@ def _methods_stay_in_their_class(tree) -> None:
                 if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id in defs:
                     _refuse(n, f"{n.id} (a method of {cls.name}) used in its class body "
                                "other than wrapped or named again")
+
+
+def _pipe_closes(tree, parents, bindings) -> set[int]:
+    """The ``os.close`` attributes called on one name that ``r, w =
+    os.pipe()`` binds, and nothing else binds: a descriptor the submission
+    opened (the self-pipe of a wake-up fd). Any other ``os.close`` could close
+    the grader's channel, whose number the next socket then takes."""
+    def from_pipe(name: str) -> bool:
+        found = bindings.get(name, [])
+        for b in found:
+            t = parents.get(id(b))
+            a = parents.get(id(t)) if isinstance(t, ast.Tuple) else None
+            if not (isinstance(b, ast.Name) and isinstance(a, ast.Assign) and t in a.targets
+                    and _called_name(a.value) in ("pipe", "pipe2")):
+                return False
+        return bool(found)
+    return {id(c.func) for c in ast.walk(tree) if isinstance(c, ast.Call)
+            and isinstance(c.func, ast.Attribute) and c.func.attr == "close"
+            and len(c.args) == 1 and not c.keywords and isinstance(c.args[0], ast.Name)
+            and from_pipe(c.args[0].id)}
 
 
 def _a_class_to_register(value, node, scopes) -> bool:
@@ -1120,7 +1167,7 @@ COPY_HOOKS = {"__deepcopy__", "__copy__", "__reduce__", "__reduce_ex__", "__gets
 ATTRIBUTE_HOOKS = {"__getattr__", "__getattribute__", "__setattr__", "__delattr__"}
 # such hooks, and the names that make a class pattern or a dataclass read other
 # attributes, as text: a namespace's keys (never needed in a submission)
-HOOK_NAMES = CLASS_HOOKS | COPY_HOOKS | {"__match_args__", "__annotations__"}
+HOOK_NAMES = CLASS_HOOKS | COPY_HOOKS | {"__match_args__", "__annotations__", "__module__"}
 
 
 def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
@@ -1150,6 +1197,10 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
             # review's fourth round, twenty-eighth session)
             _refuse(fn, f"defining {name} (code that reads attributes by name asks it for "
                         "any name)")
+        if name == "__module__":
+            # the module an enum's global_enum writes into (a policy review's fifth
+            # round, twenty-eighth session)
+            _refuse(fn, "binding __module__")
         if name == "__dict__":
             # a __dict__ of its own receives what update_wrapper copies from another
             # object's (a module's globals: a policy review, twenty-eighth session)
@@ -1589,7 +1640,8 @@ def _resolved(value, imported, names: _Names):
     return None
 
 
-def _attribute(node, attr: str, value, imported, names: _Names, written=None) -> None:
+def _attribute(node, attr: str, value, imported, names: _Names, written=None,
+               pipe_close: bool = False) -> None:
     if attr in FORBIDDEN_ATTRS or attr in FORBIDDEN_ATTR_CALLS:
         _refuse(node, f".{attr}")
     if written is None:
@@ -1601,8 +1653,11 @@ def _attribute(node, attr: str, value, imported, names: _Names, written=None) ->
         _refuse(node, f"{'changing ' if written else ''}.{attr} of an object not of your "
                       "classes (a wrapper's insides)")
     module = _resolved(value, imported, names) if value is not None else None
-    if module is not None and attr in MODULE_FORBIDDEN.get(module.__name__, ()):
-        _refuse(node, f"{ast.unparse(value)}.{attr}")
+    if module is not None and attr in MODULE_FORBIDDEN.get(module.__name__, ()) \
+            and not (pipe_close and module.__name__ == "os" and attr == "close"):
+        _refuse(node, f"{ast.unparse(value)}.{attr}" + (
+            " of a descriptor other than os.pipe()'s, in a name (close what you open)"
+            if attr == "close" else ""))
     if module is not None and _module_reached(module, attr):
         _refuse(node, f"{ast.unparse(value)}.{attr} (a module reached through another: "
                       "import only what the exercise lists)")
