@@ -82,8 +82,7 @@ line (``Refused``, exit status 2 on the command line):
   methods read ``self._x`` (raised, its class reaches ``__exit__``,
   ``exc_info`` however reached, log records); the class hooks and the copy
   hooks (``__deepcopy__``, ``__reduce__``...) bound any way, by a ``def`` or
-  an assignment; ``.type`` (a dataclass field's annotated class) where a
-  class reads ``self._x``; a class in an annotation that is not only names
+  an assignment; a class in an annotation that is not only names
   (``k: GRAB.append(A)``); ``functools.wraps`` and ``update_wrapper`` given
   more than the functions (``assigned=("_call",)``); a generator's code
   (``gi_code``); ``getattr(A, "register")``; and in its second round:
@@ -404,7 +403,7 @@ def _check(tree, modules) -> None:
         if isinstance(node, ast.Call) and any(k.arg in ("module", "qualname")
                                               for k in node.keywords):
             # Enum("Spy", "dumps", module="json"): the module its members go to
-            _refuse(node, f"{called}(..., module=...) (a module named as text)")
+            _refuse(node, f"{ast.unparse(node.func)}(..., module=...) (a module named as text)")
         if called == "basicConfig" and isinstance(node, ast.Call) and any(
                 k.arg in ("filename", "filemode") for k in node.keywords):
             # a FileHandler by another name: open() of any path (/proc/self/mem)
