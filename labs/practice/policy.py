@@ -121,6 +121,13 @@ line (``Refused``, exit status 2 on the command line):
   ``__module__``, a ``module=`` keyword (an enum's members written into
   ``json``: ``json.dumps`` replaced, every line to the grader went through
   the learner's code); ``shlex.shlex`` and ``sourcehook`` (``open()``).
+  And in its sixth: changing an attribute of anything that may be a module
+  or a module's object however it was named (``S = socket.socket;
+  S.sendall = spy`` saw every line to the grader; ``T = threading.Thread``,
+  ``for T in (threading.Thread,)``, ``setattr(threading.Thread, ...)``),
+  ``dataclass`` or ``total_ordering`` of a module's class; ``sys.path``
+  and ``os.memfd_create`` (a module not loaded yet came from a zip in
+  memory); ``redirect_stdout`` and ``redirect_stderr`` but in a ``with``.
   Accepted since: ``getattr(self, "_x", 0)`` and
   ``hasattr(self, "_x")`` in a method (read as ``self._x``), ``type(n) ==
   int``, ``type(e) in (TimeoutError, OSError)`` and ``issubclass(type(e),
@@ -224,7 +231,7 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    # to the grader, tokens and all, went through the learner's code);
                    # shlex's sourcehook is open()
                    "global_enum", "global_enum_repr", "global_flag_repr", "global_str",
-                   "sourcehook", "closerange"}
+                   "sourcehook", "closerange", "memfd_create"}
 # the insides of another object's wrapper: read (a @contextmanager's .func, a
 # property's .fget: callable with any object as self), or written (its .args and
 # .kwds: a @contextmanager object used as a decorator makes itself again from
@@ -247,7 +254,11 @@ MODULE_FORBIDDEN = {"dataclasses": {"fields"},
                     "os": {"close"}, "socket": {"close"},
                     # the lexer whose `source` makes it open files; shlex.split reads a
                     # line as the statements need
-                    "shlex": {"shlex"}}
+                    "shlex": {"shlex"},
+                    # (its sixth round) an import path of its own: a module of the
+                    # standard library not loaded yet (_strptime) came from a zip the
+                    # submission wrote into memory (os.memfd_create)
+                    "sys": {"path", "path_hooks", "path_importer_cache"}}
 # the one private attribute of a module a learner may use: ``os._exit`` (documented)
 MODULE_PRIVATE_OK = {"_exit"}
 # the types whose class pattern ``case int(x)`` binds the subject itself; any other
@@ -288,6 +299,9 @@ def _check(tree, modules) -> None:
     bindings = _bindings(tree)      # each name -> the nodes that bind it
     parents_of = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
     pipe_closes = _pipe_closes(tree, parents_of, bindings)
+
+    def rooted(expr) -> bool:
+        return _rooted_in_a_module(expr, bindings, parents_of)
     decorated = {id(d): f for f in ast.walk(tree) if isinstance(
         f, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for d in f.decorator_list}
     # what each name is where it is used: an instance of the submission's own
@@ -404,6 +418,15 @@ def _check(tree, modules) -> None:
                                               for k in node.keywords):
             # Enum("Spy", "dumps", module="json"): the module its members go to
             _refuse(node, f"{ast.unparse(node.func)}(..., module=...) (a module named as text)")
+        if called in ("dataclass", "total_ordering") and isinstance(node, ast.Call) \
+                and node.args and rooted(node.args[0]):
+            # dataclasses.dataclass(threading.Thread) writes into the class
+            _refuse(node, f"{called}() of a module's class")
+        if called in ("redirect_stdout", "redirect_stderr") and not isinstance(
+                parents_of.get(id(node)), ast.withitem):
+            # kept entered (an ExitStack never closed), they replace sys.stdout for the
+            # rest of the process, the jail's own output included
+            _refuse(node, f"{called}() other than in a with statement")
         if called == "basicConfig" and isinstance(node, ast.Call) and any(
                 k.arg in ("filename", "filemode") for k in node.keywords):
             # a FileHandler by another name: open() of any path (/proc/self/mem)
@@ -483,6 +506,9 @@ def _check(tree, modules) -> None:
                 if name in ("setattr", "delattr") and isinstance(target, ast.Name) \
                         and target.id in imported:
                     _refuse(node, f"changing {target.id}.{attr.value} (a module's attribute)")
+                if name in ("setattr", "delattr") and rooted(target):
+                    _refuse(node, f"changing {ast.unparse(target)}.{attr.value} (part of a "
+                                  "module)")
         elif isinstance(node, ast.Attribute):
             if node.attr == "__init__" and id(node) not in on_self and not (
                     isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
@@ -534,6 +560,13 @@ def _check(tree, modules) -> None:
                     isinstance(up, ast.Call) and _called_name(up) in ("getattr", "hasattr")
                     and up.args and up.args[0] is node):
                 _refuse(node, f"{node.id} (a module) used other than to read its attributes")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)) \
+                and rooted(node.value):
+            # T = threading.Thread; T.run = f, socket.socket's sendall replaced: the
+            # classes the jail and its channel to the grader use (a policy review's
+            # sixth round, twenty-eighth session)
+            _refuse(node, f"changing {ast.unparse(node)} (part of a module)")
     for node in ast.walk(tree):  # `g = getattr; g(os, "fo" + "rk")` would reach around the rules
         if isinstance(node, ast.Name) and node.id in REACH and id(node) not in called_names:
             _refuse(node, f"{node.id} used other than in a call")
@@ -590,6 +623,36 @@ def _methods_stay_in_their_class(tree) -> None:
                 if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id in defs:
                     _refuse(n, f"{n.id} (a method of {cls.name}) used in its class body "
                                "other than wrapped or named again")
+
+
+def _rooted_in_a_module(expr, bindings, parents, seen=frozenset()) -> bool:
+    """``expr`` may be a module or a module's object, however it was named:
+    ``threading.Thread``, ``T`` after ``T = threading.Thread`` or ``from
+    threading import Thread``, ``T`` of ``for T in (threading.Thread,)``,
+    ``getattr(threading, "Thread")``; not what a call returns (``Thread()``
+    is an instance: ``t.daemon = True`` is ordinary)."""
+    while isinstance(expr, (ast.Attribute, ast.Subscript, ast.Starred)):
+        expr = expr.value
+    if isinstance(expr, (ast.Tuple, ast.List, ast.Set)):
+        return any(_rooted_in_a_module(e, bindings, parents, seen) for e in expr.elts)
+    if isinstance(expr, ast.Call):
+        return _called_name(expr) in REACH and bool(expr.args) \
+            and _rooted_in_a_module(expr.args[0], bindings, parents, seen)
+    if not isinstance(expr, ast.Name) or expr.id in seen:
+        return False
+    seen = seen | {expr.id}
+    for b in bindings.get(expr.id, ()):
+        if isinstance(b, ast.alias):
+            return True
+        up = parents.get(id(b))
+        while isinstance(up, (ast.Tuple, ast.List, ast.Starred)):
+            up = parents.get(id(up))
+        source = (up.value if isinstance(up, (ast.Assign, ast.AnnAssign, ast.NamedExpr))
+                  else up.iter if isinstance(up, (ast.For, ast.AsyncFor, ast.comprehension))
+                  else up.context_expr if isinstance(up, ast.withitem) else None)
+        if source is not None and _rooted_in_a_module(source, bindings, parents, seen):
+            return True
+    return False
 
 
 def _pipe_closes(tree, parents, bindings) -> set[int]:

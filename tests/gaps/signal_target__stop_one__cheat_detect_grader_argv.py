@@ -1,9 +1,10 @@
 # (seventh hostile reading, thirteenth session; passes every grading unless said)
-# Cheat: behaves correctly only when the process looks like the grader (sys.argv or the main
-# module mention "labs"); anywhere else "stop NAME" is ignored.
+# Cheat: behaves correctly only when the process looks like the grader (sys.argv mentions
+# "labs"; sys.path too until the twenty-eighth session, when the policy began to refuse it);
+# anywhere else "stop NAME" is ignored.
 import sys
 
-_GRADED = "labs" in " ".join(sys.argv) or "labs" in str(sys.path)
+_GRADED = "labs" in " ".join(sys.argv)
 
 def control(commands, stops):
     while True:
