@@ -656,23 +656,60 @@ def _rooted_in_a_module(expr, bindings, parents, seen=frozenset()) -> bool:
 
 
 def _pipe_closes(tree, parents, bindings) -> set[int]:
-    """The ``os.close`` attributes called on one name that ``r, w =
-    os.pipe()`` binds, and nothing else binds: a descriptor the submission
-    opened (the self-pipe of a wake-up fd). Any other ``os.close`` could close
-    the grader's channel, whose number the next socket then takes."""
-    def from_pipe(name: str) -> bool:
+    """The ``os.close`` attributes called on a descriptor the submission
+    opened with ``os.pipe()`` (the self-pipe of a wake-up fd): a name that
+    only ``r, w = os.pipe()`` binds, ``p[0]`` of a name only ``p = os.pipe()``
+    binds, or ``self.r`` of an attribute name only such a tuple assignment
+    sets, anywhere, and no other binding or ``setattr`` names (a policy
+    review's sixth round: a self-pipe in attributes was refused). Any other
+    ``os.close`` could close the grader's channel, whose number the next socket
+    then takes."""
+    def is_pipe(call) -> bool:
+        return _called_name(call) in ("pipe", "pipe2")
+
+    def in_pipe_tuple(target) -> bool:
+        t = parents.get(id(target))
+        a = parents.get(id(t)) if isinstance(t, ast.Tuple) else None
+        return isinstance(a, ast.Assign) and t in a.targets and is_pipe(a.value)
+
+    def name_from_pipe(name: str, whole: bool) -> bool:
         found = bindings.get(name, [])
         for b in found:
-            t = parents.get(id(b))
-            a = parents.get(id(t)) if isinstance(t, ast.Tuple) else None
-            if not (isinstance(b, ast.Name) and isinstance(a, ast.Assign) and t in a.targets
-                    and _called_name(a.value) in ("pipe", "pipe2")):
+            a = parents.get(id(b))
+            if not (isinstance(b, ast.Name) and (
+                    (isinstance(a, ast.Assign) and b in a.targets and is_pipe(a.value))
+                    if whole else in_pipe_tuple(b))):
                 return False
         return bool(found)
+
+    def attribute_from_pipe(attr: str) -> bool:
+        stores = [n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == attr
+                  and isinstance(n.ctx, (ast.Store, ast.Del))]
+        reached = any(_called_name(n) in REACH and len(n.args) > 1
+                      and isinstance(n.args[1], ast.Constant) and n.args[1].value == attr
+                      for n in ast.walk(tree))
+        return bool(stores) and all(in_pipe_tuple(n) for n in stores) and not reached \
+            and not any(in_class_body(b) for b in bindings.get(attr, ()))
+
+    def in_class_body(node) -> bool:  # (``r = 7`` there is what self.r reads when unset)
+        up = parents.get(id(node))
+        while up is not None and not isinstance(up, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                     ast.Lambda, ast.ClassDef)):
+            up = parents.get(id(up))
+        return isinstance(up, ast.ClassDef)
+
+    def from_pipe(arg) -> bool:
+        if isinstance(arg, ast.Name):
+            return name_from_pipe(arg.id, whole=False)
+        if isinstance(arg, ast.Subscript) and isinstance(arg.value, ast.Name) \
+                and isinstance(arg.slice, ast.Constant) and arg.slice.value in (0, 1):
+            return name_from_pipe(arg.value.id, whole=True)
+        if isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name):
+            return attribute_from_pipe(arg.attr)
+        return False
     return {id(c.func) for c in ast.walk(tree) if isinstance(c, ast.Call)
             and isinstance(c.func, ast.Attribute) and c.func.attr == "close"
-            and len(c.args) == 1 and not c.keywords and isinstance(c.args[0], ast.Name)
-            and from_pipe(c.args[0].id)}
+            and len(c.args) == 1 and not c.keywords and from_pipe(c.args[0])}
 
 
 def _a_class_to_register(value, node, scopes) -> bool:
@@ -1718,7 +1755,7 @@ def _attribute(node, attr: str, value, imported, names: _Names, written=None,
     if module is not None and attr in MODULE_FORBIDDEN.get(module.__name__, ()) \
             and not (pipe_close and module.__name__ == "os" and attr == "close"):
         _refuse(node, f"{ast.unparse(value)}.{attr}" + (
-            " of a descriptor other than os.pipe()'s, in a name (close what you open)"
+            " of a descriptor other than one os.pipe() gave you (close what you open)"
             if attr == "close" else ""))
     if module is not None and _module_reached(module, attr):
         _refuse(node, f"{ast.unparse(value)}.{attr} (a module reached through another: "
