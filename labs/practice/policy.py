@@ -128,6 +128,11 @@ line (``Refused``, exit status 2 on the command line):
   ``dataclass`` or ``total_ordering`` of a module's class; ``sys.path``
   and ``os.memfd_create`` (a module not loaded yet came from a zip in
   memory); ``redirect_stdout`` and ``redirect_stderr`` but in a ``with``.
+  And in its seventh: ``os.fwalk`` (it calls back into a learner's ``str``
+  subclass with a descriptor of any path open). Where the grader runs as
+  root the learner's process runs as another uid and cannot open its own
+  ``/proc/self/mem`` or the grader's; where it does not, reading memory
+  would reach every token: that is the limit of grading without root.
   Accepted since: ``getattr(self, "_x", 0)`` and
   ``hasattr(self, "_x")`` in a method (read as ``self._x``), ``type(n) ==
   int``, ``type(e) in (TimeoutError, OSError)`` and ``issubclass(type(e),
@@ -231,7 +236,11 @@ FORBIDDEN_ATTRS = {"_getframe", "settrace", "setprofile", "gettrace", "getprofil
                    # to the grader, tokens and all, went through the learner's code);
                    # shlex's sourcehook is open()
                    "global_enum", "global_enum_repr", "global_flag_repr", "global_str",
-                   "sourcehook", "closerange", "memfd_create"}
+                   "sourcehook", "closerange", "memfd_create",
+                   # (its seventh) os.fwalk opens each name it is handed, then calls back
+                   # (os.path.join of a learner's str subclass) with the descriptor open:
+                   # any file, /proc/self/mem where the grader is not root
+                   "fwalk"}
 # the insides of another object's wrapper: read (a @contextmanager's .func, a
 # property's .fget: callable with any object as self), or written (its .args and
 # .kwds: a @contextmanager object used as a decorator makes itself again from
