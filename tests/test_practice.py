@@ -301,7 +301,7 @@ def test_cli_list_and_solution():
     assert r.returncode == 0 and "def shutdown(tasks, consumers):" in r.stdout
 
 
-def test_cli_show_says_what_the_notebook_says(tmp_path):
+def test_cli_show_says_what_the_notebook_says():
     # a learner at a terminal reads the statement, the imports the policy allows
     # and a skeleton, which fails its check (right-answer round, twenty-eighth
     # session: the allowed imports were only in the notebooks)

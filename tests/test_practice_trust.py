@@ -478,7 +478,7 @@ def test_policy_refuses_every_way_a_review_found_to_reach_a_given_objects_inside
     ``type()`` with three arguments, ``register`` of a class of its own, a
     method handed out by its class body, ``self.__closure__``, a
     ``Formatter(**...)``, ``getattr(fmt, "format")``, a ``!`` inside a
-    format field's index, ``findCaller``; and four rounds of the twenty-eighth
+    format field's index, ``findCaller``; and seven rounds of the twenty-eighth
     session's (``a95``-``a152``), reaching the runner's frame and its token, gc
     and eval, among them through ``sys.meta_path``, a dataclass's exec of its
     field names, ``string.Formatter``'s ``_vformat`` on a subclass,
