@@ -478,14 +478,15 @@ def test_policy_refuses_every_way_a_review_found_to_reach_a_given_objects_inside
     ``type()`` with three arguments, ``register`` of a class of its own, a
     method handed out by its class body, ``self.__closure__``, a
     ``Formatter(**...)``, ``getattr(fmt, "format")``, a ``!`` inside a
-    format field's index, ``findCaller``; and seven rounds of the twenty-eighth
-    session's (``a95``-``a152``), reaching the runner's frame and its token, gc
+    format field's index, ``findCaller``; and eight rounds of the twenty-eighth
+    session's (``a95``-``a157``), reaching the runner's frame and its token, gc
     and eval, among them through ``sys.meta_path``, a dataclass's exec of its
     field names, ``string.Formatter``'s ``_vformat`` on a subclass,
     ``sys.breakpointhook``, ``/proc/self/mem``, ``os.dup2`` or ``os.close``
     then a new socket onto the grader's channel, ``enum.global_enum``
     replacing ``json.dumps``, ``socket.socket.sendall`` replaced through an
-    alias, an import path of its own, and ``os.fwalk`` opening any path.
+    alias, an import path of its own, ``os.fwalk`` opening any path, and a
+    copy of the runner's channel (``os.dup``, ``os.write``) carrying forged calls.
     Each is refused now, with the blocking-io exercises' modules allowed too
     (``socket``)."""
     assert len(POLICY_CHEATS) >= 30

@@ -133,6 +133,14 @@ line (``Refused``, exit status 2 on the command line):
   root the learner's process runs as another uid and cannot open its own
   ``/proc/self/mem`` or the grader's; where it does not, reading memory
   would reach every token: that is the limit of grading without root.
+  And in its eighth: ``os.read``, ``os.write``, ``os.dup`` and os's other
+  calls on a descriptor number (FD_OPS) but on one ``os.pipe()`` gave (a
+  copy of the runner's channel killed the runner with extra replies and
+  carried forged calls, tokens and all); a method named again in its class
+  body by anything but a plain name of that scope (``holder.peek = peek``,
+  ``global G; G = peek``); a store through what the file's own function
+  returns or a dict holds (``same(threading.Thread).peek = peek``);
+  ``dataclass(...)(threading.Thread)``.
   Accepted since: ``getattr(self, "_x", 0)`` and
   ``hasattr(self, "_x")`` in a method (read as ``self._x``), ``type(n) ==
   int``, ``type(e) in (TimeoutError, OSError)`` and ``issubclass(type(e),
@@ -260,7 +268,8 @@ MODULE_FORBIDDEN = {"dataclasses": {"fields"},
                     # goes to the next socket it makes (os.dup, socketpair), in the place
                     # of the grader's channel (a policy review's fifth round); close the
                     # objects you open instead (sock.close())
-                    "os": {"close"}, "socket": {"close"},
+                    "os": {"close"},  # (and FD_OPS, below)
+                    "socket": {"close"},
                     # the lexer whose `source` makes it open files; shlex.split reads a
                     # line as the statements need
                     "shlex": {"shlex"},
@@ -268,6 +277,15 @@ MODULE_FORBIDDEN = {"dataclasses": {"fields"},
                     # standard library not loaded yet (_strptime) came from a zip the
                     # submission wrote into memory (os.memfd_create)
                     "sys": {"path", "path_hooks", "path_importer_cache"}}
+# os's calls on a descriptor number: only on one os.pipe() gave the submission
+# (``_pipe_calls``); on another, the grader's channel is read and written (a
+# policy review's eighth round: a copy of the runner's channel, os.dup'ed,
+# killed the runner with extra replies and carried forged calls, tokens and all)
+FD_OPS = {"close", "read", "write", "dup", "readv", "writev", "pread", "pwrite", "preadv",
+          "pwritev", "sendfile", "splice", "copy_file_range", "set_blocking", "lseek",
+          "ftruncate", "fsync", "fdatasync", "fchmod", "fchown", "tcsetpgrp", "set_inheritable",
+          "get_blocking", "device_encoding", "isatty", "ttyname", "fstatvfs"}
+MODULE_FORBIDDEN["os"] = MODULE_FORBIDDEN["os"] | FD_OPS
 # the one private attribute of a module a learner may use: ``os._exit`` (documented)
 MODULE_PRIVATE_OK = {"_exit"}
 # the types whose class pattern ``case int(x)`` binds the subject itself; any other
@@ -427,10 +445,11 @@ def _check(tree, modules) -> None:
                                               for k in node.keywords):
             # Enum("Spy", "dumps", module="json"): the module its members go to
             _refuse(node, f"{ast.unparse(node.func)}(..., module=...) (a module named as text)")
-        if called in ("dataclass", "total_ordering") and isinstance(node, ast.Call) \
-                and node.args and rooted(node.args[0]):
+        if isinstance(node, ast.Call) and node.args and rooted(node.args[0]) and (
+                called in ("dataclass", "total_ordering")
+                or _called_name(node.func) == "dataclass"):
             # dataclasses.dataclass(threading.Thread) writes into the class
-            _refuse(node, f"{called}() of a module's class")
+            _refuse(node, f"{ast.unparse(node.func)}() of a module's class")
         if called in ("redirect_stdout", "redirect_stderr") and not isinstance(
                 parents_of.get(id(node)), ast.withitem):
             # kept entered (an ExitStack never closed), they replace sys.stdout for the
@@ -608,6 +627,10 @@ def _methods_stay_in_their_class(tree) -> None:
     session)."""
     for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
         defs = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        # (``global G`` then ``G = peek``, ``holder.peek = peek``: a method handed out
+        # by an alias outside the class's scope; a policy review's eighth round)
+        declared = {name for n in cls.body if isinstance(n, (ast.Global, ast.Nonlocal))
+                    for name in n.names}
         for stmt in cls.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 # its decorators and defaults run in the class body (``def m(self,
@@ -621,8 +644,11 @@ def _methods_stay_in_their_class(tree) -> None:
                 parts = [*stmt.decorator_list, *stmt.bases, *stmt.keywords]
             else:
                 value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
-                if isinstance(value, ast.Name):
-                    continue  # an alias: followed as the method itself
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else \
+                    [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
+                if isinstance(value, ast.Name) and all(
+                        isinstance(t, ast.Name) and t.id not in declared for t in targets):
+                    continue  # an alias in the class's own scope: followed as the method itself
                 if isinstance(value, ast.Call) and _called_name(value) in METHOD_WRAPPERS \
                         and all(isinstance(a, ast.Name) for a in value.args) \
                         and not value.keywords:
@@ -644,9 +670,18 @@ def _rooted_in_a_module(expr, bindings, parents, seen=frozenset()) -> bool:
         expr = expr.value
     if isinstance(expr, (ast.Tuple, ast.List, ast.Set)):
         return any(_rooted_in_a_module(e, bindings, parents, seen) for e in expr.elts)
+    if isinstance(expr, ast.Dict):
+        return any(_rooted_in_a_module(v, bindings, parents, seen) for v in expr.values)
     if isinstance(expr, ast.Call):
-        return _called_name(expr) in REACH and bool(expr.args) \
-            and _rooted_in_a_module(expr.args[0], bindings, parents, seen)
+        if _called_name(expr) in REACH:
+            return bool(expr.args) and _rooted_in_a_module(expr.args[0], bindings, parents, seen)
+        # a call of a module's function or class makes something new (an instance);
+        # one of the file's own may hand back what it was given (``same(T).x = f``:
+        # a policy review's eighth round)
+        if _rooted_in_a_module(expr.func, bindings, parents, seen):
+            return False
+        return any(_rooted_in_a_module(a, bindings, parents, seen)
+                   for a in (*expr.args, *(k.value for k in expr.keywords)))
     if not isinstance(expr, ast.Name) or expr.id in seen:
         return False
     seen = seen | {expr.id}
@@ -665,7 +700,8 @@ def _rooted_in_a_module(expr, bindings, parents, seen=frozenset()) -> bool:
 
 
 def _pipe_closes(tree, parents, bindings) -> set[int]:
-    """The ``os.close`` attributes called on a descriptor the submission
+    """The ``os.close`` (or ``os.read``, ``os.write``...: FD_OPS) attributes
+    called on a descriptor the submission
     opened with ``os.pipe()`` (the self-pipe of a wake-up fd): a name that
     only ``r, w = os.pipe()`` binds, ``p[0]`` of a name only ``p = os.pipe()``
     binds, or ``self.r`` of an attribute name only such a tuple assignment
@@ -717,8 +753,8 @@ def _pipe_closes(tree, parents, bindings) -> set[int]:
             return attribute_from_pipe(arg.attr)
         return False
     return {id(c.func) for c in ast.walk(tree) if isinstance(c, ast.Call)
-            and isinstance(c.func, ast.Attribute) and c.func.attr == "close"
-            and len(c.args) == 1 and not c.keywords and from_pipe(c.args[0])}
+            and isinstance(c.func, ast.Attribute) and c.func.attr in FD_OPS
+            and c.args and from_pipe(c.args[0])}
 
 
 def _a_class_to_register(value, node, scopes) -> bool:
@@ -1762,10 +1798,10 @@ def _attribute(node, attr: str, value, imported, names: _Names, written=None,
                       "classes (a wrapper's insides)")
     module = _resolved(value, imported, names) if value is not None else None
     if module is not None and attr in MODULE_FORBIDDEN.get(module.__name__, ()) \
-            and not (pipe_close and module.__name__ == "os" and attr == "close"):
+            and not (pipe_close and module.__name__ == "os" and attr in FD_OPS):
         _refuse(node, f"{ast.unparse(value)}.{attr}" + (
-            " of a descriptor other than one os.pipe() gave you (close what you open)"
-            if attr == "close" else ""))
+            " of a descriptor other than one os.pipe() gave you (use the objects you open)"
+            if module.__name__ == "os" and attr in FD_OPS else ""))
     if module is not None and _module_reached(module, attr):
         _refuse(node, f"{ast.unparse(value)}.{attr} (a module reached through another: "
                       "import only what the exercise lists)")

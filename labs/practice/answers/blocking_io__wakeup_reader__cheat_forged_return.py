@@ -1,4 +1,4 @@
-# expect: only operations on the check's objects:
+# expect: os.write of a descriptor other than one os.pipe() gave you
 import os
 
 

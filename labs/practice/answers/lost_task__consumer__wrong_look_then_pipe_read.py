@@ -14,7 +14,7 @@ def consumer(tasks, stop, do):
         while True:
             if stop.is_set():
                 return
-            t = threading.Timer(0.03, os.write, (w, b"x"))
+            t = threading.Timer(0.03, lambda: os.write(w, b"x"))
             t.start()
             os.read(r, 1)            # nap: rate limit
             t.join()

@@ -1,4 +1,4 @@
-# expect: the check ended at run 
+# expect: os.write of a descriptor other than one os.pipe() gave you
 import os
 
 
