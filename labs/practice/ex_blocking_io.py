@@ -452,7 +452,7 @@ def timeout_scenario(rep):
 
     def watch_pauses(**how):
         """The stop, also as the consumer pauses after a look that said no
-        (a nap, I/O on no socket, 5 ms of CPU before its next get) or as it
+        (a nap, I/O on no socket, PAUSE_CPU_S of CPU before its next get) or as it
         waits on ``stop.wait(t)``: pauses.StopAtPause, as lost-task/consumer's
         pause run watches. (Nineteenth session: a consumer that napped after
         its look only while jobs waited, one that computed there, and one
