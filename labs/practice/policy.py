@@ -571,19 +571,18 @@ def _check(tree, modules) -> None:
     # a module as a value (``m = enum``, ``helper(enum)``): its attributes are read
     # where the policy cannot tell it is a module (``m.bltns``: a module reached
     # through another, twenty-seventh session); only its attributes are read
-    parents = {id(c): n for n in ast.walk(tree) for c in ast.iter_child_nodes(n)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) \
                 and isinstance(_resolved(node, imported, scopes.at(node)), types.ModuleType):
             # os.path as a value (update_wrapper(box, os.path) copied its globals,
             # __builtins__ among them: a policy review, twenty-eighth session)
-            up = parents.get(id(node))
+            up = parents_of.get(id(node))
             if not (isinstance(up, ast.Attribute) and up.value is node):
                 _refuse(node, f"{ast.unparse(node)} (a module) used other than to read its "
                               "attributes")
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) \
                 and node.id in imported and scopes.at(node).module(node.id):
-            up = parents.get(id(node))
+            up = parents_of.get(id(node))
             if not (isinstance(up, ast.Attribute) and up.value is node) and not (
                     isinstance(up, ast.Call) and _called_name(up) in ("getattr", "hasattr")
                     and up.args and up.args[0] is node):
