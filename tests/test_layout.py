@@ -22,11 +22,12 @@ CHILD_MAY_LOAD = ("labs", "labs.child", "labs.child.", "labs.contract", "labs.co
                   "labs.lessons", "labs.practice", "labs.practice.child", "labs.practice.exercises",
                   "labs.practice.ex_",
                   # the trusted engine's learner process: it runs in the child, stdlib only
-                  "labs.practice.jail", "labs.practice.wire",
+                  "labs.practice.jail", "labs.practice.wire", "labs.practice.guard",
                   # the ex_ modules' grader-side classes and allowed modules; stdlib only, unused in the child
                   "labs.practice.arena", "labs.practice.pauses", "labs.practice.policy")
 # The practice child's own code (the rest of labs.practice is the parent's or both's).
-PRACTICE_CHILD = ("labs.practice.child", "labs.practice.jail", "labs.practice.wire")
+PRACTICE_CHILD = ("labs.practice.child", "labs.practice.jail", "labs.practice.wire",
+                  "labs.practice.guard")
 CHILD_MUST_NOT_LOAD = ("labs.sandbox", "labs.show", "labs.__main__", "labs.practice.grade",
                        "labs.practice.ship", "labs.practice.cli", "labs.practice.answers")
 
@@ -59,7 +60,7 @@ def test_the_practice_jail_loads_only_the_child_side():
     """An exercise on the trusted engine runs labs.practice.jail in the child
     (imported when the payload asks for it, so the test above misses it)."""
     loaded = loaded_by("labs.child.runtime, labs.practice.child, labs.practice.jail")
-    assert "labs.practice.jail" in loaded and "labs.practice.wire" in loaded
+    assert {"labs.practice.jail", "labs.practice.wire", "labs.practice.guard"} <= set(loaded)
     for name in loaded:
         assert not name.startswith(CHILD_MUST_NOT_LOAD), f"the jail loads {name}"
         assert allowed_in_child(name), f"the jail loads {name}, which is not child-side"

@@ -50,10 +50,12 @@ def test_cheat_never_passes(ex, path):
     assert any(want in line for line in r.failures()), (want, r.failures())
 
 
-def _unchecked(ex_id, source, runs=4, order_seed=None):
-    """Grade with the policy out of the way: the verdict must hold anyway."""
+def _unchecked(ex_id, source, runs=4, order_seed=None, guarded=True):
+    """Grade with the policy out of the way (and the guard, ``guarded=False``):
+    the verdict must hold anyway."""
     ex = exercises.get(ex_id)
-    return engine.Session(ex, textwrap.dedent(source), runs, order_seed=order_seed).run()
+    return engine.Session(ex, textwrap.dedent(source), runs, order_seed=order_seed,
+                          guarded=guarded).run()
 
 
 @pytest.mark.parametrize("source", [
@@ -181,15 +183,7 @@ def test_a_forged_report_is_an_anomaly():
     assert not r.passed
 
 
-def test_a_report_without_the_calls_token_ends_nothing():
-    # The swallow the statement forbids, hidden by reports written to the
-    # thread's own descriptor as the runner would write them, but for each
-    # call's token, which stays in the runner's local variable: the cheat runs
-    # the rest of its thread's calls itself, then closes the descriptor, so
-    # the runner's own reports never come. Before the tokens it passed. Frames
-    # stand in here for however such code finds its descriptor, its run and
-    # its call's number (the policy refuses frames).
-    r = _unchecked("lock-leak/safe-transfer", r"""
+FORGER = r"""
         import json, os, sys
 
         def report(fd, rep, op, *args):
@@ -221,9 +215,31 @@ def test_a_report_without_the_calls_token_ends_nothing():
                     report(fd, rep, "raised", i, type(e).__name__, str(e), [],
                            wire.raised_by_check(e))
             os.close(fd)
-    """, runs=3)
+    """
+
+
+def test_a_report_without_the_calls_token_ends_nothing():
+    # The swallow the statement forbids, hidden by reports written to the
+    # thread's own descriptor as the runner would write them, but for each
+    # call's token, which stays in the runner's local variable: the cheat runs
+    # the rest of its thread's calls itself, then closes the descriptor, so
+    # the runner's own reports never come. Before the tokens it passed. Frames
+    # stand in here for however such code finds its descriptor, its run and
+    # its call's number (the policy refuses frames, the guard ends a process
+    # that takes one: both out of the way here).
+    r = _unchecked("lock-leak/safe-transfer", FORGER, runs=3, guarded=False)
     assert not r.passed
     assert "a forged message?" in r.text(), r.text()
+
+
+def test_the_guard_ends_a_process_that_takes_the_runners_frame():
+    """The same forger, the guard in place (the policy still out of the way):
+    its first ``sys._getframe`` ends the process (labs.practice.guard), and
+    the verdict names it, with its line."""
+    r = _unchecked("lock-leak/safe-transfer", FORGER, runs=3)
+    assert not r.passed
+    assert any("the grader's guard ended your process: your code took a frame "
+               "(sys._getframe) at line 20" in x for x in r.failures()), r.failures()
 
 
 # ---------------------------------------------------------------- the policy

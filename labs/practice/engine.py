@@ -32,6 +32,7 @@ import time
 from labs.child import procfs, wait
 from labs.contract.outcome import parse_dump
 from labs.practice import arena as arena_mod
+from labs.practice import guard
 from labs.practice.arena import GObject, Raise, WithFds
 from labs.practice.exercises import Check
 from labs.practice.grade import Result, Run
@@ -51,6 +52,18 @@ OUTWAIT_S = 5.0      # Rep.outwait: a timed wait of the learner's that runs out 
 LOOK_S = 0.05        # Rep.outwait: how long it looks for the timed waits
                      # the learner's operations (Rep.hold, Rep.until(held=True))
 UID_BASE = 0x4C0000  # uids of checks run as root: UID_BASE + random
+
+GUARD_HINTS = (
+    "The grader ends a process whose code reaches for frames, the object graph, tracing, "
+    "ctypes or /proc while it runs (labs/practice/guard.py): no answer needs them.",
+    "Stop a thread with an Event it looks at; read only the objects you were given.")
+
+
+def guarded(outcome) -> str:
+    """What the guard stopped (the exit status is the kernel's word; the
+    line naming what, the process's own)."""
+    what = guard.detail(outcome.stderr or "") or "something it names on no line"
+    return f"the grader's guard ended your process: {what}"
 
 
 class GGrader(GObject):
@@ -988,9 +1001,11 @@ def measure(checks, facts) -> list:
 class Session:
     def __init__(self, ex, source: str, runs: int, python=None, progress=None,
                  schedule=None, seed: int = 0, exhaust: int = 0, bound: int | None = None,
-                 order_seed: int | None = None):
+                 order_seed: int | None = None, guarded: bool = True):
         from labs.practice import explore
         self.ex, self.source, self.runs, self.python = ex, source, runs, python
+        # False only in the tests of what lies below it (the call's token)
+        self.guarded = guarded
         # the order of the runs' modes, and any other draw of the check's
         # (Rep.rng): the answer's own unless given (a replay of a grading)
         self.order_seed = new_seed(ex.id, source) if order_seed is None else int(order_seed)
@@ -1133,7 +1148,7 @@ class Session:
         payload = {"source": self.source, "functions": list(self.ex.functions),
                    "dial_fd": self.arena.child_end.fileno(), "uid": self.uid,
                    "modules": sorted(self.ex.modules), "engine": "arena",
-                   "fast_clock": self.ex.fast_clock}
+                   "fast_clock": self.ex.fast_clock, "guard": self.guarded}
         if self.ex.fast_clock or self.ex.pushed_clock:
             self.tick = self.arena.add(arena_mod.GTick())
             payload["tick"] = self.tick.id
@@ -1353,6 +1368,11 @@ class Session:
             result.fatal = f"the check ended at run {k or max(n, 1)}: {text}"
             result.fatal_hints = generic_checks(self.ex)[3].hints
             return
+        if ex_["code"] == guard.STATUS and not ex_["timed_out"]:
+            result.fatal = guarded(o)
+            result.fatal_run = max(n, 1)
+            result.fatal_hints = GUARD_HINTS
+            return
         if ex_["timed_out"]:
             why = "the sandbox's deadline ended it"
         elif ex_["signal"]:
@@ -1382,6 +1402,8 @@ class Session:
                                    + (o.stderr[-2000:] if o is not None else "no outcome"))
             if o is not None and o.exit["signal"]:
                 return f"your module ended the process while loading: killed by {o.exit['signal']}", False
+            if o is not None and o.exit["code"] == guard.STATUS:
+                return guarded(o) + " (while loading)", False
             if o is not None and o.exit["code"] is not None:
                 return (f"your module ended the process while loading: exit status "
                         f"{o.exit['code']}"), False

@@ -12,7 +12,10 @@ Runs in the sandboxed child (``python -m labs.child practice EXERCISE``, see
    the grader finds and kills them all after the check;
 3. becomes a child subreaper (prctl), so that an orphaned descendant stays
    its descendant while it lives (the grader's fallback without root);
-4. forgets where the ``labs`` package is (sys.path, package paths).
+4. forgets where the ``labs`` package is (sys.path, package paths);
+5. installs the guard (``labs.practice.guard``: an audit hook that ends the
+   process when the learner's code reaches for frames, the object graph,
+   tracing or the process's memory) and hands signal handlers no frame.
 
 Then it loads the learner's code and serves the grader: ``next`` returns
 the next repetition's spec (which learner functions to run, in which named
@@ -36,9 +39,11 @@ import threading
 import traceback
 import types
 
+from labs.practice import guard
 from labs.practice import wire as wire_module
 
-LEARNER_FILE = "<your code>"
+LEARNER_FILE = guard.LEARNER_FILE
+TRACEBACK = BaseException.__dict__["__traceback__"]
 
 
 def drop_privileges(uid) -> None:
@@ -129,6 +134,11 @@ def main(job: dict) -> None:
     wire_module.hold_ends(threading)  # a learner's thread ends once looked at
     if job.get("tick"):
         _keep_the_checks_time(wire, job["tick"])
+    # from here on, what the learner's code does is watched (guard.py)
+    import signal
+    guard.hide_frames(signal)
+    if job.get("guard", True):
+        guard.install((__file__, wire_module.__file__))
     # a module of its own, in sys.modules as modules are (``dataclasses`` looks
     # its class's module up there), compiled without this file's ``from
     # __future__ import annotations`` (dont_inherit): the learner's own
@@ -225,9 +235,16 @@ def _runner(wire, rep, fn, args, calls, lines) -> None:
             try:
                 value = fn(*args)
             except BaseException as e:  # noqa: B036
+                # this frame out of the traceback (read and written as
+                # BaseException does, whatever the learner's class says): an
+                # exception the learner's code kept would lead here, where
+                # the token is
+                tb = TRACEBACK.__get__(e)
+                tb = tb.tb_next if tb is not None else None
+                BaseException.with_traceback(e, tb)
                 wire_module.end_helpers()
                 wire.call(rep, "raised", k, type(e).__name__, text_of(e),
-                          learner_frames(e.__traceback__, lines), wire.raised_by_check(e), token)
+                          learner_frames(tb, lines), wire.raised_by_check(e), token)
             else:
                 wire_module.end_helpers()
                 wire.call(rep, "returned", k, describe(value), token)
