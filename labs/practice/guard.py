@@ -34,7 +34,9 @@ process's standard error names what and where (``detail``). Neither is
 trusted beyond that: a learner's code that exits with ``STATUS`` itself
 only fails.
 
-The limits (PEP 578 says it: audit hooks are not a sandbox): not every
+The limits: audit hooks "are not suitable for implementing a sandbox"
+(the ``sys.addaudithook`` documentation, since gh-87604; PEP 578, "Why Not
+A Sandbox"), and a hook in Python, added after start-up, less so. Not every
 operation is audited (``f_back``, ``f_locals``, a function's
 ``__globals__`` and ``__closure__`` are not, nor writing a module's
 attributes, a class's attributes: ``socket.socket.sendall = spy``); the
@@ -169,7 +171,7 @@ def install(own_files) -> None:
             real = realpath(path)
             if (real == "/proc" or real.startswith("/proc/")) and not (
                     caller.f_code.co_filename in own and THREAD_NAME.match(real)):
-                stop(f"opened {real} (the process's own state)", caller)
+                stop(f"opened {real} (nothing under /proc is an answer's to open)", caller)
         elif event == "compile":
             if len(args) > 1 and args[1] in trusted:
                 stop("compiled code under a stdlib file's name", caller)
