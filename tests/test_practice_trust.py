@@ -232,6 +232,18 @@ def test_a_report_without_the_calls_token_ends_nothing():
     assert "a forged message?" in r.text(), r.text()
 
 
+def test_the_guard_ends_a_module_that_walks_the_object_graph_as_it_loads():
+    r = _unchecked("lock-leak/stop-worker", """
+        import gc
+        everything = gc.get_objects()
+        def worker(bank, lock, stop):
+            pass
+    """, runs=1)
+    assert not r.passed
+    assert r.problem == ("the grader's guard ended your process: your code walked the object "
+                         "graph (gc.get_objects) at line 3 (while loading)"), r.problem
+
+
 def test_the_guard_ends_a_process_that_takes_the_runners_frame():
     """The same forger, the guard in place (the policy still out of the way):
     its first ``sys._getframe`` ends the process (labs.practice.guard), and
