@@ -272,7 +272,8 @@ def consumer_scenario(rep):
     set as consumer-2 pauses after a look at it that said no (``StopAtPause``:
     a nap, or busy CPU, between the look and the next get() misses it; the queue is
     empty until consumer-2 waits in a get(), is stopped so, or PAUSE_EMPTY_S passed),
-    else while do() holds it inside its PAUSE_TASK-th task; then one task stays for it until
+    else while do() holds it inside its PAUSE_TASK-th task (the others take no task
+    until then: its busy pause has the GIL to itself); then one task stays for it until
     it has returned or taken one (one that ignores its stop has one to take,
     on every grading). Before the
     None's, one more quiet period: then one None per consumer still running.
@@ -301,6 +302,13 @@ def consumer_scenario(rep):
         def admits(who):
             if who == target or rep.ended(target):
                 return True
+            if mode == "pause" and not (stops[target].flag or do.held is not None
+                                        or do.released):
+                # while the target is watched the others take nothing: a busy
+                # pause of the target's has the GIL to itself (with three
+                # spinners it had a third of it, and less than PAUSE_CPU_S of
+                # CPU in 20 ms under make test's load)
+                return False
             # the tasks the target needs to reach the moment stay for it, however
             # fast the others take theirs (a do() run in a thread of their own
             # frees them at once): the others take no more while only that many
