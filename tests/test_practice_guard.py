@@ -4,6 +4,7 @@ lets run (logging, named tuples and enums made at run time, a signal
 handler). The same hook in a graded check: tests/test_practice_trust.py."""
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -42,16 +43,52 @@ def run(source: str, python: str | None = None) -> subprocess.CompletedProcess:
     ("import sys\nsys.addaudithook(lambda e, a: None)\n", "added an audit hook"),
     ("import ctypes\n", "ctypes"),
     ("f = open('/proc/self/mem', 'rb')\n", "opened /proc/"),
-    ("import os\nos.chdir('/proc/self')\nos.open('mem', os.O_RDONLY)\n", "opened /proc/"),
+    ("import os\nos.chdir('/proc/self')\nos.open('mem', os.O_RDONLY)\n", "opened a relative path"),
     ("import os\nfd = os.open('/proc', os.O_RDONLY)\n", "opened /proc"),
     ("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    f = e.__traceback__.tb_frame\n",
      "read a frame (tb_frame) at line 4"),
     ("def g():\n    yield 1\nf = g().gi_frame\n", "read a frame (gi_frame) at line 3"),
-    ("def f():\n    pass\nc = f.__code__.replace(co_name='g')\n", "made a code object"),
+    ("def f():\n    pass\nc = f.__code__.replace(co_name='g')\n",
+     "made code at run time (code.__new__)"),
     ("import threading\nthreading.Event.set.__code__ = (lambda self: None).__code__\n",
      "rewrote __code__ of an object not its own at line 2"),
     ("import queue\nqueue.Queue.__bases__ = (object,)\n", "rewrote __bases__"),
     ("breakpoint()\n", "called breakpoint()"),
+    # a hostile round, twenty-ninth session: each got past the guard's first version
+    ("import builtins, sys\nreal = builtins.getattr\n"  # the hook's own lookups, rebound
+     "builtins.getattr = lambda o, n, *d: True if n == 'on' else real(o, n, *d)\n"
+     "f = sys._getframe()\n", "took a frame (sys._getframe) at line 4"),
+    ("import collections\nclass S(str):\n    def __hash__(self):\n        return 0\n"
+     "    def __eq__(self, other):\n        return True\n"
+     "c = compile('x = 1', S(collections.__file__), 'exec')\n", "made code at run time (compile)"),
+    ("import os\nos.chdir('/tmp')\nroot = os.open('/', os.O_RDONLY)\n"  # dir_fd
+     "fd = os.open('proc/self/mem', os.O_RDONLY, dir_fd=root)\n", "opened a relative path"),
+    ("import enum, sys\nclass E(enum.Enum):\n    A = 1\n"  # enum's own code calls _missing_
+     "    _missing_ = staticmethod(sys._getframe)\nE(2)\n", "took a frame (sys._getframe)"),
+    ("import _imp, collections, sys\ndef grab():\n    return sys._getframe(1)\n"
+     "_imp._fix_co_filename(grab.__code__, collections.__file__)\ngrab()\n",
+     "took a frame (sys._getframe) at line 5"),
+    ("import marshal\nc = marshal.loads(marshal.dumps(compile.__doc__))\n",
+     "made code at run time (marshal.loads)"),
+    ("import posixpath\nposixpath._joinrealpath = lambda *a: ('/tmp/x', True)\n"
+     "open('/proc/self/maps').read()\n", "opened /proc/"),
+    ("f = open('/dev/fd/../maps')\n", "opened /dev/fd/../maps"),  # a symlink into /proc
+    ("import logging, traceback\ntraceback.print_stack = lambda f=None, **k: None\n"
+     "logging.getLogger().warning('x', stack_info=True)\n", "took a frame (sys._getframe)"),
+    ("import io, logging, sys, traceback\ntraceback.print_stack = lambda f=None, **k: None\n"
+     "class Bad(logging.Handler):\n    def emit(self, record):\n        try:\n"
+     "            raise ValueError\n        except ValueError:\n"
+     "            self.handleError(record)\n"
+     "log = logging.getLogger('t')\nlog.addHandler(Bad())\nlog.propagate = False\n"
+     "sys.stderr = io.StringIO()\nlog.error('boom')\n", "took a frame (sys._getframe)"),
+    ("import traceback\ntry:\n    1 / 0\nexcept ZeroDivisionError as e:\n"  # capture_locals
+     "    traceback.StackSummary.extract(traceback.walk_tb(e.__traceback__), "
+     "capture_locals=True)\n", "read a frame (tb_frame) at line 5"),
+    ("try:\n    import _interpreters as i\nexcept ImportError:\n"
+     "    import _xxsubinterpreters as i\ni.create()\n", "imported _"),
+    ("import importlib\nfor name in ('_interpreters', '_xxsubinterpreters'):\n    try:\n"
+     "        importlib.import_module(name)\n    except ImportError:\n        pass\n",
+     "imported _"),
 ], ids=lambda v: v.splitlines()[-1][:40] if isinstance(v, str) else None)
 def test_the_guard_ends_the_process_and_says_what(source, what):
     p = run(source)
@@ -62,6 +99,7 @@ def test_the_guard_ends_the_process_and_says_what(source, what):
 
 ORDINARY = textwrap.dedent("""
         import collections, dataclasses, enum, logging, queue, re, signal, os, threading, typing
+        import asyncio, selectors  # loaded now: their own classes change as they load
         logging.basicConfig(level=logging.INFO, stream=__import__("sys").stderr)
         log = logging.getLogger("answer")
 
@@ -106,6 +144,48 @@ def test_ordinary_code_runs_under_the_guard():
     assert p.returncode == 0, p.stderr[-2000:]
     assert p.stdout.strip() == "done"
     assert "a traceback, printed" in p.stderr and "KeyError" in p.stderr
+
+
+@pytest.mark.skipif(not hasattr(logging, "_is_internal_frame"),
+                    reason="logging.findCaller hands frames to _is_internal_frame from 3.11")
+def test_the_guard_ends_a_process_whose_logging_hands_frames_out():
+    p = run("import logging\nlogging._is_internal_frame = lambda f: False\n"
+            "logging.getLogger().findCaller()\n")
+    assert p.returncode == guard.STATUS, p.stderr[-500:]
+    assert "took a frame (sys._getframe)" in guard.detail(p.stderr)
+
+
+def test_no_code_of_the_learners_runs_inside_the_guard():
+    """The hook calls nothing the learner's code can rebind (a hostile round:
+    a rebound os.fsdecode ran inside it, where nothing is judged), and a
+    handler installed with _signal's own function gets no frame either."""
+    p = run("""
+        import _signal, os, sys
+        called = []
+        os.fsdecode = lambda p: called.append(sys._getframe())
+        open(b"/dev/null").close()
+        got = []
+        _signal.signal(_signal.SIGUSR1, lambda n, f: got.append(f))
+        os.kill(os.getpid(), _signal.SIGUSR1)
+        print(called, got)
+    """)
+    assert p.returncode == 0, p.stderr[-500:]
+    assert p.stdout.strip() == "[] [None]"
+
+
+def test_the_runner_describes_a_value_without_running_its_code():
+    from labs.practice import jail
+
+    class Liar(bytes):
+        @property
+        def __class__(self):
+            raise RuntimeError("asked")
+
+        def __bytes__(self):
+            raise RuntimeError("asked")
+    assert jail.describe(Liar(b"ab"))[:2] == ["Liar", 2]
+    assert jail.describe(bytearray(b"abc"))[:2] == ["bytearray", 3]
+    assert jail.describe(None) == ["NoneType", None]
 
 
 def test_a_guard_line_names_nothing_without_its_prefix():

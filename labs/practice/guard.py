@@ -14,19 +14,31 @@ runner's frame, where each call's token is kept; the process's memory):
   (``gc.get_referrers``, ``get_referents``, ``get_objects``), tracing and
   profiling (``sys.settrace``, ``sys.setprofile``, ``sys.monitoring``),
   an audit hook of its own (it would see every frame), ``breakpoint()``,
-  ``ctypes``, a code object made at run time (``CodeType``,
-  ``code.replace``);
-- a frame taken (``sys._getframe``) or read off a traceback, a generator or
-  a coroutine (``tb_frame``, ``gi_frame``, ``cr_frame``, ``ag_frame``), but
-  by the few stdlib functions that only read a module's name or a line
-  (``logging``'s caller lookup, ``collections.namedtuple``, ``typing``,
-  ``enum``, ``dataclasses``) or print a traceback (``traceback``'s own
-  walk, as ``logging.exception`` does);
-- opening anything under ``/proc`` (``/proc/self/mem`` writes the memory)
-  but the check's own writes of a thread's name;
-- rewriting what CPython audits of an object that is not the learner's: a
-  function's code or defaults, a class's bases or name, an object's class
-  (``threading.Event.set.__code__ = ...``).
+  ``ctypes``, a second interpreter (it has no hook: ``_interpreters``
+  imported, or ``PyInterpreterState_New``); code made by the
+  learner's code at run time (``compile``, ``CodeType``, ``code.replace``,
+  ``marshal.loads``);
+- a frame taken (``sys._getframe``) but by the stdlib functions that only
+  read a module's name from it (in ``collections``, ``typing``, ``enum``,
+  ``dataclasses``: those whose own code calls ``_getframe``, each known by
+  its code object, not its file's name) and ``logging``'s caller lookup; a
+  frame read off a traceback, a generator or a coroutine (``tb_frame``,
+  ``gi_frame``, ``cr_frame``, ``ag_frame``) but by ``traceback``'s own
+  code, called from ``logging`` (``logging.exception``) or the check's;
+  and those two allowances only while the functions they hand frames to
+  are still the modules' own (``logging.currentframe``, every function and
+  class method of ``traceback``);
+- opening a relative path (a ``dir_fd`` the guard cannot see), or anything
+  in ``/proc`` by its name or where it leads (``/proc/self/mem`` writes the
+  memory), but the check's own writes of a thread's name;
+- rewriting, from the learner's code, what CPython audits of an object that
+  is not the learner's: a function's code or defaults, a class's bases or
+  name, an object's class (``threading.Event.set.__code__ = ...``).
+
+Everything the hook uses is bound when it is installed (builtins, ``os``
+functions, the code objects it trusts): rebinding ``builtins.getattr`` or
+``os.fsdecode`` later changes nothing it does, and no code of the learner's
+runs inside it.
 
 A process that tries is ended at once (``os._exit(STATUS)``): the grader
 reads the exit status from the kernel, and the line the guard wrote to the
@@ -39,8 +51,11 @@ The limits: audit hooks "are not suitable for implementing a sandbox"
 A Sandbox"), and a hook in Python, added after start-up, less so. Not every
 operation is audited (``f_back``, ``f_locals``, a function's
 ``__globals__`` and ``__closure__`` are not, nor writing a module's
-attributes, a class's attributes: ``socket.socket.sendall = spy``); the
-policy is what keeps those out. A signal handler is
+attributes, a class's attributes: ``socket.socket.sendall = spy``), and a
+stdlib function may call back into code the learner rebound; the policy is
+what keeps those out (a hostile round, twenty-ninth session, found twelve
+ways past the first version of this guard with the policy out of the way;
+each is a test now, tests/test_practice_guard.py). A signal handler is
 handed ``None`` for its frame (``hide_frames``; the signal module's
 documentation allows it: "None or a frame object"), so that the one frame
 CPython hands out unasked does not reach the runner's.
@@ -48,7 +63,6 @@ CPython hands out unasked does not reach the runner's.
 from __future__ import annotations
 
 import os
-import re
 import sys
 
 STATUS = 86  # the exit status of a process the guard ended
@@ -70,11 +84,19 @@ ALWAYS = {
     "sys.monitoring.register_callback": "registered a sys.monitoring callback",
     "sys.addaudithook": "added an audit hook (sys.addaudithook)",
     "builtins.breakpoint": "called breakpoint()",
-    "code.__new__": "made a code object",
+    "cpython.PyInterpreterState_New": "started a second interpreter (it has no guard)",
 }
 FRAME_ATTRIBUTES = frozenset({"tb_frame", "gi_frame", "cr_frame", "ag_frame"})
-# /proc/PID/task/TID/comm: the check's own threads name themselves in the kernel
-THREAD_NAME = re.compile(r"/proc/\d+/task/\d+/comm\Z")
+# modules that start interpreters (from 3.13 they raise no PyInterpreterState_New)
+# or reach CPython's insides: never imported by the learner's code (3.14's
+# concurrent.futures imports _interpreters itself), the public ones never at all
+NO_IMPORT = frozenset({"_interpreters", "_xxsubinterpreters", "_interpchannels",
+                       "_xxinterpchannels", "_interpqueues", "_ctypes", "_testcapi",
+                       "_testinternalcapi", "_testlimitedcapi", "_testmultiphase",
+                       "_testsinglephase"})
+NO_IMPORT_EVER = frozenset({"concurrent.interpreters", "concurrent.futures.interpreter"})
+# the modules whose own code may take a frame to read a module's name from it
+NAMES_ONLY = ("collections", "typing", "enum", "dataclasses")
 
 
 def detail(stderr: str) -> str | None:
@@ -85,118 +107,240 @@ def detail(stderr: str) -> str | None:
     return None
 
 
-def _files(*names) -> frozenset:
-    """The source files of these stdlib modules (imported if they are not)."""
-    import importlib
-    out = set()
-    for name in names:
-        try:
-            out.add(importlib.import_module(name).__file__)
-        except (ImportError, AttributeError):
-            pass
-    return frozenset(f for f in out if f)
+def _codes(module, names_getframe: bool = False) -> dict:
+    """The code objects of a module's functions, its classes' methods and
+    everything nested in them, by id (a code object compares equal to a copy
+    of it; only the same object is trusted). ``names_getframe``: only those
+    whose own code names ``_getframe``."""
+    found: dict = {}
+
+    def add(code) -> None:
+        if id(code) in found:
+            return
+        if not names_getframe or "_getframe" in code.co_names:
+            found[id(code)] = code
+        for const in code.co_consts:
+            if isinstance(const, type(add.__code__)):
+                add(const)
+
+    def of(value) -> None:
+        value = getattr(value, "__func__", value)  # classmethod, staticmethod
+        code = getattr(value, "__code__", None)
+        if isinstance(code, type(add.__code__)) and code.co_filename == module.__file__:
+            add(code)
+
+    for value in list(vars(module).values()):
+        of(value)
+        if isinstance(value, type) and value.__module__ == module.__name__:
+            for inner in list(vars(value).values()):
+                of(inner)
+                if isinstance(inner, property):
+                    for f in (inner.fget, inner.fset, inner.fdel):
+                        of(f)
+    return found
 
 
-def install(own_files) -> None:
-    """Add the guard's hook; ``own_files`` are the check's own source files
-    (jail, wire: their code names threads). Everything the hook uses is
-    bound here, so that rebinding ``os._exit`` or ``sys._getframe`` later
-    changes nothing."""
+def _snapshot(module) -> list:
+    """(namespace, name, value) of a module's functions and classes and of its
+    classes' methods: the module is as it was while each is still there."""
+    out = []
+    for name, value in list(vars(module).items()):
+        if callable(value) or isinstance(value, type(sys)):
+            out.append((vars(module), name, value))
+        if isinstance(value, type) and value.__module__ == module.__name__:
+            out.extend((vars(value), k, v) for k, v in list(vars(value).items())
+                       if callable(v) or isinstance(v, (classmethod, staticmethod)))
+    return out
+
+
+def install(own_readers=(), name_writer=None) -> None:
+    """Add the guard's hook. ``own_readers``: the check's functions that
+    print a learner's traceback (their ``traceback`` calls read frames);
+    ``name_writer``: the check's function that names a thread in the kernel
+    (it writes ``/proc/self/task/TID/comm``)."""
+    import collections
+    import dataclasses
+    import enum
+    import logging
     import threading
+    import traceback
     import types
-    files = {name: next(iter(_files(name)), None)
-             for name in ("logging", "traceback", "collections", "typing", "enum",
-                          "dataclasses")}
-    names_only = frozenset(files[n] for n in ("collections", "typing", "enum", "dataclasses")
-                           if files[n])
-    logging_file, traceback_file = files["logging"], files["traceback"]
-    trusted = frozenset(f for f in files.values() if f) | frozenset(own_files)
-    own = frozenset(own_files)
-    exit_, write, getframe, realpath = os._exit, os.write, sys._getframe, os.path.realpath
+    import typing
+    modules = {"collections": collections, "typing": typing, "enum": enum,
+               "dataclasses": dataclasses}
+    # Everything the hook calls, bound now: no builtin, module global or
+    # method of an object of the learner's is looked up while it runs
+    # (isinstance() would ask an object's __class__, == a str subclass's __eq__)
+    get, subclass, to_type, ident, length, every = getattr, issubclass, type, id, len, all
+    int_, str_, bytes_ = int, str, bytes
+    exit_, write, getframe, stat = os._exit, os.write, sys._getframe, os.stat
+    function_type, error, os_error, value_error = types.FunctionType, BaseException, \
+        OSError, ValueError
+    str_copy, bytes_slice, bytes_decode, whole = str.__str__, bytes.__getitem__, \
+        bytes.decode, slice(None)
+    str_split, str_join, str_startswith = str.split, str.join, str.startswith
     type_module = type.__dict__["__module__"].__get__
     code_of = types.FunctionType.__dict__["__code__"].__get__
-    str_copy, is_str, is_bytes, is_type, is_function = (
-        str.__str__, str, bytes, type, types.FunctionType)
+    always, frame_attributes, no_import, no_import_ever = dict(ALWAYS), FRAME_ATTRIBUTES, \
+        NO_IMPORT, NO_IMPORT_EVER
+    import importlib
+    importlib_file = importlib.__file__
+    learner_file, prefix, status = LEARNER_FILE, PREFIX, STATUS
+    proc_dev = stat("/proc").st_dev
+    getframe_callers: dict = {}
+    for name in NAMES_ONLY:
+        getframe_callers.update(_codes(modules[name], names_getframe=True))
+    currentframe = getattr(logging, "currentframe", None)
+    currentframe = currentframe.__code__ if currentframe is not None else None
+    logging_codes, traceback_codes = _codes(logging), _codes(traceback)
+    find_caller = logging.Logger.findCaller.__code__
+    own = {id(f.__code__): f.__code__ for f in own_readers}
+    writer = name_writer.__code__ if name_writer is not None else None
+    kept = _snapshot(traceback) + [
+        (vars(logging), n, vars(logging)[n]) for n in ("currentframe", "_is_internal_frame",
+                                                         "traceback") if n in vars(logging)]
     busy = threading.local()
+
+    def text(value) -> str:
+        """An exact copy of a str (of a subclass too), or ""."""
+        return str_copy(value) if subclass(to_type(value), str_) else ""
+
+    def learners_code(code) -> bool:
+        return text(code.co_filename) == learner_file
+
+    def intact() -> bool:
+        """logging and traceback hold the functions they held at start."""
+        return every(space.get(name) is value for space, name, value in kept)
 
     def where(frame) -> str:
         while frame is not None:
-            if frame.f_code.co_filename == LEARNER_FILE:
+            if learners_code(frame.f_code):
                 return f" at line {frame.f_lineno}"
             frame = frame.f_back
         return ""
 
     def stop(what: str, frame) -> None:
         try:
-            write(2, f"\n{PREFIX}your code {what}{where(frame)}\n".encode())
+            write(2, f"\n{prefix}your code {what}{where(frame)}\n".encode())
         finally:
-            exit_(STATUS)
+            exit_(status)
 
-    def frame_allowed(event, args, caller) -> bool:
+    def known(table, code) -> bool:
+        return table.get(ident(code)) is code
+
+    def from_traceback(caller) -> bool:
+        """``caller`` is traceback's code, called (however deep in traceback)
+        from logging's code or the check's own."""
+        frame = caller
+        while frame is not None and known(traceback_codes, frame.f_code):
+            frame = frame.f_back
+        return frame is not caller and frame is not None and (
+            known(logging_codes, frame.f_code) or known(own, frame.f_code)) and intact()
+
+    def frame_allowed(event, caller) -> bool:
         code = caller.f_code
-        f = code.co_filename
         if event == "sys._getframe":
-            if f in names_only:
+            if known(getframe_callers, code):
                 return True
-            return (f == logging_file and code.co_name == "<lambda>"
-                    and caller.f_back is not None
-                    and caller.f_back.f_code.co_filename == logging_file
-                    and caller.f_back.f_code.co_name == "findCaller")
-        # a frame read off a traceback: traceback's walk, fed to its own
-        # summaries (print_exception, extract_tb); logging's handleError
-        if f == traceback_file:
-            up = caller.f_back
-            return up is not None and up.f_code.co_filename == traceback_file
-        return f == logging_file and code.co_name == "handleError"
+            if currentframe is not None and code is currentframe:
+                up = caller.f_back
+                return up is not None and up.f_code is find_caller and intact()
+            return from_traceback(caller)
+        # tb_frame and the like; logging's handleError reads tb_frame itself
+        if known(logging_codes, code) and code.co_name == "handleError":
+            return intact()
+        return from_traceback(caller)
+
+    def path_of(raw):
+        """The path an ``open`` was given, as an exact str, or None for a
+        descriptor; never runs code of the learner's."""
+        kind = to_type(raw)
+        if subclass(kind, int_):
+            return None
+        if subclass(kind, str_):
+            return str_copy(raw)
+        if subclass(kind, bytes_):
+            return bytes_decode(bytes_slice(raw, whole), "utf-8", "surrogateescape")
+        return ""  # a path the guard cannot read: refused as a relative one
+
+    def proc_open(path: str, caller):
+        """Why this open is refused, or None."""
+        if not str_startswith(path, "/"):
+            return f"opened a relative path ({path[:80]!r}): the guard cannot see where it leads"
+        # where it leads, as the kernel resolves it (a symlink, ``/dev/fd/..``),
+        # and what it says (a name in /proc that is not there yet)
+        try:
+            in_proc = stat(path).st_dev == proc_dev
+        except (os_error, value_error):
+            in_proc = False
+        parts = [part for part in str_split(path, "/") if part not in ("", ".")]
+        name = "/" + str_join("/", parts)
+        if not (in_proc or parts[:1] == ["proc"]):
+            return None
+        if (writer is not None and caller.f_code is writer and length(parts) == 5
+                and parts[2] == "task" and parts[4] == "comm"):
+            return None
+        return f"opened {name[:80]} (nothing in /proc is an answer's to open)"
+
+    def importer(frame):
+        """The frame whose code imports (past importlib's own)."""
+        while frame.f_back is not None:
+            name = text(frame.f_code.co_filename)
+            if not (str_startswith(name, "<frozen importlib") or name == importlib_file):
+                break
+            frame = frame.f_back
+        return frame
+
+    def learners(obj) -> bool:
+        kind = to_type(obj)
+        if subclass(kind, function_type):
+            return learners_code(code_of(obj))
+        return text(type_module(obj if subclass(kind, to_type) else kind)) == "answer"
 
     def judge(event, args) -> None:
-        what = ALWAYS.get(event)
-        if what is not None or event.startswith("ctypes."):
+        what = always.get(event)
+        if what is not None or str_startswith(event, "ctypes."):
             stop(what or f"used ctypes ({event})", getframe(2))
         caller = getframe(2)  # 0: judge, 1: hook, 2: the code that did it
         if event == "sys._getframe":
-            if not frame_allowed(event, args, caller):
+            if not frame_allowed(event, caller):
                 stop("took a frame (sys._getframe)", caller)
         elif event == "object.__getattr__":
-            if len(args) > 1 and args[1] in FRAME_ATTRIBUTES and not frame_allowed(event, args, caller):
-                stop(f"read a frame ({args[1]})", caller)
+            name = text(args[1]) if length(args) > 1 else ""
+            if name in frame_attributes and not frame_allowed(event, caller):
+                stop(f"read a frame ({name})", caller)
         elif event == "open":
-            path = args[0] if args else None
-            if isinstance(path, is_str):
-                path = str_copy(path)
-            elif isinstance(path, is_bytes):
-                path = os.fsdecode(memoryview(path).tobytes())
-            else:
-                return  # a descriptor already open
-            real = realpath(path)
-            if (real == "/proc" or real.startswith("/proc/")) and not (
-                    caller.f_code.co_filename in own and THREAD_NAME.match(real)):
-                stop(f"opened {real} (nothing under /proc is an answer's to open)", caller)
-        elif event == "compile":
-            if len(args) > 1 and args[1] in trusted:
-                stop("compiled code under a stdlib file's name", caller)
+            path = path_of(args[0] if args else None)
+            why = None if path is None else proc_open(path, caller)
+            if why is not None:
+                stop(why, caller)
+        elif event == "import":
+            name = text(args[0]) if args else ""
+            if name in no_import_ever or (name in no_import and learners_code(
+                    importer(caller).f_code)):
+                stop(f"imported {name}", caller)
+        elif event in ("compile", "marshal.loads", "code.__new__"):
+            if learners_code(caller.f_code):
+                stop(f"made code at run time ({event})", caller)
         elif event in ("object.__setattr__", "object.__delattr__"):
-            if args and not learners(args[0]) and caller.f_code.co_filename not in trusted:
-                stop(f"rewrote {args[1] if len(args) > 1 else '?'} of an object not its own",
-                     caller)
+            if args and learners_code(caller.f_code) and not learners(args[0]):
+                name = text(args[1]) if length(args) > 1 else "?"
+                stop(f"rewrote {name} of an object not its own", caller)
 
-    def learners(obj) -> bool:
-        if isinstance(obj, is_function):
-            return code_of(obj).co_filename == LEARNER_FILE
-        return type_module(obj if isinstance(obj, is_type) else type(obj)) == "answer"
-
-    watched = frozenset(ALWAYS) | {"sys._getframe", "object.__getattr__", "open", "compile",
-                                   "object.__setattr__", "object.__delattr__"}
+    watched = frozenset(always) | {"sys._getframe", "object.__getattr__", "open", "import",
+                                   "compile",
+                                   "marshal.loads", "code.__new__", "object.__setattr__",
+                                   "object.__delattr__"}
 
     def hook(event, args):
-        if event not in watched and not event.startswith("ctypes."):
+        if event not in watched and not str_startswith(event, "ctypes."):
             return
-        if getattr(busy, "on", False):  # the guard's own sys._getframe
+        if get(busy, "on", False):  # the guard's own sys._getframe, f_code
             return
         busy.on = True
         try:
             judge(event, args)
-        except BaseException:  # noqa: B036 - a guard that fails ends the process
+        except error:  # a guard that fails ends the process
             stop(f"made the guard fail ({event})", None)
         finally:
             busy.on = False
@@ -206,10 +350,12 @@ def install(own_files) -> None:
 
 def hide_frames(signal_module) -> None:
     """A learner's signal handler is called with ``None`` for its frame
-    (the interrupted frame's ``f_back`` leads to the runner's). What
-    ``signal.signal`` and ``getsignal`` return is still the learner's own
-    handler."""
-    real_signal, real_getsignal = signal_module.signal, signal_module.getsignal
+    (the interrupted frame's ``f_back`` leads to the runner's): in
+    ``_signal`` (the C module, where ``signal.signal`` ends) and in
+    ``signal``. What ``signal`` and ``getsignal`` return is still the
+    learner's own handler."""
+    import _signal
+    real_signal, real_getsignal = _signal.signal, _signal.getsignal
     given = {}  # signal number -> (the learner's handler, the one installed)
 
     def signal(signalnum, handler):
@@ -228,4 +374,8 @@ def hide_frames(signal_module) -> None:
         return learner if ours is not None and current is ours else current
 
     signal.__doc__, getsignal.__doc__ = real_signal.__doc__, real_getsignal.__doc__
-    signal_module.signal, signal_module.getsignal = signal, getsignal
+    _signal.signal, _signal.getsignal = signal, getsignal
+    if signal_module.signal is real_signal:  # (signal.py wraps _signal's: it calls ours now)
+        signal_module.signal = signal
+    if signal_module.getsignal is real_getsignal:
+        signal_module.getsignal = getsignal
