@@ -1363,15 +1363,15 @@ class Session:
         if ex_["code"] == 0 and not ex_["timed_out"] and complete:
             return
         n = self.running_n  # the run that was running when it ended
+        if ex_["code"] == guard.STATUS and not ex_["timed_out"]:  # first: what ended it
+            result.fatal = guarded(o)
+            result.fatal_run = max(n, 1)
+            result.fatal_hints = GUARD_HINTS
+            return
         if self.arena.anomalies:  # something not an operation came first: the check ended there
             k, text = self.arena.anomalies[0]
             result.fatal = f"the check ended at run {k or max(n, 1)}: {text}"
             result.fatal_hints = generic_checks(self.ex)[3].hints
-            return
-        if ex_["code"] == guard.STATUS and not ex_["timed_out"]:
-            result.fatal = guarded(o)
-            result.fatal_run = max(n, 1)
-            result.fatal_hints = GUARD_HINTS
             return
         if ex_["timed_out"]:
             why = "the sandbox's deadline ended it"
