@@ -9,25 +9,19 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from labs.contract.outcome import PROJECT_ROOT
 from labs.practice import guard
 
-RUN = textwrap.dedent("""
-    import signal, sys
-    from labs.practice import guard
-    source = sys.stdin.read()
-    guard.hide_frames(signal)
-    guard.install(())
-    exec(compile(source, guard.LEARNER_FILE, "exec"), {"__name__": "answer"})
-""")
+RUN = Path(__file__).with_name("guard_run.py")  # the learner's module, as the jail runs it
 
 
 def run(source: str, python: str | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(PROJECT_ROOT))
-    return subprocess.run([python or sys.executable, "-c", RUN], input=textwrap.dedent(source),
+    return subprocess.run([python or sys.executable, str(RUN)], input=textwrap.dedent(source),
                           capture_output=True, text=True, timeout=60, env=env)
 
 
@@ -80,10 +74,31 @@ def run(source: str, python: str | None = None) -> subprocess.CompletedProcess:
      "            raise ValueError\n        except ValueError:\n"
      "            self.handleError(record)\n"
      "log = logging.getLogger('t')\nlog.addHandler(Bad())\nlog.propagate = False\n"
-     "sys.stderr = io.StringIO()\nlog.error('boom')\n", "took a frame (sys._getframe)"),
+     "sys.stderr = io.StringIO()\nlog.error('boom')\n", "read a frame (tb_frame)"),
     ("import traceback\ntry:\n    1 / 0\nexcept ZeroDivisionError as e:\n"  # capture_locals
      "    traceback.StackSummary.extract(traceback.walk_tb(e.__traceback__), "
      "capture_locals=True)\n", "read a frame (tb_frame) at line 5"),
+    # a second hostile round: learner code run inside the hook (a key of logging's
+    # namespace whose hash collides), trusted code with the learner's globals, a
+    # frame generator handed to itertools.islice, code a stdlib function compiled
+    ("import logging\nclass Key(str):\n    def __hash__(self):\n"
+     "        return hash('traceback')\n    def __eq__(self, other):\n        return False\n"
+     "d = vars(logging)\nreal = d.pop('traceback')\nd[Key('twin')] = None\n"
+     "d['traceback'] = real\nlogging.getLogger().findCaller()\n",
+     "took a frame (sys._getframe)"),
+    ("import logging\ncurrentframe = logging.currentframe\n"
+     "def find(self, stack_info=False, stacklevel=1):\n    pass\n"
+     "find.__code__ = logging.Logger.findCaller.__code__\nfind(logging.getLogger())\n",
+     "took a frame (sys._getframe)"),
+    ("import itertools, logging, sys\nitertools.islice = lambda it, *a: list(it)\n"
+     "sys.tracebacklimit = 10\nlogging.getLogger().findCaller(stack_info=True)\n",
+     "took a frame (sys._getframe)"),
+    ("import threading, timeit\ntimeit.timeit('threading.Event.set.__code__ = "
+     "(lambda self: None).__code__', globals={'threading': threading}, number=1)\n",
+     "rewrote __code__ of an object not its own"),
+    ("import sys\nsys.modules.pop('ctypes', None)\nimport ctypes\n", "imported ctypes"),
+    ("import os\nos.symlink('/tmp', '/tmp/labs-guard-never-made')\n",
+     "made a symbolic link (os.symlink) at line 2"),
     ("try:\n    import _interpreters as i\nexcept ImportError:\n"
      "    import _xxsubinterpreters as i\ni.create()\n", "imported _"),
     ("import importlib\nfor name in ('_interpreters', '_xxsubinterpreters'):\n    try:\n"

@@ -244,6 +244,18 @@ def test_the_guard_ends_a_module_that_walks_the_object_graph_as_it_loads():
                          "graph (gc.get_objects) at line 3 (while loading)"), r.problem
 
 
+def test_the_jail_leaves_no_ctypes_loaded_for_the_learner():
+    """The jail loads ctypes for one prctl; loaded, `import ctypes` raised no
+    event (a hostile round wrote memory with a ctypes Union): it is forgotten."""
+    r = _unchecked("lost-task/consumer", """
+        import ctypes
+        def consumer(tasks, stop, do):
+            pass
+    """, runs=1)
+    assert r.problem == ("the grader's guard ended your process: your code imported ctypes "
+                         "at line 2 (while loading)"), r.problem
+
+
 def test_the_guard_ends_a_process_that_takes_the_runners_frame():
     """The same forger, the guard in place (the policy still out of the way):
     its first ``sys._getframe`` ends the process (labs.practice.guard), and

@@ -14,31 +14,40 @@ runner's frame, where each call's token is kept; the process's memory):
   (``gc.get_referrers``, ``get_referents``, ``get_objects``), tracing and
   profiling (``sys.settrace``, ``sys.setprofile``, ``sys.monitoring``),
   an audit hook of its own (it would see every frame), ``breakpoint()``,
-  ``ctypes``, a second interpreter (it has no hook: ``_interpreters``
-  imported, or ``PyInterpreterState_New``); code made by the
-  learner's code at run time (``compile``, ``CodeType``, ``code.replace``,
-  ``marshal.loads``);
+  ``ctypes`` (the jail forgets it after its own use: importing it again is
+  seen), a second interpreter (it has no hook: ``_interpreters`` imported,
+  or ``PyInterpreterState_New``); code made at run time by the learner's
+  code or by code a stdlib function compiled for it (``compile``,
+  ``CodeType``, ``code.replace``, ``marshal.loads``, ``timeit``'s);
 - a frame taken (``sys._getframe``) but by the stdlib functions that only
   read a module's name from it (in ``collections``, ``typing``, ``enum``,
-  ``dataclasses``: those whose own code calls ``_getframe``, each known by
-  its code object, not its file's name) and ``logging``'s caller lookup; a
-  frame read off a traceback, a generator or a coroutine (``tb_frame``,
-  ``gi_frame``, ``cr_frame``, ``ag_frame``) but by ``traceback``'s own
-  code, called from ``logging`` (``logging.exception``) or the check's;
-  and those two allowances only while the functions they hand frames to
-  are still the modules' own (``logging.currentframe``, every function and
-  class method of ``traceback``);
-- opening a relative path (a ``dir_fd`` the guard cannot see), or anything
-  in ``/proc`` by its name or where it leads (``/proc/self/mem`` writes the
-  memory), but the check's own writes of a thread's name;
+  ``dataclasses``: those whose own code calls ``_getframe``) and
+  ``logging``'s caller lookup; a frame read off a traceback, a generator or
+  a coroutine (``tb_frame``, ``gi_frame``, ``cr_frame``, ``ag_frame``) but
+  by ``traceback``'s own code, called from ``logging``
+  (``logging.exception``) or the check's. Each is known by its code object
+  running with its module's globals (not by a file's name, nor a code
+  object lent to the learner's function), and only while the functions it
+  hands frames to are still the modules' own (``logging.currentframe``,
+  ``_is_internal_frame``; ``traceback``'s functions and methods,
+  ``itertools``', ``linecache``'s);
+- opening a relative path from the learner's code (a ``dir_fd`` the guard
+  cannot see), or anything in ``/proc`` by its name or where it leads
+  (``/proc/self/mem`` writes the memory), but the check's own writes of a
+  thread's name; making a link (one swapped between the guard's look and the
+  open would lead elsewhere);
 - rewriting, from the learner's code, what CPython audits of an object that
   is not the learner's: a function's code or defaults, a class's bases or
   name, an object's class (``threading.Event.set.__code__ = ...``).
 
 Everything the hook uses is bound when it is installed (builtins, ``os``
-functions, the code objects it trusts): rebinding ``builtins.getattr`` or
-``os.fsdecode`` later changes nothing it does, and no code of the learner's
-runs inside it.
+functions, the code objects it trusts), and it runs no code of the
+learner's: no ``isinstance`` (it asks ``__class__``), no ``==`` on a str
+that may be a subclass, no dict lookup by key in a namespace the learner
+can write (a key of the same hash runs its ``__eq__``). Every event is
+judged, nested or not: a signal handler may run inside the hook. The
+guard's own frame read is told from any other by the identity of the
+traceback it reads.
 
 A process that tries is ended at once (``os._exit(STATUS)``): the grader
 reads the exit status from the kernel, and the line the guard wrote to the
@@ -49,16 +58,21 @@ only fails.
 The limits: audit hooks "are not suitable for implementing a sandbox"
 (the ``sys.addaudithook`` documentation, since gh-87604; PEP 578, "Why Not
 A Sandbox"), and a hook in Python, added after start-up, less so. Not every
-operation is audited (``f_back``, ``f_locals``, a function's
-``__globals__`` and ``__closure__`` are not, nor writing a module's
-attributes, a class's attributes: ``socket.socket.sendall = spy``), and a
-stdlib function may call back into code the learner rebound; the policy is
-what keeps those out (a hostile round, twenty-ninth session, found twelve
-ways past the first version of this guard with the policy out of the way;
-each is a test now, tests/test_practice_guard.py). A signal handler is
-handed ``None`` for its frame (``hide_frames``; the signal module's
-documentation allows it: "None or a frame object"), so that the one frame
-CPython hands out unasked does not reach the runner's.
+operation is audited: ``f_back``, ``f_locals``, a function's
+``__globals__`` and ``__closure__`` are not, nor writing a module's or a
+class's attributes. Two hostile rounds in the twenty-ninth session, with the
+policy out of the way, found 24 ways past the guard; the ones it stops now
+are tests (tests/test_practice_guard.py). Three still pass a wrong answer
+there, each through what no event shows: a proxy's closure holds the wire
+(``bank._call.__closure__``), whose ``call`` an instance attribute then
+replaces; ``json._default_encoder`` replaced, through which every report
+goes; the real ``_signal.signal`` in ``hide_frames``' closure (a handler
+installed with it gets the frame). The policy refuses each (a closure, a
+private attribute, a module's attribute written); the guard is the second
+line, not the proof. A signal
+handler is handed ``None`` for its frame (``hide_frames``; the signal
+module's documentation allows it: "None or a frame object"), so that the
+one frame CPython hands out unasked does not reach the runner's.
 """
 from __future__ import annotations
 
@@ -85,13 +99,17 @@ ALWAYS = {
     "sys.addaudithook": "added an audit hook (sys.addaudithook)",
     "builtins.breakpoint": "called breakpoint()",
     "cpython.PyInterpreterState_New": "started a second interpreter (it has no guard)",
+    # a link swapped between the guard's look at a path and the open (3 opens of
+    # 12 reached /proc/self/maps so, in a hostile round): no link is made at all
+    "os.symlink": "made a symbolic link (os.symlink)",
+    "os.link": "made a hard link (os.link)",
 }
 FRAME_ATTRIBUTES = frozenset({"tb_frame", "gi_frame", "cr_frame", "ag_frame"})
 # modules that start interpreters (from 3.13 they raise no PyInterpreterState_New)
 # or reach CPython's insides: never imported by the learner's code (3.14's
 # concurrent.futures imports _interpreters itself), the public ones never at all
 NO_IMPORT = frozenset({"_interpreters", "_xxsubinterpreters", "_interpchannels",
-                       "_xxinterpchannels", "_interpqueues", "_ctypes", "_testcapi",
+                       "_xxinterpchannels", "_interpqueues", "ctypes", "_ctypes", "_testcapi",
                        "_testinternalcapi", "_testlimitedcapi", "_testmultiphase",
                        "_testsinglephase"})
 NO_IMPORT_EVER = frozenset({"concurrent.interpreters", "concurrent.futures.interpreter"})
@@ -140,17 +158,29 @@ def _codes(module, names_getframe: bool = False) -> dict:
     return found
 
 
-def _snapshot(module) -> list:
-    """(namespace, name, value) of a module's functions and classes and of its
-    classes' methods: the module is as it was while each is still there."""
-    out = []
-    for name, value in list(vars(module).items()):
-        if callable(value) or isinstance(value, type(sys)):
-            out.append((vars(module), name, value))
-        if isinstance(value, type) and value.__module__ == module.__name__:
-            out.extend((vars(value), k, v) for k, v in list(vars(value).items())
-                       if callable(v) or isinstance(v, (classmethod, staticmethod)))
-    return out
+def _snapshot(module, held=()) -> list:
+    """[(namespace, {name: value})] of a module's functions, classes and
+    modules, of its classes' methods, and of the modules it holds named in
+    ``held`` (traceback hands a generator of frames to ``itertools.islice``
+    and frames' globals to ``linecache``): what a frame handed to the module
+    may reach."""
+    out: dict = {}
+
+    def keep(space, name, value) -> None:
+        if type(name) is str and (callable(value) or isinstance(value, (
+                classmethod, staticmethod, type(sys)))):
+            out.setdefault(id(space), (space, {}))[1][name] = value
+
+    def of(module, deep: bool) -> None:
+        for name, value in list(vars(module).items()):
+            keep(vars(module), name, value)
+            if isinstance(value, type) and value.__module__ == module.__name__:
+                for k, v in list(vars(value).items()):
+                    keep(vars(value), k, v)
+            if deep and isinstance(value, type(sys)) and value.__name__ in held:
+                of(value, False)
+    of(module, True)
+    return list(out.values())
 
 
 def install(own_readers=(), name_writer=None) -> None:
@@ -161,6 +191,7 @@ def install(own_readers=(), name_writer=None) -> None:
     import collections
     import dataclasses
     import enum
+    import importlib
     import logging
     import threading
     import traceback
@@ -170,51 +201,92 @@ def install(own_readers=(), name_writer=None) -> None:
                "dataclasses": dataclasses}
     # Everything the hook calls, bound now: no builtin, module global or
     # method of an object of the learner's is looked up while it runs
-    # (isinstance() would ask an object's __class__, == a str subclass's __eq__)
-    get, subclass, to_type, ident, length, every = getattr, issubclass, type, id, len, all
+    # (isinstance() would ask an object's __class__, == a str subclass's __eq__,
+    # a dict lookup the __eq__ of a key that collides with the one looked up)
+    get, subclass, to_type, ident, length = getattr, issubclass, type, id, len
     int_, str_, bytes_ = int, str, bytes
-    exit_, write, getframe, stat = os._exit, os.write, sys._getframe, os.stat
+    exit_, write, stat = os._exit, os.write, os.stat
     function_type, error, os_error, value_error = types.FunctionType, BaseException, \
         OSError, ValueError
     str_copy, bytes_slice, bytes_decode, whole = str.__str__, bytes.__getitem__, \
         bytes.decode, slice(None)
     str_split, str_join, str_startswith = str.split, str.join, str.startswith
-    type_module = type.__dict__["__module__"].__get__
     code_of = types.FunctionType.__dict__["__code__"].__get__
+    class_dict = type.__dict__["__dict__"].__get__
     always, frame_attributes, no_import, no_import_ever = dict(ALWAYS), FRAME_ATTRIBUTES, \
         NO_IMPORT, NO_IMPORT_EVER
-    import importlib
-    importlib_file = importlib.__file__
     learner_file, prefix, status = LEARNER_FILE, PREFIX, STATUS
+    importlib_file = importlib.__file__
     proc_dev = stat("/proc").st_dev
+    # the code objects trusted, each with the globals it must run with (a
+    # learner's function given one of them as its __code__ runs it with the
+    # learner's globals: a hostile round, twenty-ninth session)
     getframe_callers: dict = {}
     for name in NAMES_ONLY:
-        getframe_callers.update(_codes(modules[name], names_getframe=True))
+        getframe_callers.update({k: (c, vars(modules[name])) for k, c in
+                                 _codes(modules[name], names_getframe=True).items()})
+    logging_globals, traceback_globals = vars(logging), vars(traceback)
     currentframe = getattr(logging, "currentframe", None)
     currentframe = currentframe.__code__ if currentframe is not None else None
-    logging_codes, traceback_codes = _codes(logging), _codes(traceback)
+    logging_codes = {k: (c, logging_globals) for k, c in _codes(logging).items()}
+    traceback_codes = {k: (c, traceback_globals) for k, c in _codes(traceback).items()}
     find_caller = logging.Logger.findCaller.__code__
-    own = {id(f.__code__): f.__code__ for f in own_readers}
+    own = {id(f.__code__): (f.__code__, f.__globals__) for f in own_readers}
     writer = name_writer.__code__ if name_writer is not None else None
-    kept = _snapshot(traceback) + [
-        (vars(logging), n, vars(logging)[n]) for n in ("currentframe", "_is_internal_frame",
-                                                         "traceback") if n in vars(logging)]
-    busy = threading.local()
+    # what findCaller hands its frames to, and what traceback does
+    kept_logging = [(logging_globals, {n: logging_globals[n] for n in (
+        "currentframe", "_is_internal_frame", "traceback") if n in logging_globals})]
+    kept_traceback = _snapshot(traceback, held=("itertools", "linecache")) + kept_logging
+    busy = threading.local()  # busy.tb: the traceback the guard itself reads
 
     def text(value) -> str:
         """An exact copy of a str (of a subclass too), or ""."""
         return str_copy(value) if subclass(to_type(value), str_) else ""
 
     def learners_code(code) -> bool:
-        return text(code.co_filename) == learner_file
+        """Code the learner's module holds, or code made at run time (``<string>``:
+        ``eval`` in a stdlib function hands back code the learner wrote)."""
+        name = text(code.co_filename)
+        return name == learner_file or not (str_startswith(name, "/")
+                                            or str_startswith(name, "<frozen "))
 
-    def intact() -> bool:
-        """logging and traceback hold the functions they held at start."""
-        return every(space.get(name) is value for space, name, value in kept)
+    def intact(kept) -> bool:
+        """These namespaces hold the functions they held at start; read
+        without a lookup by key (a key of the learner's that collides with the
+        one looked up would run its __eq__)."""
+        for space, wanted in kept:
+            seen = 0
+            for k, v in space.items():
+                if to_type(k) is not str_:
+                    return False
+                w = wanted.get(k, wanted)
+                if w is not wanted:
+                    if w is not v:
+                        return False
+                    seen += 1
+            if seen != length(wanted):
+                return False
+        return True
+
+    def caller_of_hook():
+        """The frame of the code that raised the event: read off a traceback
+        the guard makes, known by identity (``busy.tb``), so that its own read
+        is told from any other (sys._getframe would raise an event the guard
+        could not tell from a signal handler's, run inside the hook)."""
+        try:
+            raise error()
+        except error as e:
+            tb = e.__traceback__
+        busy.tb = tb
+        try:
+            frame = tb.tb_frame  # this function's frame
+        finally:
+            busy.tb = None
+        return frame.f_back.f_back.f_back  # judge, hook, then the code
 
     def where(frame) -> str:
         while frame is not None:
-            if learners_code(frame.f_code):
+            if text(frame.f_code.co_filename) == learner_file:
                 return f" at line {frame.f_lineno}"
             frame = frame.f_back
         return ""
@@ -225,30 +297,37 @@ def install(own_readers=(), name_writer=None) -> None:
         finally:
             exit_(status)
 
-    def known(table, code) -> bool:
-        return table.get(ident(code)) is code
+    def known(table, frame) -> bool:
+        """``frame`` runs a code object of ``table``, with its own globals."""
+        code = frame.f_code
+        entry = table.get(ident(code))
+        return entry is not None and entry[0] is code and frame.f_globals is entry[1]
 
     def from_traceback(caller) -> bool:
         """``caller`` is traceback's code, called (however deep in traceback)
         from logging's code or the check's own."""
         frame = caller
-        while frame is not None and known(traceback_codes, frame.f_code):
+        while frame is not None and known(traceback_codes, frame):
             frame = frame.f_back
         return frame is not caller and frame is not None and (
-            known(logging_codes, frame.f_code) or known(own, frame.f_code)) and intact()
+            known(logging_codes, frame) or known(own, frame)) and intact(kept_traceback)
 
     def frame_allowed(event, caller) -> bool:
-        code = caller.f_code
         if event == "sys._getframe":
-            if known(getframe_callers, code):
+            if known(getframe_callers, caller):
                 return True
-            if currentframe is not None and code is currentframe:
-                up = caller.f_back
-                return up is not None and up.f_code is find_caller and intact()
+            if currentframe is not None and caller.f_code is currentframe \
+                    and caller.f_globals is logging_globals:
+                up = caller.f_back  # Logger.findCaller, logging's own
+                if not (up is not None and up.f_code is find_caller
+                        and up.f_globals is logging_globals and intact(kept_logging)):
+                    return False
+                stack_info = up.f_locals.get("stack_info")  # traceback prints the stack
+                return stack_info is None or stack_info is False or intact(kept_traceback)
             return from_traceback(caller)
         # tb_frame and the like; logging's handleError reads tb_frame itself
-        if known(logging_codes, code) and code.co_name == "handleError":
-            return intact()
+        if known(logging_codes, caller) and caller.f_code.co_name == "handleError":
+            return intact(kept_traceback)
         return from_traceback(caller)
 
     def path_of(raw):
@@ -265,7 +344,9 @@ def install(own_readers=(), name_writer=None) -> None:
 
     def proc_open(path: str, caller):
         """Why this open is refused, or None."""
-        if not str_startswith(path, "/"):
+        if not str_startswith(path, "/") and learners_code(caller.f_code):
+            # (a dir_fd the event does not show could lead anywhere; stdlib code
+            # opens relative names: 3.15's traceback tries "<unknown>")
             return f"opened a relative path ({path[:80]!r}): the guard cannot see where it leads"
         # where it leads, as the kernel resolves it (a symlink, ``/dev/fd/..``),
         # and what it says (a name in /proc that is not there yet)
@@ -292,23 +373,33 @@ def install(own_readers=(), name_writer=None) -> None:
         return frame
 
     def learners(obj) -> bool:
+        """A function or class of the learner's (its ``__module__`` read off
+        its namespace by iterating it: no lookup by key)."""
         kind = to_type(obj)
         if subclass(kind, function_type):
             return learners_code(code_of(obj))
-        return text(type_module(obj if subclass(kind, to_type) else kind)) == "answer"
+        cls = obj if subclass(kind, to_type) else kind
+        for k, v in class_dict(cls).items():
+            if to_type(k) is str_ and k == "__module__":
+                return text(v) == "answer"
+        return False
 
     def judge(event, args) -> None:
         what = always.get(event)
         if what is not None or str_startswith(event, "ctypes."):
-            stop(what or f"used ctypes ({event})", getframe(2))
-        caller = getframe(2)  # 0: judge, 1: hook, 2: the code that did it
+            stop(what or f"used ctypes ({event})", caller_of_hook())
+        if event == "object.__getattr__":
+            name = text(args[1]) if length(args) > 1 else ""
+            if name not in frame_attributes or (length(args) and args[0] is get(busy, "tb", None)):
+                return  # (f_code and the like, the guard's own reads among them)
+            caller = caller_of_hook()
+            if not frame_allowed(event, caller):
+                stop(f"read a frame ({name})", caller)
+            return
+        caller = caller_of_hook()
         if event == "sys._getframe":
             if not frame_allowed(event, caller):
                 stop("took a frame (sys._getframe)", caller)
-        elif event == "object.__getattr__":
-            name = text(args[1]) if length(args) > 1 else ""
-            if name in frame_attributes and not frame_allowed(event, caller):
-                stop(f"read a frame ({name})", caller)
         elif event == "open":
             path = path_of(args[0] if args else None)
             why = None if path is None else proc_open(path, caller)
@@ -328,22 +419,20 @@ def install(own_readers=(), name_writer=None) -> None:
                 stop(f"rewrote {name} of an object not its own", caller)
 
     watched = frozenset(always) | {"sys._getframe", "object.__getattr__", "open", "import",
-                                   "compile",
-                                   "marshal.loads", "code.__new__", "object.__setattr__",
-                                   "object.__delattr__"}
+                                   "compile", "marshal.loads", "code.__new__",
+                                   "object.__setattr__", "object.__delattr__"}
 
     def hook(event, args):
+        # Judged every time, nested or not: a signal handler can run inside
+        # the hook (a hostile round: one that ran while a flag said "the
+        # guard's own" took frames unjudged); the guard's own frame read is
+        # told by its traceback's identity (caller_of_hook)
         if event not in watched and not str_startswith(event, "ctypes."):
             return
-        if get(busy, "on", False):  # the guard's own sys._getframe, f_code
-            return
-        busy.on = True
         try:
             judge(event, args)
         except error:  # a guard that fails ends the process
             stop(f"made the guard fail ({event})", None)
-        finally:
-            busy.on = False
 
     sys.addaudithook(hook)
 

@@ -63,6 +63,11 @@ def become_subreaper() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
     except (OSError, AttributeError):
         pass
+    # ctypes forgotten: loaded, a learner's `import ctypes` raised no event the
+    # guard sees (a hostile round, twenty-ninth session, wrote memory with a
+    # ctypes Union); imported again, it opens a library (ctypes.dlopen)
+    for name in [n for n in sys.modules if n in ("ctypes", "_ctypes") or n.startswith("ctypes.")]:
+        del sys.modules[name]
 
 
 def forget_labs() -> None:
