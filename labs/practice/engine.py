@@ -62,7 +62,8 @@ GUARD_HINTS = (
 def guarded(outcome) -> str:
     """What the guard stopped (the exit status is the kernel's word; the
     line naming what, the process's own)."""
-    what = guard.detail(outcome.stderr or "") or "something it names on no line"
+    what = guard.detail(outcome.stderr or "") or (
+        f"your code did what no answer needs (exit status {guard.STATUS}, no line said what)")
     return f"the grader's guard ended your process: {what}"
 
 
