@@ -424,7 +424,8 @@ def _check(tree, modules) -> None:
             # a socket object over a descriptor of the grader's channel
             _refuse(node, "socket(fileno=...) (a socket over a descriptor you did not open)")
         if isinstance(node, ast.Attribute) and node.attr in ("format", "format_map") \
-                and not _written_out(node.value, tree, scopes):
+                and not _written_out(node.value, tree, scopes) \
+                and not (node.attr == "format" and _handler_self(node, tree, scopes, parents_of)):
             _refuse(node, f".{node.attr}() of a format that is not written out")
         called = _called_name(node)
         if isinstance(node, ast.Call) and called in FORMATTERS:
@@ -789,6 +790,35 @@ def _written_out(node, tree, scopes: "_Scopes") -> bool:
         any(n is t for stmt in tree.body if isinstance(stmt, ast.Assign)
             and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
             for t in stmt.targets) for n in binds)
+
+
+# logging's handlers: ``self.format(record)`` in a method of a subclass is
+# Handler.format, its formatter's (whose format is read where it is made)
+HANDLER_BASES = frozenset({"Handler", "StreamHandler", "NullHandler"})
+
+
+def _handler_self(node, tree, scopes: "_Scopes", parents_of) -> bool:
+    """``node`` (``x.format``) is ``self.format`` in a plain method of a class
+    whose bases are only ``logging.Handler`` and its kin, ``logging`` bound only
+    by ``import logging`` (the logging documentation's idiom for a handler's
+    ``emit``: ``msg = self.format(record)``; a right-answer round, twenty-ninth
+    session). A class of other bases (``str``) is refused as before."""
+    value = node.value
+    if not (isinstance(value, ast.Name) and value.id == scopes.first_parameter(node)):
+        return False
+    fn = scopes.scope_of.get(id(node), scopes.module).node
+    cls = parents_of.get(id(fn))
+    if not (isinstance(fn, ast.FunctionDef) and not fn.decorator_list
+            and isinstance(cls, ast.ClassDef) and cls.bases and not cls.keywords
+            and not cls.decorator_list):
+        return False
+    if not all(isinstance(b, ast.Attribute) and isinstance(b.value, ast.Name)
+               and b.value.id == "logging" and b.attr in HANDLER_BASES for b in cls.bases):
+        return False
+    plain = {id(a) for imp in ast.walk(tree) if isinstance(imp, ast.Import)
+             for a in imp.names if a.name == "logging" and a.asname is None}
+    binds = [n for n in ast.walk(tree) if _binds(n, "logging")]
+    return bool(binds) and all(id(n) in plain for n in binds)
 
 
 def _field_reads_forbidden(text: str) -> bool:
