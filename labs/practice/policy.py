@@ -146,7 +146,9 @@ line (``Refused``, exit status 2 on the command line):
   int``, ``type(e) in (TimeoutError, OSError)`` and ``issubclass(type(e),
   ValueError)`` with builtin classes, ``isinstance(k, type)``, a
   ``register`` method of an instance, ``@functools.lru_cache`` on a method,
-  a ``queue.Queue`` subclass's documented ``_init``/``_qsize``/``_put``/``_get``.
+  a ``queue.Queue`` subclass's documented ``_init``/``_qsize``/``_put``/``_get``;
+  (twenty-ninth session) ``self.format(record)`` in a method of a class whose
+  bases are only ``logging.Handler`` and its kin.
   Calling a grader's class's method with another of its objects
   (``type(bank).debit(lock, ...)``) is an operation the other object does
   not have: the grader fails it as one.
@@ -156,8 +158,10 @@ the kernel (labs.practice.engine; the kernel counts of the learner's process
 and of the processes below it), except for one fact it still takes from the
 learner's process: how a call ended, as its runner thread reports it with
 the call's token (engine.GRep.op_call), which the frames the policy refuses
-would reach (see tests/gaps/README.md). The policy keeps honest mistakes and dishonest
-shortcuts apart, and says so in one line.
+would reach (see tests/gaps/README.md); while the code runs, the guard
+(labs.practice.guard) ends a process that reaches for frames, the object
+graph or /proc however it spelled them. The policy keeps honest mistakes and
+dishonest shortcuts apart, and says so in one line.
 """
 from __future__ import annotations
 
