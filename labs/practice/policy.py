@@ -1452,10 +1452,10 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
             # case object(__class__=k): type(x) by a pattern (a policy review,
             # twenty-eighth session)
             _refuse(node, "a class pattern that reads __class__ where a class of yours reads "
-                          "self._x (use type(x) is C)")
+                          "attributes of self (use type(x) is C)")
         if isinstance(node, ast.Attribute) and node.attr == "exc_info":
-            _refuse(node, "sys.exc_info() where a class of yours reads self._x (its first item "
-                          "is a class: use `except ... as e`)")
+            _refuse(node, "sys.exc_info() where a class of yours reads attributes of self (its "
+                          "first item is a class: use `except ... as e`)")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                 and node.func.id == "super" and not _plain_super(node, scopes):
             _refuse(node, "super() with arguments other than (this class, self)")
