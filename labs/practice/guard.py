@@ -62,14 +62,15 @@ operation is audited: ``f_back``, ``f_locals``, a function's
 ``__globals__`` and ``__closure__`` are not, nor writing a module's or a
 class's attributes. Two hostile rounds in the twenty-ninth session, with the
 policy out of the way, found 24 ways past the guard; the ones it stops now
-are tests (tests/test_practice_guard.py). Three still pass a wrong answer
-there, each through what no event shows: a proxy's closure holds the wire
-(``bank._call.__closure__``), whose ``call`` an instance attribute then
-replaces; ``json._default_encoder`` replaced, through which every report
-goes; the real ``_signal.signal`` in ``hide_frames``' closure (a handler
-installed with it gets the frame). The policy refuses each (a closure, a
-private attribute, a module's attribute written); the guard is the second
-line, not the proof. A signal
+are tests (tests/test_practice_guard.py). Three more passed a wrong answer
+through what no event shows (a Wire reached through a proxy's closure, its
+``call`` replaced; ``json._default_encoder`` replaced; a handler installed
+with the real ``_signal.signal`` from ``hide_frames``' closure, whose frame led
+to the Wire): the runners now report on a path bound before the learner's
+code loads (``wire.runner_path``), and each fails. What is left is what only
+the policy refuses: a closure's cells read or written (the runner's path
+functions hold theirs), a module's private attributes. The guard is the
+second line, not the proof. A signal
 handler is handed ``None`` for its frame (``hide_frames``; the signal
 module's documentation allows it: "None or a frame object"), so that the
 one frame CPython hands out unasked does not reach the runner's.

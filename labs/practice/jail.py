@@ -146,6 +146,8 @@ def main(job: dict) -> None:
     wire_module.hold_ends(threading)  # a learner's thread ends once looked at
     if job.get("tick"):
         _keep_the_checks_time(wire, job["tick"])
+    # the runners' own path to the grader, bound before any code of the learner's
+    path = wire_module.runner_path(wire)
     # from here on, what the learner's code does is watched (guard.py)
     import signal
     guard.hide_frames(signal)
@@ -196,18 +198,18 @@ def main(job: dict) -> None:
             used.update(a.fileno() for a in args if isinstance(a, socket.socket))
             fn = namespace[t["fn"]]
             if t.get("main"):  # a call that must run in the main thread (signal.signal)
-                in_main = (fn, args, t["calls"])
+                in_main = (fn, args, t["calls"], t["name"])
                 continue
             # its target a closure: a thread's ``_args`` would hand the wire to
             # any code that reads a thread's attributes (threading.enumerate())
             th = wire_module.own(threading.Thread(
-                target=_closed(_runner, wire, rep, fn, args, t["calls"], lines),
+                target=_closed(_runner, wire, rep, fn, args, t["calls"], lines, t["name"], path),
                 name=t["name"], daemon=True))
             th.start()
         for fd in set(fds) - used:
             os.close(fd)
         if in_main is not None:
-            _in_main_thread(wire, rep, *in_main, lines)
+            _in_main_thread(wire, rep, *in_main, lines, path)
         wire.call(rep, "wait")
     sys.stdout.flush()
     sys.stderr.flush()
@@ -238,12 +240,17 @@ def _keep_the_checks_time(wire, tick) -> None:
     ready.wait(5.0)
 
 
-def _runner(wire, rep, fn, args, calls, lines) -> None:
+def _runner(wire, rep, fn, args, calls, lines, name, path) -> None:
+    """``fn(*args)``, ``calls`` times, each call begun and ended by an
+    operation of this thread's on its own connection, through ``path``
+    (wire.runner_path: bound before the learner's code loaded)."""
+    connect, report = path
     try:
+        conn = connect(name) if calls else None
         for k in range(calls):
             # the call's token: the grader ends the call only on a report
             # that carries it (GRep.op_call)
-            token = wire.call(rep, "call", k)
+            token = report(conn, rep, "call", k)
             try:
                 value = fn(*args)
             except BaseException as e:  # noqa: B036
@@ -255,11 +262,11 @@ def _runner(wire, rep, fn, args, calls, lines) -> None:
                 tb = tb.tb_next if tb is not None else None
                 BaseException.with_traceback(e, tb)
                 wire_module.end_helpers()
-                wire.call(rep, "raised", k, TYPE_NAME(type(e)), text_of(e),
-                          learner_frames(tb, lines), wire.raised_by_check(e), token)
+                report(conn, rep, "raised", k, TYPE_NAME(type(e)), text_of(e),
+                       learner_frames(tb, lines), wire.raised_by_check(e), token)
             else:
                 wire_module.end_helpers()
-                wire.call(rep, "returned", k, describe(value), token)
+                report(conn, rep, "returned", k, describe(value), token)
     except BaseException:  # noqa: B036 - the check ended, or the channel was broken
         pass
     finally:
@@ -276,7 +283,7 @@ def _runner(wire, rep, fn, args, calls, lines) -> None:
 SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGALRM")
 
 
-def _in_main_thread(wire, rep, fn, args, calls, lines) -> None:
+def _in_main_thread(wire, rep, fn, args, calls, name, lines, path) -> None:
     """The learner's call in the main thread; then the signal handlers, the
     signal mask and the wake-up fd it may have changed are put back, so
     that every repetition starts from the same state."""
@@ -289,7 +296,7 @@ def _in_main_thread(wire, rep, fn, args, calls, lines) -> None:
     # must not stay open as if the learner's code had left it.
     saved, wire.local.conn = getattr(wire.local, "conn", None), None
     try:
-        _runner(wire, rep, fn, args, calls, lines)
+        _runner(wire, rep, fn, args, calls, lines, name, path)
     finally:
         wire.local.conn = saved
         for s, h in handlers.items():

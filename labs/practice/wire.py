@@ -530,6 +530,114 @@ def _read_line(conn) -> tuple:
     return buf, fds
 
 
+# ---------------------------------------------------------------- the runner's own path
+# The runner's operations (call, returned, raised: each call's token goes by
+# them) and its thread's connection go through what is bound here, as this
+# module loads, before any code of the learner's: rebinding json's encoder or
+# decoder, socket's functions or methods, a builtin, or a Wire's attributes
+# later reaches none of them (a hostile round against the guard, twenty-ninth
+# session, the policy out of the way: json._default_encoder replaced rewrote a
+# runner's "returned" into "raised Frozen", token and all; a Wire reached
+# through a proxy's closure had its `call` replaced).
+
+def _bound_json():
+    """json's C encoder and scanner, made now; json.dumps and json.loads on a
+    Python without them."""
+    from json import decoder, encoder, scanner
+    make, scan = encoder.c_make_encoder, scanner.c_make_scanner
+    if make is None or scan is None:  # pragma: no cover - CPython has both
+        return json.dumps, lambda text: json.loads(text)
+    scan_once, ascii_, join = scan(decoder.JSONDecoder()), encoder.encode_basestring_ascii, \
+        "".join
+
+    def unserializable(o):
+        raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+
+    def dumps(o) -> str:  # json.dumps's defaults, a fresh encoder each time
+        return join(make({}, unserializable, ascii_, None, ": ", ", ", False, False, True)(o, 0))
+
+    def loads(text: str):
+        return scan_once(text, 0)[0]
+    return dumps, loads
+
+
+def runner_path(wire: "Wire"):
+    """(connect, op) for the runners, bound to ``wire``'s dial and thread
+    state as they are now (call it before the learner's code loads).
+    ``connect(name)`` makes the calling thread's connection, announces it as
+    ``name``'s and keeps it as the thread's (the learner's calls in the thread
+    use it too): a list [connection, name], held by the runner alone;
+    ``op(held, obj, op, *args)`` is Wire.call on it, on a new one if a
+    handler's exception retired it meanwhile (Wire.call's rule)."""
+    import _socket
+    import _thread
+    import array
+    dumps, loads = _bound_json()
+    dial, local, heard = wire.dial, wire.local, Clock.heard
+    pair, sendall, sendmsg, recvmsg, close, fileno = (
+        _socket.socketpair, _socket.socket.sendall, _socket.socket.sendmsg,
+        _socket.socket.recvmsg, _socket.socket.close, _socket.socket.fileno)
+    unix, stream, sol, rights, cmsg_len = (_socket.AF_UNIX, _socket.SOCK_STREAM,
+                                           _socket.SOL_SOCKET, _socket.SCM_RIGHTS,
+                                           _socket.CMSG_LEN)
+    native_id, ident, main = _thread.get_native_id, _thread.get_ident, _thread.get_ident()
+    sigmask, block = signal.pthread_sigmask, signal.SIG_BLOCK
+    ints, to_list, size, get, error, max_line = array.array, list, len, getattr, \
+        BaseException, MAX_LINE
+
+    def connect(name: str):
+        mine, theirs = pair(unix, stream)
+        hello = dumps({"thread": name, "tid": native_id(), "ident": ident()}).encode()
+        try:
+            sendmsg(dial, [hello], [(sol, rights, ints("i", [fileno(theirs)]))])
+        finally:
+            close(theirs)
+        local.conn = mine
+        return [mine, name]
+
+    def read_line(conn):
+        buf, fds = b"", []
+        while not buf.endswith(b"\n"):
+            chunk, ancillary, _flags, _addr = recvmsg(conn, max_line, cmsg_len(8 * 4))
+            for level, kind, data in ancillary:
+                if level == sol and kind == rights:
+                    got = ints("i")
+                    got.frombytes(data[:size(data) - size(data) % got.itemsize])
+                    fds += to_list(got)
+            if not chunk:
+                return None, fds
+            buf += chunk
+        return buf, fds
+
+    def op(held, obj: str, what: str, *args):
+        if fileno(held[0]) == -1:  # retired (closed) by an interrupted call of the thread's
+            held[0] = connect(held[1])[0]
+        conn = held[0]
+        line = dumps({"obj": obj, "op": what, "args": to_list(args)}).encode() + b"\n"
+        local.busy = True  # a signal handler's call meanwhile takes a connection of its own
+        try:
+            sendall(conn, line)
+            reply, fds = read_line(conn)
+            if fds:
+                local.fds = get(local, "fds", []) + fds
+            if ident() == main:  # the handlers of signals that came during it run now
+                sigmask(block, ())
+        except error:
+            local.conn = None  # interrupted mid-call: its reply must never be read
+            close(conn)
+            raise
+        finally:
+            local.busy = False
+        if reply is None:
+            raise RuntimeError("the check has ended")
+        msg = loads(reply.decode())
+        heard(CLOCK, msg)
+        if "raise" in msg:
+            raise RuntimeError(msg.get("msg", ""))
+        return msg.get("ok")
+    return connect, op
+
+
 # ---------------------------------------------------------------- the proxies
 # Exactly the methods each statement names, nothing else to read or write.
 
