@@ -244,6 +244,44 @@ def test_the_guard_ends_a_module_that_walks_the_object_graph_as_it_loads():
                          "graph (gc.get_objects) at line 3 (while loading)"), r.problem
 
 
+def test_a_runners_report_goes_through_nothing_the_learner_rebinds():
+    """json.dumps is json._default_encoder's encode, a module attribute no
+    audit event shows written: replaced, it saw every report of the runner's,
+    token and all, and rewrote a swallowing answer's "returned" into "raised
+    Frozen" (a hostile round, twenty-ninth session: PASS 10 of 10). The
+    runners report through json's C encoder made before the learner's code
+    loads (wire.runner_path): the swallow fails, the policy and the guard
+    out of the way of neither."""
+    r = _unchecked("lock-leak/safe-transfer", """
+        import json, threading
+
+        real, mine = json._default_encoder, threading.local()
+
+        class Rewriter:
+            def encode(self, obj):
+                e = getattr(mine, "swallowed", None)
+                if e is not None and type(obj) is dict and obj.get("op") == "returned":
+                    k, _, token = obj["args"]
+                    mine.swallowed = None
+                    obj = {"obj": obj["obj"], "op": "raised",
+                           "args": [k, type(e).__name__, str(e), [], False, token]}
+                return real.encode(obj)
+
+        json._default_encoder = Rewriter()
+
+        def transfer(bank, lock, src, dst, amount):
+            with lock:
+                bank.debit(src, amount)
+                try:
+                    bank.credit(dst, amount)
+                except Exception as e:
+                    bank.credit(src, amount)
+                    mine.swallowed = e
+    """, runs=3)
+    assert not r.passed
+    assert any("the caller never saw Frozen" in x for x in r.failures()), r.failures()
+
+
 def test_the_jail_leaves_no_ctypes_loaded_for_the_learner():
     """The jail loads ctypes for one prctl; loaded, `import ctypes` raised no
     event (a hostile round wrote memory with a ctypes Union): it is forgotten."""
