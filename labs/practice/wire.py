@@ -17,7 +17,10 @@ two replies can never be confused. An exception that interrupts the wait for
 a reply (a handler that raises) retires the connection: its late reply can
 never be read as another call's. In the main thread, a call runs the Python
 handlers of the signals that came during it before it returns (``Wire.call``):
-a handler's calls are then always nested in the call the signal came in.
+a handler's calls are then always nested in the call the signal came in. The
+runners' own operations (each call's begin and end, with its token) take the
+same path through functions bound before the learner's code loads
+(``runner_path``): nothing the learner's code rebinds reaches them.
 
 Standard library only; imports nothing of ``labs``.
 """
