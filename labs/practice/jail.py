@@ -13,7 +13,9 @@ Runs in the sandboxed child (``python -m labs.child practice EXERCISE``, see
 3. becomes a child subreaper (prctl), so that an orphaned descendant stays
    its descendant while it lives (the grader's fallback without root);
 4. forgets where the ``labs`` package is (sys.path, package paths);
-5. installs the guard (``labs.practice.guard``: an audit hook that ends the
+5. binds the runners' path to the grader (``wire.runner_path``: what their
+   reports go through, out of reach of anything the learner's code rebinds);
+6. installs the guard (``labs.practice.guard``: an audit hook that ends the
    process when the learner's code reaches for frames, the object graph,
    tracing or the process's memory) and hands signal handlers no frame.
 
@@ -246,11 +248,11 @@ def _runner(wire, rep, fn, args, calls, lines, name, path) -> None:
     (wire.runner_path: bound before the learner's code loaded)."""
     connect, report = path
     try:
-        conn = connect(name) if calls else None
+        held = connect(name) if calls else None  # [its connection, name]: this frame's alone
         for k in range(calls):
             # the call's token: the grader ends the call only on a report
             # that carries it (GRep.op_call)
-            token = report(conn, rep, "call", k)
+            token = report(held, rep, "call", k)
             try:
                 value = fn(*args)
             except BaseException as e:  # noqa: B036
@@ -262,11 +264,11 @@ def _runner(wire, rep, fn, args, calls, lines, name, path) -> None:
                 tb = tb.tb_next if tb is not None else None
                 BaseException.with_traceback(e, tb)
                 wire_module.end_helpers()
-                report(conn, rep, "raised", k, TYPE_NAME(type(e)), text_of(e),
+                report(held, rep, "raised", k, TYPE_NAME(type(e)), text_of(e),
                        learner_frames(tb, lines), wire.raised_by_check(e), token)
             else:
                 wire_module.end_helpers()
-                report(conn, rep, "returned", k, describe(value), token)
+                report(held, rep, "returned", k, describe(value), token)
     except BaseException:  # noqa: B036 - the check ended, or the channel was broken
         pass
     finally:
