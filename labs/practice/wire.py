@@ -441,8 +441,8 @@ class Wire:
     def _connect(self) -> socket.socket:
         mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         me = threading.current_thread()
-        hello = json.dumps({"thread": me.name, "tid": threading.get_native_id(),
-                            "ident": me.ident}).encode()
+        hello = _DUMPS({"thread": me.name, "tid": threading.get_native_id(),
+                        "ident": me.ident}).encode()
         try:
             socket.send_fds(self.dial, [hello], [theirs.fileno()])
         finally:
@@ -461,7 +461,7 @@ class Wire:
             if conn is None:
                 conn = loc.conn = self._connect()
             loc.busy = True
-        line = json.dumps({"obj": obj, "op": op, "args": list(args)}).encode() + b"\n"
+        line = _DUMPS({"obj": obj, "op": op, "args": list(args)}).encode() + b"\n"
         try:
             if len(line) > MAX_LINE:
                 raise ValueError("too large a value for the check's objects")
@@ -489,7 +489,7 @@ class Wire:
                 loc.busy = False
         if reply is None:
             raise RuntimeError("the check has ended")
-        msg = json.loads(reply)
+        msg = _LOADS(reply.decode())
         CLOCK.heard(msg)
         if "raise" in msg:
             exc = ERRORS.get(msg["raise"], RuntimeError)(msg.get("msg", ""))
@@ -521,18 +521,6 @@ class Wire:
             conn.close()
 
 
-def _read_line(conn) -> tuple:
-    """One reply line, and the descriptors that came with it."""
-    buf, fds = b"", []
-    while not buf.endswith(b"\n"):
-        chunk, got, _flags, _addr = socket.recv_fds(conn, MAX_LINE, 8)
-        fds += got
-        if not chunk:
-            return None, fds
-        buf += chunk
-    return buf, fds
-
-
 # ---------------------------------------------------------------- the runner's own path
 # The runner's operations (call, returned, raised: each call's token goes by
 # them) and its thread's connection go through what is bound here, as this
@@ -549,7 +537,7 @@ def _bound_json():
     from json import decoder, encoder, scanner
     make, scan = encoder.c_make_encoder, scanner.c_make_scanner
     if make is None or scan is None:  # pragma: no cover - CPython has both
-        return json.dumps, lambda text: json.loads(text)
+        return json.dumps, json.loads
     scan_once, ascii_, join = scan(decoder.JSONDecoder()), encoder.encode_basestring_ascii, \
         "".join
 
@@ -564,41 +552,16 @@ def _bound_json():
     return dumps, loads
 
 
-def runner_path(wire: "Wire"):
-    """(connect, op) for the runners, bound to ``wire``'s dial and thread
-    state as they are now (call it before the learner's code loads).
-    ``connect(name)`` makes the calling thread's connection, announces it as
-    ``name``'s and keeps it as the thread's (the learner's calls in the thread
-    use it too): a list [connection, name], held by the runner alone;
-    ``op(held, obj, op, *args)`` is Wire.call on it, on a new one if a
-    handler's exception retired it meanwhile (Wire.call's rule)."""
+def _bound_read_line():
+    """``read_line(conn)``: one reply line, and the descriptors that came with
+    it (socket.recv_fds's work, on ``_socket.socket``'s own recvmsg)."""
     import _socket
-    import _thread
     import array
-    dumps, loads = _bound_json()
-    dial, local, heard = wire.dial, wire.local, Clock.heard
-    pair, sendall, sendmsg, recvmsg, close, fileno = (
-        _socket.socketpair, _socket.socket.sendall, _socket.socket.sendmsg,
-        _socket.socket.recvmsg, _socket.socket.close, _socket.socket.fileno)
-    unix, stream, sol, rights, cmsg_len = (_socket.AF_UNIX, _socket.SOCK_STREAM,
-                                           _socket.SOL_SOCKET, _socket.SCM_RIGHTS,
-                                           _socket.CMSG_LEN)
-    native_id, ident, main = _thread.get_native_id, _thread.get_ident, _thread.get_ident()
-    sigmask, block = signal.pthread_sigmask, signal.SIG_BLOCK
-    ints, to_list, size, get, error, max_line = array.array, list, len, getattr, \
-        BaseException, MAX_LINE
+    recvmsg, sol, rights, cmsg_len = (_socket.socket.recvmsg, _socket.SOL_SOCKET,
+                                      _socket.SCM_RIGHTS, _socket.CMSG_LEN)
+    ints, to_list, size, max_line = array.array, list, len, MAX_LINE
 
-    def connect(name: str):
-        mine, theirs = pair(unix, stream)
-        hello = dumps({"thread": name, "tid": native_id(), "ident": ident()}).encode()
-        try:
-            sendmsg(dial, [hello], [(sol, rights, ints("i", [fileno(theirs)]))])
-        finally:
-            close(theirs)
-        local.conn = mine
-        return [mine, name]
-
-    def read_line(conn):
+    def read_line(conn) -> tuple:
         buf, fds = b"", []
         while not buf.endswith(b"\n"):
             chunk, ancillary, _flags, _addr = recvmsg(conn, max_line, cmsg_len(8 * 4))
@@ -611,6 +574,46 @@ def runner_path(wire: "Wire"):
                 return None, fds
             buf += chunk
         return buf, fds
+    return read_line
+
+
+# every line on the channel, the learner's calls' and the runners', is written,
+# read and parsed by these, bound as this module loads
+_DUMPS, _LOADS = _bound_json()
+_read_line = _bound_read_line()
+
+
+def runner_path(wire: "Wire"):
+    """(connect, op) for the runners, bound to ``wire``'s dial and thread
+    state as they are now (call it before the learner's code loads).
+    ``connect(name)`` makes the calling thread's connection, announces it as
+    ``name``'s and keeps it as the thread's (the learner's calls in the thread
+    use it too): a list [connection, name], held by the runner alone;
+    ``op(held, obj, op, *args)`` is Wire.call on it, on a new one if a
+    handler's exception retired it meanwhile (Wire.call's rule)."""
+    import _socket
+    import _thread
+    import array
+    dumps, loads, read_line = _DUMPS, _LOADS, _read_line
+    dial, local, heard = wire.dial, wire.local, Clock.heard
+    pair, sendall, sendmsg, close, fileno = (
+        _socket.socketpair, _socket.socket.sendall, _socket.socket.sendmsg,
+        _socket.socket.close, _socket.socket.fileno)
+    unix, stream, sol, rights = (_socket.AF_UNIX, _socket.SOCK_STREAM, _socket.SOL_SOCKET,
+                                 _socket.SCM_RIGHTS)
+    native_id, ident, main = _thread.get_native_id, _thread.get_ident, _thread.get_ident()
+    sigmask, block = signal.pthread_sigmask, signal.SIG_BLOCK
+    ints, to_list, get, error = array.array, list, getattr, BaseException
+
+    def connect(name: str):
+        mine, theirs = pair(unix, stream)
+        hello = dumps({"thread": name, "tid": native_id(), "ident": ident()}).encode()
+        try:
+            sendmsg(dial, [hello], [(sol, rights, ints("i", [fileno(theirs)]))])
+        finally:
+            close(theirs)
+        local.conn = mine
+        return [mine, name]
 
     def op(held, obj: str, what: str, *args):
         if fileno(held[0]) == -1:  # retired (closed) by an interrupted call of the thread's
