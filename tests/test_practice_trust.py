@@ -1095,6 +1095,21 @@ def _answer(ex_id, what):
     return next(p for p in ex.wrong_answers() if p.stem.endswith(what)).read_text()
 
 
+def test_idle_wake_ups_are_counted_at_the_pace_the_code_asked_for():
+    """A poller slowed by a loaded machine wakes less often per second as it
+    passes: the time its thread (and the grader's serving it) waited for a
+    CPU is taken out (a 5 ms poller passed 1 grading in 6 beside 6 spinners,
+    thirtieth session), but never more than three quarters of the window."""
+    from labs.practice.ex_blocking_io import idle_rates
+    before = {"switches": 0, "cpu_ns": 0, "tids": {1}, "process_cpu_s": 0.0, "t": 0.0}
+    after = dict(before, switches=100, t=0.25)
+    assert idle_rates(before, after)["wakeups_per_s"] == 400
+    assert idle_rates(before, after, paced=0.125)["wakeups_per_s"] == 800
+    assert idle_rates(before, after, paced=1.0)["wakeups_per_s"] == 1600
+    # the time all the threads waited, overlapping, is not taken out
+    assert idle_rates(before, after, queued=0.125)["wakeups_per_s"] == 400
+
+
 def test_a_timeout_quoted_in_the_source_is_never_called_missing():
     """Issue 17: "a call without a timeout" was said of code that quotes
     jobs.get(timeout=0.05). The ledger says which get() had none."""

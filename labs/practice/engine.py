@@ -429,6 +429,15 @@ class Rep:
         return (procfs.cpu_wait_s(self.session.pid, call.tid)
                 + procfs.cpu_wait_s(os.getpid(), conn.server_tid))
 
+    def queued_conns(self) -> dict[int, float]:
+        """Seconds each of this run's connections has waited for a CPU so
+        far, by its id: the learner's thread that calls on it and the
+        grader's that serves it (one of the two runs at a time: their waits
+        do not overlap, as the waits of two threads of the learner's can)."""
+        pid, me = self.session.pid, os.getpid()
+        return {c.id: procfs.cpu_wait_s(pid, c.tid) + procfs.cpu_wait_s(me, c.server_tid)
+                for c in self.arena.conns[self.first_conn:]}
+
     def served_run(self) -> float:
         """CPU seconds the grader's threads that serve this run's connections
         have used so far: the CPU the learner's operations cost on the

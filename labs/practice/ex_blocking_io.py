@@ -9,6 +9,7 @@ and CPU time, its file descriptors, its threads). The one thing its own
 process reports is the value the reader returned."""
 from __future__ import annotations
 
+import collections
 import fcntl
 import random
 import socket
@@ -57,7 +58,7 @@ def kernel_counts(pid: int, pids: list | None = None) -> dict:
 
 
 def idle_rates(before: dict, after: dict, queued: float = 0.0, calls: int = 0,
-               served: float = 0.0) -> dict:
+               served: float = 0.0, paced: float = 0.0) -> dict:
     """Wake-ups per second and share of a CPU between two ``kernel_counts``.
     A thread that started or ended in between counts as a wake-up; and since
     a thread that ended took its own count of wake-ups with it, the count is
@@ -72,19 +73,28 @@ def idle_rates(before: dict, after: dict, queued: float = 0.0, calls: int = 0,
     when the kernel did not count one (on a loaded machine a reply can be
     there before the thread waits for it: no voluntary switch). ``served``:
     CPU seconds the grader spent answering them, counted with the learner's
-    own (a spinner's calls cost about as much on each side)."""
+    own (a spinner's calls cost about as much on each side). ``paced``:
+    seconds the learner's thread that called most in the window, and the
+    grader's that served it, waited for a CPU meanwhile (``queued_conns``):
+    the wake-ups are counted per second of the window less that time, the
+    pace the code asked for (its timeouts, its work and the grader's)."""
     real = max(after["t"] - before["t"], 1e-3)
     span = max(real - max(0.0, queued), real / 4)
+    paced_span = max(real - max(0.0, paced), real / 4)
     switches = max(after["switches"] - before["switches"], calls)
     churn = len(before["tids"] ^ after["tids"])
     cpu_s = max((after["cpu_ns"] - before["cpu_ns"]) / 1e9,
                 after["process_cpu_s"] - before["process_cpu_s"] - 0.02) + max(0.0, served)
-    # Wake-ups per second of the window as it passed: a timed wait's wake-ups come
-    # by the clock, however long the thread then waited for a CPU (counted per
-    # second it could run, a right 10 ms loop measured 462 a second on a loaded
-    # 3.11, twenty-fifth session's repetition; idle, 267 to 384); a spinner is what
-    # the CPU share catches, per second it could run
-    return {"wakeups_per_s": round((switches + churn) / real),
+    # Wake-ups per second of the window at the pace the code asked for: the
+    # time one thread (with its server) waited for a CPU is taken out, since a
+    # loop slowed by the load wakes less often per second as it passed (beside
+    # 6 spinners a 5 ms poller measured 286 to 596 a second as it passed, and
+    # passed 1 grading in 6; less that time, 609 to 756; a right 10 ms loop 304
+    # to 409: thirtieth session). Not the time all threads waited: that
+    # counts overlapping waits twice over (a right 10 ms loop measured 462 a
+    # second on a loaded 3.11 so, twenty-fifth session). A spinner is what the
+    # CPU share catches, per second it could run.
+    return {"wakeups_per_s": round((switches + churn) / paced_span),
             "cpu_share": round(max(cpu_s, 0.0) / span, 3), "turnover": churn}
 
 
@@ -100,15 +110,19 @@ def watch_process(rep, stop_watching=lambda: False) -> dict | None:
     budget). None when the process was gone."""
     pid, a = rep.session.pid, rep.arena
     before, queued, served, seq = kernel_counts(pid), rep.queued_run(), rep.served_run(), a.seq
+    waited = rep.queued_conns()
     rep.hold(WINDOW_S)
     a.wait_for(lambda: stop_watching(), WINDOW_S)  # the window itself, not a synchronisation
     after, queued = kernel_counts(pid), rep.queued_run() - queued
     served = rep.served_run() - served
+    waited = {c: s - waited.get(c, 0.0) for c, s in rep.queued_conns().items()}
     if not before["tids"] or not after["tids"]:
         return None
     with a.cond:
-        calls = sum(1 for r in rep.ledger() if r.seq > seq and r.kind not in ("Rep", "Grader"))
-    return idle_rates(before, after, queued, calls, served)
+        mine = [r for r in rep.ledger() if r.seq > seq and r.kind not in ("Rep", "Grader")]
+    by_conn = collections.Counter(r.conn for r in mine)
+    busiest = max(by_conn, key=by_conn.get, default=None)
+    return idle_rates(before, after, queued, len(mine), served, waited.get(busiest, 0.0))
 
 
 def _wakeups(limit):
@@ -789,7 +803,8 @@ CONSUMER = Exercise(
         "consumer must return after "
         "the stop, within "
         "250 ms (the time the check holds such `done()` calls is not counted); while "
-        f"idle, wake up at most {CONSUMER_WAKES} times a second (each call on "
+        f"idle, wake up at most {CONSUMER_WAKES} times a second (a second less the "
+        "time your thread waited for a CPU on a loaded machine; each call on "
         "the check's objects wakes your thread once or twice: a loop with a 50 ms timeout "
         "measured 32 to 60, one with 10 ms 267 to 384, 5 ms 660 to 765) and use at most half a "
         "CPU (yours, and the check's answering your calls: a thread that never waits uses a "
