@@ -48,6 +48,11 @@ def run(source: str, python: str | None = None) -> subprocess.CompletedProcess:
      "rewrote __code__ of an object not its own at line 2"),
     ("import queue\nqueue.Queue.__bases__ = (object,)\n", "rewrote __bases__"),
     ("breakpoint()\n", "called breakpoint()"),
+    # a program started has no guard: it could read this process's memory
+    ("import os\nos.execv('/bin/true', ['true'])\n", "started a program (os.exec*)"),
+    ("import os\nos.system('true')\n", "started a program (os.system)"),
+    ("import os\nos.posix_spawn('/bin/true', ['true'], {})\n", "started a program (os.posix_spawn)"),
+    ("import subprocess\nsubprocess.run(['true'])\n", "started a program (subprocess)"),
     # a hostile round, twenty-ninth session: each got past the guard's first version
     ("import builtins, sys\nreal = builtins.getattr\n"  # the hook's own lookups, rebound
      "builtins.getattr = lambda o, n, *d: True if n == 'on' else real(o, n, *d)\n"

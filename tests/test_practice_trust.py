@@ -54,8 +54,8 @@ def _unchecked(ex_id, source, runs=4, order_seed=None, guarded=True):
     """Grade with the policy out of the way (and the guard, ``guarded=False``):
     the verdict must hold anyway."""
     ex = exercises.get(ex_id)
-    return engine.Session(ex, textwrap.dedent(source), runs, order_seed=order_seed,
-                          guarded=guarded).run()
+    return engine.Session(ex, textwrap.dedent(source), runs, python=CHILD_PYTHON,
+                          order_seed=order_seed, guarded=guarded).run()
 
 
 @pytest.mark.parametrize("source", [
@@ -66,6 +66,30 @@ def test_without_the_policy_the_grader_is_out_of_reach(source):
     r = _unchecked("lock-leak/stop-worker", source)
     assert not r.passed
     assert "ModuleNotFoundError" in (r.problem or ""), r.problem
+
+
+def test_without_the_policy_nor_the_guard_the_kernel_refuses_a_program():
+    """A program started from the learner's process would run without the
+    guard, on its memory: the jail's seccomp filter makes execve fail, in
+    a process it forks too (jail.forbid_programs)."""
+    r = _unchecked("lock-leak/stop-worker", """
+        import os
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.execv("/bin/true", ["true"])
+            except PermissionError:
+                os._exit(7)
+            os._exit(0)
+        child = os.waitpid(pid, 0)[1]
+        try:
+            os.execv("/bin/true", ["true"])
+        except PermissionError as e:
+            raise RuntimeError(f"refused: {e.strerror}, the fork's exit {child >> 8}")
+        def worker(bank, lock, stop):
+            pass
+        """, runs=1, guarded=False)
+    assert "refused: Operation not permitted, the fork's exit 7" in (r.problem or ""), r.problem
 
 
 def test_without_the_policy_a_process_left_behind_fails_and_is_killed():

@@ -16,7 +16,9 @@ runner's frame, where each call's token is kept; the process's memory):
   an audit hook of its own (it would see every frame), ``breakpoint()``,
   ``ctypes`` (the jail forgets it after its own use: importing it again is
   seen), a second interpreter (it has no hook: ``_interpreters`` imported,
-  or ``PyInterpreterState_New``); code made at run time by the learner's
+  or ``PyInterpreterState_New``), a program started (``os.exec*``,
+  ``os.posix_spawn``, ``os.system``, ``subprocess``: the ways that raise an
+  event; the kernel refuses every other, ``jail.forbid_programs``); code made at run time by the learner's
   code or by code a stdlib function compiled for it (``compile``,
   ``CodeType``, ``code.replace``, ``marshal.loads``, ``timeit``'s);
 - a frame taken (``sys._getframe``) but by the stdlib functions that only
@@ -104,6 +106,12 @@ ALWAYS = {
     # 12 reached /proc/self/maps so, in a hostile round): no link is made at all
     "os.symlink": "made a symbolic link (os.symlink)",
     "os.link": "made a hard link (os.link)",
+    # a program started runs without the guard, and can read this process's memory
+    # (a fork keeps the hook: it is the same program)
+    "os.exec": "started a program (os.exec*): it runs without the guard",
+    "os.posix_spawn": "started a program (os.posix_spawn): it runs without the guard",
+    "os.system": "started a program (os.system): it runs without the guard",
+    "subprocess.Popen": "started a program (subprocess): it runs without the guard",
 }
 FRAME_ATTRIBUTES = frozenset({"tb_frame", "gi_frame", "cr_frame", "ag_frame"})
 # modules that start interpreters (from 3.13 they raise no PyInterpreterState_New)

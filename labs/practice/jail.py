@@ -12,10 +12,12 @@ Runs in the sandboxed child (``python -m labs.child practice EXERCISE``, see
    the grader finds and kills them all after the check;
 3. becomes a child subreaper (prctl), so that an orphaned descendant stays
    its descendant while it lives (the grader's fallback without root);
-4. forgets where the ``labs`` package is (sys.path, package paths);
-5. binds the runners' path to the grader (``wire.runner_path``: what their
+4. asks the kernel to refuse it, and every process it starts, any program
+   (a seccomp filter: ``forbid_programs``);
+5. forgets where the ``labs`` package is (sys.path, package paths);
+6. binds the runners' path to the grader (``wire.runner_path``: what their
    reports go through, out of reach of anything the learner's code rebinds);
-6. installs the guard (``labs.practice.guard``: an audit hook that ends the
+7. installs the guard (``labs.practice.guard``: an audit hook that ends the
    process when the learner's code reaches for frames, the object graph,
    tracing or the process's memory) and hands signal handlers no frame.
 
@@ -60,9 +62,12 @@ def drop_privileges(uid) -> None:
 
 
 def become_subreaper() -> None:
+    """Steps 3 and 4 (ctypes' prctl and syscall), then ctypes forgotten."""
     try:
         import ctypes
-        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+        forbid_programs(ctypes, libc)
     except (OSError, AttributeError):
         pass
     # ctypes forgotten: loaded, a learner's `import ctypes` raised no event the
@@ -70,6 +75,53 @@ def become_subreaper() -> None:
     # ctypes Union); imported again, it opens a library (ctypes.dlopen)
     for name in [n for n in sys.modules if n in ("ctypes", "_ctypes") or n.startswith("ctypes.")]:
         del sys.modules[name]
+
+
+# seccomp (linux/seccomp.h, linux/filter.h, linux/audit.h): by machine, the
+# filter's architecture and the numbers of seccomp(2), execve(2), execveat(2)
+SECCOMP_ARCH = {"x86_64": (0xC000003E, 317, 59, 322), "aarch64": (0xC00000B7, 277, 221, 281)}
+
+
+def forbid_programs(ctypes, libc) -> bool:
+    """A seccomp filter on every thread of this process and of those it
+    starts: ``execve`` and ``execveat`` fail with EPERM. A program started
+    from the learner's process would run without the guard, on this
+    process's memory (same user); the guard stops the calls that raise an
+    event (``os.exec*``, ``subprocess``), the kernel every other (3.15's
+    ``_posixsubprocess`` is built in: a fresh copy of its ``fork_exec``,
+    made with ``_imp``, raises none). A system call of another architecture
+    (x32's, i386's) fails the same way. False where the machine is not one
+    of SECCOMP_ARCH or the kernel refuses (the guard alone then)."""
+    import platform
+    arch = SECCOMP_ARCH.get(platform.machine())
+    if arch is None:
+        return False
+    audit_arch, nr_seccomp, execve, execveat = arch
+
+    class Filter(ctypes.Structure):
+        _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte),
+                    ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint32)]
+
+    class Program(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(Filter))]
+
+    load, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06  # BPF_LD|W|ABS, JMP|JEQ|K, JMP|JGE|K, RET|K
+    allow, eperm = 0x7FFF0000, 0x00050000 | 1     # SECCOMP_RET_ALLOW, RET_ERRNO | EPERM
+    code = [(load, 0, 0, 4),                      # seccomp_data.arch
+            (jeq, 1, 0, audit_arch),
+            (ret, 0, 0, eperm),                   # another architecture's call
+            (load, 0, 0, 0),                      # seccomp_data.nr
+            (jge, 3, 0, 0x40000000),              # x32's numbers
+            (jeq, 2, 0, execve),
+            (jeq, 1, 0, execveat),
+            (ret, 0, 0, allow),
+            (ret, 0, 0, eperm)]
+    filters = (Filter * len(code))(*[Filter(*c) for c in code])
+    program = Program(len(code), filters)
+    if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS (a filter needs it)
+        return False
+    # SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC: every thread at once
+    return libc.syscall(nr_seccomp, 1, 1, ctypes.byref(program)) == 0
 
 
 def forget_labs() -> None:
