@@ -92,6 +92,21 @@ def test_without_the_policy_nor_the_guard_the_kernel_refuses_a_program():
     assert "refused: Operation not permitted, the fork's exit 7" in (r.problem or ""), r.problem
 
 
+def test_without_root_the_grader_is_not_dumpable_while_checks_run():
+    """Without root the learner's process is the grader's own user: the
+    grader is then not dumpable (its memory out of that process's reach),
+    until the last of the checks that run at once ends."""
+    before = engine._prctl(3)  # PR_GET_DUMPABLE
+    assert before == 1
+    with engine.out_of_reach(True):
+        with engine.out_of_reach(True):
+            assert engine._prctl(3) == 0
+        assert engine._prctl(3) == 0
+    assert engine._prctl(3) == 1
+    with engine.out_of_reach(False):  # as root: a user of its own, nothing to do
+        assert engine._prctl(3) == 1
+
+
 def test_without_the_policy_a_process_left_behind_fails_and_is_killed():
     session = engine.Session(exercises.get("lost-task/shutdown"), textwrap.dedent("""
         import os, time

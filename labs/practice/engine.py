@@ -19,6 +19,7 @@ the check's uid is killed (root), or every descendant of the child.
 """
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hmac
 import os
@@ -1008,6 +1009,43 @@ def measure(checks, facts) -> list:
 
 # ---------------------------------------------------------------- the session
 
+_REACH = threading.Lock()
+_reach_checks = [0, None]  # checks that run now without root, the grader's dumpable flag before
+
+
+def _prctl(option: int, value: int = 0) -> int:
+    import ctypes
+    return ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
+
+
+@contextlib.contextmanager
+def out_of_reach(needed: bool):
+    """While a check runs without root, the grader is not dumpable
+    (``prctl(PR_SET_DUMPABLE, 0)``): the learner's process then runs as the
+    grader's own user, and the kernel would let it read and write the
+    grader's memory (``/proc/PID/mem``: 16 bytes read so, as ``nobody``, the
+    guard out of the way, thirtieth session); only root may now. As root the
+    learner's process has a user of its own (``free_uid``): nothing to do.
+    Checks that run at once (a class graded in threads) share it: the flag is
+    set back when the last one ends. The learner's process execs a fresh
+    interpreter: it is dumpable again, and the grader reads its ``/proc``."""
+    if not needed:
+        yield
+        return
+    with _REACH:
+        if _reach_checks[0] == 0:
+            _reach_checks[1] = _prctl(3)  # PR_GET_DUMPABLE
+            _prctl(4, 0)                  # PR_SET_DUMPABLE
+        _reach_checks[0] += 1
+    try:
+        yield
+    finally:
+        with _REACH:
+            _reach_checks[0] -= 1
+            if _reach_checks[0] == 0 and _reach_checks[1] == 1:  # (2 is not prctl's to set)
+                _prctl(4, _reach_checks[1])
+
+
 class Session:
     def __init__(self, ex, source: str, runs: int, python=None, progress=None,
                  schedule=None, seed: int = 0, exhaust: int = 0, bound: int | None = None,
@@ -1253,6 +1291,10 @@ class Session:
         return spots
 
     def run(self) -> Result:
+        with out_of_reach(self.uid is None):
+            return self._run()
+
+    def _run(self) -> Result:
         ex = self.ex
         result = Result(exercise=ex, planned=self.runs, source=self.source,
                         order_seed=self.order_seed)
