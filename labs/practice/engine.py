@@ -68,6 +68,18 @@ def guarded(outcome) -> str:
     return f"the grader's guard ended your process: {what}"
 
 
+def told_frames(frames) -> list:
+    """The learner's frames as the child told them (jail.learner_frames:
+    [line, function, text] each), only those of that shape: whatever
+    else a report carries is dropped, never read (a module of the
+    learner's that spoke to the grader itself made its reading raise in the
+    grader's own process: hostile round, thirtieth session)."""
+    if not isinstance(frames, list):
+        return []
+    return [f for f in frames if isinstance(f, list) and len(f) == 3
+            and type(f[0]) is int and all(isinstance(x, str) for x in f[1:])]
+
+
 class GGrader(GObject):
     """The child's main thread: ``loaded``, ``load_failed``, ``next``."""
     kind = "Grader"
@@ -96,7 +108,7 @@ class GGrader(GObject):
 
     def op_load_failed(self, rec, kind="", message="", frames=()):
         if self.load_problem is None and not self.loaded:
-            self.load_problem = (str(kind), str(message), frames)
+            self.load_problem = (str(kind), str(message), told_frames(frames))
         self.changed()
 
     def op_next(self, rec):
@@ -168,7 +180,8 @@ class GRep(GObject):
 
     def op_raised(self, rec, k, type_name="", message="", frames=(), theirs=None, token=None):
         c = self._mine(rec, k, False, token)[-1]
-        c.update(end=rec.seq, outcome=("raised", str(type_name), str(message), frames),
+        c.update(end=rec.seq, outcome=("raised", str(type_name), str(message),
+                                       told_frames(frames)),
                  queued=self._queued(rec),
                  # False: an exception of the learner's own; else the record that raised it
                  theirs=theirs if isinstance(theirs, int) else None)
@@ -1464,7 +1477,7 @@ class Session:
         if kind == "missing":
             return f"no function named {message!r}", True
         if kind == "SyntaxError":
-            return f"not valid Python: line {frames[0][0]}: {message}", True
+            return f"not valid Python: line {frames[0][0] if frames else '?'}: {message}", True
         where = ""
         if frames:
             line, _, text = frames[-1]
