@@ -7,6 +7,7 @@ import sys
 from labs.practice import guard
 
 source = sys.stdin.read()
+code = compile(source, guard.LEARNER_FILE, "exec")  # (this file is no library's: not after)
 guard.hide_frames(signal)
 guard.install()
-exec(compile(source, guard.LEARNER_FILE, "exec"), {"__name__": "answer"})
+exec(code, {"__name__": "answer"})

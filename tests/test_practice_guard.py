@@ -48,6 +48,24 @@ def run(source: str, python: str | None = None) -> subprocess.CompletedProcess:
      "rewrote __code__ of an object not its own at line 2"),
     ("import queue\nqueue.Queue.__bases__ = (object,)\n", "rewrote __bases__"),
     ("breakpoint()\n", "called breakpoint()"),
+    # a hostile round, thirtieth session: each got past the guard before
+    ("import _imp, threading\ndef setter():\n"  # renamed after a library file
+     "    threading.Event.set.__code__ = (lambda self: None).__code__\n"
+     "_imp._fix_co_filename(setter.__code__, threading.__file__)\nsetter()\n",
+     "rewrote __code__ of an object not its own at line 3"),
+    ("import functools, threading\n"  # a library function that writes what it is told
+     "functools.update_wrapper(threading.Event.set, lambda self: None, "
+     "assigned=('__code__',), updated=())\n", "rewrote __code__ of an object not its own"),
+    ("import importlib.util, os, tempfile\n"  # a file of its own, imported
+     "p = os.path.join(tempfile.mkdtemp(), 'm.py')\n"
+     "with open(p, 'w') as f:\n"
+     "    f.write('import threading\\nthreading.Event.set.__code__ = (lambda s: None).__code__\\n')\n"
+     "spec = importlib.util.spec_from_file_location('m', p)\n"
+     "spec.loader.exec_module(importlib.util.module_from_spec(spec))\n",
+     "rewrote __code__ of an object not its own"),
+    ("import codeop, os\nc = codeop.compile_command('x = 1', os.__file__, 'exec')\n",
+     "made code under a library file's name"),
+    ("f = open('/tmp/../etc/hostname')\n", "opened a path through '..'"),
     # a program started has no guard: it could read this process's memory
     ("import os\nos.execv('/bin/true', ['true'])\n", "started a program (os.exec*)"),
     ("import os\nos.system('true')\n", "started a program (os.system)"),
@@ -66,12 +84,12 @@ def run(source: str, python: str | None = None) -> subprocess.CompletedProcess:
      "    _missing_ = staticmethod(sys._getframe)\nE(2)\n", "took a frame (sys._getframe)"),
     ("import _imp, collections, sys\ndef grab():\n    return sys._getframe(1)\n"
      "_imp._fix_co_filename(grab.__code__, collections.__file__)\ngrab()\n",
-     "took a frame (sys._getframe) at line 5"),
+     "took a frame (sys._getframe) at line 3"),  # (its own line: known by identity)
     ("import marshal\nc = marshal.loads(marshal.dumps(compile.__doc__))\n",
      "made code at run time (marshal.loads)"),
     ("import posixpath\nposixpath._joinrealpath = lambda *a: ('/tmp/x', True)\n"
      "open('/proc/self/maps').read()\n", "opened /proc/"),
-    ("f = open('/dev/fd/../maps')\n", "opened /dev/fd/../maps"),  # a symlink into /proc
+    ("f = open('/dev/fd/../maps')\n", "opened a path through '..'"),  # a symlink into /proc
     ("import logging, traceback\ntraceback.print_stack = lambda f=None, **k: None\n"
      "logging.getLogger().warning('x', stack_info=True)\n", "took a frame (sys._getframe)"),
     ("import io, logging, sys, traceback\ntraceback.print_stack = lambda f=None, **k: None\n"

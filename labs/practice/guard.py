@@ -167,6 +167,23 @@ def _codes(module, names_getframe: bool = False) -> dict:
     return found
 
 
+def _roots() -> list:
+    """The directories whose files hold the library's code and the check's
+    own (each ends with "/"), as given and as the kernel resolves them."""
+    found = [os.path.dirname(os.__file__), OWN_ROOT]  # (lib-dynload is below the first)
+    out = []
+    for p in found:
+        if p:
+            for q in (os.path.abspath(p), os.path.realpath(p)):
+                q = os.path.join(q, "")
+                if q not in out:
+                    out.append(q)
+    return out
+
+
+OWN_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the labs package
+
+
 def _snapshot(module, held=()) -> list:
     """[(namespace, {name: value})] of a module's functions, classes and
     modules, of its classes' methods, and of the modules it holds named in
@@ -227,6 +244,17 @@ def install(own_readers=(), name_writer=None) -> None:
     learner_file, prefix, status = LEARNER_FILE, PREFIX, STATUS
     importlib_file = importlib.__file__
     proc_dev = stat("/proc").st_dev
+    # where the library's code and the check's own come from: code from a file
+    # anywhere else (one the learner's code wrote, then imported) is the learner's
+    roots = tuple(_roots())
+    own_root = os.path.join(OWN_ROOT, "")
+    # what a library function may not write for the learner's code: what an
+    # object does (its names a library writes as it makes a class for it:
+    # namedtuple's __module__)
+    behaviour = frozenset({"__code__", "__defaults__", "__kwdefaults__", "__bases__",
+                           "__class__"})
+    code_type = types.CodeType
+    mine: dict = {}  # the learner's module's code objects, by id (held: ids stay theirs)
     # the code objects trusted, each with the globals it must run with (a
     # learner's function given one of them as its __code__ runs it with the
     # learner's globals: a hostile round, twenty-ninth session)
@@ -253,11 +281,41 @@ def install(own_readers=(), name_writer=None) -> None:
         return str_copy(value) if subclass(to_type(value), str_) else ""
 
     def learners_code(code) -> bool:
-        """Code the learner's module holds, or code made at run time (``<string>``:
-        ``eval`` in a stdlib function hands back code the learner wrote)."""
+        """Code the learner's module holds (by identity: a code object renamed
+        after a library file, ``_imp._fix_co_filename``, is still its own),
+        code made at run time (``<string>``: ``eval`` in a stdlib function
+        hands back code the learner wrote), or code from a file outside the
+        library and the check (one the learner's code wrote and imported)."""
+        entry = mine.get(ident(code))
+        if entry is not None and entry is code:
+            return True
         name = text(code.co_filename)
-        return name == learner_file or not (str_startswith(name, "/")
+        return name == learner_file or not (str_startswith(name, roots)
                                             or str_startswith(name, "<frozen "))
+
+    def library_frame(frame) -> bool:
+        return not learners_code(frame.f_code) and not str_startswith(
+            text(frame.f_code.co_filename), own_root)
+
+    def acting(frame):
+        """The first frame, from ``frame`` up, that is not the library's: whose
+        code a library function acts for (``functools.update_wrapper`` writes
+        what it is told to)."""
+        while frame.f_back is not None and library_frame(frame):
+            if str_startswith(text(frame.f_back.f_code.co_filename), "<frozen importlib"):
+                return frame  # a module's own top level, run by an import
+            frame = frame.f_back
+        return frame
+
+    def register(code) -> None:
+        """The learner's module's code, and the code it holds, by identity."""
+        todo = [code]
+        while todo:
+            c = todo.pop()
+            if ident(c) in mine:
+                continue
+            mine[ident(c)] = c
+            todo.extend(k for k in c.co_consts if to_type(k) is code_type)
 
     def intact(kept) -> bool:
         """These namespaces hold the functions they held at start; read
@@ -291,11 +349,17 @@ def install(own_readers=(), name_writer=None) -> None:
             frame = tb.tb_frame  # this function's frame
         finally:
             busy.tb = None
-        return frame.f_back.f_back.f_back  # judge, hook, then the code
+        caller = frame.f_back.f_back.f_back  # judge, hook, then the code
+        # no cycle left (this frame holding the traceback that holds it): with
+        # gc.DEBUG_SAVEALL it would land in gc.garbage, and lead to every
+        # frame below it (a hostile round, thirtieth session)
+        tb = frame = None
+        return caller
 
     def where(frame) -> str:
         while frame is not None:
-            if text(frame.f_code.co_filename) == learner_file:
+            if text(frame.f_code.co_filename) == learner_file or mine.get(
+                    ident(frame.f_code)) is frame.f_code:
                 return f" at line {frame.f_lineno}"
             frame = frame.f_back
         return ""
@@ -365,6 +429,12 @@ def install(own_readers=(), name_writer=None) -> None:
             in_proc = False
         parts = [part for part in str_split(path, "/") if part not in ("", ".")]
         name = "/" + str_join("/", parts)
+        if ".." in parts:
+            # ``..`` goes where the kernel finds a directory's parent as it opens:
+            # a directory renamed, or made, after the look above leads elsewhere
+            # (a hostile round, thirtieth session: /tmp/x/A/B/../../../proc, B made
+            # and removed in a loop, opened /proc/self/maps 7 gradings of 10)
+            return f"opened a path through '..' ({path[:80]!r}): write where it leads"
         if not (in_proc or parts[:1] == ["proc"]):
             return None
         if (writer is not None and caller.f_code is writer and length(parts) == 5
@@ -388,10 +458,13 @@ def install(own_readers=(), name_writer=None) -> None:
         if subclass(kind, function_type):
             return learners_code(code_of(obj))
         cls = obj if subclass(kind, to_type) else kind
+        module = False
         for k, v in class_dict(cls).items():
             if to_type(k) is str_ and k == "__module__":
-                return text(v) == "answer"
-        return False
+                module = text(v) == "answer"
+            elif subclass(to_type(v), function_type) and not learners_code(code_of(v)):
+                return False  # a library's class, whatever its __module__ now says
+        return module
 
     def judge(event, args) -> None:
         what = always.get(event)
@@ -422,13 +495,29 @@ def install(own_readers=(), name_writer=None) -> None:
         elif event in ("compile", "marshal.loads", "code.__new__"):
             if learners_code(caller.f_code):
                 stop(f"made code at run time ({event})", caller)
+            if event == "compile" and length(args) > 1 and str_startswith(
+                    text(args[1]), roots) and not str_startswith(
+                    text(caller.f_code.co_filename), "<frozen importlib"):
+                # code under a library file's name, made by another library
+                # function than the import system's (codeop.compile_command)
+                stop("made code under a library file's name (compile)", acting(caller))
+        elif event == "exec":
+            # the learner's module as the jail runs it: its code objects are
+            # known by identity from here on, whatever name they are given later
+            if args and to_type(args[0]) is code_type and text(
+                    args[0].co_filename) == learner_file:
+                register(args[0])
         elif event in ("object.__setattr__", "object.__delattr__"):
-            if args and learners_code(caller.f_code) and not learners(args[0]):
-                name = text(args[1]) if length(args) > 1 else "?"
+            # judged by the code a library function acts for (update_wrapper's
+            # ``assigned``: a hostile round, thirtieth session)
+            name = text(args[1]) if length(args) > 1 else "?"
+            mover = caller if learners_code(caller.f_code) else acting(caller)
+            if args and learners_code(mover.f_code) and not learners(args[0]) and (
+                    mover is caller or name in behaviour):
                 stop(f"rewrote {name} of an object not its own", caller)
 
     watched = frozenset(always) | {"sys._getframe", "object.__getattr__", "open", "import",
-                                   "compile", "marshal.loads", "code.__new__",
+                                   "compile", "exec", "marshal.loads", "code.__new__",
                                    "object.__setattr__", "object.__delattr__"}
 
     def hook(event, args):
