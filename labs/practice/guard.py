@@ -69,10 +69,20 @@ through what no event shows (a Wire reached through a proxy's closure, its
 ``call`` replaced; ``json._default_encoder`` replaced; a handler installed
 with the real ``_signal.signal`` from ``hide_frames``' closure, whose frame led
 to the Wire): the runners now report on a path bound before the learner's
-code loads (``wire.runner_path``), and each fails. What is left is what only
-the policy refuses: a closure's cells read or written (the runner's path
-functions hold theirs), a module's private attributes. The guard is the
-second line, not the proof. A signal
+code loads (``wire.runner_path``), and each fails. A third round (thirtieth
+session) found nine: a program started (the kernel refuses it now:
+``jail.forbid_programs``), the learner's code renamed after a library file,
+a library function made to write for it (``update_wrapper``), a file it
+wrote and imported, code compiled under a library file's name (``codeop``),
+a path through ``..`` raced past the look at ``/proc``: each fails now. What
+is left is what only the policy refuses, none of it audited: a closure's
+cells read or written (the runner's path functions hold theirs), a module's
+globals rewritten through a function's ``__globals__`` (the jail's runner
+replaced so), a class's attributes, the frames the garbage collector keeps
+(``gc.DEBUG_SAVEALL`` puts a reference cycle's frames in ``gc.garbage``), and
+a module that speaks the check's protocol itself from the moment it loads
+(through the dial descriptor: the policy refuses a socket over a descriptor
+the code did not open). The guard is the second line, not the proof. A signal
 handler is handed ``None`` for its frame (``hide_frames``; the signal
 module's documentation allows it: "None or a frame object"), so that the
 one frame CPython hands out unasked does not reach the runner's.
