@@ -92,6 +92,20 @@ def test_without_the_policy_nor_the_guard_the_kernel_refuses_a_program():
     assert "refused: Operation not permitted, the fork's exit 7" in (r.problem or ""), r.problem
 
 
+def test_a_learners_text_that_cannot_be_encoded_is_told_escaped():
+    """A lone surrogate in an exception's message reached the verdict as it
+    was: printing it raised UnicodeEncodeError (the command line; a class's
+    grades file cut short). The grader escapes it as it comes in."""
+    r = grade.grade("lock-leak/safe-transfer", textwrap.dedent("""
+        def transfer(bank, lock, src, dst, amount):
+            raise ValueError("\\ud800")
+        """), runs=1, python=CHILD_PYTHON)
+    assert not r.passed
+    text = r.text() + r.summary() + " ".join(r.failures())
+    text.encode("utf-8")  # no UnicodeEncodeError
+    assert "\\ud800" in text, text
+
+
 def test_without_root_the_grader_is_not_dumpable_while_checks_run():
     """Without root the learner's process is the grader's own user: the
     grader is then not dumpable (its memory out of that process's reach),

@@ -270,6 +270,17 @@ def test_a_flooded_event_stream_is_counted_not_kept(run_once):
     assert last["kind"] == "garbled" and "more events not kept" in last["text"]
 
 
+@pytest.mark.parametrize("line", [b'{"kind": "end", "threads": 5}',
+                                  b'{"kind": "end", "threads": [{"ident": "x", "name": 1}]}'])
+def test_an_event_whose_thread_list_is_malformed_is_garbled(line):
+    """A closing list of threads of another shape killed the thread that reads
+    the child's outcome, in the grader (hostile round, thirtieth session)."""
+    from labs.sandbox import supervise
+    assert supervise._parse(line)["kind"] == "garbled"
+    ok = supervise._parse(b'{"kind": "end", "threads": [{"ident": 7, "name": "MainThread"}]}')
+    assert ok["kind"] == "end"
+
+
 TIMED_WAITER = """
 import select, selectors, socket, sys, threading, time
 a, b = socket.socketpair()

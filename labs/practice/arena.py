@@ -329,6 +329,20 @@ class Conn:
         self.server_tid: int | None = None  # the grader's thread that serves it (_serve)
 
 
+def _clean(value):
+    """``value`` (plain: ``_plain``) with every str made encodable: a lone
+    surrogate (JSON's "\\ud800") becomes its escape, as text. A learner's
+    ``ValueError("\\ud800")`` reached the verdict as it was, and printing
+    the verdict raised UnicodeEncodeError (a hostile round, thirtieth
+    session: the command line, and a class's grades file cut short)."""
+    if isinstance(value, str):
+        return value if value.isascii() else value.encode(
+            "utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
 def _plain(value, depth=0) -> bool:
     if value is None or isinstance(value, (bool, int, float, str)):
         return not isinstance(value, int) or abs(value) < 1 << 63
@@ -456,7 +470,7 @@ class Arena:
                 continue
             try:
                 hello = json.loads(msg)
-                name, tid = str(hello["thread"])[:80], int(hello["tid"])
+                name, tid = _clean(str(hello["thread"])[:80]), int(hello["tid"])
                 ident = int(hello.get("ident") or 0)
             except (ValueError, KeyError, TypeError, RecursionError, OverflowError):
                 sock.close()  # "tid": Infinity is a float that int() refuses with OverflowError
@@ -534,6 +548,7 @@ class Arena:
             if not (isinstance(oid, str) and isinstance(op, str) and isinstance(args, list)
                     and _plain(args)):
                 raise ValueError
+            args = _clean(args)
         except (ValueError, KeyError, TypeError, RecursionError):
             self.anomaly(f"garbage on {conn.name}'s channel: not an operation")
             return None

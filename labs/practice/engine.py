@@ -68,6 +68,14 @@ def guarded(outcome) -> str:
     return f"the grader's guard ended your process: {what}"
 
 
+def told_text(value, width: int = 200) -> str:
+    """A text the child told (an exception's type name or message), as one
+    line of at most ``width`` characters (a class name of 30,000 characters
+    on many lines became a message of 6,567 lines: hostile round, thirtieth
+    session)."""
+    return " ".join(str(value).split())[:width]
+
+
 def told_frames(frames) -> list:
     """The learner's frames as the child told them (jail.learner_frames:
     [line, function, text] each), only those of that shape: whatever
@@ -76,7 +84,8 @@ def told_frames(frames) -> list:
     grader's own process: hostile round, thirtieth session)."""
     if not isinstance(frames, list):
         return []
-    return [f for f in frames if isinstance(f, list) and len(f) == 3
+    return [[f[0], told_text(f[1], 80), told_text(f[2], 120)] for f in frames[-3:]
+            if isinstance(f, list) and len(f) == 3
             and type(f[0]) is int and all(isinstance(x, str) for x in f[1:])]
 
 
@@ -108,7 +117,7 @@ class GGrader(GObject):
 
     def op_load_failed(self, rec, kind="", message="", frames=()):
         if self.load_problem is None and not self.loaded:
-            self.load_problem = (str(kind), str(message), told_frames(frames))
+            self.load_problem = (told_text(kind, 80), told_text(message), told_frames(frames))
         self.changed()
 
     def op_next(self, rec):
@@ -180,7 +189,7 @@ class GRep(GObject):
 
     def op_raised(self, rec, k, type_name="", message="", frames=(), theirs=None, token=None):
         c = self._mine(rec, k, False, token)[-1]
-        c.update(end=rec.seq, outcome=("raised", str(type_name), str(message),
+        c.update(end=rec.seq, outcome=("raised", told_text(type_name, 80), told_text(message),
                                        told_frames(frames)),
                  queued=self._queued(rec),
                  # False: an exception of the learner's own; else the record that raised it
@@ -1522,8 +1531,11 @@ class Session:
                 if n not in rep_of:
                     rep_of[n] = r.t
                     events.append({"t": r.t, "kind": "rep", "n": n, "thread": "grader"})
-            if r.kind == "Rep" and r.op in ("returned", "raised"):  # the thread's bar ends
-                ended = "returned" if r.op == "returned" else f"died: {r.args[1]}"
+            if r.kind == "Rep" and r.op in ("returned", "raised") and r.ok:  # its bar ends
+                # (a report the grader refused, a forged one with too few
+                # arguments, is no end: hostile round, thirtieth session)
+                ended = "returned" if r.op == "returned" else \
+                    f"died: {told_text(r.args[1], 80) if len(r.args) > 1 else '?'}"
                 events.append({"t": r.t, "kind": "state", "thread": r.who, "state": ended})
             if r.kind in ("Grader", "Rep"):
                 continue

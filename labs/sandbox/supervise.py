@@ -352,9 +352,19 @@ def _parse(line: bytes) -> dict:
             and not isinstance(e.get("t"), bool)
             and isinstance(e.get("thread", ""), str)
             and isinstance(e.get("ident", 0), (int, type(None)))
-            and isinstance(e.get("facts", {}), dict)):
+            and isinstance(e.get("facts", {}), dict)
+            and _thread_list(e.get("threads", []))):
         return e
     return {"t": None, "kind": ev.GARBLED, "text": line.decode(errors="replace")[:200]}
+
+
+def _thread_list(threads) -> bool:
+    """A closing list of threads as the child writes it: [{"ident": int,
+    "name": str}, ...] (``{"threads": 5}`` killed the thread that reads the
+    outcome, in the grader's process: a hostile round, thirtieth session)."""
+    return isinstance(threads, list) and all(
+        isinstance(t, dict) and type(t.get("ident")) is int and isinstance(t.get("name"), str)
+        for t in threads)
 
 
 def _wait_exit(proc, timeout: float) -> bool:
