@@ -268,6 +268,9 @@ def test_a_flooded_event_stream_is_counted_not_kept(run_once):
     assert len(o.timeline) <= supervise.MAX_EVENTS + 3
     last = o.timeline[-1]
     assert last["kind"] == "garbled" and "more events not kept" in last["text"]
+    # and of 6 MiB of stderr, the end (a GiB grew the grader by as much)
+    assert len(o.stderr) <= supervise.MAX_STDERR + 100, len(o.stderr)
+    assert "bytes of stderr before this not kept" in o.stderr
 
 
 @pytest.mark.parametrize("line", [b'{"kind": "end", "threads": 5}',

@@ -88,8 +88,12 @@ def report_signals():
 
 def flood():
     """Floods the event stream, as code writing to a pipe it did not open
-    would: far more lines than any lab writes, then one endless line."""
+    would: far more lines than any lab writes, then one endless line; and
+    its standard error, with more than the parent keeps of it."""
     record.facts(answer=42)
+    chunk = b"z" * (1 << 20)
+    for _ in range(6):
+        os.write(2, chunk)
     line = b'{"kind": "x"}\n'
     for _ in range(10):
         os.write(record._fd, line * 10_000)

@@ -39,6 +39,7 @@ import threading
 import time
 
 MAX_LINE = 1 << 16
+MAX_TEXT = 1000  # characters kept of a str an operation was given (no statement's is longer)
 MAX_CONNECTIONS = 400
 FOREVER = 3600.0
 
@@ -334,8 +335,11 @@ def _clean(value):
     surrogate (JSON's "\\ud800") becomes its escape, as text. A learner's
     ``ValueError("\\ud800")`` reached the verdict as it was, and printing
     the verdict raised UnicodeEncodeError (a hostile round, thirtieth
-    session: the command line, and a class's grades file cut short)."""
+    session: the command line, and a class's grades file cut short); and
+    cut to MAX_TEXT characters (a loop of refused calls, each with a string of
+    60,000, grew the grader to 834 MB: the ledger keeps every call)."""
     if isinstance(value, str):
+        value = value[:MAX_TEXT]
         return value if value.isascii() else value.encode(
             "utf-8", "backslashreplace").decode("utf-8")
     if isinstance(value, list):

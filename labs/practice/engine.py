@@ -923,12 +923,15 @@ def _no_exception(f):
 def _left_behind(f):
     parts = []
     if f["threads_left"]:
+        left = f["threads_left"]
         parts.append("thread(s) still running after your function returned: "
-                     + ", ".join(f["threads_left"]))
+                     + ", ".join(left[:4]) + (f" and {len(left) - 4} more" if len(left) > 4 else ""))
     if f["fds_left"]:
         parts.append("file descriptor(s) left open: " + ", ".join(f["fds_left"][:4]))
     if f["processes_left"]:
-        parts.append("process(es) left running: " + ", ".join(map(str, f["processes_left"])))
+        left = f["processes_left"]
+        parts.append("process(es) left running: " + ", ".join(map(str, left[:4]))
+                     + (f" and {len(left) - 4} more" if len(left) > 4 else ""))
     return (not parts), "nothing" if not parts else "; ".join(parts)
 
 
@@ -1025,8 +1028,14 @@ def measure(checks, facts) -> list:
             got = (False, "not measured: the run did not reach it")
         if stuck and check.in_cut_runs and got[0]:
             continue  # (a flaw it did not find: the run is still cut)
-        out.append((check, bool(got[0]), got[1]))
+        said = str(got[1])
+        if len(said) > MEASURED_MAX:  # (values of the learner's in it: a list of 200
+            said = said[:MEASURED_MAX - 3] + "..."  # strings made a line of 41,055)
+        out.append((check, bool(got[0]), said))
     return out
+
+
+MEASURED_MAX = 600  # characters of what a check measured, as the learner reads it
 
 
 # ---------------------------------------------------------------- the session

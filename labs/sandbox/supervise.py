@@ -56,6 +56,7 @@ STARVED_STEP_S = 0.01  # the deadline moves on for a wait for a CPU at least thi
 DUMP_GRACE_S = 5.0  # how long the child may take to write its stacks and die
 MAX_EVENTS = 50_000  # a lab writes hundreds; past this a child floods: the rest is counted, not kept
 MAX_LINE = 1 << 20   # bytes of one event line; a longer one is garbled
+MAX_STDERR = 4 << 20  # bytes of the child's stderr kept: its end (the stack dumps, the guard's line)
 
 
 class Unsupported(RuntimeError):
@@ -224,8 +225,13 @@ def run(lab_id: str, variant: str, deadline: float | None = None,
             finally:  # a second stop inside the kill: the watchdog kills the group
                 os.close(lifeline_w)
         elapsed = time.monotonic() - started
-        err.seek(0)
+        # its end only: a child that wrote a GiB to stderr grew the grader by
+        # as much (hostile round, thirtieth session)
+        size = err.seek(0, os.SEEK_END)
+        err.seek(max(0, size - MAX_STDERR))
         stderr = err.read().decode(errors="replace")
+        if size > MAX_STDERR:
+            stderr = f"({size - MAX_STDERR} bytes of stderr before this not kept)\n" + stderr
     return outcome_of(lab, variant, proc.returncode, events, timed_out, elapsed, stderr,
                       deadline)
 
