@@ -92,6 +92,17 @@ def test_without_the_policy_nor_the_guard_the_kernel_refuses_a_program():
     assert "refused: Operation not permitted, the fork's exit 7" in (r.problem or ""), r.problem
 
 
+def test_a_queue_get_with_timeout_minus_one_raises_as_cpythons_does():
+    """CPython's Queue.get(timeout=-1) raises ValueError (3.10 to 3.15); the
+    grader's queue read -1 as no timeout, as a lock's acquire does."""
+    r = _unchecked("lost-task/consumer", """
+        def consumer(tasks, stop, do):
+            tasks.get(timeout=-1)
+        """, runs=1)
+    assert "ValueError: 'timeout' must be a non-negative number" in " ".join(r.failures()), \
+        r.failures()
+
+
 def test_a_learners_text_that_cannot_be_encoded_is_told_escaped():
     """A lone surrogate in an exception's message reached the verdict as it
     was: printing it raised UnicodeEncodeError (the command line; a class's

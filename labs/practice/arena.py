@@ -826,11 +826,14 @@ def _number(x, what="amount"):
 
 
 def _timeout(blocking, timeout) -> float | None:
-    if timeout is None or timeout == -1:
+    """A queue's ``get`` and a lock's ``acquire``: None blocks for ever; a
+    negative timeout raises ValueError, as CPython's ``Queue.get`` does for -1
+    too (a lock's ``acquire`` reads -1 as no timeout: its caller passes None)."""
+    if timeout is None:
         return None if blocking else 0.0
     t = _number(timeout, "timeout")
     if t < 0:
-        raise Raise("ValueError", "timeout must be a non-negative number")
+        raise Raise("ValueError", "'timeout' must be a non-negative number")
     return t if blocking else 0.0
 
 
