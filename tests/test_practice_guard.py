@@ -156,6 +156,11 @@ ORDINARY = textwrap.dedent("""
             t = threading.Thread(target=q.put, args=(1,))
             t.start()
             t.join()
+            def boom():  # threading's excepthook prints it: 3.11's C printer parses
+                raise RuntimeError("a thread's own error")  # each line shown (compile)
+            t = threading.Thread(target=boom)
+            t.start()
+            t.join()
             assert q.get(timeout=1) == 1 and re.match("a+", "aa")
 
         class Counter:
@@ -182,6 +187,7 @@ def test_ordinary_code_runs_under_the_guard():
     assert p.returncode == 0, p.stderr[-2000:]
     assert p.stdout.strip() == "done"
     assert "a traceback, printed" in p.stderr and "KeyError" in p.stderr
+    assert "a thread's own error" in p.stderr
 
 
 @pytest.mark.skipif(not hasattr(logging, "_is_internal_frame"),

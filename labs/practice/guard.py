@@ -507,9 +507,13 @@ def install(own_readers=(), name_writer=None) -> None:
                 stop(f"made code at run time ({event})", caller)
             if event == "compile" and length(args) > 1 and str_startswith(
                     text(args[1]), roots) and not str_startswith(
-                    text(caller.f_code.co_filename), "<frozen importlib"):
-                # code under a library file's name, made by another library
-                # function than the import system's (codeop.compile_command)
+                    text(caller.f_code.co_filename), "<frozen importlib") and learners_code(
+                    acting(caller).f_code):
+                # code under a library file's name, made for the learner's code by
+                # another library function than the import system's
+                # (codeop.compile_command). (3.11's C traceback printing parses
+                # the source line of each frame it shows: a compile event under
+                # that file's name, from threading's excepthook, acting for no one)
                 stop("made code under a library file's name (compile)", acting(caller))
         elif event == "exec":
             # the learner's module as the jail runs it: its code objects are
