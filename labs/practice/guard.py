@@ -277,6 +277,11 @@ def install(own_readers=(), name_writer=None) -> None:
     currentframe = currentframe.__code__ if currentframe is not None else None
     logging_codes = {k: (c, logging_globals) for k, c in _codes(logging).items()}
     traceback_codes = {k: (c, traceback_globals) for k, c in _codes(traceback).items()}
+    # threading's excepthook: from 3.13 the C printer of a thread's uncaught
+    # error runs traceback's Python code (measured 3.13.0, 3.14, 3.15: a
+    # learner's helper thread that raised ended the process, "read a frame")
+    threading_hook = {k: (c, vars(threading)) for k, c in _codes(threading).items()
+                      if c.co_name == "invoke_excepthook"}
     find_caller = logging.Logger.findCaller.__code__
     own = {id(f.__code__): (f.__code__, f.__globals__) for f in own_readers}
     writer = name_writer.__code__ if name_writer is not None else None
@@ -388,12 +393,13 @@ def install(own_readers=(), name_writer=None) -> None:
 
     def from_traceback(caller) -> bool:
         """``caller`` is traceback's code, called (however deep in traceback)
-        from logging's code or the check's own."""
+        from logging's code, the check's own, or threading's excepthook."""
         frame = caller
         while frame is not None and known(traceback_codes, frame):
             frame = frame.f_back
         return frame is not caller and frame is not None and (
-            known(logging_codes, frame) or known(own, frame)) and intact(kept_traceback)
+            known(logging_codes, frame) or known(own, frame)
+            or known(threading_hook, frame)) and intact(kept_traceback)
 
     def frame_allowed(event, caller) -> bool:
         if event == "sys._getframe":
