@@ -359,6 +359,10 @@ class Rep:
         # arena.GClockNap: the learner's time.sleep goes to the grader's clock (a
         # scenario's fast period counts the naps itself); set before go()
         self.clock_nap = None
+        # a GNap of the run's (pauses.LookNap): the learner's time.sleep waits in
+        # the grader, where the run sees it begin (a nap a fast period passes
+        # does not come); set before go()
+        self.run_nap = None
         # the run's own draws (a scenario's random moment), from the grading's seed
         self.rng = random.Random(session.order_seed * 1_000_003 + n)
         self.first = len(self.arena.ledger)  # this run's records start here
@@ -414,6 +418,8 @@ class Rep:
                 s.grader.spec["nap"] = s.nap.id
             elif self.clock_nap is not None:
                 s.grader.spec["nap"], s.grader.spec["nap_first"] = self.clock_nap.id, True
+            elif self.run_nap is not None:
+                s.grader.spec["nap"] = self.run_nap.id
             s.grader.spec_fds = list(self.fds)
             a.cond.notify_all()
 

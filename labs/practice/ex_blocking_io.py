@@ -22,7 +22,7 @@ from labs.practice.arena import FAST_LOOKS, GEvent, GObject, Raise, _plain, _tim
 from labs.practice.ex_lost_task import QUIET_FINE, GQueue
 from labs.practice.exercises import Check, Exercise, ms, names
 from labs.practice.jail import describe
-from labs.practice.pauses import PAUSE_CPU_S, StopAtPause, pauses_after_look
+from labs.practice.pauses import PAUSE_CPU_S, LookNap, StopAtPause, pauses_after_look
 from labs.practice.policy import COMMON_MODULES
 
 # ---------------------------------------------------------------- the kernel's view
@@ -468,6 +468,7 @@ def timeout_scenario(rep):
                 set_stop()
         q.on_take = take
     done.hold = HelperHold(rep, done, me)
+    naps = rep.run_nap = rep.add(LookNap(n))  # its time.sleep, seen as it begins
     rep.spawn(me, "consumer", q, stop, done)
     rep.go()
 
@@ -482,7 +483,7 @@ def timeout_scenario(rep):
         looks made since and busy CPU count (``how``)."""
         return StopAtPause(rep, stop, me, q, took=lambda r: r.op in ("get", "get_nowait")
                            and r.ok, on_set=lambda before=None, why="": set_stop(
-                               before=before, why=why), **how)
+                               before=before, why=why), naps=naps, **how)
     watch = watch_pauses() if mode == "busy" else None
 
     def quiet(since):

@@ -14,6 +14,7 @@ import threading
 import time
 
 from labs.child import procfs
+from labs.practice.arena import GNap, GObject
 
 PAUSE_SAMPLE_S = 0.0005  # how often the watched thread is looked at
 # a busy pause: this much CPU between the look and the next take. 5 ms until the
@@ -22,6 +23,26 @@ PAUSE_SAMPLE_S = 0.0005  # how often the watched thread is looked at
 # day (its share of a CPU fell below a quarter); a right answer uses a few tenths
 # of a millisecond there (the end of one call to the grader, the start of the next)
 PAUSE_CPU_S = 0.002
+
+
+class LookNap(GNap):
+    """``time.sleep`` of the learner's threads in a run a StopAtPause
+    watches (the run's ``run_nap``: wire.Clock sends a nap here, but one a
+    fast period passes at once): it waits in the grader as GNap's does, and
+    StopAtPause sees it begin (``on_nap``, under the monitor), however short
+    it is. The sampler alone missed a 20 ms nap after a look on a loaded
+    machine (timeout-consumer's wrong_empty_then_sleep_then_get passed 3
+    gradings in 20 of ``repeat_practice.py --load --jobs 3``: thirtieth
+    session)."""
+
+    def __init__(self, rep_n: int):
+        GObject.__init__(self, rep_n, "time")  # a run's (GNap's is the check's)
+        self.on_nap = None
+
+    def op_sleep(self, rec, seconds):
+        if self.on_nap is not None:
+            self.on_nap(rec)
+        return super().op_sleep(rec, seconds)
 
 
 class StopAtPause:
@@ -35,7 +56,8 @@ class StopAtPause:
     - its thread naps -- in a wait of its own, as the kernel shows it
       (``procfs.naps``: any sleep, or a futex wait that is not a wait for
       the GIL), or in ``time.sleep`` (a nap in the grader while the explorer
-      drives the run, ``arena.GNap``), or in a read or write on a descriptor
+      drives the run, ``arena.GNap``; or the run's ``LookNap``, whose naps are
+      seen as they begin, not sampled), or in a read or write on a descriptor
       of its own that is no socket, or the open of a FIFO
       (``procfs.blocked_in_io_no_socket``; a read on a socket of its own cannot be
       told from a wait for the grader's reply).
@@ -65,7 +87,7 @@ class StopAtPause:
     and blocking-io/timeout-consumer's since the nineteenth.)"""
 
     def __init__(self, rep, stop, who, takes, took, on_set=None, since: int = 0,
-                 parked_waits: bool = True):
+                 parked_waits: bool = True, naps: LookNap | None = None):
         self.rep, self.stop_, self.who = rep, stop, who
         self.takes_id, self.took = takes.id, took
         # a nap counts after a look made at or after ``since`` (a ledger seq)
@@ -82,6 +104,9 @@ class StopAtPause:
         stop.on_look, takes.before_take = self._looked, self._takes
         if parked_waits:
             stop.on_wait = self._waits
+        self.naps = naps  # the run's time.sleep, seen as it begins (LookNap)
+        if naps is not None:
+            naps.on_nap = self._napping
         self.thread = threading.Thread(target=self._watch, name="pause-watch", daemon=True)
         self.thread.start()
 
@@ -91,6 +116,8 @@ class StopAtPause:
         with self.rep.arena.cond:
             self.stop_.on_look = self.stop_.on_wait = None
             self.rep.arena.objects[self.takes_id].before_take = None
+            if self.naps is not None:
+                self.naps.on_nap = None
 
     def _watch(self) -> None:
         rep, a = self.rep, self.rep.arena
@@ -114,6 +141,23 @@ class StopAtPause:
         if rec.who == self.who and timeout and rec.seq >= self.since \
                 and not self.stop_.flag and not self.over.is_set():
             self.set_stop()
+
+    def _napping(self, rec) -> None:
+        """(LookNap.on_nap, under the monitor) ``who`` begins a ``time.sleep``:
+        after a look that said no (its last look or take), the stop comes in
+        the nap."""
+        if rec.who == self.who and not self.stop_.flag and not self.over.is_set() \
+                and self._said_no_last(rec.tid):
+            self.set_stop()
+
+    def _said_no_last(self, tid) -> bool:
+        """The thread's last look at the stop, or take, was a look that said
+        no, made at or after ``since``."""
+        a = self.rep.arena
+        last = next((r for r in reversed(a.ledger) if r.tid == tid and (
+            (r.obj == self.stop_.id and r.op in ("is_set", "wait"))
+            or (r.obj == self.takes_id and self.took(r)))), None)
+        return said_no(last, self.stop_) and last.seq >= self.since
 
     def _looked(self, rec, said) -> None:
         """(stop.on_look, under the monitor) A look of ``who``'s that said no."""
@@ -147,10 +191,7 @@ class StopAtPause:
             return False  # inside a call on the check's objects, or one on its way
         # (a get told Empty took nothing: a look, a get_nowait() told Empty, then a
         # nap and an untimed get() pauses after its look too; twelfth hostile reading)
-        last = next((r for r in reversed(a.ledger) if r.tid == tid and (
-            (r.obj == self.stop_.id and r.op in ("is_set", "wait"))
-            or (r.obj == self.takes_id and self.took(r)))), None)
-        if not said_no(last, self.stop_) or last.seq < self.since:
+        if not self._said_no_last(tid):
             return False
         if now:
             return True  # time.sleep, in the grader
