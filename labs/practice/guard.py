@@ -18,9 +18,10 @@ runner's frame, where each call's token is kept; the process's memory):
   seen), a second interpreter (it has no hook: ``_interpreters`` imported,
   or ``PyInterpreterState_New``), a program started (``os.exec*``,
   ``os.posix_spawn``, ``os.system``, ``subprocess``: the ways that raise an
-  event; the kernel refuses every other, ``jail.forbid_programs``); code made at run time by the learner's
-  code or by code a stdlib function compiled for it (``compile``,
-  ``CodeType``, ``code.replace``, ``marshal.loads``, ``timeit``'s);
+  event; the kernel refuses every other, ``jail.forbid_programs``); code
+  made at run time by the learner's code or by code a stdlib function
+  compiled for it (``compile``, ``CodeType``, ``code.replace``,
+  ``marshal.loads``, ``timeit``'s, ``codeop``'s under a library file's name);
 - a frame taken (``sys._getframe``) but by the stdlib functions that only
   read a module's name from it (in ``collections``, ``typing``, ``enum``,
   ``dataclasses``: those whose own code calls ``_getframe``) and
