@@ -92,6 +92,15 @@ def test_without_the_policy_nor_the_guard_the_kernel_refuses_a_program():
     assert "refused: Operation not permitted, the fork's exit 7" in (r.problem or ""), r.problem
 
 
+def test_what_a_child_tells_of_an_exception_is_read_only_in_its_shape():
+    """A report of a failed load with no frames, or frames of another shape,
+    raised in the grader's own process (hostile round, thirtieth session)."""
+    assert engine.told_frames([5, [1, "f", "x = 1"], [1, 2, 3], "s"]) == [[1, "f", "x = 1"]]
+    assert engine.told_frames({"a": 1}) == []
+    assert engine.told_text("Boom\n" * 10_000, 80) == ("Boom " * 16).strip()
+    assert engine.told_text(["not", "a str"]) == "['not', 'a str']"
+
+
 def test_a_queue_get_with_timeout_minus_one_raises_as_cpythons_does():
     """CPython's Queue.get(timeout=-1) raises ValueError (3.10 to 3.15); the
     grader's queue read -1 as no timeout, as a lock's acquire does."""
