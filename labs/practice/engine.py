@@ -36,7 +36,7 @@ from labs.practice import arena as arena_mod
 from labs.practice import guard
 from labs.practice.arena import GObject, Raise, WithFds
 from labs.practice.exercises import Check
-from labs.practice.grade import Result, Run
+from labs.practice.grade import Result, Run, cut
 from labs.sandbox import supervise
 from labs.sandbox.verdict import dump_part
 
@@ -453,9 +453,12 @@ class Rep:
         calls = self.arena.of(self.reports, "call", name) if self.reports is not None else []
         if not calls:
             return None
-        call = calls[0]
-        conn = self.arena.conns[call.conn - 1]
-        return (procfs.cpu_wait_s(self.session.pid, call.tid)
+        return self._waited(self.arena.conns[calls[0].conn - 1])
+
+    def _waited(self, conn) -> float:
+        """Seconds a connection's two threads have waited for a CPU so far:
+        the learner's that calls on it, the grader's that serves it."""
+        return (procfs.cpu_wait_s(self.session.pid, conn.tid)
                 + procfs.cpu_wait_s(os.getpid(), conn.server_tid))
 
     def queued_conns(self) -> dict[int, float]:
@@ -463,9 +466,7 @@ class Rep:
         far, by its id: the learner's thread that calls on it and the
         grader's that serves it (one of the two runs at a time: their waits
         do not overlap, as the waits of two threads of the learner's can)."""
-        pid, me = self.session.pid, os.getpid()
-        return {c.id: procfs.cpu_wait_s(pid, c.tid) + procfs.cpu_wait_s(me, c.server_tid)
-                for c in self.arena.conns[self.first_conn:]}
+        return {c.id: self._waited(c) for c in self.arena.conns[self.first_conn:]}
 
     def served_run(self) -> float:
         """CPU seconds the grader's threads that serve this run's connections
@@ -927,17 +928,17 @@ def _no_exception(f):
 
 
 def _left_behind(f):
+    def listed(items) -> str:  # the first four, and how many more
+        more = f" and {len(items) - 4} more" if len(items) > 4 else ""
+        return ", ".join(map(str, items[:4])) + more
     parts = []
     if f["threads_left"]:
-        left = f["threads_left"]
         parts.append("thread(s) still running after your function returned: "
-                     + ", ".join(left[:4]) + (f" and {len(left) - 4} more" if len(left) > 4 else ""))
+                     + listed(f["threads_left"]))
     if f["fds_left"]:
-        parts.append("file descriptor(s) left open: " + ", ".join(f["fds_left"][:4]))
+        parts.append("file descriptor(s) left open: " + listed(f["fds_left"]))
     if f["processes_left"]:
-        left = f["processes_left"]
-        parts.append("process(es) left running: " + ", ".join(map(str, left[:4]))
-                     + (f" and {len(left) - 4} more" if len(left) > 4 else ""))
+        parts.append("process(es) left running: " + listed(f["processes_left"]))
     return (not parts), "nothing" if not parts else "; ".join(parts)
 
 
@@ -1034,10 +1035,8 @@ def measure(checks, facts) -> list:
             got = (False, "not measured: the run did not reach it")
         if stuck and check.in_cut_runs and got[0]:
             continue  # (a flaw it did not find: the run is still cut)
-        said = str(got[1])
-        if len(said) > MEASURED_MAX:  # (values of the learner's in it: a list of 200
-            said = said[:MEASURED_MAX - 3] + "..."  # strings made a line of 41,055)
-        out.append((check, bool(got[0]), said))
+        # (values of the learner's in it: a list of 200 strings made a line of 41,055)
+        out.append((check, bool(got[0]), cut(str(got[1]), MEASURED_MAX)))
     return out
 
 

@@ -89,8 +89,8 @@ def idle_rates(before: dict, after: dict, queued: float = 0.0, calls: int = 0,
     # time one thread (with its server) waited for a CPU is taken out, since a
     # loop slowed by the load wakes less often per second as it passed (beside
     # 6 spinners a 5 ms poller measured 286 to 596 a second as it passed, and
-    # passed 1 grading in 6; less that time, 609 to 756; a right 10 ms loop 304
-    # to 409: thirtieth session). Not the time all threads waited: that
+    # passed 1 grading in 6; less that time, 407 to 789 in 10 gradings, failing
+    # each; a right 10 ms loop 304 to 409: thirtieth session). Not the time all threads waited: that
     # counts overlapping waits twice over (a right 10 ms loop measured 462 a
     # second on a loaded 3.11 so, twenty-fifth session). A spinner is what the
     # CPU share catches, per second it could run.

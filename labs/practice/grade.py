@@ -203,7 +203,7 @@ class Result:
         rows = [("check", "expected", f"measured (run {shown.n})", "runs passed")]
         rows += self._rows(shown)
         widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate((30, 30, 60, 11))]
-        return "\n".join("  ".join(_cut(c, w).ljust(w) for c, w in zip(r, widths)).rstrip()
+        return "\n".join("  ".join(cut(c, w).ljust(w) for c, w in zip(r, widths)).rstrip()
                          for r in rows)
 
     def _rows(self, shown: Run) -> list:
@@ -353,7 +353,8 @@ def as_code(text: str) -> str:
     return "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
 
 
-def _cut(text: str, width: int) -> str:
+def cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters ("..." where it was cut)."""
     return text if len(text) <= width else text[:width - 3] + "..."
 
 

@@ -302,12 +302,15 @@ def install(own_readers=(), name_writer=None) -> None:
         code made at run time (``<string>``: ``eval`` in a stdlib function
         hands back code the learner wrote), or code from a file outside the
         library and the check (one the learner's code wrote and imported)."""
-        entry = mine.get(ident(code))
-        if entry is not None and entry is code:
+        if registered(code):
             return True
         name = text(code.co_filename)
         return name == learner_file or not (str_startswith(name, roots)
                                             or str_startswith(name, "<frozen "))
+
+    def registered(code) -> bool:
+        """The learner's module's code, known by identity (``register``)."""
+        return mine.get(ident(code)) is code
 
     def library_frame(frame) -> bool:
         return not learners_code(frame.f_code) and not str_startswith(
@@ -374,8 +377,7 @@ def install(own_readers=(), name_writer=None) -> None:
 
     def where(frame) -> str:
         while frame is not None:
-            if text(frame.f_code.co_filename) == learner_file or mine.get(
-                    ident(frame.f_code)) is frame.f_code:
+            if text(frame.f_code.co_filename) == learner_file or registered(frame.f_code):
                 return f" at line {frame.f_lineno}"
             frame = frame.f_back
         return ""
