@@ -96,7 +96,13 @@ def running(proc: subprocess.Popen) -> bool:
     reused by a process the lab did not start."""
     if proc.returncode is not None:
         return False
-    return os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+    try:
+        return os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+    except ChildProcessError:
+        # reaped meanwhile by the sandbox's own proc.wait() in another thread,
+        # before it set returncode (a grader's thread asked as the run ended:
+        # a traceback once in a loaded repetition, thirty-first session)
+        return False
 
 
 class Child:
