@@ -981,25 +981,31 @@ class GThread(GObject):
 
 # the numbers of consumers; the statement says only "2 or more" (five None's put
 # whatever the list, the most it once named, then a drain, left a seventh running)
-SHUTDOWN_MODES = {"busy": 3, "idle": 2, "busy-7": 7, "idle-4": 4}
+SHUTDOWN_MODES = {"busy": 3, "idle": 2, "busy-7": 7, "idle-4": 4, "busy-backlog": 2}
+BACKLOG = 1000  # busy-backlog's tasks: 2 consumers empty the queue in 499 looks at what is
+                # left, and a nap just after each passes at once on the learner's clock
+                # (PeekNap): code that waits 30 s of 0.1 s naps for it, then throws the rest
+                # away, throws away 400 (with 12 tasks, 4 looks emptied it: such code
+                # passed every grading, twenty-seventh session's hostile round)
 # busy-7's last consumer has the name of the one before it, as threads may: code
 # that keeps consumers by name loses one (eleventh hostile reading's dict by name)
 TWINS = ("the first of two so named", "the second of two so named")
 
 
 def shutdown_scenario(rep):
-    """N consumers of the grader (3, 2, 7 or 4; busy-7's last two share
-    a name) on 12 tasks. ``busy``: your
+    """N consumers of the grader (3, 2, 7, 4 or 2; busy-7's last two share
+    a name) on TASKS tasks (busy-backlog: BACKLOG). ``busy``: your
     shutdown() is called while every consumer holds its first task, with
     the rest queued; ``idle``: once every task is done and every consumer
     waits for the next, and consumer-1 runs SLOW_S on the learner's clock,
     through its timed joins, before it can end (SlowEnd)."""
     n, mode = rep.n, rep.mode
     k = SHUTDOWN_MODES[mode]
-    q, do = rep.add(GQueue(n)), rep.add(GDo(n))
+    tasks = BACKLOG if mode == "busy-backlog" else TASKS
+    q, do = rep.add(GQueue(n)), rep.add(GDo(n, tasks=tasks))
     shared = {"busy": mode.startswith("busy"), "open": False, "steps": 0, "hold": rep.hold,
               "slow": SlowEnd(), "alive_credit": AliveCredit(rep.hold, NAP_MAX_S)}
-    for t in range(1, TASKS + 1):
+    for t in range(1, tasks + 1):
         q.put_now(t)
     called = [f"consumer-{i + 1}" for i in range(k)]
     shown = list(called)
@@ -1014,7 +1020,9 @@ def shutdown_scenario(rep):
     slow = shared["slow"]
     # naps on the grader's clock: in the slow hour (idle), and after a consumer's
     # True at its first look (AliveNap: that nap is the check's doing)
-    rep.clock_nap = rep.add(AliveNap(shared["slow"], shared["alive_credit"]))
+    peeked: set[int] = set()  # busy-backlog: threads that looked at what is left since their last nap
+    rep.clock_nap = rep.add(PeekNap(shared["slow"], shared["alive_credit"],
+                                    peeked if mode == "busy-backlog" else None))
     alive_at_return = []
 
     def opens(rec):  # shutdown() waits for something, or looks at what is left: the
@@ -1024,6 +1032,7 @@ def shutdown_scenario(rep):
         # that does not wait, one task each (GThread.step)
         if rec.op in ("qsize", "empty") and shared["busy"] and not shared["open"]:
             shared["steps"] += 1
+            peeked.add(rec.tid)
             for c in consumers:
                 c.step()
         else:
@@ -1069,6 +1078,38 @@ def shutdown_scenario(rep):
                  thrown=("shutdown() took them off the queue" if thrown else ""),
                  unfinished=q.unfinished - len(left))
     return facts
+
+
+class PeekNap(AliveNap):
+    """shutdown()'s naps (AliveNap's), but in the busy-backlog run a nap, or
+    a timed wait of the learner's own, just after a look at what is left
+    (``qsize()``, ``empty()``; one nap a look) passes at once, and the
+    learner's clocks move on by it. BACKLOG tasks are queued and each look
+    lets each consumer take one: code that waits a fixed time on its clock
+    for the queue to empty, then throws the rest away, reaches its deadline
+    with tasks left, however slow the machine; a right answer's naps cost
+    no real time."""
+
+    def __init__(self, slow: SlowEnd, credit: AliveCredit, peeked: set | None):
+        super().__init__(slow, credit)
+        self.peeked = peeked
+
+    def _after_look(self, rec, seconds) -> bool:
+        if (self.peeked is not None and rec.tid in self.peeked
+                and type(seconds) in (int, float) and 0 < seconds < FOREVER):
+            self.peeked.discard(rec.tid)
+            return True
+        return False
+
+    def op_sleep(self, rec, seconds):
+        if self._after_look(rec, seconds):
+            return OnFastClock(None, skew=seconds)
+        return super().op_sleep(rec, seconds)
+
+    def op_passed(self, rec, seconds):
+        if self._after_look(rec, seconds):
+            return OnFastClock(True, skew=seconds)
+        return super().op_passed(rec, seconds)
 
 
 def _keep_slow(rep, slow) -> None:
@@ -1187,8 +1228,10 @@ SHUTDOWN = Exercise(
         "consumer is midway through a task and the rest are queued (they go on once "
         "`shutdown` waits: a `join`, `is_alive()` again, `tasks.join()`, a `get` that "
         "waits; not at a `put`; each look at what is left, `qsize()` or `empty()`, lets "
-        "each finish one task and take the next), or once all are "
-        "done; its consumers are slow: a timed `join` never sees one end, and the first "
+        "each finish one task and take the next; in one run a thousand tasks are "
+        "queued, and a nap just after such a look passes at once on your clock, the "
+        "clocks of `time` moving on with it: wait for the work, not for a time), or "
+        "once all are done; its consumers are slow: a timed `join` never sees one end, and the first "
         "`is_alive()` of one that has not ended says True (it ends when you wait for it "
         "with `join()`, or look again). Once all are done, one of them first runs an "
         "hour on your clock: your timed `join`s of it, and your naps between "

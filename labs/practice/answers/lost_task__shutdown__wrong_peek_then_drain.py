@@ -1,7 +1,9 @@
-# (hostile round, twenty-seventh session; see tests/gaps/README.md)
-# lost-task/shutdown, wrong: waits up to 3 s of its clock for tasks.empty(), then throws away
-# what is left: each look lets the check's consumers take a task each, so the queue is empty
-# long before (with only 2 looks it is caught).
+# expect: never done (shutdown() took them off the queue)
+# lost-task/shutdown, wrong (hostile round, twenty-seventh session; a gap until the
+# thirty-first): waits up to 3 s of its clock for tasks.empty(), then throws away what is
+# left. With 12 tasks each look let the check's consumers take a task each, and the queue
+# was empty long before; the busy-backlog run queues 1000, and each nap after a look
+# passes at once on the learner's clock (PeekNap).
 import logging
 import queue
 import time
