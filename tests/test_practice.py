@@ -249,6 +249,28 @@ def test_a_failed_check_reads_expected_then_measured():
     assert "<code>" in page and "`" not in page
 
 
+def test_a_refused_bank_call_is_no_transfer_and_keeps_its_lock():
+    """A debit the bank refuses (a wrong amount), made under the lock, fails
+    only "each transfer": it ran with the lock held, moved nothing, and cuts
+    no transfer in half (it was said to run without the lock, and to be a
+    transfer cut in half, until the thirty-first session)."""
+    ex = exercises.get("lock-leak/stop-worker")
+    source = (
+        "def worker(bank, lock, stop):\n"
+        "    while not stop.is_set():\n"
+        "        with lock:\n"
+        "            try:\n"
+        "                bank.debit('alice', 'ten')\n"
+        "            except TypeError:\n"
+        "                pass\n"
+        "            bank.debit('alice', 10)\n"
+        "            bank.credit('bob', 10)\n")
+    r = grade.grade(ex.id, source, runs=len(ex.modes))
+    assert not r.passed
+    failed = {c.name for run in r.runs for c, ok, _ in run.results if not ok}
+    assert failed == {"each transfer: 10 from alice to bob"}, failed
+
+
 def test_the_timeline_ends_a_thread_where_its_call_ended():
     """A returned call, or one that raised, ends its thread's bar; it does not
     stay in its last state until the end of the run."""
