@@ -249,6 +249,22 @@ def test_a_failed_check_reads_expected_then_measured():
     assert "<code>" in page and "`" not in page
 
 
+def test_a_flood_of_stderr_stops_at_the_files_limit():
+    """A learner's process that writes to stderr without end gets "File too
+    large" once the file holds jail.MAX_WRITTEN bytes: the grader's disk is not
+    its to fill (4.6 GB in one check of 2 runs, thirty-first session)."""
+    from labs.practice import jail
+    ex = exercises.get("lock-leak/stop-worker")
+    source = (
+        "import sys\n"
+        "def worker(bank, lock, stop):\n"
+        f"    for _ in range({2 * jail.MAX_WRITTEN >> 20}):\n"
+        "        sys.stderr.write('x' * (1 << 20))\n")
+    r = grade.grade(ex.id, source, runs=1)
+    assert not r.passed
+    assert any("OSError: [Errno 27] File too large" in line for line in r.failures()), r.failures()
+
+
 def test_a_refused_bank_call_is_no_transfer_and_keeps_its_lock():
     """A debit the bank refuses (a wrong amount), made under the lock, fails
     only "each transfer": it ran with the lock held, moved nothing, and cuts

@@ -61,6 +61,22 @@ def drop_privileges(uid) -> None:
     os.setresuid(uid, uid, uid)
 
 
+MAX_WRITTEN = 64 << 20  # bytes any file the learner's process writes may grow to
+
+
+def limit_writes() -> None:
+    """A file the learner's process writes (its stderr is a file of the
+    grader's) grows to MAX_WRITTEN bytes at most: a write past it raises
+    OSError, "File too large" (EFBIG: CPython ignores SIGXFSZ). The grader
+    keeps only the end of its stderr (supervise.MAX_STDERR), but the file
+    took the disk: a worker that wrote 200 MiB to stderr between transfers
+    had written 4.6 GB of it when its check of 2 runs ended (df, thirty-first
+    session). The hard limit too: a process without root (drop_privileges)
+    cannot raise it."""
+    import resource
+    resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_WRITTEN, MAX_WRITTEN))
+
+
 def become_subreaper() -> None:
     """Steps 3 and 4 (ctypes' prctl and syscall), then ctypes forgotten."""
     try:
@@ -189,6 +205,7 @@ def main(job: dict) -> None:
     fd = int(job["dial_fd"])
     become_subreaper()
     drop_privileges(job.get("uid"))
+    limit_writes()
     wire = wire_module.Wire(fd)
     source = job["source"]
     lines = source.splitlines()
