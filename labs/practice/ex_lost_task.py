@@ -90,6 +90,7 @@ class GQueue(GObject):
         self.kept: dict[str, int] = {}                # who -> its takes when one was kept for it
         self.before_take = None                       # hook: (rec) a get() begins
         self.fast = FastClock()                       # the grader's fast clock, by thread
+        self.look_news = None                         # hook: (rec) -> news of a look that finds items
 
     def set_fast(self, seconds: dict) -> None:
         """Begin (or, with {}, end) fast periods (under the monitor)."""
@@ -173,7 +174,8 @@ class GQueue(GObject):
             self.on_wait(rec)
         if self.items:
             self.empty_looks.pop(rec.who, None)
-            return value
+            news = self.look_news(rec) if self.look_news is not None else None
+            return OnFastClock(value, **news) if news else value
         k = self.empty_looks[rec.who] = self.empty_looks.get(rec.who, 0) + 1
         if k >= 2:
             self.empties[rec.who] = self.empties.get(rec.who, 0) + 1
@@ -976,6 +978,13 @@ class GThread(GObject):
             self.changed()
         self.armed = True
         self.shared["alive_credit"].said_alive(rec)
+        if self.shared["busy"]:
+            # (a fast period as far as the learner's process knows: its next timed
+            # wait on an Event of its own asks the grader's clock, which says "wait"
+            # and counts it as a nap between looks, _long_waits, as a time.sleep's
+            # is. Unseen until the thirty-first session's hostile round: 1.4 s and
+            # 2 s Event naps between is_alive() looks passed every busy run)
+            return OnFastClock(True, fast=True)
         return self.shared["slow"].reply(True)
 
 
@@ -983,10 +992,14 @@ class GThread(GObject):
 # whatever the list, the most it once named, then a drain, left a seventh running)
 SHUTDOWN_MODES = {"busy": 3, "idle": 2, "busy-7": 7, "idle-4": 4, "busy-backlog": 2}
 BACKLOG = 1000  # busy-backlog's tasks: 2 consumers empty the queue in 499 looks at what is
-                # left, and a nap just after each passes at once on the learner's clock
-                # (PeekNap): code that waits 30 s of 0.1 s naps for it, then throws the rest
-                # away, throws away 400 (with 12 tasks, 4 looks emptied it: such code
-                # passed every grading, twenty-seventh session's hostile round)
+                # left; each moves the learner's clocks on by BACKLOG_LOOK_S (a task's
+                # time), and a nap just after it passes at once on them (PeekNap): code
+                # that waits a fixed time for the queue to empty, then throws the rest
+                # away, throws some away, whether it naps between looks or spins (with
+                # 12 tasks, 4 looks emptied it: such code passed every grading, the
+                # twenty-seventh session's hostile round; spinning, or with 2 ms naps on
+                # an Event, a 3 s grace passed the thirty-first's first busy-backlog)
+BACKLOG_LOOK_S = 10.0  # ... so the queue empties after 83 minutes of the learner's clock
 # busy-7's last consumer has the name of the one before it, as threads may: code
 # that keeps consumers by name loses one (eleventh hostile reading's dict by name)
 TWINS = ("the first of two so named", "the second of two so named")
@@ -1040,6 +1053,13 @@ def shutdown_scenario(rep):
         a.cond.notify_all()
     a = rep.arena
     q.on_wait = opens
+    if mode == "busy-backlog":
+        # (the look's reply moves the learner's clocks on, and opens a fast
+        # period: a timed wait on an Event of the learner's own then asks the
+        # grader's clock, PeekNap.op_passed, as a time.sleep does; the next
+        # reply ends it)
+        q.look_news = lambda rec: ({"skew": BACKLOG_LOOK_S, "fast": True}
+                                   if rec.tid in peeked else None)
     for c in consumers:
         c.run()
     if shared["busy"]:
@@ -1229,9 +1249,10 @@ SHUTDOWN = Exercise(
         "`shutdown` waits: a `join`, `is_alive()` again, `tasks.join()`, a `get` that "
         "waits; not at a `put`; each look at what is left, `qsize()` or `empty()`, lets "
         "each finish one task and take the next; in one run a thousand tasks are "
-        "queued, and a nap just after such a look passes at once on your clock, the "
-        "clocks of `time` moving on with it: wait for the work, not for a time), or "
-        "once all are done; its consumers are slow: a timed `join` never sees one end, and the first "
+        f"queued, each such look moves the clocks of `time` on by {BACKLOG_LOOK_S:g} s, "
+        "a task's time, and a nap just after it passes at once, the clocks moving on "
+        "with it: wait for the work, not for a time), or once all are done; its "
+        "consumers are slow: a timed `join` never sees one end, and the first "
         "`is_alive()` of one that has not ended says True (it ends when you wait for it "
         "with `join()`, or look again). Once all are done, one of them first runs an "
         "hour on your clock: your timed `join`s of it, and your naps between "
