@@ -394,14 +394,20 @@ class GStart(GObject):
         return OnFastClock(value, fast=True) if news and news["fast"] else value
 
     def op_is_set(self, rec):
-        """The main thread's ``stop.is_set()``: a look, as at a worker."""
+        """The main thread's ``stop.is_set()``: a look, as at a worker.
+        Another thread's is only seen (the ledger's: a loop of looks)."""
+        if rec.tid != self.main_tid:
+            return self.stop_at is not None
         self.waited(rec)
         return self.quiet_look(self.stop_at is not None)
 
     def op_wait(self, rec, timeout=None):
         """The main thread's ``stop.wait(timeout)``: a look, as at a worker;
-        it ends when the stop is set (the learner's Event answers then)."""
+        it ends when the stop is set (the learner's Event answers then).
+        Another thread's is only seen: it waits on the Event itself."""
         t = wait_timeout(timeout)
+        if rec.tid != self.main_tid:
+            return None
         self.waited(rec)
         fast = self.quiet_wait(t)
         if fast is not None:
@@ -1421,10 +1427,15 @@ def _sigterm_facts(rep, start) -> dict:
         # the main thread's waits with no timeout (join(), stop.wait()): not a timed step
         "untimed_looks": [_call_text(r) for r in ledger if r.tid == start.main_tid
                           and r.kind in ("Thread", "StartWorkers") and _untimed(r)],
-        # ... and its steps longer than STEP_S: a look's timeout, a nap (late)
+        # ... and its steps longer than STEP_S: a look's timeout, a nap the check's
+        # clock saw (a time.sleep, every run; a timed wait of its own, in a fast
+        # period), or one the kernel showed (late). (Naps were judged by the
+        # kernel alone until the thirty-first session's hostile round: a nap
+        # runs in 50 ms slices there, and 1.2 s naps between looks passed)
         "long_steps": [_call_text(r) for r in ledger if r.tid == start.main_tid
-                       and (r.kind, r.op) in (("Thread", "join"), ("StartWorkers", "wait"))
-                       and r.args and isinstance(r.args[0], (int, float))
+                       and (r.kind, r.op) in (("Thread", "join"), ("StartWorkers", "wait"),
+                                              ("Nap", "sleep"), ("Nap", "passed"))
+                       and r.args and type(r.args[0]) in (int, float)
                        and r.args[0] > STEP_S][:1]
         + ([f"a nap of {start.longest_nap:.2f} s"] if start.longest_nap > STEP_S else []),
         "after_stop_looks": start.after_stop_looks,
@@ -1448,6 +1459,8 @@ def _sigterm_facts(rep, start) -> dict:
 def _call_text(rec) -> str:
     args = ", ".join(repr(a) for a in rec.args if a is not None)  # join(): join(None)
     if rec.kind == "Nap":
+        if rec.args and type(rec.args[0]) is float:  # (a sliced wait's: what was left of it)
+            args = f"{rec.args[0]:.3g}"
         return (f"time.sleep({args})" if rec.op == "sleep"
                 else f"a timed wait of your own ({args} s)")
     if rec.kind == "StartWorkers":

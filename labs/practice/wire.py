@@ -815,18 +815,34 @@ class _Watch:
         thread's ``stop.is_set()`` and timed ``stop.wait(t)`` are looks the
         grader sees, as a look at a worker is (it may hold them; a wait ends
         at the stop or after ``t``): SIGTERM can then come while the main
-        thread waits on the stop inside a call of the check's."""
+        thread waits on the stop inside a call of the check's. Another
+        thread's of the learner's are told as they begin, and never held:
+        the grader counts them in a loop of looks (a helper that looked at the
+        stop every 1 ms passed every grading until the thirty-first session's
+        hostile round)."""
         stop, main = self.stop, threading.main_thread()
         real_is_set, real_wait = stop.is_set, stop.wait
         wire, start_id = self.wire, self.start_id
 
+        def told(*call) -> None:  # another thread's look, told (the check over: not)
+            if threading.current_thread() not in OWN_THREADS:
+                try:
+                    wire.call(start_id, *call)
+                except Exception:  # noqa: BLE001 - the check ended: the look still happens
+                    pass
+
         def is_set():
             if threading.current_thread() is main:
                 wire.call(start_id, "is_set")
+            else:
+                told("is_set")
             return real_is_set()
 
         def wait(timeout=None):
-            if timeout is None or threading.current_thread() is not main:
+            if timeout is None:
+                return real_wait(timeout)
+            if threading.current_thread() is not main:
+                told("wait", timeout)
                 return real_wait(timeout)
             wire.call(start_id, "wait", timeout)
             return real_wait(0)
