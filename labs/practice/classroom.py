@@ -207,9 +207,8 @@ def _statements(doc: Document):
         except (ValueError, RecursionError, MemoryError) as e:
             broken[label] = f"{label}: cannot be read ({type(e).__name__})"
             continue
-        for node in tree.body:
-            if not policy.main_guard(node):
-                stmts.append(_Stmt(label, text, node, len(stmts)))
+        for node in policy.runs_on_import(tree.body):
+            stmts.append(_Stmt(label, text, node, len(stmts)))
     return stmts, broken
 
 

@@ -324,7 +324,7 @@ def _check(tree, modules) -> None:
            for n in ast.walk(tree)):
         _refuse(next(n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "__name__"
                      and not isinstance(n.ctx, ast.Load)), "assigning __name__")
-    tree.body = [n for n in tree.body if not main_guard(n)]
+    tree.body = runs_on_import(tree.body)
     allowed = set(modules)
     imported = _import_names(tree)  # a name bound by an import -> the module it names
     bindings = _bindings(tree)      # each name -> the nodes that bind it
@@ -856,9 +856,19 @@ def _format_fields(text: str) -> list[str]:
         return []
 
 
+def runs_on_import(body) -> list:
+    """The top-level statements that run when the module is imported, as the
+    grader imports it: each ``if __name__ == "__main__":`` gives way to its
+    ``else``/``elif`` branch (the part that runs then). Until the thirty-first
+    session the whole statement was skipped, and code the policy refuses
+    (``import gc``, ``sys.modules``) passed in its ``else`` (hostile round)."""
+    return [s for n in body for s in (n.orelse if main_guard(n) else [n])]
+
+
 def main_guard(node) -> bool:
     """Is this top-level statement ``if __name__ == "__main__":``? (Its body
-    never runs in the grader: the policy and the static check skip it.)"""
+    never runs in the grader: the policy and the static check skip it, but
+    not its ``else``: ``runs_on_import``.)"""
     t = node.test if isinstance(node, ast.If) else None
     return (isinstance(t, ast.Compare) and isinstance(t.left, ast.Name) and t.left.id == "__name__"
             and len(t.ops) == 1 and isinstance(t.ops[0], ast.Eq)

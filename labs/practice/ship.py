@@ -161,8 +161,9 @@ def static_check(source: str, functions, signatures, filename="your code",
     except policy.Refused as refused:
         raise BadAnswer(f"{filename}, {refused}") from None
     # Test code under `if __name__ == "__main__":` never runs in the grader:
-    # its names are not checked either (a helper defined there is fine).
-    tree.body = [n for n in tree.body if not policy.main_guard(n)]
+    # its names are not checked either (a helper defined there is fine); its
+    # ``else`` runs, and is checked.
+    tree.body = policy.runs_on_import(tree.body)
     try:
         _names_and_arguments(tree, source, functions, signatures, filename)
     except (RecursionError, MemoryError) as e:
