@@ -3,7 +3,9 @@ policy out of the way; the policy refuses what it says and accepts ordinary
 code; every answer that cannot run is one line; nothing outlives a check."""
 from __future__ import annotations
 
+import math
 import os
+import queue
 import subprocess
 import sys
 import textwrap
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from labs.practice import engine, exercises, grade, policy, ship, wire
+from labs.practice import arena, engine, exercises, grade, policy, ship, wire
 from labs.practice.exercises import expected_message
 
 pytestmark = pytest.mark.slow  # every known answer graded: many sandboxed children
@@ -110,6 +112,49 @@ def test_a_queue_get_with_timeout_minus_one_raises_as_cpythons_does():
         """, runs=1)
     assert "ValueError: 'timeout' must be a non-negative number" in " ".join(r.failures()), \
         r.failures()
+
+
+LOCK_ARGS = [(False, 0.1), (True, None), (1, 0.1), (True, math.inf), (True, 1e10),
+             (True, -0.5), (False, -1), (True, True), (True, -1.0), (0, -1)]
+GET_ARGS = [(False, -1), (False, "x"), (True, math.inf), (True, 1e10), (True, -1), (True, "x"),
+            (True, None)]
+
+
+def _outcome(call) -> str:
+    try:
+        call()
+    except arena.Raise as e:
+        return e.name
+    except Exception as e:  # noqa: BLE001 - the real one's exception, by name
+        return type(e).__name__
+    return "ok"
+
+
+@pytest.mark.parametrize("blocking,timeout", LOCK_ARGS)
+def test_the_checks_lock_reads_acquires_arguments_as_a_real_one(blocking, timeout):
+    """What a real ``Lock().acquire(blocking, timeout)`` raises, the check's
+    lock raises (a hostile round, thirty-first session: ``acquire(False,
+    0.1)`` and ``acquire(timeout=None)`` passed, ``acquire(1, 0.1)`` failed).
+    Only arguments that do not wait: the real lock is free."""
+    real = _outcome(lambda: threading.Lock().acquire(blocking, timeout))
+    assert _outcome(lambda: arena._lock_wait(blocking, timeout)) == real
+
+
+@pytest.mark.parametrize("block,timeout", GET_ARGS)
+def test_the_checks_queue_reads_gets_arguments_as_a_real_one(block, timeout):
+    """What a real ``Queue().get(block, timeout)`` of an empty queue raises
+    before it waits, the check's queue raises (Empty is the get's own answer,
+    after the arguments: read as "ok" here). A timeout past TIMEOUT_MAX raises
+    OverflowError once the get would wait (``get(timeout=math.inf)`` passed)."""
+    if block and timeout is None:
+        real = "ok"  # (the real one would wait for ever: None is read, no more)
+    else:
+        real = _outcome(lambda: queue.Queue().get(block, timeout))
+        real = "ok" if real == "Empty" else real
+
+    def grader():
+        arena.too_large(arena._timeout(block, timeout))
+    assert _outcome(grader) == real
 
 
 def test_a_learners_text_that_cannot_be_encoded_is_told_escaped():

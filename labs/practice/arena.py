@@ -825,16 +825,65 @@ def _number(x, what="amount"):
     return x
 
 
-def _timeout(blocking, timeout) -> float | None:
-    """A queue's ``get`` and a lock's ``acquire``: None blocks for ever; a
-    negative timeout raises ValueError, as CPython's ``Queue.get`` does for -1
-    too (a lock's ``acquire`` reads -1 as no timeout: its caller passes None)."""
+# What a real lock or queue says of a timeout, as CPython reads one (measured
+# on 3.10 to 3.15 with Lock().acquire and Queue().get: a hostile round of the
+# thirty-first session passed acquire(False, 0.1), acquire(timeout=None) and
+# get(timeout=math.inf), each an exception for real, and failed acquire(1, 0.1))
+TIMEOUT_MAX = 9223372036.0  # threading.TIMEOUT_MAX on Linux, 3.10 to 3.15
+TOO_LARGE = ("OverflowError", "timestamp out of range for platform time_t")  # (3.11 to 3.13's words)
+
+
+def _seconds(x) -> float:
+    """A timeout given as a number (True is 1, as for CPython); anything
+    else raises TypeError."""
+    if not isinstance(x, (int, float)):
+        raise Raise("TypeError", f"'{type(x).__name__}' object cannot be interpreted as an "
+                    "integer or float")
+    return float(x)
+
+
+def _timeout(block, timeout) -> float | None:
+    """A queue's ``get(block, timeout)``: 0.0 when it does not block (its
+    timeout is not read), None when it blocks for ever; a negative timeout
+    raises ValueError. A timeout past TIMEOUT_MAX raises OverflowError once
+    the get waits, as the real one's lock does then (``too_large``)."""
+    if not block:
+        return 0.0
     if timeout is None:
-        return None if blocking else 0.0
-    t = _number(timeout, "timeout")
+        return None
+    t = _seconds(timeout)
     if t < 0:
         raise Raise("ValueError", "'timeout' must be a non-negative number")
-    return t if blocking else 0.0
+    return t
+
+
+def too_large(wait: float | None) -> None:
+    """A timed wait that begins: OverflowError past TIMEOUT_MAX."""
+    if wait is not None and wait > TIMEOUT_MAX:
+        raise Raise(*TOO_LARGE)
+
+
+def _lock_wait(blocking, timeout) -> float | None:
+    """A lock's ``acquire(blocking, timeout)``: 0.0 for a try that does not
+    wait, None for a wait with no timeout (-1, the default). Raises as
+    CPython does: a timeout that is not a number (TypeError, None too), past
+    TIMEOUT_MAX (OverflowError), given to a non-blocking call, or negative
+    but for -1 (ValueError). ``blocking`` is read for its truth, a number
+    (3.12 to 3.15 take any object; 3.10 and 3.11 an integer)."""
+    if not isinstance(blocking, (int, float)):
+        raise Raise("TypeError", f"'{type(blocking).__name__}' object cannot be interpreted "
+                    "as an integer")
+    t = _seconds(timeout)
+    if t != t:
+        raise Raise("ValueError", "Invalid value NaN (not a number)")
+    too_large(t)
+    if not blocking and t != -1:
+        raise Raise("ValueError", "can't specify a timeout for a non-blocking call")
+    if t < 0 and t != -1:
+        raise Raise("ValueError", "timeout value must be a non-negative number")
+    if not blocking:
+        return 0.0
+    return None if t == -1 else t
 
 
 def wait_timeout(timeout) -> float | None:
@@ -888,9 +937,7 @@ class GLock(GObject):
         return self.stall_clock.spent(who)
 
     def op_acquire(self, rec, blocking=True, timeout=-1):
-        if not isinstance(blocking, bool):
-            raise Raise("TypeError", "blocking must be True or False")
-        wait = _timeout(blocking, None if timeout == -1 else timeout)
+        wait = _lock_wait(blocking, timeout)
         timed = wait is not None
         rec.note["wait"] = wait  # None: untimed; 0.0: a try that does not wait
         if self.before_take is not None:

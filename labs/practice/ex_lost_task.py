@@ -25,6 +25,7 @@ from labs.practice.arena import (
     _plain,
     _timeout,
     first_seen_set,
+    too_large,
     wait_timeout,
 )
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
@@ -110,6 +111,8 @@ class GQueue(GObject):
         if self.before_take is not None:
             self.before_take(rec)
         t = _timeout(block, timeout)
+        if not self.items:
+            too_large(t)
         if t != 0.0 and self.on_wait is not None:
             self.on_wait(rec)
         self.waiting[rec.who] = t

@@ -1750,7 +1750,11 @@ STOP_ONE_MODES = {
                # part of the verb, a line that ends in quit (thirteenth hostile
                # reading: `verb in ("stop")` is a substring test). Not quotes around a
                # name: `shlex.split()`, an allowed way to read a line, takes them off
-               "top alpha", "st beta", "s alpha", "please quit")),
+               "top alpha", "st beta", "s alpha", "please quit",
+               # a name alone, words before a whole command (thirty-first session's
+               # hostile round: line.removeprefix("stop ") and re.search(r"stop (\S+)$")
+               # passed every grading)
+               "beta", "please stop alpha", "nonstop beta")),
     # (no other spacing: the statement says the check writes one space between words
     # and none around them; it said "whatever the spaces" until the sixteenth session,
     # which the check never sent and the reference's partition(" ") did not meet:

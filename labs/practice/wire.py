@@ -54,7 +54,7 @@ ShutDown = getattr(queue, "ShutDown", ShutDown)  # 3.13+: the real one
 
 ERRORS = {"Empty": queue.Empty, "Full": queue.Full, "ShutDown": ShutDown, "Frozen": Frozen,
           "Offline": Offline, "TypeError": TypeError, "ValueError": ValueError,
-          "RuntimeError": RuntimeError,
+          "RuntimeError": RuntimeError, "OverflowError": OverflowError,
           "KeyError": KeyError, "TimeoutError": TimeoutError}
 
 
