@@ -896,7 +896,7 @@ def wait_timeout(timeout) -> float | None:
     raised ValueError in the check once its deadline had passed."""
     if timeout is None:
         return None
-    return max(0.0, _number(timeout, "timeout"))
+    return max(0.0, _seconds(timeout))  # (True is 1 s, as for CPython)
 
 
 class GLock(GObject):
