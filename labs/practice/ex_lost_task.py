@@ -1107,11 +1107,13 @@ class PeekNap(AliveNap):
     """shutdown()'s naps (AliveNap's), but in the busy-backlog run a nap, or
     a timed wait of the learner's own, just after a look at what is left
     (``qsize()``, ``empty()``; one nap a look) passes at once, and the
-    learner's clocks move on by it. BACKLOG tasks are queued and each look
-    lets each consumer take one: code that waits a fixed time on its clock
-    for the queue to empty, then throws the rest away, reaches its deadline
-    with tasks left, however slow the machine; a right answer's naps cost
-    no real time."""
+    learner's clocks move on by it (the look's reply moved them on
+    BACKLOG_LOOK_S already, and opened a fast period so that a wait on an
+    Event of the learner's own comes here: ``look_news``). BACKLOG tasks are
+    queued and each look lets each consumer take one: code that waits a
+    fixed time on its clock for the queue to empty, then throws the rest
+    away, reaches its deadline with tasks left, however slow the machine; a
+    right answer's naps cost no real time."""
 
     def __init__(self, slow: SlowEnd, credit: AliveCredit, peeked: set | None):
         super().__init__(slow, credit)
