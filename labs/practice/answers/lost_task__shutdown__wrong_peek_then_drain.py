@@ -2,8 +2,8 @@
 # lost-task/shutdown, wrong (hostile round, twenty-seventh session; a gap until the
 # thirty-first): waits up to 3 s of its clock for tasks.empty(), then throws away what is
 # left. With 12 tasks each look let the check's consumers take a task each, and the queue
-# was empty long before; the busy-backlog run queues 1000, and each nap after a look
-# passes at once on the learner's clock (PeekNap).
+# was empty long before; the busy-backlog run queues 240, each look moves the learner's
+# clocks on 30 s, and each nap after a look passes at once on them (PeekNap).
 import logging
 import queue
 import time
