@@ -714,6 +714,15 @@ class Event(_Proxy):
     def set(self):
         return self._call("set")
 
+    def isSet(self):  # noqa: N802 - threading.Event's deprecated alias, still there (3.10 to 3.15)
+        """Deprecated alias of is_set(), as threading.Event has it (a right
+        answer that wrote it failed with AttributeError: thirty-first
+        session's right-answer round)."""
+        import warnings
+        warnings.warn("isSet() is deprecated, use is_set() instead", DeprecationWarning,
+                      stacklevel=2)
+        return self.is_set()
+
 
 class Queue(_Proxy):
     __slots__ = ()
@@ -773,6 +782,13 @@ class Thread(_Proxy):
 
     @property
     def name(self):
+        return self._name
+
+    def getName(self):  # noqa: N802 - threading.Thread's deprecated alias, still there (3.10 to 3.15)
+        """Deprecated alias of ``name``, as threading.Thread has it."""
+        import warnings
+        warnings.warn("getName() is deprecated, get the name attribute instead",
+                      DeprecationWarning, stacklevel=2)
         return self._name
 
     def __repr__(self):
