@@ -157,6 +157,28 @@ def test_the_checks_queue_reads_gets_arguments_as_a_real_one(block, timeout):
     assert _outcome(grader) == real
 
 
+WAIT_ARGS = [math.inf, 1e10, "x", -1, 0]
+
+
+@pytest.mark.parametrize("timeout", WAIT_ARGS)
+def test_the_checks_events_and_threads_read_a_waits_timeout_as_real_ones(timeout):
+    """A real Event's ``wait(timeout)`` while it is not set, and a running
+    thread's ``join(timeout)``, raise what the check's raise for that timeout
+    (OverflowError past TIMEOUT_MAX, TypeError for what is not a number);
+    the others return."""
+    event = _outcome(lambda: threading.Event().wait(timeout))
+    done = threading.Event()
+    running = threading.Thread(target=done.wait)
+    running.start()
+    try:
+        joined = _outcome(lambda: running.join(timeout))
+    finally:
+        done.set()
+        running.join()
+    grader = _outcome(lambda: arena.too_large(arena.wait_timeout(timeout)))
+    assert event == joined == grader
+
+
 def test_a_learners_text_that_cannot_be_encoded_is_told_escaped():
     """A lone surrogate in an exception's message reached the verdict as it
     was: printing it raised UnicodeEncodeError (the command line; a class's

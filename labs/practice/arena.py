@@ -1016,6 +1016,8 @@ class GEvent(GObject):
     def op_wait(self, rec, timeout=None):
         self._held(rec)
         t, fast = wait_timeout(timeout), self.fast_by
+        if not self.flag:
+            too_large(t)  # (a set Event's wait returns at once: its timeout is not used)
         if self.on_wait is not None and not self.flag:
             self.on_wait(rec, t)
         self.block(lambda: self.flag or bool(t and fast is not None and fast.now(rec.who)), t)

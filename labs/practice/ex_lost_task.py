@@ -931,6 +931,8 @@ class GThread(GObject):
             self.seen_end = True
             return None
         t = wait_timeout(timeout)
+        if not self.ended:
+            too_large(t)  # as a real thread's join does while it runs (all of 3.10 to 3.15)
         if self is slow.slow and not self.ended and slow.on():
             return slow.join(self, t)
         if not self.ended and self.kept():

@@ -33,6 +33,7 @@ from labs.practice.arena import (
     OnFastClock,
     Raise,
     SlowEnd,
+    too_large,
     wait_timeout,
 )
 from labs.practice.exercises import Check, Exercise, ended_before_return, names
@@ -238,6 +239,8 @@ class GWorker(GObject):
             self.seen_at = rec.seq
             return None
         t = wait_timeout(timeout)
+        if self.ended_at is None:
+            too_large(t)  # as a real thread's join does while it runs (all of 3.10 to 3.15)
         if self.at_exit and self is slow.slow and self.ended_at is None and slow.on():
             return slow.join(self, t)
         if self.at_exit and self is slow.slow and self.ended_at is None and slow.keep:
