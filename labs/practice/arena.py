@@ -829,7 +829,7 @@ def _number(x, what="amount"):
 # on 3.10 to 3.15 with Lock().acquire and Queue().get: a hostile round of the
 # thirty-first session passed acquire(False, 0.1), acquire(timeout=None) and
 # get(timeout=math.inf), each an exception for real, and failed acquire(1, 0.1))
-TIMEOUT_MAX = 9223372036.0  # threading.TIMEOUT_MAX on Linux, 3.10 to 3.15
+TIMEOUT_MAX = threading.TIMEOUT_MAX  # (9223372036.0 on Linux, 3.10 to 3.15)
 TOO_LARGE = ("OverflowError", "timestamp out of range for platform time_t")  # (3.11 to 3.13's words)
 
 

@@ -1038,11 +1038,11 @@ def shutdown_scenario(rep):
         shared["slow"] = SlowEnd(SLOW_S, consumers[0], fine=SLOW_FINE)
         shared["slow"].keep = True  # ... then runs on until let go (_keep_slow)
     slow = shared["slow"]
+    # busy-backlog: the threads that looked at what is left since their last nap
+    peeked: set[int] | None = set() if mode == "busy-backlog" else None
     # naps on the grader's clock: in the slow hour (idle), and after a consumer's
     # True at its first look (AliveNap: that nap is the check's doing)
-    peeked: set[int] = set()  # busy-backlog: threads that looked at what is left since their last nap
-    rep.clock_nap = rep.add(PeekNap(shared["slow"], shared["alive_credit"],
-                                    peeked if mode == "busy-backlog" else None))
+    rep.clock_nap = rep.add(PeekNap(shared["slow"], shared["alive_credit"], peeked))
     alive_at_return = []
 
     def opens(rec):  # shutdown() waits for something, or looks at what is left: the
@@ -1052,7 +1052,8 @@ def shutdown_scenario(rep):
         # that does not wait, one task each (GThread.step)
         if rec.op in ("qsize", "empty") and shared["busy"] and not shared["open"]:
             shared["steps"] += 1
-            peeked.add(rec.tid)
+            if peeked is not None:
+                peeked.add(rec.tid)
             for c in consumers:
                 c.step()
         else:
@@ -1060,7 +1061,7 @@ def shutdown_scenario(rep):
         a.cond.notify_all()
     a = rep.arena
     q.on_wait = opens
-    if mode == "busy-backlog":
+    if peeked is not None:
         # (the look's reply moves the learner's clocks on, and opens a fast
         # period: a timed wait on an Event of the learner's own then asks the
         # grader's clock, PeekNap.op_passed, as a time.sleep does; the next
