@@ -32,6 +32,7 @@ import queue
 import signal
 import socket
 import threading
+import warnings
 import weakref
 
 MAX_LINE = 1 << 16
@@ -718,7 +719,6 @@ class Event(_Proxy):
         """Deprecated alias of is_set(), as threading.Event has it (a right
         answer that wrote it failed with AttributeError: thirty-first
         session's right-answer round)."""
-        import warnings
         warnings.warn("isSet() is deprecated, use is_set() instead", DeprecationWarning,
                       stacklevel=2)
         return self.is_set()
@@ -786,7 +786,6 @@ class Thread(_Proxy):
 
     def getName(self):  # noqa: N802 - threading.Thread's deprecated alias, still there (3.10 to 3.15)
         """Deprecated alias of ``name``, as threading.Thread has it."""
-        import warnings
         warnings.warn("getName() is deprecated, get the name attribute instead",
                       DeprecationWarning, stacklevel=2)
         return self._name
