@@ -28,7 +28,7 @@ from labs.practice.arena import (
     too_large,
     wait_timeout,
 )
-from labs.practice.exercises import Check, Exercise, ended_before_return, names
+from labs.practice.exercises import Check, Exercise, ended_before_return, names, secs
 from labs.practice.pauses import PAUSE_CPU_S, StopAtPause
 from labs.practice.policy import COMMON_MODULES
 
@@ -1205,27 +1205,27 @@ def _long_waits(rep, cut: bool = False) -> list[str]:
         if r.obj == "grader" or r.kind == "Rep":
             continue
         t = r.tid
-        secs = r.args[0] if r.args else None
+        length = r.args[0] if r.args else None
         if r.obj == nap and r.op in ("sleep", "passed"):
-            if napped.get(t) is not None and isinstance(secs, (int, float)) \
-                    and not isinstance(secs, bool) and 0 < secs < FOREVER:
-                napped[t] += secs
-                naps[t].append(f"a nap of {secs:g} s" if r.op == "sleep"
-                               else f"a timed wait of {secs:g} s")
+            if napped.get(t) is not None and isinstance(length, (int, float)) \
+                    and not isinstance(length, bool) and 0 < length < FOREVER:
+                napped[t] += length
+                naps[t].append(f"a nap of {secs(length)} s" if r.op == "sleep"
+                               else f"a timed wait of {secs(length)} s")
         elif r.op == "is_alive":
             if napped.get(t) is not None and napped[t] > NAP_MAX_S:
                 said = (naps[t][0] if len(naps[t]) == 1 else
-                        f"{len(naps[t])} naps of {napped[t]:g} s in all")
+                        f"{len(naps[t])} naps of {secs(napped[t])} s in all")
                 out.append(f"{said} between two looks" if r.who == "shutdown"
                            else f"{said} (in {r.who}) between two looks")
             napped[t], naps[t] = 0.0, []
         elif r.op == "join":
             napped[t], naps[t] = None, []
     if cut:
-        for t, secs in napped.items():
-            if secs is not None and secs > NAP_MAX_S:
+        for t, length in napped.items():
+            if length is not None and length > NAP_MAX_S:
                 said = (naps[t][0] if len(naps[t]) == 1 else
-                        f"{len(naps[t])} naps of {secs:g} s in all")
+                        f"{len(naps[t])} naps of {secs(length)} s in all")
                 out.append(f"{said} since the last look, cut off by the run's end")
     return out
 

@@ -36,7 +36,7 @@ from labs.practice.arena import (
     too_large,
     wait_timeout,
 )
-from labs.practice.exercises import Check, Exercise, ended_before_return, names
+from labs.practice.exercises import Check, Exercise, ended_before_return, names, secs
 from labs.practice.policy import COMMON_MODULES
 
 # ---------------------------------------------------------------- the kernel's view
@@ -1463,7 +1463,7 @@ def _call_text(rec) -> str:
     args = ", ".join(repr(a) for a in rec.args if a is not None)  # join(): join(None)
     if rec.kind == "Nap":
         if rec.args and type(rec.args[0]) is float:  # (a sliced wait's: what was left of it)
-            args = f"{rec.args[0]:.3g}"
+            args = secs(rec.args[0])
         return (f"time.sleep({args})" if rec.op == "sleep"
                 else f"a timed wait of your own ({args} s)")
     if rec.kind == "StartWorkers":

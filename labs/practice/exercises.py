@@ -173,6 +173,13 @@ def ms(seconds: float | None) -> str:
     return "never" if seconds is None else f"{seconds * 1000:.1f} ms"
 
 
+def secs(seconds: float) -> str:
+    """A wait's length in seconds, as a message says it: to the millisecond
+    (a sliced wait of the learner's own is sent with what was left of it:
+    ``wait(2)`` came as 1.99999, thirty-first session's fresh-clone make test)."""
+    return f"{round(seconds, 3):g}"
+
+
 def ended_before_return(call: str):
     """A check's measure on the facts ``alive_at_return`` and ``unseen``:
     every thread had ended when ``call`` returned, and the learner's code saw
