@@ -233,6 +233,14 @@ def main(job: dict) -> None:
     module.__builtins__ = builtins
     sys.modules["answer"] = module
     namespace = module.__dict__
+    # The harness's objects out of the collector's reach (gc.freeze): a full
+    # collection then scans only what the learner's code made. Before this, one
+    # could start in a consumer's thread between its look at the stop and its
+    # next get, and take 3 to 8.5 ms of its CPU under a make test's load
+    # (thirty-second session, gc.callbacks in a spinning consumer): more than
+    # PAUSE_CPU_S, a busy pause of the learner's, so the stop came as if there.
+    gc.collect()
+    gc.freeze()
     wire.call("grader", "loading")
     try:
         code = compile(source, LEARNER_FILE, "exec", dont_inherit=True)
