@@ -677,13 +677,19 @@ class GNap(GObject):
     for the clock, not on its way to the gate, and makes its choices
     meanwhile; the nap ends by the clock, as an operation's timeout does.
     One for the whole check (no run's: a thread that naps on past its run
-    does not touch the run's objects) and not a choice of the explorer's."""
+    does not touch the run's objects) and not a choice of the explorer's.
+    ``on_nap(rec)``, when set, is called as a nap begins (under the monitor),
+    however short it is: a run that watches for pauses sees each one
+    (pauses.StopAtPause)."""
     kind = "Nap"
 
     def __init__(self):
         super().__init__(None, "time")
+        self.on_nap = None
 
     def op_sleep(self, rec, seconds):
+        if self.on_nap is not None:
+            self.on_nap(rec)
         seconds = _number(seconds, "seconds")
         if not 0 <= seconds < FOREVER:
             raise Raise("ValueError", "sleep length must be non-negative")

@@ -363,6 +363,9 @@ class Rep:
         # the grader, where the run sees it begin (a nap a fast period passes
         # does not come); set before go()
         self.run_nap = None
+        # where the learner's time.sleep goes in this run, once go() chose: the
+        # explorer's GNap, clock_nap, run_nap, or None (it sleeps for real)
+        self.sleeps_to = None
         # the run's own draws (a scenario's random moment), from the grading's seed
         self.rng = random.Random(session.order_seed * 1_000_003 + n)
         self.first = len(self.arena.ledger)  # this run's records start here
@@ -415,11 +418,14 @@ class Rep:
         with a.cond:
             s.grader.spec = {"rep": self.reports.id, "threads": self.threads}
             if self.explorer is not None:
-                s.grader.spec["nap"] = s.nap.id
+                self.sleeps_to = s.nap
             elif self.clock_nap is not None:
-                s.grader.spec["nap"], s.grader.spec["nap_first"] = self.clock_nap.id, True
-            elif self.run_nap is not None:
-                s.grader.spec["nap"] = self.run_nap.id
+                self.sleeps_to = self.clock_nap
+                s.grader.spec["nap_first"] = True
+            else:
+                self.sleeps_to = self.run_nap
+            if self.sleeps_to is not None:
+                s.grader.spec["nap"] = self.sleeps_to.id
             s.grader.spec_fds = list(self.fds)
             a.cond.notify_all()
 

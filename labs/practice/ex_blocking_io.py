@@ -468,7 +468,7 @@ def timeout_scenario(rep):
                 set_stop()
         q.on_take = take
     done.hold = HelperHold(rep, done, me)
-    naps = rep.run_nap = rep.add(LookNap(n))  # its time.sleep, seen as it begins
+    rep.run_nap = rep.add(LookNap(n))  # its time.sleep, seen as it begins
     rep.spawn(me, "consumer", q, stop, done)
     rep.go()
 
@@ -483,7 +483,7 @@ def timeout_scenario(rep):
         looks made since and busy CPU count (``how``)."""
         return StopAtPause(rep, stop, me, q, took=lambda r: r.op in ("get", "get_nowait")
                            and r.ok, on_set=lambda before=None, why="": set_stop(
-                               before=before, why=why), naps=naps, **how)
+                               before=before, why=why), **how)
     watch = watch_pauses() if mode == "busy" else None
 
     def quiet(since):

@@ -11,7 +11,7 @@ import time
 from labs.child import procfs
 from labs.practice.arena import STALL_S, FastClock, GEvent, GLock, GObject, Raise, _number, first_seen_set
 from labs.practice.exercises import Check, Exercise
-from labs.practice.pauses import PAUSE_CPU_S, StopAtPause, said_no
+from labs.practice.pauses import PAUSE_CPU_S, LookNap, StopAtPause, said_no
 from labs.practice.policy import COMMON_MODULES
 
 AMOUNT = 10
@@ -223,6 +223,11 @@ def stop_scenario(rep):
     if mode == "pause":  # worker-1's fallback moment, if it never pauses after a look
         hold_after(PAUSE_TRANSFERS, only="worker-1")
         lock.busy_for = _busy_once(rep, stop, bank)
+        # time.sleep waits in the grader, where StopAtPause sees each nap
+        # begin, however short (sleep(0) too): the sampler alone passed a
+        # sleep(0.0002) between the look and the debit in 6 pause runs of 8,
+        # and a sleep(0) in all (hostile round, thirty-second session)
+        rep.run_nap = rep.add(LookNap(n))
     for i in range(WORKERS):
         rep.spawn(f"worker-{i + 1}", "worker", bank, lock, stop)
     rep.go()

@@ -14,7 +14,7 @@ import threading
 import time
 
 from labs.child import procfs
-from labs.practice.arena import GNap, GObject
+from labs.practice.arena import GNap, GObject, Raise, _timeout
 
 PAUSE_SAMPLE_S = 0.0005  # how often the watched thread is looked at
 # a busy pause: this much CPU between the look and the next take. 5 ms until the
@@ -33,16 +33,13 @@ class LookNap(GNap):
     it is. The sampler alone missed a 20 ms nap after a look on a loaded
     machine (timeout-consumer's wrong_empty_then_sleep_then_get passed 3
     gradings in 20 of ``repeat_practice.py --load --jobs 3``: thirtieth
-    session)."""
+    session). A run's own: where the explorer drives the run, its naps go to
+    the check's GNap instead (``Rep.sleeps_to``), which StopAtPause watches
+    the same way."""
 
     def __init__(self, rep_n: int):
         GObject.__init__(self, rep_n, "time")  # a run's (GNap's is the check's)
         self.on_nap = None
-
-    def op_sleep(self, rec, seconds):
-        if self.on_nap is not None:
-            self.on_nap(rec)
-        return super().op_sleep(rec, seconds)
 
 
 class StopAtPause:
@@ -87,7 +84,7 @@ class StopAtPause:
     and blocking-io/timeout-consumer's since the nineteenth.)"""
 
     def __init__(self, rep, stop, who, takes, took, on_set=None, since: int = 0,
-                 parked_waits: bool = True, naps: LookNap | None = None):
+                 parked_waits: bool = True):
         self.rep, self.stop_, self.who = rep, stop, who
         self.takes_id, self.took = takes.id, took
         # a nap counts after a look made at or after ``since`` (a ledger seq)
@@ -104,9 +101,13 @@ class StopAtPause:
         stop.on_look, takes.before_take = self._looked, self._takes
         if parked_waits:
             stop.on_wait = self._waits
-        self.naps = naps  # the run's time.sleep, seen as it begins (LookNap)
-        if naps is not None:
-            naps.on_nap = self._napping
+        # the run's time.sleep, seen as it begins: the run's LookNap, or the
+        # explorer's GNap where it drives the run (a sleep(0) after the look
+        # passed every pause run of lost-task/consumer, whose runs are all
+        # explored: hostile round, thirty-second session)
+        self.naps = rep.sleeps_to if isinstance(rep.sleeps_to, GNap) else None
+        if self.naps is not None:
+            self.naps.on_nap = self._napping
         self.thread = threading.Thread(target=self._watch, name="pause-watch", daemon=True)
         self.thread.start()
 
@@ -147,7 +148,7 @@ class StopAtPause:
         after a look that said no (its last look or take), the stop comes in
         the nap."""
         if rec.who == self.who and not self.stop_.flag and not self.over.is_set() \
-                and self._said_no_last(rec.tid):
+                and self.rep.arena.rep_n == self.rep.n and self._said_no_last(rec.tid):
             self.set_stop()
 
     def _said_no_last(self, tid) -> bool:
@@ -167,9 +168,14 @@ class StopAtPause:
 
     def _takes(self, rec) -> None:
         """(takes.before_take, under the monitor) ``who``'s take arrives:
-        after a busy pause since its last look that said no, the stop is set
-        as if just before it."""
+        after a busy pause since its last look that said no, or after a
+        timed ``get`` told Empty with no look since (``_retries``), the stop
+        is set as if just before it."""
         if rec.who != self.who:
+            return
+        if not self.stop_.flag and not self.over.is_set() and self._retries(rec):
+            self.set_stop(before=rec, why=f"(as {self.who} began a get after a timed one "
+                          "told Empty, with no look at its stop since)")
             return
         look = self.look  # (kept until its next look: a take may take nothing)
         pid = self.rep.session.pid
@@ -180,6 +186,26 @@ class StopAtPause:
         if cpu is not None and cpu - look[1] >= PAUSE_CPU_S * 1e9:
             self.set_stop(before=rec, why=f"(as {self.who} ran "
                            f"{(cpu - look[1]) / 1e6:.0f} ms of CPU after its look)")
+
+    def _retries(self, rec) -> bool:
+        """``rec``, a take arriving, comes after a timed ``get`` of its
+        thread's that was told Empty, with no look at the stop since: that
+        wait was a pause after the look (hostile round, thirty-second
+        session: a consumer that looked once, then retried
+        ``get(timeout=0.05)`` until a task came, passed every grading). A
+        ``get_nowait()`` told Empty is no pause: a look at the queue."""
+        a = self.rep.arena
+        prev = next((r for r in reversed(a.ledger) if r.tid == rec.tid and r.seq < rec.seq and (
+            (r.obj == self.stop_.id and r.op in ("is_set", "wait"))
+            or (r.obj == self.takes_id and r.op == "get"))), None)
+        if prev is None or prev.obj != self.takes_id or prev.seq < self.since \
+                or prev.result != ("raise", "Empty"):
+            return False
+        try:
+            wait = _timeout(*prev.args)
+        except Raise:
+            return False
+        return wait is not None and wait > 0
 
     def _naps_after_look(self, tid) -> bool:
         a, pid = self.rep.arena, self.rep.session.pid

@@ -217,8 +217,10 @@ class Clock:
                 real["sleep"](0)  # a moment for the other threads, as a sleep gives
                 return
             nap = self.nap
-            if nap is not None and type(secs) in (int, float) and 0 < secs < 3600:
-                nap(secs)  # waits in the grader, where a schedule's gate sees it (arena.GNap)
+            if nap is not None and type(secs) in (int, float) and 0 <= secs < 3600:
+                # waits in the grader, where a schedule's gate sees it (arena.GNap);
+                # sleep(0) too, a pause that lets the other threads run
+                nap(secs)
                 return
             if self.sliced_sleep and type(secs) in (int, float) and secs > self.SLICE_S:
                 # in slices, on the skewed clock: a push of the check's clock ends it
