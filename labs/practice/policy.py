@@ -1456,7 +1456,9 @@ def _classes_stay_classes(tree, scopes: _Scopes, methods: set[int]) -> None:
         if isinstance(node, ast.Name) and node.id == "type" and isinstance(node.ctx, ast.Load) \
                 and not (isinstance(parent.get(id(node)), ast.Call)
                          and parent[id(node)].func is node) \
-                and not _tested_against(node, parent):
+                and not _tested_against(node, parent) and not _in_type_annotation(node, parent):
+            # (in an annotation: ``exc_type: type[BaseException] | None``, the
+            # usual ``__exit__``, was refused until the thirty-second session)
             _refuse(node, "type used other than called (map(type, ...) hands out classes)")
         if isinstance(node, ast.MatchClass) and "__class__" in node.kwd_attrs:
             # case object(__class__=k): type(x) by a pattern (a policy review,
@@ -1524,7 +1526,14 @@ def _kept_a_class(node, parent, scopes: _Scopes, names_only: bool = False) -> bo
             return True
         if p.func.id == "super" and p.args and p.args[0] is node:  # its arguments: checked
             return True
-    while p is not None:  # inside an annotation that only names types
+    return _in_type_annotation(node, parent)
+
+
+def _in_type_annotation(node, parent) -> bool:
+    """``node`` is inside an annotation that only names types
+    (``exc_type: type[BaseException] | None``; TYPE_EXPRESSION)."""
+    p = parent.get(id(node))
+    while p is not None:
         for a in (p.annotation if isinstance(p, (ast.arg, ast.AnnAssign)) else None,
                   p.returns if isinstance(p, (ast.FunctionDef, ast.AsyncFunctionDef)) else None):
             if a is not None and _within(node, a):
