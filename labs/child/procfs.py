@@ -275,10 +275,11 @@ def naps(pid: int, tid: int) -> bool:
     """Thread ``tid`` of ``pid`` is asleep in a wait of its own, not a wait
     for the GIL: ``in_wait``, and not a futex wait (a sleep, a poll: CPython
     waits for the GIL only on a condition variable), or one untimed (a
-    join), or with more than GIL_WAIT_S of it left, or in a process that
-    stands still (``waits_for_time_or_others``). A thread waiting for the
-    GIL is in a timed futex wait with at most the switch interval left,
-    while the thread that holds the GIL runs."""
+    join), or with more than GIL_WAIT_S of it left, or on a word outside the
+    interpreter (``futex_outside_interpreter``), or in a process that stands
+    still (``waits_for_time_or_others``). A thread waiting for the GIL is in
+    a timed futex wait with at most the switch interval left, on a word of
+    the interpreter's, while the thread that holds the GIL runs."""
     if thread_state(pid, tid) != "S" or not in_wait(pid, tid):
         return False
     timed = timed_wait(pid, tid)
@@ -287,10 +288,30 @@ def naps(pid: int, tid: int) -> bool:
         # untimed too; nineteenth session, a right stop-worker stopped in such a wait on
         # 3.10 between its look and its debit, 1 pause run in 20 under load)
         return untimed_wait(pid, tid) and not cpythons_own_futex(pid, tid)
-    # a short futex wait: the GIL's only while another thread of the process
-    # runs (the one that holds it), never in a process that stands still
+    # a short futex wait: the GIL's only on a word of the interpreter's own
+    # (a learner's lock or Event waits on one in the heap), and only while
+    # another thread of the process runs (the one that holds it), never in a
+    # process that stands still. (Until the thirty-second session a worker
+    # that paced on an Event of its own with 1 ms waits between its look and
+    # its transfer was never seen napping: hostile round)
     return (timed[0] != "futex" or timed[1] > GIL_WAIT_S
+            or futex_outside_interpreter(pid, tid)
             or waits_for_time_or_others(pid, tid))
+
+
+def futex_outside_interpreter(pid: int, tid: int) -> bool:
+    """Thread ``tid`` of ``pid`` waits on a futex word outside the
+    interpreter's own memory (``_interpreter_image``): never CPython's wait
+    for the GIL, but a lock, Event, join or queue of the process's own,
+    whose words the heap holds. False when the maps cannot be read."""
+    words = (syscall(pid, tid) or "").split()
+    if FUTEX is None or len(words) < 2 or words[0] != FUTEX:
+        return False
+    image = _interpreter_image(pid)
+    if not image:
+        return False
+    word = int(words[1], 16)
+    return not any(lo <= word < hi for lo, hi in image)
 
 
 # blocking I/O on a descriptor (read, write, readv, writev, pread64, pwrite64), and
