@@ -304,14 +304,7 @@ def futex_outside_interpreter(pid: int, tid: int) -> bool:
     interpreter's own memory (``_interpreter_image``): never CPython's wait
     for the GIL, but a lock, Event, join or queue of the process's own,
     whose words the heap holds. False when the maps cannot be read."""
-    words = (syscall(pid, tid) or "").split()
-    if FUTEX is None or len(words) < 2 or words[0] != FUTEX:
-        return False
-    image = _interpreter_image(pid)
-    if not image:
-        return False
-    word = int(words[1], 16)
-    return not any(lo <= word < hi for lo, hi in image)
+    return _futex_in_image(pid, tid) is False
 
 
 # blocking I/O on a descriptor (read, write, readv, writev, pread64, pwrite64), and
@@ -385,12 +378,24 @@ def cpythons_own_futex(pid: int, tid: int) -> bool:
     that compute: every futex wait sampled was on a word of the image). When
     the maps cannot be read: any untimed futex wait while another thread of
     the process can run (``waits_on_its_own`` says no)."""
+    inside = _futex_in_image(pid, tid)
+    if inside is None:  # no futex wait, or maps unread
+        words = (syscall(pid, tid) or "").split()
+        return FUTEX is not None and len(words) >= 2 and words[0] == FUTEX \
+            and not waits_on_its_own(pid, tid)
+    return inside
+
+
+def _futex_in_image(pid: int, tid: int) -> bool | None:
+    """Whether the futex word thread ``tid`` of ``pid`` waits on is in the
+    interpreter's own memory (``_interpreter_image``); None when the thread
+    is in no futex wait, or the maps cannot be read."""
     words = (syscall(pid, tid) or "").split()
     if FUTEX is None or len(words) < 2 or words[0] != FUTEX:
-        return False
+        return None
     image = _interpreter_image(pid)
     if not image:
-        return not waits_on_its_own(pid, tid)
+        return None
     word = int(words[1], 16)
     return any(lo <= word < hi for lo, hi in image)
 
