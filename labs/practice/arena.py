@@ -33,6 +33,7 @@ booleans and lists of them are accepted as values.
 """
 from __future__ import annotations
 
+import collections
 import json
 import socket
 import threading
@@ -488,10 +489,22 @@ class Arena:
                     sock.close()
                     # (each thread of the learner's process that calls the check's
                     # objects opens one: a right-answer round met a consumer that
-                    # started a thread per nap, and this line was all it said)
-                    self.anomaly(f"more than {self.max_connections} connections, one per "
-                                 "thread of yours that called the check's objects (a new "
-                                 "thread for each task or nap?)")
+                    # started a thread per nap, and this line was all it said; and
+                    # each call a signal handler makes while its thread is inside
+                    # another call: a handler that joined the workers, thirty-second
+                    # session's hostile round, was told it started threads)
+                    by_tid = collections.Counter(c.tid for c in self.conns)
+                    tid, most = by_tid.most_common(1)[0] if by_tid else (None, 0)
+                    if most > self.max_connections // 2:
+                        who = next(c.name for c in self.conns if c.tid == tid)
+                        self.anomaly(f"more than {self.max_connections} connections, {most} "
+                                     f"of them from one thread ({who}): each call a signal "
+                                     "handler makes while its thread is inside another call "
+                                     "opens one (a handler that waits or loops?)")
+                    else:
+                        self.anomaly(f"more than {self.max_connections} connections, one per "
+                                     "thread of yours that called the check's objects (a new "
+                                     "thread for each task or nap?)")
                     continue
                 known = self.tids_of_child()
                 if known is not None and not known or self.child_gone:

@@ -2,7 +2,10 @@
 # WRONG: "a transfer that does not fail moves its amount once": polls acquire(blocking=False)
 # with 1 ms naps and skips the transfer after 90 s of its clock; the hold's push is a minute (the
 # same limit in acquire(timeout=90) fails: a timed acquire waits an hour)
-import time, logging
+import logging
+import time
+
+
 def transfer(bank, lock, src, dst, amount):
     deadline = time.monotonic() + 90
     while not lock.acquire(blocking=False):

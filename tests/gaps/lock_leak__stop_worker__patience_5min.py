@@ -1,7 +1,10 @@
 # (hostile round, thirty-second session; passes every grading)
 # WRONG: returns once the lock was busy for 5 minutes on its clock, though its stop is not set;
 # the check holds worker-1 for a minute of the clocks (a 30 s patience fails)
-import time, logging
+import logging
+import time
+
+
 def worker(bank, lock, stop):
     while not stop.is_set():
         t0 = time.monotonic()
