@@ -793,8 +793,19 @@ class Rep:
         facts["threads_left"] = [f"{names.get(t) or comm(s.pid, t)} (thread id {t})"
                                  for t in extra]
         now_fds = fds_of(s.pid)
-        facts["fds_left"] = [f"fd {fd} ({what})" for fd, what in sorted(now_fds.items())
-                             if s.base_fds_ok(fd, what, self.base_fds)]
+        left_fds = [(fd, what) for fd, what in sorted(now_fds.items())
+                    if s.base_fds_ok(fd, what, self.base_fds)]
+        # a thread left running keeps its connection to the grader open: a
+        # socket that is the check's, not the learner's. As many sockets as such
+        # connections are not named (which fds they are, the kernel does not
+        # say here); the thread left is (a hostile round, thirty-second
+        # session, was told of an "fd 9 (socket:[...])" it never opened)
+        with a.cond:
+            theirs = sum(1 for c in a.conns if c.tid in extra and c.open)
+        sockets = [x for x in left_fds if x[1].startswith("socket:")]
+        if sockets and len(sockets) <= theirs:
+            left_fds = [x for x in left_fds if x not in sockets]
+        facts["fds_left"] = [f"fd {fd} ({what})" for fd, what in left_fds]
         facts["processes_left"] = sorted(set(s.processes()) - self.base_procs)
         if extra or facts["processes_left"]:
             self.fatal = "left"
