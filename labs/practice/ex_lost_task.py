@@ -29,7 +29,7 @@ from labs.practice.arena import (
     wait_timeout,
 )
 from labs.practice.exercises import Check, Exercise, ended_before_return, names, secs
-from labs.practice.pauses import PAUSE_CPU_S, LookNap, StopAtPause
+from labs.practice.pauses import PAUSE_CPU_S, LookNap, StopAtPause, timed_empty
 from labs.practice.policy import COMMON_MODULES
 
 TASKS = 12
@@ -371,8 +371,7 @@ def consumer_scenario(rep):
             def waits_for_tasks() -> bool:
                 t = q.waiting.get(target, 0.0)
                 return t is None or (t != 0.0 and any(
-                    r.who == target and r.op == "get" and r.result == ("raise", "Empty")
-                    and r.args and r.args[0] and r.args[1:2] != (None,) for r in a.of(q)))
+                    r.who == target and timed_empty(r) for r in a.of(q)))
             rep.wait(lambda: waits_for_tasks() or stops[target].flag
                      or rep.ended(target) or bool(a.anomalies) or time.monotonic() >= end,
                      held=True)

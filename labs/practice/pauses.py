@@ -198,14 +198,8 @@ class StopAtPause:
         prev = next((r for r in reversed(a.ledger) if r.tid == rec.tid and r.seq < rec.seq and (
             (r.obj == self.stop_.id and r.op in ("is_set", "wait"))
             or (r.obj == self.takes_id and r.op == "get"))), None)
-        if prev is None or prev.obj != self.takes_id or prev.seq < self.since \
-                or prev.result != ("raise", "Empty"):
-            return False
-        try:
-            wait = _timeout(*prev.args)
-        except Raise:
-            return False
-        return wait is not None and wait > 0
+        return prev is not None and prev.obj == self.takes_id and prev.seq >= self.since \
+            and timed_empty(prev)
 
     def _naps_after_look(self, tid) -> bool:
         a, pid = self.rep.arena, self.rep.session.pid
@@ -222,6 +216,18 @@ class StopAtPause:
         if now:
             return True  # time.sleep, in the grader
         return pid is not None and _asleep_of_its_own(pid, tid)
+
+
+def timed_empty(rec) -> bool:
+    """``rec`` is a queue's ``get`` with a timeout that was told Empty (it
+    waited), not a ``get_nowait()`` (a look at the queue)."""
+    if rec.op != "get" or rec.result != ("raise", "Empty"):
+        return False
+    try:
+        wait = _timeout(*rec.args)
+    except Raise:
+        return False
+    return wait is not None and wait > 0
 
 
 def said_no(rec, stop) -> bool:
