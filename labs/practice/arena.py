@@ -715,6 +715,12 @@ class GNap(GObject):
             return OnFastClock(None, skew=max(0.0, seconds - (time.monotonic() - t0)))
         return None
 
+    def op_waits(self, rec, seconds):
+        """A timed wait of the learner's own begins (wire.Clock.own_wait):
+        told, never held; ``on_nap`` sees it as it sees a nap."""
+        if self.on_nap is not None:
+            self.on_nap(rec)
+
     def passes(self, seconds: float) -> "OnFastClock | None":
         """A nap that passes at once (its reply), or None: it waits."""
         return None

@@ -426,6 +426,10 @@ class Rep:
                 self.sleeps_to = self.run_nap
             if self.sleeps_to is not None:
                 s.grader.spec["nap"] = self.sleeps_to.id
+            if self.run_nap is not None and self.clock_nap is None:
+                # a run that watches for pauses: the learner's own timed
+                # Condition waits are told as they begin (wire.Clock.own_wait)
+                s.grader.spec["tell_waits"] = True
             s.grader.spec_fds = list(self.fds)
             a.cond.notify_all()
 

@@ -266,6 +266,9 @@ def main(job: dict) -> None:
         wire_module.CLOCK.nap = None if nap is None else (
             lambda secs, nap=nap: wire.call(nap, "sleep", secs))
         wire_module.CLOCK.nap_first = bool(spec.get("nap_first"))
+        wire_module.CLOCK.own_wait = (
+            lambda secs, nap=nap: wire.call(nap, "waits", secs)
+        ) if nap is not None and spec.get("tell_waits") else None
         wire_module.CLOCK.nap_passed = (
             lambda secs, nap=nap: wire.call(nap, "passed", secs) is True
         ) if nap is not None and spec.get("nap_first") else None
