@@ -280,15 +280,16 @@ class Clock:
         grader then sees each such wait begin, however short, as it sees a
         ``time.sleep`` (pauses.StopAtPause). Its kernel samples, every 0.5 ms,
         missed a 1 ms wait between a worker's look and its transfer in 1
-        grading of 12 under load (hostile round, thirty-second session). Not
-        the harness's own threads' waits."""
+        grading of 12 under load (hostile round, thirty-second session). Every
+        thread's: the learner's calls run in the harness's own threads (the
+        runners), and the harness's other threads make no timed Condition
+        wait in a run that sets ``own_wait`` (the stop-watch's are sigterm's)."""
         cls, clock = threading_module.Condition, self
         inner = cls.wait
 
         def wait(self, timeout=None):
             told = clock.own_wait
-            if told is not None and type(timeout) in (int, float) \
-                    and threading_module.current_thread() not in OWN_THREADS:
+            if told is not None and type(timeout) in (int, float):
                 told(timeout)
             return inner(self, timeout)
 
