@@ -519,7 +519,8 @@ PAUSE_ONLY = ("wrong_look_then_nap", "wrong_look_then_stop_wait_nap",
               "wrong_obeys_only_as_consumer_1", "wrong_look_qsize_then_sleep",
               "wrong_look_then_short_naps", "wrong_look_then_pipe_read",
               "wrong_look_then_spin", "wrong_qsize_peek_then_get", "wrong_get_nowait_then_get",
-              "wrong_look_then_stop_wait_then_get", "wrong_look_then_pipe_write")
+              "wrong_look_then_stop_wait_then_get", "wrong_look_then_pipe_write",
+              "wrong_sleep0_after_look", "wrong_look_once_retry_get")
 
 
 @pytest.mark.parametrize("path", [p for p in CONSUMER.wrong_answers() + CONSUMER.cheats()
