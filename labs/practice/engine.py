@@ -367,9 +367,9 @@ class Rep:
         # explorer's GNap, clock_nap, run_nap, or None (it sleeps for real)
         self.sleeps_to = None
         # a run that watches for pauses: the learner's own timed Condition waits
-        # are told there too as they begin (wire.Clock.own_wait); set before go()
-        # (not in a fast period's run: a told wait is a call, and timeout-consumer's
-        # quiet period counts a napping consumer's looks in a row)
+        # are told where its sleeps go, as they begin (wire.Clock.own_wait); set
+        # before go(). (Not where a fast period counts a napping consumer's looks
+        # in a row: a told wait is a call; timeout-consumer's runs do not ask)
         self.tell_waits = False
         # the run's own draws (a scenario's random moment), from the grading's seed
         self.rng = random.Random(session.order_seed * 1_000_003 + n)
@@ -431,7 +431,7 @@ class Rep:
                 self.sleeps_to = self.run_nap
             if self.sleeps_to is not None:
                 s.grader.spec["nap"] = self.sleeps_to.id
-            if self.tell_waits and self.sleeps_to is not None and self.clock_nap is None:
+            if self.tell_waits and self.sleeps_to is not None:
                 s.grader.spec["tell_waits"] = True
             s.grader.spec_fds = list(self.fds)
             a.cond.notify_all()
