@@ -520,7 +520,8 @@ PAUSE_ONLY = ("wrong_look_then_nap", "wrong_look_then_stop_wait_nap",
               "wrong_look_then_short_naps", "wrong_look_then_pipe_read",
               "wrong_look_then_spin", "wrong_qsize_peek_then_get", "wrong_get_nowait_then_get",
               "wrong_look_then_stop_wait_then_get", "wrong_look_then_pipe_write",
-              "wrong_sleep0_after_look", "wrong_look_once_retry_get")
+              "wrong_sleep0_after_look", "wrong_look_once_retry_get",
+              "wrong_simplequeue_nap_after_look")
 
 
 @pytest.mark.parametrize("path", [p for p in CONSUMER.wrong_answers() + CONSUMER.cheats()

@@ -1260,7 +1260,8 @@ class Session:
         payload = {"source": self.source, "functions": list(self.ex.functions),
                    "dial_fd": self.arena.child_end.fileno(), "uid": self.uid,
                    "modules": sorted(self.ex.modules), "engine": "arena",
-                   "fast_clock": self.ex.fast_clock, "guard": self.guarded}
+                   "fast_clock": self.ex.fast_clock, "pause_runs": self.ex.pause_runs,
+                   "guard": self.guarded}
         if self.ex.fast_clock or self.ex.pushed_clock:
             self.tick = self.arena.add(arena_mod.GTick())
             payload["tick"] = self.tick.id

@@ -645,6 +645,7 @@ STOP_WORKER = Exercise(
     scenario=stop_scenario,
     modules=COMMON_MODULES,
     budget_s=3.0,
+    pause_runs=True,  # the pause run: every timed wait of your own is told (wire.Clock)
     checks=(
         Check("only the check set the stop", "the check set it", _stop_not_set_by_you,
               ("A worker set `stop` itself: the stop is the caller's to give.",

@@ -742,6 +742,7 @@ CONSUMER = Exercise(
     modules=COMMON_MODULES,
     budget_s=3.0,
     fast_clock=True,  # a threading.Timer's or Event's timeout sees the fast clock too
+    pause_runs=True,  # the pause run: every timed wait of your own is told (wire.Clock)
     explore_steps=64,
     explore_modes=tuple(SMALL + m for m in ("midway", "trickle", "before-first", "midway-2nd",
                                             "after-last")),

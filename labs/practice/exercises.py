@@ -91,6 +91,10 @@ class Exercise:
     # the scenario pushes the learner's clocks (Rep.push_clock: a check-clock
     # thread in the child) though its waits stay real (fast_clock implies it)
     pushed_clock: bool = False
+    # the scenario has runs that watch for a pause between a look at the stop and
+    # the next transfer or take (pauses.StopAtPause, Rep.tell_waits): the child's
+    # own locks and SimpleQueues are made so that each timed wait on them is told
+    pause_runs: bool = False
 
     @property
     def schedule_modes(self) -> tuple:

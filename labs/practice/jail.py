@@ -212,8 +212,10 @@ def main(job: dict) -> None:
     forget_labs()
     import time
     # the fast clock of a quiet period (stop-one): the learner's timed
-    # Condition waits follow it where the exercise has one
-    wire_module.CLOCK.install(time, threading if job.get("fast_clock") else None)
+    # Condition waits follow it where the exercise has one; its locks are
+    # made to tell their timed waits where the exercise has pause runs
+    wire_module.CLOCK.install(time, threading if job.get("fast_clock") else None,
+                              own_locks=bool(job.get("pause_runs")))
     wire_module.hold_ends(threading)  # a learner's thread ends once looked at
     if job.get("tick"):
         _keep_the_checks_time(wire, job["tick"])

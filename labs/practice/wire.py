@@ -172,7 +172,7 @@ class Clock:
 
     SLICE_S = 0.05  # a timed Condition wait looks at the fast clock this often
 
-    def install(self, time_module, threading_module=None) -> None:
+    def install(self, time_module, threading_module=None, own_locks=False) -> None:
         """Put the skewed clocks (``clock_gettime`` of the wall and monotonic
         clocks too, the calendar of "now": ``localtime()``, ``ctime()``,
         ``strftime(fmt)``..., and ``os.times().elapsed``) and sleep into
@@ -193,7 +193,10 @@ class Clock:
         own clock, queue's), ``queue.SimpleQueue`` (queue's pure Python one)
         and ``time.sleep`` (in slices too): none of these timeouts outlasts a
         quiet period by being kept on another clock, and a push of the
-        check's clock (arena.GTick) ends each one whose deadline it passed."""
+        check's clock (arena.GTick) ends each one whose deadline it passed.
+        With ``own_locks`` (an exercise's ``pause_runs``), those locks and
+        that SimpleQueue without a fast clock: their timed waits are told
+        (``_own_locks``)."""
         t = time_module
         real = {name: getattr(t, name) for name in (
             "monotonic", "time", "perf_counter", "monotonic_ns", "time_ns",
@@ -272,32 +275,52 @@ class Clock:
         if threading_module is not None:
             self._install_waits(threading_module, t)
         self._tell_own_waits(threading)
+        if threading_module is not None or own_locks:
+            self._own_locks(threading, sliced=threading_module is not None)
         self._install_timer()
+
+    def tell_wait(self, timeout) -> None:
+        """A timed wait of the learner's own begins: tell the grader, where
+        ``own_wait`` is set (a pause run: engine.Rep.tell_waits). A number of
+        seconds only: any other timeout is the wait's own error to raise."""
+        told = self.own_wait
+        if told is not None and type(timeout) in (int, float):
+            try:
+                told(timeout)
+            except Exception:  # noqa: BLE001 - the check ended: the wait still happens
+                pass
 
     def _tell_own_waits(self, threading_module) -> None:
         """``Condition.wait(timeout)`` (``Event.wait``, ``Timer``, a queue of the
-        learner's own) first tells the grader, where ``own_wait`` is set: the
-        grader then sees each such wait begin, however short, as it sees a
-        ``time.sleep`` (pauses.StopAtPause). Its kernel samples, every 0.5 ms,
-        missed a 1 ms wait between a worker's look and its transfer in 1
-        grading of 12 under load (hostile round, thirty-second session). Every
-        thread's: the learner's calls run in the harness's own threads (the
-        runners), and the harness's other threads make no timed Condition
-        wait in a run that sets ``own_wait`` (the stop-watch's are sigterm's)."""
-        cls, clock = threading_module.Condition, self
-        inner = cls.wait
+        learner's own) and ``Thread.join(timeout)`` first tell the grader
+        (``tell_wait``): the grader then sees each such wait begin, however
+        short, as it sees a ``time.sleep`` (pauses.StopAtPause). Its kernel
+        samples, every 0.5 ms, missed a 1 ms wait between a worker's look and
+        its transfer in 1 grading of 12 under load (hostile round,
+        thirty-second session). Every thread's: the learner's calls run in
+        the harness's own threads (the runners), and the harness's other
+        threads make no timed Condition wait or join in a run that sets
+        ``own_wait`` (the stop-watch's are sigterm's). The locks' timed
+        ``acquire``: ``_own_locks``."""
+        clock = self
+        cls = threading_module.Condition
+        inner_wait = cls.wait
 
         def wait(self, timeout=None):
-            told = clock.own_wait
-            if told is not None and type(timeout) in (int, float):
-                try:
-                    told(timeout)
-                except Exception:  # noqa: BLE001 - the check ended: the wait still happens
-                    pass
-            return inner(self, timeout)
+            clock.tell_wait(timeout)
+            return inner_wait(self, timeout)
 
-        wait.__doc__ = inner.__doc__
+        wait.__doc__ = inner_wait.__doc__
         cls.wait = wait
+        thread_cls = threading_module.Thread
+        inner_join = thread_cls.join
+
+        def join(self, timeout=None):
+            clock.tell_wait(timeout)
+            return inner_join(self, timeout)
+
+        join.__doc__ = inner_join.__doc__
+        thread_cls.join = join
 
     def _install_timer(self) -> None:
         """``signal.alarm`` and ``signal.setitimer`` under ``timer_lock``: a
@@ -411,10 +434,28 @@ class Clock:
         start.__doc__ = real_start.__doc__
         thread_cls.start = start
 
-        def timed(real):
-            class TimedLock:
+    def _own_locks(self, threading_module, sliced: bool) -> None:
+        """The locks the learner's code makes (``threading.Lock()``,
+        ``threading.RLock()``) are locks of the same kind whose timed
+        ``acquire`` first tells the grader (``tell_wait``), and, with
+        ``sliced`` (a fast clock: ``_install_waits``), waits in slices on the
+        skewed clock: the C locks wait on the real clock, unseen. And
+        ``queue.SimpleQueue`` is queue's pure Python one, whose timed ``get``
+        is a Condition wait (the C one waits as a C lock does). Before the
+        thirty-third session a 1 ms ``SimpleQueue.get`` between a worker's
+        look and its transfer passed 1 grading of stop-worker in 8 under
+        load: only the kernel's samples could see it. Made for the exercises
+        that watch for such a pause (``pause_runs``) or keep a fast clock:
+        elsewhere the learner's locks stay C (a signal handler that raised
+        between a Python ``acquire``'s return and the ``with`` block would
+        leak the lock)."""
+        clock, slices = self, self.sliced
+
+        def made(real):
+            class OwnLock:
                 """A lock of the learner's (``threading.Lock()``, ``RLock()``): the
-                same lock, whose timed ``acquire`` follows the skewed clock."""
+                same lock, whose timed ``acquire`` is told to the grader (and
+                follows the skewed clock, in a fast-clock exercise)."""
                 __slots__ = ("_real", "__weakref__")
 
                 def __init__(self):
@@ -424,7 +465,10 @@ class Clock:
                     if (not blocking or isinstance(timeout, bool)
                             or not isinstance(timeout, (int, float)) or timeout < 0):
                         return self._real.acquire(blocking, timeout)  # its own errors
-                    return sliced(lambda s: self._real.acquire(True, s) if s > 0
+                    clock.tell_wait(timeout)
+                    if not sliced:
+                        return self._real.acquire(True, timeout)
+                    return slices(lambda s: self._real.acquire(True, s) if s > 0
                                   else self._real.acquire(False), timeout)
 
                 def __enter__(self):
@@ -444,16 +488,14 @@ class Clock:
                 def __repr__(self):
                     return repr(self._real)
 
-            return TimedLock
+            return OwnLock
 
-        threading_module.Lock = timed(threading_module.Lock)
-        threading_module.RLock = timed(threading_module.RLock)
+        threading_module.Lock = made(threading_module.Lock)
+        threading_module.RLock = made(threading_module.RLock)
         # The loops around those waits keep their deadline on a clock of their
         # module's (Condition.wait_for, Semaphore.acquire, Barrier.wait: threading's
         # _time; queue.Queue.get: queue's time): the skewed one, or a wait that
-        # a fast period ended would wait again. And queue.SimpleQueue is C: its
-        # timed get waits on the real clock; queue's pure Python one does not.
-        # (threading's _time and queue's time are the skewed clock: ``install``)
+        # a fast period ended would wait again (``install``)
         import queue
         queue.SimpleQueue = queue._PySimpleQueue
 
