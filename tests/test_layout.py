@@ -24,7 +24,8 @@ CHILD_MAY_LOAD = ("labs", "labs.child", "labs.child.", "labs.contract", "labs.co
                   # the trusted engine's learner process: it runs in the child, stdlib only
                   "labs.practice.jail", "labs.practice.wire", "labs.practice.guard",
                   # the ex_ modules' grader-side classes and allowed modules; stdlib only, unused in the child
-                  "labs.practice.arena", "labs.practice.pauses", "labs.practice.policy")
+                  "labs.practice.arena", "labs.practice.pauses", "labs.practice.idle",
+                  "labs.practice.policy")
 # The practice child's own code (the rest of labs.practice is the parent's or both's).
 PRACTICE_CHILD = ("labs.practice.child", "labs.practice.jail", "labs.practice.wire",
                   "labs.practice.guard")

@@ -1284,7 +1284,7 @@ def test_idle_wake_ups_are_counted_at_the_pace_the_code_asked_for():
     passes: the time its thread (and the grader's serving it) waited for a
     CPU is taken out (a 5 ms poller passed 1 grading in 6 beside 6 spinners,
     thirtieth session), but never more than three quarters of the window."""
-    from labs.practice.ex_blocking_io import idle_rates
+    from labs.practice.idle import idle_rates
     before = {"switches": 0, "cpu_ns": 0, "tids": {1}, "process_cpu_s": 0.0, "t": 0.0}
     after = dict(before, switches=100, t=0.25)
     assert idle_rates(before, after)["wakeups_per_s"] == 400
