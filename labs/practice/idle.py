@@ -1,8 +1,10 @@
 """The kernel's view of a learner's process while it waits for nothing: how
 often its threads wake up and how much CPU they use (``/proc``: voluntary
 context switches, schedstat), with the grader's CPU spent answering its
-calls. timeout-consumer's and wakeup-reader's idle checks read it, and
-stop-one's check of a control loop that waits for a command."""
+calls. timeout-consumer's and wakeup-reader's idle checks read it. (Not
+stop-one's control loop, yet: under load the kernel cannot tell a loop
+that spins on ``get_nowait()`` from one that polls every 1 ms, both of
+them waiting for a CPU most of the time; thirty-third session.)"""
 from __future__ import annotations
 
 import collections
