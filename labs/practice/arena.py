@@ -683,6 +683,23 @@ class GObject:
         self.arena.cond.notify_all()
 
 
+class GWaits(GObject):
+    """Where a run's learner's process tells each timed wait of its own as
+    it begins (wire.Clock.tell_wait, ``Rep.waits_to``): a ``time.sleep``
+    that stays in its process, a ``Condition.wait``, a ``join``, its own
+    lock's ``acquire``, a ``SimpleQueue.get``. Never held: the ledger keeps
+    each one, its timeout in ``note["wait"]``, in order with the thread's
+    calls on the check's objects (stop-one's spin watch reads them)."""
+    kind = "Waits"
+
+    def __init__(self, rep: int):
+        super().__init__(rep, "waits")
+
+    def op_waits(self, rec, seconds):
+        rec.note["wait"] = seconds if type(seconds) in (int, float) else None
+        self.changed()
+
+
 class GNap(GObject):
     """``time.sleep`` of the learner's threads while the explorer drives
     a run (labs.practice.explore; wire.Clock sends it here): the nap waits

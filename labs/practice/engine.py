@@ -371,6 +371,9 @@ class Rep:
         # before go(). (Not where a fast period counts a napping consumer's looks
         # in a row: a told wait is a call; timeout-consumer's runs do not ask)
         self.tell_waits = False
+        # ... or told to this object of the run's (arena.GWaits; before go()), a
+        # time.sleep that stays in the learner's process too: stop-one's spin watch
+        self.waits_to = None
         # the run's own draws (a scenario's random moment), from the grading's seed
         self.rng = random.Random(session.order_seed * 1_000_003 + n)
         self.first = len(self.arena.ledger)  # this run's records start here
@@ -431,8 +434,10 @@ class Rep:
                 self.sleeps_to = self.run_nap
             if self.sleeps_to is not None:
                 s.grader.spec["nap"] = self.sleeps_to.id
-            if self.tell_waits and self.sleeps_to is not None:
-                s.grader.spec["tell_waits"] = True
+            told_to = self.waits_to if self.waits_to is not None else (
+                self.sleeps_to if self.tell_waits else None)
+            if told_to is not None:
+                s.grader.spec["tell_to"] = told_to.id
             s.grader.spec_fds = list(self.fds)
             a.cond.notify_all()
 

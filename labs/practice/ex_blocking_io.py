@@ -17,7 +17,7 @@ import termios
 import time
 
 from labs.child import procfs, wait
-from labs.practice.arena import FAST_LOOKS, GEvent, GObject, Raise, _plain, _timeout
+from labs.practice.arena import FAST_LOOKS, GEvent, GObject, Raise, _plain
 from labs.practice.ex_lost_task import QUIET_FINE, GQueue
 from labs.practice.exercises import Check, Exercise, ms, names
 from labs.practice.idle import idle_rates, kernel_counts, turnover, watch_process
@@ -118,9 +118,10 @@ def fast_quiet(rep, q, stop, me) -> None:
 
 
 class GJobs(GQueue):
-    """lost-task's queue, plus what a timeout consumer's check reads: the
-    wait each get() asked for (the ledger's note) and a hook as a get()
-    hands out an item (under the monitor)."""
+    """lost-task's queue (which notes the wait each get() asked for in the
+    ledger), plus what a timeout consumer's check reads: each consumer's
+    count of gets, and a hook as a get() hands out an item (under the
+    monitor)."""
 
     def __init__(self, rep, name="jobs"):
         super().__init__(rep, name)
@@ -128,7 +129,6 @@ class GJobs(GQueue):
         self.gets: dict[str, int] = {}
 
     def op_get(self, rec, block=True, timeout=None):
-        rec.note["wait"] = _timeout(block, timeout)  # None: blocks for ever
         rec.note["nth"] = self.gets[rec.who] = self.gets.get(rec.who, 0) + 1
         item = super().op_get(rec, block, timeout)
         if self.on_take is not None:

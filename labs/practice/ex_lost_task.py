@@ -111,6 +111,7 @@ class GQueue(GObject):
         if self.before_take is not None:
             self.before_take(rec)
         t = _timeout(block, timeout)
+        rec.note["wait"] = t  # None: blocks for ever; 0.0: a look that does not wait
         if not self.items:
             too_large(t)
         if t != 0.0 and self.on_wait is not None:

@@ -30,6 +30,7 @@ from labs.practice.arena import (
     GClockNap,
     GEvent,
     GObject,
+    GWaits,
     OnFastClock,
     Raise,
     SlowEnd,
@@ -1783,6 +1784,13 @@ FAST_QUIET_S = 60.0     # ... and this much of control's get() timeouts pass at 
 LULL_S = 0.2            # a lull (no command, before the first one and after stops taken):
                         # at most this long, a minute of control's timeouts passing at once
 LULL_MODES = ("quiet", "two", "all")  # the runs with lulls
+SPIN_LOOKS = 200        # quiet, then: this many looks at commands in a row that do not wait,
+                        # no wait of its own between (SPIN_WAIT_S or more), is a spin.
+                        # Measured (thirty-third session): a get_nowait() loop makes 1,500
+                        # to 20,000 looks a second, beside 5 busy processes too
+SPIN_WAIT_S = 0.001     # ... a wait at least this long ends a run of looks
+SPIN_WATCH_S = 1.0      # ... watched for at most this long (a nap of its own that lasts
+                        # longer: no look to count, no spin)
 
 
 def _commands(rep, n):
@@ -1810,6 +1818,63 @@ class GStops(GObject):
                 "events": [[name, ev.ref()] for name, ev in self.events.items()]}
 
 
+def _watch_spin(rep, q, waits_obj) -> dict:
+    """Once the quiet period is over (its fast clock too), control's looks at
+    ``commands`` and its own waits, in the ledger's order, until it waits
+    (in a ``get`` of SPIN_WAIT_S or more, or untimed; in a wait of its own
+    that long, told: GWaits), or it made SPIN_LOOKS looks in a row that did
+    not wait with no such wait between, or SPIN_WATCH_S passed (the
+    grader's time), or it returned. A loop that looks again at once spins
+    a CPU: the kernel's CPU share could not tell it from a 1 ms poller under
+    load (thirty-third session: 13% to 78% beside 5 busy processes, 110% to
+    184% on a quiet machine; a 1 ms poller at most 40%), but its calls in a
+    row can. Its thread's records only (``tid_of``: a thread of the
+    learner's named "control" is another). A wait that no call tells (a
+    read of a pipe of its own) ends no run of looks."""
+    a, tid = rep.arena, rep.tid_of("control")
+    since = a.seq
+    seen = {"pos": rep.first, "run": 0, "longest": 0, "waited": False}
+
+    def waits(r) -> bool:
+        if r.kind == "Event":  # a timed wait on a worker's Event (stops[name].wait(t))
+            wait = r.args[0] if r.op == "wait" and r.args else (None if r.op == "wait" else 0.0)
+            wait = wait if wait is None or type(wait) in (int, float) else 0.0
+        else:
+            wait = r.note.get("wait", 0.0)
+        return ((r.obj == waits_id or r.op in ("get", "wait"))
+                and (wait is None or wait >= SPIN_WAIT_S))
+
+    def read() -> None:
+        """(under the monitor) control's records since the last read."""
+        ledger = a.ledger
+        for r in ledger[seen["pos"]:]:
+            if r.seq <= since or r.tid != tid or not (r.obj in (q.id, waits_id)
+                                                      or r.kind == "Event"):
+                continue
+            if waits(r):
+                seen["run"], seen["waited"] = 0, True
+            elif r.obj == q.id:  # a look that does not wait (a wait shorter than that: none)
+                seen["run"] += 1
+                seen["longest"] = max(seen["longest"], seen["run"])
+        seen["pos"] = len(ledger)
+        # a get that waits now, begun before the watch (the reference's untimed get)
+        if any(r.tid == tid and r.obj == q.id and waits(r) for r in a.current.values()):
+            seen["waited"] = True
+
+    def over():
+        read()
+        return (rep.ended("control") or bool(a.anomalies) or a.child_gone
+                or seen["waited"] or seen["longest"] >= SPIN_LOOKS)
+    waits_id = waits_obj.id
+    t0 = time.monotonic()
+    a.wait_for(over, SPIN_WATCH_S)  # ended by what control does; the bound is the grader's
+    rep.hold(time.monotonic() - t0)
+    with a.cond:
+        read()
+        longest, waited = seen["longest"], seen["waited"]
+    return {"looks_in_a_row": longest, "waited": waited}
+
+
 def stop_one_scenario(rep):
     """``control(commands, stops)`` runs in a thread of the child. The
     grader's workers each hold their first item; once control waits for a
@@ -1833,6 +1898,9 @@ def stop_one_scenario(rep):
     q = _commands(rep, n)
     events = {name: rep.add(GEvent(n, f"stop:{name}")) for name in names_}
     stops = rep.add(GStops(n, events))
+    waits = None
+    if mode == "quiet":  # its own timed waits told, in order with its looks (_watch_spin)
+        waits = rep.waits_to = rep.add(GWaits(n))
     rep.spawn("control", "control", q, stops)
     rep.go()
     a = rep.arena
@@ -1940,6 +2008,8 @@ def stop_one_scenario(rep):
             # beside it can (an idle threading.Timer): the learner's clocks are
             # pushed FAST_QUIET_S on at once, and the process settles (milliseconds)
             rep.push_clock(FAST_QUIET_S)
+        if mode == "quiet" and not rep.ended("control"):
+            facts["spin"] = _watch_spin(rep, q, waits)
         if not rep.ended("control"):
             sent["quit"] = put("quit")
     facts.update(rep.finish())
@@ -1963,6 +2033,20 @@ def stop_one_scenario(rep):
         # its last operation on the queue took a command (not an Empty, a look)
         quiet_after_last=not (mine and mine[-1].op == "get" and mine[-1].ok))
     return facts
+
+
+def _waits_for_commands(f):
+    if f["mode"] != "quiet":
+        return True, "no quiet period in this run"
+    spin = f.get("spin")
+    if spin is None:
+        return False, "not measured: control had returned before the quiet period ended"
+    k = spin["looks_in_a_row"]
+    if k >= SPIN_LOOKS:
+        return False, (f"{k} looks at `commands` in a row that did not wait, with no wait "
+                       f"of {SPIN_WAIT_S * 1000:g} ms or more between them")
+    return True, ("it waited" if spin["waited"] else
+                  f"{k} looks in a row at most, then none for {SPIN_WATCH_S:g} s")
 
 
 def _target_stopped(f):
@@ -2039,7 +2123,10 @@ STOP_ONE = Exercise(
         "nap of its own between looks at the queue), its clocks move on by a minute at "
         "once, and that nap ends. Each named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
-        "not return before `\"quit\"`, and must return on it."),
+        "not spin while no command comes (after a quiet period, 200 looks at `commands` "
+        "in a row that do not wait, with no wait of 1 ms or more between them, fail: a "
+        "`get` that waits, a nap, a timed wait of your own each end such a row); "
+        "`control` must not return before `\"quit\"`, and must return on it."),
     functions=("control",),
     signatures=(("commands", "stops"),),
     skeleton=(
@@ -2073,6 +2160,12 @@ STOP_ONE = Exercise(
                "Compare the whole name (`name in stops`), never a part of the line; ignore "
                "other verbs and unknown names.",
                "Notebook 03, `MainLoop.command`.")),
+        Check("waits while no command comes", "no spin", _waits_for_commands,
+              ("Your control() spins while no command comes: it looks at the queue again "
+               "at once, and burns a CPU.",
+               "Wait in `commands.get()` (or `get(timeout=...)` in a loop), not in "
+               "`get_nowait()` with no pause.",
+               "Notebook 03, `MainLoop.serve`.")),
     ),
     lab_cell="Notebook 03, the `fixed` variant (`MainLoop.command`)",
     ended_hints=(

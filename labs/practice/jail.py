@@ -268,9 +268,10 @@ def main(job: dict) -> None:
         wire_module.CLOCK.nap = None if nap is None else (
             lambda secs, nap=nap: wire.call(nap, "sleep", secs))
         wire_module.CLOCK.nap_first = bool(spec.get("nap_first"))
+        told_to = spec.get("tell_to")
         wire_module.CLOCK.own_wait = (
-            lambda secs, nap=nap: wire.call(nap, "waits", secs)
-        ) if nap is not None and spec.get("tell_waits") else None
+            lambda secs, to=told_to: wire.call(to, "waits", secs, hear=False)
+        ) if told_to is not None else None
         wire_module.CLOCK.nap_passed = (
             lambda secs, nap=nap: wire.call(nap, "passed", secs) is True
         ) if nap is not None and spec.get("nap_first") else None

@@ -98,9 +98,10 @@ class Clock:
         # would pass at once asks the grader first (``passed(seconds)``: True
         # when its clock passed it and counted it; False: wait for real)
         self.nap_passed = None
-        # ... and, in a run that watches for pauses (engine.Rep.tell_waits), a
-        # timed Condition wait of the learner's own (an Event's, a Timer's, a
-        # queue's) is told to the grader as it begins, never held: ``own_wait``
+        # ... and, in a run that watches for pauses (engine.Rep.tell_waits) or for
+        # a spin (Rep.waits_to), a timed wait of the learner's own (an Event's, a
+        # Timer's, a queue's, a join, a lock's, a sleep that is not the grader's)
+        # is told to the grader as it begins, never held: ``own_wait``
         self.own_wait = None
         self.sliced_sleep = False  # fast_clock: a sleep follows the skewed clock, in slices
         # threads started in a fast period by a thread that never heard of it
@@ -216,6 +217,8 @@ class Clock:
 
         def sleep(secs):
             nap = self.nap
+            if nap is None:  # a sleep that stays here: told where own waits are (tell_wait)
+                self.tell_wait(secs)
             if nap is not None and self.nap_first and type(secs) in (int, float) \
                     and 0 < secs < 3600:
                 nap(secs)  # the grader's clock: at once in its fast period (arena.GClockNap)
@@ -524,9 +527,11 @@ class Wire:
             theirs.close()
         return mine
 
-    def call(self, obj: str, op: str, *args):
+    def call(self, obj: str, op: str, *args, hear: bool = True):
         """One operation on the grader's object ``obj``; its result, or the
-        exception the grader's object raised."""
+        exception the grader's object raised. ``hear=False``: its reply says
+        nothing of the clocks (a tell, Clock.tell_wait: a reply with no news
+        of a fast period would end the one the learner's threads are in)."""
         loc = self.local
         nested = getattr(loc, "busy", False)
         if nested:  # a signal handler inside this thread's own call
@@ -565,7 +570,8 @@ class Wire:
         if reply is None:
             raise RuntimeError("the check has ended")
         msg = _LOADS(reply.decode())
-        CLOCK.heard(msg)
+        if hear:
+            CLOCK.heard(msg)
         if "raise" in msg:
             exc = ERRORS.get(msg["raise"], RuntimeError)(msg.get("msg", ""))
             try:  # (the builtin exceptions take no weak reference: never needed)

@@ -1,6 +1,7 @@
-# (eleventh hostile reading, seventeenth session; passes every grading)
-# WRONG: spins on get_nowait() with no wait at all while no command comes (a busy loop burning a
-# CPU instead of "keep waiting").
+# expect: waits while no command comes: 2
+# signal-target/stop-one, wrong (eleventh hostile reading, seventeenth session; a gap until the
+# thirty-third session, tests/gaps: passed every grading). Violates "control must not spin while no
+# command comes": get_nowait() in a loop with no wait at all
 import queue
 
 
