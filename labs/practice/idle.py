@@ -1,10 +1,11 @@
 """The kernel's view of a learner's process while it waits for nothing: how
 often its threads wake up and how much CPU they use (``/proc``: voluntary
 context switches, schedstat), with the grader's CPU spent answering its
-calls. timeout-consumer's and wakeup-reader's idle checks read it. (Not
-stop-one's control loop, yet: under load the kernel cannot tell a loop
-that spins on ``get_nowait()`` from one that polls every 1 ms, both of
-them waiting for a CPU most of the time; thirty-third session.)"""
+calls. timeout-consumer's and wakeup-reader's idle checks read it. Not
+stop-one's spin check, which reads the ledger (ex_signal_target._watch_spin):
+beside 5 busy processes the kernel could not tell a loop that spins on
+``get_nowait()`` from one that polls every 1 ms, both of them waiting for
+a CPU most of the time (thirty-third session)."""
 from __future__ import annotations
 
 import collections
