@@ -1060,8 +1060,9 @@ def test_a_pause_runs_timed_waits_of_the_learners_own_are_told_as_they_begin():
     wait of the learner's own is told to the grader as it begins
     (wire.Clock.own_wait), whatever waits: a Condition (an Event), a join, a
     lock's acquire (Lock, RLock), a SimpleQueue's get. An untimed wait, a
-    non-blocking acquire and a wait that raises its own error are not; the
-    locks still lock. Until the thirty-third session only the Condition waits
+    non-blocking acquire, a wait that raises its own error, and waits that
+    wait for nothing (the join of a thread that has ended, the timed acquire
+    of a free lock) are not; the locks still lock. Until the thirty-third session only the Condition waits
     were told, and a 1 ms SimpleQueue.get between a worker's look and its
     transfer passed 1 grading of stop-worker in 8 under load."""
     code = textwrap.dedent("""
@@ -1077,8 +1078,17 @@ def test_a_pause_runs_timed_waits_of_the_learners_own_are_told_as_they_begin():
         held.start()
         held.join()
         threading.Event().wait(0.001)
+        parked = threading.Event()
+        waiter = threading.Thread(target=parked.wait)
+        waiter.start()
         got = [lock.acquire(timeout=0.002), rlock.acquire(timeout=0.003),
-               lock.acquire(False), held.join(0.004)]
+               lock.acquire(False), waiter.join(0.004)]
+        parked.set()
+        waiter.join()
+        held.join(0.5)  # ended: waits for nothing, not told
+        free = threading.Lock()
+        got.append(free.acquire(timeout=0.5))  # free: taken at once, not told
+        free.release()
         try:
             queue.SimpleQueue().get(timeout=0.005)
         except queue.Empty:
@@ -1095,7 +1105,7 @@ def test_a_pause_runs_timed_waits_of_the_learners_own_are_told_as_they_begin():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60)
     assert out.stdout.strip() == ("[0.001, 0.002, 0.003, 0.004, 0.005] "
-                                  "[False, False, False, None, 'Empty', 'ValueError', True]"
+                                  "[False, False, False, None, True, 'Empty', 'ValueError', True]"
                                   ), out.stdout + out.stderr
 
 

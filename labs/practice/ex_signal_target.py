@@ -1789,7 +1789,7 @@ SPIN_LOOKS = 200        # quiet, then: this many looks at commands in a row that
                         # Measured (thirty-third session): a get_nowait() loop makes 1,500
                         # to 20,000 looks a second, beside 5 busy processes too
 SPIN_WAIT_S = 0.001     # ... a wait at least this long ends a run of looks
-SPIN_WATCH_S = 1.0      # ... watched for at most this long (a nap of its own that lasts
+SPIN_WATCH_S = 2.0      # ... watched for at most this long (a nap of its own that lasts
                         # longer: no look to count, no spin)
 
 
@@ -1819,21 +1819,30 @@ class GStops(GObject):
 
 
 def _watch_spin(rep, q, waits_obj) -> dict:
-    """Once the quiet period is over (its fast clock too), control's looks at
-    ``commands`` and its own waits, in the ledger's order, until it waits
-    (in a ``get`` of SPIN_WAIT_S or more, or untimed; in a wait of its own
-    that long, told: GWaits), or it made SPIN_LOOKS looks in a row that did
-    not wait with no such wait between, or SPIN_WATCH_S passed (the
-    grader's time), or it returned. A loop that looks again at once spins
-    a CPU: the kernel's CPU share could not tell it from a 1 ms poller under
-    load (thirty-third session: 13% to 78% beside 5 busy processes, 110% to
-    184% on a quiet machine; a 1 ms poller at most 40%), but its calls in a
-    row can. Its thread's records only (``tid_of``: a thread of the
-    learner's named "control" is another). A wait that no call tells (a
-    read of a pipe of its own) ends no run of looks."""
-    a, tid = rep.arena, rep.tid_of("control")
+    """Once the quiet period is over (its fast clock too), the looks at
+    ``commands`` of each thread of the learner's and its own timed waits, in
+    the ledger's order. A wait ends a row of looks: a ``get`` of SPIN_WAIT_S
+    or more (or untimed), a timed ``wait`` on a worker's Event, a wait of
+    its own that long, told (GWaits). The watch ends once a thread made
+    SPIN_LOOKS looks in a row that did not wait; or once each thread that
+    looked made a whole row (from one wait to the next: a row begun before
+    the watch counts only as far as it goes) and control did, or waits in
+    a get with no timeout; or SPIN_WATCH_S passed (the grader's time); or
+    control returned. A loop that looks again at once spins a CPU: the
+    kernel's CPU share could not tell it from a 1 ms poller under load
+    (thirty-third session: 13% to 78% beside 5 busy processes, 110% to 184%
+    on a quiet machine; a 1 ms poller at most 40%), but its calls in a row
+    can. Until the hostile round of the same session the watch ended at the
+    first wait (rows of 200 to 215 looks passed, the watch begun mid-row),
+    and read control's thread only (a helper that spun on ``empty()``
+    passed). A wait that no call tells (a read of a pipe of its own) ends
+    no row."""
+    a, control = rep.arena, rep.tid_of("control")
     since = a.seq
-    seen = {"pos": rep.first, "run": 0, "longest": 0, "waited": False}
+    rows: dict = {}  # tid -> [looks in a row now, the longest, waits seen]
+    names: dict = {}  # tid -> its thread's name, as its connection gave it
+    seen = {"pos": rep.first}
+    waits_id = waits_obj.id
 
     def waits(r) -> bool:
         if r.kind == "Event":  # a timed wait on a worker's Event (stops[name].wait(t))
@@ -1845,34 +1854,41 @@ def _watch_spin(rep, q, waits_obj) -> dict:
                 and (wait is None or wait >= SPIN_WAIT_S))
 
     def read() -> None:
-        """(under the monitor) control's records since the last read."""
+        """(under the monitor) the records since the last read."""
         ledger = a.ledger
         for r in ledger[seen["pos"]:]:
-            if r.seq <= since or r.tid != tid or not (r.obj in (q.id, waits_id)
-                                                      or r.kind == "Event"):
+            if r.seq <= since or not (r.obj in (q.id, waits_id) or r.kind == "Event"):
                 continue
+            row = rows.setdefault(r.tid, [0, 0, 0])
+            names[r.tid] = r.who
             if waits(r):
-                seen["run"], seen["waited"] = 0, True
+                row[0], row[2] = 0, row[2] + 1
             elif r.obj == q.id:  # a look that does not wait (a wait shorter than that: none)
-                seen["run"] += 1
-                seen["longest"] = max(seen["longest"], seen["run"])
+                row[0] += 1
+                row[1] = max(row[1], row[0])
         seen["pos"] = len(ledger)
-        # a get that waits now, begun before the watch (the reference's untimed get)
-        if any(r.tid == tid and r.obj == q.id and waits(r) for r in a.current.values()):
-            seen["waited"] = True
+
+    def parked_untimed() -> bool:
+        return any(r.tid == control and r.obj == q.id and r.op == "get"
+                   and r.note.get("wait", 0.0) is None for r in a.current.values())
 
     def over():
         read()
-        return (rep.ended("control") or bool(a.anomalies) or a.child_gone
-                or seen["waited"] or seen["longest"] >= SPIN_LOOKS)
-    waits_id = waits_obj.id
+        if rep.ended("control") or bool(a.anomalies) or a.child_gone:
+            return True
+        if any(row[1] >= SPIN_LOOKS for row in rows.values()):
+            return True
+        whole = all(row[2] >= 2 for tid, row in rows.items() if tid != control)
+        mine = rows.get(control, [0, 0, 0])[2] >= 2 or parked_untimed()
+        return whole and mine
     t0 = time.monotonic()
-    a.wait_for(over, SPIN_WATCH_S)  # ended by what control does; the bound is the grader's
+    a.wait_for(over, SPIN_WATCH_S)  # ended by what the threads do; the bound is the grader's
     rep.hold(time.monotonic() - t0)
     with a.cond:
         read()
-        longest, waited = seen["longest"], seen["waited"]
-    return {"looks_in_a_row": longest, "waited": waited}
+        tid, row = max(rows.items(), key=lambda kv: kv[1][1], default=(control, [0, 0, 0]))
+    return {"looks_in_a_row": row[1], "waited": row[2] > 0,
+            "thread": None if tid == control else names.get(tid, "?")}
 
 
 def stop_one_scenario(rep):
@@ -2043,8 +2059,9 @@ def _waits_for_commands(f):
         return False, "not measured: control had returned before the quiet period ended"
     k = spin["looks_in_a_row"]
     if k >= SPIN_LOOKS:
+        who = f" (your thread {spin['thread']!r}, not control's own)" if spin.get("thread") else ""
         return False, (f"{k} looks at `commands` in a row that did not wait, with no wait "
-                       f"of {SPIN_WAIT_S * 1000:g} ms or more between them")
+                       f"of {SPIN_WAIT_S * 1000:g} ms or more between them{who}")
     return True, ("it waited" if spin["waited"] else
                   f"{k} looks in a row at most, then none for {SPIN_WATCH_S:g} s")
 
@@ -2124,8 +2141,9 @@ STOP_ONE = Exercise(
         "once, and that nap ends. Each named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not spin while no command comes (after a quiet period, 200 looks at `commands` "
-        "in a row that do not wait, with no wait of 1 ms or more between them, fail: a "
-        "`get` that waits, a nap, a timed wait of your own each end such a row); "
+        "in a row that do not wait 1 ms or more, with no wait of 1 ms or more between "
+        "them, fail, in any thread of yours: a `get` with no timeout or one of 1 ms or "
+        "more, a nap, a timed wait of your own that waits, each end such a row); "
         "`control` must not return before `\"quit\"`, and must return on it."),
     functions=("control",),
     signatures=(("commands", "stops"),),

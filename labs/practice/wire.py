@@ -303,8 +303,11 @@ class Clock:
         thirty-second session). Every thread's: the learner's calls run in
         the harness's own threads (the runners), and the harness's other
         threads make no timed Condition wait or join in a run that sets
-        ``own_wait`` (the stop-watch's are sigterm's). The locks' timed
-        ``acquire``: ``_own_locks``."""
+        ``own_wait`` (the stop-watch's are sigterm's). A join of a thread
+        that has ended waits for nothing, and is not told (hostile round,
+        thirty-third session: a spin that joined a finished thread between
+        its looks passed stop-one's spin check). The locks' timed
+        ``acquire``: ``_own_locks``, told only when the lock is not free."""
         clock = self
         cls = threading_module.Condition
         inner_wait = cls.wait
@@ -319,7 +322,8 @@ class Clock:
         inner_join = thread_cls.join
 
         def join(self, timeout=None):
-            clock.tell_wait(timeout)
+            if self.is_alive():  # (a thread that has ended: no wait, nothing to tell)
+                clock.tell_wait(timeout)
             return inner_join(self, timeout)
 
         join.__doc__ = inner_join.__doc__
@@ -468,6 +472,8 @@ class Clock:
                     if (not blocking or isinstance(timeout, bool)
                             or not isinstance(timeout, (int, float)) or timeout < 0):
                         return self._real.acquire(blocking, timeout)  # its own errors
+                    if self._real.acquire(False):
+                        return True  # free: no wait, nothing to tell
                     clock.tell_wait(timeout)
                     if not sliced:
                         return self._real.acquire(True, timeout)
