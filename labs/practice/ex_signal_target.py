@@ -2062,8 +2062,8 @@ def _waits_for_commands(f):
         who = f" (your thread {spin['thread']!r}, not control's own)" if spin.get("thread") else ""
         return False, (f"{k} looks at `commands` in a row that did not wait, with no wait "
                        f"of {SPIN_WAIT_S * 1000:g} ms or more between them{who}")
-    return True, ("it waited" if spin["waited"] else
-                  f"{k} looks in a row at most, then none for {SPIN_WATCH_S:g} s")
+    return True, (f"at most {k} looks in a row, a wait ending each" if spin["waited"] else
+                  f"at most {k} looks in a row in the {SPIN_WATCH_S:g} s watched")
 
 
 def _target_stopped(f):

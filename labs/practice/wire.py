@@ -284,7 +284,8 @@ class Clock:
 
     def tell_wait(self, timeout) -> None:
         """A timed wait of the learner's own begins: tell the grader, where
-        ``own_wait`` is set (a pause run: engine.Rep.tell_waits). A number of
+        ``own_wait`` is set (a pause run: engine.Rep.tell_waits; stop-one's
+        quiet run: Rep.waits_to). A number of
         seconds only: any other timeout is the wait's own error to raise."""
         told = self.own_wait
         if told is not None and type(timeout) in (int, float):
