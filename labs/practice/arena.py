@@ -1058,6 +1058,7 @@ class GEvent(GObject):
     def op_wait(self, rec, timeout=None):
         self._held(rec)
         t, fast = wait_timeout(timeout), self.fast_by
+        rec.note["wait"] = 0.0 if self.flag else t  # None: for ever; a set one's: no wait
         if not self.flag:
             too_large(t)  # (a set Event's wait returns at once: its timeout is not used)
         if self.on_wait is not None and not self.flag:

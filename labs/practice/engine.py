@@ -366,13 +366,12 @@ class Rep:
         # where the learner's time.sleep goes in this run, once go() chose: the
         # explorer's GNap, clock_nap, run_nap, or None (it sleeps for real)
         self.sleeps_to = None
-        # a run that watches for pauses: the learner's own timed Condition waits
-        # are told where its sleeps go, as they begin (wire.Clock.own_wait); set
-        # before go(). (Not where a fast period counts a napping consumer's looks
-        # in a row: a told wait is a call; timeout-consumer's runs do not ask)
-        self.tell_waits = False
-        # ... or told to this object of the run's (arena.GWaits; before go()), a
-        # time.sleep that stays in the learner's process too: stop-one's spin watch
+        # the learner's own timed waits are told, as they begin (wire.Clock.own_wait),
+        # to this object of the run's (arena.GWaits; set before go()), a time.sleep
+        # that stays in its process too: stop-one's spin watch. And in a pause run
+        # (a run_nap in an exercise with pause_runs) where its sleeps go. (Not where
+        # a fast period counts a napping consumer's looks in a row: a told wait is a
+        # call; timeout-consumer's runs, each with a LookNap, have no pause_runs)
         self.waits_to = None
         # the run's own draws (a scenario's random moment), from the grading's seed
         self.rng = random.Random(session.order_seed * 1_000_003 + n)
@@ -434,8 +433,9 @@ class Rep:
                 self.sleeps_to = self.run_nap
             if self.sleeps_to is not None:
                 s.grader.spec["nap"] = self.sleeps_to.id
+            pause_run = self.session.ex.pause_runs and self.run_nap is not None
             told_to = self.waits_to if self.waits_to is not None else (
-                self.sleeps_to if self.tell_waits else None)
+                self.sleeps_to if pause_run else None)
             if told_to is not None:
                 s.grader.spec["tell_to"] = told_to.id
             s.grader.spec_fds = list(self.fds)

@@ -228,7 +228,6 @@ def stop_scenario(rep):
         # sleep(0.0002) between the look and the debit in 6 pause runs of 8,
         # and a sleep(0) in all (hostile round, thirty-second session)
         rep.run_nap = rep.add(LookNap(n))
-        rep.tell_waits = True  # ... and each timed wait on a Condition of its own
     for i in range(WORKERS):
         rep.spawn(f"worker-{i + 1}", "worker", bank, lock, stop)
     rep.go()

@@ -328,7 +328,6 @@ def consumer_scenario(rep):
     # nap begin, however short (sleep(0) too: hostile round, thirty-second session)
     if mode == "pause":
         rep.run_nap = rep.add(LookNap(n))
-        rep.tell_waits = True  # ... and each timed wait on a Condition of its own
     for c in names_:
         rep.spawn(c, "consumer", q, stops[c], do)
     rep.go()

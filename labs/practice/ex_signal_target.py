@@ -1822,8 +1822,9 @@ def _watch_spin(rep, q, waits_obj) -> dict:
     """Once the quiet period is over (its fast clock too), the looks at
     ``commands`` of each thread of the learner's and its own timed waits, in
     the ledger's order. A wait ends a row of looks: a ``get`` of SPIN_WAIT_S
-    or more (or untimed), a timed ``wait`` on a worker's Event, a wait of
-    its own that long, told (GWaits). The watch ends once a thread made
+    or more (or untimed), a ``wait`` that long on a worker's Event not set
+    (a set one's returns at once: its ``note["wait"]`` is 0), a wait of its
+    own that long, told (GWaits). The watch ends once a thread made
     SPIN_LOOKS looks in a row that did not wait; or once each thread that
     looked made a whole row (from one wait to the next: a row begun before
     the watch counts only as far as it goes) and control did, or waits in
@@ -1844,12 +1845,8 @@ def _watch_spin(rep, q, waits_obj) -> dict:
     seen = {"pos": rep.first}
     waits_id = waits_obj.id
 
-    def waits(r) -> bool:
-        if r.kind == "Event":  # a timed wait on a worker's Event (stops[name].wait(t))
-            wait = r.args[0] if r.op == "wait" and r.args else (None if r.op == "wait" else 0.0)
-            wait = wait if wait is None or type(wait) in (int, float) else 0.0
-        else:
-            wait = r.note.get("wait", 0.0)
+    def waits(r) -> bool:  # (a worker's Event: stops[name].wait(t), unless it is set)
+        wait = r.note.get("wait", 0.0)
         return ((r.obj == waits_id or r.op in ("get", "wait"))
                 and (wait is None or wait >= SPIN_WAIT_S))
 

@@ -92,8 +92,9 @@ class Exercise:
     # thread in the child) though its waits stay real (fast_clock implies it)
     pushed_clock: bool = False
     # the scenario has runs that watch for a pause between a look at the stop and
-    # the next transfer or take (pauses.StopAtPause, Rep.tell_waits): the child's
-    # own locks and SimpleQueues are made so that each timed wait on them is told
+    # the next transfer or take (pauses.StopAtPause; its runs with a run_nap): the
+    # learner's own timed waits are told there (the child's own locks and
+    # SimpleQueues made so that each timed wait on them is)
     pause_runs: bool = False
 
     @property

@@ -98,7 +98,7 @@ class Clock:
         # would pass at once asks the grader first (``passed(seconds)``: True
         # when its clock passed it and counted it; False: wait for real)
         self.nap_passed = None
-        # ... and, in a run that watches for pauses (engine.Rep.tell_waits) or for
+        # ... and, in a run that watches for pauses (Exercise.pause_runs) or for
         # a spin (Rep.waits_to), a timed wait of the learner's own (an Event's, a
         # Timer's, a queue's, a join, a lock's, a sleep that is not the grader's)
         # is told to the grader as it begins, never held: ``own_wait``
@@ -284,7 +284,7 @@ class Clock:
 
     def tell_wait(self, timeout) -> None:
         """A timed wait of the learner's own begins: tell the grader, where
-        ``own_wait`` is set (a pause run: engine.Rep.tell_waits; stop-one's
+        ``own_wait`` is set (a pause run: Exercise.pause_runs; stop-one's
         quiet run: Rep.waits_to). A number of
         seconds only: any other timeout is the wait's own error to raise."""
         told = self.own_wait
