@@ -971,6 +971,52 @@ def test_sigterms_ledger_shows_a_loop_of_looks_that_a_share_of_time_misses():
                for run in r.runs)
 
 
+def test_sigterms_watch_reads_its_rounds_of_looks_in_the_ledger_not_in_samples():
+    """The late run's watch counts the main thread's looks since its last
+    long wait (a round: one per worker and LOOKS_FREE more, not counted)
+    from the ledger, not from the kernel's samples: a sampler starved
+    through a whole 50 ms nap, under load, made a right answer's next round
+    a loop of looks (76% waiting, 1 loaded grading of 24, thirty-fourth
+    session). A look in progress is read once it has ended."""
+    from types import SimpleNamespace as NS
+
+    from labs.practice.ex_signal_target import LOOKS_FREE, MainWatch
+    workers = [NS(id=f"w{i}", ended_at=None) for i in range(4)]
+    start = NS(id="stop", workers=workers, main_tid=1)
+    ledger = []
+    rep = NS(arena=NS(ledger=ledger), first=0)
+    watch = MainWatch(rep, start, lambda: True)
+
+    def call(obj, op, args=(), value=True, kind="Thread", tid=1, ended=True):
+        r = NS(seq=len(ledger) + 1, tid=tid, obj=obj, op=op, kind=kind, args=list(args),
+               result=("ok", value) if ended else None, value=value)
+        ledger.append(r)
+        return r
+
+    def in_a_row() -> int:
+        watch._read_ledger()
+        return watch.looks - watch.rested_at
+    for _ in range(3):  # the right answer: four looks, then a 50 ms nap
+        for w in workers:
+            call(w.id, "is_alive")
+        assert in_a_row() == 4
+        call("clock", "sleep", (0.05,), None, kind="Nap")
+        assert in_a_row() == 0
+    call("stop", "wait", (0.1,), False)  # a timed wait that waited: a round ends
+    call(workers[0].id, "is_alive", tid=2)  # another thread's look: not the main thread's
+    assert in_a_row() == 0
+    call("stop", "wait", (0.1,), True)  # returned at once (the stop set): no wait
+    call("clock", "sleep", (0.005,), None, kind="Nap")  # shorter than NAP_S: no wait
+    assert in_a_row() == 1
+    pending = call(workers[1].id, "join", (0.1,), None, ended=False)
+    assert in_a_row() == 1  # in progress: not read yet
+    pending.result = ("ok", None)
+    assert in_a_row() == 0  # a timed join of a live worker waited
+    for _ in range(LOOKS_FREE + len(workers) + 1):  # a spinner: looks, never a wait
+        call("stop", "is_set", (), False)
+    assert in_a_row() > LOOKS_FREE + len(workers)
+
+
 def test_without_the_policy_a_forged_stop_is_only_an_operation():
     """A stop reported through the wire without the Event (the watcher's
     report forged) counts as the learner's stop, at the moment it came:
