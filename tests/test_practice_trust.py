@@ -1474,6 +1474,32 @@ def test_the_order_key_is_made_once_per_user_and_kept_private(monkeypatch, tmp_p
     assert 1 <= engine.new_seed("x", "y") < engine.SEED_MAX
 
 
+def test_stop_ones_grader_pushes_controls_clocks_only_when_it_naps(monkeypatch):
+    """A command, or a lull's end, pushes control's clocks a minute on
+    (Rep.push_clock) when control is not in a ``get()``: a nap of its own
+    ends then. A control that looks again at once has no nap to end, and is
+    not pushed: each push first waited up to 1 s for a rest a spinner never
+    takes, and a ``get_nowait()`` spinner's check took a minute (thirty-
+    fourth session). A control that naps 1 s between looks is pushed, and
+    passes."""
+    pushes = []
+    push_clock = engine.Rep.push_clock
+
+    def counted(rep, seconds):
+        pushes.append(rep.mode)
+        return push_clock(rep, seconds)
+    monkeypatch.setattr(engine.Rep, "push_clock", counted)
+    ex = exercises.get("signal-target/stop-one")
+    spin = _unchecked(ex.id, _answer(ex.id, "wrong_spin_nowait"), runs=len(ex.modes))
+    assert not spin.passed and len(spin.runs) == len(ex.modes)
+    assert any("waits while no command comes: 2" in x for x in spin.failures()), spin.failures()
+    assert pushes == []
+    napper = _unchecked(ex.id, (exercises.ANSWERS / f"{ex.slug}__right_sleep_poll_1s.py")
+                        .read_text(), runs=len(ex.modes))
+    assert napper.passed, napper.failures()
+    assert len(pushes) >= len(ex.modes), pushes
+
+
 def test_the_order_seed_is_shown_and_replays_the_grading():
     ex = exercises.get("signal-target/stop-one")
     r = grade.grade(ex.id, ex.reference().read_text(), runs=2, python=CHILD_PYTHON,

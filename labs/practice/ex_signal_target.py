@@ -1819,6 +1819,8 @@ SPIN_LOOKS = 200        # quiet, then: this many looks at commands in a row that
 SPIN_WAIT_S = 0.001     # ... a wait at least this long ends a run of looks
 SPIN_WATCH_S = 2.0      # ... watched for at most this long (a nap of its own that lasts
                         # longer: no look to count, no spin)
+NUDGE_S = 0.5           # a push of control's clocks waits this long at most for it to look
+                        # at commands or rest (then Rep.push_clock waits for a rest itself)
 
 
 def _commands(rep, n):
@@ -1951,6 +1953,29 @@ def stop_one_scenario(rep):
         return (rep.ended("control") or ("control" in q.waiting and not q.items)
                 or q.empties.get("control", 0) > since)
 
+    def push() -> None:
+        """Control's clocks a minute on (Rep.push_clock), once its process is
+        at rest: a nap of its own between looks ends now. Not when control
+        looks at ``commands`` first: a loop that looks again at once has no
+        nap to end (until the thirty-fourth session each push waited up to
+        PUSH_S (1 s) for a rest that a spinner never takes, and its check took a
+        minute). The grader's time (held)."""
+        pid, t0 = rep.session.pid, time.monotonic()
+        with a.cond:
+            looks = len(a.of(q, who="control"))
+
+        def looked() -> bool:
+            return (rep.ended("control") or "control" in q.waiting or a.child_gone
+                    or len(a.of(q, who="control")) != looks)
+        while pid is not None and time.monotonic() - t0 < NUDGE_S and not a.anomalies:
+            if a.wait_for(looked, 0.005):
+                rep.hold(time.monotonic() - t0)
+                return
+            if rep.at_rest(pid, reads=2) is not None:
+                break
+        rep.hold(time.monotonic() - t0)
+        rep.push_clock(FAST_QUIET_S)
+
     def put(*lines):
         with a.cond:
             for line in lines:
@@ -1963,7 +1988,7 @@ def stop_one_scenario(rep):
             # on a minute at once, so that nap ends now (a look every second took
             # two of them per command, and a run of five commands outlasted its
             # budget: a right answer failed, twenty-fifth session's round)
-            rep.push_clock(FAST_QUIET_S)
+            push()
         return seq
 
     def seen(predicate, what) -> bool:
@@ -2005,7 +2030,7 @@ def stop_one_scenario(rep):
             q.set_fast({})
         rep.hold(time.monotonic() - t0)
         if pushed:  # a get() with no timeout, or a nap of its own between looks
-            rep.push_clock(FAST_QUIET_S)
+            push()
 
     reached = seen(lambda: quiet(0), "control waiting for a command")
     if reached:
@@ -2160,10 +2185,12 @@ STOP_ONE = Exercise(
         "`acquire` of a `threading.Lock` or `RLock` return at once, within that minute); "
         "a quiet period then lasts 2 s; when `control` waits without a timeout, or, in a "
         "lull, did not time out a minute of `get`s, the clocks of `time` move on by a "
-        "minute at once, and the timed waits above end if that passed their deadline. The check does not time how "
+        "minute at once (once every thread of yours waits, unless `control` looks at "
+        "`commands` again first), and the timed waits above end if that passed their "
+        "deadline. The check does not time how "
         "soon `control` takes a command: while it waits for one other than in a `get` (a "
-        "nap of its own between looks at the queue), its clocks move on by a minute at "
-        "once, and that nap ends. Each named "
+        "nap of its own between looks at the queue), its clocks move on by a minute in "
+        "the same way, and that nap ends. Each named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not spin while no command comes (after a quiet period, 200 looks at `commands` "
         "in a row that do not wait 1 ms or more, with no wait of 1 ms or more between "
