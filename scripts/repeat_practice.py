@@ -10,9 +10,12 @@ fail with the message on their first line) is graded ``--gradings`` times.
 A grading's signature is its verdict, the names of the checks that failed and
 what ended it early; the script prints how many gradings share the most common
 signature and flags an answer whose verdict is not the expected one or changes.
---load keeps every core busy meanwhile; --jobs N grades N answers at a time
+--load keeps every core busy meanwhile; --jobs N grades N answers at a time,
+each in a process of its own, as ``labs.practice.classroom`` grades a class
 (a grading mostly waits on its child: on 2 cores, --jobs 4 keeps both busy
-too). Each grading draws its own order of the runs (a random ``order_seed``),
+too; until the thirty-fourth session they shared one process, and so one
+GIL: a grader's thread that woke at a timeout waited for another grading's,
+time no CPU count excuses). Each grading draws its own order of the runs (a random ``order_seed``),
 where the grader keeps one order per file and key (engine.new_seed): a known
 answer must get its verdict in every order. Exit status 0 when every answer
 got its expected verdict on every grading.
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import collections
 import concurrent.futures
+import multiprocessing
 import random
 import re
 import sys
@@ -58,9 +62,10 @@ def answers(ex, kinds):
     return out
 
 
-def repeat(ex, path, want, args) -> tuple[bool, list[str]]:
+def repeat(ex_id, path, want, args) -> tuple[bool, list[str]]:
     """Grade one answer ``args.gradings`` times: (as expected every time and
     identical, the lines to print)."""
+    ex = exercises.get(ex_id)
     seen, wrong, last = collections.Counter(), 0, ""
     started = time.perf_counter()
     for _ in range(args.gradings):
@@ -101,10 +106,15 @@ def main(argv=None) -> int:
     if args.gradings < 1 or args.runs < 1 or args.jobs < 1:
         p.error("--gradings, --runs and --jobs must be at least 1")
     exs = [exercises.get(i) for i in args.exercise] if args.exercise else exercises.all_exercises()
-    todo = [(ex, path, want) for ex in exs for path, want in answers(ex, args.kind.split(","))]
+    todo = [(ex.id, path, want) for ex in exs for path, want in answers(ex, args.kind.split(","))]
+    if not todo:
+        print("no known answer of that kind", flush=True)
+        return 2
     bad = 0
-    with loaded(args.load), concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for ok, lines in pool.map(lambda t: repeat(*t, args), todo):  # printed in order
+    spawn = multiprocessing.get_context("spawn")  # (no fork of a process with threads)
+    with loaded(args.load), concurrent.futures.ProcessPoolExecutor(args.jobs,
+                                                                   mp_context=spawn) as pool:
+        for ok, lines in pool.map(repeat, *zip(*todo), [args] * len(todo)):  # printed in order
             bad += not ok
             print("\n".join(lines), flush=True)
     print(f"{len(todo) - bad} of {len(todo)} answers as expected on every grading", flush=True)
