@@ -1474,30 +1474,40 @@ def test_the_order_key_is_made_once_per_user_and_kept_private(monkeypatch, tmp_p
     assert 1 <= engine.new_seed("x", "y") < engine.SEED_MAX
 
 
-def test_stop_ones_grader_pushes_controls_clocks_only_when_it_naps(monkeypatch):
+def test_stop_ones_push_of_the_clocks_waits_for_no_rest_a_spinner_never_takes(monkeypatch):
     """A command, or a lull's end, pushes control's clocks a minute on
-    (Rep.push_clock) when control is not in a ``get()``: a nap of its own
-    ends then. A control that looks again at once has no nap to end, and is
-    not pushed: each push first waited up to 1 s for a rest a spinner never
-    takes, and a ``get_nowait()`` spinner's check took a minute (thirty-
-    fourth session). A control that naps 1 s between looks is pushed, and
-    passes."""
+    (Rep.push_clock) when control is not in a ``get()``, once its process
+    rests; a loop that looks at ``commands`` again and again never rests,
+    and its pushes go out once it has looked SPIN_LOOKS times: each waited
+    1 s for a rest, and a ``get_nowait()`` spinner's check took a minute
+    (thirty-fourth session). A control that naps 1 s between looks is
+    pushed at rest, and passes."""
     pushes = []
     push_clock = engine.Rep.push_clock
 
-    def counted(rep, seconds):
-        pushes.append(rep.mode)
-        return push_clock(rep, seconds)
+    def counted(rep, seconds, restless=None):
+        said = []
+
+        def told() -> bool:
+            said.append(restless())
+            return said[-1]
+        out = push_clock(rep, seconds, restless=told if restless else None)
+        pushes.append((rep.mode, bool(said and said[-1]), out))
+        return out
     monkeypatch.setattr(engine.Rep, "push_clock", counted)
     ex = exercises.get("signal-target/stop-one")
     spin = _unchecked(ex.id, _answer(ex.id, "wrong_spin_nowait"), runs=len(ex.modes))
     assert not spin.passed and len(spin.runs) == len(ex.modes)
     assert any("waits while no command comes: 2" in x for x in spin.failures()), spin.failures()
-    assert pushes == []
+    # (a push that waited out its bound neither saw a rest nor was cut short; a
+    # spinner whose look waits on the grader can read as at rest now and then)
+    assert any(restive for _, restive, _ in pushes), pushes
+    assert all(restive or settled for _, restive, settled in pushes), pushes
+    pushes.clear()
     napper = _unchecked(ex.id, (exercises.ANSWERS / f"{ex.slug}__right_sleep_poll_1s.py")
                         .read_text(), runs=len(ex.modes))
     assert napper.passed, napper.failures()
-    assert len(pushes) >= len(ex.modes), pushes
+    assert len(pushes) >= len(ex.modes) and not any(restive for _, restive, _ in pushes), pushes
 
 
 def test_the_order_seed_is_shown_and_replays_the_grading():

@@ -501,7 +501,7 @@ class Rep:
         return procfs.queued_s(self.session.pid) + sum(
             procfs.cpu_wait_s(os.getpid(), c.server_tid) for c in self.arena.conns[self.first_conn:])
 
-    def push_clock(self, seconds: float) -> bool:
+    def push_clock(self, seconds: float, restless=None) -> bool:
         """Move the learner's clocks on by ``seconds`` at once, whatever its
         threads wait in (arena.GTick; fast_clock and pushed_clock exercises). First the
         learner's process must be at rest (``at_rest``, two reads that
@@ -514,8 +514,11 @@ class Rep:
         again. A timed wait of the learner's own whose deadline the push
         passed has then ended, and what it did next (a threading.Timer that
         fired and put "quit", say) is in the ledger. At most PUSH_S for each
-        of the two rests, the grader's time (held). False when there is no
-        clock to push, the run is spent (``spent``), or it did not settle."""
+        of the two rests, the grader's time (held); ``restless()``, if given,
+        ends the wait for the first rest at once when it holds (a process
+        that will not rest: a loop that looks again and again), and the push
+        is made then. False when there is no clock to push, the run is spent
+        (``spent``), or it did not settle."""
         s, a = self.session, self.arena
         tick, pid, t0 = s.tick, s.pid, time.monotonic()
         if tick is None or pid is None or self.spent():
@@ -534,7 +537,16 @@ class Rep:
             return rest is not None
         def machine() -> float:  # a loaded machine's time: the bounds move on by it
             return procfs.queued_both(pid)
-        rested = wait.until(at_rest_before, PUSH_S, poll=0.002, queued=machine)
+        restive = []  # restless() held first
+
+        def ready() -> bool:
+            if at_rest_before():
+                return True
+            if restless is not None and restless():
+                restive.append(True)
+                return True
+            return False
+        rested = wait.until(ready, PUSH_S, poll=0.002, queued=machine) and not restive
         with a.cond:
             n = tick.push(seconds)
         t1 = time.monotonic()

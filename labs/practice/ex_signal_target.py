@@ -1819,8 +1819,6 @@ SPIN_LOOKS = 200        # quiet, then: this many looks at commands in a row that
 SPIN_WAIT_S = 0.001     # ... a wait at least this long ends a run of looks
 SPIN_WATCH_S = 2.0      # ... watched for at most this long (a nap of its own that lasts
                         # longer: no look to count, no spin)
-NUDGE_S = 0.5           # a push of control's clocks waits this long at most for it to look
-                        # at commands or rest (then Rep.push_clock waits for a rest itself)
 
 
 def _commands(rep, n):
@@ -1850,8 +1848,8 @@ class GStops(GObject):
 
 def _watch_spin(rep, q, waits_obj) -> dict:
     """Once the quiet period is over (its fast clock too), the looks at
-    ``commands`` of each thread of the learner's and its own timed waits, in
-    the ledger's order. A wait ends a row of looks: a ``get`` of SPIN_WAIT_S
+    ``commands`` and at the workers' Events of each thread of the learner's
+    and its own timed waits, in the ledger's order. A wait ends a row of looks: a ``get`` of SPIN_WAIT_S
     or more (or untimed), a ``wait`` that long on a worker's Event not set
     (a set one's returns at once: its ``note["wait"]`` is 0), a wait of its
     own that long, told (GWaits). The watch ends once a thread made
@@ -1872,6 +1870,14 @@ def _watch_spin(rep, q, waits_obj) -> dict:
     since = a.seq
     rows: dict = {}  # tid -> [looks in a row now, the longest, waits seen]
     names: dict = {}  # tid -> its thread's name, as its connection gave it
+    with a.cond:  # each thread of yours alive that looked before: it makes a whole row too
+        # (else, none having looked since the watch began, it ended at once: a helper
+        # that spun on qsize() or is_set() while control waited untimed passed, hostile
+        # round, thirty-fourth session)
+        for r in rep.ledger():
+            if ((r.obj == q.id or r.kind == "Event") and r.tid not in rows
+                    and procfs.thread_state(rep.session.pid, r.tid) is not None):
+                rows[r.tid], names[r.tid] = [0, 0, 0], r.who
     seen = {"pos": rep.first}
     waits_id = waits_obj.id
 
@@ -1890,7 +1896,9 @@ def _watch_spin(rep, q, waits_obj) -> dict:
             names[r.tid] = r.who
             if waits(r):
                 row[0], row[2] = 0, row[2] + 1
-            elif r.obj == q.id:  # a look that does not wait (a wait shorter than that: none)
+            elif r.obj != waits_id:  # a look at commands or at a worker's Event that does
+                # not wait (a wait shorter than that: none; a helper that spun on is_set()
+                # while control waited untimed passed, hostile round, thirty-fourth session)
                 row[0] += 1
                 row[1] = max(row[1], row[0])
         seen["pos"] = len(ledger)
@@ -1954,27 +1962,24 @@ def stop_one_scenario(rep):
                 or q.empties.get("control", 0) > since)
 
     def push() -> None:
-        """Control's clocks a minute on (Rep.push_clock), once its process is
-        at rest: a nap of its own between looks ends now. Not when control
-        looks at ``commands`` first: a loop that looks again at once has no
-        nap to end (until the thirty-fourth session each push waited up to
-        PUSH_S (1 s) for a rest that a spinner never takes, and its check took a
-        minute). The grader's time (held)."""
-        pid, t0 = rep.session.pid, time.monotonic()
-        with a.cond:
-            looks = len(a.of(q, who="control"))
+        """Control's clocks a minute on (Rep.push_clock): a nap of its own
+        between looks ends now, and an idle timeout of up to a minute comes.
+        The push waits for its process to rest, but not once control (or a
+        thread of yours) has looked at ``commands`` or at the workers' Events
+        SPIN_LOOKS times since:
+        a loop that looks again and again never rests (until the thirty-
+        fourth session a get_nowait() spinner's check took a minute, each
+        push waiting 1 s for a rest; skipping the push when control looked
+        first let an idle timeout checked after a 1 ms nap pass, hostile
+        round of that session)."""
+        def looks() -> int:
+            with a.cond:
+                return len(a.of(q)) + sum(len(a.of(ev)) for ev in events.values())
+        before = looks()
 
-        def looked() -> bool:
-            return (rep.ended("control") or "control" in q.waiting or a.child_gone
-                    or len(a.of(q, who="control")) != looks)
-        while pid is not None and time.monotonic() - t0 < NUDGE_S and not a.anomalies:
-            if a.wait_for(looked, 0.005):
-                rep.hold(time.monotonic() - t0)
-                return
-            if rep.at_rest(pid, reads=2) is not None:
-                break
-        rep.hold(time.monotonic() - t0)
-        rep.push_clock(FAST_QUIET_S)
+        def restless() -> bool:
+            return looks() - before >= SPIN_LOOKS
+        rep.push_clock(FAST_QUIET_S, restless=restless)
 
     def put(*lines):
         with a.cond:
@@ -2110,7 +2115,8 @@ def _waits_for_commands(f):
     k = spin["looks_in_a_row"]
     if k >= SPIN_LOOKS:
         who = f" (your thread {spin['thread']!r}, not control's own)" if spin.get("thread") else ""
-        return False, (f"{k} looks at `commands` in a row that did not wait, with no wait "
+        return False, (f"{k} looks at `commands` or the workers' Events in a row that did "
+                       f"not wait, with no wait "
                        f"of {SPIN_WAIT_S * 1000:g} ms or more between them{who}")
     return True, (f"at most {k} looks in a row, a wait ending each" if spin["waited"] else
                   f"at most {k} looks in a row in the {SPIN_WATCH_S:g} s watched")
@@ -2185,15 +2191,13 @@ STOP_ONE = Exercise(
         "`acquire` of a `threading.Lock` or `RLock` return at once, within that minute); "
         "a quiet period then lasts 2 s; when `control` waits without a timeout, or, in a "
         "lull, did not time out a minute of `get`s, the clocks of `time` move on by a "
-        "minute at once (once every thread of yours waits, unless `control` looks at "
-        "`commands` again first), and the timed waits above end if that passed their "
-        "deadline. The check does not time how "
+        "minute at once, and the timed waits above end if that passed their deadline. The check does not time how "
         "soon `control` takes a command: while it waits for one other than in a `get` (a "
-        "nap of its own between looks at the queue), its clocks move on by a minute in "
-        "the same way, and that nap ends. Each named "
+        "nap of its own between looks at the queue), its clocks move on by a minute at "
+        "once, and that nap ends. Each named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not spin while no command comes (after a quiet period, 200 looks at `commands` "
-        "in a row that do not wait 1 ms or more, with no wait of 1 ms or more between "
+        "or at the workers' Events in a row that do not wait 1 ms or more, with no wait of 1 ms or more between "
         "them, fail, in any thread of yours: a `get` with no timeout or one of 1 ms or "
         "more, a nap, a timed wait of your own that waits, each end such a row); "
         "`control` must not return before `\"quit\"`, and must return on it."),
