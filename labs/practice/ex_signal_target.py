@@ -1849,10 +1849,12 @@ class GStops(GObject):
 def _watch_spin(rep, q, waits_obj) -> dict:
     """Once the quiet period is over (its fast clock too), the looks at
     ``commands`` and at the workers' Events of each thread of the learner's
-    and its own timed waits, in the ledger's order. A wait ends a row of looks: a ``get`` of SPIN_WAIT_S
-    or more (or untimed), a ``wait`` that long on a worker's Event not set
-    (a set one's returns at once: its ``note["wait"]`` is 0), a wait of its
-    own that long, told (GWaits). The watch ends once a thread made
+    and its own timed waits, in the ledger's order. A wait ends a row of
+    looks: a ``get`` of SPIN_WAIT_S or more (or untimed), a ``wait`` that
+    long on a worker's Event not set (a set one's returns at once: its
+    ``note["wait"]`` is 0), a wait of its own that long, told (GWaits).
+    Every live thread that looked before the watch is read too. The watch
+    ends once a thread made
     SPIN_LOOKS looks in a row that did not wait; or once each thread that
     looked made a whole row (from one wait to the next: a row begun before
     the watch counts only as far as it goes) and control did, or waits in
@@ -1966,12 +1968,11 @@ def stop_one_scenario(rep):
         between looks ends now, and an idle timeout of up to a minute comes.
         The push waits for its process to rest, but not once control (or a
         thread of yours) has looked at ``commands`` or at the workers' Events
-        SPIN_LOOKS times since:
-        a loop that looks again and again never rests (until the thirty-
-        fourth session a get_nowait() spinner's check took a minute, each
-        push waiting 1 s for a rest; skipping the push when control looked
-        first let an idle timeout checked after a 1 ms nap pass, hostile
-        round of that session)."""
+        SPIN_LOOKS times since: a loop that looks again and again never rests
+        (until the thirty-fourth session a get_nowait() spinner's check took
+        a minute, each push waiting 1 s for a rest; skipping the push when
+        control looked first let an idle timeout checked after a 1 ms nap
+        pass, hostile round of that session)."""
         def looks() -> int:
             with a.cond:
                 return len(a.of(q)) + sum(len(a.of(ev)) for ev in events.values())
@@ -2197,8 +2198,8 @@ STOP_ONE = Exercise(
         "once, and that nap ends. Each named "
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not spin while no command comes (after a quiet period, 200 looks at `commands` "
-        "or at the workers' Events in a row that do not wait 1 ms or more, with no wait of 1 ms or more between "
-        "them, fail, in any thread of yours: a `get` with no timeout or one of 1 ms or "
+        "or at the workers' Events in a row that do not wait 1 ms or more, with no wait "
+        "of 1 ms or more between them, fail, in any thread of yours: a `get` with no timeout or one of 1 ms or "
         "more, a nap, a timed wait of your own that waits, each end such a row); "
         "`control` must not return before `\"quit\"`, and must return on it."),
     functions=("control",),
