@@ -1817,6 +1817,9 @@ SPIN_LOOKS = 200        # quiet, then: this many looks at commands in a row that
                         # Measured (thirty-third session): a get_nowait() loop makes 1,500
                         # to 20,000 looks a second, beside 5 busy processes too
 SPIN_WAIT_S = 0.001     # ... a wait at least this long ends a run of looks
+SPIN_CPU_S = 0.1        # ... and so is this much CPU time of a thread that looks, with no
+                        # such wait (a busy wait between looks: 25 ms of it between looks
+                        # passed, 200 looks taking 5 s; hostile round, thirty-fourth session)
 SPIN_WATCH_S = 2.0      # ... watched for at most this long (a nap of its own that lasts
                         # longer: no look to count, no spin)
 
@@ -1882,6 +1885,9 @@ def _watch_spin(rep, q, waits_obj) -> dict:
                 rows[r.tid], names[r.tid] = [0, 0, 0], r.who
     seen = {"pos": rep.first}
     waits_id = waits_obj.id
+    rested: set = set()  # the threads that waited since busy_now() last looked
+    base: dict = {}  # tid -> its CPU time (ns) then, or at the watch's start
+    busy: dict = {}  # tid -> CPU seconds it used with no wait
 
     def waits(r) -> bool:  # (a worker's Event: stops[name].wait(t), unless it is set)
         wait = r.note.get("wait", 0.0)
@@ -1898,6 +1904,7 @@ def _watch_spin(rep, q, waits_obj) -> dict:
             names[r.tid] = r.who
             if waits(r):
                 row[0], row[2] = 0, row[2] + 1
+                rested.add(r.tid)
             elif r.obj != waits_id:  # a look at commands or at a worker's Event that does
                 # not wait (a wait shorter than that: none; a helper that spun on is_set()
                 # while control waited untimed passed, hostile round, thirty-fourth session)
@@ -1909,11 +1916,26 @@ def _watch_spin(rep, q, waits_obj) -> dict:
         return any(r.tid == control and r.obj == q.id and r.op == "get"
                    and r.note.get("wait", 0.0) is None for r in a.current.values())
 
+    def busy_now() -> bool:
+        """(under the monitor) A thread that looks has used SPIN_CPU_S of CPU
+        since the watch began or its last wait read before now (its CPU
+        time, the kernel's: exact whatever the load)."""
+        for tid in rows:
+            cpu = (procfs.schedstat(rep.session.pid, tid) or (None,))[0]
+            if cpu is None:
+                continue
+            if tid in rested or tid not in base:
+                base[tid] = cpu
+            elif cpu - base[tid] >= SPIN_CPU_S * 1e9:
+                busy[tid] = (cpu - base[tid]) / 1e9
+        rested.clear()
+        return bool(busy)
+
     def over():
         read()
         if rep.ended("control") or bool(a.anomalies) or a.child_gone:
             return True
-        if any(row[1] >= SPIN_LOOKS for row in rows.values()):
+        if any(row[1] >= SPIN_LOOKS for row in rows.values()) or busy_now():
             return True
         whole = all(row[2] >= 2 for tid, row in rows.items() if tid != control)
         mine = rows.get(control, [0, 0, 0])[2] >= 2 or parked_untimed()
@@ -1924,8 +1946,10 @@ def _watch_spin(rep, q, waits_obj) -> dict:
     with a.cond:
         read()
         tid, row = max(rows.items(), key=lambda kv: kv[1][1], default=(control, [0, 0, 0]))
+        hot, cpu = max(busy.items(), key=lambda kv: kv[1], default=(None, None))
     return {"looks_in_a_row": row[1], "waited": row[2] > 0,
-            "thread": None if tid == control else names.get(tid, "?")}
+            "thread": None if tid == control else names.get(tid, "?"),
+            "busy_s": cpu, "busy_thread": None if hot in (None, control) else names.get(hot, "?")}
 
 
 def stop_one_scenario(rep):
@@ -1968,7 +1992,8 @@ def stop_one_scenario(rep):
         between looks ends now, and an idle timeout of up to a minute comes.
         The push waits for its process to rest, but not once control (or a
         thread of yours) has looked at ``commands`` or at the workers' Events
-        SPIN_LOOKS times since: a loop that looks again and again never rests
+        SPIN_LOOKS times since, or its process used SPIN_CPU_S of CPU: a loop
+        that looks again and again, or works between looks, never rests
         (until the thirty-fourth session a get_nowait() spinner's check took
         a minute, each push waiting 1 s for a rest; skipping the push when
         control looked first let an idle timeout checked after a 1 ms nap
@@ -1976,10 +2001,11 @@ def stop_one_scenario(rep):
         def looks() -> int:
             with a.cond:
                 return len(a.of(q)) + sum(len(a.of(ev)) for ev in events.values())
-        before = looks()
+        pid = rep.session.pid
+        before, cpu = looks(), procfs.cpu_s(pid)
 
-        def restless() -> bool:
-            return looks() - before >= SPIN_LOOKS
+        def restless() -> bool:  # (a busy wait between looks: 25 ms of it took 34 s a check)
+            return looks() - before >= SPIN_LOOKS or procfs.cpu_s(pid) - cpu >= SPIN_CPU_S
         rep.push_clock(FAST_QUIET_S, restless=restless)
 
     def put(*lines):
@@ -2114,6 +2140,11 @@ def _waits_for_commands(f):
     if spin is None:
         return False, "not measured: control had returned before the quiet period ended"
     k = spin["looks_in_a_row"]
+    if spin.get("busy_s"):
+        who = (f" (your thread {spin['busy_thread']!r}, not control's own)"
+               if spin.get("busy_thread") else "")
+        return False, (f"{spin['busy_s'] * 1000:.0f} ms of CPU used between looks at `commands` "
+                       f"with no wait of {SPIN_WAIT_S * 1000:g} ms or more (a busy wait){who}")
     if k >= SPIN_LOOKS:
         who = f" (your thread {spin['thread']!r}, not control's own)" if spin.get("thread") else ""
         return False, (f"{k} looks at `commands` or the workers' Events in a row that did "
@@ -2199,8 +2230,10 @@ STOP_ONE = Exercise(
         "worker must finish its item and stop; no other Event may be set; `control` must "
         "not spin while no command comes (after a quiet period, 200 looks at `commands` "
         "or at the workers' Events in a row that do not wait 1 ms or more, with no wait "
-        "of 1 ms or more between them, fail, in any thread of yours: a `get` with no timeout or one of 1 ms or "
-        "more, a nap, a timed wait of your own that waits, each end such a row); "
+        "of 1 ms or more between them, fail, in any thread of yours, and so do "
+        f"{SPIN_CPU_S * 1000:g} ms of CPU time used by such a thread with no such wait (a busy "
+        "wait between looks): a `get` with no timeout or one of 1 ms or more, a nap, a timed "
+        "wait of your own that waits, each end such a row); "
         "`control` must not return before `\"quit\"`, and must return on it."),
     functions=("control",),
     signatures=(("commands", "stops"),),
