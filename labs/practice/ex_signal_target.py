@@ -2149,7 +2149,8 @@ def _waits_for_commands(f):
         who = (f" (your thread {spin['busy_thread']!r}, not control's own)"
                if spin.get("busy_thread") else "")
         return False, (f"{spin['busy_s'] * 1000:.0f} ms of CPU used between looks at `commands` "
-                       f"with no wait of {SPIN_WAIT_S * 1000:g} ms or more (a busy wait){who}")
+                       f"or the workers' Events, with no wait of {SPIN_WAIT_S * 1000:g} ms or "
+                       f"more (a busy wait){who}")
     if k >= SPIN_LOOKS:
         who = f" (your thread {spin['thread']!r}, not control's own)" if spin.get("thread") else ""
         return False, (f"{k} looks at `commands` or the workers' Events in a row that did "
@@ -2275,10 +2276,10 @@ STOP_ONE = Exercise(
                "other verbs and unknown names.",
                "Notebook 03, `MainLoop.command`.")),
         Check("waits while no command comes", "no spin", _waits_for_commands,
-              ("Your control() spins while no command comes: it looks at the queue again "
-               "at once, and burns a CPU.",
+              ("Your control() spins while no command comes: it looks at the queue (or a "
+               "worker's Event) again at once, or keeps a CPU busy between looks.",
                "Wait in `commands.get()` (or `get(timeout=...)` in a loop), not in "
-               "`get_nowait()` with no pause.",
+               "`get_nowait()` with no pause, nor in a busy loop on a clock.",
                "Notebook 03, `MainLoop.serve`.")),
     ),
     lab_cell="Notebook 03, the `fixed` variant (`MainLoop.command`)",

@@ -1,4 +1,4 @@
-# expect: of CPU used between looks at `commands` with no wait of 1 ms or more (a busy wait)
+# expect: of CPU used between looks at `commands` or the workers' Events, with no wait of 1 ms or more (a busy wait)
 # signal-target/stop-one, wrong (second hostile round, thirty-fourth session: passed every grading,
 # 48 s each). Violates "control must not spin while no command comes": 25 ms of busy waiting
 # on time.perf_counter() between get_nowait() looks, never a wait; 200 looks took 5 s, longer
