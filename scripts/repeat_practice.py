@@ -15,9 +15,9 @@ each in a process of its own, as ``labs.practice.classroom`` grades a class
 (a grading mostly waits on its child: on 2 cores, --jobs 4 keeps both busy
 too; until the thirty-fourth session they shared one process, and so one
 GIL: a grader's thread that woke at a timeout waited for another grading's,
-time no CPU count excuses). Each grading draws its own order of the runs (a random ``order_seed``),
-where the grader keeps one order per file and key (engine.new_seed): a known
-answer must get its verdict in every order. Exit status 0 when every answer
+time no CPU count excuses). Each grading draws its own order of the runs (a
+random ``order_seed``), where the grader keeps one order per file and key
+(engine.new_seed): a known answer must get its verdict in every order. Exit status 0 when every answer
 got its expected verdict on every grading.
 """
 from __future__ import annotations

@@ -1478,8 +1478,8 @@ def test_stop_ones_push_of_the_clocks_waits_for_no_rest_a_spinner_never_takes(mo
     """A command, or a lull's end, pushes control's clocks a minute on
     (Rep.push_clock) when control is not in a ``get()``, once its process
     rests; a loop that looks at ``commands`` again and again never rests,
-    and its pushes go out once it has looked SPIN_LOOKS times: each waited
-    1 s for a rest, and a ``get_nowait()`` spinner's check took a minute
+    and its pushes go out once control has looked SPIN_LOOKS times (or used
+    SPIN_CPU_S of CPU) since: each waited 1 s for a rest, and a ``get_nowait()`` spinner's check took a minute
     (thirty-fourth session). A control that naps 1 s between looks is
     pushed at rest, and passes."""
     pushes = []
@@ -1499,10 +1499,9 @@ def test_stop_ones_push_of_the_clocks_waits_for_no_rest_a_spinner_never_takes(mo
     spin = _unchecked(ex.id, _answer(ex.id, "wrong_spin_nowait"), runs=len(ex.modes))
     assert not spin.passed and len(spin.runs) == len(ex.modes)
     assert any("waits while no command comes: 2" in x for x in spin.failures()), spin.failures()
-    # (a push that waited out its bound neither saw a rest nor was cut short; a
-    # spinner whose look waits on the grader can read as at rest now and then)
-    assert any(restive for _, restive, _ in pushes), pushes
-    assert all(restive or settled for _, restive, settled in pushes), pushes
+    # (most pushes cut short: a spinner whose look waits on the grader can read as
+    # at rest now and then, and that push goes out at rest)
+    assert 2 * sum(restive for _, restive, _ in pushes) > len(pushes), pushes
     pushes.clear()
     napper = _unchecked(ex.id, (exercises.ANSWERS / f"{ex.slug}__right_sleep_poll_1s.py")
                         .read_text(), runs=len(ex.modes))
