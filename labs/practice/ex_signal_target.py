@@ -1152,7 +1152,7 @@ class MainWatch:
             if r.kind == "Nap":  # a nap, or a timed wait on an object of its own, sent
                 # to the check's clock: a wait of that length on the learner's clock,
                 # whether its fast period passed it at once or not
-                if r.args and isinstance(r.args[0], (int, float)) and r.args[0] >= NAP_S:
+                if _long_nap(r):
                     prevs.pop(r.tid, None)
                     bursts.pop(r.tid, None)
                 continue
@@ -1235,7 +1235,7 @@ class MainWatch:
         while self.read < len(a.ledger):
             r = a.ledger[self.read]
             if r.tid == start.main_tid and r.kind == "Nap":
-                if r.args and isinstance(r.args[0], (int, float)) and r.args[0] >= NAP_S:
+                if _long_nap(r):
                     self.rested_at = self.looks
             elif r.tid == start.main_tid and r.obj in names and r.op in LOOKS:
                 if r.result is None:
@@ -1292,6 +1292,13 @@ class MainWatch:
                 else "undecided")
         self.nap = (deadline, kind)
         return kind
+
+
+def _long_nap(rec) -> bool:
+    """A nap, or a timed wait on an object of the learner's own, sent to the
+    check's clock (a "Nap" record), of NAP_S or more."""
+    length = rec.args[0] if rec.args else None
+    return isinstance(length, (int, float)) and length >= NAP_S
 
 
 def _waits_not(rec, ended: dict) -> bool:
@@ -1857,8 +1864,9 @@ def _watch_spin(rep, q, waits_obj) -> dict:
     long on a worker's Event not set (a set one's returns at once: its
     ``note["wait"]`` is 0), a wait of its own that long, told (GWaits).
     Every live thread that looked before the watch is read too. The watch
-    ends once a thread made
-    SPIN_LOOKS looks in a row that did not wait; or once each thread that
+    ends once a thread made SPIN_LOOKS looks in a row that did not wait, or
+    used SPIN_CPU_S of CPU with no such wait (a busy wait between looks:
+    ``busy_now``); or once each thread that
     looked made a whole row (from one wait to the next: a row begun before
     the watch counts only as far as it goes) and control did, or waits in
     a get with no timeout; or SPIN_WATCH_S passed (the grader's time); or
@@ -1875,16 +1883,19 @@ def _watch_spin(rep, q, waits_obj) -> dict:
     since = a.seq
     rows: dict = {}  # tid -> [looks in a row now, the longest, waits seen]
     names: dict = {}  # tid -> its thread's name, as its connection gave it
+    waits_id = waits_obj.id
+
+    def watched(r) -> bool:  # a call on commands, a worker's Event, or a told wait
+        return r.obj in (q.id, waits_id) or r.kind == "Event"
     with a.cond:  # each thread of yours alive that looked before: it makes a whole row too
         # (else, none having looked since the watch began, it ended at once: a helper
         # that spun on qsize() or is_set() while control waited untimed passed, hostile
         # round, thirty-fourth session)
         for r in rep.ledger():
-            if ((r.obj == q.id or r.kind == "Event") and r.tid not in rows
+            if (r.tid not in rows and watched(r) and r.obj != waits_id  # (a look)
                     and procfs.thread_state(rep.session.pid, r.tid) is not None):
                 rows[r.tid], names[r.tid] = [0, 0, 0], r.who
     seen = {"pos": rep.first}
-    waits_id = waits_obj.id
     rested: set = set()  # the threads that waited since busy_now() last looked
     base: dict = {}  # tid -> its CPU time (ns) then, or at the watch's start
     busy: dict = {}  # tid -> CPU seconds it used with no wait
@@ -1898,7 +1909,7 @@ def _watch_spin(rep, q, waits_obj) -> dict:
         """(under the monitor) the records since the last read."""
         ledger = a.ledger
         for r in ledger[seen["pos"]:]:
-            if r.seq <= since or not (r.obj in (q.id, waits_id) or r.kind == "Event"):
+            if r.seq <= since or not watched(r):
                 continue
             row = rows.setdefault(r.tid, [0, 0, 0])
             names[r.tid] = r.who
